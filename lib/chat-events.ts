@@ -1,0 +1,64 @@
+// The events of the /api/chat stream (DESIGN.md), one JSON object per `data:` line.
+
+export interface ChatMetrics {
+  /** Time from sending the request upstream to its first token, reasoning or answer. */
+  ttftMs: number | null;
+  /** Time to the first answer token (after thinking). */
+  ttfaMs: number | null;
+  totalMs: number;
+  tokensPerSecond: number | null;
+}
+
+export type ChatEvent =
+  | { type: "start"; requestId: string; backend: string; model: string }
+  | { type: "reasoning"; text: string }
+  | { type: "answer"; text: string }
+  | { type: "usage"; promptTokens: number; completionTokens: number }
+  | { type: "done"; finishReason: string; reasoning: string; answer: string; metrics: ChatMetrics }
+  | { type: "error"; code: string; message: string; status: number };
+
+export function encodeChatEvent(event: ChatEvent): string {
+  return `data: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * Reads a stream of SSE bytes into chat events as they arrive. Keeps partial lines and partial
+ * UTF-8 sequences across reads, so an event split anywhere comes out whole.
+ */
+export async function* readChatEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ChatEvent> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = "";
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffered += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      let newline = buffered.indexOf("\n");
+      while (newline >= 0) {
+        const line = buffered.slice(0, newline).replace(/\r$/, "");
+        buffered = buffered.slice(newline + 1);
+        const event = parseDataLine(line);
+        if (event) yield event;
+        newline = buffered.indexOf("\n");
+      }
+      if (done) break;
+    }
+    const last = parseDataLine(buffered.replace(/\r$/, ""));
+    if (last) yield last;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function parseDataLine(line: string): ChatEvent | null {
+  if (!line.startsWith("data:")) return null;
+  const data = line.slice(5).trimStart();
+  if (data === "" || data === "[DONE]") return null;
+  try {
+    const parsed = JSON.parse(data) as unknown;
+    if (parsed && typeof parsed === "object" && "type" in parsed) return parsed as ChatEvent;
+  } catch {
+    // A line that is not JSON is not one of our events; skip it rather than end the stream.
+  }
+  return null;
+}

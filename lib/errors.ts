@@ -1,0 +1,57 @@
+// One error vocabulary for the whole app: each code has its HTTP status. Messages are sentences a
+// person can act on; they never carry a key, a stack trace or a private URL.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unsupported_combination: 400,
+  unauthorized: 401,
+  not_found: 404,
+  backend_not_found: 404,
+  path_not_allowed: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  upstream_rejected: 400,
+  backend_unreachable: 502,
+  upstream_error: 502,
+  upstream_timeout: 504,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export class PlaygroundError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, status?: number) {
+    super(message);
+    this.name = "PlaygroundError";
+    this.code = code;
+    this.status = status ?? ERROR_STATUS[code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && value in ERROR_STATUS;
+}
+
+/** Reads an error response of our API back into a typed error (used by the browser). */
+export async function errorFromResponse(response: Response): Promise<PlaygroundError> {
+  const fallback = `The server answered ${response.status} ${response.statusText || ""}`.trim() + ".";
+  try {
+    const body = (await response.json()) as Partial<ErrorBody>;
+    const code = body.error?.code;
+    const message = body.error?.message ?? fallback;
+    return new PlaygroundError(isErrorCode(code) ? code : "internal", message, response.status);
+  } catch {
+    return new PlaygroundError("internal", fallback, response.status);
+  }
+}

@@ -1,0 +1,108 @@
+// What each model family accepts and recommends (docs/NIM-PROTOCOLS.md). Pure data, shared by
+// the browser and the server so the UI and the request builder never disagree.
+
+export const FAMILIES = ["cosmos-reason2", "cosmos-reason1", "cosmos3-reasoner", "nemotron-vl", "generic"] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const BACKEND_KINDS = ["chat", "predict", "omni"] as const;
+export type BackendKind = (typeof BACKEND_KINDS)[number];
+
+export interface SamplingParams {
+  temperature: number;
+  top_p: number;
+  top_k: number;
+  max_tokens: number;
+  seed?: number;
+  repetition_penalty: number;
+  presence_penalty: number;
+  frequency_penalty: number;
+  stop: string[];
+}
+
+/** How a family is told to reason: a suffix on the user prompt, a `/think` system message, or not at all. */
+export type ReasoningSwitch = "prompt-suffix" | "system-think" | "none";
+
+export interface FamilyInfo {
+  label: string;
+  reasoningSwitch: ReasoningSwitch;
+  /** Whether reasoning may be asked for when a video is attached. */
+  reasoningWithVideo: boolean;
+  maxImages: number;
+  maxVideos: number;
+  /** "fewer-wins": fps and num_frames may both be set and the fewer frames wins; "exclusive": one or the other. */
+  videoSampling: "fewer-wins" | "exclusive";
+  defaultFps: number;
+  maxFrames?: number;
+  /** Which size knob the family's processor takes. */
+  sizeParams: "edges" | "tiles" | "none";
+  presets: { reasoning: SamplingParams; plain: SamplingParams };
+}
+
+export const REASONING_PROMPT_SUFFIX =
+  "Answer the question in the following format: <think>\nyour reasoning\n</think>\n\n<answer>\nyour answer\n</answer>.";
+
+const cosmosPresets = {
+  reasoning: {
+    temperature: 0.6, top_p: 0.95, top_k: 20, max_tokens: 4096,
+    repetition_penalty: 1.0, presence_penalty: 0, frequency_penalty: 0, stop: [],
+  },
+  plain: {
+    temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 4096,
+    repetition_penalty: 1.0, presence_penalty: 1.5, frequency_penalty: 0, stop: [],
+  },
+} satisfies FamilyInfo["presets"];
+
+export const FAMILY_INFO: Record<Family, FamilyInfo> = {
+  "cosmos-reason2": {
+    label: "Cosmos Reason2", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
+    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges",
+    presets: cosmosPresets,
+  },
+  "cosmos-reason1": {
+    label: "Cosmos Reason1", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
+    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "none",
+    presets: {
+      reasoning: { ...cosmosPresets.reasoning, temperature: 0.01, seed: 42 },
+      plain: { ...cosmosPresets.plain, temperature: 0.01, seed: 42 },
+    },
+  },
+  "cosmos3-reasoner": {
+    label: "Cosmos3 Reasoner", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
+    maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges",
+    presets: cosmosPresets,
+  },
+  "nemotron-vl": {
+    label: "Nemotron Nano VL", reasoningSwitch: "system-think", reasoningWithVideo: false,
+    maxImages: 4, maxVideos: 1, videoSampling: "exclusive", defaultFps: 2, maxFrames: 128, sizeParams: "tiles",
+    presets: {
+      reasoning: {
+        temperature: 0.6, top_p: 0.95, top_k: 20, max_tokens: 4096,
+        repetition_penalty: 1.0, presence_penalty: 0, frequency_penalty: 0, stop: [],
+      },
+      plain: {
+        temperature: 0.2, top_p: 0.9, top_k: 20, max_tokens: 1024,
+        repetition_penalty: 1.0, presence_penalty: 0, frequency_penalty: 0, stop: [],
+      },
+    },
+  },
+  generic: {
+    label: "OpenAI-compatible", reasoningSwitch: "none", reasoningWithVideo: true,
+    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 2, sizeParams: "none",
+    presets: {
+      reasoning: { ...cosmosPresets.reasoning },
+      plain: { ...cosmosPresets.plain, presence_penalty: 0 },
+    },
+  },
+};
+
+/** Why reasoning cannot be asked for, or null when it can. The UI shows the sentence as is. */
+export function reasoningUnavailableReason(family: Family, hasVideo: boolean): string | null {
+  const info = FAMILY_INFO[family];
+  if (info.reasoningSwitch === "none") {
+    return "This backend has no reasoning switch. If the model writes <think> tags anyway, they are still split into the Think pane.";
+  }
+  if (hasVideo && !info.reasoningWithVideo) {
+    return `${info.label} does not support reasoning with video input. Remove the video or turn reasoning off.`;
+  }
+  return null;
+}
