@@ -1,0 +1,32 @@
+import type { BackendKind, Family, ReasoningSwitch } from "@/lib/families";
+
+// What GET /api/backends answers for each backend. Never holds a key; the base URL is left out too.
+
+export type BackendStatus = "ready" | "unreachable" | "error";
+
+export interface BackendCapabilities {
+  chat: boolean;
+  reasoningSwitch: ReasoningSwitch;
+  reasoningWithVideo: boolean;
+  maxImages: number;
+  maxVideos: number;
+}
+
+export interface BackendSummary {
+  id: string;
+  label: string;
+  kind: BackendKind;
+  /** Chat backends only. */
+  family: Family | null;
+  /** The configured model, or the first id of GET /v1/models; null while it is not known. */
+  model: string | null;
+  simulated: boolean;
+  status: BackendStatus;
+  /** Why the status is not ready, as a sentence. */
+  statusMessage?: string;
+  capabilities: BackendCapabilities;
+}
+
+export interface BackendsResponse {
+  backends: BackendSummary[];
+}
