@@ -1,0 +1,15 @@
+import { chatRequestSchema } from "@/lib/chat-schema";
+import { startChatStream } from "@/lib/server/chat-service";
+import { errorResponse, readJson, STREAM_HEADERS } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const chat = await readJson(request, chatRequestSchema);
+    const stream = await startChatStream(chat, request.signal);
+    return new Response(stream, { headers: STREAM_HEADERS });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { BACKEND_KINDS, FAMILIES } from "@/lib/families";
+
+// The configuration file (DESIGN.md). Kept free of `server-only` so the start script can validate a
+// file before the server boots; nothing here reads a key, only the name of the variable holding it.
+
+const backendId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+
+export const backendConfigSchema = z
+  .object({
+    id: backendId,
+    label: z.string().min(1).max(100),
+    kind: z.enum(BACKEND_KINDS),
+    family: z.enum(FAMILIES).optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .refine((url) => /\/v1\/?$/.test(url), { message: "must end in /v1 (OpenAI SDK convention)" })
+      .transform((url) => url.replace(/\/$/, "")),
+    model: z.string().min(1).max(200).optional(),
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be the name of an environment variable, not the key itself")
+      .optional(),
+    /** "bearer" sends `Authorization: Bearer <key>`; "raw" sends the key alone, as some cloud deployments want. */
+    authScheme: z.enum(["bearer", "raw"]).default("bearer"),
+    /** Milliseconds to wait for response headers; generation can take long, so the default is generous. */
+    timeoutMs: z.number().int().min(1000).max(3_600_000).default(600_000),
+    /** Milliseconds without a streamed chunk before the stream is ended with an error. */
+    idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
+  })
+  .strict();
+
+const simulatorSchema = z.union([
+  z.boolean(),
+  z.object({ tokensPerSecond: z.number().gt(0).max(100_000).default(40) }).strict(),
+]);
+
+export const playgroundConfigSchema = z
+  .object({
+    backends: z.array(backendConfigSchema).max(64).default([]),
+    simulator: simulatorSchema.default(false),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.backends.forEach((backend, index) => {
+      if (seen.has(backend.id)) {
+        ctx.addIssue({ code: "custom", path: ["backends", index, "id"], message: `duplicate id '${backend.id}'` });
+      }
+      seen.add(backend.id);
+      if (config.simulator !== false && backend.id.startsWith("sim-")) {
+        ctx.addIssue({ code: "custom", path: ["backends", index, "id"], message: "ids starting with 'sim-' are kept for the simulator" });
+      }
+    });
+    if (config.backends.length === 0 && config.simulator === false) {
+      ctx.addIssue({ code: "custom", path: ["backends"], message: "no backends: add one, or set \"simulator\": true" });
+    }
+  });
+
+export type BackendConfig = z.infer<typeof backendConfigSchema>;
+export type PlaygroundConfig = z.infer<typeof playgroundConfigSchema>;
+
+export const DEFAULT_CONFIG: PlaygroundConfig = { backends: [], simulator: true };
+
+/** Parses config text; throws an Error whose message names the file and each bad field. */
+export function parseConfig(text: string, source: string): PlaygroundConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = playgroundConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.map(String).join(".") : "(top level)";
+    return `  - ${field}: ${issue.message}`;
+  });
+  throw new Error(`${source} is not a valid playground configuration:\n${problems.join("\n")}`);
+}
+
+export function simulatorTokensPerSecond(config: PlaygroundConfig): number | null {
+  if (config.simulator === false) return null;
+  if (config.simulator === true) return Number(process.env.SIMULATOR_TOKENS_PER_SECOND) || 40;
+  return config.simulator.tokensPerSecond;
+}

@@ -1,0 +1,39 @@
+// Builds and serves the production build for the e2e suite and the benchmarks. `next` is started
+// directly (not through npx) so that stopping it by its process id really stops the server.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+export function build(env, { always = true } = {}) {
+  if (!always && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  const result = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`next build failed (${result.status})`);
+}
+
+export async function startServer({ port, env, quiet = false }) {
+  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+  };
+  process.on("exit", stop);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: server.pid, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stop();
+  throw new Error("The playground did not start within 60 s.");
+}

@@ -1,0 +1,42 @@
+// `npm start`: validate the configuration, build when there is no production build, serve it.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseConfig } from "../lib/server/config-schema";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const root = path.resolve(import.meta.dirname, "..");
+const next = path.join(root, "node_modules", ".bin", "next");
+
+function checkConfig(): void {
+  const source = process.env.PLAYGROUND_CONFIG
+    ? path.resolve(process.env.PLAYGROUND_CONFIG)
+    : existsSync(path.join(root, "playground.config.json"))
+      ? path.join(root, "playground.config.json")
+      : null;
+  if (!source) {
+    console.log("No configuration file: serving the built-in simulator backends.");
+    return;
+  }
+  try {
+    parseConfig(readFileSync(source, "utf8"), source);
+    console.log(`Configuration: ${source}`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+checkConfig();
+if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--rebuild")) {
+  console.log("Building the playground (first start only)…");
+  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(next, ["start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { cwd: root, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => process.exit(code ?? 0));
