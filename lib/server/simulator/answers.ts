@@ -119,11 +119,18 @@ function composeGeneral(analysis: PromptAnalysis, rng: Random): ComposedAnswer {
   const opening = question
     ? rng.pick([`(Simulated answer) You asked: “${question}”.`, `(Simulated answer) To “${question}” — here is a stand-in reply.`])
     : "(Simulated answer) The request had no question text.";
-  const body = rng.pick([
-    `This comes from the built-in simulator, not a model, so it says nothing real about the ${media} you sent.`,
-    `No model looked at the ${media} in the request — the simulator only shows how a reply streams.`,
-    `The simulator received ${media}; point the playground at a real NIM to get an actual answer.`,
-  ]);
+  const hasMedia = analysis.images + analysis.videos > 0;
+  const body = hasMedia
+    ? rng.pick([
+        `This comes from the built-in simulator, not a model, so it says nothing real about the ${media} you sent.`,
+        `No model looked at the ${media} in the request — the simulator only shows how a reply streams.`,
+        `The simulator received ${media}; point the playground at a real NIM to get an actual answer.`,
+      ])
+    : rng.pick([
+        "This comes from the built-in simulator, not a model, so it carries no real knowledge.",
+        "No model read the question — the simulator only shows how a reply streams.",
+        "Point the playground at a real NIM to get an actual answer.",
+      ]);
   const bullets = rng.chance(0.6)
     ? "\n\n" +
       [
