@@ -19,6 +19,8 @@ const env = { ...process.env, PLAYGROUND_CONFIG: configFile, PLAYGROUND_SIMULATO
 build(env, { always: process.argv.includes("--rebuild") });
 const server = await startServer({ port: APP_PORT, env, quiet: true });
 try {
+  // The simulator starts with the first request that needs a backend.
+  await (await fetch(`${server.url}/api/backends`)).text();
   const body = (model: string) => ({
     model,
     stream: true,
