@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   path_not_allowed: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
+  unsupported_media: 415,
+  range_not_satisfiable: 416,
   upstream_rejected: 400,
   backend_unreachable: 502,
   upstream_error: 502,

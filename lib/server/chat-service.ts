@@ -3,19 +3,18 @@ import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { encodeChatEvent, type ChatEvent, type ChatMetrics } from "@/lib/chat-events";
-import { buildChatRequest, type MediaResolver } from "@/lib/chat-request";
+import { buildChatRequest } from "@/lib/chat-request";
 import type { ChatRequest } from "@/lib/chat-schema";
 import { PlaygroundError } from "@/lib/errors";
 import { ReasoningSplitter, type UpstreamDelta } from "@/lib/reasoning-splitter";
 import { resolveModel } from "@/lib/server/backend-status";
 import { authHeaders, getBackend, type Backend } from "@/lib/server/backends";
+import { createMediaResolver, type MediaInliner } from "@/lib/server/media-inline";
 import { normalizingFetch, toPlaygroundError } from "@/lib/server/upstream-errors";
 
 const encoder = new TextEncoder();
 
-const resolveMediaUnavailable: MediaResolver = (part) => {
-  throw new PlaygroundError("not_found", `Media '${part.mediaId}' was not found; upload it again.`);
-};
+const inlineStoredMedia = createMediaResolver();
 
 export function upstreamClient(backend: Backend): OpenAI {
   const auth = authHeaders(backend);
@@ -37,13 +36,14 @@ export function upstreamClient(backend: Backend): OpenAI {
 export async function startChatStream(
   request: ChatRequest,
   clientSignal: AbortSignal,
-  resolveMedia: MediaResolver = resolveMediaUnavailable,
+  prepareMedia: MediaInliner = inlineStoredMedia,
 ): Promise<ReadableStream<Uint8Array>> {
   const backend = await getBackend(request.backend);
   if (backend.kind !== "chat") {
     throw new PlaygroundError("bad_request", `Backend '${backend.id}' is a ${backend.kind} backend; chat needs a chat backend.`);
   }
   const model = await resolveModel(backend);
+  const resolveMedia = await prepareMedia(request);
   const body = buildChatRequest({ family: backend.family, model, request, resolveMedia });
   const abort = new AbortController();
   const onClientAbort = () => abort.abort(clientSignal.reason);
