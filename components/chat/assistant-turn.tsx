@@ -1,0 +1,59 @@
+"use client";
+
+import type { AssistantTurn as AssistantTurnData } from "@/lib/conversation";
+import { AnswerPane } from "@/components/chat/answer-pane";
+import { ThinkPane } from "@/components/chat/think-pane";
+import { TurnError } from "@/components/chat/turn-error";
+import { TurnFooter } from "@/components/chat/turn-footer";
+import { LogoMark } from "@/components/ui/logo";
+
+interface AssistantTurnProps {
+  turn: AssistantTurnData;
+  /** Only the last turn can be retried; older errors stay as a record. */
+  onRetry?: () => void;
+}
+
+export function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
+  const streaming = turn.state === "streaming";
+  const waiting = streaming && turn.reasoning === "" && turn.answer === "";
+  const showAnswer = turn.answer !== "" || (streaming && turn.thinkEndedAt !== null);
+
+  return (
+    <article
+      data-testid="assistant-turn"
+      data-state={turn.state}
+      aria-label={`Reply from ${turn.backendLabel}`}
+      className="flex animate-fade-in gap-3"
+    >
+      <LogoMark className="mt-0.5 size-7 shrink-0" />
+      <div className="flex min-w-0 flex-1 flex-col gap-3">
+        <header className="flex min-h-7 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
+          <span className="font-semibold">{turn.backendLabel}</span>
+          {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
+        </header>
+        {turn.reasoning !== "" && <ThinkPane turn={turn} />}
+        {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
+        {showAnswer && <AnswerPane answer={turn.answer} streaming={streaming} />}
+        {turn.state === "error" && turn.error && <TurnError error={turn.error} onRetry={onRetry} />}
+        <TurnFooter turn={turn} />
+      </div>
+    </article>
+  );
+}
+
+function WaitingIndicator({ reasoning }: { reasoning: boolean }) {
+  return (
+    <div role="status" className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+      <span className="flex gap-1" aria-hidden="true">
+        {[0, 150, 300].map((delay) => (
+          <span
+            key={delay}
+            className="size-1.5 animate-bounce rounded-full bg-brand-500"
+            style={{ animationDelay: `${delay}ms` }}
+          />
+        ))}
+      </span>
+      {reasoning ? "Starting to think…" : "Waiting for the first token…"}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { AssistantTurn } from "@/lib/conversation";
+import { formatCount, formatDuration, formatRate } from "@/lib/client/format";
+
+function Metric({ label, value, title }: { label: string; value: string; title: string }) {
+  return (
+    <div title={title} className="flex items-baseline gap-1.5">
+      <dt className="text-zinc-400 dark:text-zinc-500">{label}</dt>
+      <dd className="font-medium text-zinc-700 tabular-nums dark:text-zinc-300">{value}</dd>
+    </div>
+  );
+}
+
+/** Timing and token counts of a finished turn, from its `done` and `usage` events. */
+export function TurnMetrics({ turn }: { turn: AssistantTurn }) {
+  const { metrics, usage } = turn;
+  if (!metrics) return null;
+  return (
+    <dl
+      data-testid="turn-metrics"
+      aria-label="Turn metrics"
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs"
+    >
+      {metrics.ttftMs !== null && (
+        <Metric label="TTFT" value={formatDuration(metrics.ttftMs)} title="Time to the first token, reasoning or answer" />
+      )}
+      <Metric label="Total" value={formatDuration(metrics.totalMs)} title="Time from request to the last token" />
+      {metrics.tokensPerSecond !== null && (
+        <Metric label="Speed" value={formatRate(metrics.tokensPerSecond)} title="Completion tokens per second of generation" />
+      )}
+      {usage && (
+        <Metric
+          label="Tokens"
+          value={`${formatCount(usage.promptTokens)} in · ${formatCount(usage.completionTokens)} out`}
+          title="Prompt tokens and completion tokens"
+        />
+      )}
+    </dl>
+  );
+}

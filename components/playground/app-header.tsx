@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
+import { Button } from "@/components/ui/button";
+import { LogoMark } from "@/components/ui/logo";
+
+interface AppHeaderProps {
+  /** The backend picker and status, or their loading / error stand-ins. */
+  children: ReactNode;
+  refreshing: boolean;
+  onRefresh: () => void;
+  settingsOpen: boolean;
+  onOpenSettings: () => void;
+}
+
+export function AppHeader({ children, refreshing, onRefresh, settingsOpen, onOpenSettings }: AppHeaderProps) {
+  return (
+    <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
+      <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-brand-500" aria-label="NIM Playground home">
+        <LogoMark className="size-7" />
+        <span className="hidden text-[15px] font-semibold tracking-tight md:inline">NIM Playground</span>
+      </Link>
+      <span aria-hidden="true" className="hidden h-6 w-px bg-zinc-200 md:block dark:bg-zinc-800" />
+      <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
+      <div className="flex shrink-0 items-center gap-1">
+        <span className="hidden sm:contents">
+          <Button variant="ghost" size="icon" aria-label="Recheck backend status" title="Recheck backend status" onClick={onRefresh} disabled={refreshing}>
+            <RefreshIcon className={`size-4 ${refreshing ? "animate-spin" : ""}`} />
+          </Button>
+        </span>
+        <Button
+          variant="secondary"
+          size="md"
+          className="lg:hidden"
+          aria-label="Open settings"
+          aria-expanded={settingsOpen}
+          aria-controls="settings"
+          onClick={onOpenSettings}
+        >
+          <SlidersIcon className="size-4" />
+          <span className="hidden sm:inline">Settings</span>
+        </Button>
+      </div>
+    </header>
+  );
+}

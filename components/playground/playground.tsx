@@ -1,0 +1,161 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/families";
+import { chatBackends, fetchBackends, pickBackend } from "@/lib/client/backends";
+import { queryKeys } from "@/lib/query-keys";
+import { BackendNotice } from "@/components/backends/backend-notice";
+import { BackendPicker } from "@/components/backends/backend-picker";
+import { BackendStatus } from "@/components/backends/backend-status";
+import { BackendsError, NoChatBackends } from "@/components/backends/backends-error";
+import { Composer } from "@/components/chat/composer";
+import { Conversation } from "@/components/chat/conversation";
+import { EmptyState, EmptyStateSkeleton } from "@/components/chat/empty-state";
+import { ParamsPanel } from "@/components/params/params-panel";
+import { ReasoningToggle } from "@/components/params/reasoning-toggle";
+import { SystemPromptField } from "@/components/params/system-prompt-field";
+import { AppHeader } from "@/components/playground/app-header";
+import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
+import { useChatSession, type TurnSettings } from "@/components/playground/use-chat-session";
+import { useSamplingParams } from "@/components/playground/use-sampling-params";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export function Playground() {
+  const backendsQuery = useQuery({
+    queryKey: queryKeys.backends,
+    queryFn: ({ signal }) => fetchBackends(signal),
+    refetchInterval: 30_000,
+  });
+  const backends = useMemo(() => chatBackends(backendsQuery.data?.backends ?? []), [backendsQuery.data]);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const backend = pickBackend(backends, chosenId);
+  const family = backend?.family ?? "generic";
+
+  const [reasoningWanted, setReasoningWanted] = useState(false);
+  const unavailableReason = reasoningUnavailableReason(family, false);
+  const reasoning = reasoningWanted && unavailableReason === null;
+  const params = useSamplingParams(family, reasoning);
+  const [systemPrompt, setSystemPrompt] = useState("");
+  const [draft, setDraft] = useState("");
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const chat = useChatSession();
+  const { streaming, stop } = chat;
+
+  // Escape stops a running stream from anywhere on the page.
+  useEffect(() => {
+    if (!streaming) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) stop();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [streaming, stop]);
+
+  const settings = (): TurnSettings | null =>
+    backend ? { backend, systemPrompt, reasoning, params: params.parsed.params } : null;
+  const blockedReason = params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.";
+
+  function send() {
+    const current = settings();
+    const text = draft.trim();
+    if (!current || text === "" || blockedReason) return;
+    chat.send(text, current);
+    setDraft("");
+  }
+
+  function regenerate() {
+    const current = settings();
+    if (current && !blockedReason) chat.regenerate(current);
+  }
+
+  function pickExample(prompt: string) {
+    setDraft(prompt);
+    inputRef.current?.focus();
+  }
+
+  const lastTurn = chat.turns.at(-1);
+  let empty = <EmptyStateSkeleton />;
+  if (backend) empty = <EmptyState backend={backend} reasoning={reasoning} onPick={pickExample} />;
+  else if (backendsQuery.isError && !backendsQuery.data) {
+    empty = (
+      <BackendsError
+        message={backendsQuery.error.message}
+        retrying={backendsQuery.isFetching}
+        onRetry={() => void backendsQuery.refetch()}
+      />
+    );
+  } else if (backendsQuery.isSuccess) empty = <NoChatBackends />;
+
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden">
+      <AppHeader
+        refreshing={backendsQuery.isFetching}
+        onRefresh={() => void backendsQuery.refetch()}
+        settingsOpen={settingsOpen}
+        onOpenSettings={() => setSettingsOpen(true)}
+      >
+        {backend ? (
+          <>
+            <BackendPicker backends={backends} selected={backend} onSelect={setChosenId} />
+            <BackendStatus backend={backend} />
+          </>
+        ) : backendsQuery.isPending ? (
+          <Skeleton className="h-9 w-56 rounded-lg" />
+        ) : (
+          <span className="text-sm text-zinc-500 dark:text-zinc-400">No backend available</span>
+        )}
+      </AppHeader>
+      <div className="flex min-h-0 flex-1">
+        <main className="flex min-w-0 flex-1 flex-col">
+          <Conversation
+            turns={chat.turns}
+            notice={backend && <BackendNotice backend={backend} />}
+            empty={empty}
+            streaming={chat.streaming}
+            onRetry={regenerate}
+          />
+          <Composer
+            value={draft}
+            onChange={setDraft}
+            inputRef={inputRef}
+            placeholder={backend ? `Message ${backend.label}…` : "Waiting for a backend…"}
+            streaming={chat.streaming}
+            disabled={!backend}
+            blockedReason={blockedReason}
+            canRegenerate={!chat.streaming && lastTurn?.kind === "assistant"}
+            canClear={chat.turns.length > 0}
+            onSend={send}
+            onStop={chat.stop}
+            onRegenerate={regenerate}
+            onClear={chat.clear}
+          />
+        </main>
+        <SettingsSidebar open={settingsOpen} onClose={() => setSettingsOpen(false)}>
+          <SettingsSection>
+            <ReasoningToggle
+              family={family}
+              checked={reasoning}
+              unavailableReason={backend ? unavailableReason : null}
+              onChange={setReasoningWanted}
+            />
+          </SettingsSection>
+          <SettingsSection>
+            <SystemPromptField value={systemPrompt} onChange={setSystemPrompt} family={family} reasoning={reasoning} />
+          </SettingsSection>
+          <SettingsSection>
+            <ParamsPanel
+              state={params.state}
+              errors={params.parsed.errors}
+              presetLabel={backend ? `${FAMILY_INFO[family].label} · ${reasoning ? "reasoning" : "no reasoning"}` : "waiting for the backends"}
+              onEdit={params.edit}
+              onStopChange={params.setStop}
+              onReset={params.reset}
+            />
+          </SettingsSection>
+        </SettingsSidebar>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
+import { XIcon } from "@/components/ui/icons";
+import { Button } from "@/components/ui/button";
+
+interface SettingsSidebarProps {
+  /** Below the lg breakpoint the sidebar is a drawer, shown only while open. */
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function SettingsSidebar({ open, onClose, children }: SettingsSidebarProps) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+
+  return (
+    <>
+      {open && <div aria-hidden="true" onClick={onClose} className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[2px] lg:hidden" />}
+      <aside
+        id="settings"
+        aria-label="Settings"
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && open) {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+        className={`${
+          open ? "fixed inset-y-0 right-0 z-40 flex w-[min(22rem,100vw)] animate-fade-in shadow-2xl" : "hidden"
+        } flex-col border-l border-zinc-200 bg-white lg:static lg:z-auto lg:flex lg:w-[22rem] lg:shrink-0 lg:animate-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900/60`}
+      >
+        <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 lg:hidden dark:border-zinc-800">
+          <h2 className="text-sm font-semibold">Settings</h2>
+          <Button ref={closeRef} variant="ghost" size="iconSm" aria-label="Close settings" onClick={onClose}>
+            <XIcon className="size-4" />
+          </Button>
+        </div>
+        <div className="flex-1 space-y-6 overflow-y-auto px-5 py-5">{children}</div>
+      </aside>
+    </>
+  );
+}
+
+export function SettingsSection({ children }: { children: ReactNode }) {
+  return <div className="border-b border-zinc-200 pb-6 last:border-b-0 last:pb-0 dark:border-zinc-800">{children}</div>;
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { BackendSummary } from "@/lib/backend-types";
+import type { SamplingParamsInput } from "@/lib/chat-schema";
+import {
+  buildChatMessages,
+  conversationReducer,
+  createTurnId,
+  isStreaming,
+  regenerateContext,
+  type Turn,
+} from "@/lib/conversation";
+import { runChatTurn } from "@/lib/client/stream-chat";
+
+/** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
+export interface TurnSettings {
+  backend: BackendSummary;
+  systemPrompt: string;
+  reasoning: boolean;
+  params: SamplingParamsInput;
+}
+
+export function useChatSession() {
+  const [turns, dispatch] = useReducer(conversationReducer, []);
+  const turnsRef = useRef<Turn[]>(turns);
+  const active = useRef<{ turnId: string; controller: AbortController } | null>(null);
+
+  useEffect(() => {
+    turnsRef.current = turns;
+  }, [turns]);
+
+  // Leaving the page aborts the request, which aborts the upstream generation too.
+  useEffect(() => () => active.current?.controller.abort(), []);
+
+  const start = useCallback((history: Turn[], userText: string, settings: TurnSettings, userId: string | null) => {
+    const turnId = createTurnId();
+    const assistant = {
+      id: turnId,
+      backendId: settings.backend.id,
+      backendLabel: settings.backend.label,
+      model: settings.backend.model,
+      reasoningRequested: settings.reasoning,
+      at: Date.now(),
+    };
+    dispatch(userId ? { type: "send", user: { id: userId, text: userText }, assistant } : { type: "regenerate", assistant });
+    const controller = new AbortController();
+    active.current = { turnId, controller };
+    void runChatTurn({
+      body: {
+        backend: settings.backend.id,
+        messages: buildChatMessages(settings.systemPrompt, history, userText),
+        reasoning: settings.reasoning,
+        params: settings.params,
+        media: {},
+      },
+      signal: controller.signal,
+      onEvent: (event) => dispatch({ type: "event", turnId, event, at: Date.now() }),
+    }).then((outcome) => {
+      if (outcome === "stopped") dispatch({ type: "stop", turnId, at: Date.now() });
+      if (active.current?.controller === controller) active.current = null;
+    });
+  }, []);
+
+  const send = useCallback(
+    (text: string, settings: TurnSettings) => start(turnsRef.current, text, settings, createTurnId()),
+    [start],
+  );
+
+  const regenerate = useCallback(
+    (settings: TurnSettings) => {
+      const context = regenerateContext(turnsRef.current);
+      if (context) start(context.history, context.userText, settings, null);
+    },
+    [start],
+  );
+
+  const stop = useCallback(() => {
+    const current = active.current;
+    if (!current) return;
+    current.controller.abort();
+    // Mark it stopped at once; the runner's own "stopped" arrives later and is then a no-op.
+    dispatch({ type: "stop", turnId: current.turnId, at: Date.now() });
+    active.current = null;
+  }, []);
+
+  const clear = useCallback(() => {
+    stop();
+    dispatch({ type: "clear" });
+  }, [stop]);
+
+  return { turns, streaming: isStreaming(turns), send, regenerate, stop, clear };
+}

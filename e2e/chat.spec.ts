@@ -1,0 +1,181 @@
+import { expect, test } from "@playwright/test";
+import { PlaygroundPage } from "./pages/playground";
+
+// Runs against the production build with the simulator at 40 tokens/s and an `offline` backend
+// that points at a closed port (see playwright.config.ts).
+
+test("reasoning streams into the think pane, then the answer arrives with metrics", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("sim-reason2-8b");
+  await expect(app.backendStatus).toHaveAttribute("data-status", "ready");
+  await app.enableReasoning();
+  await app.sendWithKeyboard("Which way will the stack of cups fall?");
+
+  const turn = app.lastAssistantTurn();
+  await turn.expectState("streaming");
+  await expect(turn.think).toHaveAttribute("data-phase", "thinking");
+  await expect(turn.thinkToggle).toContainText("Thinking…");
+  await expect(turn.thinkText).toContainText(/\w+ \w+/);
+  await expect(turn.answer).toHaveCount(0);
+
+  await expect(turn.answer).toContainText(/\w+ \w+/);
+  await expect(turn.thinkToggle).toHaveAttribute("aria-expanded", "false");
+  await turn.expectState("done");
+  await expect(turn.answer).toContainText(/simulat/i);
+  await expect(turn.thinkToggle).toContainText(/Thought for \d+\.\d s/);
+  await expect(turn.metrics).toContainText("TTFT");
+  await expect(turn.metrics).toContainText(/\d+(\.\d)? tok\/s/);
+  await expect(turn.metrics).toContainText(/\d+ in · \d+ out/);
+
+  await turn.thinkToggle.click();
+  await expect(turn.thinkText).toContainText(/\w+ \w+/);
+});
+
+test("Stop keeps the partial reply, marks the turn stopped and frees the composer", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("sim-reason2-8b");
+  await app.send("Describe the scene in as much detail as you can.");
+
+  const turn = app.lastAssistantTurn();
+  await expect(turn.answer).toContainText(/\w+ \w+ \w+/);
+  await app.stopButton.click();
+
+  await turn.expectState("stopped");
+  await expect(turn.root).toContainText("Stopped");
+  await expect(turn.answer).toContainText(/\w+ \w+ \w+/);
+  await expect(turn.metrics).toHaveCount(0);
+  await expect(app.stopButton).toBeHidden();
+
+  await app.composer.fill("Now in one sentence.");
+  await expect(app.sendButton).toBeEnabled();
+  await app.sendButton.click();
+  await expect(app.assistantTurns).toHaveCount(2);
+  await app.lastAssistantTurn().expectState("done");
+});
+
+test("Escape stops a running stream", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("sim-reason2-2b");
+  await app.send("Tell me about friction.");
+
+  const turn = app.lastAssistantTurn();
+  await expect(turn.answer).toContainText(/\w+ \w+/);
+  await page.keyboard.press("Escape");
+  await turn.expectState("stopped");
+  await expect(app.sendButton).toBeVisible();
+});
+
+test("an unreachable backend is selectable and its turn shows an error card", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("offline");
+  await expect(app.backendStatus).toHaveAttribute("data-status", "unreachable");
+
+  await app.send("Are you there?");
+  const turn = app.lastAssistantTurn();
+  await turn.expectState("error");
+  await expect(turn.error).toBeVisible();
+  await expect(turn.error).toContainText(/http:\/\/127\.0\.0\.1:\d+\/v1/);
+  await expect(turn.error).toContainText(/is the NIM container running/i);
+  await expect(turn.retry).toBeVisible();
+  await expect(app.sendButton).toBeVisible();
+});
+
+test("a full send logs no console errors", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.enableReasoning();
+  await app.sendWithKeyboard("Is the floor slippery?");
+  const turn = app.lastAssistantTurn();
+  await turn.expectState("done");
+  await expect(turn.metrics).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("Nemotron with reasoning shows a think pane", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("sim-nemotron-vl");
+  await app.enableReasoning();
+  await app.send("Can a forklift lift this pallet safely?");
+
+  const turn = app.lastAssistantTurn();
+  await expect(turn.think).toBeVisible();
+  await turn.expectState("done");
+  await expect(turn.thinkToggle).toContainText(/Thought for/);
+  await expect(turn.answer).toContainText(/simulat/i);
+});
+
+test("a second prompt gets a second turn, and only answers are sent back as history", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("sim-cosmos3-reasoner");
+  await app.enableReasoning();
+  await app.systemPrompt.fill("Answer briefly.");
+  await app.send("What is on the table?");
+  const first = app.assistantTurn(0);
+  await first.expectState("done");
+  await first.thinkToggle.click();
+  const reasoning = await first.thinkText.innerText();
+
+  const request = page.waitForRequest((r) => r.url().endsWith("/api/chat") && r.method() === "POST");
+  await app.send("And under it?");
+  const body = (await request).postDataJSON() as { messages: { role: string; content: string }[] };
+  expect(body.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
+  expect(body.messages[2]?.content).not.toContain(reasoning.slice(0, 40));
+  expect(body.messages[3]?.content).toBe("And under it?");
+
+  await expect(app.userTurns).toHaveCount(2);
+  await expect(app.assistantTurns).toHaveCount(2);
+  await app.assistantTurn(1).expectState("done");
+  await expect(app.assistantTurn(1).answer).toContainText(/simulat/i);
+});
+
+test("example prompts fill the composer; Regenerate replaces the reply; Clear brings back the empty state", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await expect(app.emptyState).toBeVisible();
+  await expect(app.regenerateButton).toBeDisabled();
+  await app.emptyState.getByTestId("example-prompt").first().click();
+  await expect(app.composer).not.toHaveValue("");
+  await app.sendButton.click();
+  await app.lastAssistantTurn().expectState("done");
+
+  await app.regenerateButton.click();
+  await expect(app.assistantTurns).toHaveCount(1);
+  await app.lastAssistantTurn().expectState("done");
+  await expect(app.userTurns).toHaveCount(1);
+
+  await app.clearButton.click();
+  await expect(app.assistantTurns).toHaveCount(0);
+  await expect(app.emptyState).toBeVisible();
+});
+
+test("switching reasoning applies the family preset until a value is edited", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.selectBackend("sim-reason2-8b");
+  await expect(app.param("temperature")).toHaveValue("0.7");
+  await app.enableReasoning();
+  await expect(app.param("temperature")).toHaveValue("0.6");
+  await expect(app.param("top_p")).toHaveValue("0.95");
+
+  await app.param("temperature").fill("1.1");
+  await app.reasoningToggle.click();
+  await expect(app.param("temperature")).toHaveValue("1.1");
+  await app.paramsPanel.getByTestId("params-reset").click();
+  await expect(app.param("temperature")).toHaveValue("0.7");
+
+  await app.param("top_p").fill("0");
+  await expect(app.paramsPanel).toContainText("above 0");
+  await expect(app.sendButton).toBeDisabled();
+});

@@ -1,0 +1,195 @@
+import type { ChatEvent, ChatMetrics } from "@/lib/chat-events";
+import type { ChatMessage } from "@/lib/chat-schema";
+
+// The conversation as the page holds it, and the pure reducer that applies chat events to it.
+// Times are passed in with each action so the reducer stays pure and testable.
+
+export type TurnState = "streaming" | "done" | "stopped" | "error";
+
+export interface UserTurn {
+  kind: "user";
+  id: string;
+  text: string;
+}
+
+export interface TurnError {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+export interface TurnUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface AssistantTurn {
+  kind: "assistant";
+  id: string;
+  state: TurnState;
+  backendId: string;
+  backendLabel: string;
+  model: string | null;
+  reasoningRequested: boolean;
+  reasoning: string;
+  answer: string;
+  startedAt: number;
+  /** When the first reasoning text arrived and when thinking ended (answer, done, stop or error). */
+  thinkStartedAt: number | null;
+  thinkEndedAt: number | null;
+  endedAt: number | null;
+  usage: TurnUsage | null;
+  metrics: ChatMetrics | null;
+  finishReason: string | null;
+  error: TurnError | null;
+}
+
+export type Turn = UserTurn | AssistantTurn;
+
+export interface NewAssistantTurn {
+  id: string;
+  backendId: string;
+  backendLabel: string;
+  model: string | null;
+  reasoningRequested: boolean;
+  at: number;
+}
+
+export type ConversationAction =
+  | { type: "send"; user: { id: string; text: string }; assistant: NewAssistantTurn }
+  | { type: "regenerate"; assistant: NewAssistantTurn }
+  | { type: "event"; turnId: string; event: ChatEvent; at: number }
+  | { type: "stop"; turnId: string; at: number }
+  | { type: "clear" };
+
+let idCounter = 0;
+/** Local ids only; crypto.randomUUID is missing on plain-http LAN hosts, where demos often run. */
+export function createTurnId(): string {
+  idCounter += 1;
+  return `t${Date.now().toString(36)}-${idCounter}`;
+}
+
+function newAssistantTurn(init: NewAssistantTurn): AssistantTurn {
+  return {
+    kind: "assistant",
+    id: init.id,
+    state: "streaming",
+    backendId: init.backendId,
+    backendLabel: init.backendLabel,
+    model: init.model,
+    reasoningRequested: init.reasoningRequested,
+    reasoning: "",
+    answer: "",
+    startedAt: init.at,
+    thinkStartedAt: null,
+    thinkEndedAt: null,
+    endedAt: null,
+    usage: null,
+    metrics: null,
+    finishReason: null,
+    error: null,
+  };
+}
+
+function endThinking(turn: AssistantTurn, at: number): AssistantTurn {
+  if (turn.thinkStartedAt === null || turn.thinkEndedAt !== null) return turn;
+  return { ...turn, thinkEndedAt: at };
+}
+
+export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number): AssistantTurn {
+  switch (event.type) {
+    case "start":
+      return { ...turn, model: event.model || turn.model };
+    case "reasoning":
+      return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
+    case "answer":
+      return { ...endThinking(turn, at), answer: turn.answer + event.text };
+    case "usage":
+      return { ...turn, usage: { promptTokens: event.promptTokens, completionTokens: event.completionTokens } };
+    case "done":
+      // `done` carries the authoritative split; the deltas were only a preview.
+      return {
+        ...endThinking(turn, at),
+        state: "done",
+        reasoning: event.reasoning,
+        answer: event.answer,
+        metrics: event.metrics,
+        finishReason: event.finishReason,
+        endedAt: at,
+      };
+    case "error":
+      return {
+        ...endThinking(turn, at),
+        state: "error",
+        error: { code: event.code, message: event.message, status: event.status },
+        endedAt: at,
+      };
+  }
+}
+
+export function conversationReducer(turns: Turn[], action: ConversationAction): Turn[] {
+  switch (action.type) {
+    case "send":
+      return [...turns, { kind: "user", id: action.user.id, text: action.user.text }, newAssistantTurn(action.assistant)];
+    case "regenerate": {
+      const index = lastUserIndex(turns);
+      if (index < 0) return turns;
+      return [...turns.slice(0, index + 1), newAssistantTurn(action.assistant)];
+    }
+    case "event":
+      return updateStreamingTurn(turns, action.turnId, (turn) => applyChatEvent(turn, action.event, action.at));
+    case "stop":
+      return updateStreamingTurn(turns, action.turnId, (turn) => ({
+        ...endThinking(turn, action.at),
+        state: "stopped",
+        endedAt: action.at,
+      }));
+    case "clear":
+      return [];
+  }
+}
+
+/** Events that arrive after a turn was stopped or finished are dropped. */
+function updateStreamingTurn(turns: Turn[], id: string, update: (turn: AssistantTurn) => AssistantTurn): Turn[] {
+  return turns.map((turn) =>
+    turn.kind === "assistant" && turn.id === id && turn.state === "streaming" ? update(turn) : turn,
+  );
+}
+
+function lastUserIndex(turns: readonly Turn[]): number {
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]?.kind === "user") return i;
+  return -1;
+}
+
+export function isStreaming(turns: readonly Turn[]): boolean {
+  return turns.some((turn) => turn.kind === "assistant" && turn.state === "streaming");
+}
+
+/** What Regenerate re-sends: the turns before the last user turn, and that turn's text. */
+export function regenerateContext(turns: readonly Turn[]): { history: Turn[]; userText: string } | null {
+  const index = lastUserIndex(turns);
+  const user = turns[index];
+  if (!user || user.kind !== "user") return null;
+  return { history: turns.slice(0, index), userText: user.text };
+}
+
+/**
+ * The messages of POST /api/chat: system prompt, prior exchanges, the new user text. An assistant
+ * turn contributes its answer only, never its reasoning; an exchange that produced no answer
+ * (an error, or a stop while thinking) is left out so the model does not see an unanswered question.
+ */
+export function buildChatMessages(systemPrompt: string, history: readonly Turn[], userText: string): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  if (systemPrompt.trim() !== "") messages.push({ role: "system", content: systemPrompt });
+  let pendingUser: UserTurn | null = null;
+  for (const turn of history) {
+    if (turn.kind === "user") {
+      pendingUser = turn;
+    } else if (pendingUser && turn.answer.trim() !== "") {
+      messages.push({ role: "user", content: pendingUser.text }, { role: "assistant", content: turn.answer });
+      pendingUser = null;
+    }
+  }
+  messages.push({ role: "user", content: userText });
+  return messages;
+}
