@@ -1,3 +1,5 @@
+import type { RequestMedia } from "@/lib/server/simulator/media";
+import { describeMedia } from "@/lib/server/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/server/simulator/prompts";
 import type { Random } from "@/lib/server/simulator/random";
 
@@ -6,8 +8,10 @@ import type { Random } from "@/lib/server/simulator/random";
 // critic's single word, whose reasoning says so instead.
 
 export interface AnswerOptions {
-  /** Length of the attached video, for temporal answers; real durations come from the media later. */
+  /** Length of the attached video, for temporal answers. */
   videoDurationS?: number;
+  /** What the simulator read from the request's media, so replies name real sizes and durations. */
+  media?: RequestMedia;
 }
 
 /** What the reasoning may refer to, so thought and answer agree. */
@@ -20,6 +24,8 @@ export interface AnswerFacts {
   events?: number;
   durationS?: number;
   verdict?: "Approve" | "Reject";
+  /** The media as the reply names them, e.g. "the 1280×720 image". */
+  media?: string;
 }
 
 export interface ComposedAnswer {
@@ -91,30 +97,23 @@ function composeTemporal(rng: Random, durationS: number): ComposedAnswer {
   const count = rng.int(2, 4);
   const script = rng.pick(EVENT_SCRIPTS);
   const slot = durationS / count;
+  // Timestamps print in hundredths: never let rounding push one past the end of the video.
+  const last = Math.floor(durationS * 100) / 100;
   const events = Array.from({ length: count }, (_, index) => {
     const slotStart = index * slot;
-    const start = slotStart + rng.next() * 0.3 * slot;
-    const end = slotStart + slot - (0.05 + rng.next() * 0.2) * slot;
+    const start = Math.min(last, slotStart + rng.next() * 0.3 * slot);
+    const end = Math.min(last, slotStart + slot - (0.05 + rng.next() * 0.2) * slot);
     return { start: formatTimestamp(start), end: formatTimestamp(end), caption: script[index] ?? "Something happens" };
   });
   const note = rng.pick(["Simulated events — the timestamps are made up:", "Simulated temporal localization:"]);
   return { text: fence(note, events), facts: { events: count, durationS } };
 }
 
-export function describeMedia(images: number, videos: number): string {
-  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
-  if (images === 0 && videos === 0) return "no images or videos";
-  if (videos === 0) return plural(images, "image");
-  if (images === 0) return plural(videos, "video");
-  return `${plural(images, "image")} and ${plural(videos, "video")}`;
-}
-
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + "…";
 }
 
-function composeGeneral(analysis: PromptAnalysis, rng: Random): ComposedAnswer {
-  const media = describeMedia(analysis.images, analysis.videos);
+function composeGeneral(analysis: PromptAnalysis, media: string, rng: Random): ComposedAnswer {
   const question = shorten(analysis.question, 140);
   const opening = question
     ? rng.pick([`(Simulated answer) You asked: “${question}”.`, `(Simulated answer) To “${question}” — here is a stand-in reply.`])
@@ -122,8 +121,8 @@ function composeGeneral(analysis: PromptAnalysis, rng: Random): ComposedAnswer {
   const hasMedia = analysis.images + analysis.videos > 0;
   const body = hasMedia
     ? rng.pick([
-        `This comes from the built-in simulator, not a model, so it says nothing real about the ${media} you sent.`,
-        `No model looked at the ${media} in the request — the simulator only shows how a reply streams.`,
+        `This comes from the built-in simulator, not a model, so it says nothing real about what is in ${media}.`,
+        `No model looked at ${media} — the simulator only shows how a reply streams.`,
         `The simulator received ${media}; point the playground at a real NIM to get an actual answer.`,
       ])
     : rng.pick([
@@ -143,6 +142,12 @@ function composeGeneral(analysis: PromptAnalysis, rng: Random): ComposedAnswer {
 }
 
 export function composeAnswer(analysis: PromptAnalysis, rng: Random, options: AnswerOptions = {}): ComposedAnswer {
+  const media = describeMedia(analysis.images, analysis.videos, options.media?.items);
+  const answer = composeKind(analysis, media, rng, options);
+  return { text: answer.text, facts: { ...answer.facts, media } };
+}
+
+function composeKind(analysis: PromptAnalysis, media: string, rng: Random, options: AnswerOptions): ComposedAnswer {
   switch (analysis.kind) {
     case "trajectory":
       return composeTrajectory(rng);
@@ -155,6 +160,6 @@ export function composeAnswer(analysis: PromptAnalysis, rng: Random, options: An
       return { text: verdict, facts: { verdict } };
     }
     case "general":
-      return composeGeneral(analysis, rng);
+      return composeGeneral(analysis, media, rng);
   }
 }

@@ -42,13 +42,19 @@ export function composeReply(model: SimulatedModel, request: SimulatedChatReques
   return formatReply(analysis.thinkFormat, composeReasoning(analysis, answer.facts, rng), answer.text);
 }
 
+// Inline media can be tens of MB of base64: they enter the seed through the digest of their
+// decoded bytes (when read) instead of being copied into one more giant string.
+const INLINE_MEDIA_MIN_CHARS = 1024;
+const withoutInlineMedia = (_key: string, value: unknown): unknown =>
+  typeof value === "string" && value.length >= INLINE_MEDIA_MIN_CHARS && value.startsWith("data:") ? `data:(${value.length} chars)` : value;
+
 function cutAtStop(text: string, stop: readonly string[]): string {
   const positions = stop.map((sequence) => text.indexOf(sequence)).filter((index) => index >= 0);
   return positions.length > 0 ? text.slice(0, Math.min(...positions)) : text;
 }
 
 export function generateReply(model: SimulatedModel, request: SimulatedChatRequest, options: AnswerOptions = {}): Generation {
-  const fingerprint = hashToSeed(request.seed, JSON.stringify(request.messages));
+  const fingerprint = hashToSeed(request.seed, JSON.stringify(request.messages, withoutInlineMedia), options.media?.digest ?? "");
   const chunkSeed = hashToSeed("chunks", String(fingerprint));
   const full = cutAtStop(composeReply(model, request, fingerprint, options), request.stop);
   let tokens = tokenize(full, createRandom(chunkSeed));
@@ -62,7 +68,7 @@ export function generateReply(model: SimulatedModel, request: SimulatedChatReque
     text: tokens.join(""),
     tokens,
     finishReason,
-    promptTokens: estimatePromptTokens(request.messages),
+    promptTokens: estimatePromptTokens(request.messages, options.media?.items, request.videoSampling),
     chunkSeed,
   };
 }

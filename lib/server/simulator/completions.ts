@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimulatedModel } from "@/lib/server/simulated-models";
 import { generateReply } from "@/lib/server/simulator/chat";
 import { readJsonBody, sendJson } from "@/lib/server/simulator/http";
+import { checkVideoSampling, firstVideoDuration, readRequestMedia } from "@/lib/server/simulator/media";
 import { parseChatRequest } from "@/lib/server/simulator/request";
 import { buildStreamSteps, writePaced, type StreamOutcome } from "@/lib/server/simulator/stream";
 
@@ -41,7 +42,11 @@ export async function handleChatCompletion(
 ): Promise<void> {
   stats.requests += 1;
   const request = parseChatRequest(await readJsonBody(req), model.model);
-  const generation = generateReply(model, request);
+  // Media errors answer before the stream starts, as on a NIM: 422 undecodable, 400 bad sampling.
+  const media = await readRequestMedia(request.messages);
+  checkVideoSampling(media, request.videoSampling);
+  const videoDurationS = firstVideoDuration(media);
+  const generation = generateReply(model, request, { media, ...(videoDurationS === undefined ? {} : { videoDurationS }) });
   const created = Math.floor(Date.now() / 1000);
   let outcome: StreamOutcome;
 

@@ -7,6 +7,7 @@ const ERROR_TYPES: Record<number, string> = {
   404: "NotFoundError",
   405: "MethodNotAllowedError",
   413: "RequestEntityTooLargeError",
+  422: "UnprocessableEntityError",
   500: "InternalServerError",
 };
 

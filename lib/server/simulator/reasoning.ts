@@ -1,12 +1,13 @@
-import { describeMedia, shorten, type AnswerFacts } from "@/lib/server/simulator/answers";
+import { shorten, type AnswerFacts } from "@/lib/server/simulator/answers";
+import { describeMedia, formatSeconds } from "@/lib/server/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/server/simulator/prompts";
 import type { Random } from "@/lib/server/simulator/random";
 
 // A short, plausible chain of thought (3–6 sentences) built from templates: what was given,
 // that it is simulated, a step or two about the task, and a conclusion that matches the answer.
 
-function opening(analysis: PromptAnalysis, rng: Random): string {
-  const media = describeMedia(analysis.images, analysis.videos);
+function opening(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string {
+  const media = facts.media ?? describeMedia(analysis.images, analysis.videos);
   const question = shorten(analysis.question, 120);
   if (!question) return `I am given ${media} and no question text, so I will describe what I would look for.`;
   const stop = /[.?!…]$/.test(question) ? "" : ".";
@@ -46,7 +47,7 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
     }
     case "temporal":
       return [
-        `The clip lasts about ${facts.durationS ?? 10} seconds, so every event must start and end inside it.`,
+        `The clip lasts about ${formatSeconds(facts.durationS ?? 10)} seconds, so every event must start and end inside it.`,
         `I will split it into ${facts.events ?? 2} events in order, each with a start, an end and a short caption.`,
       ];
     case "critic":
@@ -67,7 +68,7 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
 }
 
 export function composeReasoning(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string {
-  const sentences = [opening(analysis, rng), disclaimer(rng), ...taskSteps(analysis, facts, rng)];
+  const sentences = [opening(analysis, facts, rng), disclaimer(rng), ...taskSteps(analysis, facts, rng)];
   if (rng.chance(0.5)) {
     sentences.push(
       rng.pick([

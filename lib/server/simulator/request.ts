@@ -6,7 +6,15 @@ import { SimulatorHttpError } from "@/lib/server/simulator/http";
 export interface ContentPart {
   type: string;
   text?: unknown;
+  image_url?: unknown;
+  video_url?: unknown;
   video_frames?: unknown;
+}
+
+/** `media_io_kwargs.video`: how the server samples each video. */
+export interface VideoSampling {
+  fps?: number;
+  numFrames?: number;
 }
 
 export interface ChatMessage {
@@ -23,6 +31,8 @@ export interface SimulatedChatRequest {
   /** The seed as the client sent it (int64 may exceed 2^53; only its text matters). */
   seed: string;
   stop: string[];
+  /** Absent when the request sets neither fps nor num_frames. */
+  videoSampling?: VideoSampling;
 }
 
 type Json = Record<string, unknown>;
@@ -73,6 +83,25 @@ function requireOptionalObject(body: Json, field: string): void {
   if (value !== undefined && value !== null && !isObject(value)) throw bad(`${field} must be an object.`);
 }
 
+function parseVideoSampling(body: Json): VideoSampling | undefined {
+  const media = isObject(body.media_io_kwargs) ? body.media_io_kwargs : {};
+  if (media.video === undefined || media.video === null) return undefined;
+  if (!isObject(media.video)) throw bad("media_io_kwargs.video must be an object.");
+  const { fps, num_frames: numFrames } = media.video;
+  const sampling: VideoSampling = {};
+  if (fps !== undefined && fps !== null) {
+    if (typeof fps !== "number" || !(fps > 0)) throw bad(`media_io_kwargs.video.fps must be a positive number, got ${JSON.stringify(fps)}.`);
+    sampling.fps = fps;
+  }
+  if (numFrames !== undefined && numFrames !== null) {
+    if (typeof numFrames !== "number" || !Number.isInteger(numFrames) || numFrames < 1) {
+      throw bad(`media_io_kwargs.video.num_frames must be a positive integer, got ${JSON.stringify(numFrames)}.`);
+    }
+    sampling.numFrames = numFrames;
+  }
+  return sampling.fps === undefined && sampling.numFrames === undefined ? undefined : sampling;
+}
+
 export function parseChatRequest(body: unknown, servedModel: string): SimulatedChatRequest {
   if (!isObject(body)) throw bad("The request body must be a JSON object.");
   // Recent vLLM treats a missing model as the served one; a different name is a 404.
@@ -89,11 +118,12 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
   }
   const seed = body.seed ?? 0;
   if (typeof seed !== "number" || !Number.isInteger(seed)) throw bad("seed must be an integer.");
-  // Media parameters are accepted as is for now; checks against the real video come later.
+  // Media parameters are checked against the real video once it is decoded (media.ts).
   requireOptionalObject(body, "media_io_kwargs");
   requireOptionalObject(body, "mm_processor_kwargs");
   requireOptionalObject(body, "stream_options");
   const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
+  const videoSampling = parseVideoSampling(body);
   return {
     model,
     messages,
@@ -102,5 +132,6 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
     maxTokens: parseMaxTokens(body),
     seed: String(seed),
     stop: parseStop(body.stop),
+    ...(videoSampling ? { videoSampling } : {}),
   };
 }

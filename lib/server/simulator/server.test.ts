@@ -42,7 +42,7 @@ describe("chat completions over the OpenAI SDK", () => {
   it("streams Cosmos reasoning as think and answer tags", async () => {
     const { chunks, text, finishReason } = await collect(fast, { messages: ask(withReasoning("What is on the table?"), [image]) });
     expect(chunks[0]?.choices[0]?.delta).toEqual({ role: "assistant", content: "" });
-    expect(text).toMatch(/^<think>\n[\s\S]+1 image[\s\S]+\n<\/think>\n\n<answer>\n\(Simulated answer\)[\s\S]+\n<\/answer>$/);
+    expect(text).toMatch(/^<think>\n[\s\S]+the 64×48 image[\s\S]+\n<\/think>\n\n<answer>\n\(Simulated answer\)[\s\S]+\n<\/answer>$/);
     expect(finishReason).toEqual(["stop"]);
   });
 

@@ -1,5 +1,6 @@
 import { REASONING_PROMPT_SUFFIX } from "@/lib/families";
 import type { ChatMessage, SimulatedChatRequest } from "@/lib/server/simulator/request";
+import { makeMp4, makePng } from "@/tests/support/media-fixtures";
 
 // Prompts from the vendor templates (seeds), shared by the simulator's tests.
 
@@ -22,8 +23,11 @@ export const TEMPORAL_PROMPT = "List the notable events with approximate timesta
 
 export const withReasoning = (text: string): string => `${text}\n${REASONING_PROMPT_SUFFIX}`;
 
-export const image = { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } };
-export const video = { type: "video_url", video_url: { url: "data:video/mp4;base64,AAAAIGZ0eXA=" } };
+export const dataUrl = (mime: string, bytes: Uint8Array): string => `data:${mime};base64,${Buffer.from(bytes).toString("base64")}`;
+
+/** A real 64×48 PNG and a 3 s, 30 fps, 320×240 H.264 MP4, small enough to inline in every test. */
+export const image = { type: "image_url", image_url: { url: dataUrl("image/png", makePng(64, 48)) } };
+export const video = { type: "video_url", video_url: { url: dataUrl("video/mp4", makeMp4({ width: 320, height: 240, fps: 30, frames: 90 })) } };
 
 export function userMessage(text: string, media: object[] = []): ChatMessage {
   return { role: "user", content: [...media, { type: "text", text }] as ChatMessage["content"] };
