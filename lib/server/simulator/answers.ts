@@ -116,7 +116,7 @@ export function shorten(text: string, max: number): string {
 function composeGeneral(analysis: PromptAnalysis, media: string, rng: Random): ComposedAnswer {
   const question = shorten(analysis.question, 140);
   const opening = question
-    ? rng.pick([`(Simulated answer) You asked: “${question}”.`, `(Simulated answer) To “${question}” — here is a stand-in reply.`])
+    ? rng.pick([`(Simulated answer) You asked: “${question}”${/[.?!…]$/.test(question) ? "" : "."}`, `(Simulated answer) To “${question}” — here is a stand-in reply.`])
     : "(Simulated answer) The request had no question text.";
   const hasMedia = analysis.images + analysis.videos > 0;
   const body = hasMedia
