@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatRequest, ContentPart, MediaParams } from "@/lib/chat-schema";
 import { PlaygroundError } from "@/lib/errors";
-import { FAMILY_INFO, REASONING_PROMPT_SUFFIX, type Family, type FamilyInfo } from "@/lib/families";
+import { FAMILY_INFO, REASONING_PROMPT_SUFFIX, type Family, type FamilyInfo, type SamplingParams } from "@/lib/families";
 
 // Builds the upstream chat-completions body for one model family (docs/NIM-PROTOCOLS.md,
 // "Model families and their switches"). Pure: media are resolved through the caller's resolver.
@@ -17,19 +17,11 @@ export interface UpstreamMessage {
   content: string | UpstreamContentPart[];
 }
 
-export interface UpstreamChatBody {
+export interface UpstreamChatBody extends Omit<SamplingParams, "stop"> {
   model: string;
   messages: UpstreamMessage[];
   stream: true;
   stream_options: { include_usage: true };
-  temperature: number;
-  top_p: number;
-  top_k: number;
-  max_tokens: number;
-  seed?: number;
-  repetition_penalty: number;
-  presence_penalty: number;
-  frequency_penalty: number;
   stop?: string[];
   media_io_kwargs?: { video: { fps?: number; num_frames?: number } };
   mm_processor_kwargs?: Record<string, unknown>;

@@ -107,13 +107,17 @@ export class FolderBlobStore implements BlobStore {
     }
   }
 
-  async open(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null> {
+  private async openIfStored(key: string): Promise<FileHandle | null> {
     const file = this.pathOf(key);
     if (!file) return null;
-    const handle = await open(file, "r").catch((error: unknown) => {
+    return open(file, "r").catch((error: unknown) => {
       if (isMissing(error)) return null;
       throw error;
     });
+  }
+
+  async open(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null> {
+    const handle = await this.openIfStored(key);
     if (!handle) return null;
     let position = range?.start ?? 0;
     const end = range ? range.end + 1 : (await handle.stat()).size;
@@ -149,12 +153,7 @@ export class FolderBlobStore implements BlobStore {
   }
 
   async openReader(key: string): Promise<RandomAccess | null> {
-    const file = this.pathOf(key);
-    if (!file) return null;
-    const handle = await open(file, "r").catch((error: unknown) => {
-      if (isMissing(error)) return null;
-      throw error;
-    });
+    const handle = await this.openIfStored(key);
     if (!handle) return null;
     const size = (await handle.stat()).size;
     return {
