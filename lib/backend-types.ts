@@ -10,6 +10,8 @@ export interface BackendCapabilities {
   reasoningWithVideo: boolean;
   maxImages: number;
   maxVideos: number;
+  /** Set for hosted endpoints that cap inline images; the browser re-encodes images to fit. */
+  maxInlineImageBytes: number | null;
 }
 
 export interface BackendSummary {

@@ -113,6 +113,7 @@ export async function summarizeBackends(): Promise<BackendSummary[]> {
           reasoningWithVideo: info.reasoningWithVideo,
           maxImages: info.maxImages,
           maxVideos: info.maxVideos,
+          maxInlineImageBytes: backend.maxInlineImageBytes ?? null,
         },
       };
     }),

@@ -18,6 +18,7 @@ export interface Backend {
   authScheme: "bearer" | "raw";
   timeoutMs: number;
   idleTimeoutMs: number;
+  maxInlineImageBytes?: number;
   simulated: boolean;
 }
 

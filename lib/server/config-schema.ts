@@ -27,6 +27,8 @@ export const backendConfigSchema = z
     authScheme: z.enum(["bearer", "raw"]).default("bearer"),
     /** Milliseconds to wait for response headers; generation can take long, so the default is generous. */
     timeoutMs: z.number().int().min(1000).max(3_600_000).default(600_000),
+    /** Hosted endpoints cap inline images (NVIDIA's catalog near 180 KB): the browser shrinks images to fit. */
+    maxInlineImageBytes: z.number().int().min(1024).max(100_000_000).optional(),
     /** Milliseconds without a streamed chunk before the stream is ended with an error. */
     idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
   })
