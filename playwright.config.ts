@@ -10,8 +10,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"]],
-  outputDir: "test-results",
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  outputDir: "test-results/e2e",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

@@ -18,7 +18,10 @@ echo "== Type check"
 node_modules/.bin/tsc --noEmit -p tsconfig.json
 
 echo "== Unit and integration tests"
-node_modules/.bin/vitest run
+rm -f test-results/vitest.json test-results/e2e.json
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 
 echo "== End-to-end tests (production build, simulator, Chromium)"
 node scripts/e2e.mjs
+
+node scripts/test-summary.mjs
