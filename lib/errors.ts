@@ -5,10 +5,13 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unsupported_combination: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   backend_not_found: 404,
   path_not_allowed: 404,
   method_not_allowed: 405,
+  conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media: 415,
   range_not_satisfiable: 416,
@@ -16,6 +19,7 @@ export const ERROR_STATUS = {
   backend_unreachable: 502,
   upstream_error: 502,
   upstream_timeout: 504,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 

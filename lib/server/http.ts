@@ -22,12 +22,29 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return `The request is not valid — ${parts.join("; ")}${more}.`;
 }
 
+/** The body as text, refused with 413 as soon as it passes maxBytes (declared or streamed). */
+async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new PlaygroundError("payload_too_large", `The request body is over the limit of ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    if (bytes > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Reads a JSON body and validates it; throws a 400 PlaygroundError with a readable message. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   let raw: unknown;
+  const text = options.maxBytes === undefined ? request.text() : readTextWithin(request, options.maxBytes);
   try {
-    raw = await request.json();
-  } catch {
+    raw = JSON.parse(await text);
+  } catch (error) {
+    if (error instanceof PlaygroundError) throw error;
     throw new PlaygroundError("bad_request", "The request body must be JSON (Content-Type: application/json).");
   }
   const result = schema.safeParse(raw);

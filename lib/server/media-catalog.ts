@@ -5,8 +5,8 @@ import path from "node:path";
 import { z } from "zod";
 import { mediaIdSchema } from "@/lib/media/media-api";
 
-// Media metadata: which blob an id points to and what is known about it. JSON files for now,
-// behind an interface so the database can take over without touching callers.
+// Media metadata: which blob an id points to and what is known about it. The database keeps it
+// (lib/server/db/media.ts); the JSON-file catalog here serves when no database is wanted.
 
 export const mediaRecordSchema = z.object({
   id: mediaIdSchema,

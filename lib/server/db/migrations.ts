@@ -1,0 +1,91 @@
+import "server-only";
+import type { SqlDatabase, SqlExecutor } from "@/lib/server/db/sql";
+
+// Numbered schema migrations, applied in order at first use and recorded in schema_migrations.
+// The same DDL serves both dialects: TEXT for ids and JSON, BIGINT epoch milliseconds for times.
+// Append new migrations (e.g. generation jobs); never edit one that has shipped.
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "conversations, snapshots, media, media_pins",
+    statements: [
+      `CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        title_search TEXT NOT NULL,
+        backend_id TEXT,
+        revision INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        data TEXT NOT NULL
+      )`,
+      `CREATE INDEX conversations_owner_updated ON conversations (owner_id, updated_at DESC)`,
+      `CREATE TABLE snapshots (
+        id TEXT PRIMARY KEY,
+        delete_token_hash TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        media_ids TEXT NOT NULL,
+        data TEXT
+      )`,
+      `CREATE TABLE media (
+        id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        blob_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        format TEXT NOT NULL,
+        bytes BIGINT NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        duration_s DOUBLE PRECISION,
+        fps DOUBLE PRECISION,
+        codec TEXT,
+        created_at TEXT NOT NULL
+      )`,
+      // RESTRICT: the database itself refuses to drop media that a shared session shows.
+      `CREATE TABLE media_pins (
+        snapshot_id TEXT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        media_id TEXT NOT NULL REFERENCES media (id) ON DELETE RESTRICT,
+        PRIMARY KEY (snapshot_id, media_id)
+      )`,
+      `CREATE INDEX media_pins_media ON media_pins (media_id)`,
+    ],
+  },
+];
+
+const MIGRATION_LOCK = 7_215_001;
+
+async function appliedVersions(tx: SqlExecutor): Promise<Set<number>> {
+  const rows = await tx.all<{ version: number }>("SELECT version FROM schema_migrations");
+  return new Set(rows.map((row) => Number(row.version)));
+}
+
+/** Applies what is missing, in one transaction; safe to run again and from two processes at once. */
+export async function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs an explicit lock.
+    if (db.dialect === "postgres") await tx.all("SELECT pg_advisory_xact_lock(?)", [MIGRATION_LOCK]);
+    await tx.run(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+    );
+    const applied = await appliedVersions(tx);
+    const done: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.run(statement);
+      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [migration.version, migration.name, Date.now()]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import path from "node:path";
+import { PlaygroundError } from "@/lib/errors";
+import type { MediaCatalog } from "@/lib/server/media-catalog";
+import { SqlConversationRepository, type ConversationRepository } from "@/lib/server/db/conversations";
+import { SqlMediaCatalog } from "@/lib/server/db/media";
+import { migrate } from "@/lib/server/db/migrations";
+import { openPostgres } from "@/lib/server/db/postgres";
+import { SqlSnapshotRepository, type SnapshotRepository } from "@/lib/server/db/snapshots";
+import type { SqlDatabase } from "@/lib/server/db/sql";
+import { openSqlite } from "@/lib/server/db/sqlite";
+
+// The playground's database: SQLite in the data folder by default, PostgreSQL when DATABASE_URL
+// is set. Opened once per process (and per location, so tests can point elsewhere), migrated
+// before the first query.
+
+export interface PlaygroundStore {
+  readonly db: SqlDatabase;
+  readonly conversations: ConversationRepository;
+  readonly snapshots: SnapshotRepository;
+  readonly media: SqlMediaCatalog;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation = { driver: "sqlite"; file: string } | { driver: "postgres"; url: string };
+
+/** Where the database is, from DATABASE_URL or PLAYGROUND_DATA_DIR (default ./data). */
+export function databaseLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { driver: "postgres", url };
+  return { driver: "sqlite", file: path.resolve(env.PLAYGROUND_DATA_DIR || "./data", "playground.db") };
+}
+
+/** Opens and migrates; the caller closes. */
+export async function openStore(location: DatabaseLocation): Promise<PlaygroundStore> {
+  let db: SqlDatabase | null = null;
+  try {
+    db = location.driver === "postgres" ? openPostgres(location.url) : openSqlite(location.file);
+    await migrate(db);
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    throw unavailable(location, error);
+  }
+  return {
+    db,
+    conversations: new SqlConversationRepository(db),
+    snapshots: new SqlSnapshotRepository(db),
+    media: new SqlMediaCatalog(db),
+    close: () => db.close(),
+  };
+}
+
+/** The URL may hold a password: the sentence names the variable, the log has the details. */
+function unavailable(location: DatabaseLocation, error: unknown): PlaygroundError {
+  console.error("[playground] cannot open the database:", error);
+  return new PlaygroundError(
+    "database_unavailable",
+    location.driver === "postgres"
+      ? "The playground cannot reach its PostgreSQL database (DATABASE_URL); is it running and reachable? The details are in the server log."
+      : `The playground cannot open its SQLite database at ${location.file}; check that the data folder is writable. The details are in the server log.`,
+  );
+}
+
+const locationKey = (location: DatabaseLocation) => (location.driver === "postgres" ? `pg:${location.url}` : `sqlite:${location.file}`);
+const cache = globalThis as typeof globalThis & { __playgroundStore?: { key: string; store: Promise<PlaygroundStore> } };
+
+/** The process's store for the configured location. */
+export function playgroundStore(): Promise<PlaygroundStore> {
+  const location = databaseLocation();
+  const key = locationKey(location);
+  const cached = cache.__playgroundStore;
+  if (cached?.key !== key) {
+    if (cached) void cached.store.then((store) => store.close()).catch(() => undefined);
+    const store = openStore(location);
+    // A failed open (database down) is retried by the next request rather than remembered.
+    store.catch(() => {
+      if (cache.__playgroundStore?.store === store) delete cache.__playgroundStore;
+    });
+    cache.__playgroundStore = { key, store };
+  }
+  return cache.__playgroundStore!.store;
+}
+
+/** The media catalog of the configured database, usable before it is open. */
+export function databaseMediaCatalog(): MediaCatalog {
+  const catalog = async () => (await playgroundStore()).media;
+  return {
+    get: async (id) => (await catalog()).get(id),
+    findBySha256: async (sha256) => (await catalog()).findBySha256(sha256),
+    add: async (record) => (await catalog()).add(record),
+    delete: async (id) => (await catalog()).delete(id),
+  };
+}
