@@ -9,6 +9,9 @@ export const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 export function build(env, { always = true } = {}) {
   if (!always && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  // The ffmpeg.wasm files are served from public/; make sure they are there before building.
+  const copy = spawnSync(process.execPath, [path.join(root, "scripts", "copy-ffmpeg.mjs")], { cwd: root, stdio: "inherit" });
+  if (copy.status !== 0) throw new Error("copying the ffmpeg.wasm files into public/ffmpeg failed");
   const result = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`next build failed (${result.status})`);
 }

@@ -30,6 +30,7 @@ function checkConfig(): void {
 checkConfig();
 if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--rebuild")) {
   console.log("Building the playground (first start only)…");
+  spawnSync(process.execPath, [path.join(root, "scripts", "copy-ffmpeg.mjs")], { cwd: root, stdio: "inherit" });
   const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
