@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +7,9 @@ const nextConfig: NextConfig = {
   compress: false,
   reactStrictMode: true,
   turbopack: { root: import.meta.dirname },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+  },
 };
 
 export default nextConfig;
