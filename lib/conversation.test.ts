@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { TurnMedia } from "@/lib/attachments";
 import type { ChatEvent } from "@/lib/chat-events";
 import {
   buildChatMessages,
   conversationReducer,
+  historyMedia,
   isStreaming,
   regenerateContext,
   type AssistantTurn,
@@ -128,11 +130,44 @@ describe("regenerateContext", () => {
   it("returns the turns before the last user message and its text", () => {
     const turns = send(send([], "One", "a"), "Two", "b");
     const context = regenerateContext(turns);
-    expect(context?.userText).toBe("Two");
+    expect(context?.user.text).toBe("Two");
     expect(context?.history.map((t) => t.id)).toEqual(["u-a", "a"]);
   });
 
   it("is null for an empty conversation", () => {
     expect(regenerateContext([])).toBeNull();
+  });
+});
+
+describe("media in the conversation", () => {
+  const image: TurnMedia = { kind: "image", name: "cup.png", width: 64, height: 48, source: "upload", mediaId: "img1" };
+  const video: TurnMedia = { kind: "video", name: "clip.mp4", source: "url", url: "https://example.com/clip.mp4" };
+
+  function sendWithMedia(turns: Turn[], text: string, id: string, media: TurnMedia[]): Turn[] {
+    return conversationReducer(turns, { type: "send", user: { id: `u-${id}`, text, media }, assistant: assistant(id) });
+  }
+
+  it("puts the media first, then the text, and sends earlier media again with later turns", () => {
+    let turns = sendWithMedia([], "What is this?", "a", [image]);
+    turns = events(turns, "a", [[{ type: "done", finishReason: "stop", reasoning: "", answer: "A cup.", metrics }, 1]]);
+    expect(buildChatMessages("", turns, "And in the video?", [video])).toEqual([
+      { role: "user", content: [{ type: "image", mediaId: "img1" }, { type: "text", text: "What is this?" }] },
+      { role: "assistant", content: "A cup." },
+      { role: "user", content: [{ type: "video_url", url: "https://example.com/clip.mp4" }, { type: "text", text: "And in the video?" }] },
+    ]);
+    expect(historyMedia(turns)).toEqual([image]);
+  });
+
+  it("leaves out the media of an exchange that produced no answer, and regenerates with the turn's media", () => {
+    let turns = sendWithMedia([], "Look", "a", [image]);
+    turns = events(turns, "a", [[{ type: "error", code: "upstream_error", message: "x", status: 502 }, 1]]);
+    expect(historyMedia(turns)).toEqual([]);
+    expect(regenerateContext(turns)?.user.media).toEqual([image]);
+  });
+
+  it("keeps a plain string for a message without media", () => {
+    const turns = send([], "Hi", "a");
+    expect(turns[0]).toMatchObject({ kind: "user", media: [] });
+    expect(buildChatMessages("", [], "Hi")).toEqual([{ role: "user", content: "Hi" }]);
   });
 });

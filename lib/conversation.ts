@@ -1,5 +1,6 @@
 import type { ChatEvent, ChatMetrics } from "@/lib/chat-events";
 import type { ChatMessage } from "@/lib/chat-schema";
+import { userContent, type TurnMedia } from "@/lib/attachments";
 
 // The conversation as the page holds it, and the pure reducer that applies chat events to it.
 // Times are passed in with each action so the reducer stays pure and testable.
@@ -10,6 +11,8 @@ export interface UserTurn {
   kind: "user";
   id: string;
   text: string;
+  /** Images and videos sent with the text; they are sent again with every later turn. */
+  media: TurnMedia[];
 }
 
 export interface TurnError {
@@ -56,7 +59,7 @@ export interface NewAssistantTurn {
 }
 
 export type ConversationAction =
-  | { type: "send"; user: { id: string; text: string }; assistant: NewAssistantTurn }
+  | { type: "send"; user: { id: string; text: string; media?: TurnMedia[] }; assistant: NewAssistantTurn }
   | { type: "regenerate"; assistant: NewAssistantTurn }
   | { type: "event"; turnId: string; event: ChatEvent; at: number }
   | { type: "stop"; turnId: string; at: number }
@@ -130,7 +133,11 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
 export function conversationReducer(turns: Turn[], action: ConversationAction): Turn[] {
   switch (action.type) {
     case "send":
-      return [...turns, { kind: "user", id: action.user.id, text: action.user.text }, newAssistantTurn(action.assistant)];
+      return [
+        ...turns,
+        { kind: "user", id: action.user.id, text: action.user.text, media: action.user.media ?? [] },
+        newAssistantTurn(action.assistant),
+      ];
     case "regenerate": {
       const index = lastUserIndex(turns);
       if (index < 0) return turns;
@@ -165,31 +172,54 @@ export function isStreaming(turns: readonly Turn[]): boolean {
   return turns.some((turn) => turn.kind === "assistant" && turn.state === "streaming");
 }
 
-/** What Regenerate re-sends: the turns before the last user turn, and that turn's text. */
-export function regenerateContext(turns: readonly Turn[]): { history: Turn[]; userText: string } | null {
+/** What Regenerate re-sends: the turns before the last user turn, and that turn. */
+export function regenerateContext(turns: readonly Turn[]): { history: Turn[]; user: UserTurn } | null {
   const index = lastUserIndex(turns);
   const user = turns[index];
   if (!user || user.kind !== "user") return null;
-  return { history: turns.slice(0, index), userText: user.text };
+  return { history: turns.slice(0, index), user };
 }
 
 /**
- * The messages of POST /api/chat: system prompt, prior exchanges, the new user text. An assistant
- * turn contributes its answer only, never its reasoning; an exchange that produced no answer
- * (an error, or a stop while thinking) is left out so the model does not see an unanswered question.
+ * The exchanges of the history that are sent again: an assistant turn contributes its answer only,
+ * never its reasoning; an exchange that produced no answer (an error, or a stop while thinking) is
+ * left out so the model does not see an unanswered question.
  */
-export function buildChatMessages(systemPrompt: string, history: readonly Turn[], userText: string): ChatMessage[] {
-  const messages: ChatMessage[] = [];
-  if (systemPrompt.trim() !== "") messages.push({ role: "system", content: systemPrompt });
+function answeredExchanges(history: readonly Turn[]): { user: UserTurn; answer: string }[] {
+  const exchanges: { user: UserTurn; answer: string }[] = [];
   let pendingUser: UserTurn | null = null;
   for (const turn of history) {
     if (turn.kind === "user") {
       pendingUser = turn;
     } else if (pendingUser && turn.answer.trim() !== "") {
-      messages.push({ role: "user", content: pendingUser.text }, { role: "assistant", content: turn.answer });
+      exchanges.push({ user: pendingUser, answer: turn.answer });
       pendingUser = null;
     }
   }
-  messages.push({ role: "user", content: userText });
+  return exchanges;
+}
+
+/** The media of earlier turns that the next request sends again. */
+export function historyMedia(history: readonly Turn[]): TurnMedia[] {
+  return answeredExchanges(history).flatMap((exchange) => exchange.user.media);
+}
+
+/**
+ * The messages of POST /api/chat: system prompt, prior exchanges, the new user message. A message
+ * with media is a list of content parts, media first; earlier images and videos are sent again,
+ * which is what a multi-turn conversation about them needs.
+ */
+export function buildChatMessages(
+  systemPrompt: string,
+  history: readonly Turn[],
+  userText: string,
+  userMedia: readonly TurnMedia[] = [],
+): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  if (systemPrompt.trim() !== "") messages.push({ role: "system", content: systemPrompt });
+  for (const { user, answer } of answeredExchanges(history)) {
+    messages.push({ role: "user", content: userContent(user.text, user.media) }, { role: "assistant", content: answer });
+  }
+  messages.push({ role: "user", content: userContent(userText, userMedia) });
   return messages;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { useSyncExternalStore, type ClipboardEvent, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { ArrowUpIcon, RefreshIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/styles";
@@ -21,6 +21,12 @@ interface ComposerProps {
   onStop: () => void;
   onRegenerate: () => void;
   onClear: () => void;
+  /** Shown above the text: attachments, their progress and the token estimate. */
+  attachments?: ReactNode;
+  /** Shown at the start of the toolbar: the attach buttons. */
+  attachControls?: ReactNode;
+  /** Files pasted into the text field (images copied from elsewhere). */
+  onPasteFiles?: (files: File[]) => void;
 }
 
 const noSubscribe = () => () => {};
@@ -41,6 +47,14 @@ export function Composer(props: ComposerProps) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit(event);
   }
 
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = Array.from(event.clipboardData.files);
+    if (files.length === 0 || !props.onPasteFiles) return;
+    // Copying an image from a web page also puts its address on the clipboard as text: keep the file only.
+    event.preventDefault();
+    props.onPasteFiles(files);
+  }
+
   return (
     <div className="mx-auto w-full max-w-3xl px-4 pb-4 sm:px-6">
       <form
@@ -48,7 +62,7 @@ export function Composer(props: ComposerProps) {
         aria-label="Message composer"
         className="rounded-2xl border border-zinc-200 bg-white shadow-lg shadow-zinc-900/5 transition-colors focus-within:border-brand-500/70 dark:border-zinc-800 dark:bg-zinc-900 dark:shadow-black/30"
       >
-        {/* Media attachments (images, video) will sit here, above the text. */}
+        {props.attachments}
         <textarea
           ref={inputRef}
           data-testid="composer-input"
@@ -56,11 +70,14 @@ export function Composer(props: ComposerProps) {
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           placeholder={placeholder}
           rows={2}
           className="block max-h-64 min-h-16 w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 outline-none [field-sizing:content] placeholder:text-zinc-400 dark:placeholder:text-zinc-500"
         />
         <div className="flex items-center gap-1 px-2 pb-2">
+          {props.attachControls}
+          {props.attachControls && <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-zinc-200 dark:bg-zinc-800" />}
           <Button variant="ghost" size="sm" data-testid="regenerate-button" aria-label="Regenerate the last reply" disabled={!props.canRegenerate} onClick={props.onRegenerate}>
             <RefreshIcon className="size-3.5" />
             <span className="hidden sm:inline">Regenerate</span>
@@ -97,7 +114,7 @@ export function Composer(props: ComposerProps) {
         </div>
       </form>
       {blockedReason && !streaming && (
-        <p role="status" className="mt-2 px-1 text-xs text-amber-700 dark:text-amber-400">
+        <p role="status" data-testid="composer-blocked" className="mt-2 px-1 text-xs text-amber-700 dark:text-amber-400">
           {blockedReason}
         </p>
       )}

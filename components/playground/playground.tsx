@@ -20,6 +20,12 @@ import { SettingsSection, SettingsSidebar } from "@/components/playground/settin
 import { useChatSession, type TurnSettings } from "@/components/playground/use-chat-session";
 import { useSamplingParams } from "@/components/playground/use-sampling-params";
 import { Skeleton } from "@/components/ui/skeleton";
+import { AttachControls } from "@/components/media/attach-controls";
+import { AttachmentStrip } from "@/components/media/attachment-strip";
+import { DropOverlay } from "@/components/media/drop-overlay";
+import { MediaParamsPanel } from "@/components/media/media-params-panel";
+import { useComposerMedia } from "@/components/media/use-composer-media";
+import { useFileDrop } from "@/components/media/use-file-drop";
 
 export function Playground() {
   const backendsQuery = useQuery({
@@ -32,16 +38,21 @@ export function Playground() {
   const backend = pickBackend(backends, chosenId);
   const family = backend?.family ?? "generic";
 
+  const chat = useChatSession();
+  const { streaming, stop } = chat;
+  const media = useComposerMedia({ family, backend, turns: chat.turns });
+  const { attachments } = media;
+  const drop = useFileDrop(attachments.addFiles, backend !== null);
+
   const [reasoningWanted, setReasoningWanted] = useState(false);
-  const unavailableReason = reasoningUnavailableReason(family, false);
+  // A video in this message or an earlier one is sent with the request, so it counts too.
+  const unavailableReason = reasoningUnavailableReason(family, media.context.hasVideo);
   const reasoning = reasoningWanted && unavailableReason === null;
   const params = useSamplingParams(family, reasoning);
   const [systemPrompt, setSystemPrompt] = useState("");
   const [draft, setDraft] = useState("");
   const [settingsOpen, setSettingsOpen] = useState(false);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const chat = useChatSession();
-  const { streaming, stop } = chat;
 
   // Escape stops a running stream from anywhere on the page.
   useEffect(() => {
@@ -54,14 +65,16 @@ export function Playground() {
   }, [streaming, stop]);
 
   const settings = (): TurnSettings | null =>
-    backend ? { backend, systemPrompt, reasoning, params: params.parsed.params } : null;
-  const blockedReason = params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.";
+    backend ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor } : null;
+  const blockedReason = media.blockedReason ?? (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.");
 
   function send() {
     const current = settings();
     const text = draft.trim();
     if (!current || text === "" || blockedReason) return;
-    chat.send(text, current);
+    const sent = attachments.takeForSend();
+    if (sent === null) return;
+    chat.send(text, sent, current);
     setDraft("");
   }
 
@@ -108,7 +121,8 @@ export function Playground() {
         )}
       </AppHeader>
       <div className="flex min-h-0 flex-1">
-        <main className="flex min-w-0 flex-1 flex-col">
+        <main className="relative flex min-w-0 flex-1 flex-col" {...drop.handlers}>
+          {drop.over && <DropOverlay maxImages={FAMILY_INFO[family].maxImages} maxVideos={FAMILY_INFO[family].maxVideos} />}
           <Conversation
             turns={chat.turns}
             notice={backend && <BackendNotice backend={backend} />}
@@ -130,6 +144,9 @@ export function Playground() {
             onStop={chat.stop}
             onRegenerate={regenerate}
             onClear={chat.clear}
+            onPasteFiles={backend ? attachments.addFiles : undefined}
+            attachControls={<AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />}
+            attachments={<AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />}
           />
         </main>
         <SettingsSidebar open={settingsOpen} onClose={() => setSettingsOpen(false)}>
@@ -144,6 +161,11 @@ export function Playground() {
           <SettingsSection>
             <SystemPromptField value={systemPrompt} onChange={setSystemPrompt} family={family} reasoning={reasoning} />
           </SettingsSection>
+          {backend && (
+            <SettingsSection>
+              <MediaParamsPanel family={family} draft={media.draft} parsed={media.parsed} context={media.context} onChange={media.setDraft} />
+            </SettingsSection>
+          )}
           <SettingsSection>
             <ParamsPanel
               state={params.state}

@@ -39,7 +39,8 @@ export function SettingsSidebar({ open, onClose, children }: SettingsSidebarProp
             <XIcon className="size-4" />
           </Button>
         </div>
-        <div className="flex-1 space-y-6 overflow-y-auto px-5 py-5">{children}</div>
+        {/* relative: keeps the sr-only hints (absolutely positioned) inside the scroller, not the page. */}
+        <div className="relative flex-1 space-y-6 overflow-y-auto px-5 py-5">{children}</div>
       </aside>
     </>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { MediaFacts, TurnMedia } from "@/lib/attachments";
 import type { BackendSummary } from "@/lib/backend-types";
-import type { SamplingParamsInput } from "@/lib/chat-schema";
+import type { MediaParams, SamplingParamsInput } from "@/lib/chat-schema";
 import {
   buildChatMessages,
   conversationReducer,
   createTurnId,
+  historyMedia,
   isStreaming,
   regenerateContext,
   type Turn,
@@ -19,6 +21,8 @@ export interface TurnSettings {
   systemPrompt: string;
   reasoning: boolean;
   params: SamplingParamsInput;
+  /** The `media` body for a request carrying these images and videos (all of them, earlier turns' too). */
+  mediaParams: (media: readonly MediaFacts[]) => MediaParams;
 }
 
 export function useChatSession() {
@@ -33,7 +37,7 @@ export function useChatSession() {
   // Leaving the page aborts the request, which aborts the upstream generation too.
   useEffect(() => () => active.current?.controller.abort(), []);
 
-  const start = useCallback((history: Turn[], userText: string, settings: TurnSettings, userId: string | null) => {
+  const start = useCallback((history: Turn[], user: { text: string; media: TurnMedia[] }, settings: TurnSettings, userId: string | null) => {
     const turnId = createTurnId();
     const assistant = {
       id: turnId,
@@ -43,16 +47,16 @@ export function useChatSession() {
       reasoningRequested: settings.reasoning,
       at: Date.now(),
     };
-    dispatch(userId ? { type: "send", user: { id: userId, text: userText }, assistant } : { type: "regenerate", assistant });
+    dispatch(userId ? { type: "send", user: { id: userId, ...user }, assistant } : { type: "regenerate", assistant });
     const controller = new AbortController();
     active.current = { turnId, controller };
     void runChatTurn({
       body: {
         backend: settings.backend.id,
-        messages: buildChatMessages(settings.systemPrompt, history, userText),
+        messages: buildChatMessages(settings.systemPrompt, history, user.text, user.media),
         reasoning: settings.reasoning,
         params: settings.params,
-        media: {},
+        media: settings.mediaParams([...historyMedia(history), ...user.media]),
       },
       signal: controller.signal,
       onEvent: (event) => dispatch({ type: "event", turnId, event, at: Date.now() }),
@@ -63,14 +67,14 @@ export function useChatSession() {
   }, []);
 
   const send = useCallback(
-    (text: string, settings: TurnSettings) => start(turnsRef.current, text, settings, createTurnId()),
+    (text: string, media: TurnMedia[], settings: TurnSettings) => start(turnsRef.current, { text, media }, settings, createTurnId()),
     [start],
   );
 
   const regenerate = useCallback(
     (settings: TurnSettings) => {
       const context = regenerateContext(turnsRef.current);
-      if (context) start(context.history, context.userText, settings, null);
+      if (context) start(context.history, { text: context.user.text, media: context.user.media }, settings, null);
     },
     [start],
   );

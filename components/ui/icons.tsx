@@ -47,3 +47,27 @@ export const XIcon = (p: IconProps) => <Icon {...p}><path d="M18 6 6 18M6 6l12 1
 export const SparkleIcon = (p: IconProps) => (
   <Icon {...p}><path d="M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z" /></Icon>
 );
+export const PaperclipIcon = (p: IconProps) => (
+  <Icon {...p}><path d="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" /></Icon>
+);
+export const LinkIcon = (p: IconProps) => (
+  <Icon {...p}><path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" /></Icon>
+);
+export const FilmIcon = (p: IconProps) => (
+  <Icon {...p}><rect x="3" y="3" width="18" height="18" rx="2" /><path d="M7 3v18M17 3v18M3 8h4M3 16h4M17 8h4M17 16h4M3 12h18" /></Icon>
+);
+export const ImageIcon = (p: IconProps) => (
+  <Icon {...p}><rect x="3" y="3" width="18" height="18" rx="2" /><circle cx="9" cy="9" r="2" /><path d="m21 15-3.1-3.1a2 2 0 0 0-2.8 0L6 21" /></Icon>
+);
+export const UploadIcon = (p: IconProps) => (
+  <Icon {...p}><path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12" /></Icon>
+);
+export const ScissorsIcon = (p: IconProps) => (
+  <Icon {...p}><circle cx="6" cy="6" r="3" /><circle cx="6" cy="18" r="3" /><path d="M20 4 8.1 15.9M14.5 14.5 20 20M8.1 8.1 12 12" /></Icon>
+);
+export const CameraIcon = (p: IconProps) => (
+  <Icon {...p}><path d="M14.5 4h-5L7 7H4a2 2 0 0 0-2 2v9a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V9a2 2 0 0 0-2-2h-3z" /><circle cx="12" cy="13" r="3" /></Icon>
+);
+export const SpinnerIcon = ({ className = "", ...p }: IconProps) => (
+  <Icon {...p} className={`animate-spin ${className}`}><path d="M21 12a9 9 0 1 1-6.2-8.6" /></Icon>
+);

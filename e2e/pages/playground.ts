@@ -1,4 +1,33 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type JSHandle, type Locator, type Page } from "@playwright/test";
+
+export interface FileSpec {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** One attachment card in the composer. */
+export class AttachmentView {
+  readonly status: Locator;
+  readonly error: Locator;
+  readonly tokens: Locator;
+  readonly remove: Locator;
+  readonly cancel: Locator;
+  readonly prepare: Locator;
+
+  constructor(readonly root: Locator) {
+    this.status = root.getByTestId("attachment-status");
+    this.error = root.getByTestId("attachment-error");
+    this.tokens = root.getByTestId("attachment-tokens");
+    this.remove = root.getByTestId("attachment-remove");
+    this.cancel = root.getByTestId("attachment-cancel");
+    this.prepare = root.getByTestId("attachment-prepare");
+  }
+
+  async expectPhase(phase: "probing" | "converting" | "uploading" | "ready" | "error", timeout?: number): Promise<void> {
+    await expect(this.root).toHaveAttribute("data-phase", phase, timeout ? { timeout } : undefined);
+  }
+}
 
 /** One assistant turn and the panes inside it. */
 export class AssistantTurnView {
@@ -25,6 +54,13 @@ export class AssistantTurnView {
   }
 }
 
+export interface ChatRequestBody {
+  backend: string;
+  reasoning: boolean;
+  messages: { role: string; content: string | { type: string; text?: string; mediaId?: string; url?: string }[] }[];
+  media: Record<string, number>;
+}
+
 /** The playground page, through the stable data-testid hooks. */
 export class PlaygroundPage {
   readonly backendPicker: Locator;
@@ -40,6 +76,17 @@ export class PlaygroundPage {
   readonly emptyState: Locator;
   readonly userTurns: Locator;
   readonly assistantTurns: Locator;
+  readonly attachInput: Locator;
+  readonly attachUrlButton: Locator;
+  readonly attachments: Locator;
+  readonly attachmentNotice: Locator;
+  readonly tokenTotal: Locator;
+  readonly tokenWarning: Locator;
+  readonly tokenAdvice: Locator;
+  readonly videoToolsProgress: Locator;
+  readonly dropOverlay: Locator;
+  readonly mediaParams: Locator;
+  readonly composerStatus: Locator;
 
   constructor(readonly page: Page) {
     this.backendPicker = page.getByTestId("backend-picker");
@@ -55,6 +102,56 @@ export class PlaygroundPage {
     this.emptyState = page.getByTestId("empty-state");
     this.userTurns = page.getByTestId("user-turn");
     this.assistantTurns = page.getByTestId("assistant-turn");
+    this.attachInput = page.getByTestId("attach-input");
+    this.attachUrlButton = page.getByTestId("attach-url-button");
+    this.attachments = page.getByTestId("attachment");
+    this.attachmentNotice = page.getByTestId("attachment-notice");
+    this.tokenTotal = page.getByTestId("token-total");
+    this.tokenWarning = page.getByTestId("token-warning");
+    this.tokenAdvice = page.getByTestId("token-advice");
+    this.videoToolsProgress = page.getByTestId("video-tools-progress");
+    this.dropOverlay = page.getByTestId("drop-overlay");
+    this.mediaParams = page.getByTestId("media-params");
+    this.composerStatus = page.getByTestId("composer-blocked");
+  }
+
+  attachment(index: number): AttachmentView {
+    return new AttachmentView(this.attachments.nth(index));
+  }
+
+  mediaParam(name: "fps" | "num_frames" | "shortest_edge" | "longest_edge" | "max_num_tiles"): Locator {
+    return this.mediaParams.getByTestId(`media-${name}`);
+  }
+
+  mediaNote(name: "fps" | "num_frames"): Locator {
+    return this.mediaParams.getByTestId(`media-note-${name}`);
+  }
+
+  async attachFiles(files: FileSpec[]): Promise<void> {
+    await this.attachInput.setInputFiles(files);
+  }
+
+  async attachUrl(url: string): Promise<void> {
+    await this.attachUrlButton.click();
+    await this.page.getByTestId("attach-url-input").fill(url);
+    await this.page.getByTestId("attach-url-add").click();
+  }
+
+  /** A DataTransfer in the page holding the file, as a drag from the desktop would carry. */
+  async dataTransferWith(file: FileSpec): Promise<JSHandle<DataTransfer>> {
+    return this.page.evaluateHandle(({ name, mimeType, base64 }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+      return transfer;
+    }, { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString("base64") });
+  }
+
+  /** Sends a request and returns the body of the POST /api/chat it made. */
+  async sendAndCaptureRequest(prompt: string): Promise<ChatRequestBody> {
+    const request = this.page.waitForRequest((r) => r.url().endsWith("/api/chat") && r.method() === "POST");
+    await this.send(prompt);
+    return (await request).postDataJSON() as ChatRequestBody;
   }
 
   async goto(): Promise<void> {

@@ -27,7 +27,8 @@ describe("probeMp4", () => {
   });
 
   it("swaps width and height when the track matrix rotates by 90°", async () => {
-    expect(await probe(makeMp4({ width: 1920, height: 1080, rotate90: true }))).toMatchObject({ width: 1080, height: 1920 });
+    expect(await probe(makeMp4({ width: 1920, height: 1080, rotate90: true }))).toMatchObject({ width: 1080, height: 1920, rotated: true });
+    expect(await probe(makeMp4({ width: 1920, height: 1080 }))).not.toHaveProperty("rotated");
   });
 
   it("falls back to the video track's mdhd when the movie has no duration", async () => {

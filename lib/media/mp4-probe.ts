@@ -18,6 +18,8 @@ export interface Mp4Info {
   width?: number;
   height?: number;
   fps?: number;
+  /** The track matrix turns or mirrors the picture: players apply it, many decoders do not. */
+  rotated?: boolean;
   /** The sample description's four-character code: avc1, avc3, hvc1, hev1, vp09, av01, mp4v… */
   codec?: string;
 }
@@ -33,6 +35,7 @@ interface Track {
   handler?: string;
   width?: number;
   height?: number;
+  rotated?: boolean;
   timescale?: number;
   duration?: number;
   codec?: string;
@@ -123,6 +126,7 @@ async function readMoov(read: ByteReader, moov: Box, info: Mp4Info): Promise<voi
   const width = video.width || video.entryWidth;
   const height = video.height || video.entryHeight;
   if (width && height) Object.assign(info, { width, height });
+  if (video.rotated) info.rotated = true;
   if (video.codec) info.codec = video.codec;
   const sampleSeconds = video.timescale && video.sampleTicks ? video.sampleTicks / video.timescale : trackSeconds;
   if (video.samples && sampleSeconds) info.fps = round3(video.samples / sampleSeconds);
@@ -157,18 +161,21 @@ async function readTrak(read: ByteReader, trak: Box): Promise<Track> {
 }
 
 /** tkhd width and height (16.16 fixed point), swapped when the matrix turns the picture by 90°. */
-function trackSize(body: Uint8Array): { width?: number; height?: number } {
+function trackSize(body: Uint8Array): { width?: number; height?: number; rotated?: boolean } {
   const matrixAt = body[0] === 1 ? 52 : 40;
   const width = u32be(body, matrixAt + 36);
   const height = u32be(body, matrixAt + 40);
   if (!width || !height) return {};
-  const a = i32be(body, matrixAt);
-  const d = i32be(body, matrixAt + 16);
-  const quarterTurn = a === 0 && d === 0 && i32be(body, matrixAt + 4) !== 0;
+  const a = i32be(body, matrixAt) ?? 0;
+  const b = i32be(body, matrixAt + 4) ?? 0;
+  const c = i32be(body, matrixAt + 12) ?? 0;
+  const d = i32be(body, matrixAt + 16) ?? 0;
+  const quarterTurn = a === 0 && d === 0 && b !== 0;
+  const rotated = !(a > 0 && d > 0 && b === 0 && c === 0);
   const w = Math.round(width / 65536);
   const h = Math.round(height / 65536);
   if (!w || !h) return {};
-  return quarterTurn ? { width: h, height: w } : { width: w, height: h };
+  return { ...(quarterTurn ? { width: h, height: w } : { width: w, height: h }), ...(rotated ? { rotated } : {}) };
 }
 
 async function readSampleTable(read: ByteReader, minf: Box, track: Track): Promise<void> {

@@ -1,0 +1,82 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { ACCEPT_ATTRIBUTE } from "@/lib/media/sniff";
+import type { MediaKind } from "@/lib/media/sniff";
+import { UrlAttachForm } from "@/components/media/url-attach-form";
+import { Button } from "@/components/ui/button";
+import { LinkIcon, PaperclipIcon } from "@/components/ui/icons";
+
+interface AttachControlsProps {
+  disabled: boolean;
+  onFiles: (files: File[]) => void;
+  /** False when the URL was refused (the family's limit); the form stays open. */
+  onUrl: (url: string, kind: MediaKind) => boolean;
+}
+
+/** The paperclip (file picker) and the link button (an image or video URL the NIM downloads). */
+export function AttachControls({ disabled, onFiles, onUrl }: AttachControlsProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [urlOpen, setUrlOpen] = useState(false);
+
+  // A click anywhere outside the buttons and the popover closes it.
+  useEffect(() => {
+    if (!urlOpen) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setUrlOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [urlOpen]);
+
+  return (
+    <div ref={rootRef} className="relative flex items-center">
+      <input
+        ref={inputRef}
+        type="file"
+        data-testid="attach-input"
+        accept={ACCEPT_ATTRIBUTE}
+        multiple
+        hidden
+        onChange={(e) => {
+          onFiles(Array.from(e.target.files ?? []));
+          e.target.value = "";
+        }}
+      />
+      <Button
+        variant="ghost"
+        size="icon"
+        data-testid="attach-button"
+        aria-label="Attach images or videos"
+        title="Attach images or videos (or drop or paste them)"
+        disabled={disabled}
+        onClick={() => inputRef.current?.click()}
+      >
+        <PaperclipIcon className="size-4" />
+      </Button>
+      <Button
+        variant="ghost"
+        size="icon"
+        data-testid="attach-url-button"
+        aria-label="Attach by URL"
+        title="Attach an image or video by URL"
+        aria-expanded={urlOpen}
+        disabled={disabled}
+        onClick={() => setUrlOpen((open) => !open)}
+      >
+        <LinkIcon className="size-4" />
+      </Button>
+      {urlOpen && (
+        <UrlAttachForm
+          onClose={() => setUrlOpen(false)}
+          onAdd={(url, kind) => {
+            const added = onUrl(url, kind);
+            if (added) setUrlOpen(false);
+            return added;
+          }}
+        />
+      )}
+    </div>
+  );
+}

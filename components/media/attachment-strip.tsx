@@ -1,0 +1,65 @@
+"use client";
+
+import { useState } from "react";
+import type { TokenAdvice, TokenSummary as Summary } from "@/lib/attachment-tokens";
+import type { AttachmentsController } from "@/components/media/use-attachments";
+import { AttachmentCard } from "@/components/media/attachment-card";
+import { TokenSummary } from "@/components/media/token-summary";
+import { VideoPreparePanel } from "@/components/media/video-prepare-panel";
+import { VideoToolsBar } from "@/components/media/video-tools-bar";
+import { AlertIcon, XIcon } from "@/components/ui/icons";
+import { focusRing } from "@/components/ui/styles";
+
+interface AttachmentStripProps {
+  attachments: AttachmentsController;
+  tokens: Summary;
+  onApplyAdvice: (advice: TokenAdvice) => void;
+}
+
+/** Everything above the composer's text: the attachments, their progress, notices and the estimate. */
+export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: AttachmentStripProps) {
+  const [prepareId, setPrepareId] = useState<string | null>(null);
+  const preparing = c.items.find((a) => a.id === prepareId && a.kind === "video") ?? null;
+  const empty = c.items.length === 0 && !c.notice && c.videoTools.status !== "loading";
+  if (empty) return null;
+  return (
+    <div data-testid="attachments" className="border-b border-zinc-100 pb-2 dark:border-zinc-800">
+      <VideoToolsBar state={c.videoTools} onCancel={c.cancelVideoTools} />
+      {c.items.length > 0 && (
+        <ul aria-label="Attachments" className="flex gap-2 overflow-x-auto px-3 pt-3 pb-1 [scrollbar-width:thin]">
+          {c.items.map((a, index) => (
+            <AttachmentCard
+              key={a.id}
+              attachment={a}
+              tokens={tokens.perItem[index] ?? null}
+              preparing={preparing?.id === a.id}
+              onRemove={() => c.remove(a.id)}
+              onCancel={() => c.cancel(a.id)}
+              onRetry={() => c.retry(a.id)}
+              onTogglePrepare={() => setPrepareId((id) => (id === a.id ? null : a.id))}
+            />
+          ))}
+        </ul>
+      )}
+      {preparing && (
+        <VideoPreparePanel
+          key={preparing.id}
+          attachment={preparing}
+          onApply={(prepare) => c.applyPrepare(preparing.id, prepare)}
+          onExtractFrame={(atS) => c.extractFrame(preparing.id, atS)}
+          onClose={() => setPrepareId(null)}
+        />
+      )}
+      {c.notice && (
+        <div data-testid="attachment-notice" role="alert" className="mx-3 mt-2 flex items-start gap-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          <AlertIcon className="mt-px size-3.5 shrink-0" />
+          <p className="min-w-0 flex-1">{c.notice}</p>
+          <button type="button" aria-label="Dismiss" onClick={c.dismissNotice} className={`rounded ${focusRing}`}>
+            <XIcon className="size-3.5" />
+          </button>
+        </div>
+      )}
+      <TokenSummary summary={tokens} names={c.items.map((a) => a.name)} onApply={onApplyAdvice} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import type { TurnMedia as TurnMediaData } from "@/lib/attachments";
+import { mediaUrl } from "@/lib/media/media-api";
+import { ImageLightbox } from "@/components/media/image-lightbox";
+import { FilmIcon, ImageIcon } from "@/components/ui/icons";
+import { focusRing } from "@/components/ui/styles";
+
+/** The images and videos of a sent user turn: images open larger, videos play inline. */
+export function TurnMedia({ media }: { media: readonly TurnMediaData[] }) {
+  const [open, setOpen] = useState<TurnMediaData | null>(null);
+  if (media.length === 0) return null;
+  return (
+    <div data-testid="user-turn-media" className="flex max-w-[85%] flex-wrap items-start justify-end gap-2">
+      {media.map((item, index) => {
+        const key = `${index}-${item.source === "upload" ? item.mediaId : item.url}`;
+        if (item.source === "url") return <UrlChip key={key} media={item} />;
+        const src = mediaUrl(item.mediaId);
+        const size = item.width && item.height ? `${item.width}×${item.height}` : "";
+        if (item.kind === "video") {
+          return (
+            <video
+              key={key}
+              data-testid="turn-video"
+              src={src}
+              controls
+              playsInline
+              preload="metadata"
+              aria-label={`${item.name}${size ? `, ${size}` : ""}`}
+              className="max-h-64 w-full max-w-sm rounded-2xl bg-black shadow-sm"
+            />
+          );
+        }
+        return (
+          <button
+            key={key}
+            type="button"
+            data-testid="turn-image"
+            onClick={() => setOpen(item)}
+            aria-label={`Open ${item.name} larger`}
+            className={`overflow-hidden rounded-2xl border border-zinc-200 bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:border-zinc-800 dark:bg-zinc-900 ${focusRing}`}
+          >
+            <img src={src} alt={item.name} title={size ? `${item.name} · ${size}` : item.name} className="h-36 w-auto max-w-64 object-cover" />
+          </button>
+        );
+      })}
+      {open?.source === "upload" && <ImageLightbox src={mediaUrl(open.mediaId)} name={open.name} width={open.width} height={open.height} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+function UrlChip({ media }: { media: Extract<TurnMediaData, { source: "url" }> }) {
+  const Icon = media.kind === "video" ? FilmIcon : ImageIcon;
+  return (
+    <a
+      href={media.url}
+      target="_blank"
+      rel="noreferrer noopener"
+      data-testid="turn-url-media"
+      title={`${media.url} — downloaded by the NIM`}
+      className={`flex max-w-72 items-center gap-2 rounded-xl border border-zinc-200 bg-white px-3 py-2 text-xs shadow-sm hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800 ${focusRing}`}
+    >
+      <Icon className="size-4 shrink-0 text-zinc-500" />
+      <span className="min-w-0">
+        <span className="block truncate font-medium">{media.name}</span>
+        <span className="block truncate text-[11px] text-zinc-500 dark:text-zinc-400">{new URL(media.url).host} · the NIM downloads it</span>
+      </span>
+    </a>
+  );
+}
