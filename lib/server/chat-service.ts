@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
+import type { Stream } from "openai/core/streaming";
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { encodeChatEvent, type ChatEvent, type ChatMetrics } from "@/lib/chat-events";
 import { buildChatRequest } from "@/lib/chat-request";
@@ -10,9 +11,10 @@ import { ReasoningSplitter, type UpstreamDelta } from "@/lib/reasoning-splitter"
 import { resolveModel } from "@/lib/server/backend-status";
 import { authHeaders, getBackend, type Backend } from "@/lib/server/backends";
 import { createMediaResolver, type MediaInliner } from "@/lib/server/media-inline";
-import { normalizingFetch, toPlaygroundError } from "@/lib/server/upstream-errors";
+import { normalizingFetch, readTextUpTo, toPlaygroundError, upstreamErrorMessage } from "@/lib/server/upstream-errors";
 
 const encoder = new TextEncoder();
+const MAX_JSON_COMPLETION_BYTES = 32 * 1024 * 1024;
 
 const inlineStoredMedia = createMediaResolver();
 
@@ -26,6 +28,9 @@ export function upstreamClient(backend: Backend): OpenAI {
     maxRetries: 0,
     timeout: backend.timeoutMs,
     fetch: normalizingFetch,
+    // The SDK prints a chunk it cannot parse (model output) with console.error; every failure
+    // already reaches the person as an error event, so the SDK stays quiet.
+    logLevel: "off",
   });
 }
 
@@ -46,14 +51,19 @@ export async function startChatStream(
   const resolveMedia = await prepareMedia(request);
   const body = buildChatRequest({ family: backend.family, model, request, resolveMedia });
   const abort = new AbortController();
-  const onClientAbort = () => abort.abort(clientSignal.reason);
+  // Only the browser leaving silences the stream; our own idle abort still reports what it saw.
+  let listening = true;
+  const onClientAbort = () => {
+    listening = false;
+    abort.abort(clientSignal.reason);
+  };
   if (clientSignal.aborted) onClientAbort();
   clientSignal.addEventListener("abort", onClientAbort, { once: true });
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (event: ChatEvent) => {
-        if (abort.signal.aborted && event.type !== "error") return;
+        if (!listening) return;
         try {
           controller.enqueue(encoder.encode(encodeChatEvent(event)));
         } catch {
@@ -71,6 +81,7 @@ export async function startChatStream(
       });
     },
     cancel(reason) {
+      listening = false;
       abort.abort(reason);
     },
   });
@@ -87,7 +98,8 @@ async function pumpUpstream(
   const started = performance.now();
   let firstToken: number | null = null;
   let firstAnswer: number | null = null;
-  let finishReason = "stop";
+  let finishReason: string | null = null;
+  let finished = false;
   let usage: { promptTokens: number; completionTokens: number } | null = null;
   let idleTimedOut = false;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -106,19 +118,21 @@ async function pumpUpstream(
   };
 
   try {
+    const { data: stream, response } = await upstreamClient(backend)
+      .chat.completions.create(body as unknown as ChatCompletionCreateParamsStreaming, { signal: abort.signal })
+      .withResponse();
+    // Headers are in: from here the idle timeout guards the wait, not timeoutMs.
     armIdleTimer();
-    const stream = await upstreamClient(backend).chat.completions.create(
-      body as unknown as ChatCompletionCreateParamsStreaming,
-      { signal: abort.signal },
-    );
-    for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+    for await (const chunk of await chunksOf(stream, response, backend)) {
       armIdleTimer();
+      // `data: null`, `{}` and the like carry nothing to show.
+      if (!chunk || typeof chunk !== "object") continue;
       if (chunk.usage) {
         usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
       }
-      const choice = chunk.choices[0];
+      const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
       if (!choice) continue;
-      const delta = choice.delta as UpstreamDelta;
+      const delta = (choice.delta ?? {}) as UpstreamDelta;
       if (firstToken === null && (delta.content || delta.reasoning || delta.reasoning_content)) firstToken = performance.now();
       emit(splitter.push(delta));
       if (choice.finish_reason) finishReason = choice.finish_reason;
@@ -126,6 +140,11 @@ async function pumpUpstream(
     clearTimeout(idleTimer);
     // The SDK ends its iteration quietly on abort, so an abort is told apart here.
     if (abort.signal.aborted) throw abort.signal.reason;
+    // A clean close without finish_reason is a cut answer (a proxy or a crash), not a finished one.
+    if (finishReason === null) {
+      throw new PlaygroundError("upstream_error", `Backend '${backend.id}' closed the stream before the answer was finished; the text so far is kept. Try again.`);
+    }
+    finished = true;
     const { pieces, result } = splitter.finish();
     emit(pieces);
     if (usage) send({ type: "usage", ...usage });
@@ -133,16 +152,46 @@ async function pumpUpstream(
     send({ type: "done", finishReason, reasoning: result.reasoning, answer: result.answer, metrics: metricsOf(started, firstToken, firstAnswer, ended, usage) });
   } catch (error) {
     clearTimeout(idleTimer);
-    if (idleTimedOut) {
-      const seconds = Math.round(backend.idleTimeoutMs / 1000);
-      const failure = new PlaygroundError("upstream_timeout", `Backend '${backend.id}' stopped sending for ${seconds} s; the stream was ended.`);
-      send({ type: "error", code: failure.code, message: failure.message, status: failure.status });
-      return;
-    }
-    if (abort.signal.aborted) return; // The browser left or pressed Stop: nobody is listening.
-    const failure = toPlaygroundError(error, backend);
+    if (abort.signal.aborted && !idleTimedOut) return; // The browser left or pressed Stop.
+    if (!finished) emit(splitter.finish().pieces); // Text held back for a possible tag is still text.
+    const seconds = Math.round(backend.idleTimeoutMs / 1000);
+    const failure = idleTimedOut
+      ? new PlaygroundError("upstream_timeout", `Backend '${backend.id}' stopped sending for ${seconds} s; the stream was ended and the text so far is kept.`)
+      : toPlaygroundError(error, backend);
     send({ type: "error", code: failure.code, message: failure.message, status: failure.status });
   }
+}
+
+/**
+ * The chunks to read: the event stream, or the one answer of a server that ignored `stream: true`
+ * and sent a JSON chat.completion (still a real answer, so it is shown rather than refused).
+ */
+async function chunksOf(stream: Stream<ChatCompletionChunk>, response: Response, backend: Backend): Promise<AsyncIterable<ChatCompletionChunk> | ChatCompletionChunk[]> {
+  const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type === "" || type === "text/event-stream") return stream;
+  const refuse = (what: string) => {
+    stream.controller.abort();
+    return new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with ${what} instead of an event stream; check that its baseUrl is an OpenAI-compatible /v1.`);
+  };
+  if (type !== "application/json" && !type.endsWith("+json")) throw refuse(type);
+  const { text, complete } = await readTextUpTo(response, MAX_JSON_COMPLETION_BYTES);
+  if (!complete) throw refuse(`a JSON body over ${MAX_JSON_COMPLETION_BYTES / 1024 / 1024} MB`);
+  let completion: { choices?: { message?: UpstreamDelta; finish_reason?: string | null }[]; usage?: ChatCompletionChunk["usage"] } | null = null;
+  try {
+    completion = JSON.parse(text);
+  } catch {
+    throw refuse("JSON that does not parse");
+  }
+  const choice = completion?.choices?.[0];
+  if (!choice?.message) {
+    const said = upstreamErrorMessage(completion);
+    if (said) throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with an error: ${said}`);
+    throw refuse("JSON that is not a chat completion");
+  }
+  const { content, reasoning, reasoning_content } = choice.message;
+  const delta = { content, reasoning, reasoning_content } as ChatCompletionChunk.Choice["delta"];
+  const finish = (choice.finish_reason ?? "stop") as ChatCompletionChunk.Choice["finish_reason"];
+  return [{ id: "", object: "chat.completion.chunk", created: 0, model: "", choices: [{ index: 0, delta, finish_reason: finish }], usage: completion?.usage }];
 }
 
 function metricsOf(

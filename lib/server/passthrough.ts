@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { PlaygroundError } from "@/lib/errors";
 import type { BackendKind } from "@/lib/families";
-import { authHeaders, getBackend, unreachableMessage } from "@/lib/server/backends";
+import { authHeaders, getBackend, type Backend } from "@/lib/server/backends";
+import { cutMidStreamMessage, fetchFailure } from "@/lib/server/upstream-errors";
 
 // The OpenAI-compatible pass-through: only the paths a backend's kind serves, the key added here,
 // the response streamed back as it arrives.
@@ -37,6 +38,9 @@ export const passthroughParamsSchema = z.object({
 
 const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "accept-language"];
 const FORWARDED_RESPONSE_HEADERS = ["content-type", "cache-control", "content-disposition", "x-request-id", "retry-after"];
+// Real values of the headers above are short; a longer one is junk or an attack, not for the browser.
+const MAX_FORWARDED_HEADER_CHARS = 1024;
+const encoder = new TextEncoder();
 
 export async function passThrough(request: Request, params: z.infer<typeof passthroughParamsSchema>): Promise<Response> {
   const backend = await getBackend(params.id);
@@ -61,6 +65,9 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
     if (value) headers.set(name, value);
   }
   const hasBody = method === "POST";
+  const upstreamAbort = new AbortController();
+  request.signal.addEventListener("abort", () => upstreamAbort.abort(request.signal.reason), { once: true });
+  const headerTimer = setTimeout(() => upstreamAbort.abort(new Error("header timeout")), backend.timeoutMs);
   let upstream: Response;
   try {
     upstream = await fetch(target, {
@@ -69,19 +76,73 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
       body: hasBody ? request.body : undefined,
       // @ts-expect-error -- Node's fetch needs duplex for a streamed request body; the DOM type lacks it.
       duplex: hasBody ? "half" : undefined,
-      signal: request.signal,
+      signal: upstreamAbort.signal,
       cache: "no-store",
       redirect: "manual",
     });
   } catch (error) {
     if (request.signal.aborted) throw new PlaygroundError("bad_request", "The request was cancelled.");
-    throw new PlaygroundError("backend_unreachable", unreachableMessage(backend));
+    if (upstreamAbort.signal.aborted) {
+      throw new PlaygroundError("upstream_timeout", `Backend '${backend.id}' did not start answering within ${Math.round(backend.timeoutMs / 1000)} s.`);
+    }
+    throw fetchFailure(error, backend);
+  } finally {
+    clearTimeout(headerTimer);
   }
 
   const responseHeaders = new Headers({ "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" });
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
-    if (value) responseHeaders.set(name, value);
+    if (value && value.length <= MAX_FORWARDED_HEADER_CHARS) responseHeaders.set(name, value);
   }
-  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+  const eventStream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
+  const body = upstream.body && guardBody(upstream.body, backend, eventStream, () => upstreamAbort.abort());
+  return new Response(body, { status: upstream.status, headers: responseHeaders });
+}
+
+/**
+ * Streams the upstream body through unchanged, but ends it when the upstream stalls for
+ * idleTimeoutMs or its connection is cut. An event stream then gets a last `data: {"error":…}`
+ * event (OpenAI's shape, so SDK clients raise it); any other body is aborted.
+ */
+function guardBody(body: ReadableStream<Uint8Array>, backend: Backend, eventStream: boolean, abortUpstream: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let tail = "\n\n"; // the last bytes sent: an error event may only start after a blank line
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, code: string, message: string) => {
+    abortUpstream();
+    void reader.cancel().catch(() => undefined);
+    if (eventStream && /(\r?\n\r?\n|\r\r)$/.test(tail)) {
+      controller.enqueue(encoder.encode(`data: ${JSON.stringify({ error: { code, type: code, message } })}\n\n`));
+      controller.close();
+    } else {
+      controller.error(new Error(message));
+    }
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let timer: NodeJS.Timeout | undefined;
+        const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), backend.idleTimeoutMs)));
+        try {
+          const next = await Promise.race([reader.read(), idle]);
+          if (next === "idle") {
+            const seconds = Math.round(backend.idleTimeoutMs / 1000);
+            return fail(controller, "upstream_timeout", `Backend '${backend.id}' stopped sending for ${seconds} s; the stream was ended.`);
+          }
+          if (next.done) return controller.close();
+          tail = (tail + Buffer.from(next.value.subarray(-4)).toString("latin1")).slice(-4);
+          controller.enqueue(next.value);
+        } catch {
+          fail(controller, "upstream_error", cutMidStreamMessage(backend));
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel(reason) {
+        abortUpstream();
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -1,0 +1,261 @@
+import OpenAI from "openai";
+import { resourceUsage } from "node:process";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as passthroughRoute } from "@/app/api/backends/[id]/v1/[...path]/route";
+import { GET as backendsRoute } from "@/app/api/backends/route";
+import { POST as chatRoute } from "@/app/api/chat/route";
+import { readChatEvents, type ChatEvent } from "@/lib/chat-events";
+import { chatInChildProcess } from "./support/child-client";
+import { useConfig } from "./support/config";
+import * as faulty from "./support/faulty-upstream";
+import { serveRoutes } from "./support/route-server";
+
+// Each test points one backend at a model server that misbehaves in one way, then checks the error
+// a person sees and that the playground keeps serving everyone else.
+
+let upstream: faulty.FaultyUpstream;
+let app: { url: string; close(): Promise<void> };
+
+const backend = (id: string, scenario: faulty.ScenarioName, extra: Record<string, unknown> = {}) =>
+  ({ id, label: id, kind: "chat", family: "generic", baseUrl: upstream.baseUrl(scenario), model: "m", ...extra });
+
+beforeAll(async () => {
+  upstream = await faulty.startFaultyUpstream();
+  const names = Object.keys(faulty.SCENARIOS) as faulty.ScenarioName[];
+  const tuned: Record<string, Record<string, unknown>> = {
+    "slow-headers": { timeoutMs: 1000, idleTimeoutMs: 5000 },
+    stall: { idleTimeoutMs: 1000 },
+  };
+  useConfig({
+    simulator: false,
+    backends: [
+      ...names.map((name) => backend(name, name, tuned[name])),
+      // Waits 2.5 s for headers, then answers: within its timeoutMs though longer than its idle timeout.
+      backend("patient", "slow-headers", { timeoutMs: 5000, idleTimeoutMs: 1000 }),
+    ],
+  });
+  const pattern = "/api/backends/[id]/v1/[...path]";
+  app = await serveRoutes([
+    { method: "POST", pattern: "/api/chat", handler: chatRoute },
+    { method: "GET", pattern: "/api/backends", handler: backendsRoute },
+    { method: "POST", pattern, handler: passthroughRoute as never },
+  ]);
+});
+afterAll(async () => {
+  await app.close();
+  await upstream.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function chat(id: string): Promise<ChatEvent[]> {
+  const response = await fetch(`${app.url}/api/chat`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ backend: id, reasoning: false, messages: [{ role: "user", content: "Where is the cup?" }] }),
+  });
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  const events: ChatEvent[] = [];
+  for await (const event of readChatEvents(response.body!)) events.push(event);
+  return events;
+}
+
+function lastOf<T extends ChatEvent["type"]>(events: ChatEvent[], type: T): Extract<ChatEvent, { type: T }> {
+  const last = events.at(-1);
+  if (last?.type !== type) throw new Error(`expected a final ${type} event, got ${JSON.stringify(last)?.slice(0, 300)}`);
+  return last as Extract<ChatEvent, { type: T }>;
+}
+
+const answerText = (events: ChatEvent[]) => events.flatMap((e) => (e.type === "answer" ? [e.text] : [])).join("");
+
+/** A normal turn on another backend still comes out whole. */
+async function expectOthersServed(): Promise<void> {
+  expect(lastOf(await chat("healthy"), "done").answer).toBe(faulty.HEALTHY_ANSWER);
+}
+
+/** Runs a fault next to a ~1.5 s healthy stream and checks the healthy one is untouched. */
+async function besideSteadyStream<T>(fault: () => Promise<T>): Promise<T> {
+  const [steady, result] = await Promise.all([chat("steady"), fault()]);
+  const words = Array.from({ length: faulty.STEADY_WORDS }, (_, i) => `w${i} `).join("");
+  expect(lastOf(steady, "done").answer).toBe(`${words}end`);
+  return result;
+}
+
+describe("a misbehaving upstream behind /api/chat", () => {
+  it("slow headers: ends with upstream_timeout after the backend's timeoutMs", async () => {
+    const { events, ms } = await besideSteadyStream(async () => {
+      const started = Date.now();
+      return { events: await chat("slow-headers"), ms: Date.now() - started };
+    });
+    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504, message: "Backend 'slow-headers' did not start answering within 1 s." });
+    expect(ms).toBeLessThan(2000); // the upstream itself would answer after 2.5 s
+    await expectOthersServed();
+  });
+
+  it("the idle timeout does not count the wait for headers", async () => {
+    expect(lastOf(await chat("patient"), "done").answer).toBe("late");
+  });
+
+  it("a stream that stalls: upstream_timeout after idleTimeoutMs, the text so far kept, the upstream let go", async () => {
+    const events = await besideSteadyStream(() => chat("stall"));
+    expect(answerText(events)).toBe(faulty.STALL_TEXT);
+    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504 });
+    expect(lastOf(events, "error").message).toMatch(/^Backend 'stall' stopped sending for 1 s; .*text so far is kept/);
+    await expect.poll(() => upstream.closedEarly("stall")).toBeGreaterThan(0);
+    await expectOthersServed();
+  });
+
+  it("a connection reset mid-stream: upstream_error saying the connection was cut", async () => {
+    const events = await besideSteadyStream(() => chat("reset"));
+    expect(answerText(events)).toBe("The cup");
+    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_error", status: 502 });
+    expect(lastOf(events, "error").message).toMatch(/^The connection to backend 'reset' was cut mid-stream/);
+    await expectOthersServed();
+  });
+
+  it("a chunk that is not JSON: upstream_error, and the chunk never reaches the log", async () => {
+    const logged = (["error", "warn", "info", "log", "debug"] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => undefined));
+    const events = await chat("bad-json");
+    expect(answerText(events)).toBe("Hal");
+    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_error", status: 502, message: "Backend 'bad-json' sent a chunk that is not valid JSON; the stream was ended." });
+    const lines = logged.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(" ")));
+    expect(lines.filter((text) => text.includes(faulty.BAD_JSON_MARKER) || text.includes("Could not parse"))).toEqual([]);
+    await expectOthersServed();
+  });
+
+  it("chunks of odd shapes (null, {}, no delta) are skipped, not fatal", async () => {
+    expect(lastOf(await chat("odd-shapes"), "done")).toMatchObject({ finishReason: "stop", answer: "ok" });
+  });
+
+  it("a 10 MB single chunk streams through whole and fast, with memory bounded", async () => {
+    const gc = runGc();
+    faulty.hugeChunkBody(); // the upstream's own copy exists before the baseline
+    gc();
+    await expectOthersServed(); // regrows the young generation the gc just released
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const turn = await chatInChildProcess(`${app.url}/api/chat`, { backend: "huge", messages: [{ role: "user", content: "Talk." }] });
+    const elapsed = Date.now() - started;
+    const peakGrowthMb = (resourceUsage().maxRSS * 1024 - rssBefore) / 1024 / 1024;
+    console.info(`10 MB chunk: ${elapsed} ms, peak RSS growth ${peakGrowthMb.toFixed(0)} MB`);
+    expect(turn).toEqual({ types: ["start", "answer", "usage", "done"], streamed: faulty.HUGE_CHUNK_CHARS, final: faulty.HUGE_CHUNK_CHARS });
+    // The SDK re-copies its buffer per network read: without regrouping by lines this took 13 s.
+    expect(elapsed).toBeLessThan(6000);
+    // Measured ~95–110 MB: the SDK's own copies of the line (~55 MB), our answer and done events
+    // (~40 MB), and garbage V8 has not collected yet.
+    expect(peakGrowthMb, `peak RSS grew ${peakGrowthMb.toFixed(0)} MB for a 10 MB chunk`).toBeLessThan(150);
+    await expectOthersServed();
+  });
+
+  it("a 200 JSON chat.completion (stream ignored) is shown as the answer", async () => {
+    const events = await chat("json-completion");
+    expect(events).toContainEqual({ type: "usage", promptTokens: 5, completionTokens: 6 });
+    expect(lastOf(events, "done")).toMatchObject({ finishReason: "stop", reasoning: "Looked left.", answer: "On the left." });
+  });
+
+  it("a 200 plain-text page: upstream_error naming what came instead of an event stream", async () => {
+    expect(lastOf(await chat("plain-text"), "error")).toMatchObject({
+      code: "upstream_error",
+      status: 502,
+      message: "Backend 'plain-text' answered with text/plain instead of an event stream; check that its baseUrl is an OpenAI-compatible /v1.",
+    });
+    await expectOthersServed();
+  });
+
+  it("a 502 HTML page from a proxy: upstream_error with the status and no HTML", async () => {
+    const failure = lastOf(await chat("html-502"), "error");
+    expect(failure).toMatchObject({ code: "upstream_error", status: 502 });
+    expect(failure.message).toMatch(/^Backend 'html-502' failed \(502\): the answer was an HTML error page \(502 Bad Gateway\)/);
+    expect(failure.message).not.toMatch(/<|nginx/);
+    await expectOthersServed();
+  });
+
+  it("a 500 with an endless error page: answered promptly from its first bytes", async () => {
+    const failure = lastOf(await chat("endless-error"), "error");
+    expect(failure).toMatchObject({ code: "upstream_error", status: 502 });
+    expect(failure.message.length).toBeLessThan(700);
+    await expectOthersServed();
+  });
+
+  it("a NIM still loading: status error with the loading sentence, chat says it is starting up", async () => {
+    const { backends } = (await (await fetch(`${app.url}/api/backends`)).json()) as { backends: { id: string; status: string; statusMessage?: string }[] };
+    expect(backends.find((b) => b.id === "loading")).toMatchObject({ status: "error", statusMessage: expect.stringMatching(/starting up \(loading the model\)/) });
+    expect(lastOf(await chat("loading"), "error")).toMatchObject({
+      code: "upstream_error",
+      status: 503,
+      message: expect.stringMatching(/^Backend 'loading' is starting up or overloaded \(503: Model is not ready yet\).*try again in a minute\.$/),
+    });
+    await expectOthersServed();
+  });
+
+  it("429 with Retry-After: busy, retry in N s", async () => {
+    expect(lastOf(await chat("busy"), "error")).toMatchObject({
+      code: "upstream_rejected",
+      status: 429,
+      message: `Backend 'busy' is busy (429: Too many requests in flight); retry in ${faulty.RETRY_AFTER_S} s.`,
+    });
+    await expectOthersServed();
+  });
+
+  it("a clean close without finish_reason or [DONE]: an error, with the text so far kept", async () => {
+    const events = await chat("no-finish");
+    expect(answerText(events)).toBe("The cup is on");
+    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_error", status: 502, message: expect.stringMatching(/closed the stream before the answer was finished/) });
+    await expectOthersServed();
+  });
+});
+
+describe("a misbehaving upstream behind the pass-through", () => {
+  const client = (id: string) => new OpenAI({ baseURL: `${app.url}/api/backends/${id}/v1`, apiKey: "unused", maxRetries: 0, logLevel: "off" });
+  const stream = async (id: string) => {
+    let text = "";
+    const chunks = await client(id).chat.completions.create({ model: "m", stream: true, messages: [{ role: "user", content: "hi" }] });
+    for await (const chunk of chunks) text += chunk.choices[0]?.delta.content ?? "";
+    return text;
+  };
+
+  it("forwards only the allowed headers, and none with a huge value", async () => {
+    const response = await fetch(`${app.url}/api/backends/injects-headers/v1/chat/completions`, { method: "POST", body: "{}" });
+    expect(await response.text()).toContain("fine");
+    for (const name of Object.keys(faulty.INJECTED_HEADERS)) expect(response.headers.get(name), name).toBeNull();
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
+  });
+
+  it("headers over Node's 16 KB limit: a 502 upstream_error, not 'unreachable'", async () => {
+    const response = await fetch(`${app.url}/api/backends/huge-headers/v1/chat/completions`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(502);
+    expect((await response.json()).error).toEqual({ code: "upstream_error", message: "Backend 'huge-headers' answered with response headers larger than the 16 KB the server accepts." });
+    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
+  });
+
+  it("a stall: the browser's stream ends after idleTimeoutMs with an error event, the upstream let go", async () => {
+    const before = upstream.closedEarly("stall");
+    const failure = await besideSteadyStream(() => stream("stall").then(() => null, (error: unknown) => error));
+    expect(failure).toBeInstanceOf(OpenAI.APIError);
+    expect((failure as Error).message).toBe("Backend 'stall' stopped sending for 1 s; the stream was ended.");
+    await expect.poll(() => upstream.closedEarly("stall")).toBe(before + 1);
+    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
+  });
+
+  it("a reset mid-stream: the browser's stream ends with an error event", async () => {
+    await expect(stream("reset")).rejects.toThrow(/^The connection to backend 'reset' was cut mid-stream/);
+    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
+  });
+
+  it("slow headers: a 504 upstream_timeout after timeoutMs", async () => {
+    const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(504);
+    expect((await response.json()).error).toEqual({ code: "upstream_timeout", message: "Backend 'slow-headers' did not start answering within 1 s." });
+    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
+  });
+});
+
+/** V8's gc(), so the memory baseline is not last test's garbage. */
+function runGc(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
