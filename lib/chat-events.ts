@@ -32,15 +32,18 @@ export async function* readChatEvents(body: ReadableStream<Uint8Array>): AsyncGe
   try {
     for (;;) {
       const { value, done } = await reader.read();
-      buffered += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      let newline = buffered.indexOf("\n");
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      // Look for line ends only in the new text, so one huge event is not rescanned on every read.
+      let from = 0;
+      let newline = text.indexOf("\n");
       while (newline >= 0) {
-        const line = buffered.slice(0, newline).replace(/\r$/, "");
-        buffered = buffered.slice(newline + 1);
-        const event = parseDataLine(line);
+        const line = from === 0 ? buffered + text.slice(0, newline) : text.slice(from, newline);
+        const event = parseDataLine(line.replace(/\r$/, ""));
         if (event) yield event;
-        newline = buffered.indexOf("\n");
+        from = newline + 1;
+        newline = text.indexOf("\n", from);
       }
+      buffered = from === 0 ? buffered + text : text.slice(from);
       if (done) break;
     }
     const last = parseDataLine(buffered.replace(/\r$/, ""));
