@@ -5,6 +5,7 @@ import path from "node:path";
 import { build, startServer } from "../scripts/next-server.mjs";
 import { formatTable, summarize, type Sample } from "./stats";
 import { measureStream, type StreamTarget } from "./stream-timing";
+import { benchChatWithVideo, benchUpload } from "./upload";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -14,7 +15,12 @@ const configDir = mkdtempSync(path.join(tmpdir(), "playground-bench-"));
 const configFile = path.join(configDir, "bench.config.json");
 // A fast simulator, so that the figures are the proxy's overhead rather than the pacing.
 writeFileSync(configFile, JSON.stringify({ simulator: { tokensPerSecond: 5000 } }));
-const env = { ...process.env, PLAYGROUND_CONFIG: configFile, PLAYGROUND_SIMULATOR_PORT: String(SIM_PORT) };
+const env = {
+  ...process.env,
+  PLAYGROUND_CONFIG: configFile,
+  PLAYGROUND_SIMULATOR_PORT: String(SIM_PORT),
+  PLAYGROUND_DATA_DIR: path.join(configDir, "data"),
+};
 
 build(env, { always: process.argv.includes("--rebuild") });
 const server = await startServer({ port: APP_PORT, env, quiet: true });
@@ -48,6 +54,25 @@ try {
         const s = summarize(samples.get(target.name)!);
         return [target.name, s.firstP50.toFixed(2), s.firstP99.toFixed(2), (s.firstP50 - direct.firstP50).toFixed(2), s.totalP50.toFixed(2)];
       }),
+    ),
+  );
+
+  const uploads = [];
+  for (const sizeMb of [50, 200]) uploads.push(await benchUpload(server.url, server.pid!, sizeMb));
+  console.log("\nUpload (raw body, streamed to the blob store) vs. writing the same bytes to disk in-process\n");
+  console.log(
+    formatTable(
+      ["file", "upload MB/s", "disk MB/s", "server RSS growth MB"],
+      uploads.map((u) => [`${u.sizeMb} MB MP4`, u.uploadMbPerS.toFixed(0), u.diskMbPerS.toFixed(0), u.rssGrowthMb.toFixed(1)]),
+    ),
+  );
+
+  const withVideo = await benchChatWithVideo(server.url, 50);
+  console.log("\nChat turn with a 50 MB video attached (inlined as base64, probed by the simulator)\n");
+  console.log(
+    formatTable(
+      ["attachment", "response headers ms", "first token ms"],
+      [[`${withVideo.sizeMb} MB MP4`, withVideo.responseMs.toFixed(0), withVideo.firstTokenMs.toFixed(0)]],
     ),
   );
 } finally {
