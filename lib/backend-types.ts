@@ -1,4 +1,5 @@
 import type { BackendKind, Family, ReasoningSwitch } from "@/lib/families";
+import type { GenerationFamily } from "@/lib/generation-families";
 
 // What GET /api/backends answers for each backend. Never holds a key; the base URL is left out too.
 
@@ -20,6 +21,8 @@ export interface BackendSummary {
   kind: BackendKind;
   /** Chat backends only. */
   family: Family | null;
+  /** predict / omni backends only: what the Generate form offers (GENERATION_FAMILIES). */
+  generationFamily?: GenerationFamily;
   /** The configured model, or the first id of GET /v1/models; null while it is not known. */
   model: string | null;
   simulated: boolean;

@@ -1,15 +1,16 @@
 // Runs the built-in NIM simulator alone, so any OpenAI-compatible client can point at it:
-//   npm run simulator -- --port 8000 [--host 127.0.0.1] [--tokens-per-second 40]
-import { SIMULATED_MODELS } from "@/lib/server/simulated-models";
+//   npm run simulator -- --port 8000 [--host 127.0.0.1] [--tokens-per-second 40] [--generation-seconds 8]
+import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/server/simulated-models";
 import { startSimulator } from "@/lib/server/simulator/server";
 
 interface CliOptions {
   port: number;
   host: string;
   tokensPerSecond: number;
+  generationSeconds: number;
 }
 
-const USAGE = "Usage: npm run simulator -- [--port 8000] [--host 127.0.0.1] [--tokens-per-second 40]";
+const USAGE = "Usage: npm run simulator -- [--port 8000] [--host 127.0.0.1] [--tokens-per-second 40] [--generation-seconds 8]";
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -17,7 +18,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { port: 8000, host: "127.0.0.1", tokensPerSecond: 40 };
+  const options: CliOptions = { port: 8000, host: "127.0.0.1", tokensPerSecond: 40, generationSeconds: 8 };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? "";
     if (arg === "--help" || arg === "-h") {
@@ -37,6 +38,10 @@ function parseArgs(argv: readonly string[]): CliOptions {
       const rate = Number(value);
       if (!(rate > 0) || !Number.isFinite(rate)) fail(`--tokens-per-second must be a positive number, got "${value}".`);
       options.tokensPerSecond = rate;
+    } else if (flag === "--generation-seconds") {
+      const seconds = Number(value);
+      if (!(seconds > 0) || !Number.isFinite(seconds)) fail(`--generation-seconds must be a positive number, got "${value}".`);
+      options.generationSeconds = seconds;
     } else {
       fail(`Unknown option ${flag}.`);
     }
@@ -47,12 +52,13 @@ function parseArgs(argv: readonly string[]): CliOptions {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const simulator = await startSimulator(options);
-  const width = Math.max(...SIMULATED_MODELS.map((model) => model.label.length)) + 2;
-  const lines = SIMULATED_MODELS.map((model) => `  ${model.label.padEnd(width)}${simulator.url}/${model.slug}/v1  (${model.model})`);
+  const all = [...SIMULATED_MODELS, ...SIMULATED_GENERATORS];
+  const width = Math.max(...all.map((model) => model.label.length)) + 2;
+  const lines = all.map((model) => `  ${model.label.padEnd(width)}${simulator.url}/${model.slug}/v1  (${model.model})`);
   const first = SIMULATED_MODELS[0];
   if (first) lines.push(`  ${"(default)".padEnd(width)}${simulator.url}/v1  → ${first.label}`);
   console.log(`NIM simulator (simulated answers, no GPU) listening on ${simulator.url}`);
-  console.log(`Serving ${options.tokensPerSecond} tokens/s:\n${lines.join("\n")}`);
+  console.log(`Serving ${options.tokensPerSecond} tokens/s, ${options.generationSeconds} s per generation:\n${lines.join("\n")}`);
 
   const stop = (): void => {
     simulator.close().then(

@@ -41,6 +41,9 @@ describe("GET /api/backends", () => {
     const byId = Object.fromEntries(backends.map((b) => [b.id, b]));
 
     expect(byId["sim-reason2-8b"]).toMatchObject({ simulated: true, status: "ready", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b" });
+    expect(byId["sim-predict"]).toMatchObject({ kind: "predict", family: null, generationFamily: "cosmos-predict", simulated: true, status: "ready" });
+    expect(byId["sim-cosmos3-wfm"]).toMatchObject({ kind: "predict", generationFamily: "cosmos3-wfm", status: "ready" });
+    expect(byId["sim-cosmos3-gen"]).toMatchObject({ kind: "omni", generationFamily: "vllm-omni", status: "ready", model: "nvidia/Cosmos3-Nano" });
     expect(byId.detect).toMatchObject({ status: "ready", model: "nvidia/detected-model", family: "nemotron-vl", simulated: false });
     expect(byId.detect!.capabilities).toMatchObject({ reasoningSwitch: "system-think", reasoningWithVideo: false, maxImages: 4 });
     expect(byId.loading).toMatchObject({ status: "error" });

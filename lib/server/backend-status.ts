@@ -103,6 +103,7 @@ export async function summarizeBackends(): Promise<BackendSummary[]> {
         label: backend.label,
         kind: backend.kind,
         family: backend.kind === "chat" ? backend.family : null,
+        ...(backend.generationFamily ? { generationFamily: backend.generationFamily } : {}),
         model: backend.model ?? check.model,
         simulated: backend.simulated,
         status: check.status,

@@ -1,9 +1,10 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
 import type { BackendKind, Family } from "@/lib/families";
+import { defaultGenerationFamily, type GenerationFamily } from "@/lib/generation-families";
 import { getConfig } from "@/lib/server/config";
-import { simulatorTokensPerSecond } from "@/lib/server/config-schema";
-import { SIMULATED_MODELS } from "@/lib/server/simulated-models";
+import { simulatorGenerationSeconds, simulatorTokensPerSecond, type BackendConfig } from "@/lib/server/config-schema";
+import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/server/simulated-models";
 import { ensureSimulator } from "@/lib/server/simulator-host";
 
 /** A backend as the server uses it: configured or simulated, with its base URL resolved. */
@@ -11,7 +12,10 @@ export interface Backend {
   id: string;
   label: string;
   kind: BackendKind;
+  /** The chat family; "generic" for generation backends. */
   family: Family;
+  /** predict / omni backends only. */
+  generationFamily: GenerationFamily | null;
   baseUrl: string;
   model?: string;
   apiKeyEnv?: string;
@@ -19,32 +23,54 @@ export interface Backend {
   timeoutMs: number;
   idleTimeoutMs: number;
   maxInlineImageBytes?: number;
+  maxConcurrentJobs: number;
+  pollIntervalMs: number;
+  /** How long a generation takes before any was measured (the simulator's fixed time). */
+  nominalJobSeconds?: number;
   simulated: boolean;
+}
+
+function fromConfig(b: BackendConfig): Backend {
+  const { family, ...rest } = b;
+  if (b.kind === "chat") return { ...rest, family: (family as Family | undefined) ?? "generic", generationFamily: null, simulated: false };
+  const generationFamily = (family as GenerationFamily | undefined) ?? defaultGenerationFamily(b.kind);
+  return { ...rest, family: "generic", generationFamily, simulated: false };
 }
 
 export async function listBackends(): Promise<Backend[]> {
   const config = getConfig();
-  const configured: Backend[] = config.backends.map((b) => ({
-    ...b,
-    family: b.family ?? "generic",
-    simulated: false,
-  }));
+  const configured = config.backends.map(fromConfig);
   const tokensPerSecond = simulatorTokensPerSecond(config);
-  if (tokensPerSecond === null) return configured;
-  const simulator = await ensureSimulator(tokensPerSecond);
-  const simulated: Backend[] = SIMULATED_MODELS.map((m) => ({
+  const generationSeconds = simulatorGenerationSeconds(config);
+  if (tokensPerSecond === null || generationSeconds === null) return configured;
+  const simulator = await ensureSimulator(tokensPerSecond, generationSeconds);
+  const common = { authScheme: "bearer", timeoutMs: 60_000, idleTimeoutMs: 60_000, maxConcurrentJobs: 1, simulated: true } as const;
+  const chat: Backend[] = SIMULATED_MODELS.map((m) => ({
+    ...common,
     id: `sim-${m.slug}`,
     label: m.label,
     kind: "chat",
     family: m.family,
+    generationFamily: null,
     baseUrl: `${simulator.url}/${m.slug}/v1`,
     model: m.model,
-    authScheme: "bearer",
-    timeoutMs: 60_000,
-    idleTimeoutMs: 60_000,
-    simulated: true,
+    pollIntervalMs: 2000,
   }));
-  return [...simulated, ...configured];
+  const generators: Backend[] = SIMULATED_GENERATORS.map((g) => ({
+    ...common,
+    id: `sim-${g.slug}`,
+    label: g.label,
+    kind: g.kind,
+    family: "generic",
+    generationFamily: g.family,
+    baseUrl: `${simulator.url}/${g.slug}/v1`,
+    model: g.model,
+    timeoutMs: Math.max(60_000, simulator.generationSeconds * 3000),
+    // About ten looks per simulated run, so the bar moves smoothly.
+    pollIntervalMs: Math.min(1000, Math.max(20, Math.round(simulator.generationSeconds * 100))),
+    nominalJobSeconds: simulator.generationSeconds,
+  }));
+  return [...chat, ...generators, ...configured];
 }
 
 export async function getBackend(id: string): Promise<Backend> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig, simulatorTokensPerSecond } from "@/lib/server/config-schema";
+import { parseConfig, simulatorGenerationSeconds, simulatorTokensPerSecond } from "@/lib/server/config-schema";
 
 const good = {
   backends: [
@@ -39,6 +39,23 @@ describe("parseConfig", () => {
   it("needs at least one backend", () => {
     expect(() => parse({ backends: [] })).toThrow(/add one, or set "simulator": true/);
     expect(parse({ simulator: { tokensPerSecond: 500 } }).simulator).toEqual({ tokensPerSecond: 500 });
+  });
+
+  it("takes generation families that match the kind, job limits, and the simulator's generation time", () => {
+    const config = parse({
+      backends: [
+        { id: "wfm", label: "Cosmos3 WFM", kind: "predict", family: "cosmos3-wfm", baseUrl: "http://h:8001/v1", maxConcurrentJobs: 2 },
+        { id: "gen", label: "Cosmos3 Generator", kind: "omni", baseUrl: "http://h:8002/v1", pollIntervalMs: 500 },
+      ],
+      simulator: { generationSeconds: 0.5 },
+    });
+    expect(config.backends[0]).toMatchObject({ family: "cosmos3-wfm", maxConcurrentJobs: 2, pollIntervalMs: 2000 });
+    expect(config.backends[1]).toMatchObject({ maxConcurrentJobs: 1, pollIntervalMs: 500 });
+    expect(simulatorGenerationSeconds(config)).toBe(0.5);
+    expect(simulatorGenerationSeconds(parse(good))).toBe(8);
+    expect(() => parse({ backends: [{ ...good.backends[1], family: "cosmos-reason2" }] })).toThrow(/backends\.0\.family: a predict backend takes family 'cosmos-predict', 'cosmos3-wfm'/);
+    expect(() => parse({ backends: [{ ...good.backends[0], family: "vllm-omni" }] })).toThrow(/backends\.0\.family: a chat backend takes family/);
+    expect(() => parse({ backends: [{ ...good.backends[1], maxConcurrentJobs: 0 }] })).toThrow(/maxConcurrentJobs/);
   });
 
   it("says when the file is not JSON", () => {

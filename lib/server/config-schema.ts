@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/families";
+import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS } from "@/lib/generation-families";
 
 // The configuration file (DESIGN.md). Kept free of `server-only` so the start script can validate a
 // file before the server boots; nothing here reads a key, only the name of the variable holding it.
@@ -13,7 +14,8 @@ export const backendConfigSchema = z
     id: backendId,
     label: z.string().min(1).max(100),
     kind: z.enum(BACKEND_KINDS),
-    family: z.enum(FAMILIES).optional(),
+    /** Chat: the model's switches. predict: cosmos-predict (default) or cosmos3-wfm. omni: vllm-omni. */
+    family: z.enum([...FAMILIES, ...GENERATION_FAMILY_IDS]).optional(),
     baseUrl: z
       .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
       .refine((url) => /\/v1\/?$/.test(url), { message: "must end in /v1 (OpenAI SDK convention)" })
@@ -31,12 +33,30 @@ export const backendConfigSchema = z
     maxInlineImageBytes: z.number().int().min(1024).max(100_000_000).optional(),
     /** Milliseconds without a streamed chunk before the stream is ended with an error. */
     idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
+    /** predict / omni: generation jobs run at once on this backend; the rest wait in line. */
+    maxConcurrentJobs: z.number().int().min(1).max(64).default(1),
+    /** omni: how often a running vLLM-Omni video job is polled for progress. */
+    pollIntervalMs: z.number().int().min(100).max(60_000).default(2000),
   })
-  .strict();
+  .strict()
+  .superRefine((backend, ctx) => {
+    if (backend.family === undefined) return;
+    const allowed: readonly string[] =
+      backend.kind === "chat" ? FAMILIES : GENERATION_FAMILY_IDS.filter((id) => GENERATION_FAMILIES[id].kind === backend.kind);
+    if (!allowed.includes(backend.family)) {
+      ctx.addIssue({ code: "custom", path: ["family"], message: `a ${backend.kind} backend takes family ${allowed.map((f) => `'${f}'`).join(", ")}` });
+    }
+  });
 
 const simulatorSchema = z.union([
   z.boolean(),
-  z.object({ tokensPerSecond: z.number().gt(0).max(100_000).default(40) }).strict(),
+  z
+    .object({
+      tokensPerSecond: z.number().gt(0).max(100_000).default(40),
+      /** How long a simulated world or image generation takes; default 8 s. */
+      generationSeconds: z.number().min(0.01).max(600).optional(),
+    })
+    .strict(),
 ]);
 
 export const playgroundConfigSchema = z
@@ -87,4 +107,13 @@ export function simulatorTokensPerSecond(config: PlaygroundConfig): number | nul
   if (config.simulator === false) return null;
   if (config.simulator === true) return Number(process.env.SIMULATOR_TOKENS_PER_SECOND) || 40;
   return config.simulator.tokensPerSecond;
+}
+
+export const DEFAULT_GENERATION_SECONDS = 8;
+
+/** How long the simulator takes per generation, or null without a simulator. */
+export function simulatorGenerationSeconds(config: PlaygroundConfig): number | null {
+  if (config.simulator === false) return null;
+  const configured = config.simulator === true ? Number(process.env.SIMULATOR_GENERATION_SECONDS) : config.simulator.generationSeconds;
+  return configured && configured > 0 ? configured : DEFAULT_GENERATION_SECONDS;
 }

@@ -36,6 +36,22 @@ export async function uploadMedia(request: Request, storage: MediaStorage = medi
   }
   if (!request.body) throw emptyUpload();
   const file = boundary ? (await openMultipartFile(request.body, boundary)).body : request.body;
+  return storeMediaStream(file, storage, limits);
+}
+
+/** Stores bytes that did not come from an upload (a generated result) the way an upload is stored. */
+export function storeMediaBytes(bytes: Uint8Array, storage: MediaStorage = mediaStorage()): Promise<UploadResult> {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (bytes.length > 0) controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return storeMediaStream(stream, storage, mediaLimits());
+}
+
+/** Sniffs, stores within the limit of its type, probes and records one file. */
+async function storeMediaStream(file: ReadableStream<Uint8Array>, storage: MediaStorage, limits: MediaLimits): Promise<UploadResult> {
   const { head, stream } = await peek(file, SNIFF_BYTES);
   if (head.length === 0) throw emptyUpload();
   const type = sniffMediaType(head);

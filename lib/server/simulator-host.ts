@@ -6,12 +6,14 @@ import { startSimulator, type RunningSimulator } from "@/lib/server/simulator/se
 
 const holder = globalThis as typeof globalThis & { __playgroundSimulator?: Promise<RunningSimulator> };
 
-export function ensureSimulator(tokensPerSecond: number): Promise<RunningSimulator> {
+/** The process's simulator; the options of the first call are the ones it runs with. */
+export function ensureSimulator(tokensPerSecond: number, generationSeconds?: number): Promise<RunningSimulator> {
   if (holder.__playgroundSimulator) return holder.__playgroundSimulator;
   const starting = startSimulator({
     host: "127.0.0.1",
     port: Number(process.env.PLAYGROUND_SIMULATOR_PORT) || 0,
     tokensPerSecond,
+    ...(generationSeconds === undefined ? {} : { generationSeconds }),
   }).catch((error: unknown) => {
     holder.__playgroundSimulator = undefined;
     throw error;

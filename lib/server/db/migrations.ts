@@ -3,7 +3,7 @@ import type { SqlDatabase, SqlExecutor } from "@/lib/server/db/sql";
 
 // Numbered schema migrations, applied in order at first use and recorded in schema_migrations.
 // The same DDL serves both dialects: TEXT for ids and JSON, BIGINT epoch milliseconds for times.
-// Append new migrations (e.g. generation jobs); never edit one that has shipped.
+// Append new migrations; never edit one that has shipped.
 
 export interface Migration {
   version: number;
@@ -59,6 +59,40 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (snapshot_id, media_id)
       )`,
       `CREATE INDEX media_pins_media ON media_pins (media_id)`,
+    ],
+  },
+  {
+    version: 2,
+    name: "generation_jobs",
+    statements: [
+      // request holds the resolved request as JSON; error_code/error the failure, if any.
+      `CREATE TABLE generation_jobs (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        backend_id TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        request TEXT NOT NULL,
+        status TEXT NOT NULL,
+        progress DOUBLE PRECISION,
+        progress_source TEXT,
+        error_code TEXT,
+        error TEXT,
+        result_media_id TEXT,
+        result_kind TEXT,
+        upstream_job_id TEXT,
+        upsampled_prompt TEXT,
+        seed BIGINT,
+        note TEXT,
+        work_units DOUBLE PRECISION NOT NULL,
+        expected_s DOUBLE PRECISION,
+        created_at BIGINT NOT NULL,
+        started_at BIGINT,
+        finished_at BIGINT,
+        revision INTEGER NOT NULL
+      )`,
+      `CREATE INDEX generation_jobs_owner_created ON generation_jobs (owner_id, created_at DESC)`,
+      `CREATE INDEX generation_jobs_backend_finished ON generation_jobs (backend_id, status, finished_at DESC)`,
+      `CREATE INDEX generation_jobs_status ON generation_jobs (status)`,
     ],
   },
 ];

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PlaygroundError } from "@/lib/errors";
 import type { MediaCatalog } from "@/lib/server/media-catalog";
 import { SqlConversationRepository, type ConversationRepository } from "@/lib/server/db/conversations";
+import { SqlJobRepository, type JobRepository } from "@/lib/server/db/jobs";
 import { SqlMediaCatalog } from "@/lib/server/db/media";
 import { migrate } from "@/lib/server/db/migrations";
 import { openPostgres } from "@/lib/server/db/postgres";
@@ -19,6 +20,7 @@ export interface PlaygroundStore {
   readonly conversations: ConversationRepository;
   readonly snapshots: SnapshotRepository;
   readonly media: SqlMediaCatalog;
+  readonly jobs: JobRepository;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function openStore(location: DatabaseLocation): Promise<PlaygroundS
     conversations: new SqlConversationRepository(db),
     snapshots: new SqlSnapshotRepository(db),
     media: new SqlMediaCatalog(db),
+    jobs: new SqlJobRepository(db),
     close: () => db.close(),
   };
 }

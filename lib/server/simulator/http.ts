@@ -14,18 +14,25 @@ const ERROR_TYPES: Record<number, string> = {
 /** An error answered with the body a newer vLLM sends: `{"error":{message,type,param,code}}`. */
 export class SimulatorHttpError extends Error {
   readonly status: number;
+  /** A different body, for servers that answer in their own shape (FastAPI's `detail`). */
+  private readonly body: unknown;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, body?: unknown) {
     super(message);
     this.name = "SimulatorHttpError";
     this.status = status;
+    this.body = body;
   }
 
-  toBody(): { error: { message: string; type: string; param: null; code: number } } {
+  toBody(): unknown {
+    if (this.body !== undefined) return this.body;
     const type = ERROR_TYPES[this.status] ?? "BadRequestError";
     return { error: { message: this.message, type, param: null, code: this.status } };
   }
 }
+
+/** An error answered FastAPI style, `{"detail": "…"}`, as NIM and vLLM-Omni generators do. */
+export const detailError = (status: number, message: string) => new SimulatorHttpError(status, message, { detail: message });
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const bytes = Buffer.from(JSON.stringify(body), "utf8");

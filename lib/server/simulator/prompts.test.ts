@@ -53,6 +53,7 @@ describe("analyzePrompt", () => {
 describe("extractSubject", () => {
   it.each([
     ["Locate the red cup and output its bounding box.", "red cup"],
+    ["Locate the bounding box of the red cup in the image.", "red cup"],
     ["Provide the bounding box of the forklift in JSON.", "forklift"],
     ["Output the bounding boxes for every car.", "car"],
     ["Detect all people on the sidewalk, bbox_2d format.", "people"],

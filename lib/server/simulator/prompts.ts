@@ -78,10 +78,16 @@ const SUBJECT_PATTERN =
 const NOT_A_SUBJECT = /^(?:its|their|it|them|bounding|coordinates|objects?|where)\b/i;
 
 export function extractSubject(question: string): string | null {
-  const match = SUBJECT_PATTERN.exec(question);
-  const subject = match?.[1]?.trim();
-  if (!subject || NOT_A_SUBJECT.test(subject)) return null;
-  return subject.split(/\s+/).slice(0, 4).join(" ").toLowerCase();
+  // "Locate the bounding box of the cup": the first match ("bounding box of…") is no subject, a later one is.
+  let from = 0;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const match = SUBJECT_PATTERN.exec(question.slice(from));
+    if (!match) return null;
+    const subject = match[1]?.trim();
+    if (subject && !NOT_A_SUBJECT.test(subject)) return subject.split(/\s+/).slice(0, 4).join(" ").toLowerCase();
+    from += match.index + 1;
+  }
+  return null;
 }
 
 function extractTask(question: string): string | null {

@@ -3,21 +3,30 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/server/simulated-models";
 import { handleChatCompletion, type SimulatorStats } from "@/lib/server/simulator/completions";
+import { DEFAULT_SAMPLES_DIR, type GeneratorContext } from "@/lib/server/simulator/generation";
+import { routeGenerator, resolveGenerator } from "@/lib/server/simulator/generator-routes";
 import { SimulatorHttpError, sendError, sendJson, sendText } from "@/lib/server/simulator/http";
+import { OmniJobs } from "@/lib/server/simulator/omni";
 
-// The built-in NIM simulator for the `chat` kind: an OpenAI-compatible vLLM server's wire protocol,
-// deterministic, with every model of SIMULATED_MODELS at `/{slug}/v1/...` and the first at `/v1/...`.
+// The built-in NIM simulator: an OpenAI-compatible vLLM server's wire protocol for the `chat`
+// models of SIMULATED_MODELS, and the generators of SIMULATED_GENERATORS (Cosmos Predict NIM,
+// Cosmos3 WFM NIM, vLLM-Omni), each at `/{slug}/v1/...`; the first chat model also at `/v1/...`.
 
 export interface SimulatorOptions {
   port?: number;
   host?: string;
   tokensPerSecond?: number;
+  /** How long one world or image generation takes; default 8 s. */
+  generationSeconds?: number;
+  /** Where the stock clips are; default public/samples. */
+  samplesDir?: string;
 }
 
 export interface RunningSimulator {
   /** e.g. http://127.0.0.1:43121, without a trailing slash. */
   url: string;
   port: number;
+  generationSeconds: number;
   close(): Promise<void>;
 }
 
@@ -25,6 +34,7 @@ interface Context {
   tokensPerSecond: number;
   stats: SimulatorStats;
   startedAt: number;
+  generators: GeneratorContext & { omniJobs: OmniJobs };
 }
 
 function resolveModel(pathname: string): { model: SimulatedModel; rest: string } | null {
@@ -71,8 +81,10 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Context
   const pathname = new URL(req.url ?? "/", "http://simulator").pathname.replace(/(.)\/+$/, "$1");
   const method = req.method ?? "GET";
   if (pathname === "/__simulator/stats" && method === "GET") {
-    return sendJson(res, 200, { ...context.stats });
+    return sendJson(res, 200, { ...context.stats, generations: { ...context.generators.stats } });
   }
+  const generator = resolveGenerator(pathname);
+  if (generator) return routeGenerator(req, res, generator, context.generators);
   const target = resolveModel(pathname);
   if (target?.rest === "/chat/completions") {
     if (method !== "POST") throw new SimulatorHttpError(405, "Method Not Allowed");
@@ -91,11 +103,19 @@ function formatUrl(host: string, port: number): string {
 export function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
   const tokensPerSecond = options.tokensPerSecond ?? 40;
+  const generationSeconds = options.generationSeconds ?? 8;
   if (!(tokensPerSecond > 0)) return Promise.reject(new Error("tokensPerSecond must be a positive number."));
+  if (!(generationSeconds > 0)) return Promise.reject(new Error("generationSeconds must be a positive number."));
   const context: Context = {
     tokensPerSecond,
     stats: { requests: 0, aborted: 0, completed: 0 },
     startedAt: Math.floor(Date.now() / 1000),
+    generators: {
+      generationSeconds,
+      samplesDir: options.samplesDir ?? DEFAULT_SAMPLES_DIR,
+      stats: { started: 0, completed: 0, aborted: 0 },
+      omniJobs: new OmniJobs(),
+    },
   };
   // The Authorization header is accepted and never read: the simulator has no keys to check.
   const server = createServer((req, res) => {
@@ -113,6 +133,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<RunningS
       resolve({
         url: formatUrl(host, port),
         port,
+        generationSeconds,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));

@@ -1,0 +1,155 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation-schema";
+import { RATE_HISTORY, runRate } from "@/lib/jobs/estimate";
+import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/jobs/state";
+import { first, type SqlDatabase } from "@/lib/server/db/sql";
+
+// Generation jobs in the database. Every change goes through the state machine (lib/jobs/state.ts)
+// and is written only if nobody changed the row since it was read (its revision), so a cancel and
+// a finishing run cannot both win.
+
+export interface JobRepository {
+  create(job: GenerationJob): Promise<GenerationJob>;
+  get(id: string): Promise<GenerationJob | null>;
+  /** Newest first. */
+  list(ownerId: string, options: { backendId?: string; limit: number }): Promise<GenerationJob[]>;
+  /** The job after the event; null when there is no such job. Throws JobTransitionError when illegal. */
+  apply(id: string, event: JobEvent): Promise<GenerationJob | null>;
+  /** Fails every queued or running job: run once when a server starts. Returns the jobs it failed. */
+  recoverInterrupted(at: number): Promise<GenerationJob[]>;
+  /** Seconds per work unit of the backend's latest successful runs, newest first. */
+  recentRates(backendId: string, limit?: number): Promise<number[]>;
+}
+
+interface Row {
+  id: string;
+  owner_id: string;
+  backend_id: string;
+  mode: GenerationJob["mode"];
+  request: string;
+  status: JobStatus;
+  progress: number | null;
+  progress_source: ProgressSource | null;
+  error_code: string | null;
+  error: string | null;
+  result_media_id: string | null;
+  result_kind: GenerationJob["resultKind"];
+  upstream_job_id: string | null;
+  upsampled_prompt: string | null;
+  seed: number | null;
+  note: string | null;
+  work_units: number;
+  expected_s: number | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  revision: number;
+}
+
+const COLUMNS =
+  "id, owner_id, backend_id, mode, request, status, progress, progress_source, error_code, error, result_media_id, result_kind, " +
+  "upstream_job_id, upsampled_prompt, seed, note, work_units, expected_s, created_at, started_at, finished_at, revision";
+
+const num = (value: number | null) => (value === null ? null : Number(value));
+
+function toJob(row: Row): GenerationJob {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    backendId: row.backend_id,
+    mode: row.mode,
+    request: JSON.parse(row.request) as GenerationRequest,
+    status: row.status,
+    progress: num(row.progress),
+    progressSource: row.progress_source,
+    error: row.error_code !== null ? { code: row.error_code, message: row.error ?? "" } : null,
+    resultMediaId: row.result_media_id,
+    resultKind: row.result_kind,
+    upstreamJobId: row.upstream_job_id,
+    upsampledPrompt: row.upsampled_prompt,
+    seed: num(row.seed),
+    note: row.note,
+    workUnits: Number(row.work_units),
+    expectedS: num(row.expected_s),
+    createdAt: Number(row.created_at),
+    startedAt: num(row.started_at),
+    finishedAt: num(row.finished_at),
+    revision: Number(row.revision),
+  };
+}
+
+/** The values of COLUMNS, in order. */
+function toValues(job: GenerationJob) {
+  return [
+    job.id, job.ownerId, job.backendId, job.mode, JSON.stringify(job.request), job.status, job.progress, job.progressSource,
+    job.error?.code ?? null, job.error?.message ?? null, job.resultMediaId, job.resultKind, job.upstreamJobId, job.upsampledPrompt,
+    job.seed, job.note, job.workUnits, job.expectedS, job.createdAt, job.startedAt, job.finishedAt, job.revision,
+  ];
+}
+
+export const newJobId = () => randomBytes(16).toString("base64url");
+
+const MAX_WRITE_ATTEMPTS = 8;
+
+export class SqlJobRepository implements JobRepository {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async create(job: GenerationJob): Promise<GenerationJob> {
+    const values = toValues(job);
+    await this.db.run(`INSERT INTO generation_jobs (${COLUMNS}) VALUES (${values.map(() => "?").join(", ")})`, values);
+    return job;
+  }
+
+  async get(id: string): Promise<GenerationJob | null> {
+    const row = await first<Row>(this.db, `SELECT ${COLUMNS} FROM generation_jobs WHERE id = ?`, [id]);
+    return row ? toJob(row) : null;
+  }
+
+  async list(ownerId: string, { backendId, limit }: { backendId?: string; limit: number }): Promise<GenerationJob[]> {
+    const rows = await this.db.all<Row>(
+      `SELECT ${COLUMNS} FROM generation_jobs WHERE owner_id = ?${backendId ? " AND backend_id = ?" : ""} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      backendId ? [ownerId, backendId, limit] : [ownerId, limit],
+    );
+    return rows.map(toJob);
+  }
+
+  async apply(id: string, event: JobEvent): Promise<GenerationJob | null> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await this.get(id);
+      if (!current) return null;
+      const next = applyJobEvent(current, event);
+      if (await this.write(next, current.revision)) return next;
+    }
+    throw new Error(`Job ${id} kept changing under ${MAX_WRITE_ATTEMPTS} attempts to write '${event.type}'.`);
+  }
+
+  async recoverInterrupted(at: number): Promise<GenerationJob[]> {
+    const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM generation_jobs WHERE status IN ('queued', 'running')`);
+    const failed: GenerationJob[] = [];
+    for (const job of rows.map(toJob)) {
+      const next = recoverAfterRestart(job, at);
+      if (next && (await this.write(next, job.revision))) failed.push(next);
+    }
+    return failed;
+  }
+
+  async recentRates(backendId: string, limit = RATE_HISTORY): Promise<number[]> {
+    const rows = await this.db.all<{ started_at: number; finished_at: number; work_units: number }>(
+      `SELECT started_at, finished_at, work_units FROM generation_jobs
+       WHERE backend_id = ? AND status = 'succeeded' AND started_at IS NOT NULL AND finished_at IS NOT NULL
+       ORDER BY finished_at DESC LIMIT ?`,
+      [backendId, limit],
+    );
+    return rows
+      .map((row) => runRate((Number(row.finished_at) - Number(row.started_at)) / 1000, Number(row.work_units)))
+      .filter((rate): rate is number => rate !== null);
+  }
+
+  /** Writes the whole row if it is still at `revision`; false when someone else changed it first. */
+  private async write(job: GenerationJob, revision: number): Promise<boolean> {
+    const [, ...values] = toValues(job);
+    const assignments = COLUMNS.split(", ").slice(1).map((column) => `${column} = ?`).join(", ");
+    return (await this.db.run(`UPDATE generation_jobs SET ${assignments} WHERE id = ? AND revision = ?`, [...values, job.id, revision])) > 0;
+  }
+}
