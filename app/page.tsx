@@ -1,5 +1,8 @@
-import { Playground } from "@/components/playground/playground";
+import { PlaygroundShell } from "@/components/sessions/playground-shell";
+
+// Rendered per request: the shell reads ?c=<id> (the saved chat to reopen) while rendering.
+export const dynamic = "force-dynamic";
 
 export default function Home() {
-  return <Playground />;
+  return <PlaygroundShell />;
 }

@@ -175,6 +175,15 @@ describe("buildChatRequest: content", () => {
     expect(build("cosmos-reason2", { reasoning: true, messages }).messages[0]?.content).toBe(SUFFIXED("Q") + "\n");
   });
 
+  it("a template with its own think format (critic, trajectory) gets no second format instruction", () => {
+    const critic = "Approve or reject this video.\nAnswer the question using the following format:\n<think>\nYour reasoning.\n</think>\nWrite your final answer immediately after the </think> tag.";
+    const tags = "Where is it? Put your thoughts in <think>…</think> and then answer.";
+    for (const content of [critic, tags]) {
+      const messages = [{ role: "user" as const, content }];
+      expect(build("cosmos-reason2", { reasoning: true, messages }).messages[0]?.content).toBe(content);
+    }
+  });
+
   it("no user message: nothing to suffix and no error", () => {
     const messages = [{ role: "system" as const, content: "Only a system prompt." }];
     expect(build("cosmos-reason2", { reasoning: true, messages }).messages).toEqual(messages);

@@ -154,9 +154,12 @@ function toUpstreamMessage(message: ChatMessage, index: number, resolveMedia: Me
   return { role: message.role, content: message.content.map((part) => toUpstreamPart(part, resolveMedia)) };
 }
 
+// The vendors' critic and trajectory templates carry their own think format ("Write your final
+// answer immediately after the </think> tag"); a second, different instruction confuses the model.
+const OWN_FORMAT = /answer the question (?:in|using) the following format|<think>[\s\S]*<\/think>/i;
+
 function appendSuffix(text: string): string {
-  // Prompt templates may carry the suffix already; sending it twice confuses the model.
-  return text.trimEnd().endsWith(REASONING_PROMPT_SUFFIX) ? text : `${text}\n${REASONING_PROMPT_SUFFIX}`;
+  return OWN_FORMAT.test(text) ? text : `${text}\n${REASONING_PROMPT_SUFFIX}`;
 }
 
 function withPromptSuffix(message: UpstreamMessage): UpstreamMessage {

@@ -171,3 +171,14 @@ describe("media in the conversation", () => {
     expect(buildChatMessages("", [], "Hi")).toEqual([{ role: "user", content: "Hi" }]);
   });
 });
+
+describe("appending turns from elsewhere", () => {
+  it("adds them after the conversation and keeps the request a turn was sent with", () => {
+    const request = { body: { backend: "sim", messages: [{ role: "user" as const, content: "Hi" }] }, family: "cosmos-reason2" as const, media: [] };
+    const promoted = conversationReducer([], { type: "send", user: { id: "u-p", text: "Hi" }, assistant: { ...assistant("p"), request } });
+    expect(assistantTurn(promoted, "p").request).toEqual(request);
+    const turns = conversationReducer(send([], "Before", "a"), { type: "append", turns: promoted });
+    expect(turns.map((t) => t.id)).toEqual(["u-a", "a", "u-p", "p"]);
+    expect(assistantTurn(send([], "Hi", "x"), "x")).not.toHaveProperty("request");
+  });
+});

@@ -1,6 +1,7 @@
 import type { ChatEvent, ChatMetrics } from "@/lib/chat-events";
 import type { ChatMessage } from "@/lib/chat-schema";
 import { userContent, type TurnMedia } from "@/lib/attachments";
+import type { SentRequest } from "@/lib/sent-request";
 
 // The conversation as the page holds it, and the pure reducer that applies chat events to it.
 // Times are passed in with each action so the reducer stays pure and testable.
@@ -45,6 +46,8 @@ export interface AssistantTurn {
   metrics: ChatMetrics | null;
   finishReason: string | null;
   error: TurnError | null;
+  /** What it was sent with (View code, token estimate); absent on turns from before it was kept. */
+  request?: SentRequest;
 }
 
 export type Turn = UserTurn | AssistantTurn;
@@ -56,6 +59,7 @@ export interface NewAssistantTurn {
   model: string | null;
   reasoningRequested: boolean;
   at: number;
+  request?: SentRequest;
 }
 
 export type ConversationAction =
@@ -63,6 +67,7 @@ export type ConversationAction =
   | { type: "regenerate"; assistant: NewAssistantTurn }
   | { type: "event"; turnId: string; event: ChatEvent; at: number }
   | { type: "stop"; turnId: string; at: number }
+  | { type: "append"; turns: Turn[] }
   | { type: "clear" };
 
 let idCounter = 0;
@@ -91,6 +96,7 @@ function newAssistantTurn(init: NewAssistantTurn): AssistantTurn {
     metrics: null,
     finishReason: null,
     error: null,
+    ...(init.request ? { request: init.request } : {}),
   };
 }
 
@@ -151,6 +157,8 @@ export function conversationReducer(turns: Turn[], action: ConversationAction): 
         state: "stopped",
         endedAt: action.at,
       }));
+    case "append":
+      return [...turns, ...action.turns];
     case "clear":
       return [];
   }

@@ -75,7 +75,7 @@ export function BackendPicker({ backends, selected, onSelect }: BackendPickerPro
       <button
         type="button"
         role="combobox"
-        aria-label="Backend"
+        aria-label={`Backend: ${selected.label}`}
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={listId}

@@ -6,6 +6,9 @@ import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { LogoMark } from "@/components/ui/logo";
+import { CriticBadge } from "@/components/annotations/critic-badge";
+import { TurnSeekScope } from "@/components/annotations/time-link";
+import { TurnAnnotations } from "@/components/annotations/turn-annotations";
 
 interface AssistantTurnProps {
   turn: AssistantTurnData;
@@ -30,10 +33,16 @@ export function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
         <header className="flex min-h-7 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span className="font-semibold">{turn.backendLabel}</span>
           {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
+          <CriticBadge turn={turn} />
         </header>
         {turn.reasoning !== "" && <ThinkPane turn={turn} />}
         {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
-        {showAnswer && <AnswerPane answer={turn.answer} streaming={streaming} />}
+        {showAnswer && (
+          <TurnSeekScope turn={turn}>
+            <AnswerPane answer={turn.answer} streaming={streaming} />
+          </TurnSeekScope>
+        )}
+        {showAnswer && <TurnAnnotations turn={turn} />}
         {turn.state === "error" && turn.error && <TurnError error={turn.error} onRetry={onRetry} />}
         <TurnFooter turn={turn} />
       </div>

@@ -27,6 +27,8 @@ interface ComposerProps {
   attachControls?: ReactNode;
   /** Files pasted into the text field (images copied from elsewhere). */
   onPasteFiles?: (files: File[]) => void;
+  /** Shown just before Send, e.g. "View code" of this message. */
+  beforeSend?: ReactNode;
 }
 
 const noSubscribe = () => () => {};
@@ -86,13 +88,15 @@ export function Composer(props: ComposerProps) {
             <TrashIcon className="size-3.5" />
             <span className="hidden sm:inline">Clear</span>
           </Button>
-          <span className="ml-auto hidden pr-2 text-xs text-zinc-400 sm:inline dark:text-zinc-500">
+          <span className="ml-auto hidden pr-2 text-xs text-zinc-500 sm:inline dark:text-zinc-400">
             {streaming ? (
               <><Kbd>Esc</Kbd> to stop</>
             ) : (
               <><Kbd>{modKey}</Kbd> <Kbd>Enter</Kbd> to send</>
             )}
           </span>
+          {/* Takes Send's place at the end on phones: the auto margin moves here, off the next button. */}
+          {props.beforeSend && <span className="ml-auto flex sm:ml-0 [&+*]:ml-0">{props.beforeSend}</span>}
           {streaming ? (
             <Button variant="danger" data-testid="stop-button" aria-label="Stop generating" onClick={props.onStop} className="ml-auto sm:ml-0">
               <StopIcon className="size-3.5" />

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/chat/markdown";
+import { SeekContext } from "@/components/annotations/time-link";
 
 const render = (text: string) => renderToStaticMarkup(<Markdown text={text} />);
 
@@ -29,5 +30,18 @@ describe("Markdown", () => {
     expect(html).toContain("<table>");
     expect(html).toContain('class="language-python"');
     expect(html).toContain(">python</span>");
+  });
+
+  it("turns times in prose into seek buttons inside an answer about a video, and plain text elsewhere", () => {
+    const text = "The cup falls at 00:05.70. `00:01` in code stays.";
+    expect(render(text)).not.toContain("<button");
+    expect(render(text)).toContain("<span>00:05.70</span>");
+    const html = renderToStaticMarkup(
+      <SeekContext value={() => undefined}>
+        <Markdown text={text} />
+      </SeekContext>,
+    );
+    expect(html).toMatch(/<button[^>]*data-testid="time-link"[^>]*data-start="5.7"[^>]*>00:05.70<\/button>/);
+    expect(html).toContain("<code>00:01</code>");
   });
 });

@@ -2,6 +2,8 @@
 
 import type { AssistantTurn } from "@/lib/conversation";
 import { TurnMetrics } from "@/components/chat/turn-metrics";
+import { turnCodeSource } from "@/components/code/code-source";
+import { ViewCodeButton } from "@/components/code/view-code-button";
 import { CheckIcon, CopyIcon, StopIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";
@@ -36,6 +38,7 @@ export function TurnFooter({ turn }: { turn: AssistantTurn }) {
             {copied ? "Copied" : "Copy"}
           </button>
         )}
+        {turn.request && <ViewCodeButton source={() => turnCodeSource(turn)} />}
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 import type { AssistantTurn } from "@/lib/conversation";
 import { formatCount, formatDuration, formatRate } from "@/lib/client/format";
+import { estimateSentMediaTokens } from "@/lib/sent-request";
 
 function Metric({ label, value, title }: { label: string; value: string; title: string }) {
   return (
     <div title={title} className="flex items-baseline gap-1.5">
-      <dt className="text-zinc-400 dark:text-zinc-500">{label}</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="font-medium text-zinc-700 tabular-nums dark:text-zinc-300">{value}</dd>
     </div>
   );
@@ -14,6 +15,7 @@ function Metric({ label, value, title }: { label: string; value: string; title: 
 export function TurnMetrics({ turn }: { turn: AssistantTurn }) {
   const { metrics, usage } = turn;
   if (!metrics) return null;
+  const mediaTokens = turn.request ? estimateSentMediaTokens(turn.request) : null;
   return (
     <dl
       data-testid="turn-metrics"
@@ -22,6 +24,9 @@ export function TurnMetrics({ turn }: { turn: AssistantTurn }) {
     >
       {metrics.ttftMs !== null && (
         <Metric label="TTFT" value={formatDuration(metrics.ttftMs)} title="Time to the first token, reasoning or answer" />
+      )}
+      {metrics.ttfaMs !== null && (
+        <Metric label="TTFA" value={formatDuration(metrics.ttfaMs)} title="Time to the first answer token, after any reasoning" />
       )}
       <Metric label="Total" value={formatDuration(metrics.totalMs)} title="Time from request to the last token" />
       {metrics.tokensPerSecond !== null && (
@@ -33,6 +38,9 @@ export function TurnMetrics({ turn }: { turn: AssistantTurn }) {
           value={`${formatCount(usage.promptTokens)} in · ${formatCount(usage.completionTokens)} out`}
           title="Prompt tokens and completion tokens"
         />
+      )}
+      {mediaTokens !== null && (
+        <Metric label="Media" value={`≈ ${formatCount(mediaTokens)}`} title="Estimated multimodal tokens of the images and videos sent" />
       )}
     </dl>
   );

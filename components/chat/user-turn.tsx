@@ -4,7 +4,7 @@ import { TurnMedia } from "@/components/media/turn-media";
 export function UserTurn({ turn }: { turn: UserTurnData }) {
   return (
     <div data-testid="user-turn" className="flex animate-fade-in flex-col items-end gap-2">
-      <TurnMedia media={turn.media} />
+      <TurnMedia media={turn.media} turnId={turn.id} />
       <div className="max-w-[85%] rounded-2xl rounded-br-md bg-zinc-900 px-4 py-2.5 text-[15px] leading-relaxed whitespace-pre-wrap text-white shadow-sm dark:bg-zinc-800 dark:text-zinc-100">
         {turn.text}
       </div>

@@ -5,6 +5,7 @@ import type { Attachment } from "@/lib/attachments";
 import { formatRate } from "@/lib/media-params";
 import { AlertIcon, CheckIcon, FilmIcon, LinkIcon, RefreshIcon, ScissorsIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { PencilIcon } from "@/components/annotations/annotation-icons";
 
 interface AttachmentCardProps {
   attachment: Attachment;
@@ -15,6 +16,8 @@ interface AttachmentCardProps {
   onCancel: () => void;
   onRetry: () => void;
   onTogglePrepare: () => void;
+  /** Opens the drawing dialog for a ready image. */
+  onDraw?: () => void;
 }
 
 const tokenFormat = new Intl.NumberFormat("en-US");
@@ -29,7 +32,7 @@ function describe(a: Attachment): string {
   return parts.filter(Boolean).join(" · ");
 }
 
-export function AttachmentCard({ attachment: a, tokens, preparing, onRemove, onCancel, onRetry, onTogglePrepare }: AttachmentCardProps) {
+export function AttachmentCard({ attachment: a, tokens, preparing, onRemove, onCancel, onRetry, onTogglePrepare, onDraw }: AttachmentCardProps) {
   const failed = a.phase === "error";
   const meta = describe(a);
   return (
@@ -57,7 +60,7 @@ export function AttachmentCard({ attachment: a, tokens, preparing, onRemove, onC
             {tokens !== null && <span data-testid="attachment-tokens">≈ {tokenFormat.format(tokens)} tok</span>}
           </p>
         )}
-        <Status attachment={a} onCancel={onCancel} onRetry={onRetry} onTogglePrepare={onTogglePrepare} preparing={preparing} />
+        <Status attachment={a} onCancel={onCancel} onRetry={onRetry} onTogglePrepare={onTogglePrepare} onDraw={onDraw} preparing={preparing} />
       </div>
       <button
         type="button"
@@ -108,12 +111,13 @@ interface StatusProps {
   onCancel: () => void;
   onRetry: () => void;
   onTogglePrepare: () => void;
+  onDraw?: () => void;
 }
 
 const PHASE_LABEL = { probing: "Reading", converting: "Converting", uploading: "Uploading" } as const;
 const linkButton = `rounded text-[11px] font-semibold text-zinc-600 underline-offset-2 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white ${focusRing}`;
 
-function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare }: StatusProps) {
+function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, onDraw }: StatusProps) {
   if (a.phase === "error") {
     return (
       <div data-testid="attachment-status" className="space-y-1 pt-0.5">
@@ -138,6 +142,11 @@ function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare }
         {a.kind === "video" && a.url === null && (
           <button type="button" data-testid="attachment-prepare" aria-expanded={preparing} onClick={onTogglePrepare} className={`inline-flex items-center gap-1 ${linkButton}`}>
             <ScissorsIcon className="size-3" /> {preparing ? "Close" : "Prepare"}
+          </button>
+        )}
+        {onDraw && (
+          <button type="button" data-testid="attachment-draw" onClick={onDraw} className={`inline-flex items-center gap-1 ${linkButton}`}>
+            <PencilIcon className="size-3" /> Draw
           </button>
         )}
         {a.note && <span className="w-full truncate text-zinc-500 dark:text-zinc-400" title={a.note}>{a.note}</span>}

@@ -9,6 +9,7 @@ import { VideoPreparePanel } from "@/components/media/video-prepare-panel";
 import { VideoToolsBar } from "@/components/media/video-tools-bar";
 import { AlertIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { AttachmentDrawDialog } from "@/components/annotations/attachment-draw-dialog";
 
 interface AttachmentStripProps {
   attachments: AttachmentsController;
@@ -19,6 +20,8 @@ interface AttachmentStripProps {
 /** Everything above the composer's text: the attachments, their progress, notices and the estimate. */
 export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: AttachmentStripProps) {
   const [prepareId, setPrepareId] = useState<string | null>(null);
+  const [drawId, setDrawId] = useState<string | null>(null);
+  const drawing = c.items.find((a) => a.id === drawId) ?? null;
   const preparing = c.items.find((a) => a.id === prepareId && a.kind === "video") ?? null;
   const empty = c.items.length === 0 && !c.notice && c.videoTools.status !== "loading";
   if (empty) return null;
@@ -37,6 +40,7 @@ export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: Attac
               onCancel={() => c.cancel(a.id)}
               onRetry={() => c.retry(a.id)}
               onTogglePrepare={() => setPrepareId((id) => (id === a.id ? null : a.id))}
+              onDraw={a.kind === "image" && a.phase === "ready" && a.previewUrl ? () => setDrawId(a.id) : undefined}
             />
           ))}
         </ul>
@@ -59,6 +63,7 @@ export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: Attac
           </button>
         </div>
       )}
+      {drawing && <AttachmentDrawDialog attachment={drawing} onClose={() => setDrawId(null)} />}
       <TokenSummary summary={tokens} names={c.items.map((a) => a.name)} onApply={onApplyAdvice} />
     </div>
   );

@@ -5,10 +5,15 @@ import type { TurnMedia as TurnMediaData } from "@/lib/attachments";
 import { mediaUrl } from "@/lib/media/media-api";
 import { ImageLightbox } from "@/components/media/image-lightbox";
 import { FilmIcon, ImageIcon } from "@/components/ui/icons";
+import { DrawOnMediaButton } from "@/components/annotations/draw-on-media";
+import { TurnVideo } from "@/components/annotations/turn-video";
 import { focusRing } from "@/components/ui/styles";
 
-/** The images and videos of a sent user turn: images open larger, videos play inline. */
-export function TurnMedia({ media }: { media: readonly TurnMediaData[] }) {
+/**
+ * The images and videos of a sent user turn: images open larger (or can be drawn on), videos play
+ * inline; with the turn's id, answers about a video can seek it.
+ */
+export function TurnMedia({ media, turnId }: { media: readonly TurnMediaData[]; turnId?: string }) {
   const [open, setOpen] = useState<TurnMediaData | null>(null);
   if (media.length === 0) return null;
   return (
@@ -18,6 +23,10 @@ export function TurnMedia({ media }: { media: readonly TurnMediaData[] }) {
         if (item.source === "url") return <UrlChip key={key} media={item} />;
         const src = mediaUrl(item.mediaId);
         const size = item.width && item.height ? `${item.width}×${item.height}` : "";
+        if (item.kind === "video" && turnId) {
+          const label = `${item.name}${size ? `, ${size}` : ""}`;
+          return <TurnVideo key={key} turnId={turnId} index={index} media={item} src={src} label={label} />;
+        }
         if (item.kind === "video") {
           return (
             <video
@@ -33,16 +42,18 @@ export function TurnMedia({ media }: { media: readonly TurnMediaData[] }) {
           );
         }
         return (
-          <button
-            key={key}
-            type="button"
-            data-testid="turn-image"
-            onClick={() => setOpen(item)}
-            aria-label={`Open ${item.name} larger`}
-            className={`overflow-hidden rounded-2xl border border-zinc-200 bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:border-zinc-800 dark:bg-zinc-900 ${focusRing}`}
-          >
-            <img src={src} alt={item.name} title={size ? `${item.name} · ${size}` : item.name} className="h-36 w-auto max-w-64 object-cover" />
-          </button>
+          <div key={key} className="group relative">
+            <button
+              type="button"
+              data-testid="turn-image"
+              onClick={() => setOpen(item)}
+              aria-label={`Open ${item.name} larger`}
+              className={`overflow-hidden rounded-2xl border border-zinc-200 bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:border-zinc-800 dark:bg-zinc-900 ${focusRing}`}
+            >
+              <img src={src} alt={item.name} title={size ? `${item.name} · ${size}` : item.name} className="h-36 w-auto max-w-64 object-cover" />
+            </button>
+            <DrawOnMediaButton media={item} />
+          </div>
         );
       })}
       {open?.source === "upload" && <ImageLightbox src={mediaUrl(open.mediaId)} name={open.name} width={open.width} height={open.height} onClose={() => setOpen(null)} />}

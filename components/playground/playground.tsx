@@ -26,6 +26,22 @@ import { DropOverlay } from "@/components/media/drop-overlay";
 import { MediaParamsPanel } from "@/components/media/media-params-panel";
 import { useComposerMedia } from "@/components/media/use-composer-media";
 import { useFileDrop } from "@/components/media/use-file-drop";
+import { AnnotationsProvider, usePromptInsert } from "@/components/annotations/annotations-context";
+import { PresetBar } from "@/components/presets/preset-bar";
+import { PresetPicker } from "@/components/presets/preset-picker";
+import { usePromptPresets } from "@/components/presets/use-prompt-presets";
+import { draftCodeSource } from "@/components/code/code-source";
+import { ViewCodeButton } from "@/components/code/view-code-button";
+import { usePromotedTurns } from "@/components/compare/use-promoted-turns";
+import { MetricsToggle } from "@/components/metrics/metrics-toggle";
+import { sessionSeries } from "@/lib/metrics-series";
+import { PresentationView } from "@/components/presentation/presentation-view";
+import { usePresentation } from "@/components/presentation/use-presentation";
+import { applyRestoredSession } from "@/components/sessions/restore-session";
+import { SessionActions } from "@/components/sessions/session-actions";
+import { SidebarToggle } from "@/components/sessions/sidebar-toggle";
+import { usePlaygroundSession } from "@/components/sessions/use-playground-session";
+import { sessionTitle } from "@/lib/session-data";
 
 export function Playground() {
   const backendsQuery = useQuery({
@@ -40,6 +56,7 @@ export function Playground() {
 
   const chat = useChatSession();
   const { streaming, stop } = chat;
+  usePromotedTurns(chat.append, setChosenId);
   const media = useComposerMedia({ family, backend, turns: chat.turns });
   const { attachments } = media;
   const drop = useFileDrop(attachments.addFiles, backend !== null);
@@ -53,6 +70,15 @@ export function Playground() {
   const [draft, setDraft] = useState("");
   const [settingsOpen, setSettingsOpen] = useState(false);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const insertIntoPrompt = usePromptInsert(setDraft, inputRef);
+  const presets = usePromptPresets({ family, params, setReasoning: setReasoningWanted, setMediaDraft: media.setDraft, setDraft, inputRef });
+  // Saves the chat as it goes and reopens it from ?c=<id>.
+  const session = usePlaygroundSession({
+    turns: chat.turns, streaming, backend, systemPrompt, reasoning, params: params.parsed.params, paramsEdited: params.state.edited,
+    media: media.parsed.media, mediaDraft: media.draft,
+    restore: (saved) => applyRestoredSession(saved, { append: chat.append, setChosenId, setSystemPrompt, setReasoningWanted, params, setMediaDraft: media.setDraft }),
+  });
+  const presentation = usePresentation(chat.turns.length > 0);
 
   // Escape stops a running stream from anywhere on the page.
   useEffect(() => {
@@ -100,14 +126,18 @@ export function Playground() {
       />
     );
   } else if (backendsQuery.isSuccess) empty = <NoChatBackends />;
+  if (session.loading) empty = <EmptyStateSkeleton />;
 
   return (
-    <div className="flex h-dvh flex-col overflow-hidden">
+    <div className="flex h-dvh min-w-0 flex-1 flex-col overflow-hidden">
       <AppHeader
+        leading={<SidebarToggle />}
+        sessionActions={<SessionActions session={session} turns={chat.turns} streaming={chat.streaming} onPresent={presentation.toggle} />}
         refreshing={backendsQuery.isFetching}
         onRefresh={() => void backendsQuery.refetch()}
         settingsOpen={settingsOpen}
         onOpenSettings={() => setSettingsOpen(true)}
+        actions={<MetricsToggle series={sessionSeries(chat.turns)} scope="this session" />}
       >
         {backend ? (
           <>
@@ -120,35 +150,49 @@ export function Playground() {
           <span className="text-sm text-zinc-500 dark:text-zinc-400">No backend available</span>
         )}
       </AppHeader>
-      <div className="flex min-h-0 flex-1">
-        <main className="relative flex min-w-0 flex-1 flex-col" {...drop.handlers}>
-          {drop.over && <DropOverlay maxImages={FAMILY_INFO[family].maxImages} maxVideos={FAMILY_INFO[family].maxVideos} />}
-          <Conversation
-            turns={chat.turns}
-            notice={backend && <BackendNotice backend={backend} />}
-            empty={empty}
-            streaming={chat.streaming}
-            onRetry={regenerate}
-          />
-          <Composer
-            value={draft}
-            onChange={setDraft}
-            inputRef={inputRef}
-            placeholder={backend ? `Message ${backend.label}…` : "Waiting for a backend…"}
-            streaming={chat.streaming}
-            disabled={!backend}
-            blockedReason={blockedReason}
-            canRegenerate={!chat.streaming && lastTurn?.kind === "assistant"}
-            canClear={chat.turns.length > 0}
-            onSend={send}
-            onStop={chat.stop}
-            onRegenerate={regenerate}
-            onClear={chat.clear}
-            onPasteFiles={backend ? attachments.addFiles : undefined}
-            attachControls={<AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />}
-            attachments={<AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />}
-          />
-        </main>
+      <div className={`flex min-h-0 flex-1 ${session.sidebarInset}`}>
+        <AnnotationsProvider turns={chat.turns} backends={backends} onInsertPrompt={insertIntoPrompt}>
+          <main className="relative flex min-w-0 flex-1 flex-col" {...drop.handlers}>
+            {drop.over && <DropOverlay maxImages={FAMILY_INFO[family].maxImages} maxVideos={FAMILY_INFO[family].maxVideos} />}
+            {presentation.open && <PresentationView turns={chat.turns} title={sessionTitle(chat.turns)} startAt="last" onExit={presentation.close} />}
+            <Conversation
+              turns={chat.turns}
+              notice={backend && <BackendNotice backend={backend} />}
+              empty={empty}
+              streaming={chat.streaming}
+              onRetry={regenerate}
+            />
+            <Composer
+              value={draft}
+              onChange={setDraft}
+              inputRef={inputRef}
+              placeholder={backend ? `Message ${backend.label}…` : "Waiting for a backend…"}
+              streaming={chat.streaming}
+              disabled={!backend || session.loading}
+              blockedReason={blockedReason}
+              canRegenerate={!chat.streaming && lastTurn?.kind === "assistant"}
+              canClear={chat.turns.length > 0}
+              onSend={send}
+              onStop={chat.stop}
+              onRegenerate={regenerate}
+              onClear={chat.clear}
+              onPasteFiles={backend ? attachments.addFiles : undefined}
+              beforeSend={<ViewCodeButton variant="composer" disabled={!backend} source={() => draftCodeSource(settings(), chat.turns, draft, attachments.items)} />}
+              attachControls={
+                <>
+                  <AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />
+                  <PresetPicker disabled={!backend} onChoose={presets.choose} />
+                </>
+              }
+              attachments={
+                <>
+                  <AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />
+                  <PresetBar active={presets.active} family={family} reasoning={reasoning} media={media.context} onValue={presets.setValue} onDismiss={presets.dismiss} />
+                </>
+              }
+            />
+          </main>
+        </AnnotationsProvider>
         <SettingsSidebar open={settingsOpen} onClose={() => setSettingsOpen(false)}>
           <SettingsSection>
             <ReasoningToggle

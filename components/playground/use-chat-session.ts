@@ -39,6 +39,14 @@ export function useChatSession() {
 
   const start = useCallback((history: Turn[], user: { text: string; media: TurnMedia[] }, settings: TurnSettings, userId: string | null) => {
     const turnId = createTurnId();
+    const sentMedia = [...historyMedia(history), ...user.media];
+    const body = {
+      backend: settings.backend.id,
+      messages: buildChatMessages(settings.systemPrompt, history, user.text, user.media),
+      reasoning: settings.reasoning,
+      params: settings.params,
+      media: settings.mediaParams(sentMedia),
+    };
     const assistant = {
       id: turnId,
       backendId: settings.backend.id,
@@ -46,18 +54,13 @@ export function useChatSession() {
       model: settings.backend.model,
       reasoningRequested: settings.reasoning,
       at: Date.now(),
+      request: { body, family: settings.backend.family ?? "generic", media: sentMedia },
     };
     dispatch(userId ? { type: "send", user: { id: userId, ...user }, assistant } : { type: "regenerate", assistant });
     const controller = new AbortController();
     active.current = { turnId, controller };
     void runChatTurn({
-      body: {
-        backend: settings.backend.id,
-        messages: buildChatMessages(settings.systemPrompt, history, user.text, user.media),
-        reasoning: settings.reasoning,
-        params: settings.params,
-        media: settings.mediaParams([...historyMedia(history), ...user.media]),
-      },
+      body,
       signal: controller.signal,
       onEvent: (event) => dispatch({ type: "event", turnId, event, at: Date.now() }),
     }).then((outcome) => {
@@ -88,10 +91,13 @@ export function useChatSession() {
     active.current = null;
   }, []);
 
+  /** Adds finished turns from elsewhere (a Compare column promoted to the conversation). */
+  const append = useCallback((added: Turn[]) => dispatch({ type: "append", turns: added }), []);
+
   const clear = useCallback(() => {
     stop();
     dispatch({ type: "clear" });
   }, [stop]);
 
-  return { turns, streaming: isStreaming(turns), send, regenerate, stop, clear };
+  return { turns, streaming: isStreaming(turns), send, regenerate, stop, clear, append };
 }

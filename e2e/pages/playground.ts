@@ -1,4 +1,7 @@
 import { expect, type JSHandle, type Locator, type Page } from "@playwright/test";
+import { ViewCodeDialog } from "./view-code";
+import { AnnotationTools } from "./annotations";
+import { SessionTools } from "./sessions";
 
 export interface FileSpec {
   name: string;
@@ -38,6 +41,7 @@ export class AssistantTurnView {
   readonly metrics: Locator;
   readonly error: Locator;
   readonly retry: Locator;
+  readonly viewCode: Locator;
 
   constructor(readonly root: Locator) {
     this.think = root.getByTestId("think-pane");
@@ -47,6 +51,7 @@ export class AssistantTurnView {
     this.metrics = root.getByTestId("turn-metrics");
     this.error = root.getByTestId("turn-error");
     this.retry = root.getByTestId("retry-button");
+    this.viewCode = root.getByTestId("view-code");
   }
 
   async expectState(state: "streaming" | "done" | "stopped" | "error"): Promise<void> {
@@ -87,6 +92,12 @@ export class PlaygroundPage {
   readonly dropOverlay: Locator;
   readonly mediaParams: Locator;
   readonly composerStatus: Locator;
+  readonly viewDraftCode: Locator;
+  readonly codeDialog: ViewCodeDialog;
+  readonly metricsToggle: Locator;
+  readonly helpButton: Locator;
+  readonly annotations: AnnotationTools;
+  readonly sessions: SessionTools;
 
   constructor(readonly page: Page) {
     this.backendPicker = page.getByTestId("backend-picker");
@@ -113,6 +124,12 @@ export class PlaygroundPage {
     this.dropOverlay = page.getByTestId("drop-overlay");
     this.mediaParams = page.getByTestId("media-params");
     this.composerStatus = page.getByTestId("composer-blocked");
+    this.viewDraftCode = page.getByTestId("view-draft-code");
+    this.codeDialog = new ViewCodeDialog(page);
+    this.metricsToggle = page.getByTestId("metrics-toggle");
+    this.helpButton = page.getByTestId("help-button");
+    this.annotations = new AnnotationTools(page);
+    this.sessions = new SessionTools(page);
   }
 
   attachment(index: number): AttachmentView {

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { GeneratePage } from "@/components/generate/generate-page";
+
+export const metadata: Metadata = { title: "Generate · NIM Playground" };
+
+export default function Generate() {
+  return <GeneratePage />;
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import type { AssistantTurn } from "@/lib/conversation";
+import { AnnotationOverlay } from "@/components/annotations/annotation-overlay";
+import { IssueList } from "@/components/annotations/issue-list";
+import { useSeekForTurn } from "@/components/annotations/time-link";
+import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
+import { SegmentList } from "@/components/annotations/video-timeline";
+
+/** Under an answer: its points and boxes drawn on the image, its events as seek buttons, and what could not be read. */
+export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
+  const { parsed, targets, family, convention } = useTurnAnnotations(turn);
+  const seek = useSeekForTurn(turn);
+  const shapes = parsed.series.length + parsed.boxes.length;
+  const surface = targets.image ?? targets.video;
+  const overlay = shapes > 0 && surface !== null;
+  if (shapes === 0 && parsed.segments.length === 0 && parsed.issues.length === 0) return null;
+  return (
+    <div data-testid="turn-annotations" className="flex flex-col gap-3">
+      {overlay && <AnnotationOverlay key={`${surface.userTurnId}:${surface.index}`} parsed={parsed} target={surface} family={family} convention={convention} />}
+      {shapes > 0 && !surface && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          The answer has {parsed.series.reduce((n, s) => n + s.points.length, 0)} points and {parsed.boxes.length} boxes, but no uploaded image in
+          this conversation to draw them on.
+        </p>
+      )}
+      {parsed.segments.length > 0 && <SegmentList segments={parsed.segments} onSeek={seek} />}
+      {!overlay && <IssueList issues={parsed.issues} />}
+    </div>
+  );
+}

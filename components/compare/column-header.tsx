@@ -1,0 +1,110 @@
+"use client";
+
+import { useId } from "react";
+import type { BackendSummary } from "@/lib/backend-types";
+import type { CompareColumn } from "@/lib/compare";
+import { reasoningUnavailableReason } from "@/lib/families";
+import type { NumericParam } from "@/lib/client/params";
+import { STATUS_META } from "@/components/backends/status-meta";
+import { StatusDot } from "@/components/backends/status-dot";
+import { ColumnParams } from "@/components/compare/column-params";
+import { Button } from "@/components/ui/button";
+import { XIcon } from "@/components/ui/icons";
+import { PromoteIcon } from "@/components/ui/more-icons";
+import { inputBase } from "@/components/ui/styles";
+import { Switch } from "@/components/ui/switch";
+
+interface ColumnHeaderProps {
+  column: CompareColumn;
+  number: number;
+  backends: BackendSummary[];
+  backend: BackendSummary | null;
+  /** Whether a video is in the conversation (Nemotron cannot reason over video). */
+  hasVideo: boolean;
+  busy: boolean;
+  canRemove: boolean;
+  canPromote: boolean;
+  onBackend: (backend: BackendSummary) => void;
+  onReasoning: (on: boolean) => void;
+  onParam: (key: NumericParam, value: string) => void;
+  onResetParams: () => void;
+  onPromote: () => void;
+  onRemove: () => void;
+}
+
+export function ColumnHeader(props: ColumnHeaderProps) {
+  const { column, number, backend } = props;
+  const selectId = useId();
+  const reasonId = useId();
+  const unavailable = reasoningUnavailableReason(column.family, props.hasVideo);
+  return (
+    <div className="space-y-2 border-b border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
+      <div className="flex items-center gap-2">
+        <span aria-hidden="true" className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-xs font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
+          {number}
+        </span>
+        <label htmlFor={selectId} className="sr-only">
+          Backend of column {number}
+        </label>
+        {backend && <StatusDot status={backend.status} />}
+        <select
+          id={selectId}
+          data-testid="column-backend"
+          value={column.backendId}
+          disabled={props.busy}
+          onChange={(event) => {
+            const next = props.backends.find((b) => b.id === event.target.value);
+            if (next) props.onBackend(next);
+          }}
+          className={`${inputBase} h-8 min-w-0 flex-1 py-0 pr-7 font-medium`}
+        >
+          {props.backends.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label}
+              {b.status !== "ready" ? ` — ${STATUS_META[b.status].label.toLowerCase()}` : ""}
+            </option>
+          ))}
+        </select>
+        <Button
+          variant="ghost"
+          size="iconSm"
+          data-testid="column-remove"
+          aria-label={`Remove column ${number}`}
+          title="Remove this column"
+          disabled={!props.canRemove}
+          onClick={props.onRemove}
+        >
+          <XIcon className="size-4" />
+        </Button>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs">
+        <span className="inline-flex items-center gap-2" title={unavailable ?? undefined}>
+          <Switch
+            aria-label={`Reasoning in column ${number}`}
+            aria-describedby={unavailable ? reasonId : undefined}
+            data-testid="column-reasoning"
+            checked={column.reasoning && unavailable === null}
+            disabled={unavailable !== null || props.busy}
+            onChange={props.onReasoning}
+          />
+          <span aria-hidden="true" className="font-medium text-zinc-700 dark:text-zinc-300">Reasoning</span>
+          {unavailable && <span id={reasonId} className="sr-only">{unavailable}</span>}
+        </span>
+        <ColumnParams columnNumber={number} params={column.params} onEdit={props.onParam} onReset={props.onResetParams} />
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="column-promote"
+          className="ml-auto"
+          disabled={!props.canPromote}
+          title="Continue this column's conversation in Chat"
+          aria-label={`Promote column ${number} to the chat`}
+          onClick={props.onPromote}
+        >
+          <PromoteIcon className="size-3.5" />
+          <span className="hidden @[21rem]:inline">Promote</span>
+        </Button>
+      </div>
+    </div>
+  );
+}

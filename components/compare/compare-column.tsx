@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect } from "react";
+import type { BackendSummary } from "@/lib/backend-types";
+import { columnState, type CompareColumn } from "@/lib/compare";
+import { isStreaming } from "@/lib/conversation";
+import { SimulatedBadge } from "@/components/backends/status-dot";
+import { AssistantTurn } from "@/components/chat/assistant-turn";
+import { UserTurn } from "@/components/chat/user-turn";
+import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
+import { ColumnHeader } from "@/components/compare/column-header";
+
+type HeaderHandlers = Pick<
+  Parameters<typeof ColumnHeader>[0],
+  "onBackend" | "onReasoning" | "onParam" | "onResetParams" | "onPromote" | "onRemove"
+>;
+
+interface CompareColumnViewProps extends HeaderHandlers {
+  column: CompareColumn;
+  number: number;
+  backends: BackendSummary[];
+  hasVideo: boolean;
+  canRemove: boolean;
+  onRetry: () => void;
+}
+
+/** One column: its backend and settings on top, its own conversation streaming below. */
+export function CompareColumnView({ column, number, backends, hasVideo, canRemove, onRetry, ...handlers }: CompareColumnViewProps) {
+  const backend = backends.find((b) => b.id === column.backendId) ?? null;
+  const busy = isStreaming(column.turns);
+  const { scrollRef, contentRef, onScroll, stick } = useStickToBottom<HTMLDivElement, HTMLDivElement>(column.turns.length > 0);
+  const userTurns = column.turns.filter((t) => t.kind === "user").length;
+  const last = column.turns.at(-1);
+
+  useEffect(() => {
+    if (userTurns > 0) stick();
+  }, [userTurns, stick]);
+
+  return (
+    <section
+      data-testid="compare-column"
+      data-state={columnState(column)}
+      data-backend={column.backendId}
+      aria-label={`Column ${number}: ${backend?.label ?? column.backendId}`}
+      className="@container flex min-h-0 min-w-0 snap-start flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
+      <ColumnHeader
+        column={column}
+        number={number}
+        backends={backends}
+        backend={backend}
+        hasVideo={hasVideo}
+        busy={busy}
+        canRemove={canRemove && !busy}
+        canPromote={!busy && column.turns.length > 0}
+        {...handlers}
+      />
+      <div ref={scrollRef} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto [scrollbar-gutter:stable]">
+        <div ref={contentRef} className="flex flex-col gap-5 px-3 py-4 sm:px-4">
+          {column.turns.length === 0 ? (
+            <p className="py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">
+              {backend ? (
+                <>
+                  <span className="block font-medium text-zinc-800 dark:text-zinc-200">{backend.label}</span>
+                  <span className="block font-mono text-xs">{backend.model ?? "model not known yet"}</span>
+                  {backend.simulated && <SimulatedBadge className="mt-2" />}
+                </>
+              ) : (
+                "Pick a backend."
+              )}
+            </p>
+          ) : (
+            column.turns.map((turn) =>
+              turn.kind === "user" ? (
+                <UserTurn key={turn.id} turn={turn} />
+              ) : (
+                <AssistantTurn key={turn.id} turn={turn} onRetry={turn === last && !busy ? onRetry : undefined} />
+              ),
+            )
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

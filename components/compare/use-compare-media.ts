@@ -1,0 +1,39 @@
+"use client";
+
+import { useMemo } from "react";
+import { summarizeTokens, type TokenAdvice } from "@/lib/attachment-tokens";
+import { attachmentsBlockReason, type MediaFacts } from "@/lib/attachments";
+import type { BackendSummary } from "@/lib/backend-types";
+import type { CompareColumn } from "@/lib/compare";
+import { historyMedia } from "@/lib/conversation";
+import { FAMILY_INFO, type Family } from "@/lib/families";
+import { useAttachments } from "@/components/media/use-attachments";
+
+/** The family with the tightest limits among the columns: what is attached must fit every column. */
+function strictestFamily(columns: readonly CompareColumn[]): Family {
+  let strict: Family = columns[0]?.family ?? "generic";
+  for (const { family } of columns) if (FAMILY_INFO[family].maxImages < FAMILY_INFO[strict].maxImages) strict = family;
+  return strict;
+}
+
+/** The attachments of the prompt every column gets, checked against the strictest column. */
+export function useCompareMedia(columns: readonly CompareColumn[], backends: readonly BackendSummary[]) {
+  const family = strictestFamily(columns);
+  const caps = columns
+    .map((c) => backends.find((b) => b.id === c.backendId)?.capabilities.maxInlineImageBytes ?? null)
+    .filter((cap): cap is number => cap !== null);
+  const attachments = useAttachments({ family, maxInlineImageBytes: caps.length > 0 ? Math.min(...caps) : null });
+  const earlier = useMemo(() => historyMedia(columns[0]?.turns ?? []), [columns]);
+  const current = useMemo(() => attachments.items.map((a) => (a.phase === "error" ? null : a.facts)), [attachments.items]);
+  const tokens = useMemo(
+    () => summarizeTokens(current, earlier, { fps: FAMILY_INFO[family].defaultFps }, "fps"),
+    [current, earlier, family],
+  );
+  const attachedVideo = current.some((facts: MediaFacts | null) => facts?.kind === "video");
+  // Compare has no per-column video sampling, so only the downscale advice applies.
+  const applyAdvice = (advice: TokenAdvice) => {
+    const target = attachments.items[advice.index];
+    if (advice.action === "downscale" && target) attachments.downscale(target.id, advice);
+  };
+  return { family, attachments, tokens, attachedVideo, applyAdvice, blockedReason: attachmentsBlockReason(family, attachments.items) };
+}

@@ -1,0 +1,44 @@
+import { inputStyles } from "@/components/ui/styles";
+import type { ReactNode } from "react";
+
+interface FieldProps {
+  label: string;
+  /** The id of the control the label names. */
+  htmlFor: string;
+  /** The id the control's aria-describedby points at, for the error. */
+  errorId?: string;
+  error?: string | undefined;
+  /** Right of the label: a readout such as "832×480". */
+  aside?: ReactNode;
+  children: ReactNode;
+}
+
+/** A label, the control and its error sentence, spaced like the chat page's settings. */
+export function Field({ label, htmlFor, errorId, error, aside, children }: FieldProps) {
+  return (
+    <div className="min-w-0 space-y-1.5">
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={htmlFor} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          {label}
+        </label>
+        {aside && <span className="truncate text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">{aside}</span>}
+      </div>
+      {children}
+      {error && (
+        <p id={errorId} role="alert" data-testid={`error-${htmlFor}`} className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SectionTitle({ children }: { children: ReactNode }) {
+  return <h2 className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{children}</h2>;
+}
+
+/** The page's input look at the settings' compact height (inputStyles pads for h-9). */
+export const compactInput = `${inputStyles.replace(" py-2 ", " py-1 ")} h-8`;
+export const compactSelect = `${compactInput} cursor-pointer pr-8`;
+
+export const invalidInput = "border-red-400 focus:border-red-500 dark:border-red-700";

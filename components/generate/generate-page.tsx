@@ -1,0 +1,54 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { chatBackends, fetchBackends } from "@/lib/client/backends";
+import { queryKeys } from "@/lib/query-keys";
+import { BackendsError } from "@/components/backends/backends-error";
+import { GenerateHeader } from "@/components/generate/generate-header";
+import { GenerateWorkspace } from "@/components/generate/generate-workspace";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export function GeneratePage() {
+  const backendsQuery = useQuery({
+    queryKey: queryKeys.backends,
+    queryFn: ({ signal }) => fetchBackends(signal),
+    refetchInterval: 30_000,
+  });
+  const all = backendsQuery.data?.backends;
+  const generators = useMemo(() => (all ?? []).filter((b) => b.generationFamily !== undefined), [all]);
+  const chat = useMemo(() => chatBackends(all ?? []), [all]);
+
+  if (generators.length > 0) return <GenerateWorkspace generators={generators} chatBackends={chat} />;
+
+  let body = (
+    <div aria-busy="true" aria-label="Loading backends" className="grid flex-1 gap-4 p-4 lg:grid-cols-[24rem_1fr]">
+      <Skeleton className="h-full min-h-96 rounded-2xl" />
+      <Skeleton className="h-full min-h-96 rounded-2xl" />
+    </div>
+  );
+  if (backendsQuery.isError) {
+    body = (
+      <div className="mx-auto w-full max-w-3xl p-6">
+        <BackendsError message={backendsQuery.error.message} retrying={backendsQuery.isFetching} onRetry={() => void backendsQuery.refetch()} />
+      </div>
+    );
+  } else if (backendsQuery.isSuccess) {
+    body = (
+      <div data-testid="no-generators" className="mx-auto max-w-md py-16 text-center">
+        <h2 className="text-lg font-semibold tracking-tight">No world-generation backends configured</h2>
+        <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+          Add a backend of kind <code className="font-mono">predict</code> (Cosmos Predict, Cosmos3 WFM) or{" "}
+          <code className="font-mono">omni</code> (Cosmos3 Generator) to the playground configuration, or turn on the simulator with{" "}
+          <code className="font-mono">&quot;simulator&quot;: true</code>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden">
+      <GenerateHeader />
+      <main className="flex min-h-0 flex-1 flex-col">{body}</main>
+    </div>
+  );
+}

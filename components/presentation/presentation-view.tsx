@@ -1,0 +1,123 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { Turn } from "@/lib/conversation";
+import { clampStep, presentationSteps } from "@/lib/session-steps";
+import { AssistantTurn } from "@/components/chat/assistant-turn";
+import { UserTurn } from "@/components/chat/user-turn";
+import { isTypingTarget } from "@/components/presentation/use-presentation";
+import { ArrowLeftIcon, ArrowRightIcon } from "@/components/sessions/icons";
+import { Button } from "@/components/ui/button";
+import { XIcon } from "@/components/ui/icons";
+import { LogoMark } from "@/components/ui/logo";
+
+interface PresentationViewProps {
+  turns: readonly Turn[];
+  title: string;
+  /** The live playground opens on the latest exchange; a shared session from the start. */
+  startAt: "first" | "last";
+  onExit: () => void;
+}
+
+const NEXT_KEYS = new Set(["ArrowRight", "PageDown"]);
+const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp"]);
+
+/** One exchange at a time, full width and in large type, for showing a session to a room. */
+export function PresentationView({ turns, title, startAt, onExit }: PresentationViewProps) {
+  const steps = presentationSteps(turns);
+  const [requested, setStep] = useState(() => (startAt === "last" ? steps.length - 1 : 0));
+  const step = clampStep(requested, steps.length);
+  const current = steps[step];
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const exitRef = useRef(onExit);
+  const countRef = useRef(steps.length);
+  useEffect(() => {
+    exitRef.current = onExit;
+    countRef.current = steps.length;
+  });
+
+  useEffect(() => {
+    const opener = document.activeElement;
+    rootRef.current?.focus();
+    const overflow = document.body.style.overflow;
+    document.body.style.overflow = "hidden";
+    // Capture phase: Escape leaves presenting before the page's own Escape (Stop) can see it.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || document.querySelector("dialog[open]")) return;
+      const target = event.target;
+      if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        exitRef.current();
+      } else if (isTypingTarget(target) || target instanceof HTMLMediaElement) {
+        return;
+      } else if (NEXT_KEYS.has(event.key)) {
+        event.preventDefault();
+        setStep((s) => clampStep(s + 1, countRef.current));
+      } else if (PREVIOUS_KEYS.has(event.key)) {
+        event.preventDefault();
+        setStep((s) => clampStep(s - 1, countRef.current));
+      } else if (event.key === "Home" || event.key === "End") {
+        event.preventDefault();
+        setStep(event.key === "Home" ? 0 : countRef.current - 1);
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      document.body.style.overflow = overflow;
+      if (opener instanceof HTMLElement) opener.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [step]);
+
+  const progress = steps.length > 0 ? `${step + 1} / ${steps.length}` : "0 / 0";
+  return (
+    <div
+      ref={rootRef}
+      tabIndex={-1}
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Presentation: ${title}`}
+      data-testid="presentation"
+      className="fixed inset-0 z-50 flex flex-col bg-white outline-none dark:bg-zinc-950"
+    >
+      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
+        <LogoMark className="size-7 shrink-0" />
+        <h2 className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">{title}</h2>
+        <Button variant="ghost" size="icon" aria-label="Previous exchange" title="Previous (←)" disabled={step === 0} onClick={() => setStep(step - 1)}>
+          <ArrowLeftIcon className="size-4" />
+        </Button>
+        <span data-testid="presentation-progress" aria-live="polite" className="min-w-14 text-center font-mono text-sm text-zinc-600 tabular-nums dark:text-zinc-300">
+          {progress}
+        </span>
+        <Button variant="ghost" size="icon" aria-label="Next exchange" title="Next (→)" disabled={step >= steps.length - 1} onClick={() => setStep(step + 1)}>
+          <ArrowRightIcon className="size-4" />
+        </Button>
+        <Button variant="secondary" size="sm" data-testid="presentation-exit" onClick={onExit} className="ml-1">
+          <XIcon className="size-3.5" />
+          Exit <kbd className="hidden font-sans text-[10px] text-zinc-500 sm:inline dark:text-zinc-400">Esc</kbd>
+        </Button>
+      </header>
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">
+        <div key={step} data-testid="presentation-step" className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-5 py-8 md:py-12 md:[zoom:1.3] xl:[zoom:1.45]">
+          {current ? (
+            <>
+              {current.user && <UserTurn turn={current.user} />}
+              {current.replies.map((reply) => <AssistantTurn key={reply.id} turn={reply} />)}
+            </>
+          ) : (
+            <p className="py-20 text-center text-zinc-500 dark:text-zinc-400">Nothing to present yet: send a message first.</p>
+          )}
+        </div>
+      </div>
+      <div aria-hidden="true" className="h-1 shrink-0 bg-zinc-100 dark:bg-zinc-900">
+        <div className="h-full bg-brand-500 transition-[width] duration-300" style={{ width: `${steps.length ? ((step + 1) / steps.length) * 100 : 0}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { PROMPT_PRESETS, type PromptPreset } from "@/lib/prompt-presets";
+import { Button } from "@/components/ui/button";
+import { ChevronDownIcon, SparkleIcon } from "@/components/ui/icons";
+import { focusRing } from "@/components/ui/styles";
+
+interface PresetPickerProps {
+  disabled: boolean;
+  onChoose: (preset: PromptPreset) => void;
+}
+
+/** The task presets, in a menu that opens above the composer. */
+export function PresetPicker({ disabled, onChoose }: PresetPickerProps) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [open]);
+
+  return (
+    <div
+      ref={root}
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && open) {
+          event.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
+      <Button
+        variant="ghost"
+        size="sm"
+        data-testid="preset-picker"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={disabled}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <SparkleIcon className="size-3.5" />
+        <span className="hidden sm:inline">Presets</span>
+        <ChevronDownIcon className="size-3" />
+      </Button>
+      {open && (
+        <div
+          id={menuId}
+          role="menu"
+          aria-label="Task presets"
+          className="absolute bottom-full left-0 z-20 mb-2 w-[min(22rem,calc(100vw-2rem))] animate-fade-in rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {PROMPT_PRESETS.map((preset) => (
+            <button
+              key={preset.id}
+              type="button"
+              role="menuitem"
+              data-testid={`preset-${preset.id}`}
+              onClick={() => {
+                setOpen(false);
+                onChoose(preset);
+              }}
+              className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}
+            >
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{preset.label}</span>
+                <span className="shrink-0 text-[11px] text-zinc-500 dark:text-zinc-400">{preset.expects}</span>
+              </span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{preset.description}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { NUMERIC_PARAMS, type NumericParam } from "@/lib/client/params";
+import type { Family } from "@/lib/families";
+import type { MediaParamsDraft } from "@/lib/media-params";
+import { presetPrompt, presetSampling, type PromptPreset } from "@/lib/prompt-presets";
+
+interface PresetTargets {
+  family: Family;
+  /** The sampling-params hook: each value is set as if typed, so switching reasoning keeps them. */
+  params: { edit: (key: NumericParam, value: string) => void; setStop: (stop: string[]) => void };
+  setReasoning: (on: boolean) => void;
+  setMediaDraft: Dispatch<SetStateAction<MediaParamsDraft>>;
+  setDraft: (text: string) => void;
+  inputRef: { current: HTMLTextAreaElement | null };
+}
+
+export interface ActivePreset {
+  preset: PromptPreset;
+  value: string;
+}
+
+/** The chosen task preset: it writes the message from its template and sets sampling, reasoning and fps. */
+export function usePromptPresets({ family, params, setReasoning, setMediaDraft, setDraft, inputRef }: PresetTargets) {
+  const [active, setActive] = useState<ActivePreset | null>(null);
+  const { edit, setStop } = params;
+
+  const apply = useCallback(
+    (preset: PromptPreset, value: string, forFamily: Family) => {
+      const sampling = presetSampling(preset, forFamily);
+      for (const key of NUMERIC_PARAMS) edit(key, sampling[key] === undefined ? "" : String(sampling[key]));
+      setStop(sampling.stop);
+      setReasoning(preset.reasoning);
+      const fps = preset.fps;
+      if (fps !== null) setMediaDraft((draft) => ({ ...draft, sampling: "fps", fps: String(fps) }));
+      setDraft(presetPrompt(preset, value, forFamily));
+    },
+    [edit, setStop, setReasoning, setMediaDraft, setDraft],
+  );
+
+  const choose = useCallback(
+    (preset: PromptPreset) => {
+      setActive({ preset, value: "" });
+      apply(preset, "", family);
+      requestAnimationFrame(() => inputRef.current?.focus());
+    },
+    [apply, family, inputRef],
+  );
+
+  // The same preset on another family: its template (Nemotron has no think block) and sampling differ.
+  const appliedFamily = useRef(family);
+  useEffect(() => {
+    if (appliedFamily.current === family) return;
+    appliedFamily.current = family;
+    if (active) apply(active.preset, active.value, family);
+  }, [family, active, apply]);
+
+  const setValue = useCallback(
+    (value: string) => {
+      if (!active) return;
+      setActive({ ...active, value });
+      setDraft(presetPrompt(active.preset, value, family));
+    },
+    [active, family, setDraft],
+  );
+
+  const dismiss = useCallback(() => setActive(null), []);
+  return { active, choose, setValue, dismiss };
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+import type { SnapshotData } from "@/lib/session-schema";
+import { downloadHtml, downloadMarkdown } from "@/lib/client/export-download";
+import { DownloadIcon } from "@/components/sessions/icons";
+import { Button } from "@/components/ui/button";
+import { SpinnerIcon } from "@/components/ui/icons";
+
+interface ExportActionsProps {
+  title: string;
+  createdAt?: string;
+  /** Read when a button is pressed, so the export has the latest turns. */
+  data: () => SnapshotData;
+  disabled?: boolean;
+}
+
+/** Download the session as Markdown (media saved beside it) or as one HTML file that plays offline. */
+export function ExportActions({ title, createdAt, data, disabled = false }: ExportActionsProps) {
+  const [busy, setBusy] = useState<"markdown" | "html" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(kind: "markdown" | "html") {
+    setBusy(kind);
+    setError(null);
+    try {
+      const source = { title, createdAt, data: data() };
+      if (kind === "markdown") await downloadMarkdown(source);
+      else await downloadHtml(source);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : "The export failed.");
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" data-testid="export-markdown" disabled={disabled || busy !== null} onClick={() => void run("markdown")} title="A .md file, with its images and videos saved beside it">
+          {busy === "markdown" ? <SpinnerIcon className="size-3.5" /> : <DownloadIcon className="size-3.5" />}
+          Markdown + media
+        </Button>
+        <Button size="sm" data-testid="export-html" disabled={disabled || busy !== null} onClick={() => void run("html")} title="One .html file with everything inside; it plays offline">
+          {busy === "html" ? <SpinnerIcon className="size-3.5" /> : <DownloadIcon className="size-3.5" />}
+          HTML (plays offline)
+        </Button>
+      </div>
+      {error && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import type { BackendSummary } from "@/lib/backend-types";
+import type { Turn } from "@/lib/conversation";
+import type { SnapshotData } from "@/lib/session-schema";
+import { describeModel } from "@/lib/session-settings";
+import { AnnotationsProvider } from "@/components/annotations/annotations-context";
+import { AssistantTurn } from "@/components/chat/assistant-turn";
+import { UserTurn } from "@/components/chat/user-turn";
+import { PresentButton } from "@/components/presentation/present-button";
+import { PresentationView } from "@/components/presentation/presentation-view";
+import { usePresentation } from "@/components/presentation/use-presentation";
+import { ExportActions } from "@/components/share/export-actions";
+import { ForkButton } from "@/components/share/fork-button";
+import { SessionParamsCard } from "@/components/share/session-params-card";
+import { LogoMark } from "@/components/ui/logo";
+import { focusRing } from "@/components/ui/styles";
+
+interface SharedSessionProps {
+  title: string;
+  createdAt: string;
+  data: SnapshotData;
+  /** The snapshot's turns as the chat components take them (converted on the server). */
+  turns: Turn[];
+}
+
+/** The annotation overlays read a reply's model family by backend id; a share knows it per turn. */
+function knownFamilies(data: SnapshotData): BackendSummary[] {
+  const seen = new Map<string, BackendSummary["family"]>();
+  for (const backend of [data.backend, ...data.turns.map((t) => t.backend)]) {
+    if (backend?.id && backend.family && !seen.has(backend.id)) seen.set(backend.id, backend.family);
+  }
+  return [...seen].map(([id, family]) => ({
+    id, family, label: id, kind: "chat", model: null, simulated: false, status: "ready",
+    capabilities: { chat: true, reasoningSwitch: "none", reasoningWithVideo: true, maxImages: 0, maxVideos: 0, maxInlineImageBytes: null },
+  }));
+}
+
+export function SharedSession({ title, createdAt, data, turns }: SharedSessionProps) {
+  const presentation = usePresentation(turns.length > 0);
+  const backends = useMemo(() => knownFamilies(data), [data]);
+  const prompts = turns.filter((t) => t.kind === "user").length;
+  const model = describeModel(data);
+  const date = new Date(createdAt).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+
+  return (
+    <AnnotationsProvider turns={turns} backends={backends}>
+      <div className="flex min-h-dvh flex-col">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
+          <Link href="/" aria-label="NIM Playground home" className={`flex shrink-0 items-center gap-2 rounded-md ${focusRing}`}>
+            <LogoMark className="size-7" />
+            <span className="hidden text-[15px] font-semibold tracking-tight sm:inline">NIM Playground</span>
+          </Link>
+          <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 md:inline dark:bg-zinc-800 dark:text-zinc-300">Shared · read-only</span>
+          <span className="flex-1" />
+          <PresentButton onClick={presentation.toggle} disabled={turns.length === 0} />
+          <ForkButton title={title} data={data} />
+        </header>
+
+        <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          <main className="min-w-0">
+            <div className="mx-auto max-w-3xl">
+              <h1 data-testid="shared-title" className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{title}</h1>
+              <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">
+                Shared {date}
+                {model && <> · {model}</>} · {prompts} {prompts === 1 ? "prompt" : "prompts"}
+              </p>
+              <div data-testid="shared-conversation" className="mt-8 flex flex-col gap-7">
+                {turns.map((turn) => (turn.kind === "user" ? <UserTurn key={turn.id} turn={turn} /> : <AssistantTurn key={turn.id} turn={turn} />))}
+              </div>
+            </div>
+          </main>
+          <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="About this session">
+            <SessionParamsCard data={data} />
+            <section aria-labelledby="shared-download" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Download</h2>
+              <ExportActions title={title} createdAt={createdAt} data={() => data} />
+            </section>
+          </aside>
+        </div>
+        <footer className="border-t border-zinc-200 py-5 text-center text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          A read-only copy shared from NIM Playground. Press <kbd className="font-sans font-semibold">P</kbd> to present it.
+        </footer>
+      </div>
+      {presentation.open && <PresentationView turns={turns} title={title} startAt="first" onExit={presentation.close} />}
+    </AnnotationsProvider>
+  );
+}
