@@ -5,7 +5,9 @@ import path from "node:path";
 import { build, startServer } from "../scripts/next-server.mjs";
 import { formatTable, summarize, type Sample } from "./stats";
 import { measureStream, type StreamTarget } from "./stream-timing";
+import { benchSessions } from "./sessions";
 import { benchChatWithVideo, benchUpload } from "./upload";
+import { startTestPostgres } from "../tests/support/postgres";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -77,4 +79,19 @@ try {
   );
 } finally {
   server.stop();
+}
+
+// Sessions: a conversation of 200 turns with 20 media, saved and loaded, on both databases.
+const postgres = await startTestPostgres();
+try {
+  const results = [await benchSessions("sqlite"), await benchSessions("postgres", { databaseUrl: await postgres.newDatabase() })];
+  console.log(`\nSession of 200 turns with 20 media (${(results[0]!.sessionBytes / 1024).toFixed(0)} KB of JSON), median of ${results[0]!.runs} runs\n`);
+  console.log(
+    formatTable(
+      ["database", "save ms", "load ms", "share ms", "read share ms"],
+      results.map((r) => [r.driver === "sqlite" ? "SQLite" : "PostgreSQL (local, fsync off)", r.saveMedianMs.toFixed(2), r.loadMedianMs.toFixed(2), r.shareMedianMs.toFixed(2), r.readShareMedianMs.toFixed(2)]),
+    ),
+  );
+} finally {
+  await postgres.stop();
 }
