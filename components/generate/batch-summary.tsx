@@ -21,7 +21,7 @@ export function BatchSummary({ batch, jobs, critiques }: BatchSummaryProps) {
   return (
     <li data-testid="batch-summary" data-pending={summary.pending} className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
-        <p className="text-sm font-semibold tabular-nums" data-testid="batch-count">
+        <p className="text-sm font-semibold tabular-nums" data-testid="batch-approved">
           {summary.approved} of {summary.total} approved
         </p>
         <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" title={batch.prompt}>

@@ -1,4 +1,4 @@
-import { inputStyles } from "@/components/ui/styles";
+import { inputBase, inputStyles } from "@/components/ui/styles";
 import type { ReactNode } from "react";
 
 interface FieldProps {
@@ -39,6 +39,7 @@ export function SectionTitle({ children }: { children: ReactNode }) {
 
 /** The page's input look at the settings' compact height (inputStyles pads for h-9). */
 export const compactInput = `${inputStyles.replace(" py-2 ", " py-1 ")} h-8`;
-export const compactSelect = `${compactInput} cursor-pointer pr-8`;
+/** Sized by its options unless given a width. */
+export const compactSelect = `${inputBase.replace(" py-2 ", " py-1 ")} h-8 cursor-pointer pr-8`;
 
 export const invalidInput = "border-red-400 focus:border-red-500 dark:border-red-700";

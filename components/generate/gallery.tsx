@@ -40,7 +40,7 @@ export function Gallery({ results, backendLabel, critiques, chatBackends, critic
               data-testid="critic-backend"
               value={critic?.id ?? ""}
               onChange={(e) => onCriticChange(e.target.value)}
-              className={`${compactSelect} w-auto max-w-56 text-xs`}
+              className={`${compactSelect} max-w-56 text-xs`}
             >
               {chatBackends.map((b) => (
                 <option key={b.id} value={b.id}>

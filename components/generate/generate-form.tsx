@@ -117,7 +117,7 @@ export function GenerateForm({ backendId, family, draft, onChange, media, genera
                   data-testid="batch-count"
                   value={batch.count}
                   onChange={(e) => setBatch((b) => ({ ...b, count: Number(e.target.value) }))}
-                  className={`${compactSelect} w-auto text-xs`}
+                  className={`${compactSelect} text-xs`}
                 >
                   {Array.from({ length: BATCH_MAX - BATCH_MIN + 1 }, (_, i) => BATCH_MIN + i).map((n) => (
                     <option key={n} value={n}>{n} seeds</option>
@@ -150,7 +150,8 @@ export function GenerateForm({ backendId, family, draft, onChange, media, genera
 function wordCount(prompt: string, predict: boolean): string {
   const words = prompt.trim() ? prompt.trim().split(/\s+/).length : 0;
   const count = `${words} ${words === 1 ? "word" : "words"}`;
-  return predict ? `${count} of ~250` : words > 0 ? count : "";
+  if (words === 0) return predict ? "≤ ~250 words" : "";
+  return predict ? `${count} of ~250` : count;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

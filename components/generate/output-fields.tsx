@@ -13,7 +13,7 @@ interface OutputFieldsProps {
 }
 
 const compact = `${compactInput} font-mono tabular-nums`;
-const select = `${compactSelect} tabular-nums`;
+const select = `${compactSelect} w-full tabular-nums`;
 
 /** Size, frames and fps, offering only what the family takes. */
 export function OutputFields({ info, draft, errors, onChange }: OutputFieldsProps) {

@@ -2,8 +2,10 @@
 
 import type { FinishedJob } from "@/components/generate/gallery";
 import { describeJob, downloadName, jobFps, jobSeed } from "@/components/generate/job-text";
+import { DownloadIcon } from "@/components/player/player-icons";
 import { SideBySidePlayer, VideoPlayer } from "@/components/player/video-player";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import { buttonSizes, buttonStyles } from "@/components/ui/styles";
 
 const WIDE = "w-[min(64rem,calc(100vw-2rem))]";
 const clip = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -18,9 +20,9 @@ export function ResultDialog({ job, backendLabel, onClose }: { job: FinishedJob;
           <VideoPlayer src={job.result.url} fps={jobFps(job)} label={clip(job.request.prompt, 60)} download={download} autoPlay />
         ) : (
           <div className="space-y-3">
-            <img src={job.result.url} alt={job.request.prompt} className="mx-auto max-h-[70vh] rounded-xl bg-zinc-950 object-contain" />
-            <a href={download.href} download={download.name} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
-              Download
+            <img src={job.result.url} alt={job.request.prompt} className="max-h-[70vh] w-full rounded-xl bg-zinc-950 object-contain" />
+            <a href={download.href} download={download.name} className={`${buttonStyles.secondary} ${buttonSizes.sm}`}>
+              <DownloadIcon className="size-3.5" /> Download
             </a>
           </div>
         )}

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ChatIcon, ColumnsIcon } from "@/components/ui/more-icons";
-import { FilmIcon } from "@/components/ui/icons";
+import { ChatIcon, ColumnsIcon, FilmIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
 const PAGES = [
