@@ -1,13 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PlaygroundError } from "@/lib/errors";
 import { shareRemovedHtml } from "@/lib/share-removed-html";
+import { accessConfig, classifyPath, decideAccess, loginRedirectPath, unauthorizedResponse } from "@/lib/server/access";
+import { isSharedMedia } from "@/lib/server/access-guard";
 import { readShare } from "@/lib/server/session-service";
 
-// A revoked share link must answer 410 Gone, which a page cannot set; everything else about
-// /s/<id> (found, unknown, malformed) is left to the page itself.
+// Two jobs in front of the app: the optional password (lib/server/access.ts), and 410 Gone for a
+// revoked share link, which a page cannot set; everything else about /s/<id> is left to the page.
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+export async function proxy(request: NextRequest): Promise<Response> {
+  const { pathname, search } = request.nextUrl;
+  const decision = decideAccess({ method: request.method, pathname, headers: request.headers }, accessConfig());
+  if (decision === "login-page") return NextResponse.redirect(new URL(loginRedirectPath(pathname, search), request.url), 303);
+  if (decision === "unauthorized") return unauthorizedResponse();
+  if (decision === "check-media" && !(await mediaIsShared(pathname))) return unauthorizedResponse();
+  if (classifyPath(request.method, pathname) === "share-page") return (await removedShare(request)) ?? NextResponse.next();
+  return NextResponse.next();
+}
+
+async function mediaIsShared(pathname: string): Promise<boolean> {
+  try {
+    return await isSharedMedia(decodeURIComponent(pathname.split("/")[3] ?? ""));
+  } catch {
+    return false;
+  }
+}
+
+async function removedShare(request: NextRequest): Promise<Response | null> {
   const id = request.nextUrl.pathname.split("/")[2] ?? "";
   try {
     await readShare(decodeURIComponent(id));
@@ -19,7 +38,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       });
     }
   }
-  return NextResponse.next();
+  return null;
 }
 
-export const config = { matcher: "/s/:id" };
+// Everything but static files, and the routes whose large bodies the proxy would buffer in memory
+// (uploads, chat with inline media, the OpenAI pass-through); those check access themselves.
+export const config = {
+  matcher: ["/((?!_next/static/|ffmpeg/|samples/|icon\\.svg$|favicon\\.ico$|api/media$|api/chat$|api/backends/[^/]+/v1/).*)"],
+};

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media: 415,
   range_not_satisfiable: 416,
+  rate_limited: 429,
   upstream_rejected: 400,
   backend_unreachable: 502,
   upstream_error: 502,
@@ -42,6 +43,12 @@ export class PlaygroundError extends Error {
 
   toBody(): ErrorBody {
     return { error: { code: this.code, message: this.message } };
+  }
+
+  // The database lives on globalThis, once per process, but the dev server can load this module once
+  // per route: an error made by another copy of the class still counts as one of ours.
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "PlaygroundError" && isErrorCode((value as { code?: unknown }).code);
   }
 }
 

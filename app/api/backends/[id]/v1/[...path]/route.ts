@@ -1,4 +1,5 @@
 import { PlaygroundError } from "@/lib/errors";
+import { accessDenied } from "@/lib/server/access-guard";
 import { describeIssues, errorResponse } from "@/lib/server/http";
 import { passThrough, passthroughParamsSchema } from "@/lib/server/passthrough";
 
@@ -9,6 +10,9 @@ interface Context {
 }
 
 async function handle(request: Request, context: Context): Promise<Response> {
+  // Outside the proxy's matcher: request bodies stream through unbuffered.
+  const denied = accessDenied(request);
+  if (denied) return denied;
   try {
     const parsed = passthroughParamsSchema.safeParse(await context.params);
     if (!parsed.success) throw new PlaygroundError("path_not_allowed", describeIssues(parsed.error.issues));

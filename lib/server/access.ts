@@ -1,0 +1,128 @@
+import "server-only";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+// Optional password protection (PLAYGROUND_PASSWORD). Pure decisions over plain request facts, so
+// proxy.ts, the routes that bypass it and the tests share one set of rules.
+
+export const ACCESS_COOKIE = "playground_access";
+export const ACCESS_MAX_AGE_S = 30 * 24 * 60 * 60;
+export const BASIC_REALM = 'Basic realm="NIM Playground"';
+export const UNAUTHORIZED_MESSAGE = "This playground is protected: log in at /login or send the password with HTTP Basic auth.";
+
+export interface AccessConfig {
+  /** null: the playground is open to everyone. */
+  password: string | null;
+  /** Shared pages /s/<id> (and what they render) stay open without the password. */
+  publicShares: boolean;
+}
+
+export function accessConfig(env: Record<string, string | undefined> = process.env): AccessConfig {
+  const password = env.PLAYGROUND_PASSWORD ?? "";
+  const shares = env.PLAYGROUND_PUBLIC_SHARES?.trim().toLowerCase();
+  return { password: password === "" ? null : password, publicShares: !(shares === "false" || shares === "0" || shares === "no") };
+}
+
+export type PathClass = "static" | "open" | "login" | "share-page" | "share-api" | "share-media" | "api" | "page";
+
+const STATIC_PREFIXES = ["/_next/static/", "/ffmpeg/", "/samples/"];
+const STATIC_FILES = new Set(["/icon.svg", "/favicon.ico"]);
+const ONE_SEGMENT = "[^/]+";
+
+/** What kind of resource a request asks for; only reads (GET/HEAD) of shares count as shares. */
+export function classifyPath(method: string, pathname: string): PathClass {
+  const read = method === "GET" || method === "HEAD";
+  if (STATIC_FILES.has(pathname) || STATIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return "static";
+  if (read && pathname === "/api/health") return "open";
+  if (pathname === "/login" || pathname === "/api/login" || pathname === "/api/logout") return "login";
+  if (read && new RegExp(`^/s/${ONE_SEGMENT}$`).test(pathname)) return "share-page";
+  if (read && new RegExp(`^/api/sessions/${ONE_SEGMENT}$`).test(pathname)) return "share-api";
+  if (read && new RegExp(`^/api/media/${ONE_SEGMENT}$`).test(pathname)) return "share-media";
+  return pathname === "/api" || pathname.startsWith("/api/") ? "api" : "page";
+}
+
+/** Equal-length digests compared in constant time, so neither content nor length leaks. */
+export function secretsEqual(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The password of an `Authorization: Basic` header (any user name); null when absent or malformed. */
+export function basicAuthPassword(header: string | null): string | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? "");
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon === -1 ? null : decoded.slice(colon + 1);
+}
+
+const mac = (password: string, nonce: string) => createHmac("sha256", password).update(`playground-access:${nonce}`).digest("base64url");
+
+/** A random value with its HMAC keyed by the password: a new password invalidates every cookie. */
+export function issueAccessToken(password: string): string {
+  const nonce = randomBytes(18).toString("base64url");
+  return `${nonce}.${mac(password, nonce)}`;
+}
+
+export function accessTokenValid(token: string | null, password: string): boolean {
+  const [nonce, signature, extra] = (token ?? "").split(".");
+  if (!nonce || !signature || extra !== undefined) return false;
+  return secretsEqual(signature, mac(password, nonce));
+}
+
+export function cookieValue(header: string | null, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return null;
+}
+
+/** True when the request carries the password (Basic auth) or a valid login cookie. */
+export function isAuthenticated(headers: Headers, password: string): boolean {
+  const basic = basicAuthPassword(headers.get("authorization"));
+  if (basic !== null && secretsEqual(basic, password)) return true;
+  return accessTokenValid(cookieValue(headers.get("cookie"), ACCESS_COOKIE), password);
+}
+
+/** Only a same-origin path may follow a login; anything else ("//evil", "https:…", "/\\evil") goes home. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || /[\\\u0000-\u001f]/.test(next)) return "/";
+  const base = "http://playground.invalid";
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return "/";
+  }
+  // Dot segments can normalise to "//host", which a browser would read as another origin.
+  if (url.origin !== base || url.pathname.startsWith("//") || url.pathname === "/login" || url.pathname.startsWith("/api/")) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * allow: serve it; check-media: serve only if a live share pins the media;
+ * login-page: redirect to /login; unauthorized: 401 JSON.
+ */
+export type AccessDecision = "allow" | "check-media" | "login-page" | "unauthorized";
+
+export function decideAccess(request: { method: string; pathname: string; headers: Headers }, config: AccessConfig): AccessDecision {
+  if (config.password === null) return "allow";
+  const kind = classifyPath(request.method, request.pathname);
+  if (kind === "static" || kind === "open" || kind === "login") return "allow";
+  if (isAuthenticated(request.headers, config.password)) return "allow";
+  if (config.publicShares && (kind === "share-page" || kind === "share-api")) return "allow";
+  if (config.publicShares && kind === "share-media") return "check-media";
+  return kind === "page" || kind === "share-page" ? "login-page" : "unauthorized";
+}
+
+/** The 401 every closed API route answers. */
+export function unauthorizedResponse(): Response {
+  return Response.json(
+    { error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE } },
+    { status: 401, headers: { "WWW-Authenticate": BASIC_REALM, "Cache-Control": "no-store" } },
+  );
+}
+
+export function loginRedirectPath(pathname: string, search: string): string {
+  return `/login?next=${encodeURIComponent(safeNextPath(`${pathname}${search}`))}`;
+}
