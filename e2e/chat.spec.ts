@@ -4,6 +4,18 @@ import { PlaygroundPage } from "./pages/playground";
 // Runs against the production build with the simulator at 40 tokens/s and an `offline` backend
 // that points at a closed port (see playwright.config.ts).
 
+/**
+ * The simulator quotes the question and picks its wording by seed: with this seed and a long
+ * question the reply is about 120 tokens, three seconds at 40 tokens/s, so Stop lands mid-reply
+ * even on a busy machine. A random seed can draw a reply of under a second.
+ */
+async function sendForLongReply(app: PlaygroundPage): Promise<void> {
+  await app.param("seed").fill("4");
+  await app.send(
+    "Describe the scene in as much detail as you can: every object on the table, where it stands, what it is made of, its colour, and how the light falls on it.",
+  );
+}
+
 test("reasoning streams into the think pane, then the answer arrives with metrics", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
@@ -36,7 +48,7 @@ test("Stop keeps the partial reply, marks the turn stopped and frees the compose
   const app = new PlaygroundPage(page);
   await app.goto();
   await app.selectBackend("sim-reason2-8b");
-  await app.send("Describe the scene in as much detail as you can.");
+  await sendForLongReply(app);
 
   const turn = app.lastAssistantTurn();
   await expect(turn.answer).toContainText(/\w+ \w+ \w+/);
@@ -59,7 +71,7 @@ test("Escape stops a running stream", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
   await app.selectBackend("sim-reason2-2b");
-  await app.send("Tell me about friction.");
+  await sendForLongReply(app);
 
   const turn = app.lastAssistantTurn();
   await expect(turn.answer).toContainText(/\w+ \w+/);

@@ -109,6 +109,34 @@ test("the sidebar lists chats newest first, renames inline, searches, and delete
   await expect(app.userTurns.first()).toContainText("Bravo: how do robots balance?");
 });
 
+test("Clear starts a new saved chat and leaves the one before as it was", async ({ page }) => {
+  const app = await startChat(page);
+  await app.systemPrompt.fill("Answer briefly.");
+  await sendAndSave(app, "Alpha: how does friction work?");
+  const alphaId = await app.sessions.conversationId();
+
+  await app.clearButton.click();
+  await expect(app.emptyState).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(app.sessions.item("Alpha: how does friction work?")).not.toHaveAttribute("data-active");
+  // Only the turns go: the backend and the settings stay for the next chat.
+  await expect(app.backendPicker).toHaveAttribute("data-value", "sim-reason2-8b");
+  await expect(app.systemPrompt).toHaveValue("Answer briefly.");
+
+  await sendAndSave(app, "Bravo: how do robots balance?");
+  const bravoId = await app.sessions.conversationId();
+  expect(bravoId).not.toBe(alphaId);
+  await expect(app.sessions.titles()).toHaveText(["Bravo: how do robots balance?", "Alpha: how does friction work?"]);
+  await expect(app.sessions.item("Bravo: how do robots balance?")).toHaveAttribute("data-active", "true");
+
+  // Back returns to the first chat, with its turns.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`[?&]c=${alphaId}$`));
+  await expect(app.userTurns).toHaveCount(1);
+  await expect(app.userTurns.first()).toContainText("Alpha: how does friction work?");
+  await app.assistantTurn(0).expectState("done");
+});
+
 test("a shared link shows someone else the same turns, media and panes, frozen, until it is revoked", async ({ page, browser }) => {
   const app = await startChat(page);
   await app.enableReasoning();

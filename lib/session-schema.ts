@@ -103,6 +103,20 @@ export function snapshotMediaIds(data: SnapshotData): string[] {
 export const conversationDataSchema = z.record(z.string(), z.unknown());
 export type ConversationData = z.infer<typeof conversationDataSchema>;
 
+/** A saved conversation as lists show it: everything but its data. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  backendId: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedConversation extends ConversationSummary {
+  data: ConversationData;
+}
+
 const backendIdSchema = z.string().min(1).max(100).nullish();
 
 export const createConversationSchema = z.object({

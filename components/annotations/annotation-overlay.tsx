@@ -7,7 +7,7 @@ import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } 
 import type { Family } from "@/lib/families";
 import { mediaUrl } from "@/lib/media/media-api";
 import { useReference } from "@/components/annotations/annotations-context";
-import { DownloadIcon, PencilIcon, PlayIcon } from "@/components/annotations/annotation-icons";
+import { DownloadIcon, PencilIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
 import { AnnotationStage, type StageSource } from "@/components/annotations/annotation-stage";
 import { DrawDialog } from "@/components/annotations/draw-dialog";
 import { downloadBlob, exportName, renderOverlayPng } from "@/components/annotations/export-png";
@@ -18,7 +18,6 @@ import { usePathAnimation } from "@/components/annotations/use-path-animation";
 import { useStageView } from "@/components/annotations/use-stage-view";
 import { ZoomControls } from "@/components/annotations/zoom-controls";
 import { Button } from "@/components/ui/button";
-import { StopIcon } from "@/components/ui/icons";
 
 interface AnnotationOverlayProps {
   parsed: ParsedAnnotations;

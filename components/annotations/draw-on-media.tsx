@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { TurnMedia } from "@/lib/attachments";
 import { mediaUrl } from "@/lib/media/media-api";
-import { PencilIcon } from "@/components/annotations/annotation-icons";
+import { PencilIcon } from "@/components/ui/icons";
 import { DrawDialog } from "@/components/annotations/draw-dialog";
 import { focusRing } from "@/components/ui/styles";
 

@@ -5,14 +5,13 @@ import type { Size } from "@/lib/annotations/coordinates";
 import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState } from "@/lib/annotations/draw-state";
 import type { OverlayModel } from "@/lib/annotations-view";
 import { useAnnotations, useReference } from "@/components/annotations/annotations-context";
-import { BoxToolIcon, HandIcon, PointToolIcon, RedoIcon, UndoIcon } from "@/components/annotations/annotation-icons";
+import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, UndoIcon } from "@/components/ui/icons";
 import { AnnotationStage, type StageSource } from "@/components/annotations/annotation-stage";
 import { DrawLayer, type DrawTool } from "@/components/annotations/draw-layer";
 import { ModelLayer } from "@/components/annotations/model-layer";
 import { ZoomControls } from "@/components/annotations/zoom-controls";
 import { useStageView } from "@/components/annotations/use-stage-view";
 import { Button } from "@/components/ui/button";
-import { CheckIcon, TrashIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
 interface DrawSurfaceProps {

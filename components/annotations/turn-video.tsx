@@ -5,7 +5,7 @@ import type { TurnMedia } from "@/lib/attachments";
 import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations-view";
 import type { AssistantTurn } from "@/lib/conversation";
 import { registerVideo, seekVideo, useAnnotations, videoKey } from "@/components/annotations/annotations-context";
-import { PencilIcon } from "@/components/annotations/annotation-icons";
+import { PencilIcon } from "@/components/ui/icons";
 import { DrawDialog } from "@/components/annotations/draw-dialog";
 import { TimelineBar } from "@/components/annotations/video-timeline";
 import { focusRing } from "@/components/ui/styles";

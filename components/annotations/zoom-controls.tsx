@@ -1,6 +1,6 @@
 "use client";
 
-import { FitIcon, ZoomInIcon, ZoomOutIcon } from "@/components/annotations/annotation-icons";
+import { FitIcon, ZoomInIcon, ZoomOutIcon } from "@/components/ui/icons";
 import type { StageView } from "@/components/annotations/use-stage-view";
 import { Button } from "@/components/ui/button";
 

@@ -7,6 +7,7 @@ import { STATUS_META } from "@/components/backends/status-meta";
 import { SimulatedBadge, StatusDot } from "@/components/backends/status-dot";
 import { CheckIcon, ChevronDownIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
 
 interface BackendPickerProps {
   backends: BackendSummary[];
@@ -23,14 +24,7 @@ export function BackendPicker({ backends, selected, onSelect }: BackendPickerPro
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", close);
-    return () => document.removeEventListener("pointerdown", close);
-  }, [open]);
+  useCloseOnOutsidePress(rootRef, open, setOpen);
 
   useEffect(() => {
     if (open) document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { CodeSource } from "@/components/code/code-source";
-import { CodeIcon } from "@/components/ui/more-icons";
+import { CodeIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
 // The dialog brings the request builder and the snippet generators: loaded on the first click only.

@@ -9,8 +9,7 @@ import { STATUS_META } from "@/components/backends/status-meta";
 import { StatusDot } from "@/components/backends/status-dot";
 import { ColumnParams } from "@/components/compare/column-params";
 import { Button } from "@/components/ui/button";
-import { XIcon } from "@/components/ui/icons";
-import { PromoteIcon } from "@/components/ui/more-icons";
+import { PromoteIcon, XIcon } from "@/components/ui/icons";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 

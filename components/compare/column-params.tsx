@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { PARAM_FIELDS, parseParams, type NumericParam, type ParamsState } from "@/lib/client/params";
 import { NumberField } from "@/components/params/number-field";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
+import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
 
 const SLIDERS: NumericParam[] = ["temperature", "top_p"];
 const FIELDS: NumericParam[] = ["max_tokens", "top_k", "seed", "presence_penalty"];
@@ -23,14 +24,7 @@ export function ColumnParams({ columnNumber, params, onEdit, onReset }: ColumnPa
   const panelId = useId();
   const { errors, valid } = parseParams(params.draft);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", close);
-    return () => document.removeEventListener("pointerdown", close);
-  }, [open]);
+  useCloseOnOutsidePress(rootRef, open, setOpen);
 
   const field = (key: NumericParam, slider = false) => (
     <NumberField

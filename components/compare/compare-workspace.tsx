@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { BackendSummary } from "@/lib/backend-types";
 import { MAX_COLUMNS, MIN_COLUMNS, PROMOTE_STORAGE_KEY, promotedConversation } from "@/lib/compare";
 import { createTurnId, historyMedia } from "@/lib/conversation";
 import { FAMILY_INFO } from "@/lib/families";
 import { compareSeries } from "@/lib/metrics-series";
 import { Composer } from "@/components/chat/composer";
+import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { CompareColumnView } from "@/components/compare/compare-column";
 import { CompareHeader } from "@/components/compare/compare-header";
 import { columnsBlockReason, useCompareSession } from "@/components/compare/use-compare-session";
@@ -38,15 +39,8 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const blockedReason = columnsBlockReason(columns, backends) ?? media.blockedReason;
 
-  // Escape stops every column from anywhere on the page, as in the chat.
-  useEffect(() => {
-    if (!streaming) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && !event.defaultPrevented) stop();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [streaming, stop]);
+  // Escape stops every column, as in the chat.
+  useEscapeToStop(streaming, stop);
 
   function send() {
     const text = draft.trim();

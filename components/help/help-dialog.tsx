@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { Fragment, useSyncExternalStore } from "react";
 import { SHORTCUT_GROUPS } from "@/components/help/shortcuts";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 
@@ -20,14 +20,21 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
               {group.shortcuts.map((shortcut) => (
                 <div key={shortcut.action} className="flex items-center justify-between gap-4 py-1.5 text-sm">
                   <dt className="min-w-0 text-zinc-700 dark:text-zinc-300">{shortcut.action}</dt>
-                  <dd className="flex shrink-0 items-center gap-1">
-                    {shortcut.keys.map((key, index) => (
-                      <kbd
-                        key={`${key}-${index}`}
-                        className="min-w-6 rounded-md border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 text-center font-sans text-xs font-medium text-zinc-700 shadow-[0_1px_0_0] shadow-zinc-300 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-200 dark:shadow-zinc-700"
-                      >
-                        {keyName(key)}
-                      </kbd>
+                  <dd className="flex shrink-0 items-center gap-1.5">
+                    {shortcut.keys.map((chord, index) => (
+                      <Fragment key={chord}>
+                        {index > 0 && <span className="text-xs text-zinc-600 dark:text-zinc-400">or</span>}
+                        <span className="flex items-center gap-0.5">
+                          {chord.split("+").map((key) => (
+                            <kbd
+                              key={key}
+                              className="min-w-6 rounded-md border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 text-center font-sans text-xs font-medium text-zinc-700 shadow-[0_1px_0_0] shadow-zinc-300 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-200 dark:shadow-zinc-700"
+                            >
+                              {keyName(key)}
+                            </kbd>
+                          ))}
+                        </span>
+                      </Fragment>
                     ))}
                   </dd>
                 </div>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { ACCEPT_ATTRIBUTE } from "@/lib/media/sniff";
 import type { MediaKind } from "@/lib/media/sniff";
 import { UrlAttachForm } from "@/components/media/url-attach-form";
 import { Button } from "@/components/ui/button";
 import { LinkIcon, PaperclipIcon } from "@/components/ui/icons";
+import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
 
 interface AttachControlsProps {
   disabled: boolean;
@@ -20,15 +21,7 @@ export function AttachControls({ disabled, onFiles, onUrl }: AttachControlsProps
   const rootRef = useRef<HTMLDivElement>(null);
   const [urlOpen, setUrlOpen] = useState(false);
 
-  // A click anywhere outside the buttons and the popover closes it.
-  useEffect(() => {
-    if (!urlOpen) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setUrlOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [urlOpen]);
+  useCloseOnOutsidePress(rootRef, urlOpen, setUrlOpen);
 
   return (
     <div ref={rootRef} className="relative flex items-center">

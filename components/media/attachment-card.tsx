@@ -3,9 +3,8 @@
 import { useState } from "react";
 import type { Attachment } from "@/lib/attachments";
 import { formatRate } from "@/lib/media-params";
-import { AlertIcon, CheckIcon, FilmIcon, LinkIcon, RefreshIcon, ScissorsIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
+import { AlertIcon, CheckIcon, FilmIcon, LinkIcon, PencilIcon, RefreshIcon, ScissorsIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
-import { PencilIcon } from "@/components/annotations/annotation-icons";
 
 interface AttachmentCardProps {
   attachment: Attachment;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { XIcon } from "@/components/ui/icons";
+import { DialogShell } from "@/components/ui/modal-dialog";
 import { focusRing } from "@/components/ui/styles";
 
 interface ImageLightboxProps {
@@ -14,19 +14,11 @@ interface ImageLightboxProps {
 
 /** A modal dialog with the image at up to the window's size; Escape or a click outside closes it. */
 export function ImageLightbox({ src, name, width, height, onClose }: ImageLightboxProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
+    <DialogShell
       data-testid="image-lightbox"
       aria-label={name}
       onClose={onClose}
-      onClick={(e) => e.target === e.currentTarget && onClose()}
       className="m-auto max-h-[92dvh] max-w-[94vw] overflow-visible bg-transparent p-0 backdrop:bg-zinc-950/80 backdrop:backdrop-blur-sm"
     >
       <figure className="flex flex-col items-center gap-2">
@@ -44,6 +36,6 @@ export function ImageLightbox({ src, name, width, height, onClose }: ImageLightb
       >
         <XIcon className="size-4" />
       </button>
-    </dialog>
+    </DialogShell>
   );
 }

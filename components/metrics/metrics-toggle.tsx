@@ -4,8 +4,7 @@ import dynamic from "next/dynamic";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { MetricsSeries } from "@/lib/metrics-series";
 import { Button } from "@/components/ui/button";
-import { XIcon } from "@/components/ui/icons";
-import { ChartIcon } from "@/components/ui/more-icons";
+import { ChartIcon, XIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 
 // The chart is only needed once someone opens it, so it stays out of the page's first load.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/families";
 import { chatBackends, fetchBackends, pickBackend } from "@/lib/client/backends";
 import { queryKeys } from "@/lib/query-keys";
@@ -12,6 +12,7 @@ import { BackendsError, NoChatBackends } from "@/components/backends/backends-er
 import { Composer } from "@/components/chat/composer";
 import { Conversation } from "@/components/chat/conversation";
 import { EmptyState, EmptyStateSkeleton } from "@/components/chat/empty-state";
+import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { ParamsPanel } from "@/components/params/params-panel";
 import { ReasoningToggle } from "@/components/params/reasoning-toggle";
 import { SystemPromptField } from "@/components/params/system-prompt-field";
@@ -80,15 +81,7 @@ export function Playground() {
   });
   const presentation = usePresentation(chat.turns.length > 0);
 
-  // Escape stops a running stream from anywhere on the page.
-  useEffect(() => {
-    if (!streaming) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && !event.defaultPrevented) stop();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [streaming, stop]);
+  useEscapeToStop(streaming, stop);
 
   const settings = (): TurnSettings | null =>
     backend ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor } : null;
@@ -107,6 +100,12 @@ export function Playground() {
   function regenerate() {
     const current = settings();
     if (current && !blockedReason) chat.regenerate(current);
+  }
+
+  function clear() {
+    // The saved chat keeps its turns and title; what is sent next is saved as a new chat.
+    session.startNew();
+    chat.clear();
   }
 
   function pickExample(prompt: string) {
@@ -175,7 +174,7 @@ export function Playground() {
               onSend={send}
               onStop={chat.stop}
               onRegenerate={regenerate}
-              onClear={chat.clear}
+              onClear={clear}
               onPasteFiles={backend ? attachments.addFiles : undefined}
               beforeSend={<ViewCodeButton variant="composer" disabled={!backend} source={() => draftCodeSource(settings(), chat.turns, draft, attachments.items)} />}
               attachControls={

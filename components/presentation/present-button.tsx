@@ -1,4 +1,4 @@
-import { PresentIcon } from "@/components/sessions/icons";
+import { PresentIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 
 /** Opens presentation mode; "p" does the same when not typing. */

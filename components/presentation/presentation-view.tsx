@@ -5,10 +5,9 @@ import type { Turn } from "@/lib/conversation";
 import { clampStep, presentationSteps } from "@/lib/session-steps";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
-import { isTypingTarget } from "@/components/presentation/use-presentation";
-import { ArrowLeftIcon, ArrowRightIcon } from "@/components/sessions/icons";
+import { isTypingTarget } from "@/components/ui/use-page-key";
+import { ArrowLeftIcon, ArrowRightIcon, XIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
-import { XIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
 
 interface PresentationViewProps {

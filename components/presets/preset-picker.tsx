@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { PROMPT_PRESETS, type PromptPreset } from "@/lib/prompt-presets";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, SparkleIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
 
 interface PresetPickerProps {
   disabled: boolean;
@@ -17,14 +18,7 @@ export function PresetPicker({ disabled, onChoose }: PresetPickerProps) {
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  useCloseOnOutsidePress(root, open, setOpen);
 
   return (
     <div

@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { ConversationSummary } from "@/lib/client/sessions";
+import type { ConversationSummary } from "@/lib/session-schema";
 import { formatRelativeTime } from "@/lib/session-time";
-import { PencilIcon } from "@/components/sessions/icons";
-import { TrashIcon } from "@/components/ui/icons";
+import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
 interface ConversationItemProps {

@@ -3,10 +3,9 @@
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useNow } from "@/components/chat/use-now";
 import { ConversationItem } from "@/components/sessions/conversation-item";
-import { PlusIcon, SearchIcon } from "@/components/sessions/icons";
+import { PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { useConversationList, useDeleteWithUndo, useRenameConversation } from "@/components/sessions/use-conversation-list";
 import { Button } from "@/components/ui/button";
-import { XIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { inputStyles } from "@/components/ui/styles";
 

@@ -16,8 +16,8 @@ const conversationParam = (value: string | null) => (value !== null && sessionId
 
 /**
  * The playground with its conversation sidebar. `?c=<id>` names the saved chat; each chat gets a
- * fresh Playground (a new key), except when the playground itself just saved to a new id, which
- * only updates the URL so a streaming reply is not cut off.
+ * fresh Playground (a new key), except when the playground itself just saved to a new id or was
+ * cleared, which only updates the URL so a streaming reply is not cut off.
  */
 export function PlaygroundShell() {
   const router = useRouter();
@@ -32,9 +32,11 @@ export function PlaygroundShell() {
     if (urlId !== mount.id) setMount({ key: nextMountKey(), id: urlId });
   }
 
-  const adopt = useCallback((id: string) => {
+  const adopt = useCallback((id: string | null) => {
     setMount((current) => ({ ...current, id }));
-    window.history.replaceState(null, "", `/?c=${encodeURIComponent(id)}`);
+    if (id !== null) window.history.replaceState(null, "", `/?c=${encodeURIComponent(id)}`);
+    // A chat cleared to start anew: Back returns to the saved one.
+    else if (window.location.search !== "") window.history.pushState(null, "", "/");
   }, []);
 
   const reload = useCallback(() => setMount((current) => ({ ...current, key: nextMountKey() })), []);

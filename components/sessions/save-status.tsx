@@ -1,6 +1,5 @@
 import type { SaveStatus as Status } from "@/lib/client/autosaver";
-import { CloudIcon } from "@/components/sessions/icons";
-import { AlertIcon, CheckIcon, SpinnerIcon } from "@/components/ui/icons";
+import { AlertIcon, CheckIcon, CloudIcon, SpinnerIcon } from "@/components/ui/icons";
 
 const LABELS: Record<Status, string> = {
   idle: "",

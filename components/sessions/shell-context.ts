@@ -6,8 +6,8 @@ import { createContext, use } from "react";
 export interface SessionShell {
   /** The saved conversation this playground was opened on, or null for a new chat. */
   conversationId: string | null;
-  /** This playground saved (or forked) to `id`: put it in the URL without reopening. */
-  adopt(id: string): void;
+  /** This playground saved (or forked) to `id`, or started a new chat (null): update the URL without reopening. */
+  adopt(id: string | null): void;
   /** Open the saved copy of this chat again (another tab went further). */
   reload(): void;
   newChat(): void;

@@ -1,6 +1,6 @@
 "use client";
 
-import { PanelLeftIcon } from "@/components/sessions/icons";
+import { PanelLeftIcon } from "@/components/ui/icons";
 import { useSessionShell } from "@/components/sessions/shell-context";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,8 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { deleteConversation, listConversations, renameConversation, type ConversationSummary } from "@/lib/client/sessions";
+import { deleteConversation, listConversations, renameConversation } from "@/lib/client/sessions";
+import type { ConversationSummary } from "@/lib/session-schema";
 import { queryKeys } from "@/lib/query-keys";
 import { useToast } from "@/components/sessions/toast";
 

@@ -57,30 +57,40 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
     retry: (count, error) => count < 2 && !("status" in error && error.status === 404),
   });
 
-  const [saver] = useState(
-    () =>
-      new Autosaver(
-        { create: createConversation, save: saveConversation, get: getConversation },
-        {
-          status: (next, message) => setStatus({ status: next, message }),
-          created: (id) => shellRef.current?.adopt(id),
-          forked: (id, message) => {
-            shellRef.current?.adopt(id);
-            toast.show({ message, durationMs: 10_000 });
-          },
-          pull: (message) => {
-            toast.show({ message, durationMs: 10_000 });
-            shellRef.current?.reload();
-          },
-          notice: (message) => toast.show({ message }),
-          saved: () => void client.invalidateQueries({ queryKey: queryKeys.conversationLists }),
+  // One saver per chat. After Clear the page is a new chat with a new saver; the one before only
+  // finishes its last save, and of what it reports only the list refresh still concerns the page.
+  const current = useRef<Autosaver | null>(null);
+  const createSaver = (): Autosaver => {
+    const isCurrent = (): boolean => current.current === saver;
+    const saver: Autosaver = new Autosaver(
+      { create: createConversation, save: saveConversation, get: getConversation },
+      {
+        status: (next, message) => isCurrent() && setStatus({ status: next, message }),
+        created: (id) => isCurrent() && shellRef.current?.adopt(id),
+        forked: (id, message) => {
+          if (!isCurrent()) return;
+          shellRef.current?.adopt(id);
+          toast.show({ message, durationMs: 10_000 });
         },
-        () => {
-          const state = latest.current;
-          return { title: sessionTitle(state.turns), backendId: state.backend?.id ?? null, data: buildSessionData(state), busy: state.streaming };
+        pull: (message) => {
+          if (!isCurrent()) return;
+          toast.show({ message, durationMs: 10_000 });
+          shellRef.current?.reload();
         },
-      ),
-  );
+        notice: (message) => isCurrent() && toast.show({ message }),
+        saved: () => void client.invalidateQueries({ queryKey: queryKeys.conversationLists }),
+      },
+      () => {
+        const state = latest.current;
+        return { title: sessionTitle(state.turns), backendId: state.backend?.id ?? null, data: buildSessionData(state), busy: state.streaming };
+      },
+    );
+    return saver;
+  };
+  const [saver, setSaver] = useState(createSaver);
+  useEffect(() => {
+    current.current = saver;
+  }, [saver]);
 
   // Put the saved chat back once, then count what is shown as saved.
   const restored = useRef(false);
@@ -145,5 +155,14 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
     saveMessage: status.message,
     /** The session as a share or an export takes it. */
     snapshot: () => buildSessionData(latest.current),
+    /** Call before the page empties: the saved chat keeps what it shows now; what follows is a new chat. */
+    startNew: () => {
+      const next = createSaver();
+      current.current = next;
+      void saver.finish();
+      setSaver(next);
+      setStatus({ status: "idle" });
+      shell?.adopt(null);
+    },
   };
 }

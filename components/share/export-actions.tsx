@@ -3,9 +3,8 @@
 import { useState } from "react";
 import type { SnapshotData } from "@/lib/session-schema";
 import { downloadHtml, downloadMarkdown } from "@/lib/client/export-download";
-import { DownloadIcon } from "@/components/sessions/icons";
+import { DownloadIcon, SpinnerIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
-import { SpinnerIcon } from "@/components/ui/icons";
 
 interface ExportActionsProps {
   title: string;

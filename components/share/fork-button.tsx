@@ -4,9 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createConversation } from "@/lib/client/sessions";
 import type { SnapshotData } from "@/lib/session-schema";
-import { ForkIcon } from "@/components/sessions/icons";
+import { ForkIcon, SpinnerIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
-import { SpinnerIcon } from "@/components/ui/icons";
 
 /** Copies the shared session into this browser's own chats and opens it, ready to continue. */
 export function ForkButton({ title, data }: { title: string; data: SnapshotData }) {

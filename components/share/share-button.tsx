@@ -6,7 +6,7 @@ import type { ConversationPage } from "@/lib/client/sessions";
 import { queryKeys } from "@/lib/query-keys";
 import type { SavedSessionData } from "@/lib/session-data";
 import { ShareDialog } from "@/components/share/share-dialog";
-import { ShareIcon } from "@/components/sessions/icons";
+import { ShareIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 
 interface ShareButtonProps {

@@ -5,9 +5,8 @@ import type { SharedLink } from "@/lib/client/share-tokens";
 import { formatRelativeTime } from "@/lib/session-time";
 import { useNow } from "@/components/chat/use-now";
 import { shareLinkUrl, useRevokeShare } from "@/components/share/use-shared-links";
-import { ExternalIcon } from "@/components/sessions/icons";
+import { CheckIcon, CopyIcon, ExternalIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
-import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";
 

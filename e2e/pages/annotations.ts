@@ -48,7 +48,7 @@ export class DrawDialogView {
   }
 
   async close(): Promise<void> {
-    await this.root.getByTestId("draw-close").click();
+    await this.root.getByTestId("dialog-close").click();
     await expect(this.root).toBeHidden();
   }
 }

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Autosaver, type AutosaverApi, type SessionDraft } from "@/lib/client/autosaver";
-import type { SavedConversation } from "@/lib/client/sessions";
 import { PlaygroundError } from "@/lib/errors";
 import type { SavedSessionData } from "@/lib/session-data";
-import type { SnapshotTurn } from "@/lib/session-schema";
+import type { SavedConversation, SnapshotTurn } from "@/lib/session-schema";
 
 const u = (text: string): SnapshotTurn => ({ role: "user", text });
 const a = (answer: string): SnapshotTurn => ({ role: "assistant", answer, state: "done" });
@@ -172,5 +171,22 @@ describe("Autosaver", () => {
     await vi.runAllTimersAsync();
     expect(server.api.create).toHaveBeenCalledTimes(1);
     expect(server.rows.get("c1")?.data).toEqual(data(u("one"), a("1")));
+  });
+
+  it("finishes with what the page shows when it lets go, even behind a save in flight, and takes nothing later", async () => {
+    const server = fakeServer();
+    set(data(u("one")));
+    const saver = new Autosaver(server.api, events(), draft);
+    saver.prime(null);
+    const first = saver.flush();
+    set(data(u("one"), a("1")), true);
+    const finished = saver.finish();
+    set(data());
+    saver.schedule();
+    await Promise.all([first, finished]);
+    await vi.runAllTimersAsync();
+    expect(server.api.create).toHaveBeenCalledTimes(1);
+    expect(server.rows.get("c1")?.data).toEqual(data(u("one"), a("1")));
+    expect(saver.dirty).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { PlaygroundError } from "@/lib/errors";
 import type { SavedSessionData } from "@/lib/session-data";
 import { resolveConflict } from "@/lib/session-merge";
-import type { SavedConversation } from "@/lib/client/sessions";
+import type { SavedConversation } from "@/lib/session-schema";
 
 // Saves the open conversation: debounced after edits, at once when asked (a reply started or
 // finished), one request at a time, retried while the server is away, and reconciled when another
@@ -59,7 +59,7 @@ export class Autosaver {
   constructor(
     private readonly api: AutosaverApi,
     private readonly events: AutosaverEvents,
-    private readonly draft: () => SessionDraft,
+    private draft: () => SessionDraft,
     private readonly options: AutosaverOptions = {},
   ) {}
 
@@ -116,6 +116,16 @@ export class Autosaver {
       () => undefined,
       () => undefined, // The page is gone; the next visit shows what was saved before.
     );
+  }
+
+  /**
+   * Lets go of the page, which goes on as a new chat: what it shows now is this conversation's
+   * last save (retried if need be), and nothing the page does later reaches it.
+   */
+  finish(): Promise<void> {
+    const last = { ...this.draft(), busy: false };
+    this.draft = () => last;
+    return this.flush();
   }
 
   dispose(): void {

@@ -1,21 +1,8 @@
 import { errorFromResponse } from "@/lib/errors";
-import type { SnapshotData } from "@/lib/session-schema";
+import type { ConversationSummary, SavedConversation, SnapshotData } from "@/lib/session-schema";
 
 // The browser's side of /api/conversations (saved, private to this browser's owner cookie) and
 // /api/sessions (shared snapshots). Every failure is the API's typed error, for react-query.
-
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  backendId: string | null;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SavedConversation extends ConversationSummary {
-  data: Record<string, unknown>;
-}
 
 export interface ConversationPage {
   conversations: ConversationSummary[];

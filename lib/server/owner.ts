@@ -30,7 +30,7 @@ export function requestOwner(request: Request): Owner {
 }
 
 /** Secure only over https: demos often run on plain-http LAN hosts, where a Secure cookie is dropped. */
-function isHttps(request: Request): boolean {
+export function isHttps(request: Request): boolean {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   return (forwarded ?? new URL(request.url).protocol.replace(/:$/, "")) === "https";
 }

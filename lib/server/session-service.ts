@@ -1,7 +1,7 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
-import { SESSION_MAX_BYTES, sessionIdSchema, snapshotMediaIds, type SnapshotData } from "@/lib/session-schema";
-import { conversationNotFound, type Conversation } from "@/lib/server/db/conversations";
+import { SESSION_MAX_BYTES, sessionIdSchema, snapshotMediaIds, type SavedConversation, type SnapshotData } from "@/lib/session-schema";
+import { conversationNotFound } from "@/lib/server/db/conversations";
 import type { Snapshot } from "@/lib/server/db/snapshots";
 import { playgroundStore } from "@/lib/server/db/store";
 
@@ -46,7 +46,7 @@ export async function removeShare(id: string, deleteToken: string | null): Promi
 }
 
 /** Ids that cannot exist are answered like unknown ones, without a query. */
-export async function ownConversation(ownerId: string, id: string): Promise<Conversation> {
+export async function ownConversation(ownerId: string, id: string): Promise<SavedConversation> {
   const found = sessionIdSchema.safeParse(id).success ? await (await playgroundStore()).conversations.get(ownerId, id) : null;
   if (!found) throw conversationNotFound();
   return found;

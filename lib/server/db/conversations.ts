@@ -1,26 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { PlaygroundError } from "@/lib/errors";
-import { type ConversationData } from "@/lib/session-schema";
+import type { ConversationData, ConversationSummary, SavedConversation } from "@/lib/session-schema";
 import { checkSessionSize } from "@/lib/server/db/limits";
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
 
 // Saved sessions, editable and private to the browser that made them (its owner id). Every change
 // bumps `revision`; a save based on an older revision is refused so two tabs never silently
 // overwrite each other.
-
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  backendId: string | null;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Conversation extends ConversationSummary {
-  data: ConversationData;
-}
 
 export interface ConversationInput {
   title: string;
@@ -29,12 +16,12 @@ export interface ConversationInput {
 }
 
 export interface ConversationRepository {
-  create(ownerId: string, input: ConversationInput): Promise<Conversation>;
+  create(ownerId: string, input: ConversationInput): Promise<SavedConversation>;
   /** Null when it does not exist or belongs to another owner. */
-  get(ownerId: string, id: string): Promise<Conversation | null>;
+  get(ownerId: string, id: string): Promise<SavedConversation | null>;
   /** Newest first; `query` matches a part of the title, ignoring case. */
   list(ownerId: string, options: { query?: string; limit: number; offset: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
-  save(ownerId: string, id: string, input: Partial<ConversationInput> & { data: ConversationData; revision: number }): Promise<Conversation>;
+  save(ownerId: string, id: string, input: Partial<ConversationInput> & { data: ConversationData; revision: number }): Promise<SavedConversation>;
   rename(ownerId: string, id: string, title: string, revision?: number): Promise<ConversationSummary>;
   /** False when there was nothing of this owner's to delete. */
   delete(ownerId: string, id: string): Promise<boolean>;
@@ -61,7 +48,7 @@ const toSummary = (row: Row): ConversationSummary => ({
   updatedAt: new Date(Number(row.updated_at)).toISOString(),
 });
 
-const toConversation = (row: Row): Conversation => ({ ...toSummary(row), data: JSON.parse(row.data ?? "{}") as ConversationData });
+const toConversation = (row: Row): SavedConversation => ({ ...toSummary(row), data: JSON.parse(row.data ?? "{}") as ConversationData });
 
 /** LIKE pattern for "contains", with the wildcard characters of the text taken literally. */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -80,7 +67,7 @@ export const conversationNotFound = () => new PlaygroundError("not_found", "This
 export class SqlConversationRepository implements ConversationRepository {
   constructor(private readonly db: SqlDatabase) {}
 
-  async create(ownerId: string, input: ConversationInput): Promise<Conversation> {
+  async create(ownerId: string, input: ConversationInput): Promise<SavedConversation> {
     const data = checkSessionSize(input.data);
     const now = nextStamp();
     const row = await first<Row>(
@@ -92,7 +79,7 @@ export class SqlConversationRepository implements ConversationRepository {
     return toConversation(row!);
   }
 
-  async get(ownerId: string, id: string): Promise<Conversation | null> {
+  async get(ownerId: string, id: string): Promise<SavedConversation | null> {
     const row = await first<Row>(this.db, `SELECT ${SUMMARY_COLUMNS}, data FROM conversations WHERE id = ? AND owner_id = ?`, [id, ownerId]);
     return row ? toConversation(row) : null;
   }
@@ -108,7 +95,7 @@ export class SqlConversationRepository implements ConversationRepository {
     return { conversations: rows.map(toSummary), total: Number(count?.total ?? 0) };
   }
 
-  async save(ownerId: string, id: string, input: Partial<ConversationInput> & { data: ConversationData; revision: number }): Promise<Conversation> {
+  async save(ownerId: string, id: string, input: Partial<ConversationInput> & { data: ConversationData; revision: number }): Promise<SavedConversation> {
     const data = checkSessionSize(input.data);
     const title = input.title ?? null;
     const backendChanged = input.backendId !== undefined ? 1 : 0;
