@@ -5,8 +5,8 @@ import path from "node:path";
 import { PlaygroundError } from "@/lib/errors";
 import type { ByteReader } from "@/lib/media/mp4-probe";
 
-// Media bytes, stored once per content (the key is the sha256 of the bytes). A folder today;
-// S3-compatible storage can implement the same interface with ranged GETs.
+// Media bytes, stored once per content (the key is the sha256 of the bytes): in a folder here, or
+// in an S3-compatible bucket (s3-blob-store.ts).
 
 export interface ByteRange {
   start: number;
@@ -43,7 +43,7 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f]{64}$/;
+export const BLOB_KEY = /^[0-9a-f]{64}$/;
 const CHUNK = 256 * 1024;
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
@@ -55,55 +55,74 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
   }
 }
 
+export interface SpooledFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * Streams an upload into a fresh file under tempDir while hashing it, cutting the stream as soon
+ * as it passes maxBytes. On failure the file is gone; on success the caller owns (and removes) it.
+ */
+export async function spoolToTempFile(source: ReadableStream<Uint8Array>, tempDir: string, { maxBytes, tooLargeMessage }: PutOptions): Promise<SpooledFile> {
+  await mkdir(tempDir, { recursive: true });
+  const tempPath = path.join(tempDir, `${randomBytes(12).toString("hex")}.part`);
+  const handle = await open(tempPath, "wx");
+  const reader = source.getReader();
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let closed = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        if (error instanceof PlaygroundError) throw error;
+        throw new PlaygroundError("bad_request", "The upload was interrupted before it finished; try again.");
+      });
+      if (done) break;
+      bytes += value.length;
+      // Stop reading at once; the caller answers 413 and closes the connection.
+      if (bytes > maxBytes) throw new PlaygroundError("payload_too_large", tooLargeMessage);
+      hash.update(value);
+      await writeAll(handle, value);
+    }
+    await handle.close();
+    closed = true;
+    return { path: tempPath, sha256: hash.digest("hex"), bytes };
+  } catch (error) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await rm(tempPath, { force: true });
+    throw error;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 export class FolderBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   /** Where a key lives; null for anything that is not a key (no path tricks). */
   private pathOf(key: string): string | null {
-    return KEY.test(key) ? path.join(this.root, "blobs", key.slice(0, 2), key) : null;
+    return BLOB_KEY.test(key) ? path.join(this.root, "blobs", key.slice(0, 2), key) : null;
   }
 
   get tempDir(): string {
     return path.join(this.root, "tmp");
   }
 
-  async put(source: ReadableStream<Uint8Array>, { maxBytes, tooLargeMessage }: PutOptions): Promise<StoredBlob> {
-    await mkdir(this.tempDir, { recursive: true });
-    const tempPath = path.join(this.tempDir, `${randomBytes(12).toString("hex")}.part`);
-    const handle = await open(tempPath, "wx");
-    const reader = source.getReader();
-    const hash = createHash("sha256");
-    let bytes = 0;
-    let closed = false;
+  async put(source: ReadableStream<Uint8Array>, options: PutOptions): Promise<StoredBlob> {
+    const spooled = await spoolToTempFile(source, this.tempDir, options);
     try {
-      for (;;) {
-        const { done, value } = await reader.read().catch((error: unknown) => {
-          if (error instanceof PlaygroundError) throw error;
-          throw new PlaygroundError("bad_request", "The upload was interrupted before it finished; try again.");
-        });
-        if (done) break;
-        bytes += value.length;
-        // Stop reading at once; the caller answers 413 and closes the connection.
-        if (bytes > maxBytes) throw new PlaygroundError("payload_too_large", tooLargeMessage);
-        hash.update(value);
-        await writeAll(handle, value);
-      }
-      await handle.close();
-      closed = true;
-      const sha256 = hash.digest("hex");
-      const finalPath = this.pathOf(sha256)!;
+      const finalPath = this.pathOf(spooled.sha256)!;
       await mkdir(path.dirname(finalPath), { recursive: true });
       const existing = await stat(finalPath).catch(() => null);
       // Identical bytes are stored once.
-      if (existing) await rm(tempPath, { force: true });
-      else await rename(tempPath, finalPath);
-      return { key: sha256, sha256, bytes };
+      if (existing) await rm(spooled.path, { force: true });
+      else await rename(spooled.path, finalPath);
+      return { key: spooled.sha256, sha256: spooled.sha256, bytes: spooled.bytes };
     } catch (error) {
-      if (!closed) await handle.close().catch(() => undefined);
-      await rm(tempPath, { force: true });
+      await rm(spooled.path, { force: true });
       throw error;
-    } finally {
-      reader.releaseLock();
     }
   }
 
