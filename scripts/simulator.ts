@@ -51,7 +51,18 @@ function parseArgs(argv: readonly string[]): CliOptions {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // Handlers first, so a signal that arrives while the server starts still stops it cleanly.
+  let close: () => Promise<void> = async () => undefined;
+  const stop = (): void => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   const simulator = await startSimulator(options);
+  close = () => simulator.close();
   const all = [...SIMULATED_MODELS, ...SIMULATED_GENERATORS];
   const width = Math.max(...all.map((model) => model.label.length)) + 2;
   const lines = all.map((model) => `  ${model.label.padEnd(width)}${simulator.url}/${model.slug}/v1  (${model.model})`);
@@ -60,14 +71,6 @@ async function main(): Promise<void> {
   console.log(`NIM simulator (simulated answers, no GPU) listening on ${simulator.url}`);
   console.log(`Serving ${options.tokensPerSecond} tokens/s, ${options.generationSeconds} s per generation:\n${lines.join("\n")}`);
 
-  const stop = (): void => {
-    simulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

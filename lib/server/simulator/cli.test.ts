@@ -27,7 +27,8 @@ function waitForOutput(proc: ChildProcess, pattern: RegExp): Promise<{ match: Re
 
 describe("scripts/simulator.ts", () => {
   it("starts on a free port, lists the models, answers, and stops on SIGTERM", async () => {
-    child = spawn("node_modules/.bin/tsx", ["scripts/simulator.ts", "--port", "0", "--tokens-per-second", "500"], {
+    // Node itself (with tsx as a loader), so the signal reaches the simulator with no wrapper between.
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts", "--port", "0", "--tokens-per-second", "500"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });
