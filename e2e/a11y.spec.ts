@@ -48,6 +48,25 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousViolations(page, "the help dialog");
     });
 
+    test("the share dialog, and the help dialog on a phone, where its list scrolls", async ({ page }) => {
+      const app = new PlaygroundPage(page);
+      await app.goto();
+      await app.selectBackend("sim-reason2-8b");
+      await app.send("Are you there?");
+      await app.lastAssistantTurn().expectState("done");
+      await app.sessions.shareButton.click();
+      await expect(app.sessions.shareDialog).toBeVisible();
+      await expectNoSeriousViolations(page, "the share dialog");
+      await app.sessions.closeShareDialog();
+
+      await page.setViewportSize({ width: 390, height: 700 });
+      await page.keyboard.press("?");
+      const help = page.getByTestId("help-dialog");
+      await expect(help).toBeVisible();
+      await expect(help.getByRole("group", { name: "Keyboard shortcuts" })).toHaveAttribute("tabindex", "0");
+      await expectNoSeriousViolations(page, "the help dialog on a phone");
+    });
+
     test("compare, before and after a run with a failing column", async ({ page }) => {
       const compare = new ComparePage(page);
       await compare.goto(["sim-reason2-8b", "offline"]);
