@@ -46,7 +46,7 @@ test("pages send you to the login page, which lets in only the right password", 
   await page.goto("/compare");
   await expect(page).toHaveURL(/\/login\?next=%2Fcompare$/);
   await logIn(page, "wrong");
-  await expect(page.getByRole("alert")).toHaveText("That password is not right; try again.");
+  await expect(page.locator("#login-error")).toHaveText("That password is not right; try again.");
   await logIn(page, PASSWORD);
   await expect(page).toHaveURL(/\/compare$/);
 
