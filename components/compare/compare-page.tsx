@@ -1,20 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo } from "react";
-import { chatBackends, fetchBackends } from "@/lib/client/backends";
-import { queryKeys } from "@/lib/query-keys";
+import { chatBackends } from "@/lib/client/backends";
 import { BackendsError, NoChatBackends } from "@/components/backends/backends-error";
 import { CompareHeader } from "@/components/compare/compare-header";
 import { CompareWorkspace } from "@/components/compare/compare-workspace";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function ComparePage() {
-  const backendsQuery = useQuery({
-    queryKey: queryKeys.backends,
-    queryFn: ({ signal }) => fetchBackends(signal),
-    refetchInterval: 30_000,
-  });
+  const backendsQuery = useBackendsQuery();
   const backends = useMemo(() => chatBackends(backendsQuery.data?.backends ?? []), [backendsQuery.data]);
 
   if (backends.length > 0) return <CompareWorkspace backends={backends} />;

@@ -5,7 +5,7 @@ import type { GenerationJobView } from "@/lib/generation-schema";
 import { ResultCard } from "@/components/generate/result-card";
 import type { Critiques } from "@/components/generate/use-critiques";
 import { Button } from "@/components/ui/button";
-import { ColumnsIcon } from "@/components/ui/more-icons";
+import { ColumnsIcon } from "@/components/ui/icons";
 import { compactSelect } from "@/components/generate/field";
 
 export type FinishedJob = GenerationJobView & { result: NonNullable<GenerationJobView["result"]> };

@@ -1,20 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo } from "react";
-import { chatBackends, fetchBackends } from "@/lib/client/backends";
-import { queryKeys } from "@/lib/query-keys";
+import { chatBackends } from "@/lib/client/backends";
 import { BackendsError } from "@/components/backends/backends-error";
 import { GenerateHeader } from "@/components/generate/generate-header";
 import { GenerateWorkspace } from "@/components/generate/generate-workspace";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function GeneratePage() {
-  const backendsQuery = useQuery({
-    queryKey: queryKeys.backends,
-    queryFn: ({ signal }) => fetchBackends(signal),
-    refetchInterval: 30_000,
-  });
+  const backendsQuery = useBackendsQuery();
   const all = backendsQuery.data?.backends;
   const generators = useMemo(() => (all ?? []).filter((b) => b.generationFamily !== undefined), [all]);
   const chat = useMemo(() => chatBackends(all ?? []), [all]);

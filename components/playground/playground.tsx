@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo, useRef, useState } from "react";
 import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/families";
-import { chatBackends, fetchBackends, pickBackend } from "@/lib/client/backends";
-import { queryKeys } from "@/lib/query-keys";
+import { chatBackends, pickBackend } from "@/lib/client/backends";
 import { BackendNotice } from "@/components/backends/backend-notice";
 import { BackendPicker } from "@/components/backends/backend-picker";
 import { BackendStatus } from "@/components/backends/backend-status";
@@ -45,11 +44,7 @@ import { usePlaygroundSession } from "@/components/sessions/use-playground-sessi
 import { sessionTitle } from "@/lib/session-data";
 
 export function Playground() {
-  const backendsQuery = useQuery({
-    queryKey: queryKeys.backends,
-    queryFn: ({ signal }) => fetchBackends(signal),
-    refetchInterval: 30_000,
-  });
+  const backendsQuery = useBackendsQuery();
   const backends = useMemo(() => chatBackends(backendsQuery.data?.backends ?? []), [backendsQuery.data]);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const backend = pickBackend(backends, chosenId);
