@@ -3,10 +3,9 @@
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo } from "react";
 import { chatBackends } from "@/lib/client/backends";
-import { BackendsError } from "@/components/backends/backends-error";
+import { BackendsFallback } from "@/components/backends/backends-fallback";
 import { GenerateHeader } from "@/components/generate/generate-header";
 import { GenerateWorkspace } from "@/components/generate/generate-workspace";
-import { Skeleton } from "@/components/ui/skeleton";
 
 export function GeneratePage() {
   const backendsQuery = useBackendsQuery();
@@ -16,34 +15,22 @@ export function GeneratePage() {
 
   if (generators.length > 0) return <GenerateWorkspace generators={generators} chatBackends={chat} />;
 
-  let body = (
-    <div aria-busy="true" aria-label="Loading backends" className="grid flex-1 gap-4 p-4 lg:grid-cols-[24rem_1fr]">
-      <Skeleton className="h-full min-h-96 rounded-2xl" />
-      <Skeleton className="h-full min-h-96 rounded-2xl" />
-    </div>
-  );
-  if (backendsQuery.isError) {
-    body = (
-      <div className="mx-auto w-full max-w-3xl p-6">
-        <BackendsError message={backendsQuery.error.message} retrying={backendsQuery.isFetching} onRetry={() => void backendsQuery.refetch()} />
-      </div>
-    );
-  } else if (backendsQuery.isSuccess) {
-    body = (
-      <div data-testid="no-generators" className="mx-auto max-w-md py-16 text-center">
-        <h2 className="text-lg font-semibold tracking-tight">No world-generation backends configured</h2>
-        <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
-          Add a backend of kind <code className="font-mono">predict</code> (Cosmos Predict, Cosmos3 WFM) or{" "}
-          <code className="font-mono">omni</code> (Cosmos3 Generator) to the playground configuration, or turn on the simulator with{" "}
-          <code className="font-mono">&quot;simulator&quot;: true</code>.
-        </p>
-      </div>
-    );
-  }
   return (
-    <div className="flex h-dvh flex-col overflow-hidden">
-      <GenerateHeader />
-      <main className="flex min-h-0 flex-1 flex-col">{body}</main>
-    </div>
+    <BackendsFallback
+      query={backendsQuery}
+      header={<GenerateHeader />}
+      loadingLayout="gap-4 p-4 lg:grid-cols-[24rem_1fr]"
+      skeletonHeight="min-h-96"
+      empty={
+        <div data-testid="no-generators" className="mx-auto max-w-md py-16 text-center">
+          <h2 className="text-lg font-semibold tracking-tight">No world-generation backends configured</h2>
+          <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+            Add a backend of kind <code className="font-mono">predict</code> (Cosmos Predict, Cosmos3 WFM) or{" "}
+            <code className="font-mono">omni</code> (Cosmos3 Generator) to the playground configuration, or turn on the simulator with{" "}
+            <code className="font-mono">&quot;simulator&quot;: true</code>.
+          </p>
+        </div>
+      }
+    />
   );
 }
