@@ -3,8 +3,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, startServer } from "../scripts/next-server.mjs";
-import { formatTable, summarize, type Sample } from "./stats";
-import { measureStream, type StreamTarget } from "./stream-timing";
+import { burst, concurrencyTable } from "./concurrency";
+import { startNginx } from "./nginx";
+import { startSimulatorProcess } from "./processes";
+import { compareProxies, proxyTable, requestFloor } from "./proxies";
+import { formatTable } from "./stats";
+import type { StreamTarget } from "./stream-timing";
 import { benchSessions } from "./sessions";
 import { benchChatWithVideo, benchUpload } from "./upload";
 import { startTestPostgres } from "../tests/support/postgres";
@@ -12,11 +16,17 @@ import { startTestPostgres } from "../tests/support/postgres";
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3290);
 const SIM_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 3291);
+const UPSTREAM_PORT = SIM_PORT + 1; // the simulator as an upstream of its own process, as a NIM is
+const PACED_PORT = SIM_PORT + 2; // the same at a real model's pace, for the concurrency runs
+const NGINX_PORT = SIM_PORT + 3;
+const PACED_TOKENS_PER_SECOND = 20;
+const PACED_MAX_TOKENS = 40;
 
 const configDir = mkdtempSync(path.join(tmpdir(), "playground-bench-"));
 const configFile = path.join(configDir, "bench.config.json");
+const upstream = (id: string, port: number) => ({ id, label: id, kind: "chat", family: "cosmos-reason2", baseUrl: `http://127.0.0.1:${port}/reason2-8b/v1`, model: "nvidia/cosmos-reason2-8b" });
 // A fast simulator, so that the figures are the proxy's overhead rather than the pacing.
-writeFileSync(configFile, JSON.stringify({ simulator: { tokensPerSecond: 5000 } }));
+writeFileSync(configFile, JSON.stringify({ simulator: { tokensPerSecond: 5000 }, backends: [upstream("upstream", UPSTREAM_PORT), upstream("paced", PACED_PORT)] }));
 const env = {
   ...process.env,
   PLAYGROUND_CONFIG: configFile,
@@ -25,40 +35,49 @@ const env = {
 };
 
 build(env, { always: process.argv.includes("--rebuild") });
+const fast = await startSimulatorProcess(UPSTREAM_PORT, 5000);
+const paced = await startSimulatorProcess(PACED_PORT, PACED_TOKENS_PER_SECOND);
+const nginx = await startNginx(path.join(configDir, "nginx"), NGINX_PORT, UPSTREAM_PORT);
 const server = await startServer({ port: APP_PORT, env, quiet: true });
 try {
-  // The simulator starts with the first request that needs a backend.
+  // The in-process simulator (for the video turn below) starts with the first request that lists backends.
   await (await fetch(`${server.url}/api/backends`)).text();
-  const body = (model: string) => ({
-    model,
-    stream: true,
-    stream_options: { include_usage: true },
-    max_tokens: 64,
-    seed: 1,
-    messages: [{ role: "user", content: "Describe the scene." }],
-  });
-  const targets: StreamTarget[] = [
-    { name: "direct to simulator", url: `http://127.0.0.1:${SIM_PORT}/reason2-8b/v1/chat/completions`, body: body("nvidia/cosmos-reason2-8b"), format: "openai" },
-    { name: "through /api/chat", url: `${server.url}/api/chat`, body: { backend: "sim-reason2-8b", messages: [{ role: "user", content: "Describe the scene." }], params: { max_tokens: 64, seed: 1 } }, format: "playground" },
-    { name: "through the pass-through", url: `${server.url}/api/backends/sim-reason2-8b/v1/chat/completions`, body: body("nvidia/cosmos-reason2-8b"), format: "openai" },
-  ];
-  for (const target of targets) await measureStream(target); // warm-up: compile paths, open sockets
-  const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
-  for (let run = 0; run < RUNS; run++) {
-    for (const target of targets) samples.get(target.name)!.push(await measureStream(target));
-  }
-  const direct = summarize(samples.get("direct to simulator")!);
-  console.log(`\nStreamed answer, ${RUNS} runs each (interleaved), simulator at 5000 tokens/s\n`);
+  const question = [{ role: "user", content: "Describe the scene." }];
+  const openai = (maxTokens: number) => ({ model: "nvidia/cosmos-reason2-8b", stream: true, stream_options: { include_usage: true }, max_tokens: maxTokens, seed: 1, messages: question });
+  const viaChat = (backend: string, maxTokens: number): StreamTarget => ({ name: "through /api/chat", url: `${server.url}/api/chat`, body: { backend, messages: question, params: { max_tokens: maxTokens, seed: 1 } }, format: "playground" });
+  const upstreamPath = "/reason2-8b/v1/chat/completions";
+  const rows = await compareProxies(
+    { name: "direct to simulator", url: `${fast.url}${upstreamPath}`, body: openai(64), format: "openai" },
+    [
+      { name: "nginx", url: `${nginx.url}${upstreamPath}`, body: openai(64), format: "openai" },
+      viaChat("upstream", 64),
+      { name: "through the pass-through", url: `${server.url}/api/backends/upstream/v1/chat/completions`, body: openai(64), format: "openai" },
+    ],
+    RUNS,
+  );
+  console.log(`\nStreamed answer of 64 tokens, ${RUNS} runs per path (interleaved), simulator in its own process at 5000 tokens/s`);
+  console.log("Times in ms; added = the path minus direct, paired run by run; target: added within 2 ms of nginx's\n");
+  console.log(proxyTable(rows, "nginx"));
+  console.log("\nThe floor under those figures: one small GET answered by each server (no upstream call)\n");
   console.log(
-    formatTable(
-      ["path", "first token p50 ms", "p99 ms", "added p50 ms", "full stream p50 ms"],
-      targets.map((target) => {
-        const s = summarize(samples.get(target.name)!);
-        return [target.name, s.firstP50.toFixed(2), s.firstP99.toFixed(2), (s.firstP50 - direct.firstP50).toFixed(2), s.totalP50.toFixed(2)];
-      }),
+    await requestFloor(
+      {
+        "simulator GET /v1/models": `${fast.url}/reason2-8b/v1/models`,
+        "nginx → simulator GET /v1/models": `${nginx.url}/reason2-8b/v1/models`,
+        "playground GET /api/health": `${server.url}/api/health`,
+      },
+      RUNS * 2,
     ),
   );
 
+  const concurrency = [];
+  for (const streams of [200, 500]) {
+    const direct = await burst({ name: "direct", url: `${paced.url}${upstreamPath}`, body: openai(PACED_MAX_TOKENS), format: "openai" }, streams, paced.pid);
+    concurrency.push({ direct, chat: await burst(viaChat("paced", PACED_MAX_TOKENS), streams, server.pid!) });
+  }
+  console.log(`\nConcurrent streams started at once, ${PACED_MAX_TOKENS} tokens each at ${PACED_TOKENS_PER_SECOND} tokens/s (a model's pace); target: no error`);
+  console.log("Added = /api/chat minus the same burst sent straight to the simulator; RSS of the playground's server\n");
+  console.log(concurrencyTable(concurrency));
   const uploads = [];
   for (const sizeMb of [50, 200]) uploads.push(await benchUpload(server.url, server.pid!, sizeMb));
   console.log("\nUpload (raw body, streamed to the blob store) vs. writing the same bytes to disk in-process\n");
@@ -79,6 +98,9 @@ try {
   );
 } finally {
   server.stop();
+  nginx.stop();
+  fast.stop();
+  paced.stop();
 }
 
 // Sessions: a conversation of 200 turns with 20 media, saved and loaded, on both databases.

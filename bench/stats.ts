@@ -9,12 +9,6 @@ export function percentile(values: number[], p: number): number {
   return sorted[index] ?? NaN;
 }
 
-export function summarize(samples: Sample[]) {
-  const first = samples.map((s) => s.firstTokenMs);
-  const total = samples.map((s) => s.totalMs);
-  return { firstP50: percentile(first, 50), firstP99: percentile(first, 99), totalP50: percentile(total, 50) };
-}
-
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");

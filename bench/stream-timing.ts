@@ -8,16 +8,27 @@ export interface StreamTarget {
   format: "openai" | "playground";
 }
 
-/** True when an SSE line carries the first visible text of the answer (or reasoning). */
-function carriesText(line: string, format: StreamTarget["format"]): boolean {
-  if (!line.startsWith("data: ") || line === "data: [DONE]") return false;
+type LineKind = "text" | "end" | "error" | "other";
+
+/** What an SSE line is: visible text (answer or reasoning), the end of the stream, an error, or else. */
+function classify(line: string, format: StreamTarget["format"]): LineKind {
+  if (!line.startsWith("data: ")) return "other";
+  if (line === "data: [DONE]") return format === "openai" ? "end" : "other";
   const data = JSON.parse(line.slice(6)) as Record<string, unknown>;
-  if (format === "playground") return data.type === "reasoning" || data.type === "answer";
+  if (format === "playground") {
+    if (data.type === "reasoning" || data.type === "answer") return "text";
+    if (data.type === "done") return "end";
+    return data.type === "error" ? "error" : "other";
+  }
+  if (data.error) return "error";
   const delta = (data.choices as { delta?: { content?: string } }[] | undefined)?.[0]?.delta;
-  return Boolean(delta?.content);
+  return delta?.content ? "text" : "other";
 }
 
-/** Time to the first token and to the end of the stream, as a browser's fetch would see them. */
+/**
+ * Time to the first token and to the end of the stream, as a browser's fetch would see them. Throws
+ * unless the stream is whole: an error event or a stream that ends without its last event is a failure.
+ */
 export async function measureStream(target: StreamTarget): Promise<Sample> {
   const started = performance.now();
   const response = await fetch(target.url, {
@@ -30,18 +41,20 @@ export async function measureStream(target: StreamTarget): Promise<Sample> {
   const decoder = new TextDecoder();
   let buffered = "";
   let firstTokenMs = NaN;
+  let ended = false;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
     buffered += decoder.decode(value, { stream: true });
-    if (Number.isNaN(firstTokenMs)) {
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      if (lines.some((line) => carriesText(line, target.format))) {
-        firstTokenMs = performance.now() - started;
-        buffered = "";
-      }
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) {
+      const kind = classify(line, target.format);
+      if (kind === "text" && Number.isNaN(firstTokenMs)) firstTokenMs = performance.now() - started;
+      else if (kind === "end") ended = true;
+      else if (kind === "error") throw new Error(`${target.name}: error event ${line.slice(6, 200)}`);
     }
   }
+  if (!ended || Number.isNaN(firstTokenMs)) throw new Error(`${target.name}: the stream ended before its last event`);
   return { firstTokenMs, totalMs: performance.now() - started };
 }
