@@ -260,7 +260,7 @@ describe("Dockerfile and .dockerignore", () => {
     for (const file of ["node_modules", "node_modules/next/package.json", ".env", ".env.local", ".next", "data/playground.db", ".git"]) {
       expect(dockerIgnored(file, ignore), `${file} is ignored`).toBe(true);
     }
-    for (const file of ["app/page.tsx", "lib/server/config.ts", "components", "public/samples", "proxy.ts", "next.config.ts", "package-lock.json", "scripts/copy-ffmpeg.mjs", "tsconfig.json", "postcss.config.mjs"]) {
+    for (const file of ["app/page.tsx", "lib/server/config.ts", "components", "public/samples", "proxy.ts", "next.config.ts", "package-lock.json", "scripts/copy-ffmpeg.mjs", "tsconfig.json", "postcss.config.mjs", "tests/support/media-fixtures.ts"]) {
       expect(dockerIgnored(file, ignore), `${file} is kept`).toBe(false);
     }
   });
