@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Compression would hold back server-sent events until a buffer fills; streams must flow at once.
   compress: false,
   reactStrictMode: true,
+  // Only the Docker build sets NEXT_OUTPUT: `next start` (npm start, e2e, bench) warns it "does not work" with standalone.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   turbopack: { root: import.meta.dirname },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
