@@ -45,7 +45,7 @@ describe("id generators", () => {
     randomBytes.mockClear();
   });
 
-  it.each(GENERATORS)("a %s is 16 bytes of randomBytes and nothing else", (_, generate) => {
+  it.each(GENERATORS)("%s: 16 bytes of randomBytes and nothing else", (_, generate) => {
     const ids = Array.from({ length: 50 }, generate);
     expect(randomBytes.mock.calls.every((call) => (call[0] as number) >= 16)).toBe(true);
     expect(ids).toEqual(drawn(16));
@@ -56,7 +56,7 @@ describe("id generators", () => {
     expect([nonce]).toEqual(drawn(18));
   });
 
-  it.each(GENERATORS)("10 000 %ss: unique, 128 bits each, balanced, neither sequential nor time-ordered", (_, generate) => {
+  it.each(GENERATORS)("%s, 10 000 of them: unique, 128 bits each, balanced, neither sequential nor time-ordered", (_, generate) => {
     const count = 10_000;
     const ids = Array.from({ length: count }, generate);
     expect(ids.every((id) => ID_128.test(id))).toBe(true);
