@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PlaygroundError } from "@/lib/errors";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
 import { shareRemovedHtml } from "@/lib/share-removed-html";
 import { accessConfig, classifyPath, decideAccess, loginRedirectPath, unauthorizedResponse } from "@/lib/server/access";
 import { isSharedMedia } from "@/lib/server/access-guard";
 import { readShare } from "@/lib/server/session-service";
 
-// Two jobs in front of the app: the optional password (lib/server/access.ts), and 410 Gone for a
-// revoked share link, which a page cannot set; everything else about /s/<id> is left to the page.
+// Three jobs in front of the app: the optional password (lib/server/access.ts), 410 Gone for a
+// revoked share link, which a page cannot set, and the sandbox policy of stored media.
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
@@ -14,7 +15,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (decision === "login-page") return NextResponse.redirect(new URL(loginRedirectPath(pathname, search), request.url), 303);
   if (decision === "unauthorized") return unauthorizedResponse();
   if (decision === "check-media" && !(await mediaIsShared(pathname))) return unauthorizedResponse();
-  if (classifyPath(request.method, pathname) === "share-page") return (await removedShare(request)) ?? NextResponse.next();
+  const kind = classifyPath(request.method, pathname);
+  if (kind === "share-page") return (await removedShare(request)) ?? NextResponse.next();
+  if (kind === "share-media") return NextResponse.next({ headers: { "Content-Security-Policy": MEDIA_CONTENT_SECURITY_POLICY } });
   return NextResponse.next();
 }
 

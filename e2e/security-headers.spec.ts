@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "../lib/security-headers";
+import { makePng } from "../tests/support/media-fixtures";
 
 test("pages and API answers carry the security headers", async ({ request }) => {
   for (const path of ["/", "/api/health", "/api/backends"]) {
@@ -20,4 +22,16 @@ test("the page loads under its CSP without violations", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("backend-picker")).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("stored media come with the sandbox policy, over the app-wide one", async ({ request }) => {
+  const upload = await request.post("/api/media", { headers: { "Content-Type": "image/png" }, data: Buffer.from(makePng(6, 4)) });
+  expect(upload.status()).toBeLessThan(300);
+  const { id } = (await upload.json()) as { id: string };
+  for (const method of ["GET", "HEAD"]) {
+    const headers = (await request.fetch(`/api/media/${id}`, { method })).headers();
+    expect(headers["content-type"], method).toBe("image/png");
+    expect(headers["x-content-type-options"], method).toBe("nosniff");
+    expect(headers["content-security-policy"], method).toBe(MEDIA_CONTENT_SECURITY_POLICY);
+  }
 });

@@ -23,6 +23,13 @@ export function contentSecurityPolicy(development: boolean): string {
     .join("; ");
 }
 
+/**
+ * Stored media, however they are opened: nothing loads, nothing runs, no origin (the app-wide policy
+ * above would let a document of ours run inline script). proxy.ts sets it, since Next keeps the
+ * app-wide header over a route's own.
+ */
+export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
 export function securityHeaders(development: boolean): { key: string; value: string }[] {
   return [
     { key: "Content-Security-Policy", value: contentSecurityPolicy(development) },

@@ -81,12 +81,28 @@ export async function getBackend(id: string): Promise<Backend> {
   return backend;
 }
 
-/** The headers that authenticate to a backend. The key is read here and nowhere else. */
+/** The key is read here and nowhere else. */
+const backendKey = (backend: Backend): string | null => (backend.apiKeyEnv && process.env[backend.apiKeyEnv]) || null;
+
+/** The headers that authenticate to a backend. */
 export function authHeaders(backend: Backend): Record<string, string> {
-  if (!backend.apiKeyEnv) return {};
-  const key = process.env[backend.apiKeyEnv];
+  const key = backendKey(backend);
   if (!key) return {};
   return { Authorization: backend.authScheme === "raw" ? key : `Bearer ${key}` };
+}
+
+export const REDACTED_KEY = "[key removed]";
+
+/** The text with the backend's key cut out: an upstream error body may echo the Authorization header. */
+export function redactKey(text: string, backend: Backend): string {
+  const key = backendKey(backend);
+  return key ? text.replaceAll(key, REDACTED_KEY) : text;
+}
+
+/** The key's bytes, for cutting it out of a stream; null when the backend has none. */
+export function keyBytes(backend: Backend): Buffer | null {
+  const key = backendKey(backend);
+  return key ? Buffer.from(key, "utf8") : null;
 }
 
 export function unreachableMessage(backend: Backend): string {

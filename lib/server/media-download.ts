@@ -1,5 +1,6 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
 import { etagMatches, parseByteRange } from "@/lib/server/byte-range";
 import { errorResponse } from "@/lib/server/http";
 import { mediaStorage, type MediaStorage } from "@/lib/server/media-storage";
@@ -22,6 +23,7 @@ export async function mediaResponse(request: Request, id: string, storage: Media
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
     "Content-Disposition": "inline",
+    "Content-Security-Policy": MEDIA_CONTENT_SECURITY_POLICY,
   });
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
 

@@ -6,6 +6,7 @@ import { probeMp4 } from "@/lib/media/mp4-probe";
 import { ACCEPTED_TYPES_SENTENCE, SNIFF_BYTES, sniffMediaType, type MediaKind, type SniffedType } from "@/lib/media/sniff";
 import { probeWebm } from "@/lib/media/webm-probe";
 import type { BlobStore, StoredBlob } from "@/lib/server/blob-store";
+import { imageEnd, isRunnableTrailer } from "@/lib/server/image-structure";
 import { newMediaId, type MediaRecord } from "@/lib/server/media-catalog";
 import { formatMegabytes, mediaLimits, type MediaLimits } from "@/lib/server/media-config";
 import { mediaStorage, type MediaStorage } from "@/lib/server/media-storage";
@@ -137,25 +138,39 @@ async function probe(blobs: BlobStore, blob: StoredBlob, type: SniffedType): Pro
   const file = await blobs.openReader(blob.key);
   if (!file) throw new Error(`Blob ${blob.key} vanished right after it was stored.`);
   try {
-    if (type.kind === "image") {
-      const head = await file.read(0, PROBE_HEAD_BYTES);
-      // A JPEG's frame header can sit behind large EXIF data; images are small enough to read whole.
-      const size = readImageSize(head) ?? (file.size > head.length ? readImageSize(await file.read(0, file.size)) : null);
-      if (!size) {
-        throw new PlaygroundError("unsupported_media", `The file starts like a ${type.format.toUpperCase()} image but its size cannot be read; it may be damaged or cut short.`);
-      }
-      return size;
+    const name = type.format.toUpperCase();
+    // Images are small enough to read whole: the frame header can sit behind large EXIF data.
+    if (type.kind === "image") return checkedImage(await file.read(0, file.size), type);
+    const noVideo = () => new PlaygroundError("unsupported_media", `The ${name} file has no video track (is it audio only?); upload a video.`);
+    if (type.format === "webm" || type.format === "mkv") {
+      const info = probeWebm(await file.read(0, PROBE_HEAD_BYTES));
+      if (info.codec === undefined) throw noVideo();
+      return finite(info);
     }
-    if (type.format === "webm" || type.format === "mkv") return finite(probeWebm(await file.read(0, PROBE_HEAD_BYTES)));
     const info = await probeMp4(file.read, file.size);
-    if (info.moovFound && !info.hasVideoTrack) {
-      throw new PlaygroundError("unsupported_media", `The ${type.format.toUpperCase()} file has no video track (is it audio only?); upload a video.`);
+    if (!info.moovFound) {
+      throw new PlaygroundError("unsupported_media", `The ${name} file has no movie header (moov box), so no player can open it; it may be cut short or not a video.`);
     }
+    if (!info.hasVideoTrack) throw noVideo();
     const { width, height, durationS, fps, codec } = info;
     return finite({ width, height, durationS, fps, codec });
   } finally {
     await file.close();
   }
+}
+
+/** An image's size, once its structure is whole and nothing runnable rides after its end. */
+function checkedImage(bytes: Uint8Array, type: SniffedType): MediaFacts {
+  const name = type.format.toUpperCase();
+  const size = readImageSize(bytes);
+  const end = size ? imageEnd(bytes, type.format) : null;
+  if (!size || end === null) {
+    throw new PlaygroundError("unsupported_media", `The file starts like a ${name} image but is not a whole one; it may be damaged, cut short, or another kind of file named as an image.`);
+  }
+  if (isRunnableTrailer(bytes.subarray(end))) {
+    throw new PlaygroundError("unsupported_media", `The ${name} image has another file (markup or an archive) appended after its end; upload the image alone.`);
+  }
+  return size;
 }
 
 /** Keeps only the facts that are real, positive numbers (or a codec name). */

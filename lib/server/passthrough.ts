@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { PlaygroundError } from "@/lib/errors";
 import type { BackendKind } from "@/lib/families";
-import { authHeaders, getBackend, type Backend } from "@/lib/server/backends";
+import { authHeaders, getBackend, keyBytes, redactKey, REDACTED_KEY, type Backend } from "@/lib/server/backends";
 import { cutMidStreamMessage, fetchFailure } from "@/lib/server/upstream-errors";
 
 // The OpenAI-compatible pass-through: only the paths a backend's kind serves, the key added here,
@@ -93,11 +93,45 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
   const responseHeaders = new Headers({ "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" });
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
-    if (value && value.length <= MAX_FORWARDED_HEADER_CHARS) responseHeaders.set(name, value);
+    if (value && value.length <= MAX_FORWARDED_HEADER_CHARS && redactKey(value, backend) === value) responseHeaders.set(name, value);
   }
   const eventStream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
-  const body = upstream.body && guardBody(upstream.body, backend, eventStream, () => upstreamAbort.abort());
+  const guarded = upstream.body && guardBody(upstream.body, backend, eventStream, () => upstreamAbort.abort());
+  const key = keyBytes(backend);
+  const body = guarded && key ? guarded.pipeThrough(cutOut(key, encoder.encode(REDACTED_KEY))) : guarded;
   return new Response(body, { status: upstream.status, headers: responseHeaders });
+}
+
+/**
+ * Replaces `secret` in a byte stream, also across chunk boundaries (error bodies may echo the
+ * Authorization header). Only bytes that could start the secret are held back for the next chunk.
+ */
+function cutOut(secret: Uint8Array, replacement: Uint8Array): TransformStream<Uint8Array, Uint8Array> {
+  let held: Buffer = Buffer.alloc(0);
+  const heldBack = (bytes: Buffer) => {
+    for (let k = Math.min(secret.length - 1, bytes.length); k > 0; k--) {
+      if (bytes.subarray(bytes.length - k).equals(secret.subarray(0, k))) return k;
+    }
+    return 0;
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      let rest = Buffer.concat([held, chunk]);
+      const pieces: Uint8Array[] = [];
+      for (let at = rest.indexOf(secret); at !== -1; at = rest.indexOf(secret)) {
+        pieces.push(rest.subarray(0, at), replacement);
+        rest = rest.subarray(at + secret.length);
+      }
+      const keep = heldBack(rest);
+      pieces.push(rest.subarray(0, rest.length - keep));
+      held = Buffer.from(rest.subarray(rest.length - keep));
+      const out = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+      if (out.length > 0) controller.enqueue(out);
+    },
+    flush(controller) {
+      if (held.length > 0) controller.enqueue(held);
+    },
+  });
 }
 
 /**

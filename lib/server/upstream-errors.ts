@@ -1,7 +1,7 @@
 import "server-only";
 import OpenAI from "openai";
 import { PlaygroundError } from "@/lib/errors";
-import { unreachableMessage, type Backend } from "@/lib/server/backends";
+import { redactKey, unreachableMessage, type Backend } from "@/lib/server/backends";
 
 // An error page can be endless; its first kilobytes say everything a person needs.
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -129,8 +129,17 @@ export function cutMidStreamMessage(backend: Backend): string {
   return `The connection to backend '${backend.id}' was cut mid-stream; the text so far is kept. Try again.`;
 }
 
-/** Turns whatever the upstream call threw into one of our errors, with a sentence a person can act on. */
+/**
+ * Turns whatever the upstream call threw into one of our errors, with a sentence a person can act
+ * on and without the backend's key, whatever the upstream echoed.
+ */
 export function toPlaygroundError(error: unknown, backend: Backend): PlaygroundError {
+  const failure = describeFailure(error, backend);
+  const message = redactKey(failure.message, backend);
+  return message === failure.message ? failure : new PlaygroundError(failure.code, message, failure.status);
+}
+
+function describeFailure(error: unknown, backend: Backend): PlaygroundError {
   if (error instanceof PlaygroundError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new PlaygroundError("upstream_timeout", `Backend '${backend.id}' did not start answering within ${Math.round(backend.timeoutMs / 1000)} s.`);

@@ -20,6 +20,7 @@ export const u32 = (n: number) => bytes((n >>> 24) & 0xff, (n >>> 16) & 0xff, (n
 export const u64 = (n: number) => concat(u32(Math.floor(n / 0x100000000)), u32(n >>> 0));
 const u16le = (n: number) => bytes(n & 0xff, (n >>> 8) & 0xff);
 const u24le = (n: number) => bytes(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff);
+const u32le = (n: number) => concat(u16le(n & 0xffff), u16le(n >>> 16));
 
 // ---- ISO-BMFF (MP4 / MOV) ----
 
@@ -112,13 +113,13 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   let crc = 0xffffffff;
   for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
+export function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
   const typed = concat(text(type), data);
   return concat(u32(data.length), typed, u32(crc32(typed)));
 }
@@ -147,8 +148,10 @@ export function makeJpeg(width: number, height: number, options: { sof?: number;
   return concat(bytes(0xff, 0xd8), app0, padding, options.fillBytes ? bytes(0xff, 0xff) : new Uint8Array(), dqt, sof, sos, bytes(0x12, 0x34, 0xff, 0xd9));
 }
 
+/** A whole GIF: a two-colour table, one image whose LZW data is one black pixel, the trailer. */
 export function makeGif(width: number, height: number): Uint8Array<ArrayBuffer> {
-  return concat(text("GIF89a"), u16le(width), u16le(height), bytes(0, 0, 0), bytes(0x2c), zeros(8), bytes(0, 0x3b));
+  const image = concat(bytes(0x2c), u16le(0), u16le(0), u16le(width), u16le(height), bytes(0), bytes(2, 2, 0x44, 0x01, 0));
+  return concat(text("GIF89a"), u16le(width), u16le(height), bytes(0x80, 0, 0), bytes(0, 0, 0, 0xff, 0xff, 0xff), image, bytes(0x3b));
 }
 
 function riffWebp(chunk: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -212,4 +215,25 @@ export function makeWebm(options: WebmOptions = {}): Uint8Array<ArrayBuffer> {
     ? concat(ebmlId(0x18538067), bytes(0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), body)
     : ebml(0x18538067, body);
   return concat(header, segmentElement);
+}
+
+// ---- ZIP (a JAR is one) ----
+
+/** A stored (uncompressed) ZIP archive, central directory and end record included. */
+export function makeZip(files: Record<string, string>): Uint8Array<ArrayBuffer> {
+  const locals: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const data = text(content);
+    const fields = concat(u16le(0), u16le(0), u16le(0), u16le(0), u32le(crc32(data)), u32le(data.length), u32le(data.length), u16le(name.length), u16le(0));
+    const local = concat(text("PK\x03\x04"), u16le(20), fields, text(name), data);
+    central.push(concat(text("PK\x01\x02"), u16le(20), u16le(20), fields, u16le(0), u16le(0), u16le(0), u32le(0), u32le(offset), text(name)));
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = concat(...central);
+  const count = Object.keys(files).length;
+  const end = concat(text("PK\x05\x06"), u16le(0), u16le(0), u16le(count), u16le(count), u32le(directory.length), u32le(offset), u16le(0));
+  return concat(...locals, directory, end);
 }

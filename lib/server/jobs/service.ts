@@ -7,7 +7,7 @@ import { resolveGeneration, workUnits, type ResolvedGeneration } from "@/lib/gen
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation-schema";
 import { expectedSeconds } from "@/lib/jobs/estimate";
 import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/jobs/state";
-import { getBackend, type Backend } from "@/lib/server/backends";
+import { getBackend, redactKey, type Backend } from "@/lib/server/backends";
 import { newJobId, type JobRepository } from "@/lib/server/db/jobs";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
 import { mediaDir } from "@/lib/server/media-config";
@@ -168,7 +168,7 @@ export class GenerationService {
       if (error instanceof CanceledError || signal.aborted) return;
       const failure = error instanceof PlaygroundError ? error : new PlaygroundError("internal", "The generation failed on the playground server; the details are in its log.");
       if (!(error instanceof PlaygroundError)) console.error(`[playground] generation job ${job.id} failed:`, error);
-      await this.record(job.id, { type: "fail", at: this.now(), error: { code: failure.code, message: failure.message } });
+      await this.record(job.id, { type: "fail", at: this.now(), error: { code: failure.code, message: redactKey(failure.message, backend) } });
     }
   }
 
