@@ -9,6 +9,7 @@ import { JobRunner } from "@/lib/server/jobs/runner";
 import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
 import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
+import { sleep, until } from "./support/wait";
 
 // The job runner against scripted model servers: one job at a time per backend unless configured,
 // estimated progress from the backend's history, the server's own progress for vLLM-Omni, and
@@ -58,17 +59,6 @@ const service = () => generationService();
 const start = (backend: string, extra: Partial<GenerationRequest> = {}) =>
   service().create(OWNER, { backend, mode: "text2world", prompt: "A robot arm stacks cubes.", ...extra });
 const view = (id: string) => service().get(id);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(check: () => Promise<T> | T, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await sleep(10);
-  }
-}
 const statusIs = (id: string, status: GenerationJobView["status"]) => until(async () => ((await view(id)).status === status ? view(id) : null), `${id} ${status}`);
 const finishHeld = (body: unknown = { b64_video: MP4.toString("base64"), seed: 11, upsampled_prompt: "A longer prompt." }, status = 200) =>
   json(held.shift()!, status, body);

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESTART_MESSAGE, JobTransitionError, type GenerationJob } from "@/lib/jobs/state";
-import { newJobId } from "@/lib/server/db/jobs";
-import { openStore, type PlaygroundStore } from "@/lib/server/db/store";
+import { newJobId, SqlJobRepository } from "@/lib/server/db/jobs";
+import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
+import { openPostgres } from "@/lib/server/db/postgres";
+import { openSqlite } from "@/lib/server/db/sqlite";
+import { openStore, type DatabaseLocation, type PlaygroundStore } from "@/lib/server/db/store";
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 
 // Generation jobs in the database, the same suite on both drivers.
@@ -13,6 +16,8 @@ const job = (extra: Partial<GenerationJob> = {}): GenerationJob => ({
   upsampledPrompt: null, seed: 4_294_967_295, note: null, workUnits: 1280 * 704 * 121 * 50, expectedS: null,
   createdAt: Date.now(), startedAt: null, finishedAt: null, revision: 1, ...extra,
 });
+
+const openRaw = (location: DatabaseLocation) => (location.driver === "postgres" ? openPostgres(location.url) : openSqlite(location.file));
 
 describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
   let store: PlaygroundStore;
@@ -75,20 +80,80 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     expect((await store.jobs.list(owner, { backendId: "predict", limit: 1 })).map((j) => j.id)).toEqual([third.id]);
   });
 
-  it("fails every queued and running job at start-up with a sentence, and only those", async () => {
-    const queued = await store.jobs.create(job());
+  it("fails the queued and running jobs whose lease ran out, with a sentence, and only those", async () => {
+    const queued = await store.jobs.create(job(), { runnerId: "gone", at: 40 });
     const running = await store.jobs.create(job());
     await store.jobs.apply(running.id, { type: "start", at: 10, expectedS: 5, progressSource: "estimate" });
+    const alive = await store.jobs.create(job(), { runnerId: "alive", at: 50 });
+    await store.jobs.apply(alive.id, { type: "start", at: 50, expectedS: 5, progressSource: "estimate" });
     const finished = await store.jobs.create(job());
     await store.jobs.apply(finished.id, { type: "cancel", at: 11 });
-    const failed = await store.jobs.recoverInterrupted(99);
+    const failed = await store.jobs.recoverInterrupted(99, 50);
     expect(failed.map((j) => j.id)).toEqual(expect.arrayContaining([queued.id, running.id]));
     expect(failed.map((j) => j.id)).not.toContain(finished.id);
+    expect(failed.map((j) => j.id)).not.toContain(alive.id);
     for (const id of [queued.id, running.id]) {
       expect(await store.jobs.get(id)).toMatchObject({ status: "failed", finishedAt: 99, error: { code: "interrupted", message: RESTART_MESSAGE } });
     }
     expect(await store.jobs.get(finished.id)).toMatchObject({ status: "canceled", error: null });
-    expect(await store.jobs.recoverInterrupted(100)).toEqual([]);
+    expect(await store.jobs.get(alive.id)).toMatchObject({ status: "running", error: null });
+    expect(await store.jobs.recoverInterrupted(100, 50)).toEqual([]);
+    expect((await store.jobs.recoverInterrupted(101, 51)).map((j) => j.id)).toEqual([alive.id]);
+  });
+
+  it("renews the lease of a runner's unfinished jobs only, and answers which it renewed", async () => {
+    const mine = await store.jobs.create(job(), { runnerId: "runner-a", at: 10 });
+    const canceled = await store.jobs.create(job(), { runnerId: "runner-a", at: 10 });
+    await store.jobs.apply(canceled.id, { type: "cancel", at: 11 });
+    const theirs = await store.jobs.create(job(), { runnerId: "runner-b", at: 10 });
+    const renewed = await store.jobs.renewLeases("runner-a", [mine.id, canceled.id, theirs.id, newJobId()], 500);
+    expect(renewed).toEqual([mine.id]);
+    expect(await store.jobs.get(mine.id)).toEqual(mine);
+    const failed = (await store.jobs.recoverInterrupted(600, 400)).map((j) => j.id);
+    expect(failed).toContain(theirs.id);
+    expect(failed).not.toContain(mine.id);
+    expect(await store.jobs.renewLeases("runner-a", [], 700)).toEqual([]);
+  });
+
+  it("leaves a job alone when its renewal lands between recovery's read and its write", async () => {
+    const late = await store.jobs.create(job(), { runnerId: "runner-late", at: 10 });
+    // The database as recovery sees it: its owner renews the lease right after recovery has read it.
+    const racing = new SqlJobRepository({
+      ...store.db,
+      all: async <Row>(sql: string, params?: readonly (string | number | null)[]) => {
+        const rows = await store.db.all<Row>(sql, params);
+        if (sql.startsWith("SELECT") && sql.includes("heartbeat_at")) await store.jobs.renewLeases("runner-late", [late.id], 1_000);
+        return rows;
+      },
+    });
+    const failed = await racing.recoverInterrupted(900, 500);
+    expect(failed.map((j) => j.id)).not.toContain(late.id);
+    expect(await store.jobs.get(late.id)).toMatchObject({ status: "queued", error: null });
+  });
+
+  it("recovers an unfinished job written before leases existed as before", async () => {
+    const location = await driver.freshLocation();
+    const raw = openRaw(location);
+    const id = newJobId();
+    try {
+      await migrate(raw, MIGRATIONS.filter((migration) => migration.version <= 2));
+      await raw.run(
+        `INSERT INTO generation_jobs (id, owner_id, backend_id, mode, request, status, work_units, created_at, started_at, revision)
+         VALUES (?, 'owner-a', 'predict', 'text2world', ?, 'running', 1, 1000, 2000, 2)`,
+        [id, JSON.stringify(job().request)],
+      );
+    } finally {
+      await raw.close();
+    }
+    const upgraded = await openStore(location);
+    try {
+      expect(await upgraded.db.all("SELECT runner_id, heartbeat_at FROM generation_jobs WHERE id = ?", [id])).toEqual([{ runner_id: null, heartbeat_at: null }]);
+      const failed = await upgraded.jobs.recoverInterrupted(Date.now(), Date.now() - 30_000);
+      expect(failed.map((j) => j.id)).toEqual([id]);
+      expect(await upgraded.jobs.get(id)).toMatchObject({ status: "failed", startedAt: 2000, error: { code: "interrupted", message: RESTART_MESSAGE } });
+    } finally {
+      await upgraded.close();
+    }
   });
 
   it("answers the backend's recent seconds per work unit from successful runs only, newest first", async () => {

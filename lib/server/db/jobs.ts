@@ -3,21 +3,31 @@ import { randomBytes } from "node:crypto";
 import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation-schema";
 import { RATE_HISTORY, runRate } from "@/lib/jobs/estimate";
 import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/jobs/state";
-import { first, type SqlDatabase } from "@/lib/server/db/sql";
+import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
 
 // Generation jobs in the database. Every change goes through the state machine (lib/jobs/state.ts)
 // and is written only if nobody changed the row since it was read (its revision), so a cancel and
-// a finishing run cannot both win.
+// a finishing run cannot both win. A job is leased to the instance running it, which renews the
+// lease while it runs; only jobs whose lease ran out are failed as interrupted.
+
+/** Who runs a job and when it last said so (epoch ms). */
+export interface JobLease {
+  runnerId: string;
+  at: number;
+}
 
 export interface JobRepository {
-  create(job: GenerationJob): Promise<GenerationJob>;
+  /** Without a lease the job counts as abandoned, like the rows from before leases. */
+  create(job: GenerationJob, lease?: JobLease): Promise<GenerationJob>;
   get(id: string): Promise<GenerationJob | null>;
   /** Newest first. */
   list(ownerId: string, options: { backendId?: string; limit: number }): Promise<GenerationJob[]>;
   /** The job after the event; null when there is no such job. Throws JobTransitionError when illegal. */
   apply(id: string, event: JobEvent): Promise<GenerationJob | null>;
-  /** Fails every queued or running job: run once when a server starts. Returns the jobs it failed. */
-  recoverInterrupted(at: number): Promise<GenerationJob[]>;
+  /** Fails the queued or running jobs last renewed before `staleBefore` (or never). Returns them. */
+  recoverInterrupted(at: number, staleBefore: number): Promise<GenerationJob[]>;
+  /** Renews the runner's unfinished jobs among `ids`; answers those renewed (the others have ended). */
+  renewLeases(runnerId: string, ids: readonly string[], at: number): Promise<string[]>;
   /** Seconds per work unit of the backend's latest successful runs, newest first. */
   recentRates(backendId: string, limit?: number): Promise<number[]>;
 }
@@ -91,13 +101,16 @@ function toValues(job: GenerationJob) {
 export const newJobId = () => randomBytes(16).toString("base64url");
 
 const MAX_WRITE_ATTEMPTS = 8;
+/** Ids per renewing UPDATE, well below either driver's limit on parameters. */
+const RENEW_BATCH = 500;
+const LEASE_OUT = "(heartbeat_at IS NULL OR heartbeat_at < ?)";
 
 export class SqlJobRepository implements JobRepository {
   constructor(private readonly db: SqlDatabase) {}
 
-  async create(job: GenerationJob): Promise<GenerationJob> {
-    const values = toValues(job);
-    await this.db.run(`INSERT INTO generation_jobs (${COLUMNS}) VALUES (${values.map(() => "?").join(", ")})`, values);
+  async create(job: GenerationJob, lease?: JobLease): Promise<GenerationJob> {
+    const values = [...toValues(job), lease?.runnerId ?? null, lease?.at ?? null];
+    await this.db.run(`INSERT INTO generation_jobs (${COLUMNS}, runner_id, heartbeat_at) VALUES (${placeholders(values.length)})`, values);
     return job;
   }
 
@@ -124,14 +137,28 @@ export class SqlJobRepository implements JobRepository {
     throw new Error(`Job ${id} kept changing under ${MAX_WRITE_ATTEMPTS} attempts to write '${event.type}'.`);
   }
 
-  async recoverInterrupted(at: number): Promise<GenerationJob[]> {
-    const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM generation_jobs WHERE status IN ('queued', 'running')`);
+  async recoverInterrupted(at: number, staleBefore: number): Promise<GenerationJob[]> {
+    const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM generation_jobs WHERE status IN ('queued', 'running') AND ${LEASE_OUT}`, [staleBefore]);
     const failed: GenerationJob[] = [];
     for (const job of rows.map(toJob)) {
       const next = recoverAfterRestart(job, at);
-      if (next && (await this.write(next, job.revision))) failed.push(next);
+      if (next && (await this.write(next, job.revision, staleBefore))) failed.push(next);
     }
     return failed;
+  }
+
+  async renewLeases(runnerId: string, ids: readonly string[], at: number): Promise<string[]> {
+    const renewed: string[] = [];
+    for (let start = 0; start < ids.length; start += RENEW_BATCH) {
+      const batch = ids.slice(start, start + RENEW_BATCH);
+      const rows = await this.db.all<{ id: string }>(
+        `UPDATE generation_jobs SET heartbeat_at = ?
+         WHERE runner_id = ? AND status IN ('queued', 'running') AND id IN (${placeholders(batch.length)}) RETURNING id`,
+        [at, runnerId, ...batch],
+      );
+      renewed.push(...rows.map((row) => row.id));
+    }
+    return renewed;
   }
 
   async recentRates(backendId: string, limit = RATE_HISTORY): Promise<number[]> {
@@ -146,10 +173,15 @@ export class SqlJobRepository implements JobRepository {
       .filter((rate): rate is number => rate !== null);
   }
 
-  /** Writes the whole row if it is still at `revision`; false when someone else changed it first. */
-  private async write(job: GenerationJob, revision: number): Promise<boolean> {
+  /**
+   * Writes the whole row if it is still at `revision`; false when someone else changed it first.
+   * With `staleBefore`, only while the lease is still out: a heartbeat landing meanwhile wins.
+   */
+  private async write(job: GenerationJob, revision: number, staleBefore?: number): Promise<boolean> {
     const [, ...values] = toValues(job);
     const assignments = COLUMNS.split(", ").slice(1).map((column) => `${column} = ?`).join(", ");
-    return (await this.db.run(`UPDATE generation_jobs SET ${assignments} WHERE id = ? AND revision = ?`, [...values, job.id, revision])) > 0;
+    const [lease, leaseParams] = staleBefore === undefined ? ["", []] : [` AND ${LEASE_OUT}`, [staleBefore]];
+    const sql = `UPDATE generation_jobs SET ${assignments} WHERE id = ? AND revision = ?${lease}`;
+    return (await this.db.run(sql, [...values, job.id, revision, ...leaseParams])) > 0;
   }
 }

@@ -95,6 +95,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX generation_jobs_status ON generation_jobs (status)`,
     ],
   },
+  {
+    version: 3,
+    name: "generation_jobs lease",
+    statements: [
+      // The instance running the job and when it last said so; NULL on rows from before.
+      `ALTER TABLE generation_jobs ADD COLUMN runner_id TEXT`,
+      `ALTER TABLE generation_jobs ADD COLUMN heartbeat_at BIGINT`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_215_001;

@@ -57,6 +57,11 @@ export class JobRunner {
     return null;
   }
 
+  /** The jobs running or waiting here, over all backends. */
+  ids(): string[] {
+    return [...this.lanes.values()].flatMap((lane) => [...lane.running.keys(), ...lane.waiting.map((task) => task.id)]);
+  }
+
   runningCount(backendId: string): number {
     return this.lanes.get(backendId)?.running.size ?? 0;
   }

@@ -17,43 +17,57 @@ import { storeMediaBytes } from "@/lib/server/media-service";
 import { mediaStorage, type MediaStorage } from "@/lib/server/media-storage";
 import { executePlan, type InputMedia } from "@/lib/server/jobs/execute";
 import type { OmniModes } from "@/lib/server/jobs/omni-video";
+import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/server/jobs/lease";
 import { JobRunner } from "@/lib/server/jobs/runner";
 import { CanceledError } from "@/lib/server/jobs/upstream";
 import { toJobView } from "@/lib/server/jobs/view";
 
 // Generation jobs end to end: validate and queue (POST), run in the background on the runner,
-// keep the result as media, answer the job's state (GET), cancel (DELETE). On first use it fails
-// the jobs a previous server left unfinished, so none is lost silently.
+// keep the result as media, answer the job's state (GET), cancel (DELETE). It fails the jobs whose
+// instance stopped renewing their lease (a restart, a crash), so none is lost silently.
 
 export interface GenerationServiceDeps {
   jobs: () => Promise<JobRepository>;
   media: () => MediaStorage;
   backend: (id: string) => Promise<Backend>;
   now?: () => number;
+  lease?: LeaseTiming;
 }
 
 export const jobNotFound = (id: string) => new PlaygroundError("not_found", `There is no generation job '${id}'; it may have been made on another server.`);
 
 export class GenerationService {
   readonly runner = new JobRunner();
+  readonly heartbeat: Heartbeat;
   private readonly omniModes: OmniModes = new Map();
   private recovery: Promise<void> | null = null;
+  private recoveryStartedAt = 0;
   private readonly now: () => number;
+  private readonly lease: LeaseTiming;
 
   constructor(private readonly deps: GenerationServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.lease = deps.lease ?? DEFAULT_LEASE;
+    this.heartbeat = new Heartbeat({ intervalMs: this.lease.heartbeatMs, runner: this.runner, jobs: deps.jobs, now: this.now });
   }
 
-  /** Once per service, before anything else touches the jobs; retried if the database was down. */
+  /**
+   * Before anything else touches the jobs, then at most once a heartbeat, so the jobs of an instance
+   * that died are failed within a lease and a heartbeat of anyone looking. Retried if the database was down.
+   */
   private recover(): Promise<void> {
-    this.recovery ??= (async () => {
-      const failed = await (await this.deps.jobs()).recoverInterrupted(this.now());
-      if (failed.length > 0) console.warn(`[playground] ${failed.length} generation job(s) were cut off by a restart and marked failed.`);
+    const now = this.now();
+    if (this.recovery && now - this.recoveryStartedAt < this.lease.heartbeatMs) return this.recovery;
+    this.recoveryStartedAt = now;
+    const recovery = (async () => {
+      const failed = await (await this.deps.jobs()).recoverInterrupted(now, now - this.lease.leaseMs);
+      if (failed.length > 0) console.warn(`[playground] ${failed.length} generation job(s) were cut off by a restart or a stopped instance and marked failed.`);
     })().catch((error: unknown) => {
-      this.recovery = null;
+      if (this.recovery === recovery) this.recovery = null;
       throw error;
     });
-    return this.recovery;
+    this.recovery = recovery;
+    return recovery;
   }
 
   private async repo(): Promise<JobRepository> {
@@ -79,13 +93,14 @@ export class GenerationService {
       upsampledPrompt: null, seed: resolved.request.seed, note: null, workUnits: workUnits(resolved), expectedS: null,
       createdAt: this.now(), startedAt: null, finishedAt: null, revision: 1,
     };
-    await jobs.create(job);
+    await jobs.create(job, { runnerId: this.heartbeat.runnerId, at: this.now() });
     this.runner.enqueue({
       id: job.id,
       backendId: backend.id,
       concurrency: backend.maxConcurrentJobs,
       run: (signal) => this.run(job, backend, resolved, signal),
     });
+    this.heartbeat.start();
     return toJobView(job, this.now(), this.runner.queuePosition(job.id));
   }
 

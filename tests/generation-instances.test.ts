@@ -1,0 +1,160 @@
+import { mkdtempSync } from "node:fs";
+import type { ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { GenerationJobView, GenerationRequest } from "@/lib/generation-schema";
+import { RESTART_MESSAGE } from "@/lib/jobs/state";
+import { getBackend } from "@/lib/server/backends";
+import { newJobId } from "@/lib/server/db/jobs";
+import { openStore, type PlaygroundStore } from "@/lib/server/db/store";
+import { GenerationService } from "@/lib/server/jobs/service";
+import { mediaStorage } from "@/lib/server/media-storage";
+import { useConfig } from "./support/config";
+import { postgresCase, sqliteCase } from "./support/database-drivers";
+import { makeMp4 } from "./support/media-fixtures";
+import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
+import { sleep, until } from "./support/wait";
+
+// Two instances of the job service on one database, as behind a load balancer: A runs the job,
+// B answers for it. B never fails a job A still renews, fails it once A stops renewing, and a
+// cancel sent to B stops A's upstream work. Heartbeats of milliseconds stand for seconds.
+
+const LEASE = { heartbeatMs: 40, leaseMs: 160 };
+const OWNER = "instances-test-owner";
+const MP4 = Buffer.from(makeMp4({ width: 64, height: 48, fps: 24, frames: 24 }));
+let predict: ScriptedUpstream;
+let omni: ScriptedUpstream;
+const held: ServerResponse[] = [];
+const started: GenerationService[] = [];
+
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  void res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+const finishHeld = () => json(held.shift()!, 200, { b64_video: MP4.toString("base64"), seed: 11 });
+
+beforeAll(async () => {
+  process.env.PLAYGROUND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "playground-instances-"));
+  [predict, omni] = await Promise.all([startScriptedUpstream(), startScriptedUpstream()]);
+  predict.handle((req, res) => {
+    if (req.url === "/v1/infer") held.push(res);
+    else json(res, 404, { detail: "Not Found" });
+  });
+  useConfig({
+    backends: [
+      { id: "predict", label: "Predict", kind: "predict", baseUrl: `${predict.url}/v1`, timeoutMs: 20_000 },
+      { id: "omni", label: "Omni", kind: "omni", baseUrl: `${omni.url}/v1`, pollIntervalMs: 100 },
+    ],
+  });
+});
+// Whatever a test left running is answered, so no instance keeps working into the next test.
+afterEach(async () => {
+  while (held.length > 0) json(held.shift()!, 500, { detail: "test over" });
+  for (const service of started.splice(0)) {
+    for (const id of service.runner.ids()) service.runner.cancel(id);
+    await service.runner.idle();
+    service.heartbeat.stop();
+  }
+});
+afterAll(async () => {
+  await Promise.all([predict.close(), omni.close()]);
+});
+
+const request = (backend: string): GenerationRequest => ({ backend, mode: "text2world", prompt: "A robot arm stacks cubes." });
+
+describe.each([sqliteCase, postgresCase])("$name: generation jobs across instances", (driver) => {
+  const stores: PlaygroundStore[] = [];
+  let instance: () => GenerationService;
+
+  beforeAll(async () => {
+    await driver.start();
+    const location = await driver.freshLocation();
+    // Each instance has its own connection (pool) to the one database.
+    stores.push(await openStore(location), await openStore(location));
+    let next = 0;
+    instance = () => {
+      const store = stores[next++ % 2]!;
+      const service = new GenerationService({ jobs: async () => store.jobs, media: mediaStorage, backend: getBackend, lease: LEASE });
+      started.push(service);
+      return service;
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await driver.stop();
+  });
+
+  const statusOn = (service: GenerationService, id: string, status: GenerationJobView["status"], timeoutMs?: number) =>
+    until(async () => {
+      const view = await service.get(id);
+      return view.status === status ? view : null;
+    }, `job ${id} to be ${status}`, timeoutMs);
+
+  it("leaves a job that another instance renews alone, however often it is read, and it finishes there", async () => {
+    const a = instance();
+    const b = instance();
+    const job = await a.create(OWNER, request("predict"));
+    await until(() => held.length === 1, "A's upstream request");
+    // Several leases long, B lists and reads the job, each time free to recover abandoned ones.
+    for (const end = Date.now() + 4 * LEASE.leaseMs; Date.now() < end; await sleep(LEASE.heartbeatMs / 2)) {
+      expect((await b.get(job.id)).status).toBe("running");
+      expect((await b.list(OWNER, { limit: 5 })).find((listed) => listed.id === job.id)?.status).toBe("running");
+    }
+    finishHeld();
+    expect(await statusOn(b, job.id, "succeeded")).toMatchObject({ seed: 11, result: { kind: "video" } });
+  });
+
+  it("fails the jobs of an instance that stopped renewing them once the lease runs out, with the reason", async () => {
+    const a = instance();
+    const job = await a.create(OWNER, request("predict"));
+    await until(() => held.length === 1, "A's upstream request");
+    const b = instance();
+    expect((await b.get(job.id)).status).toBe("running");
+    // A dies: nothing renews its lease any more.
+    a.heartbeat.stop();
+    const stoppedAt = Date.now();
+    const failed = await statusOn(b, job.id, "failed");
+    const after = Date.now() - stoppedAt;
+    expect(failed.error).toEqual({ code: "interrupted", message: RESTART_MESSAGE });
+    expect(after).toBeGreaterThanOrEqual(LEASE.leaseMs - LEASE.heartbeatMs);
+    expect(after).toBeLessThan(LEASE.leaseMs + 2 * LEASE.heartbeatMs + 1000);
+    // Were it only slow, its late result changes nothing.
+    finishHeld();
+    await a.runner.idle();
+    expect((await b.get(job.id)).status).toBe("failed");
+  });
+
+  it("stops the upstream request within a heartbeat when another instance cancels, and never sends a queued one", async () => {
+    const a = instance();
+    const b = instance();
+    const running = await a.create(OWNER, request("predict"));
+    const queued = await a.create(OWNER, request("predict"));
+    await until(() => held.length === 1, "A's upstream request");
+    const aborted = predict.closedEarly;
+    const sent = predict.requests.length;
+    expect(await b.cancel(queued.id)).toMatchObject({ status: "canceled" });
+    expect(await b.cancel(running.id)).toMatchObject({ status: "canceled" });
+    await until(() => predict.closedEarly === aborted + 1, "A to abort its upstream request", 10 * LEASE.heartbeatMs);
+    held.length = 0;
+    await a.runner.idle();
+    await sleep(2 * LEASE.heartbeatMs);
+    expect(predict.requests.length).toBe(sent);
+    for (const id of [running.id, queued.id]) expect(await a.get(id)).toMatchObject({ status: "canceled" });
+    expect((await a.get(running.id)).error).toBeUndefined();
+  });
+
+  it("deletes A's vLLM-Omni job upstream when B cancels it", async () => {
+    const upstreamId = `video_${newJobId()}`;
+    omni.handle((req, res) => {
+      if (req.method === "POST") return json(res, 200, { id: upstreamId, status: "in_progress", progress: 10 });
+      if (req.method === "DELETE") return json(res, 200, { id: upstreamId, object: "video.deleted", deleted: true });
+      json(res, 200, { id: upstreamId, status: "in_progress", progress: 20 });
+    });
+    const a = instance();
+    const b = instance();
+    const job = await a.create(OWNER, request("omni"));
+    await until(async () => (await b.get(job.id)).progress === 0.2, "the job to report progress");
+    expect(await b.cancel(job.id)).toMatchObject({ status: "canceled" });
+    await until(() => omni.requests.some((r) => r.method === "DELETE" && r.url === `/v1/videos/${upstreamId}`), "the DELETE", 10 * LEASE.heartbeatMs);
+    await a.runner.idle();
+  });
+});
