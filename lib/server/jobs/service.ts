@@ -52,8 +52,8 @@ export class GenerationService {
   }
 
   /**
-   * Before anything else touches the jobs, then at most once a heartbeat, so the jobs of an instance
-   * that died are failed within a lease and a heartbeat of anyone looking. Retried if the database was down.
+   * Before anything else touches the jobs, then again at most once a heartbeat, so a dead instance's
+   * jobs fail soon after their lease runs out. Retried if the database was down.
    */
   private recover(): Promise<void> {
     const now = this.now();
