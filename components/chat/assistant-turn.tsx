@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { AssistantTurn as AssistantTurnData } from "@/lib/conversation";
 import { AnswerPane } from "@/components/chat/answer-pane";
 import { ThinkPane } from "@/components/chat/think-pane";
@@ -16,7 +17,8 @@ interface AssistantTurnProps {
   onRetry?: () => void;
 }
 
-export function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
+// Memoized: while a reply streams, the turns before it keep their objects and need no new render.
+export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
   const streaming = turn.state === "streaming";
   const waiting = streaming && turn.reasoning === "" && turn.answer === "";
   const showAnswer = turn.answer !== "" || (streaming && turn.thinkEndedAt !== null);
@@ -48,7 +50,7 @@ export function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
       </div>
     </article>
   );
-}
+});
 
 function WaitingIndicator({ reasoning }: { reasoning: boolean }) {
   return (

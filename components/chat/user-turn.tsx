@@ -1,7 +1,8 @@
+import { memo } from "react";
 import type { UserTurn as UserTurnData } from "@/lib/conversation";
 import { TurnMedia } from "@/components/media/turn-media";
 
-export function UserTurn({ turn }: { turn: UserTurnData }) {
+export const UserTurn = memo(function UserTurn({ turn }: { turn: UserTurnData }) {
   return (
     <div data-testid="user-turn" className="flex animate-fade-in flex-col items-end gap-2">
       <TurnMedia media={turn.media} turnId={turn.id} />
@@ -10,4 +11,4 @@ export function UserTurn({ turn }: { turn: UserTurnData }) {
       </div>
     </div>
   );
-}
+});
