@@ -23,9 +23,11 @@ export interface LongTaskFigures {
   tasksTraced: number;
   maxTaskMs: number;
   p99TaskMs: number;
+  /** Completion tokens as the turn's metrics report them (the stream's usage event). */
   answerTokens: number;
-  answerChars: number;
-  /** From Send to the last byte of the /api/chat response. */
+  /** Bytes of the /api/chat event stream. */
+  streamBytes: number;
+  /** From Send to the last byte of the /api/chat response (the page's resource timing). */
   streamMs: number;
   /** From the last byte to the whole answer on screen. */
   renderLagMs: number;
@@ -65,19 +67,6 @@ export function rendererTaskDurations(trace: { traceEvents: TraceEvent[] }): num
   return [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
 }
 
-/** The answer events of a finished /api/chat response body, and the completion tokens it reports. */
-function answerOf(body: string): { chars: number; tokens: number } {
-  let chars = 0;
-  let tokens = 0;
-  for (const line of body.split("\n")) {
-    if (!line.startsWith("data: ")) continue;
-    const event = JSON.parse(line.slice(6)) as { type: string; text?: string; completionTokens?: number };
-    if (event.type === "answer") chars += event.text?.length ?? 0;
-    if (event.type === "usage") tokens = event.completionTokens ?? 0;
-  }
-  return { chars, tokens };
-}
-
 async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number, traceFile?: string): Promise<LongTaskFigures> {
   const context = await browser.newContext({ ...devices["Desktop Chrome"], baseURL: serverUrl });
   try {
@@ -90,33 +79,34 @@ async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number
 
     await browser.startTracing(page, { categories: ["disabled-by-default-devtools.timeline"] });
     const sentAt = await page.evaluate(() => performance.now());
-    const started = performance.now();
-    const response = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST");
     await page.getByTestId("send-button").click();
-    const chat = await response;
-    await chat.finished();
-    const streamMs = performance.now() - started;
-    const answer = page.getByTestId("assistant-turn").last();
-    await answer.and(page.locator('[data-state="done"]')).getByText(CLOSING_LINE).waitFor({ timeout: 60_000 });
-    const renderLagMs = performance.now() - started - streamMs;
+    // Polled once a frame in the page: the page's own clock when the whole answer is on screen.
+    const renderedAt = await page.waitForFunction(
+      (closing) => {
+        const turns = document.querySelectorAll('[data-testid="assistant-turn"]');
+        const turn = turns[turns.length - 1];
+        return turn?.getAttribute("data-state") === "done" && turn.textContent?.includes(closing) ? performance.now() : null;
+      },
+      CLOSING_LINE,
+      { timeout: 120_000 },
+    );
     const traceBytes = await browser.stopTracing();
     if (traceFile) writeFileSync(traceFile, traceBytes);
     const trace = JSON.parse(traceBytes.toString("utf8")) as { traceEvents: TraceEvent[] };
-
-    const sent = answerOf(await chat.text());
-    const { longTasks, renderedChars } = await pageFigures(page, sentAt);
+    const figures = await pageFigures(page, sentAt);
     const durations = rendererTaskDurations(trace);
+    const renderLagMs = ((await renderedAt.jsonValue()) ?? NaN) - figures.streamEnd;
     return {
-      longTasks: longTasks.length,
-      totalBlockingTimeMs: longTasks.reduce((sum, d) => sum + d - LONG_TASK_MS, 0),
+      longTasks: figures.longTasks.length,
+      totalBlockingTimeMs: figures.longTasks.reduce((sum, d) => sum + d - LONG_TASK_MS, 0),
       tasksTraced: durations.length,
       maxTaskMs: Math.max(0, ...durations),
       p99TaskMs: percentile(durations, 99),
-      answerTokens: sent.tokens,
-      answerChars: sent.chars,
-      streamMs,
+      answerTokens: figures.tokens,
+      streamBytes: figures.streamBytes,
+      streamMs: figures.streamEnd - sentAt,
       renderLagMs,
-      renderedChars,
+      renderedChars: figures.renderedChars,
       keptUp: renderLagMs < 1000,
     };
   } finally {
@@ -127,9 +117,15 @@ async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number
 async function pageFigures(page: Page, since: number) {
   return page.evaluate((from) => {
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    const chat = performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith("/api/chat")).at(-1) as PerformanceResourceTiming | undefined;
     const panes = document.querySelectorAll('[data-testid="answer-pane"]');
+    const metrics = document.querySelectorAll('[data-testid="turn-metrics"]');
+    const out = /([\d,]+) out/.exec(metrics[metrics.length - 1]?.textContent ?? "")?.[1] ?? "0";
     return {
       longTasks: tasks.filter((task) => task.start >= from).map((task) => task.duration),
+      streamEnd: chat?.responseEnd ?? NaN,
+      streamBytes: chat?.decodedBodySize ?? 0,
+      tokens: Number(out.replaceAll(",", "")),
       renderedChars: panes[panes.length - 1]?.textContent?.length ?? 0,
     };
   }, since);
