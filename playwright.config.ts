@@ -3,6 +3,15 @@ import { defineConfig, devices } from "@playwright/test";
 // The server (production build + simulator) is started by scripts/e2e.mjs, which also stops it.
 const port = Number(process.env.E2E_PORT ?? 3210);
 
+/** The system Chromium and its flags; the browser benchmarks launch it the same way. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  ],
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -22,13 +31,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

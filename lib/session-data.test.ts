@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AssistantTurn, Turn, UserTurn } from "@/lib/conversation";
-import { buildSessionData, readSessionData, sessionTitle, snapshotOf, snapshotToTurns, turnsToSnapshot, type SessionState } from "@/lib/session-data";
+import { readSessionData, snapshotOf } from "@/lib/session-read";
+import { buildSessionData, sessionTitle, snapshotToTurns, turnsToSnapshot, type SessionState } from "@/lib/session-data";
 import { createShareSchema, snapshotDataSchema } from "@/lib/session-schema";
 
 const MEDIA_ID = "AAAAAAAAAAAAAAAAAAAAAA";

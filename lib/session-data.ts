@@ -1,11 +1,12 @@
-import { z } from "zod";
 import type { TurnMedia } from "@/lib/attachments";
 import type { BackendSummary } from "@/lib/backend-types";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat-schema";
 import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/conversation";
 import type { Family } from "@/lib/families";
 import type { MediaParamsDraft } from "@/lib/media-params";
-import { snapshotDataSchema, UNTITLED_SESSION, type SnapshotData, type SnapshotTurn } from "@/lib/session-schema";
+import { UNTITLED_SESSION } from "@/lib/session-constants";
+import type { ResumeSettings } from "@/lib/session-read";
+import type { SnapshotData, SnapshotTurn } from "@/lib/session-schema";
 
 // One data shape for a saved conversation and a shared snapshot: the turns as the server schema
 // takes them (no backend URL or key can fit), plus, for saved conversations only, what the
@@ -13,22 +14,7 @@ import { snapshotDataSchema, UNTITLED_SESSION, type SnapshotData, type SnapshotT
 
 type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
 
-/** Settings that only the playground reads back; a share never carries them. */
-const resumeSchema = z.object({
-  mediaDraft: z
-    .object({
-      sampling: z.enum(["fps", "num_frames"]),
-      fps: z.string().max(40),
-      num_frames: z.string().max(40),
-      shortest_edge: z.string().max(40),
-      longest_edge: z.string().max(40),
-      max_num_tiles: z.string().max(40),
-    })
-    .optional(),
-  /** The sampling parameters were typed in, not the backend's preset. */
-  paramsEdited: z.boolean().optional(),
-});
-export type ResumeSettings = z.infer<typeof resumeSchema>;
+export type { ResumeSettings };
 
 export type SavedSessionData = SnapshotData & { playground?: ResumeSettings };
 
@@ -114,19 +100,6 @@ export function buildSessionData(state: SessionState): SavedSessionData {
     turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)),
     playground: { ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}), paramsEdited: state.paramsEdited ?? false },
   };
-}
-
-/** The share body: the schema drops the playground-only settings and anything else unknown. */
-export function snapshotOf(data: SavedSessionData): SnapshotData {
-  return snapshotDataSchema.parse(data);
-}
-
-/** Reads stored conversation data back; null when it is not a session this version understands. */
-export function readSessionData(raw: unknown): SavedSessionData | null {
-  const parsed = snapshotDataSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const resume = resumeSchema.safeParse((raw as { playground?: unknown }).playground ?? {});
-  return { ...parsed.data, playground: resume.success ? resume.data : {} };
 }
 
 function attachmentToMedia(a: SnapshotAttachment): TurnMedia {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mediaParamsSchema, samplingParamsSchema } from "@/lib/chat-schema";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/families";
 import { mediaIdSchema } from "@/lib/media/media-api";
+import { SESSION_ID_PATTERN, UNTITLED_SESSION } from "@/lib/session-constants";
 
 // What POST /api/sessions (a shared snapshot) and /api/conversations (a saved, editable session)
 // accept. Shared so the browser builds what the server takes. Unknown keys are stripped, so a
@@ -9,10 +10,10 @@ import { mediaIdSchema } from "@/lib/media/media-api";
 
 /** The largest session JSON the server keeps. */
 export const SESSION_MAX_BYTES = 5 * 1024 * 1024;
-export const UNTITLED_SESSION = "Untitled session";
+export { UNTITLED_SESSION };
 
 /** Share and conversation ids: 128 random bits, base64url. */
-export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "an id is 22 characters of A–Z, a–z, 0–9, '-' and '_'");
+export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, "an id is 22 characters of A–Z, a–z, 0–9, '-' and '_'");
 
 export const sessionTitleSchema = z
   .string()

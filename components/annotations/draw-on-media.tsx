@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import type { TurnMedia } from "@/lib/attachments";
-import { mediaUrl } from "@/lib/media/media-api";
+import { mediaUrl } from "@/lib/media/media-url";
 import { PencilIcon } from "@/components/ui/icons";
-import { DrawDialog } from "@/components/annotations/draw-dialog";
+import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 import { focusRing } from "@/components/ui/styles";
 
 /** A small "Draw" button on an image of a sent message, opening the drawing dialog for it. */

@@ -1,11 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { AssistantTurn } from "@/lib/conversation";
-import { AnnotationOverlay } from "@/components/annotations/annotation-overlay";
 import { IssueList } from "@/components/annotations/issue-list";
 import { useSeekForTurn } from "@/components/annotations/time-link";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { SegmentList } from "@/components/annotations/video-timeline";
+
+// Drawing points and boxes on the image needs the stage and its layers: loaded when an answer has some.
+const AnnotationOverlay = dynamic(() => import("@/components/annotations/annotation-overlay").then((module) => module.AnnotationOverlay), { ssr: false });
 
 /** Under an answer: its points and boxes drawn on the image, its events as seek buttons, and what could not be read. */
 export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {

@@ -6,7 +6,7 @@ import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/li
 import type { AssistantTurn } from "@/lib/conversation";
 import { registerVideo, seekVideo, useAnnotations, videoKey } from "@/components/annotations/annotations-context";
 import { PencilIcon } from "@/components/ui/icons";
-import { DrawDialog } from "@/components/annotations/draw-dialog";
+import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 import { TimelineBar } from "@/components/annotations/video-timeline";
 import { focusRing } from "@/components/ui/styles";
 

@@ -1,17 +1,22 @@
 "use client";
 
-import { useDeferredValue } from "react";
-import { Markdown } from "@/components/chat/markdown";
+import { lazy, Suspense, useDeferredValue } from "react";
+import type { AssistantTurn } from "@/lib/conversation";
 import { Caret } from "@/components/chat/think-pane";
 
+// Markdown (parser, GFM) and reading the answer for video times are a large download that no page
+// needs for its first paint; until they arrive the answer shows as plain text.
+export const loadAnswerBody = () => import("@/components/chat/answer-body");
+const AnswerBody = lazy(() => loadAnswerBody().then((module) => ({ default: module.AnswerBody })));
+
 interface AnswerPaneProps {
-  answer: string;
+  turn: AssistantTurn;
   streaming: boolean;
 }
 
 // The deferred text lets React skip markdown renders that fall behind a fast stream.
-export function AnswerPane({ answer, streaming }: AnswerPaneProps) {
-  const text = useDeferredValue(answer);
+export function AnswerPane({ turn, streaming }: AnswerPaneProps) {
+  const text = useDeferredValue(turn.answer);
   return (
     <div
       data-testid="answer-pane"
@@ -19,7 +24,13 @@ export function AnswerPane({ answer, streaming }: AnswerPaneProps) {
       aria-busy={streaming}
       className={`text-zinc-800 dark:text-zinc-200 ${streaming ? "streaming-caret" : ""}`}
     >
-      {text ? <Markdown text={text} /> : streaming && <Caret />}
+      {text ? (
+        <Suspense fallback={<p className="text-[15px] leading-7 whitespace-pre-wrap break-words">{text}</p>}>
+          <AnswerBody turn={turn} text={text} />
+        </Suspense>
+      ) : (
+        streaming && <Caret />
+      )}
     </div>
   );
 }

@@ -1,14 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { memo } from "react";
 import type { AssistantTurn as AssistantTurnData } from "@/lib/conversation";
 import { AnswerPane } from "@/components/chat/answer-pane";
 import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { LogoMark } from "@/components/ui/logo";
-import { CriticBadge } from "@/components/annotations/critic-badge";
-import { TurnSeekScope } from "@/components/annotations/time-link";
-import { TurnAnnotations } from "@/components/annotations/turn-annotations";
+
+// Reading an answer for points, boxes, events and verdicts (parsers, timeline) loads with the first
+// answer. A `loading` gives each its own Suspense boundary, so the turn never waits for them.
+const CriticBadge = dynamic(() => import("@/components/annotations/critic-badge").then((module) => module.CriticBadge), { loading: () => null });
+const TurnAnnotations = dynamic(() => import("@/components/annotations/turn-annotations").then((module) => module.TurnAnnotations), { loading: () => null });
 
 interface AssistantTurnProps {
   turn: AssistantTurnData;
@@ -16,7 +20,8 @@ interface AssistantTurnProps {
   onRetry?: () => void;
 }
 
-export function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
+// Memoized: while a reply streams, the turns before it keep their objects and need no new render.
+export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
   const streaming = turn.state === "streaming";
   const waiting = streaming && turn.reasoning === "" && turn.answer === "";
   const showAnswer = turn.answer !== "" || (streaming && turn.thinkEndedAt !== null);
@@ -37,18 +42,14 @@ export function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
         </header>
         {turn.reasoning !== "" && <ThinkPane turn={turn} />}
         {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
-        {showAnswer && (
-          <TurnSeekScope turn={turn}>
-            <AnswerPane answer={turn.answer} streaming={streaming} />
-          </TurnSeekScope>
-        )}
+        {showAnswer && <AnswerPane turn={turn} streaming={streaming} />}
         {showAnswer && <TurnAnnotations turn={turn} />}
         {turn.state === "error" && turn.error && <TurnError error={turn.error} onRetry={onRetry} />}
         <TurnFooter turn={turn} />
       </div>
     </article>
   );
-}
+});
 
 function WaitingIndicator({ reasoning }: { reasoning: boolean }) {
   return (

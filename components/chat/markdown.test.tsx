@@ -1,7 +1,11 @@
 import { renderToStaticMarkup } from "react-dom/server";
+import ReactMarkdown from "react-markdown";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown, markdownComponents, markdownPlugins } from "@/components/chat/markdown";
 import { SeekContext } from "@/components/annotations/time-link";
+import { MARKDOWN_LIMITS } from "@/lib/markdown-blocks";
+import { composeLongSections } from "@/lib/server/simulator/long-answer";
+import { createRandom } from "@/lib/server/simulator/random";
 
 const render = (text: string) => renderToStaticMarkup(<Markdown text={text} />);
 
@@ -43,5 +47,68 @@ describe("Markdown", () => {
     );
     expect(html).toMatch(/<button[^>]*data-testid="time-link"[^>]*data-start="5.7"[^>]*>00:05.70<\/button>/);
     expect(html).toContain("<code>00:01</code>");
+  });
+});
+
+
+// One react-markdown render of the whole text: what the answer's blocks must add up to.
+const renderWhole = (text: string) =>
+  renderToStaticMarkup(
+    <div className="markdown">
+      <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>{text}</ReactMarkdown>
+    </div>,
+  );
+
+const SAMPLES: Record<string, string> = {
+  "a long simulated answer": composeLongSections(createRandom(7), 3000),
+  "loose and nested lists": "- one\n\n- two\n\n  more of two\n\n  - inner\n\n    inner text\n\nAfter the list.\n\n1. first\n\ntext\n\n2. second",
+  "code with blank lines": "```js\nconst a = 1;\n\n\nconst b = 2;\n```\n\n~~~~\n```\nnot a close\n\n~~~~\n\n    indented\n\n    still code\n\nafter",
+  "raw html with blank lines": "<pre>\nline\n\n# not a heading\n</pre>\n\n<!-- a\n\nb -->\n\n<div>\nx\n</div>\n\ntext",
+  "quotes and headings": "> one\nlazy\n\n> two\n\nTitle\n=====\n\nSub\n---\n\n***\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd at 00:05.70.",
+  definitions: "See [the docs][d] and a note[^1].\n\nMore text.\n\n[d]: https://example.com\n[^1]: The note.",
+  "an unclosed fence while streaming": "Intro\n\n```python\nprint(1)\n\nprint(2)",
+  "windows line ends": "a\r\n\r\nb\r\n\r\n- c\r\n",
+};
+
+describe("Markdown blocks", () => {
+  for (const [name, text] of Object.entries(SAMPLES)) {
+    it(`renders ${name} exactly as one render of the whole text`, () => {
+      expect(render(text)).toBe(renderWhole(text));
+    });
+  }
+});
+
+describe("Markdown bounds", () => {
+  it("shows a block nested thousands deep as plain text instead of overflowing the stack", () => {
+    for (const text of [">".repeat(3000) + " deep", "*".repeat(5000) + "a" + "*".repeat(5000), "[".repeat(20_000) + "a"]) {
+      const html = render(`Before.\n\n${text}\n\nAfter.`);
+      expect(html).toContain('data-testid="markdown-plain"');
+      expect(html).toContain("<p>Before.</p>");
+      expect(html).toContain("<p>After.</p>");
+    }
+  });
+
+  it("shows a list nested by indentation hundreds deep as plain text", () => {
+    const list = Array.from({ length: 400 }, (_, i) => `${" ".repeat(i * 2)}- level ${i}`).join("\n");
+    const html = render(list);
+    expect(html).toContain('data-testid="markdown-plain"');
+    expect(html).not.toContain("<ul>");
+  });
+
+  it("shows a table too long to parse quickly as plain text", () => {
+    const table = "| a | b | c |\n|---|---|---|\n" + "| 1 | 2 | 3 |\n".repeat(2000);
+    const html = render(`${table}\nAfter.`);
+    expect(html).toContain('data-testid="markdown-plain"');
+    expect(html).not.toContain("<table>");
+    // Fenced code parses in linear time and keeps its code block at any length.
+    expect(render("```\n" + "x = 1\n".repeat(5000) + "```")).toContain('class="group my-3');
+  });
+
+  it("renders only the first part of a huge answer and keeps the rest behind a switch", () => {
+    for (const text of ["word ".repeat(400_000), "| a |\n|---|\n" + "| 1 |\n".repeat(100_000), "para\n\n".repeat(1_000_000)]) {
+      const html = render(text);
+      expect(html.length).toBeLessThan(4 * MARKDOWN_LIMITS.totalChars);
+      expect(html).toMatch(/data-testid="markdown-rest".*The answer goes on for [\d,]+ more characters/);
+    }
   });
 });

@@ -1,13 +1,14 @@
-import { memo } from "react";
+import { Component, Fragment, memo, useMemo, useState, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { CodeBlock } from "@/components/chat/code-block";
 import { TimeLink } from "@/components/annotations/time-link";
 import { remarkTimeLinks } from "@/lib/annotations/time-links";
+import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, splitMarkdownBlocks, type MarkdownBlock } from "@/lib/markdown-blocks";
 
 // Model output is untrusted: no rehype-raw, so raw HTML stays text, and react-markdown's default
 // URL filter drops javascript: links. Images become links so an answer cannot load remote content.
-const components: Components = {
+export const markdownComponents: Components = {
   a: ({ href, children }) =>
     href?.startsWith("#t=") ? (
       <TimeLink href={href}>{children}</TimeLink>
@@ -26,14 +27,65 @@ const components: Components = {
 };
 
 // Times in prose ("at 00:05.70") become seek buttons when the answer is about a video.
-const remarkPlugins = [remarkGfm, remarkTimeLinks];
+export const markdownPlugins = [remarkGfm, remarkTimeLinks];
+
+function PlainText({ text }: { text: string }) {
+  return (
+    <pre data-testid="markdown-plain" className="font-sans text-[15px] leading-relaxed whitespace-pre-wrap break-words">
+      {text}
+    </pre>
+  );
+}
+
+/** Shows a block as text if rendering it fails, rather than losing the whole page. */
+class BlockBoundary extends Component<{ text: string; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? <PlainText text={this.props.text} /> : this.props.children;
+  }
+}
+
+// Memoized on its text: while an answer streams, only its last group of blocks is parsed again.
+const Block = memo(function Block({ block }: { block: MarkdownBlock }) {
+  if (isPlainTextBlock(block)) return <PlainText text={block.text} />;
+  return (
+    <BlockBoundary text={block.text}>
+      <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>
+        {block.text}
+      </ReactMarkdown>
+    </BlockBoundary>
+  );
+}, (before, after) => before.block.text === after.block.text && before.block.fenced === after.block.fenced);
+
+/** What lies beyond the rendered length, as text, and only once asked for. */
+function RawRest({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details data-testid="markdown-rest" onToggle={(event) => setOpen(event.currentTarget.open)} className="mt-3 text-sm">
+      <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">
+        The answer goes on for {text.length.toLocaleString("en")} more characters — show them as raw text
+      </summary>
+      {open && <pre className="mt-2 max-h-[60vh] overflow-auto font-mono text-xs whitespace-pre-wrap break-words">{text}</pre>}
+    </details>
+  );
+}
 
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const { head, rest } = useMemo(() => cutAtLimit(text), [text]);
+  const blocks = useMemo(() => groupMarkdownBlocks(splitMarkdownBlocks(head)), [head]);
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
-        {text}
-      </ReactMarkdown>
+      {blocks.map((block, index) => (
+        // The line break between blocks is what one markdown render of the whole text puts there.
+        <Fragment key={index}>
+          {index > 0 && "\n"}
+          <Block block={block} />
+        </Fragment>
+      ))}
+      {rest && <RawRest text={rest} />}
     </div>
   );
 });

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { fetchChatMedia } from "@/lib/client/chat-media";
-import { mediaUrl } from "@/lib/media/media-api";
+import { mediaUrl } from "@/lib/media/media-url";
 import { queryKeys } from "@/lib/query-keys";
 import type { StoredMedia } from "@/components/generate/use-input-media";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NO_PREPARE } from "@/lib/attachments";
 import { isAbortError, uploadMedia } from "@/lib/client/upload-media";
-import { mediaUrl } from "@/lib/media/media-api";
+import { mediaUrl } from "@/lib/media/media-url";
 import { ACCEPTED_TYPES_SENTENCE, type MediaKind } from "@/lib/media/sniff";
 import { extractVideoFrame, prepareImage, prepareVideo, sniffFile, uploadName, type StepHooks } from "@/components/media/attachment-pipeline";
 import { useVideoTools } from "@/components/media/use-video-tools";

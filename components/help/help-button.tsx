@@ -1,10 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { HelpDialog } from "@/components/help/help-dialog";
 import { Button } from "@/components/ui/button";
 import { HelpIcon } from "@/components/ui/icons";
 import { usePageKey } from "@/components/ui/use-page-key";
+
+const HelpDialog = dynamic(() => import("@/components/help/help-dialog").then((module) => module.HelpDialog), { ssr: false });
 
 /**
  * The "?" button in the header, and the "?" key anywhere on the page, open the shortcut list.

@@ -1,12 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { ACCEPT_ATTRIBUTE } from "@/lib/media/sniff";
 import type { MediaKind } from "@/lib/media/sniff";
-import { UrlAttachForm } from "@/components/media/url-attach-form";
 import { Button } from "@/components/ui/button";
 import { LinkIcon, PaperclipIcon } from "@/components/ui/icons";
 import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
+
+const UrlAttachForm = dynamic(() => import("@/components/media/url-attach-form").then((module) => module.UrlAttachForm), { ssr: false });
 
 interface AttachControlsProps {
   disabled: boolean;

@@ -1,15 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { TokenAdvice, TokenSummary as Summary } from "@/lib/attachment-tokens";
 import type { AttachmentsController } from "@/components/media/use-attachments";
-import { AttachmentCard } from "@/components/media/attachment-card";
-import { TokenSummary } from "@/components/media/token-summary";
-import { VideoPreparePanel } from "@/components/media/video-prepare-panel";
-import { VideoToolsBar } from "@/components/media/video-tools-bar";
 import { AlertIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { AttachmentDrawDialog } from "@/components/annotations/attachment-draw-dialog";
+
+// The strip shows only once something is attached; its parts load then, not with the page.
+const AttachmentCard = dynamic(() => import("@/components/media/attachment-card").then((module) => module.AttachmentCard), { ssr: false });
+const TokenSummary = dynamic(() => import("@/components/media/token-summary").then((module) => module.TokenSummary), { ssr: false });
+const VideoToolsBar = dynamic(() => import("@/components/media/video-tools-bar").then((module) => module.VideoToolsBar), { ssr: false });
+const VideoPreparePanel = dynamic(() => import("@/components/media/video-prepare-panel").then((module) => module.VideoPreparePanel), { ssr: false });
 
 interface AttachmentStripProps {
   attachments: AttachmentsController;

@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { TurnMedia as TurnMediaData } from "@/lib/attachments";
-import { mediaUrl } from "@/lib/media/media-api";
-import { ImageLightbox } from "@/components/media/image-lightbox";
+import { mediaUrl } from "@/lib/media/media-url";
 import { FilmIcon, ImageIcon } from "@/components/ui/icons";
 import { DrawOnMediaButton } from "@/components/annotations/draw-on-media";
-import { TurnVideo } from "@/components/annotations/turn-video";
 import { focusRing } from "@/components/ui/styles";
+
+// A video with its event marks, and the enlarged image, load when a turn has one.
+const TurnVideo = dynamic(() => import("@/components/annotations/turn-video").then((module) => module.TurnVideo), { loading: () => null });
+const ImageLightbox = dynamic(() => import("@/components/media/image-lightbox").then((module) => module.ImageLightbox), { ssr: false });
 
 /**
  * The images and videos of a sent user turn: images open larger (or can be drawn on), videos play

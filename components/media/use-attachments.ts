@@ -16,8 +16,11 @@ import {
 import type { Family } from "@/lib/families";
 import { ACCEPTED_TYPES_SENTENCE, type MediaFormat, type MediaKind } from "@/lib/media/sniff";
 import { isAbortError, uploadMedia } from "@/lib/client/upload-media";
-import { extractVideoFrame, prepareImage, prepareVideo, sniffFile, uploadName, type StepHooks } from "@/components/media/attachment-pipeline";
+import type { StepHooks } from "@/components/media/attachment-pipeline";
 import { useVideoTools } from "@/components/media/use-video-tools";
+
+// Sniffing, probing and converting files (MP4/WebM parsers, canvas resizing) load with the first file.
+const loadPipeline = () => import("@/components/media/attachment-pipeline");
 
 interface FileEntry {
   kind: MediaKind;
@@ -79,6 +82,7 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
       try {
         dispatch({ type: "note", id, note: null });
         const prepare = options.prepare ?? latest.current.items.find((a) => a.id === id)?.prepare ?? NO_PREPARE;
+        const { prepareImage, prepareVideo, uploadName } = await loadPipeline();
         const blob =
           entry.kind === "image"
             ? await prepareImage(entry.original, entry.format, { maxBytes: latest.current.maxInlineImageBytes, maxEdge: options.maxEdge ?? null }, hooks)
@@ -100,6 +104,7 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
   const addFiles = useCallback(
     async (picked: readonly File[]) => {
       if (picked.length === 0) return;
+      const { sniffFile } = await loadPipeline();
       const types = await Promise.all(picked.map((file) => sniffFile(file).catch(() => null)));
       const unsupported = picked.filter((_, i) => types[i] === null).map((file) => `'${file.name}'`);
       const candidates = picked.flatMap((file, i) => {
@@ -176,6 +181,7 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
       if (!entry) return;
       try {
         const signal = new AbortController().signal;
+        const { extractVideoFrame } = await loadPipeline();
         await addFiles([await extractVideoFrame(entry.original, entry.original.name, atS, { signal, ensureVideoTools: () => ensureVideoTools(signal) })]);
       } catch (error) {
         setNotice(`Could not extract a frame: ${messageOf(error)}`);

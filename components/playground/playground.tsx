@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo, useRef, useState } from "react";
 import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/families";
@@ -35,13 +36,15 @@ import { ViewCodeButton } from "@/components/code/view-code-button";
 import { usePromotedTurns } from "@/components/compare/use-promoted-turns";
 import { MetricsToggle } from "@/components/metrics/metrics-toggle";
 import { sessionSeries } from "@/lib/metrics-series";
-import { PresentationView } from "@/components/presentation/presentation-view";
 import { usePresentation } from "@/components/presentation/use-presentation";
 import { applyRestoredSession } from "@/components/sessions/restore-session";
 import { SessionActions } from "@/components/sessions/session-actions";
 import { SidebarToggle } from "@/components/sessions/sidebar-toggle";
 import { usePlaygroundSession } from "@/components/sessions/use-playground-session";
 import { sessionTitle } from "@/lib/session-data";
+
+// Presentation mode is entered on demand: its view loads then, not with the page.
+const PresentationView = dynamic(() => import("@/components/presentation/presentation-view").then((module) => module.PresentationView), { ssr: false });
 
 export function Playground() {
   const backendsQuery = useBackendsQuery();

@@ -14,6 +14,7 @@ import {
   type Turn,
 } from "@/lib/conversation";
 import { runChatTurn } from "@/lib/client/stream-chat";
+import { batchTextEvents, type ChatEventBatcher } from "@/lib/client/text-batcher";
 
 /** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
 export interface TurnSettings {
@@ -28,14 +29,20 @@ export interface TurnSettings {
 export function useChatSession() {
   const [turns, dispatch] = useReducer(conversationReducer, []);
   const turnsRef = useRef<Turn[]>(turns);
-  const active = useRef<{ turnId: string; controller: AbortController } | null>(null);
+  const active = useRef<{ turnId: string; controller: AbortController; events: ChatEventBatcher } | null>(null);
 
   useEffect(() => {
     turnsRef.current = turns;
   }, [turns]);
 
   // Leaving the page aborts the request, which aborts the upstream generation too.
-  useEffect(() => () => active.current?.controller.abort(), []);
+  useEffect(
+    () => () => {
+      active.current?.events.cancel();
+      active.current?.controller.abort();
+    },
+    [],
+  );
 
   const start = useCallback((history: Turn[], user: { text: string; media: TurnMedia[] }, settings: TurnSettings, userId: string | null) => {
     const turnId = createTurnId();
@@ -58,12 +65,15 @@ export function useChatSession() {
     };
     dispatch(userId ? { type: "send", user: { id: userId, ...user }, assistant } : { type: "regenerate", assistant });
     const controller = new AbortController();
-    active.current = { turnId, controller };
+    // Text deltas reach the conversation once a frame, however fast they stream.
+    const events = batchTextEvents((event, at) => dispatch({ type: "event", turnId, event, at }));
+    active.current = { turnId, controller, events };
     void runChatTurn({
       body,
       signal: controller.signal,
-      onEvent: (event) => dispatch({ type: "event", turnId, event, at: Date.now() }),
+      onEvent: (event) => events.push(event, Date.now()),
     }).then((outcome) => {
+      events.flush();
       if (outcome === "stopped") dispatch({ type: "stop", turnId, at: Date.now() });
       if (active.current?.controller === controller) active.current = null;
     });
@@ -86,7 +96,9 @@ export function useChatSession() {
     const current = active.current;
     if (!current) return;
     current.controller.abort();
-    // Mark it stopped at once; the runner's own "stopped" arrives later and is then a no-op.
+    // Keep the text that arrived before Stop; mark it stopped at once (the runner's own "stopped"
+    // arrives later and is then a no-op).
+    current.events.flush();
     dispatch({ type: "stop", turnId: current.turnId, at: Date.now() });
     active.current = null;
   }, []);

@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
-import { sessionIdSchema } from "@/lib/session-schema";
+import { isSessionId } from "@/lib/session-constants";
 import { Playground } from "@/components/playground/playground";
 import { ConversationSidebar } from "@/components/sessions/conversation-sidebar";
 import { SessionShellContext, type SessionShell } from "@/components/sessions/shell-context";
@@ -12,7 +12,7 @@ import { useSidebarState } from "@/components/sessions/use-sidebar-state";
 let mounts = 0;
 const nextMountKey = () => `m${++mounts}`;
 
-const conversationParam = (value: string | null) => (value !== null && sessionIdSchema.safeParse(value).success ? value : null);
+const conversationParam = (value: string | null) => (value !== null && isSessionId(value) ? value : null);
 
 /**
  * The playground with its conversation sidebar. `?c=<id>` names the saved chat; each chat gets a

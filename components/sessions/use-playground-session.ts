@@ -8,7 +8,7 @@ import { createConversation, getConversation, saveConversation } from "@/lib/cli
 import type { Turn } from "@/lib/conversation";
 import type { MediaParamsDraft } from "@/lib/media-params";
 import { queryKeys } from "@/lib/query-keys";
-import { buildSessionData, readSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/session-data";
+import { buildSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/session-data";
 import { useSessionShell } from "@/components/sessions/shell-context";
 import { useToast } from "@/components/sessions/toast";
 
@@ -22,6 +22,9 @@ export interface RestoredSession {
   params: SamplingParamsInput | null;
   mediaDraft: MediaParamsDraft | null;
 }
+
+// Reading a saved chat back needs its schemas (zod): they load with the chat, not with the page.
+const loadSessionReader = () => import("@/lib/session-read");
 
 interface PlaygroundSessionInput extends SessionState {
   streaming: boolean;
@@ -48,7 +51,7 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
 
   const loaded = useQuery({
     queryKey: queryKeys.conversation(openedId ?? ""),
-    queryFn: ({ signal }) => getConversation(openedId ?? "", signal),
+    queryFn: async ({ signal }) => (await Promise.all([getConversation(openedId ?? "", signal), loadSessionReader()]))[0],
     enabled: openedId !== null,
     // Always read the saved copy fresh: a cached one could be older than what this tab saved.
     gcTime: 0,
@@ -97,17 +100,20 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
   useEffect(() => {
     if (!loaded.data || restored.current) return;
     restored.current = true;
-    const data = readSessionData(loaded.data.data);
-    if (!data) toast.show({ message: "This chat was saved by another version of the playground and cannot be shown.", tone: "error" });
-    latest.current.restore({
-      turns: data ? snapshotToTurns(data.turns) : [],
-      backendId: data?.backend?.id ?? loaded.data.backendId,
-      systemPrompt: data?.systemPrompt ?? "",
-      reasoning: data?.reasoning ?? false,
-      params: data?.playground?.paramsEdited && data.params ? data.params : null,
-      mediaDraft: data?.playground?.mediaDraft ?? null,
+    const saved = loaded.data;
+    void loadSessionReader().then(({ readSessionData }) => {
+      const data = readSessionData(saved.data);
+      if (!data) toast.show({ message: "This chat was saved by another version of the playground and cannot be shown.", tone: "error" });
+      latest.current.restore({
+        turns: data ? snapshotToTurns(data.turns) : [],
+        backendId: data?.backend?.id ?? saved.backendId,
+        systemPrompt: data?.systemPrompt ?? "",
+        reasoning: data?.reasoning ?? false,
+        params: data?.playground?.paramsEdited && data.params ? data.params : null,
+        mediaDraft: data?.playground?.mediaDraft ?? null,
+      });
+      setReady(true);
     });
-    setReady(true);
   }, [loaded.data, toast]);
 
   // The restored state renders first; only then is it what "saved" means.

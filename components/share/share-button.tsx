@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ConversationPage } from "@/lib/client/sessions";
 import { queryKeys } from "@/lib/query-keys";
 import type { SavedSessionData } from "@/lib/session-data";
-import { ShareDialog } from "@/components/share/share-dialog";
 import { ShareIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+
+// The dialog (links, exports, the share schema) loads on the first click, not with the page.
+const ShareDialog = dynamic(() => import("@/components/share/share-dialog").then((module) => module.ShareDialog), { ssr: false });
 
 interface ShareButtonProps {
   conversationId: string | null;

@@ -1,7 +1,7 @@
 import { buildSessionHtml } from "@/lib/export/html";
 import { buildSessionMarkdown } from "@/lib/export/markdown";
 import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/export/files";
-import { mediaUrl } from "@/lib/media/media-api";
+import { mediaUrl } from "@/lib/media/media-url";
 import { snapshotMediaIds, type SnapshotData } from "@/lib/session-schema";
 
 // Builds an export in the browser and hands it to the person as downloads. Media are fetched

@@ -19,4 +19,4 @@ export interface UploadedMedia {
   codec?: string;
 }
 
-export const mediaUrl = (id: string) => `/api/media/${encodeURIComponent(id)}`;
+export { mediaUrl } from "@/lib/media/media-url";

@@ -2,6 +2,8 @@ import type { RequestMedia } from "@/lib/server/simulator/media";
 import { describeMedia } from "@/lib/server/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/server/simulator/prompts";
 import type { Random } from "@/lib/server/simulator/random";
+import { composeLongSections, longAnswerBudget, wantsLongAnswer } from "@/lib/server/simulator/long-answer";
+import { countTokens } from "@/lib/server/simulator/tokens";
 
 // The answer part of a simulated reply, in the output conventions of each prompt template
 // (docs/NIM-PROTOCOLS.md "Output conventions"). Every answer says it is simulated, except the
@@ -12,6 +14,8 @@ export interface AnswerOptions {
   videoDurationS?: number;
   /** What the simulator read from the request's media, so replies name real sizes and durations. */
   media?: RequestMedia;
+  /** The request's max_tokens: a long answer, when asked for, fills it. */
+  maxTokens?: number | null;
 }
 
 /** What the reasoning may refer to, so thought and answer agree. */
@@ -113,7 +117,7 @@ export function shorten(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + "…";
 }
 
-function composeGeneral(analysis: PromptAnalysis, media: string, rng: Random): ComposedAnswer {
+function composeGeneral(analysis: PromptAnalysis, media: string, rng: Random, maxTokens?: number | null): ComposedAnswer {
   const question = shorten(analysis.question, 140);
   const opening = question
     ? rng.pick([`(Simulated answer) You asked: “${question}”${/[.?!…]$/.test(question) ? "" : "."}`, `(Simulated answer) To “${question}” — here is a stand-in reply.`])
@@ -130,6 +134,10 @@ function composeGeneral(analysis: PromptAnalysis, media: string, rng: Random): C
         "No model read the question — the simulator only shows how a reply streams.",
         "Point the playground at a real NIM to get an actual answer.",
       ]);
+  if (wantsLongAnswer(analysis.question)) {
+    const head = `${opening} ${body}`;
+    return { text: `${head}\n\n${composeLongSections(rng, longAnswerBudget(maxTokens) - countTokens(head) - 1)}`, facts: {} };
+  }
   const bullets = rng.chance(0.6)
     ? "\n\n" +
       [
@@ -160,6 +168,6 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
       return { text: verdict, facts: { verdict } };
     }
     case "general":
-      return composeGeneral(analysis, media, rng);
+      return composeGeneral(analysis, media, rng, options.maxTokens);
   }
 }

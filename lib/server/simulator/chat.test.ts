@@ -129,6 +129,25 @@ describe("generateReply", () => {
     expect(full.text.startsWith(cut.text)).toBe(true);
   });
 
+  it("fills max_tokens with markdown when asked for a long answer, and ends before the limit", () => {
+    const long = (maxTokens: number | null, question = "Write a long answer about the scene.") =>
+      generateReply(reason2, chatRequest([userMessage(withReasoning(question))], { maxTokens }));
+    const big = long(20_000);
+    expect(big.finishReason).toBe("stop");
+    expect(big.tokens.length).toBeGreaterThan(19_000);
+    expect(big.tokens.length).toBeLessThanOrEqual(20_000);
+    const answer = big.text.split("<answer>\n")[1] ?? "";
+    expect(answer).toMatch(/^\(Simulated answer\)/);
+    expect(answer).toMatch(/\n## Part 2: /);
+    expect(answer).toContain("```python\n");
+    expect(answer).toContain("|---|---|---|");
+    expect(answer).toMatch(/\(End of the simulated long answer\.\)\n<\/answer>$/);
+    // Without max_tokens a default length applies; without the request, the answer stays short.
+    expect(long(null).tokens.length).toBeGreaterThan(1_500);
+    expect(long(null).tokens.length).toBeLessThanOrEqual(2_048);
+    expect(long(20_000, "Describe the scene.").tokens.length).toBeLessThan(200);
+  });
+
   it("stops at a stop sequence", () => {
     const result = generateReply(reason2, chatRequest([userMessage(withReasoning("Why?"))], { stop: ["</think>"] }));
     expect(result.text.startsWith("<think>\n")).toBe(true);

@@ -56,7 +56,7 @@ function cutAtStop(text: string, stop: readonly string[]): string {
 export function generateReply(model: SimulatedModel, request: SimulatedChatRequest, options: AnswerOptions = {}): Generation {
   const fingerprint = hashToSeed(request.seed, JSON.stringify(request.messages, withoutInlineMedia), options.media?.digest ?? "");
   const chunkSeed = hashToSeed("chunks", String(fingerprint));
-  const full = cutAtStop(composeReply(model, request, fingerprint, options), request.stop);
+  const full = cutAtStop(composeReply(model, request, fingerprint, { ...options, maxTokens: request.maxTokens }), request.stop);
   let tokens = tokenize(full, createRandom(chunkSeed));
   let finishReason: FinishReason = "stop";
   if (request.maxTokens !== null && tokens.length > request.maxTokens) {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, nestingDepth, splitMarkdownBlocks } from "@/lib/markdown-blocks";
+
+const texts = (text: string) => splitMarkdownBlocks(text).map((block) => block.text);
+
+describe("splitMarkdownBlocks", () => {
+  it("splits at blank lines before a line that starts a new block", () => {
+    expect(texts("# Title\n\nA paragraph\ngoes on.\n\n\n> quote\n\n| a |\n|---|")).toEqual(["# Title", "A paragraph\ngoes on.", "> quote", "| a |\n|---|"]);
+  });
+
+  it("keeps list items, indented lines and fenced or raw-HTML blank lines with their block", () => {
+    expect(texts("- a\n\n- b\n\n  b goes on\n\nafter")).toEqual(["- a\n\n- b\n\n  b goes on", "after"]);
+    expect(texts("```\nx\n\ny\n```\n\nz")).toEqual(["```\nx\n\ny\n```", "z"]);
+    expect(texts("~~~~\n~~~\n\n~~~~\n\nz")).toEqual(["~~~~\n~~~\n\n~~~~", "z"]);
+    expect(texts("<pre>\n\nx\n</pre>\n\n<!--\n\n-->\n\nz")).toEqual(["<pre>\n\nx\n</pre>", "<!--\n\n-->", "z"]);
+  });
+
+  it("keeps a text with link or footnote definitions whole", () => {
+    expect(texts("a [x]\n\nb\n\n[x]: https://example.com")).toHaveLength(1);
+    expect(texts("a[^1]\n\nb\n\n[^1]: note")).toHaveLength(1);
+  });
+
+  it("marks only blocks that are one fenced code block, closed or still streaming", () => {
+    const fenced = (text: string) => splitMarkdownBlocks(text).map((block) => block.fenced);
+    expect(fenced("```\ncode\n```\n\ntext\n\n```\nopen")).toEqual([true, false, true]);
+    expect(fenced("```\ncode\n```\nmore text")).toEqual([false]);
+    expect(fenced("text\n```\ncode\n```")).toEqual([false]);
+  });
+});
+
+describe("groupMarkdownBlocks", () => {
+  it("joins small blocks up to the size, keeps big ones alone, and never changes earlier groups as text grows", () => {
+    const blocks = (text: string) => groupMarkdownBlocks(splitMarkdownBlocks(text), 10).map((block) => block.text);
+    expect(blocks("aaaa\n\nbbbb\n\ncccc\n\nbig block here\n\ndd\n\ne")).toEqual(["aaaa\n\nbbbb\n\ncccc", "big block here", "dd", "e"]);
+    expect(blocks("aaaa\n\nbbbb\n\ncc")).toEqual(["aaaa\n\nbbbb", "cc"]);
+    const text = "aaaa\n\nbbbb\n\ncc\n\nd\n\neeeeeee";
+    // Once the block after "cc" has begun, the first group is settled.
+    for (let end = text.indexOf("d") + 1; end <= text.length; end++) expect(blocks(text.slice(0, end))[0]).toBe("aaaa\n\nbbbb\n\ncc");
+  });
+});
+
+describe("nestingDepth", () => {
+  it("counts quotes, list markers and indentation on a line", () => {
+    expect(nestingDepth("> > - 1. deep")).toBe(4);
+    expect(nestingDepth("      - six spaces")).toBe(4);
+    expect(nestingDepth(">".repeat(500))).toBe(500);
+  });
+
+  it("counts open brackets and emphasis runs, not closed ones", () => {
+    expect(nestingDepth("**bold** and *em* and ~~gone~~, [a](b) [c](d)")).toBe(2);
+    expect(nestingDepth("[".repeat(40) + "x")).toBe(40);
+    expect(nestingDepth("*a ".repeat(50) + "x" + " a*".repeat(50))).toBe(50);
+    expect(nestingDepth("2 * 3 * 4 = 24, snake_case_name, \\[\\[\\[")).toBeLessThan(2);
+  });
+
+  it("leaves fenced code alone", () => {
+    expect(isPlainTextBlock({ text: "```\n" + ">".repeat(100) + "\n```", fenced: true })).toBe(false);
+    expect(isPlainTextBlock({ text: ">".repeat(100), fenced: false })).toBe(true);
+  });
+});
+
+describe("cutAtLimit", () => {
+  it("cuts at a line end near the limit and never inside a surrogate pair", () => {
+    expect(cutAtLimit("short", 10)).toEqual({ head: "short", rest: "" });
+    expect(cutAtLimit("a".repeat(95) + "\n" + "b".repeat(10), 100)).toEqual({ head: "a".repeat(95) + "\n", rest: "b".repeat(10) });
+    expect(cutAtLimit("a".repeat(50) + "\n" + "b".repeat(60), 100).head).toHaveLength(100);
+    const { head, rest } = cutAtLimit("x".repeat(9) + "😀" + "y", 10);
+    expect(head).toBe("x".repeat(9));
+    expect(rest).toBe("😀y");
+  });
+});
