@@ -12,6 +12,7 @@ import type { StreamTarget } from "./stream-timing";
 import { benchSessions } from "./sessions";
 import { benchChatWithVideo, benchUpload } from "./upload";
 import { startTestPostgres } from "../tests/support/postgres";
+import { benchBrowser } from "./browser";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -117,3 +118,6 @@ try {
 } finally {
   await postgres.stop();
 }
+
+// In the browser: what the playground page loads first, and the main thread while a long answer streams.
+await benchBrowser();
