@@ -16,13 +16,15 @@ const PROMPT = "Write a long answer about the scene, with lists, code and tables
 const CLOSING_LINE = "(End of the simulated long answer.)";
 
 export interface LongTaskFigures {
-  /** Tasks over 50 ms seen by the PerformanceObserver from Send to the final render. */
+  /** Tasks over 50 ms seen by the PerformanceObserver from the stream's first byte to the final render. */
   longTasks: number;
   totalBlockingTimeMs: number;
-  /** Every main-thread task of the page's renderer in the trace. */
+  /** Every main-thread task of the page's renderer in the trace after the Send click's task. */
   tasksTraced: number;
   maxTaskMs: number;
   p99TaskMs: number;
+  /** The task that handles the Send click (the new turns appear), before any of the stream arrives. */
+  sendTaskMs: number;
   /** Completion tokens as the turn's metrics report them (the stream's usage event). */
   answerTokens: number;
   /** Bytes of the /api/chat event stream. */
@@ -41,8 +43,9 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { type?: string } };
 }
 
 const INIT_SCRIPT = `
@@ -52,19 +55,30 @@ const INIT_SCRIPT = `
   }).observe({ type: "longtask", buffered: true });
 `;
 
-/** Durations (ms) of the tasks on the busiest renderer main thread of a Chromium trace. */
-export function rendererTaskDurations(trace: { traceEvents: TraceEvent[] }): number[] {
+/**
+ * The tasks (ms) on the busiest renderer main thread of a Chromium trace: the one that dispatched
+ * the click, and those after it.
+ */
+export function rendererTasks(trace: { traceEvents: TraceEvent[] }): { click: number; after: number[] } {
   const mains = new Set(
     trace.traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
   );
-  const byThread = new Map<string, number[]>();
+  const byThread = new Map<string, TraceEvent[]>();
+  const clicks: TraceEvent[] = [];
   for (const event of trace.traceEvents) {
     const thread = `${event.pid}:${event.tid}`;
-    if (event.name !== "RunTask" || event.ph !== "X" || !mains.has(thread)) continue;
-    byThread.set(thread, [...(byThread.get(thread) ?? []), (event.dur ?? 0) / 1000]);
+    if (!mains.has(thread) || event.ph !== "X") continue;
+    if (event.name === "RunTask") byThread.set(thread, [...(byThread.get(thread) ?? []), event]);
+    if (event.name === "EventDispatch" && event.args?.data?.type === "click") clicks.push(event);
   }
-  const total = (durations: number[]) => durations.reduce((sum, d) => sum + d, 0);
-  return [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+  const total = (tasks: TraceEvent[]) => tasks.reduce((sum, task) => sum + (task.dur ?? 0), 0);
+  const tasks = [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+  const click = tasks.find((task) => clicks.some((e) => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0)));
+  const clickEnd = click ? click.ts + (click.dur ?? 0) : -Infinity;
+  return {
+    click: (click?.dur ?? 0) / 1000,
+    after: tasks.filter((task) => task.ts >= clickEnd).map((task) => (task.dur ?? 0) / 1000),
+  };
 }
 
 async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number, traceFile?: string): Promise<LongTaskFigures> {
@@ -92,16 +106,17 @@ async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number
     );
     const traceBytes = await browser.stopTracing();
     if (traceFile) writeFileSync(traceFile, traceBytes);
-    const trace = JSON.parse(traceBytes.toString("utf8")) as { traceEvents: TraceEvent[] };
-    const figures = await pageFigures(page, sentAt);
-    const durations = rendererTaskDurations(trace);
+    const tasks = rendererTasks(JSON.parse(traceBytes.toString("utf8")) as { traceEvents: TraceEvent[] });
+    const figures = await pageFigures(page);
+    const streaming = figures.longTasks.filter((task) => task.start >= figures.streamStart).map((task) => task.duration);
     const renderLagMs = ((await renderedAt.jsonValue()) ?? NaN) - figures.streamEnd;
     return {
-      longTasks: figures.longTasks.length,
-      totalBlockingTimeMs: figures.longTasks.reduce((sum, d) => sum + d - LONG_TASK_MS, 0),
-      tasksTraced: durations.length,
-      maxTaskMs: Math.max(0, ...durations),
-      p99TaskMs: percentile(durations, 99),
+      longTasks: streaming.length,
+      totalBlockingTimeMs: streaming.reduce((sum, d) => sum + d - LONG_TASK_MS, 0),
+      tasksTraced: tasks.after.length,
+      maxTaskMs: Math.max(0, ...tasks.after),
+      p99TaskMs: percentile(tasks.after, 99),
+      sendTaskMs: tasks.click,
       answerTokens: figures.tokens,
       streamBytes: figures.streamBytes,
       streamMs: figures.streamEnd - sentAt,
@@ -114,21 +129,22 @@ async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number
   }
 }
 
-async function pageFigures(page: Page, since: number) {
-  return page.evaluate((from) => {
+async function pageFigures(page: Page) {
+  return page.evaluate(() => {
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
     const chat = performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith("/api/chat")).at(-1) as PerformanceResourceTiming | undefined;
     const panes = document.querySelectorAll('[data-testid="answer-pane"]');
     const metrics = document.querySelectorAll('[data-testid="turn-metrics"]');
     const out = /([\d,]+) out/.exec(metrics[metrics.length - 1]?.textContent ?? "")?.[1] ?? "0";
     return {
-      longTasks: tasks.filter((task) => task.start >= from).map((task) => task.duration),
+      longTasks: tasks,
+      streamStart: chat?.responseStart ?? NaN,
       streamEnd: chat?.responseEnd ?? NaN,
       streamBytes: chat?.decodedBodySize ?? 0,
       tokens: Number(out.replaceAll(",", "")),
       renderedChars: panes[panes.length - 1]?.textContent?.length ?? 0,
     };
-  }, since);
+  });
 }
 
 /**

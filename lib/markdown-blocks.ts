@@ -8,6 +8,8 @@ export const MARKDOWN_LIMITS = {
   totalChars: 200_000,
   /** A block (other than fenced code, which parses in linear time) longer than this is shown as text. */
   blockChars: 16_000,
+  /** The same for the block still streaming in, parsed again on every frame (about 5 ms per 1000 characters). */
+  liveBlockChars: 6_000,
   /** A block nesting deeper than this is shown as text. */
   nesting: 32,
 };
@@ -167,10 +169,10 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
   return groups;
 }
 
-/** Whether a block is shown as plain text rather than parsed as markdown. */
-export function isPlainTextBlock(block: MarkdownBlock, limits = MARKDOWN_LIMITS): boolean {
+/** Whether a block is shown as plain text rather than parsed as markdown; `live`: it is still streaming in. */
+export function isPlainTextBlock(block: MarkdownBlock, live = false, limits = MARKDOWN_LIMITS): boolean {
   if (block.fenced) return false;
-  return block.text.length > limits.blockChars || nestingDepth(block.text) > limits.nesting;
+  return block.text.length > (live ? limits.liveBlockChars : limits.blockChars) || nestingDepth(block.text) > limits.nesting;
 }
 
 /** The part of a text that is rendered, cut at a line end near the limit when there is one, and the rest. */

@@ -26,7 +26,7 @@ export function AnswerPane({ turn, streaming }: AnswerPaneProps) {
     >
       {text ? (
         <Suspense fallback={<p className="text-[15px] leading-7 whitespace-pre-wrap break-words">{text}</p>}>
-          <AnswerBody turn={turn} text={text} />
+          <AnswerBody turn={turn} text={text} live={streaming} />
         </Suspense>
       ) : (
         streaming && <Caret />

@@ -3,16 +3,23 @@
 import dynamic from "next/dynamic";
 import { memo } from "react";
 import type { AssistantTurn as AssistantTurnData } from "@/lib/conversation";
-import { AnswerPane } from "@/components/chat/answer-pane";
+import { AnswerPane, loadAnswerBody } from "@/components/chat/answer-pane";
 import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { LogoMark } from "@/components/ui/logo";
 
-// Reading an answer for points, boxes, events and verdicts (parsers, timeline) loads with the first
-// answer. A `loading` gives each its own Suspense boundary, so the turn never waits for them.
-const CriticBadge = dynamic(() => import("@/components/annotations/critic-badge").then((module) => module.CriticBadge), { loading: () => null });
-const TurnAnnotations = dynamic(() => import("@/components/annotations/turn-annotations").then((module) => module.TurnAnnotations), { loading: () => null });
+// Reading an answer for points, boxes, events and verdicts (parsers, timeline) is not needed for the
+// first paint. A `loading` gives each its own Suspense boundary, so the turn never waits for them.
+const loadCriticBadge = () => import("@/components/annotations/critic-badge");
+const loadTurnAnnotations = () => import("@/components/annotations/turn-annotations");
+const CriticBadge = dynamic(() => loadCriticBadge().then((module) => module.CriticBadge), { loading: () => null });
+const TurnAnnotations = dynamic(() => loadTurnAnnotations().then((module) => module.TurnAnnotations), { loading: () => null });
+
+/** Fetches what a reply renders with, so that the first one does not wait for it. */
+export function preloadTurnParts(): void {
+  void Promise.all([loadAnswerBody(), loadCriticBadge(), loadTurnAnnotations()]);
+}
 
 interface AssistantTurnProps {
   turn: AssistantTurnData;

@@ -2,8 +2,7 @@
 
 import { useEffect, type ReactNode } from "react";
 import type { Turn } from "@/lib/conversation";
-import { loadAnswerBody } from "@/components/chat/answer-pane";
-import { AssistantTurn } from "@/components/chat/assistant-turn";
+import { AssistantTurn, preloadTurnParts } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
 import { ArrowDownIcon } from "@/components/ui/icons";
@@ -26,9 +25,9 @@ export function Conversation({ turns, notice, empty, onRetry, streaming }: Conve
   const userTurns = turns.filter((t) => t.kind === "user").length;
   const last = turns.at(-1);
 
-  // Fetch the markdown renderer once the page is up, before the first answer needs it.
+  // Fetch the markdown renderer and the answer parsers once the page is up, before a reply needs them.
   useEffect(() => {
-    const id = setTimeout(() => void loadAnswerBody(), 1000);
+    const id = setTimeout(preloadTurnParts, 1000);
     return () => clearTimeout(id);
   }, []);
 

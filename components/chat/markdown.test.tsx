@@ -88,8 +88,9 @@ describe("Markdown bounds", () => {
     }
   });
 
-  it("shows a list nested by indentation hundreds deep as plain text", () => {
-    const list = Array.from({ length: 400 }, (_, i) => `${" ".repeat(i * 2)}- level ${i}`).join("\n");
+  it("shows a list nested by indentation a hundred deep as plain text", () => {
+    const list = Array.from({ length: 100 }, (_, i) => `${" ".repeat(i * 2)}- level ${i}`).join("\n");
+    expect(list.length).toBeLessThan(MARKDOWN_LIMITS.blockChars);
     const html = render(list);
     expect(html).toContain('data-testid="markdown-plain"');
     expect(html).not.toContain("<ul>");
@@ -102,6 +103,16 @@ describe("Markdown bounds", () => {
     expect(html).not.toContain("<table>");
     // Fenced code parses in linear time and keeps its code block at any length.
     expect(render("```\n" + "x = 1\n".repeat(5000) + "```")).toContain('class="group my-3');
+  });
+
+  it("shows a big block as text only while it streams in, parsed once it is complete", () => {
+    const table = "| a | b |\n|---|---|\n" + "| 1 | 2 |\n".repeat(800);
+    const streaming = renderToStaticMarkup(<Markdown text={`Intro.\n\n${table}`} live />);
+    expect(streaming).toContain('data-testid="markdown-plain"');
+    expect(streaming).toContain("<p>Intro.</p>");
+    expect(render(`Intro.\n\n${table}`)).toContain("<table>");
+    // Only the last block is still streaming: the same table with text after it is complete.
+    expect(renderToStaticMarkup(<Markdown text={`${table}\nAfter.`} live />)).toContain("<table>");
   });
 
   it("renders only the first part of a huge answer and keeps the rest behind a switch", () => {

@@ -31,7 +31,7 @@ export const markdownPlugins = [remarkGfm, remarkTimeLinks];
 
 function PlainText({ text }: { text: string }) {
   return (
-    <pre data-testid="markdown-plain" className="font-sans text-[15px] leading-relaxed whitespace-pre-wrap break-words">
+    <pre data-testid="markdown-plain" className="font-mono text-[13px] leading-relaxed whitespace-pre-wrap break-words">
       {text}
     </pre>
   );
@@ -49,8 +49,8 @@ class BlockBoundary extends Component<{ text: string; children: ReactNode }, { f
 }
 
 // Memoized on its text: while an answer streams, only its last group of blocks is parsed again.
-const Block = memo(function Block({ block }: { block: MarkdownBlock }) {
-  if (isPlainTextBlock(block)) return <PlainText text={block.text} />;
+const Block = memo(function Block({ block, live }: { block: MarkdownBlock; live: boolean }) {
+  if (isPlainTextBlock(block, live)) return <PlainText text={block.text} />;
   return (
     <BlockBoundary text={block.text}>
       <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>
@@ -58,7 +58,7 @@ const Block = memo(function Block({ block }: { block: MarkdownBlock }) {
       </ReactMarkdown>
     </BlockBoundary>
   );
-}, (before, after) => before.block.text === after.block.text && before.block.fenced === after.block.fenced);
+}, (before, after) => before.block.text === after.block.text && before.block.fenced === after.block.fenced && before.live === after.live);
 
 /** What lies beyond the rendered length, as text, and only once asked for. */
 function RawRest({ text }: { text: string }) {
@@ -73,7 +73,8 @@ function RawRest({ text }: { text: string }) {
   );
 }
 
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
+/** `live`: the text is still streaming in, so its last block changes on every frame. */
+export const Markdown = memo(function Markdown({ text, live = false }: { text: string; live?: boolean }) {
   const { head, rest } = useMemo(() => cutAtLimit(text), [text]);
   const blocks = useMemo(() => groupMarkdownBlocks(splitMarkdownBlocks(head)), [head]);
   return (
@@ -82,7 +83,7 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
         // The line break between blocks is what one markdown render of the whole text puts there.
         <Fragment key={index}>
           {index > 0 && "\n"}
-          <Block block={block} />
+          <Block block={block} live={live && index === blocks.length - 1} />
         </Fragment>
       ))}
       {rest && <RawRest text={rest} />}
