@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, nestingDepth, splitMarkdownBlocks } from "@/lib/markdown-blocks";
+import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, measureBlock, splitMarkdownBlocks } from "@/lib/markdown-blocks";
 
 const texts = (text: string) => splitMarkdownBlocks(text).map((block) => block.text);
 
@@ -39,18 +39,23 @@ describe("groupMarkdownBlocks", () => {
   });
 });
 
-describe("nestingDepth", () => {
+describe("measureBlock", () => {
   it("counts quotes, list markers and indentation on a line", () => {
-    expect(nestingDepth("> > - 1. deep")).toBe(4);
-    expect(nestingDepth("      - six spaces")).toBe(4);
-    expect(nestingDepth(">".repeat(500))).toBe(500);
+    expect(measureBlock("> > - 1. deep").depth).toBe(4);
+    expect(measureBlock("      - six spaces").depth).toBe(4);
+    expect(measureBlock(">".repeat(500)).depth).toBe(500);
   });
 
   it("counts open brackets and emphasis runs, not closed ones", () => {
-    expect(nestingDepth("**bold** and *em* and ~~gone~~, [a](b) [c](d)")).toBe(2);
-    expect(nestingDepth("[".repeat(40) + "x")).toBe(40);
-    expect(nestingDepth("*a ".repeat(50) + "x" + " a*".repeat(50))).toBe(50);
-    expect(nestingDepth("2 * 3 * 4 = 24, snake_case_name, \\[\\[\\[")).toBeLessThan(2);
+    expect(measureBlock("**bold** and *em* and ~~gone~~, [a](b) [c](d)").depth).toBe(2);
+    expect(measureBlock("[".repeat(40) + "x").depth).toBe(40);
+    expect(measureBlock("*a ".repeat(50) + "x" + " a*".repeat(50)).depth).toBe(50);
+    expect(measureBlock("2 * 3 * 4 = 24, snake_case_name, \\[\\[\\[").depth).toBeLessThan(2);
+  });
+
+  it("counts emphasis delimiter runs", () => {
+    expect(measureBlock("**bold** and *em* and ~~gone~~").delimiterRuns).toBe(6);
+    expect(measureBlock("*a".repeat(100)).delimiterRuns).toBe(100);
   });
 
   it("leaves fenced code alone", () => {

@@ -4,14 +4,16 @@
 
 /** Beyond these an answer stays readable and inert: the page must not freeze or crash on it. */
 export const MARKDOWN_LIMITS = {
-  /** Characters rendered at all; the rest waits behind a "show raw" switch. */
-  totalChars: 200_000,
+  /** Characters rendered at all (a 20k-token answer is about 75,000); the rest waits behind a "show raw" switch. */
+  totalChars: 100_000,
   /** A block (other than fenced code, which parses in linear time) longer than this is shown as text. */
   blockChars: 16_000,
   /** The same for the block still streaming in, parsed again on every frame (about 5 ms per 1000 characters). */
   liveBlockChars: 6_000,
   /** A block nesting deeper than this is shown as text. */
   nesting: 32,
+  /** A block with more emphasis runs (`*`, `_`, `~`) than this is shown as text: resolving them is quadratic. */
+  delimiterRuns: 1000,
 };
 
 export interface MarkdownBlock {
@@ -110,11 +112,13 @@ function containerDepth(line: string): number {
 const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
 
 /**
- * How deeply a block nests: containers on one line, open brackets, or open emphasis runs (`*`, `_`,
- * `~`), whichever is deepest. Parsing and rendering grow much faster than linearly with it.
+ * What makes a block expensive to parse and render, faster than its length: how deeply it nests
+ * (containers on one line, open brackets or open emphasis, whichever is deepest), and how many
+ * emphasis delimiter runs it has.
  */
-export function nestingDepth(block: string): number {
+export function measureBlock(block: string): { depth: number; delimiterRuns: number } {
   let deepest = 0;
+  let delimiterRuns = 0;
   for (const line of block.split("\n")) deepest = Math.max(deepest, containerDepth(line));
   let brackets = 0;
   let emphasis = 0;
@@ -127,6 +131,7 @@ export function nestingDepth(block: string): number {
       const from = i;
       while (block[i + 1] === char) i += 1;
       const run = i - from + 1;
+      delimiterRuns += 1;
       const opens = !isSpace(block[i + 1]);
       const closes = !isSpace(block[from - 1]);
       if (closes && (!opens || emphasis > 0)) emphasis = Math.max(0, emphasis - run);
@@ -134,7 +139,7 @@ export function nestingDepth(block: string): number {
     }
     deepest = Math.max(deepest, brackets, emphasis);
   }
-  return deepest;
+  return { depth: deepest, delimiterRuns };
 }
 
 /**
@@ -172,7 +177,9 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
 /** Whether a block is shown as plain text rather than parsed as markdown; `live`: it is still streaming in. */
 export function isPlainTextBlock(block: MarkdownBlock, live = false, limits = MARKDOWN_LIMITS): boolean {
   if (block.fenced) return false;
-  return block.text.length > (live ? limits.liveBlockChars : limits.blockChars) || nestingDepth(block.text) > limits.nesting;
+  if (block.text.length > (live ? limits.liveBlockChars : limits.blockChars)) return true;
+  const { depth, delimiterRuns } = measureBlock(block.text);
+  return depth > limits.nesting || delimiterRuns > limits.delimiterRuns;
 }
 
 /** The part of a text that is rendered, cut at a line end near the limit when there is one, and the rest. */
