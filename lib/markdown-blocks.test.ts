@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, measureBlock, splitMarkdownBlocks } from "@/lib/markdown-blocks";
+import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, MARKDOWN_LIMITS, measureBlock, planMarkdown, splitMarkdownBlocks } from "@/lib/markdown-blocks";
 
 const texts = (text: string) => splitMarkdownBlocks(text).map((block) => block.text);
 
@@ -59,8 +59,21 @@ describe("measureBlock", () => {
   });
 
   it("leaves fenced code alone", () => {
-    expect(isPlainTextBlock({ text: "```\n" + ">".repeat(100) + "\n```", fenced: true })).toBe(false);
-    expect(isPlainTextBlock({ text: ">".repeat(100), fenced: false })).toBe(true);
+    expect(isPlainTextBlock({ text: "```\n" + ">".repeat(100) + "\n```", start: 0, fenced: true })).toBe(false);
+    expect(isPlainTextBlock({ text: ">".repeat(100), start: 0, fenced: false })).toBe(true);
+  });
+});
+
+describe("planMarkdown", () => {
+  it("keeps blocks up to the first one too long to parse, shows its start, and leaves the rest for later", () => {
+    const limits = { ...MARKDOWN_LIMITS, totalChars: 1000, blockChars: 100 };
+    const long = "| a |\n|---|\n" + "| 1 |\n".repeat(100);
+    const { blocks, rest } = planMarkdown(`Intro.\n\n${long}\nAfter.`, limits);
+    expect(blocks.map((block) => block.text.slice(0, 6))).toEqual(["Intro.", "| a |\n"]);
+    expect(blocks[1]).toMatchObject({ start: 8, truncated: true });
+    expect(blocks[1]!.text.length).toBeLessThanOrEqual(100);
+    expect(blocks[1]!.text + rest).toBe(`${long}\nAfter.`);
+    expect(isPlainTextBlock(blocks[1]!)).toBe(true);
   });
 });
 

@@ -18,8 +18,12 @@ export const MARKDOWN_LIMITS = {
 
 export interface MarkdownBlock {
   text: string;
+  /** Where it starts in the text that was split. */
+  start: number;
   /** Only a fenced code block (closed at its end, or still open): its content is literal. */
   fenced: boolean;
+  /** The start of a block too long to parse, shown as text. */
+  truncated?: boolean;
 }
 
 // Link and footnote definitions apply to the whole text: with one, the text stays a single block.
@@ -44,8 +48,13 @@ function closesFence(line: string, open: string): boolean {
 }
 
 export function splitMarkdownBlocks(text: string): MarkdownBlock[] {
-  if (text.includes("]:") && DEFINITION.test(text)) return [{ text, fenced: false }];
+  if (text.includes("]:") && DEFINITION.test(text)) return [{ text, start: 0, fenced: false }];
   const lines = text.split("\n");
+  const offsets: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i += 1) {
+    offsets.push(at);
+    at += lines[i]!.length + 1;
+  }
   const blocks: MarkdownBlock[] = [];
   let start = 0;
   let fence: string | null = null;
@@ -55,7 +64,7 @@ export function splitMarkdownBlocks(text: string): MarkdownBlock[] {
   const close = (end: number) => {
     let last = end - 1;
     while (last >= start && isBlank(lines[last]!)) last -= 1;
-    if (last >= start) blocks.push({ text: lines.slice(start, last + 1).join("\n"), fenced });
+    if (last >= start) blocks.push({ text: lines.slice(start, last + 1).join("\n"), start: offsets[start]!, fenced });
   };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
@@ -155,7 +164,7 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
   let length = 0;
   const flush = () => {
     if (current.length === 1) groups.push(current[0]!);
-    else if (current.length > 1) groups.push({ text: current.map((block) => block.text).join("\n\n"), fenced: false });
+    else if (current.length > 1) groups.push({ text: current.map((block) => block.text).join("\n\n"), start: current[0]!.start, fenced: false });
     current = [];
     length = 0;
   };
@@ -177,9 +186,23 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
 /** Whether a block is shown as plain text rather than parsed as markdown; `live`: it is still streaming in. */
 export function isPlainTextBlock(block: MarkdownBlock, live = false, limits = MARKDOWN_LIMITS): boolean {
   if (block.fenced) return false;
-  if (block.text.length > (live ? limits.liveBlockChars : limits.blockChars)) return true;
+  if (block.truncated || block.text.length > (live ? limits.liveBlockChars : limits.blockChars)) return true;
   const { depth, delimiterRuns } = measureBlock(block.text);
   return depth > limits.nesting || delimiterRuns > limits.delimiterRuns;
+}
+
+/**
+ * What an answer renders: its first `totalChars` as groups of blocks, stopping at a block too long
+ * to parse, of which only the start shows (as text); and the rest, kept behind a switch.
+ */
+export function planMarkdown(text: string, limits = MARKDOWN_LIMITS): { blocks: MarkdownBlock[]; rest: string } {
+  const { head, rest } = cutAtLimit(text, limits.totalChars);
+  const blocks = splitMarkdownBlocks(head);
+  const long = blocks.findIndex((block) => !block.fenced && block.text.length > limits.blockChars);
+  if (long < 0) return { blocks: groupMarkdownBlocks(blocks), rest };
+  const { start } = blocks[long]!;
+  const shown = cutAtLimit(text.slice(start), limits.blockChars);
+  return { blocks: [...groupMarkdownBlocks(blocks.slice(0, long)), { text: shown.head, start, fenced: false, truncated: true }], rest: shown.rest };
 }
 
 /** The part of a text that is rendered, cut at a line end near the limit when there is one, and the rest. */

@@ -122,10 +122,17 @@ describe("Markdown bounds", () => {
   });
 
   it("renders only the first part of a huge answer and keeps the rest behind a switch", () => {
-    for (const text of ["word ".repeat(400_000), "| a |\n|---|\n" + "| 1 |\n".repeat(100_000), "para\n\n".repeat(1_000_000)]) {
-      const html = render(text);
-      expect(html.length).toBeLessThan(4 * MARKDOWN_LIMITS.totalChars);
-      expect(html).toMatch(/data-testid="markdown-rest".*The answer goes on for [\d,]+ more characters/);
+    const html = render("para\n\n".repeat(1_000_000));
+    expect(html.length).toBeLessThan(4 * MARKDOWN_LIMITS.totalChars);
+    expect(html).toMatch(/data-testid="markdown-rest".*The answer goes on for [\d,]+ more characters/);
+  });
+
+  it("shows only the start of a block too long to parse (a 2 MB line, a 100,000-row table), the rest behind a switch", () => {
+    for (const text of ["word ".repeat(400_000), "| a |\n|---|\n" + "| 1 |\n".repeat(100_000)]) {
+      const html = render(`Before.\n\n${text}`);
+      expect(html).toContain("<p>Before.</p>");
+      expect(html.length).toBeLessThan(2 * MARKDOWN_LIMITS.blockChars);
+      expect(html).toMatch(/data-testid="markdown-plain"[\s\S]*data-testid="markdown-rest"/);
     }
   });
 });
