@@ -56,6 +56,9 @@ describe("measureBlock", () => {
   it("counts emphasis delimiter runs", () => {
     expect(measureBlock("**bold** and *em* and ~~gone~~").delimiterRuns).toBe(6);
     expect(measureBlock("*a".repeat(100)).delimiterRuns).toBe(100);
+    // Per paragraph: inline markup never crosses a blank line.
+    expect(measureBlock("**a** *b*\n\n**c**\n \n*d* *e* *f*").delimiterRuns).toBe(6);
+    expect(measureBlock("[[[[\n\n]]]]").depth).toBe(4);
   });
 
   it("leaves fenced code alone", () => {

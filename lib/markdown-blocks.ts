@@ -24,6 +24,8 @@ export interface MarkdownBlock {
   fenced: boolean;
   /** The start of a block too long to parse, shown as text. */
   truncated?: boolean;
+  /** The whole text, kept in one block for its link or footnote definitions: parsed at any length. */
+  whole?: boolean;
 }
 
 // Link and footnote definitions apply to the whole text: with one, the text stays a single block.
@@ -48,7 +50,7 @@ function closesFence(line: string, open: string): boolean {
 }
 
 export function splitMarkdownBlocks(text: string): MarkdownBlock[] {
-  if (text.includes("]:") && DEFINITION.test(text)) return [{ text, start: 0, fenced: false }];
+  if (text.includes("]:") && DEFINITION.test(text)) return [{ text, start: 0, fenced: false, whole: true }];
   const lines = text.split("\n");
   const offsets: number[] = [];
   for (let i = 0, at = 0; i < lines.length; i += 1) {
@@ -122,18 +124,21 @@ const isSpace = (char: string | undefined) => char === undefined || /\s/.test(ch
 
 /**
  * What makes a block expensive to parse and render, faster than its length: how deeply it nests
- * (containers on one line, open brackets or open emphasis, whichever is deepest), and how many
- * emphasis delimiter runs it has.
+ * (containers on one line, open brackets or open emphasis, whichever is deepest), and the most
+ * emphasis delimiter runs in one paragraph (inline markup never crosses a blank line).
  */
 export function measureBlock(block: string): { depth: number; delimiterRuns: number } {
   let deepest = 0;
-  let delimiterRuns = 0;
+  let mostRuns = 0;
   for (const line of block.split("\n")) deepest = Math.max(deepest, containerDepth(line));
   let brackets = 0;
   let emphasis = 0;
+  let delimiterRuns = 0;
   for (let i = 0; i < block.length; i += 1) {
     const char = block[i];
-    if (char === "\\") i += 1;
+    if (char === "\n" && /^[ \t]*(?:\n|$)/.test(block.slice(i + 1, i + 41))) {
+      brackets = emphasis = delimiterRuns = 0;
+    } else if (char === "\\") i += 1;
     else if (char === "[") brackets += 1;
     else if (char === "]") brackets = Math.max(0, brackets - 1);
     else if (char === "*" || char === "_" || char === "~") {
@@ -141,6 +146,7 @@ export function measureBlock(block: string): { depth: number; delimiterRuns: num
       while (block[i + 1] === char) i += 1;
       const run = i - from + 1;
       delimiterRuns += 1;
+      mostRuns = Math.max(mostRuns, delimiterRuns);
       const opens = !isSpace(block[i + 1]);
       const closes = !isSpace(block[from - 1]);
       if (closes && (!opens || emphasis > 0)) emphasis = Math.max(0, emphasis - run);
@@ -148,7 +154,7 @@ export function measureBlock(block: string): { depth: number; delimiterRuns: num
     }
     deepest = Math.max(deepest, brackets, emphasis);
   }
-  return { depth: deepest, delimiterRuns };
+  return { depth: deepest, delimiterRuns: mostRuns };
 }
 
 /**
@@ -186,7 +192,8 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
 /** Whether a block is shown as plain text rather than parsed as markdown; `live`: it is still streaming in. */
 export function isPlainTextBlock(block: MarkdownBlock, live = false, limits = MARKDOWN_LIMITS): boolean {
   if (block.fenced) return false;
-  if (block.truncated || block.text.length > (live ? limits.liveBlockChars : limits.blockChars)) return true;
+  if (block.truncated) return true;
+  if (!block.whole && block.text.length > (live ? limits.liveBlockChars : limits.blockChars)) return true;
   const { depth, delimiterRuns } = measureBlock(block.text);
   return depth > limits.nesting || delimiterRuns > limits.delimiterRuns;
 }
@@ -198,7 +205,7 @@ export function isPlainTextBlock(block: MarkdownBlock, live = false, limits = MA
 export function planMarkdown(text: string, limits = MARKDOWN_LIMITS): { blocks: MarkdownBlock[]; rest: string } {
   const { head, rest } = cutAtLimit(text, limits.totalChars);
   const blocks = splitMarkdownBlocks(head);
-  const long = blocks.findIndex((block) => !block.fenced && block.text.length > limits.blockChars);
+  const long = blocks.findIndex((block) => !block.fenced && !block.whole && block.text.length > limits.blockChars);
   if (long < 0) return { blocks: groupMarkdownBlocks(blocks), rest };
   const { start } = blocks[long]!;
   const shown = cutAtLimit(text.slice(start), limits.blockChars);

@@ -121,6 +121,14 @@ describe("Markdown bounds", () => {
     expect(renderToStaticMarkup(<Markdown text={`${table}\nAfter.`} live />)).toContain("<table>");
   });
 
+  it("keeps a long answer with footnotes formatted: its definitions need the whole text", () => {
+    const text = "A claim.[^1]\n\n" + "A **paragraph** of the answer.\n\n".repeat(1000) + "[^1]: The source.";
+    expect(text.length).toBeGreaterThan(MARKDOWN_LIMITS.blockChars);
+    const html = render(text);
+    expect(html).not.toContain('data-testid="markdown-plain"');
+    expect(html).toContain("data-footnotes");
+  });
+
   it("renders only the first part of a huge answer and keeps the rest behind a switch", () => {
     const html = render("para\n\n".repeat(1_000_000));
     expect(html.length).toBeLessThan(4 * MARKDOWN_LIMITS.totalChars);

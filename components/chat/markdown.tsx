@@ -66,7 +66,8 @@ const Block = memo(function Block({ block, live, later }: { block: MarkdownBlock
     </BlockBoundary>
   );
 }, (before, after) =>
-  before.block.text === after.block.text && before.block.fenced === after.block.fenced && before.live === after.live && before.later === after.later);
+  before.block.text === after.block.text && before.block.fenced === after.block.fenced && before.block.whole === after.block.whole &&
+  before.live === after.live && before.later === after.later);
 
 const GROUPS_AT_ONCE = 3;
 const noSubscribe = () => () => {};
