@@ -1,11 +1,8 @@
 // The browser-side figures, part of `npm run bench`; alone: `tsx --conditions=react-server bench/browser.ts [--rebuild]`.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, root, startServer } from "../scripts/next-server.mjs";
 import { measureFirstLoadJs } from "./first-load-js";
-import { LONG_TASKS_SIMULATOR, measureLongTasks } from "./long-tasks";
+import { LONG_TASKS_SIMULATOR, longTasksServerEnv, measureLongTasks } from "./long-tasks";
 import { formatTable } from "./stats";
 
 const PORT = Number(process.env.BENCH_BROWSER_PORT ?? 3296);
@@ -13,9 +10,7 @@ const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
 
 /** Serves the build with a simulator at the long-task pace and prints both tables. */
 export async function benchBrowser(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "playground-bench-browser-"));
-  writeFileSync(path.join(dir, "config.json"), JSON.stringify({ simulator: LONG_TASKS_SIMULATOR }));
-  const env = { ...process.env, PLAYGROUND_CONFIG: path.join(dir, "config.json"), PLAYGROUND_DATA_DIR: path.join(dir, "data") };
+  const env = longTasksServerEnv();
 
   const server = await startServer({ port: PORT, env, quiet: true });
   try {

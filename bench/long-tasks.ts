@@ -10,6 +10,13 @@ import { percentile } from "./stats";
 
 /** The simulator pace the figures are taken at, in the server's config. */
 export const LONG_TASKS_SIMULATOR = { tokensPerSecond: 2000 };
+
+/** The environment of a playground (config and data in a fresh temporary folder) with that simulator. */
+export function longTasksServerEnv(): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(path.join(tmpdir(), "playground-long-tasks-"));
+  writeFileSync(path.join(dir, "config.json"), JSON.stringify({ simulator: LONG_TASKS_SIMULATOR }));
+  return { ...process.env, PLAYGROUND_CONFIG: path.join(dir, "config.json"), PLAYGROUND_DATA_DIR: path.join(dir, "data") };
+}
 const LONG_TASK_MS = 50;
 // The simulator answers "a long answer" with markdown that fills max_tokens (lib/server/simulator/long-answer.ts).
 const PROMPT = "Write a long answer about the scene, with lists, code and tables.";
@@ -163,10 +170,7 @@ export async function measureLongTasks(options: {
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   let serverUrl = options.serverUrl;
   if (!serverUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), "playground-long-tasks-"));
-    writeFileSync(path.join(dir, "config.json"), JSON.stringify({ simulator: LONG_TASKS_SIMULATOR }));
-    const env = { ...process.env, PLAYGROUND_CONFIG: path.join(dir, "config.json"), PLAYGROUND_DATA_DIR: path.join(dir, "data") };
-    server = await startServer({ port: options.port ?? 3292, env, quiet: true });
+    server = await startServer({ port: options.port ?? 3292, env: longTasksServerEnv(), quiet: true });
     serverUrl = server.url;
   }
   const browser = await chromium.launch(chromiumLaunchOptions);

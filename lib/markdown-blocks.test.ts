@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, nestingDepth, splitMarkdownBlocks } from "@/lib/markdown-blocks";
+import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, MARKDOWN_LIMITS, measureBlock, planMarkdown, splitMarkdownBlocks } from "@/lib/markdown-blocks";
 
 const texts = (text: string) => splitMarkdownBlocks(text).map((block) => block.text);
 
@@ -39,23 +39,44 @@ describe("groupMarkdownBlocks", () => {
   });
 });
 
-describe("nestingDepth", () => {
+describe("measureBlock", () => {
   it("counts quotes, list markers and indentation on a line", () => {
-    expect(nestingDepth("> > - 1. deep")).toBe(4);
-    expect(nestingDepth("      - six spaces")).toBe(4);
-    expect(nestingDepth(">".repeat(500))).toBe(500);
+    expect(measureBlock("> > - 1. deep").depth).toBe(4);
+    expect(measureBlock("      - six spaces").depth).toBe(4);
+    expect(measureBlock(">".repeat(500)).depth).toBe(500);
   });
 
   it("counts open brackets and emphasis runs, not closed ones", () => {
-    expect(nestingDepth("**bold** and *em* and ~~gone~~, [a](b) [c](d)")).toBe(2);
-    expect(nestingDepth("[".repeat(40) + "x")).toBe(40);
-    expect(nestingDepth("*a ".repeat(50) + "x" + " a*".repeat(50))).toBe(50);
-    expect(nestingDepth("2 * 3 * 4 = 24, snake_case_name, \\[\\[\\[")).toBeLessThan(2);
+    expect(measureBlock("**bold** and *em* and ~~gone~~, [a](b) [c](d)").depth).toBe(2);
+    expect(measureBlock("[".repeat(40) + "x").depth).toBe(40);
+    expect(measureBlock("*a ".repeat(50) + "x" + " a*".repeat(50)).depth).toBe(50);
+    expect(measureBlock("2 * 3 * 4 = 24, snake_case_name, \\[\\[\\[").depth).toBeLessThan(2);
+  });
+
+  it("counts emphasis delimiter runs", () => {
+    expect(measureBlock("**bold** and *em* and ~~gone~~").delimiterRuns).toBe(6);
+    expect(measureBlock("*a".repeat(100)).delimiterRuns).toBe(100);
+    // Per paragraph: inline markup never crosses a blank line.
+    expect(measureBlock("**a** *b*\n\n**c**\n \n*d* *e* *f*").delimiterRuns).toBe(6);
+    expect(measureBlock("[[[[\n\n]]]]").depth).toBe(4);
   });
 
   it("leaves fenced code alone", () => {
-    expect(isPlainTextBlock({ text: "```\n" + ">".repeat(100) + "\n```", fenced: true })).toBe(false);
-    expect(isPlainTextBlock({ text: ">".repeat(100), fenced: false })).toBe(true);
+    expect(isPlainTextBlock({ text: "```\n" + ">".repeat(100) + "\n```", start: 0, fenced: true })).toBe(false);
+    expect(isPlainTextBlock({ text: ">".repeat(100), start: 0, fenced: false })).toBe(true);
+  });
+});
+
+describe("planMarkdown", () => {
+  it("keeps blocks up to the first one too long to parse, shows its start, and leaves the rest for later", () => {
+    const limits = { ...MARKDOWN_LIMITS, totalChars: 1000, blockChars: 100 };
+    const long = "| a |\n|---|\n" + "| 1 |\n".repeat(100);
+    const { blocks, rest } = planMarkdown(`Intro.\n\n${long}\nAfter.`, limits);
+    expect(blocks.map((block) => block.text.slice(0, 6))).toEqual(["Intro.", "| a |\n"]);
+    expect(blocks[1]).toMatchObject({ start: 8, truncated: true });
+    expect(blocks[1]!.text.length).toBeLessThanOrEqual(100);
+    expect(blocks[1]!.text + rest).toBe(`${long}\nAfter.`);
+    expect(isPlainTextBlock(blocks[1]!)).toBe(true);
   });
 });
 

@@ -4,20 +4,28 @@
 
 /** Beyond these an answer stays readable and inert: the page must not freeze or crash on it. */
 export const MARKDOWN_LIMITS = {
-  /** Characters rendered at all; the rest waits behind a "show raw" switch. */
-  totalChars: 200_000,
+  /** Characters rendered at all (a 20k-token answer is about 75,000); the rest waits behind a "show raw" switch. */
+  totalChars: 100_000,
   /** A block (other than fenced code, which parses in linear time) longer than this is shown as text. */
   blockChars: 16_000,
   /** The same for the block still streaming in, parsed again on every frame (about 5 ms per 1000 characters). */
   liveBlockChars: 6_000,
   /** A block nesting deeper than this is shown as text. */
   nesting: 32,
+  /** A block with more emphasis runs (`*`, `_`, `~`) than this is shown as text: resolving them is quadratic. */
+  delimiterRuns: 1000,
 };
 
 export interface MarkdownBlock {
   text: string;
+  /** Where it starts in the text that was split. */
+  start: number;
   /** Only a fenced code block (closed at its end, or still open): its content is literal. */
   fenced: boolean;
+  /** The start of a block too long to parse, shown as text. */
+  truncated?: boolean;
+  /** The whole text, kept in one block for its link or footnote definitions: parsed at any length. */
+  whole?: boolean;
 }
 
 // Link and footnote definitions apply to the whole text: with one, the text stays a single block.
@@ -42,8 +50,13 @@ function closesFence(line: string, open: string): boolean {
 }
 
 export function splitMarkdownBlocks(text: string): MarkdownBlock[] {
-  if (text.includes("]:") && DEFINITION.test(text)) return [{ text, fenced: false }];
+  if (text.includes("]:") && DEFINITION.test(text)) return [{ text, start: 0, fenced: false, whole: true }];
   const lines = text.split("\n");
+  const offsets: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i += 1) {
+    offsets.push(at);
+    at += lines[i]!.length + 1;
+  }
   const blocks: MarkdownBlock[] = [];
   let start = 0;
   let fence: string | null = null;
@@ -53,7 +66,7 @@ export function splitMarkdownBlocks(text: string): MarkdownBlock[] {
   const close = (end: number) => {
     let last = end - 1;
     while (last >= start && isBlank(lines[last]!)) last -= 1;
-    if (last >= start) blocks.push({ text: lines.slice(start, last + 1).join("\n"), fenced });
+    if (last >= start) blocks.push({ text: lines.slice(start, last + 1).join("\n"), start: offsets[start]!, fenced });
   };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
@@ -110,23 +123,30 @@ function containerDepth(line: string): number {
 const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
 
 /**
- * How deeply a block nests: containers on one line, open brackets, or open emphasis runs (`*`, `_`,
- * `~`), whichever is deepest. Parsing and rendering grow much faster than linearly with it.
+ * What makes a block expensive to parse and render, faster than its length: how deeply it nests
+ * (containers on one line, open brackets or open emphasis, whichever is deepest), and the most
+ * emphasis delimiter runs in one paragraph (inline markup never crosses a blank line).
  */
-export function nestingDepth(block: string): number {
+export function measureBlock(block: string): { depth: number; delimiterRuns: number } {
   let deepest = 0;
+  let mostRuns = 0;
   for (const line of block.split("\n")) deepest = Math.max(deepest, containerDepth(line));
   let brackets = 0;
   let emphasis = 0;
+  let delimiterRuns = 0;
   for (let i = 0; i < block.length; i += 1) {
     const char = block[i];
-    if (char === "\\") i += 1;
+    if (char === "\n" && /^[ \t]*(?:\n|$)/.test(block.slice(i + 1, i + 41))) {
+      brackets = emphasis = delimiterRuns = 0;
+    } else if (char === "\\") i += 1;
     else if (char === "[") brackets += 1;
     else if (char === "]") brackets = Math.max(0, brackets - 1);
     else if (char === "*" || char === "_" || char === "~") {
       const from = i;
       while (block[i + 1] === char) i += 1;
       const run = i - from + 1;
+      delimiterRuns += 1;
+      mostRuns = Math.max(mostRuns, delimiterRuns);
       const opens = !isSpace(block[i + 1]);
       const closes = !isSpace(block[from - 1]);
       if (closes && (!opens || emphasis > 0)) emphasis = Math.max(0, emphasis - run);
@@ -134,7 +154,7 @@ export function nestingDepth(block: string): number {
     }
     deepest = Math.max(deepest, brackets, emphasis);
   }
-  return deepest;
+  return { depth: deepest, delimiterRuns: mostRuns };
 }
 
 /**
@@ -150,7 +170,7 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
   let length = 0;
   const flush = () => {
     if (current.length === 1) groups.push(current[0]!);
-    else if (current.length > 1) groups.push({ text: current.map((block) => block.text).join("\n\n"), fenced: false });
+    else if (current.length > 1) groups.push({ text: current.map((block) => block.text).join("\n\n"), start: current[0]!.start, fenced: false });
     current = [];
     length = 0;
   };
@@ -172,7 +192,24 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
 /** Whether a block is shown as plain text rather than parsed as markdown; `live`: it is still streaming in. */
 export function isPlainTextBlock(block: MarkdownBlock, live = false, limits = MARKDOWN_LIMITS): boolean {
   if (block.fenced) return false;
-  return block.text.length > (live ? limits.liveBlockChars : limits.blockChars) || nestingDepth(block.text) > limits.nesting;
+  if (block.truncated) return true;
+  if (!block.whole && block.text.length > (live ? limits.liveBlockChars : limits.blockChars)) return true;
+  const { depth, delimiterRuns } = measureBlock(block.text);
+  return depth > limits.nesting || delimiterRuns > limits.delimiterRuns;
+}
+
+/**
+ * What an answer renders: its first `totalChars` as groups of blocks, stopping at a block too long
+ * to parse, of which only the start shows (as text); and the rest, kept behind a switch.
+ */
+export function planMarkdown(text: string, limits = MARKDOWN_LIMITS): { blocks: MarkdownBlock[]; rest: string } {
+  const { head, rest } = cutAtLimit(text, limits.totalChars);
+  const blocks = splitMarkdownBlocks(head);
+  const long = blocks.findIndex((block) => !block.fenced && !block.whole && block.text.length > limits.blockChars);
+  if (long < 0) return { blocks: groupMarkdownBlocks(blocks), rest };
+  const { start } = blocks[long]!;
+  const shown = cutAtLimit(text.slice(start), limits.blockChars);
+  return { blocks: [...groupMarkdownBlocks(blocks.slice(0, long)), { text: shown.head, start, fenced: false, truncated: true }], rest: shown.rest };
 }
 
 /** The part of a text that is rendered, cut at a line end near the limit when there is one, and the rest. */

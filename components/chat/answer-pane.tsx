@@ -8,6 +8,8 @@ import { Caret } from "@/components/chat/think-pane";
 // needs for its first paint; until they arrive the answer shows as plain text.
 export const loadAnswerBody = () => import("@/components/chat/answer-body");
 const AnswerBody = lazy(() => loadAnswerBody().then((module) => ({ default: module.AnswerBody })));
+// What shows until then: the answer's start as text, at most a screenful (an answer can be megabytes).
+const FALLBACK_CHARS = 5000;
 
 interface AnswerPaneProps {
   turn: AssistantTurn;
@@ -25,7 +27,7 @@ export function AnswerPane({ turn, streaming }: AnswerPaneProps) {
       className={`text-zinc-800 dark:text-zinc-200 ${streaming ? "streaming-caret" : ""}`}
     >
       {text ? (
-        <Suspense fallback={<p className="text-[15px] leading-7 whitespace-pre-wrap break-words">{text}</p>}>
+        <Suspense fallback={<p className="text-[15px] leading-7 whitespace-pre-wrap break-words">{text.slice(0, FALLBACK_CHARS)}</p>}>
           <AnswerBody turn={turn} text={text} live={streaming} />
         </Suspense>
       ) : (

@@ -80,12 +80,18 @@ describe("Markdown blocks", () => {
 
 describe("Markdown bounds", () => {
   it("shows a block nested thousands deep as plain text instead of overflowing the stack", () => {
-    for (const text of [">".repeat(3000) + " deep", "*".repeat(5000) + "a" + "*".repeat(5000), "[".repeat(20_000) + "a"]) {
+    for (const text of [">".repeat(3000) + " deep", "*".repeat(5000) + "a" + "*".repeat(5000), "[".repeat(10_000) + "a"]) {
       const html = render(`Before.\n\n${text}\n\nAfter.`);
       expect(html).toContain('data-testid="markdown-plain"');
       expect(html).toContain("<p>Before.</p>");
       expect(html).toContain("<p>After.</p>");
     }
+  });
+
+  it("shows a block with thousands of emphasis runs (quadratic to resolve) as plain text", () => {
+    const html = render("*a".repeat(5000));
+    expect(html).toContain('data-testid="markdown-plain"');
+    expect(html).not.toContain("<em>");
   });
 
   it("shows a list nested by indentation a hundred deep as plain text", () => {
@@ -115,11 +121,26 @@ describe("Markdown bounds", () => {
     expect(renderToStaticMarkup(<Markdown text={`${table}\nAfter.`} live />)).toContain("<table>");
   });
 
+  it("keeps a long answer with footnotes formatted: its definitions need the whole text", () => {
+    const text = "A claim.[^1]\n\n" + "A **paragraph** of the answer.\n\n".repeat(1000) + "[^1]: The source.";
+    expect(text.length).toBeGreaterThan(MARKDOWN_LIMITS.blockChars);
+    const html = render(text);
+    expect(html).not.toContain('data-testid="markdown-plain"');
+    expect(html).toContain("data-footnotes");
+  });
+
   it("renders only the first part of a huge answer and keeps the rest behind a switch", () => {
-    for (const text of ["word ".repeat(400_000), "| a |\n|---|\n" + "| 1 |\n".repeat(100_000), "para\n\n".repeat(1_000_000)]) {
-      const html = render(text);
-      expect(html.length).toBeLessThan(4 * MARKDOWN_LIMITS.totalChars);
-      expect(html).toMatch(/data-testid="markdown-rest".*The answer goes on for [\d,]+ more characters/);
+    const html = render("para\n\n".repeat(1_000_000));
+    expect(html.length).toBeLessThan(4 * MARKDOWN_LIMITS.totalChars);
+    expect(html).toMatch(/data-testid="markdown-rest".*The answer goes on for [\d,]+ more characters/);
+  });
+
+  it("shows only the start of a block too long to parse (a 2 MB line, a 100,000-row table), the rest behind a switch", () => {
+    for (const text of ["word ".repeat(400_000), "| a |\n|---|\n" + "| 1 |\n".repeat(100_000)]) {
+      const html = render(`Before.\n\n${text}`);
+      expect(html).toContain("<p>Before.</p>");
+      expect(html.length).toBeLessThan(2 * MARKDOWN_LIMITS.blockChars);
+      expect(html).toMatch(/data-testid="markdown-plain"[\s\S]*data-testid="markdown-rest"/);
     }
   });
 });

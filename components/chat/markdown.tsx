@@ -1,10 +1,10 @@
-import { Component, Fragment, memo, useMemo, useState, type ReactNode } from "react";
+import { Component, Fragment, memo, startTransition, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { CodeBlock } from "@/components/chat/code-block";
 import { TimeLink } from "@/components/annotations/time-link";
 import { remarkTimeLinks } from "@/lib/annotations/time-links";
-import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, splitMarkdownBlocks, type MarkdownBlock } from "@/lib/markdown-blocks";
+import { isPlainTextBlock, planMarkdown, type MarkdownBlock } from "@/lib/markdown-blocks";
 
 // Model output is untrusted: no rehype-raw, so raw HTML stays text, and react-markdown's default
 // URL filter drops javascript: links. Images become links so an answer cannot load remote content.
@@ -49,7 +49,14 @@ class BlockBoundary extends Component<{ text: string; children: ReactNode }, { f
 }
 
 // Memoized on its text: while an answer streams, only its last group of blocks is parsed again.
-const Block = memo(function Block({ block, live }: { block: MarkdownBlock; live: boolean }) {
+const Block = memo(function Block({ block, live, later }: { block: MarkdownBlock; live: boolean; later: boolean }) {
+  if (later) {
+    return (
+      <p data-testid="markdown-pending" className="whitespace-pre-wrap">
+        {block.text}
+      </p>
+    );
+  }
   if (isPlainTextBlock(block, live)) return <PlainText text={block.text} />;
   return (
     <BlockBoundary text={block.text}>
@@ -58,7 +65,26 @@ const Block = memo(function Block({ block, live }: { block: MarkdownBlock; live:
       </ReactMarkdown>
     </BlockBoundary>
   );
-}, (before, after) => before.block.text === after.block.text && before.block.fenced === after.block.fenced && before.live === after.live);
+}, (before, after) =>
+  before.block.text === after.block.text && before.block.fenced === after.block.fenced && before.block.whole === after.block.whole &&
+  before.live === after.live && before.later === after.later);
+
+const GROUPS_AT_ONCE = 3;
+const noSubscribe = () => () => {};
+
+/**
+ * Whether group `index` is formatted yet. A long answer that appears at once in the browser (a
+ * reopened chat) shows its first groups formatted and the rest as text, then formats the rest in a
+ * transition, which React renders a group at a time between frames; groups that stream in later,
+ * and pages rendered on the server, are formatted at once.
+ */
+function useFormattedGroups(count: number): (index: number) => boolean {
+  const fromServer = useRef(useSyncExternalStore(noSubscribe, () => false, () => true));
+  const [atMount] = useState(count);
+  const [all, setAll] = useState(false);
+  useEffect(() => startTransition(() => setAll(true)), []);
+  return (index) => fromServer.current || all || index < GROUPS_AT_ONCE || index >= atMount;
+}
 
 /** What lies beyond the rendered length, as text, and only once asked for. */
 function RawRest({ text }: { text: string }) {
@@ -75,15 +101,15 @@ function RawRest({ text }: { text: string }) {
 
 /** `live`: the text is still streaming in, so its last block changes on every frame. */
 export const Markdown = memo(function Markdown({ text, live = false }: { text: string; live?: boolean }) {
-  const { head, rest } = useMemo(() => cutAtLimit(text), [text]);
-  const blocks = useMemo(() => groupMarkdownBlocks(splitMarkdownBlocks(head)), [head]);
+  const { blocks, rest } = useMemo(() => planMarkdown(text), [text]);
+  const formatted = useFormattedGroups(blocks.length);
   return (
     <div className="markdown">
       {blocks.map((block, index) => (
         // The line break between blocks is what one markdown render of the whole text puts there.
         <Fragment key={index}>
           {index > 0 && "\n"}
-          <Block block={block} live={live && index === blocks.length - 1} />
+          <Block block={block} live={live && index === blocks.length - 1} later={!formatted(index)} />
         </Fragment>
       ))}
       {rest && <RawRest text={rest} />}
