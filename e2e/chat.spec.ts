@@ -191,3 +191,20 @@ test("switching reasoning applies the family preset until a value is edited", as
   await expect(app.paramsPanel).toContainText("above 0");
   await expect(app.sendButton).toBeDisabled();
 });
+
+test("a long reply is followed to its end until the person scrolls up", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 560 });
+  const playground = new PlaygroundPage(page);
+  await page.goto("/");
+  await playground.send("Write a long answer about the scene, with lists, code and tables.");
+  const follow = page.getByRole("button", { name: "Scroll to the latest message" });
+  // Growing content must not count as leaving the bottom.
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(500);
+    await expect(follow).toBeHidden();
+  }
+  await page.mouse.move(500, 250);
+  await page.mouse.wheel(0, -400);
+  await expect(follow).toBeVisible();
+  await playground.stopButton.click();
+});

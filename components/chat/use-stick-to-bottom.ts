@@ -32,13 +32,23 @@ export function useStickToBottom<S extends HTMLElement, C extends HTMLElement>(a
     activeRef.current = active;
   }, [active]);
 
+  const lastTop = useRef(0);
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < SLACK_PX;
-    stuck.current = atBottom;
-    setAwayFromBottom(!atBottom);
-  }, []);
+    // Growth moves the bottom away while the view stays put: only a move up is the person leaving.
+    const movedUp = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    if (atBottom || (stuck.current && !movedUp)) {
+      if (!atBottom) scrollToEnd();
+      stuck.current = true;
+      setAwayFromBottom(false);
+      return;
+    }
+    stuck.current = false;
+    setAwayFromBottom(true);
+  }, [scrollToEnd]);
 
   // A ResizeObserver also catches growth that happens after the state change (deferred markdown).
   useEffect(() => {
