@@ -2,7 +2,7 @@
 // server.js of the image): a bad configuration stops it with the message naming the field.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConfig } = await import("@/lib/server/config");
+  const { getConfig } = await import("@/lib/backends/server/config");
   try {
     getConfig();
   } catch (error) {

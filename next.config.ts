@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { securityHeaders } from "./lib/core/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

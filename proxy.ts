@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PlaygroundError } from "@/lib/errors";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
-import { shareRemovedHtml } from "@/lib/share-removed-html";
+import { PlaygroundError } from "@/lib/core/errors";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
+import { shareRemovedHtml } from "@/lib/share/removed-html";
 import { accessConfig, classifyPath, decideAccess, loginRedirectPath, unauthorizedResponse } from "@/lib/server/access";
 import { isSharedMedia } from "@/lib/server/access-guard";
-import { readShare } from "@/lib/server/session-service";
+import { readShare } from "@/lib/conversations/server/service";
 
 // Three jobs in front of the app: the optional password (lib/server/access.ts), 410 Gone for a
 // revoked share link, which a page cannot set, and the sandbox policy of stored media.

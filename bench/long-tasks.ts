@@ -18,7 +18,7 @@ export function longTasksServerEnv(): NodeJS.ProcessEnv {
   return { ...process.env, PLAYGROUND_CONFIG: path.join(dir, "config.json"), PLAYGROUND_DATA_DIR: path.join(dir, "data") };
 }
 const LONG_TASK_MS = 50;
-// The simulator answers "a long answer" with markdown that fills max_tokens (lib/server/simulator/long-answer.ts).
+// The simulator answers "a long answer" with markdown that fills max_tokens (lib/simulator/long-answer.ts).
 const PROMPT = "Write a long answer about the scene, with lists, code and tables.";
 const CLOSING_LINE = "(End of the simulated long answer.)";
 

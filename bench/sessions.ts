@@ -5,9 +5,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { SnapshotData } from "@/lib/session-schema";
+import type { SnapshotData } from "@/lib/conversations/schema";
 import { openStore, type DatabaseLocation } from "@/lib/server/db/store";
-import { newMediaId } from "@/lib/server/media-catalog";
+import { newId as newMediaId } from "@/lib/server/ids";
 import { percentile } from "./stats";
 
 export interface SessionBenchResult {

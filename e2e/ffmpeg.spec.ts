@@ -1,10 +1,10 @@
 import type { FFmpeg } from "@ffmpeg/ffmpeg";
 import { expect, test } from "@playwright/test";
-import { frameCountFromStats, parseFfmpegProbeLog } from "@/lib/client/media/probe-log";
-import { buildConvertPlan, needsConversion, needsFrameCount, videoProbeFromLog } from "@/lib/client/media/video-args";
+import { frameCountFromStats, parseFfmpegProbeLog } from "@/lib/media/client/probe-log";
+import { buildConvertPlan, needsConversion, needsFrameCount, videoProbeFromLog } from "@/lib/media/client/video-args";
 
 // ffmpeg.wasm only runs in a browser. This drives the files the app serves from public/ffmpeg/ the
-// way lib/client/media/ffmpeg-loader.ts loads them, with the arguments lib/client/media/video-args.ts
+// way lib/media/client/ffmpeg-loader.ts loads them, with the arguments lib/media/client/video-args.ts
 // builds, on a WebM the page records itself.
 
 interface SpecWindow {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "../lib/security-headers";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "../lib/core/security-headers";
 import { makePng } from "../tests/support/media-fixtures";
 
 test("pages and API answers carry the security headers", async ({ request }) => {

@@ -1,7 +1,7 @@
 // Runs the built-in NIM simulator alone, so any OpenAI-compatible client can point at it:
 //   npm run simulator -- --port 8000 [--host 127.0.0.1] [--tokens-per-second 40] [--generation-seconds 8]
-import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/server/simulated-models";
-import { startSimulator } from "@/lib/server/simulator/server";
+import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/simulator/models";
+import { startSimulator } from "@/lib/simulator/server";
 
 interface CliOptions {
   port: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as backendsRoute } from "@/app/api/backends/route";
-import type { BackendsResponse } from "@/lib/backend-types";
+import type { BackendsResponse } from "@/lib/backends/types";
 import { useConfig } from "./support/config";
 import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as chatRoute } from "@/app/api/chat/route";
-import { readChatEvents, type ChatEvent } from "@/lib/chat-events";
-import { REASONING_PROMPT_SUFFIX } from "@/lib/families";
+import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
+import { REASONING_PROMPT_SUFFIX } from "@/lib/backends/families";
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
 import { cutAt, sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as passthroughRoute } from "@/app/api/backends/[id]/v1/[...path]/route";
-import { buildChatRequest, type UpstreamChatBody } from "@/lib/chat-request";
-import { chatRequestSchema, type ChatRequestInput } from "@/lib/chat-schema";
-import { generateSnippets, type SnippetMedia, type SnippetTarget } from "@/lib/code-snippets";
-import { startSimulator, type RunningSimulator } from "@/lib/server/simulator/server";
+import { buildChatRequest, type UpstreamChatBody } from "@/lib/chat/request";
+import { chatRequestSchema, type ChatRequestInput } from "@/lib/chat/schema";
+import { generateSnippets, type SnippetMedia, type SnippetTarget } from "@/lib/code-view/snippets";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseConfig } from "@/lib/server/config-schema";
+import { parseConfig } from "@/lib/backends/server/config-schema";
 import { parseComposeYaml, type YamlValue } from "./support/compose-yaml";
 
 // The deployment files: compose.yaml with its NIMs, the configs it mounts, the Dockerfile and
@@ -262,7 +262,7 @@ describe("Dockerfile and .dockerignore", () => {
     for (const file of ["node_modules", "node_modules/next/package.json", ".env", ".env.local", ".next", "data/playground.db", ".git"]) {
       expect(dockerIgnored(file, ignore), `${file} is ignored`).toBe(true);
     }
-    for (const file of ["app/page.tsx", "lib/server/config.ts", "components", "public/samples", "proxy.ts", "next.config.ts", "package-lock.json", "scripts/copy-ffmpeg.mjs", "tsconfig.json", "postcss.config.mjs", "tests/support/media-fixtures.ts"]) {
+    for (const file of ["app/page.tsx", "lib/backends/server/config.ts", "components", "public/samples", "proxy.ts", "next.config.ts", "package-lock.json", "scripts/copy-ffmpeg.mjs", "tsconfig.json", "postcss.config.mjs", "tests/support/media-fixtures.ts"]) {
       expect(dockerIgnored(file, ignore), `${file} is kept`).toBe(false);
     }
   });

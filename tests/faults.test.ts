@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { GET as passthroughRoute } from "@/app/api/backends/[id]/v1/[...path]/route";
 import { GET as backendsRoute } from "@/app/api/backends/route";
 import { POST as chatRoute } from "@/app/api/chat/route";
-import { readChatEvents, type ChatEvent } from "@/lib/chat-events";
+import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
 import { chatInChildProcess } from "./support/child-client";
 import { useConfig } from "./support/config";
 import * as faulty from "./support/faulty-upstream";

@@ -3,9 +3,9 @@ import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { GenerationJobView, GenerationRequest } from "@/lib/generation-schema";
-import { generationService } from "@/lib/server/jobs/service";
-import { JobRunner } from "@/lib/server/jobs/runner";
+import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
+import { generationService } from "@/lib/generation/server/service";
+import { JobRunner } from "@/lib/generation/server/runner";
 import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
 import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
@@ -234,6 +234,6 @@ describe("generation jobs against a scripted vLLM-Omni", () => {
 });
 
 async function uploadInput() {
-  const { storeMediaBytes } = await import("@/lib/server/media-service");
+  const { storeMediaBytes } = await import("@/lib/media/server/service");
   return (await storeMediaBytes(makePng(32, 18))).media;
 }

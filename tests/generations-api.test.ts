@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as cancelRoute, GET as getRoute } from "@/app/api/generations/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/generations/route";
 import { GET as getMedia } from "@/app/api/media/[id]/route";
-import type { GenerationJobList, GenerationJobView } from "@/lib/generation-schema";
-import { RESTART_MESSAGE } from "@/lib/jobs/state";
+import type { GenerationJobList, GenerationJobView } from "@/lib/generation/schema";
+import { RESTART_MESSAGE } from "@/lib/generation/job-state";
 import { readImageSize } from "@/lib/media/image-size";
 import { probeMp4 } from "@/lib/media/mp4-probe";
 import { newJobId } from "@/lib/server/db/jobs";
 import { playgroundStore } from "@/lib/server/db/store";
-import { generationService } from "@/lib/server/jobs/service";
-import { ensureSimulator } from "@/lib/server/simulator-host";
+import { generationService } from "@/lib/generation/server/service";
+import { ensureSimulator } from "@/lib/simulator/host";
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
 

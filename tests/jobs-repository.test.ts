@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESTART_MESSAGE, JobTransitionError, type GenerationJob } from "@/lib/jobs/state";
+import { RESTART_MESSAGE, JobTransitionError, type GenerationJob } from "@/lib/generation/job-state";
 import { newJobId, SqlJobRepository } from "@/lib/server/db/jobs";
 import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
 import { openPostgres } from "@/lib/server/db/postgres";

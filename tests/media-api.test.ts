@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as getMedia, HEAD as headMedia } from "@/app/api/media/[id]/route";
 import { POST as postMedia } from "@/app/api/media/route";
-import { readChatEvents } from "@/lib/chat-events";
+import { readChatEvents } from "@/lib/chat/events";
 import { makeMp4, makePng, text } from "./support/media-fixtures";
 import { useConfig } from "./support/config";
 import { startFakeS3, type FakeS3 } from "./support/fake-s3";

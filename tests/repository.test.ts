@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PlaygroundError } from "@/lib/errors";
-import type { SnapshotData } from "@/lib/session-schema";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { SnapshotData } from "@/lib/conversations/schema";
 import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
 import { first } from "@/lib/server/db/sql";
 import { openStore, type DatabaseLocation, type PlaygroundStore } from "@/lib/server/db/store";
-import { newMediaId, type MediaRecord } from "@/lib/server/media-catalog";
+import { newId as newMediaId } from "@/lib/server/ids";
+import type { MediaRecord } from "@/lib/media/schema";
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 
 // One suite, both drivers: what passes on SQLite must pass on PostgreSQL.

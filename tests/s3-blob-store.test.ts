@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PlaygroundError } from "@/lib/errors";
-import { S3BlobStore, s3ConfigFromEnv, type S3Config } from "@/lib/server/s3-blob-store";
+import { PlaygroundError } from "@/lib/core/errors";
+import { S3BlobStore, s3ConfigFromEnv, type S3Config } from "@/lib/media/server/s3-blob-store";
 import { startFakeS3, type FakeS3 } from "./support/fake-s3";
 
 let s3: FakeS3;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNAUTHORIZED_MESSAGE } from "@/lib/server/access";
 import { playgroundStore } from "@/lib/server/db/store";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { discoverApiRoutes, fillPattern } from "./support/api-routes";
 import { behindProxy, passProxy } from "./support/behind-proxy";
 import { useConfig } from "./support/config";

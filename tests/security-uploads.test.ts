@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMedia, HEAD as headMedia } from "@/app/api/media/[id]/route";
 import { POST as postMedia } from "@/app/api/media/route";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { playgroundStore } from "@/lib/server/db/store";
-import { imageEnd } from "@/lib/server/image-structure";
+import { imageEnd } from "@/lib/media/server/image-structure";
 import { box, bytes, concat, makeGif, makeJpeg, makeMp4, makePng, makeWebm, makeWebp, makeZip, pngChunk, text } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 

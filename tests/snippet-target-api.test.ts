@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/backends/[id]/snippet-target/route";
-import type { SnippetTargetInfo } from "@/lib/snippet-target";
+import type { SnippetTargetInfo } from "@/lib/code-view/snippet-target";
 import { useConfig } from "./support/config";
 
 const KEY = "nvapi-snippet-target-secret";

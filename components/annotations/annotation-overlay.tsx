@@ -3,8 +3,8 @@
 import { useMemo, useRef, useState } from "react";
 import type { CoordinateConvention, Size } from "@/lib/annotations/coordinates";
 import type { ParsedAnnotations } from "@/lib/annotations/parse";
-import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations-view";
-import type { Family } from "@/lib/families";
+import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations/view";
+import type { Family } from "@/lib/backends/families";
 import { mediaUrl } from "@/lib/media/media-url";
 import { useReference } from "@/components/annotations/annotations-context";
 import { DownloadIcon, PencilIcon, PlayIcon, StopIcon } from "@/components/ui/icons";

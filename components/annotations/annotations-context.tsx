@@ -2,9 +2,9 @@
 
 import { createContext, use, useCallback, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type { Point } from "@/lib/annotations/coordinates";
-import type { BackendSummary } from "@/lib/backend-types";
-import type { AssistantTurn, Turn } from "@/lib/conversation";
-import type { Family } from "@/lib/families";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
+import type { Family } from "@/lib/backends/families";
 
 /** The reference paths people keep, per image (media id or URL); outlives the dialogs that draw them. */
 export class ReferenceStore {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Attachment } from "@/lib/attachments";
+import type { Attachment } from "@/lib/media/attachments";
 import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 
 /** The drawing dialog for an image in the composer; what is kept is found again once it is sent. */

@@ -1,6 +1,6 @@
 "use client";
 
-import type { AssistantTurn } from "@/lib/conversation";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { CheckIcon, XIcon } from "@/components/ui/icons";
 

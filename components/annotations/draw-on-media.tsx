@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { TurnMedia } from "@/lib/attachments";
+import type { TurnMedia } from "@/lib/media/attachments";
 import { mediaUrl } from "@/lib/media/media-url";
 import { PencilIcon } from "@/components/ui/icons";
 import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";

@@ -3,7 +3,7 @@
 import { useReducer, useRef, useState, type KeyboardEvent } from "react";
 import type { Size } from "@/lib/annotations/coordinates";
 import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState } from "@/lib/annotations/draw-state";
-import type { OverlayModel } from "@/lib/annotations-view";
+import type { OverlayModel } from "@/lib/annotations/view";
 import { useAnnotations, useReference } from "@/components/annotations/annotations-context";
 import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, UndoIcon } from "@/components/ui/icons";
 import { AnnotationStage, type StageSource } from "@/components/annotations/annotation-stage";

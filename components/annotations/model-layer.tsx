@@ -4,7 +4,7 @@ import { memo, useState } from "react";
 import { toPixels, type Point, type Size } from "@/lib/annotations/coordinates";
 import { normalizedToScreen, type View } from "@/lib/annotations/viewport";
 import { arrowBetween, REFERENCE_COLOUR, textOn } from "@/lib/annotations/overlay-style";
-import { describePosition, type OverlayModel, type OverlayPath } from "@/lib/annotations-view";
+import { describePosition, type OverlayModel, type OverlayPath } from "@/lib/annotations/view";
 
 interface ModelLayerProps {
   model: OverlayModel;

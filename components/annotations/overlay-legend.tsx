@@ -1,4 +1,4 @@
-import type { LegendEntry } from "@/lib/annotations-view";
+import type { LegendEntry } from "@/lib/annotations/view";
 import { focusRing } from "@/components/ui/styles";
 
 interface OverlayLegendProps {

@@ -2,7 +2,7 @@
 
 import { createContext, use, type ReactNode } from "react";
 import { parseTimeFragment } from "@/lib/annotations/time-links";
-import type { AssistantTurn } from "@/lib/conversation";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { findVideo, seekVideo, useAnnotations, videoKey } from "@/components/annotations/annotations-context";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { focusRing } from "@/components/ui/styles";

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { AssistantTurn } from "@/lib/conversation";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { IssueList } from "@/components/annotations/issue-list";
 import { useSeekForTurn } from "@/components/annotations/time-link";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import type { TurnMedia } from "@/lib/attachments";
-import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations-view";
-import type { AssistantTurn } from "@/lib/conversation";
+import type { TurnMedia } from "@/lib/media/attachments";
+import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/view";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { registerVideo, seekVideo, useAnnotations, videoKey } from "@/components/annotations/annotations-context";
 import { PencilIcon } from "@/components/ui/icons";
 import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";

@@ -2,7 +2,7 @@
 
 import type { TimeSegment } from "@/lib/annotations/parse";
 import { PALETTE } from "@/lib/annotations/overlay-style";
-import { formatClock } from "@/lib/annotations-view";
+import { formatClock } from "@/lib/annotations/view";
 import { PlayIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 

@@ -1,4 +1,4 @@
-import type { BackendSummary } from "@/lib/backend-types";
+import type { BackendSummary } from "@/lib/backends/types";
 import { AlertIcon } from "@/components/ui/icons";
 
 /** A strip above the conversation when the selected backend is not ready; sending still works. */

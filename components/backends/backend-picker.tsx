@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { BackendSummary } from "@/lib/backend-types";
-import { FAMILY_INFO } from "@/lib/families";
+import type { BackendSummary } from "@/lib/backends/types";
+import { FAMILY_INFO } from "@/lib/backends/families";
 import { STATUS_META } from "@/components/backends/status-meta";
 import { SimulatedBadge, StatusDot } from "@/components/backends/status-dot";
 import { CheckIcon, ChevronDownIcon } from "@/components/ui/icons";

@@ -1,4 +1,4 @@
-import type { BackendSummary } from "@/lib/backend-types";
+import type { BackendSummary } from "@/lib/backends/types";
 import { STATUS_META } from "@/components/backends/status-meta";
 import { SimulatedBadge, StatusDot } from "@/components/backends/status-dot";
 

@@ -1,4 +1,4 @@
-import type { BackendStatus } from "@/lib/backend-types";
+import type { BackendStatus } from "@/lib/backends/types";
 import { STATUS_META } from "@/components/backends/status-meta";
 
 export function StatusDot({ status, className = "" }: { status: BackendStatus; className?: string }) {

@@ -1,4 +1,4 @@
-import type { BackendStatus } from "@/lib/backend-types";
+import type { BackendStatus } from "@/lib/backends/types";
 
 export const STATUS_META: Record<BackendStatus, { label: string; dot: string; text: string }> = {
   ready: { label: "Ready", dot: "bg-emerald-500", text: "text-emerald-700 dark:text-emerald-400" },

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchBackends } from "@/lib/client/backends";
-import { queryKeys } from "@/lib/query-keys";
+import { fetchBackends } from "@/lib/backends/client/backends";
+import { queryKeys } from "@/lib/core/query-keys";
 
 /** The backends list every page shows, refreshed in the background so status dots stay live. */
 export function useBackendsQuery() {

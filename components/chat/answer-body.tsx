@@ -1,6 +1,6 @@
 "use client";
 
-import type { AssistantTurn } from "@/lib/conversation";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { TurnSeekScope } from "@/components/annotations/time-link";
 import { Markdown } from "@/components/chat/markdown";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useDeferredValue } from "react";
-import type { AssistantTurn } from "@/lib/conversation";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { Caret } from "@/components/chat/think-pane";
 
 // Markdown (parser, GFM) and reading the answer for video times are a large download that no page

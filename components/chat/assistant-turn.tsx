@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { memo } from "react";
-import type { AssistantTurn as AssistantTurnData } from "@/lib/conversation";
+import type { AssistantTurn as AssistantTurnData } from "@/lib/chat/conversation";
 import { AnswerPane, loadAnswerBody } from "@/components/chat/answer-pane";
 import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, type ReactNode } from "react";
-import type { Turn } from "@/lib/conversation";
+import type { Turn } from "@/lib/chat/conversation";
 import { AssistantTurn, preloadTurnParts } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";

@@ -1,4 +1,4 @@
-import type { BackendSummary } from "@/lib/backend-types";
+import type { BackendSummary } from "@/lib/backends/types";
 import { InfoIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -3,9 +3,9 @@ import ReactMarkdown from "react-markdown";
 import { describe, expect, it } from "vitest";
 import { Markdown, markdownComponents, markdownPlugins } from "@/components/chat/markdown";
 import { SeekContext } from "@/components/annotations/time-link";
-import { MARKDOWN_LIMITS } from "@/lib/markdown-blocks";
-import { composeLongSections } from "@/lib/server/simulator/long-answer";
-import { createRandom } from "@/lib/server/simulator/random";
+import { MARKDOWN_LIMITS } from "@/lib/chat/markdown-blocks";
+import { composeLongSections } from "@/lib/simulator/long-answer";
+import { createRandom } from "@/lib/simulator/random";
 
 const render = (text: string) => renderToStaticMarkup(<Markdown text={text} />);
 

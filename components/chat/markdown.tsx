@@ -4,7 +4,7 @@ import remarkGfm from "remark-gfm";
 import { CodeBlock } from "@/components/chat/code-block";
 import { TimeLink } from "@/components/annotations/time-link";
 import { remarkTimeLinks } from "@/lib/annotations/time-links";
-import { isPlainTextBlock, planMarkdown, type MarkdownBlock } from "@/lib/markdown-blocks";
+import { isPlainTextBlock, planMarkdown, type MarkdownBlock } from "@/lib/chat/markdown-blocks";
 
 // Model output is untrusted: no rehype-raw, so raw HTML stays text, and react-markdown's default
 // URL filter drops javascript: links. Images become links so an answer cannot load remote content.

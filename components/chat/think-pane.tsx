@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { AssistantTurn } from "@/lib/conversation";
-import { formatSeconds } from "@/lib/client/format";
+import type { AssistantTurn } from "@/lib/chat/conversation";
+import { formatSeconds } from "@/lib/core/format";
 import { useNow } from "@/components/chat/use-now";
 import { ChevronRightIcon, SparkleIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";

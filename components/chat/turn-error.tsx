@@ -1,4 +1,4 @@
-import type { TurnError as TurnErrorData } from "@/lib/conversation";
+import type { TurnError as TurnErrorData } from "@/lib/chat/conversation";
 import { AlertIcon, RefreshIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 

@@ -1,9 +1,9 @@
 "use client";
 
-import type { AssistantTurn } from "@/lib/conversation";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 import { TurnMetrics } from "@/components/chat/turn-metrics";
-import { turnCodeSource } from "@/components/code/code-source";
-import { ViewCodeButton } from "@/components/code/view-code-button";
+import { turnCodeSource } from "@/components/code-view/code-source";
+import { ViewCodeButton } from "@/components/code-view/view-code-button";
 import { CheckIcon, CopyIcon, StopIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";

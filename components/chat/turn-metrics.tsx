@@ -1,6 +1,6 @@
-import type { AssistantTurn } from "@/lib/conversation";
-import { formatCount, formatDuration, formatRate } from "@/lib/client/format";
-import { estimateSentMediaTokens } from "@/lib/sent-request";
+import type { AssistantTurn } from "@/lib/chat/conversation";
+import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
+import { estimateSentMediaTokens } from "@/lib/chat/sent-request";
 
 function Metric({ label, value, title }: { label: string; value: string; title: string }) {
   return (

@@ -1,10 +1,10 @@
 "use client";
 
 import { useId } from "react";
-import type { BackendSummary } from "@/lib/backend-types";
-import type { CompareColumn } from "@/lib/compare";
-import { reasoningUnavailableReason } from "@/lib/families";
-import type { NumericParam } from "@/lib/client/params";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { CompareColumn } from "@/lib/chat/compare";
+import { reasoningUnavailableReason } from "@/lib/backends/families";
+import type { NumericParam } from "@/lib/chat/params";
 import { STATUS_META } from "@/components/backends/status-meta";
 import { StatusDot } from "@/components/backends/status-dot";
 import { ColumnParams } from "@/components/compare/column-params";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { PARAM_FIELDS, parseParams, type NumericParam, type ParamsState } from "@/lib/client/params";
+import { PARAM_FIELDS, parseParams, type NumericParam, type ParamsState } from "@/lib/chat/params";
 import { NumberField } from "@/components/params/number-field";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";

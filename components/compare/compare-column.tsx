@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
-import type { BackendSummary } from "@/lib/backend-types";
-import { columnState, type CompareColumn } from "@/lib/compare";
-import { isStreaming } from "@/lib/conversation";
+import type { BackendSummary } from "@/lib/backends/types";
+import { columnState, type CompareColumn } from "@/lib/chat/compare";
+import { isStreaming } from "@/lib/chat/conversation";
 import { SimulatedBadge } from "@/components/backends/status-dot";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";

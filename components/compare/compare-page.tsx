@@ -2,7 +2,7 @@
 
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo } from "react";
-import { chatBackends } from "@/lib/client/backends";
+import { chatBackends } from "@/lib/backends/client/backends";
 import { NoChatBackends } from "@/components/backends/backends-error";
 import { BackendsFallback } from "@/components/backends/backends-fallback";
 import { CompareHeader } from "@/components/compare/compare-header";

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { BackendSummary } from "@/lib/backend-types";
-import { MAX_COLUMNS, MIN_COLUMNS, PROMOTE_STORAGE_KEY, promotedConversation } from "@/lib/compare";
-import { createTurnId, historyMedia } from "@/lib/conversation";
-import { FAMILY_INFO } from "@/lib/families";
-import { compareSeries } from "@/lib/metrics-series";
+import type { BackendSummary } from "@/lib/backends/types";
+import { MAX_COLUMNS, MIN_COLUMNS, PROMOTE_STORAGE_KEY, promotedConversation } from "@/lib/chat/compare";
+import { createTurnId, historyMedia } from "@/lib/chat/conversation";
+import { FAMILY_INFO } from "@/lib/backends/families";
+import { compareSeries } from "@/lib/chat/metrics-series";
 import { Composer } from "@/components/chat/composer";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { CompareColumnView } from "@/components/compare/compare-column";

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
-import { summarizeTokens, type TokenAdvice } from "@/lib/attachment-tokens";
-import { attachmentsBlockReason, type MediaFacts } from "@/lib/attachments";
-import type { BackendSummary } from "@/lib/backend-types";
-import type { CompareColumn } from "@/lib/compare";
-import { historyMedia } from "@/lib/conversation";
-import { FAMILY_INFO, type Family } from "@/lib/families";
+import { summarizeTokens, type TokenAdvice } from "@/lib/media/attachment-tokens";
+import { attachmentsBlockReason, type MediaFacts } from "@/lib/media/attachments";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { CompareColumn } from "@/lib/chat/compare";
+import { historyMedia } from "@/lib/chat/conversation";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { useAttachments } from "@/components/media/use-attachments";
 
 /** The family with the tightest limits among the columns: what is attached must fit every column. */

@@ -1,14 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { TurnMedia } from "@/lib/attachments";
-import type { BackendSummary } from "@/lib/backend-types";
-import { compareReducer, initialColumns, type CompareColumn } from "@/lib/compare";
-import { buildChatMessages, createTurnId, historyMedia, isStreaming, regenerateContext, type Turn } from "@/lib/conversation";
-import { reasoningUnavailableReason } from "@/lib/families";
-import { EMPTY_MEDIA_DRAFT, parseMediaParams } from "@/lib/media-params";
-import { parseParams } from "@/lib/client/params";
-import { runChatTurn } from "@/lib/client/stream-chat";
+import type { TurnMedia } from "@/lib/media/attachments";
+import type { BackendSummary } from "@/lib/backends/types";
+import { compareReducer, initialColumns, type CompareColumn } from "@/lib/chat/compare";
+import { buildChatMessages, createTurnId, historyMedia, isStreaming, regenerateContext, type Turn } from "@/lib/chat/conversation";
+import { reasoningUnavailableReason } from "@/lib/backends/families";
+import { EMPTY_MEDIA_DRAFT, parseMediaParams } from "@/lib/media/params";
+import { parseParams } from "@/lib/chat/params";
+import { runChatTurn } from "@/lib/chat/client/stream";
 import { mediaContext } from "@/components/media/use-composer-media";
 
 /** Backend ids in the address (`/compare?backends=a,b`), so a comparison can be linked to. */

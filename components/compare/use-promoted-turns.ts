@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
-import { parsePromoted, PROMOTE_STORAGE_KEY } from "@/lib/compare";
-import type { Turn } from "@/lib/conversation";
+import { parsePromoted, PROMOTE_STORAGE_KEY } from "@/lib/chat/compare";
+import type { Turn } from "@/lib/chat/conversation";
 
 /**
  * Picks up a Compare column handed over with "Promote" (sessionStorage, then a navigation to /):

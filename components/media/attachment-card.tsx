@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { Attachment } from "@/lib/attachments";
-import { formatRate } from "@/lib/media-params";
+import type { Attachment } from "@/lib/media/attachments";
+import { formatRate } from "@/lib/media/params";
 import { AlertIcon, CheckIcon, FilmIcon, LinkIcon, PencilIcon, RefreshIcon, ScissorsIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 

@@ -1,4 +1,4 @@
-import type { MediaFacts, PrepareOptions } from "@/lib/attachments";
+import type { MediaFacts, PrepareOptions } from "@/lib/media/attachments";
 import { readImageSize } from "@/lib/media/image-size";
 import { probeMp4 } from "@/lib/media/mp4-probe";
 import { SNIFF_BYTES, sniffMediaType, type MediaFormat, type SniffedType } from "@/lib/media/sniff";
@@ -53,7 +53,7 @@ export async function prepareImage(file: Blob, format: MediaFormat, target: Imag
     return file;
   }
   hooks.onPhase("converting", null);
-  const { convertImageForUpload } = await import("@/lib/client/media/image-tools");
+  const { convertImageForUpload } = await import("@/lib/media/client/image-tools");
   const result = await convertImageForUpload(file, {
     ...(target.maxBytes !== null ? { maxBytes: target.maxBytes } : {}),
     ...(target.maxEdge !== null ? { maxEdge: target.maxEdge } : {}),
@@ -101,7 +101,7 @@ export async function prepareVideo(file: Blob, format: MediaFormat, prepare: Pre
 
   await hooks.ensureVideoTools();
   throwIfAborted(hooks.signal);
-  const tools = await import("@/lib/client/media/video-tools");
+  const tools = await import("@/lib/media/client/video-tools");
   const probe = await tools.probeVideo(file, { signal: hooks.signal });
   throwIfAborted(hooks.signal);
   hooks.onSourceFacts({ width: probe.width, height: probe.height, durationS: probe.durationS, fps: probe.fps, codec: probe.codec });
@@ -135,7 +135,7 @@ function conversionNote(format: MediaFormat, converted: boolean, prepare: Prepar
 /** A frame of the video at a time, as a PNG file named after the video. */
 export async function extractVideoFrame(file: Blob, name: string, atS: number, hooks: Pick<StepHooks, "ensureVideoTools" | "signal">): Promise<File> {
   await hooks.ensureVideoTools();
-  const { extractFrame } = await import("@/lib/client/media/video-tools");
+  const { extractFrame } = await import("@/lib/media/client/video-tools");
   const png = await extractFrame(file, atS, { signal: hooks.signal });
   const base = name.replace(/\.[^.]+$/, "");
   return new File([png], `${base}-${atS.toFixed(1)}s.png`, { type: "image/png" });

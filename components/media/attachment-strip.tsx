@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { TokenAdvice, TokenSummary as Summary } from "@/lib/attachment-tokens";
+import type { TokenAdvice, TokenSummary as Summary } from "@/lib/media/attachment-tokens";
 import type { AttachmentsController } from "@/components/media/use-attachments";
 import { AlertIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { FAMILY_INFO, type Family } from "@/lib/families";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import {
   formatRate,
   mediaFieldsFor,
@@ -11,7 +11,7 @@ import {
   type MediaParamKey,
   type MediaParamsDraft,
   type ParsedMediaParams,
-} from "@/lib/media-params";
+} from "@/lib/media/params";
 import { inputStyles } from "@/components/ui/styles";
 
 interface MediaParamsPanelProps {

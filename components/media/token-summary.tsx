@@ -1,4 +1,4 @@
-import { sizeLabel, type TokenAdvice, type TokenSummary as Summary } from "@/lib/attachment-tokens";
+import { sizeLabel, type TokenAdvice, type TokenSummary as Summary } from "@/lib/media/attachment-tokens";
 import { TOKEN_BUDGET } from "@/lib/media/tokens";
 import { AlertIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { TurnMedia as TurnMediaData } from "@/lib/attachments";
+import type { TurnMedia as TurnMediaData } from "@/lib/media/attachments";
 import { mediaUrl } from "@/lib/media/media-url";
 import { FilmIcon, ImageIcon } from "@/components/ui/icons";
 import { DrawOnMediaButton } from "@/components/annotations/draw-on-media";

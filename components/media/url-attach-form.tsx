@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { parseMediaUrl } from "@/lib/attachments";
+import { parseMediaUrl } from "@/lib/media/attachments";
 import type { MediaKind } from "@/lib/media/sniff";
 import { Button } from "@/components/ui/button";
 import { inputStyles } from "@/components/ui/styles";

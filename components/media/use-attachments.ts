@@ -12,10 +12,10 @@ import {
   type Attachment,
   type PrepareOptions,
   type TurnMedia,
-} from "@/lib/attachments";
-import type { Family } from "@/lib/families";
+} from "@/lib/media/attachments";
+import type { Family } from "@/lib/backends/families";
 import { ACCEPTED_TYPES_SENTENCE, type MediaFormat, type MediaKind } from "@/lib/media/sniff";
-import { isAbortError, uploadMedia } from "@/lib/client/upload-media";
+import { isAbortError, uploadMedia } from "@/lib/media/client/upload";
 import type { StepHooks } from "@/components/media/attachment-pipeline";
 import { useVideoTools } from "@/components/media/use-video-tools";
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { summarizeTokens, type TokenAdvice } from "@/lib/attachment-tokens";
-import { attachmentsBlockReason, type MediaFacts } from "@/lib/attachments";
-import type { BackendSummary } from "@/lib/backend-types";
-import type { MediaParams } from "@/lib/chat-schema";
-import { historyMedia, type Turn } from "@/lib/conversation";
-import { FAMILY_INFO, type Family } from "@/lib/families";
-import { EMPTY_MEDIA_DRAFT, parseMediaParams, type MediaContext, type MediaParamsDraft } from "@/lib/media-params";
+import { summarizeTokens, type TokenAdvice } from "@/lib/media/attachment-tokens";
+import { attachmentsBlockReason, type MediaFacts } from "@/lib/media/attachments";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { MediaParams } from "@/lib/chat/schema";
+import { historyMedia, type Turn } from "@/lib/chat/conversation";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { EMPTY_MEDIA_DRAFT, parseMediaParams, type MediaContext, type MediaParamsDraft } from "@/lib/media/params";
 import { useAttachments } from "@/components/media/use-attachments";
 
 export function mediaContext(media: readonly MediaFacts[]): MediaContext {

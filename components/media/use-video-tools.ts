@@ -45,7 +45,7 @@ export function useVideoTools() {
       const controller = new AbortController();
       setState({ ...IDLE, status: "loading" });
       void downloadSize().then((totalBytes) => setState((s) => (s.status === "loading" ? { ...s, totalBytes } : s)));
-      const promise = import("@/lib/client/media/ffmpeg-loader")
+      const promise = import("@/lib/media/client/ffmpeg-loader")
         .then(({ loadFfmpeg }) =>
           loadFfmpeg({
             signal: controller.signal,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { Attachment, PrepareOptions } from "@/lib/attachments";
+import type { Attachment, PrepareOptions } from "@/lib/media/attachments";
 import { TrimRange } from "@/components/media/trim-range";
 import { Button } from "@/components/ui/button";
 import { CameraIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";

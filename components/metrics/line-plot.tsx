@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { axisScale, type MetricsPoint, type MetricsSeries } from "@/lib/metrics-series";
+import { axisScale, type MetricsPoint, type MetricsSeries } from "@/lib/chat/metrics-series";
 import { seriesColor } from "@/components/metrics/palette";
 
 type Metric = "ttftMs" | "totalMs" | "tokensPerSecond";

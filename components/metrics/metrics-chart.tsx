@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatCount, formatDuration } from "@/lib/client/format";
-import { pointCount, type MetricsSeries } from "@/lib/metrics-series";
+import { formatCount, formatDuration } from "@/lib/core/format";
+import { pointCount, type MetricsSeries } from "@/lib/chat/metrics-series";
 import { LinePlot } from "@/components/metrics/line-plot";
 import { seriesColor } from "@/components/metrics/palette";
 import { Segmented } from "@/components/ui/segmented";

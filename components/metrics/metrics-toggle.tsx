@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import type { MetricsSeries } from "@/lib/metrics-series";
+import type { MetricsSeries } from "@/lib/chat/metrics-series";
 import { Button } from "@/components/ui/button";
 import { ChartIcon, XIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, type KeyboardEvent } from "react";
-import { stepField, type ParamField } from "@/lib/client/params";
+import { stepField, type ParamField } from "@/lib/chat/params";
 import { inputBase, inputStyles } from "@/components/ui/styles";
 
 interface NumberFieldProps {

@@ -1,4 +1,4 @@
-import { PARAM_FIELDS, type NumericParam, type ParamsState } from "@/lib/client/params";
+import { PARAM_FIELDS, type NumericParam, type ParamsState } from "@/lib/chat/params";
 import { NumberField } from "@/components/params/number-field";
 import { StopSequencesField } from "@/components/params/stop-sequences-field";
 import { Button } from "@/components/ui/button";

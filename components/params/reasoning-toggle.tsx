@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { FAMILY_INFO, type Family } from "@/lib/families";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { Switch } from "@/components/ui/switch";
 
 interface ReasoningToggleProps {

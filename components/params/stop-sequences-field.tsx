@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent } from "react";
-import { MAX_STOP_LENGTH, MAX_STOP_SEQUENCES } from "@/lib/client/params";
+import { MAX_STOP_LENGTH, MAX_STOP_SEQUENCES } from "@/lib/chat/params";
 import { XIcon } from "@/components/ui/icons";
 import { focusRing, inputStyles } from "@/components/ui/styles";
 

@@ -1,4 +1,4 @@
-import { FAMILY_INFO, type Family } from "@/lib/families";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { inputStyles } from "@/components/ui/styles";
 
 interface SystemPromptFieldProps {

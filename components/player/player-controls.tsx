@@ -1,7 +1,7 @@
 "use client";
 
 import type { ButtonHTMLAttributes } from "react";
-import { formatPlayerTime, frameAt } from "@/lib/player-time";
+import { formatPlayerTime, frameAt } from "@/lib/media/player-time";
 import { PLAYBACK_RATES, type PlaybackActions, type PlaybackState } from "@/components/player/use-playback";
 import {
   DownloadIcon, ExpandIcon, FrameBackIcon, FrameForwardIcon, LoopIcon, MutedIcon, PauseIcon, PlayIcon, ShrinkIcon, VolumeIcon,

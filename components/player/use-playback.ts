@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { stepFrames } from "@/lib/player-time";
+import { stepFrames } from "@/lib/media/player-time";
 
 // Plays one video, or several in lockstep (side-by-side compare). The longest video is the clock:
 // the others follow it, re-seeking when they drift, so one scrubber and one play button drive all.

@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo, useRef, useState } from "react";
-import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/families";
-import { chatBackends, pickBackend } from "@/lib/client/backends";
+import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/backends/families";
+import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
 import { BackendNotice } from "@/components/backends/backend-notice";
 import { BackendPicker } from "@/components/backends/backend-picker";
 import { BackendStatus } from "@/components/backends/backend-status";
@@ -31,17 +31,17 @@ import { AnnotationsProvider, usePromptInsert } from "@/components/annotations/a
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
 import { usePromptPresets } from "@/components/presets/use-prompt-presets";
-import { draftCodeSource } from "@/components/code/code-source";
-import { ViewCodeButton } from "@/components/code/view-code-button";
+import { draftCodeSource } from "@/components/code-view/code-source";
+import { ViewCodeButton } from "@/components/code-view/view-code-button";
 import { usePromotedTurns } from "@/components/compare/use-promoted-turns";
 import { MetricsToggle } from "@/components/metrics/metrics-toggle";
-import { sessionSeries } from "@/lib/metrics-series";
+import { sessionSeries } from "@/lib/chat/metrics-series";
 import { usePresentation } from "@/components/presentation/use-presentation";
-import { applyRestoredSession } from "@/components/sessions/restore-session";
-import { SessionActions } from "@/components/sessions/session-actions";
-import { SidebarToggle } from "@/components/sessions/sidebar-toggle";
-import { usePlaygroundSession } from "@/components/sessions/use-playground-session";
-import { sessionTitle } from "@/lib/session-data";
+import { applyRestoredSession } from "@/components/conversations/restore-session";
+import { SessionActions } from "@/components/conversations/session-actions";
+import { SidebarToggle } from "@/components/conversations/sidebar-toggle";
+import { usePlaygroundSession } from "@/components/conversations/use-playground-session";
+import { sessionTitle } from "@/lib/conversations/data";
 
 // Presentation mode is entered on demand: its view loads then, not with the page.
 const PresentationView = dynamic(() => import("@/components/presentation/presentation-view").then((module) => module.PresentationView), { ssr: false });

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { MediaFacts, TurnMedia } from "@/lib/attachments";
-import type { BackendSummary } from "@/lib/backend-types";
-import type { MediaParams, SamplingParamsInput } from "@/lib/chat-schema";
+import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import {
   buildChatMessages,
   conversationReducer,
@@ -12,9 +12,9 @@ import {
   isStreaming,
   regenerateContext,
   type Turn,
-} from "@/lib/conversation";
-import { runChatTurn } from "@/lib/client/stream-chat";
-import { batchTextEvents, type ChatEventBatcher } from "@/lib/client/text-batcher";
+} from "@/lib/chat/conversation";
+import { runChatTurn } from "@/lib/chat/client/stream";
+import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-batcher";
 
 /** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
 export interface TurnSettings {

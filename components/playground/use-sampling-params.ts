@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useMemo, useReducer, useState } from "react";
-import type { Family } from "@/lib/families";
-import { initialParamsState, paramsReducer, parseParams, presetFor, type NumericParam } from "@/lib/client/params";
+import type { Family } from "@/lib/backends/families";
+import { initialParamsState, paramsReducer, parseParams, presetFor, type NumericParam } from "@/lib/chat/params";
 
 /**
  * The sampling parameters and their recommended preset. When the family or the reasoning switch

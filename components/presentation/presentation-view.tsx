@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { Turn } from "@/lib/conversation";
-import { clampStep, presentationSteps } from "@/lib/session-steps";
+import type { Turn } from "@/lib/chat/conversation";
+import { clampStep, presentationSteps } from "@/lib/share/presentation-steps";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
 import { isTypingTarget } from "@/components/ui/use-page-key";

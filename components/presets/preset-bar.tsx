@@ -1,7 +1,7 @@
 "use client";
 
-import { presetSampling } from "@/lib/prompt-presets";
-import type { Family } from "@/lib/families";
+import { presetSampling } from "@/lib/chat/presets";
+import type { Family } from "@/lib/backends/families";
 import type { ActivePreset } from "@/components/presets/use-prompt-presets";
 import { SparkleIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { PROMPT_PRESETS, type PromptPreset } from "@/lib/prompt-presets";
+import { PROMPT_PRESETS, type PromptPreset } from "@/lib/chat/presets";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, SparkleIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { NUMERIC_PARAMS, type NumericParam } from "@/lib/client/params";
-import type { Family } from "@/lib/families";
-import type { MediaParamsDraft } from "@/lib/media-params";
-import { presetPrompt, presetSampling, type PromptPreset } from "@/lib/prompt-presets";
+import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
+import type { Family } from "@/lib/backends/families";
+import type { MediaParamsDraft } from "@/lib/media/params";
+import { presetPrompt, presetSampling, type PromptPreset } from "@/lib/chat/presets";
 
 interface PresetTargets {
   family: Family;

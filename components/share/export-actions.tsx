@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { SnapshotData } from "@/lib/session-schema";
-import { downloadHtml, downloadMarkdown } from "@/lib/client/export-download";
+import type { SnapshotData } from "@/lib/conversations/schema";
+import { downloadHtml, downloadMarkdown } from "@/lib/share/client/export-download";
 import { DownloadIcon, SpinnerIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 

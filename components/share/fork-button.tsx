@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { createConversation } from "@/lib/client/sessions";
-import type { SnapshotData } from "@/lib/session-schema";
+import { createConversation } from "@/lib/conversations/client/api";
+import type { SnapshotData } from "@/lib/conversations/schema";
 import { ForkIcon, SpinnerIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 

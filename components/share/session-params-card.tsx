@@ -1,5 +1,5 @@
-import type { SnapshotData } from "@/lib/session-schema";
-import { describeModel, describeSettings } from "@/lib/session-settings";
+import type { SnapshotData } from "@/lib/conversations/schema";
+import { describeModel, describeSettings } from "@/lib/share/settings";
 
 /** The model and the settings a shared session ran with, compact. */
 export function SessionParamsCard({ data }: { data: SnapshotData }) {

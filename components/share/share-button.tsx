@@ -3,9 +3,9 @@
 import dynamic from "next/dynamic";
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ConversationPage } from "@/lib/client/sessions";
-import { queryKeys } from "@/lib/query-keys";
-import type { SavedSessionData } from "@/lib/session-data";
+import type { ConversationPage } from "@/lib/conversations/client/api";
+import { queryKeys } from "@/lib/core/query-keys";
+import type { SavedSessionData } from "@/lib/conversations/data";
 import { ShareIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 

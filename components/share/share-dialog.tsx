@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { SavedSessionData } from "@/lib/session-data";
-import { snapshotOf } from "@/lib/session-read";
+import type { SavedSessionData } from "@/lib/conversations/data";
+import { snapshotOf } from "@/lib/conversations/read";
 import { ExportActions } from "@/components/share/export-actions";
 import { SharedLinksList } from "@/components/share/shared-links-list";
 import { shareLinkUrl, useCreateShare, useSharedLinks } from "@/components/share/use-shared-links";

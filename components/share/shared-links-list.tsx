@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { SharedLink } from "@/lib/client/share-tokens";
-import { formatRelativeTime } from "@/lib/session-time";
+import type { SharedLink } from "@/lib/share/client/tokens";
+import { formatRelativeTime } from "@/lib/conversations/time";
 import { useNow } from "@/components/chat/use-now";
 import { shareLinkUrl, useRevokeShare } from "@/components/share/use-shared-links";
 import { CheckIcon, CopyIcon, ExternalIcon } from "@/components/ui/icons";

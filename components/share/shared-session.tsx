@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import type { BackendSummary } from "@/lib/backend-types";
-import type { Turn } from "@/lib/conversation";
-import type { SnapshotData } from "@/lib/session-schema";
-import { describeModel } from "@/lib/session-settings";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { Turn } from "@/lib/chat/conversation";
+import type { SnapshotData } from "@/lib/conversations/schema";
+import { describeModel } from "@/lib/share/settings";
 import { AnnotationsProvider } from "@/components/annotations/annotations-context";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
-import { createShare, revokeShare } from "@/lib/client/sessions";
-import { forgetSharedLink, readSharedLinks, rememberSharedLink, SHARE_TOKENS_KEY, subscribeSharedLinks, type SharedLink } from "@/lib/client/share-tokens";
-import { PlaygroundError } from "@/lib/errors";
-import type { SnapshotData } from "@/lib/session-schema";
+import { createShare, revokeShare } from "@/lib/conversations/client/api";
+import { forgetSharedLink, readSharedLinks, rememberSharedLink, SHARE_TOKENS_KEY, subscribeSharedLinks, type SharedLink } from "@/lib/share/client/tokens";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { SnapshotData } from "@/lib/conversations/schema";
 
 const readRaw = () => localStorage.getItem(SHARE_TOKENS_KEY);
 

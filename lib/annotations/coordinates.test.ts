@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coordinateConvention, meanDistance, toNormalized, toPixels } from "@/lib/annotations/coordinates";
-import { FAMILIES } from "@/lib/families";
+import { FAMILIES } from "@/lib/backends/families";
 
 describe("coordinateConvention", () => {
   it("is normalized-1000 for the Qwen3-VL families and absolute pixels for Reason1", () => {

@@ -1,7 +1,7 @@
 // Which coordinate space each family answers in, and the conversions, in one place
 // (docs/NIM-PROTOCOLS.md, "Output conventions to render").
 
-import type { Family } from "@/lib/families";
+import type { Family } from "@/lib/backends/families";
 
 export type CoordinateConvention = "normalized-1000" | "absolute-pixels";
 

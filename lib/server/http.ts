@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { PlaygroundError } from "@/lib/errors";
+import { PlaygroundError } from "@/lib/core/errors";
 
 /** The JSON error response of every route: our code, its status, a sentence; never a stack. */
 export function errorResponse(error: unknown): Response {

@@ -1,5 +1,5 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/errors";
+import { PlaygroundError } from "@/lib/core/errors";
 import { OWNER_COOKIE } from "@/lib/server/owner";
 import { cookieValue } from "@/lib/server/access";
 import { clientKey, describeRetry, parseRate, SlidingWindowLimiter, type Rate } from "@/lib/server/rate-limit";

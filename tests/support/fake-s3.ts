@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { computeSignature } from "@/lib/server/sigv4";
+import { computeSignature } from "@/lib/media/server/sigv4";
 
 // A tiny path-style S3 in memory: PUT, GET (with Range), HEAD and DELETE. Every request's SigV4
 // signature is checked against the one secret it knows, so a badly signed request gets 403.

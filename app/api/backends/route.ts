@@ -1,4 +1,4 @@
-import { summarizeBackends } from "@/lib/server/backend-status";
+import { summarizeBackends } from "@/lib/backends/server/status";
 import { errorResponse } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { chatRequestSchema } from "@/lib/chat-schema";
-import { startChatStream } from "@/lib/server/chat-service";
+import { chatRequestSchema } from "@/lib/chat/schema";
+import { startChatStream } from "@/lib/chat/server/service";
 import { accessDenied } from "@/lib/server/access-guard";
 import { errorResponse, readJson, STREAM_HEADERS } from "@/lib/server/http";
 

@@ -1,9 +1,9 @@
-import { PlaygroundError } from "@/lib/errors";
-import { createConversationSchema, listConversationsSchema } from "@/lib/session-schema";
+import { PlaygroundError } from "@/lib/core/errors";
+import { createConversationSchema, listConversationsSchema } from "@/lib/conversations/schema";
 import { playgroundStore } from "@/lib/server/db/store";
 import { describeIssues, readJson } from "@/lib/server/http";
 import { withOwner } from "@/lib/server/owner";
-import { SESSION_BODY_MAX_BYTES } from "@/lib/server/session-service";
+import { SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

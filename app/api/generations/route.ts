@@ -1,7 +1,7 @@
-import { PlaygroundError } from "@/lib/errors";
-import { generationRequestSchema, listGenerationsSchema } from "@/lib/generation-schema";
+import { PlaygroundError } from "@/lib/core/errors";
+import { generationRequestSchema, listGenerationsSchema } from "@/lib/generation/schema";
 import { describeIssues, readJson } from "@/lib/server/http";
-import { generationService } from "@/lib/server/jobs/service";
+import { generationService } from "@/lib/generation/server/service";
 import { withOwner } from "@/lib/server/owner";
 
 export const dynamic = "force-dynamic";

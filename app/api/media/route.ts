@@ -1,7 +1,7 @@
 import { mediaUrl } from "@/lib/media/media-api";
 import { accessDenied } from "@/lib/server/access-guard";
 import { errorResponse } from "@/lib/server/http";
-import { uploadMedia } from "@/lib/server/media-service";
+import { uploadMedia } from "@/lib/media/server/service";
 import { rateLimited } from "@/lib/server/route-limits";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { createShareSchema } from "@/lib/session-schema";
+import { createShareSchema } from "@/lib/conversations/schema";
 import { errorResponse, readJson } from "@/lib/server/http";
 import { rateLimited } from "@/lib/server/route-limits";
-import { SESSION_BODY_MAX_BYTES, shareSession } from "@/lib/server/session-service";
+import { SESSION_BODY_MAX_BYTES, shareSession } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

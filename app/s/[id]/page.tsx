@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PlaygroundError } from "@/lib/errors";
+import { PlaygroundError } from "@/lib/core/errors";
 import { mediaUrl } from "@/lib/media/media-api";
-import { sessionDescription, snapshotToTurns } from "@/lib/session-data";
+import { sessionDescription, snapshotToTurns } from "@/lib/conversations/data";
 import type { Snapshot } from "@/lib/server/db/snapshots";
-import { readShare } from "@/lib/server/session-service";
+import { readShare } from "@/lib/conversations/server/service";
 import { SessionRemoved } from "@/components/share/session-removed";
 import { SharedSession } from "@/components/share/shared-session";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { PlaygroundError } from "@/lib/errors";
-import type { ConversationData, ConversationSummary, SavedConversation } from "@/lib/session-schema";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { ConversationData, ConversationSummary, SavedConversation } from "@/lib/conversations/schema";
 import { checkSessionSize } from "@/lib/server/db/limits";
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
 

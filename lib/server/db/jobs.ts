@@ -1,11 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation-schema";
-import { RATE_HISTORY, runRate } from "@/lib/jobs/estimate";
-import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/jobs/state";
+import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation/schema";
+import { RATE_HISTORY, runRate } from "@/lib/generation/estimate";
+import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
 
-// Generation jobs in the database. Every change goes through the state machine (lib/jobs/state.ts)
+// Generation jobs in the database. Every change goes through the state machine (lib/generation/job-state.ts)
 // and is written only if nobody changed the row since it was read (its revision), so a cancel and
 // a finishing run cannot both win. A job is leased to the instance running it, which renews the
 // lease while it runs; only jobs whose lease ran out are failed as interrupted.

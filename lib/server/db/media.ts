@@ -1,6 +1,6 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/errors";
-import type { MediaCatalog, MediaRecord } from "@/lib/server/media-catalog";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { MediaCatalog, MediaRecord } from "@/lib/media/schema";
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
 
 // Media metadata in the database. One row per content (sha256 is unique), so two uploads of the

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { SnapshotData } from "@/lib/session-schema";
+import type { SnapshotData } from "@/lib/conversations/schema";
 import { newSessionId } from "@/lib/server/db/conversations";
 import { checkSessionSize } from "@/lib/server/db/limits";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";

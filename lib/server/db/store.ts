@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
-import { PlaygroundError } from "@/lib/errors";
-import type { MediaCatalog } from "@/lib/server/media-catalog";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { MediaCatalog } from "@/lib/media/schema";
 import { SqlConversationRepository, type ConversationRepository } from "@/lib/server/db/conversations";
 import { SqlJobRepository, type JobRepository } from "@/lib/server/db/jobs";
 import { SqlMediaCatalog } from "@/lib/server/db/media";

@@ -1,8 +1,8 @@
-import { renameConversationSchema, saveConversationSchema } from "@/lib/session-schema";
+import { renameConversationSchema, saveConversationSchema } from "@/lib/conversations/schema";
 import { playgroundStore } from "@/lib/server/db/store";
 import { readJson } from "@/lib/server/http";
 import { withOwner } from "@/lib/server/owner";
-import { checkConversationId, ownConversation, SESSION_BODY_MAX_BYTES } from "@/lib/server/session-service";
+import { checkConversationId, ownConversation, SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

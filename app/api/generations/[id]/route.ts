@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/server/http";
-import { generationService, jobNotFound } from "@/lib/server/jobs/service";
+import { generationService, jobNotFound } from "@/lib/generation/server/service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { PlaygroundError } from "@/lib/errors";
+import { PlaygroundError } from "@/lib/core/errors";
 import { mediaIdSchema } from "@/lib/media/media-api";
 import { errorResponse } from "@/lib/server/http";
-import { mediaResponse } from "@/lib/server/media-download";
+import { mediaResponse } from "@/lib/media/server/download";
 
 export const dynamic = "force-dynamic";
 

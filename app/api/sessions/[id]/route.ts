@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/server/http";
-import { readShare, removeShare } from "@/lib/server/session-service";
+import { readShare, removeShare } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

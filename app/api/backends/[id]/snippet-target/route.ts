@@ -1,7 +1,7 @@
-import { PlaygroundError } from "@/lib/errors";
-import { snippetTargetParamsSchema } from "@/lib/snippet-target";
+import { PlaygroundError } from "@/lib/core/errors";
+import { snippetTargetParamsSchema } from "@/lib/code-view/snippet-target";
 import { describeIssues, errorResponse } from "@/lib/server/http";
-import { snippetTargetFor } from "@/lib/server/snippet-target";
+import { snippetTargetFor } from "@/lib/code-view/server/snippet-target";
 
 export const dynamic = "force-dynamic";
 

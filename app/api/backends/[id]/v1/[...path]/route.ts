@@ -1,7 +1,7 @@
-import { PlaygroundError } from "@/lib/errors";
+import { PlaygroundError } from "@/lib/core/errors";
 import { accessDenied } from "@/lib/server/access-guard";
 import { describeIssues, errorResponse } from "@/lib/server/http";
-import { passThrough, passthroughParamsSchema } from "@/lib/server/passthrough";
+import { passThrough, passthroughParamsSchema } from "@/lib/backends/server/passthrough";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,164 @@
+"use client";
+
+import { useState, type FormEvent, type ReactNode } from "react";
+import { GENERATION_FAMILIES, modeInput, type GenerationFamily } from "@/lib/backends/generation-families";
+import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import type { GenerationRequest } from "@/lib/generation/schema";
+import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
+import { InputMediaField } from "@/components/generation/input-media-field";
+import { ModePicker } from "@/components/generation/mode-picker";
+import { OutputFields } from "@/components/generation/output-fields";
+import { SamplingFields } from "@/components/generation/sampling-fields";
+import type { StoredMedia, useInputMedia } from "@/components/generation/use-input-media";
+import { Button } from "@/components/ui/button";
+import { AlertIcon, SparkleIcon, SpinnerIcon } from "@/components/ui/icons";
+import { inputStyles } from "@/components/ui/styles";
+import { Switch } from "@/components/ui/switch";
+
+interface GenerateFormProps {
+  backendId: string;
+  family: GenerationFamily;
+  draft: GenerateDraft;
+  onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
+  media: ReturnType<typeof useInputMedia>;
+  generated: StoredMedia[];
+  submitting: boolean;
+  /** The server's sentence when it refused the last submit. */
+  serverError: string | null;
+  onSubmit: (request: GenerationRequest, batch: number | null) => void;
+}
+
+// The fields a failed submit moves focus to, in the order they appear.
+const FOCUS_ORDER: [keyof DraftErrors, string][] = [
+  ["input", "input-media-upload"], ["prompt", "gen-prompt"], ["negativePrompt", "gen-negative"], ["width", "gen-width"], ["height", "gen-height"],
+  ["frames", "gen-frames"], ["steps", "gen-steps"], ["guidanceScale", "gen-guidanceScale"], ["seed", "gen-seed"],
+];
+
+export function GenerateForm({ backendId, family, draft, onChange, media, generated, submitting, serverError, onSubmit }: GenerateFormProps) {
+  const info = GENERATION_FAMILIES[family];
+  const [attempted, setAttempted] = useState(false);
+  const [batch, setBatch] = useState<{ on: boolean; count: number }>({ on: false, count: 4 });
+  const needed = modeInput(draft.mode);
+  const input = media.input?.phase === "ready" ? { mediaId: media.input.media.mediaId, kind: media.input.media.kind } : null;
+  const result = validateDraft(backendId, family, draft, input);
+  const errors: DraftErrors = result.ok ? {} : result.errors;
+  // Numbers are checked as they are typed; an empty prompt or missing input only once Generate was pressed.
+  const shown: DraftErrors = attempted ? errors : { ...errors, prompt: undefined, input: undefined };
+  const video = draft.mode !== "text2image";
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (submitting) return;
+    setAttempted(true);
+    if (!result.ok) {
+      const first = FOCUS_ORDER.find(([key]) => result.errors[key]);
+      if (first) document.getElementById(first[1])?.focus();
+      return;
+    }
+    setAttempted(false);
+    onSubmit(result.request, batch.on && video ? batch.count : null);
+  }
+
+  const refusal = shown.form ?? serverError;
+  return (
+    <form aria-label="Generation settings" data-testid="generate-form" noValidate onSubmit={submit} className="flex min-h-0 flex-1 flex-col">
+      <div className="relative flex-1 space-y-6 px-4 py-4 lg:overflow-y-auto">
+        <Section title="Mode">
+          <ModePicker modes={info.modes} value={draft.mode} onChange={(mode) => onChange("mode", mode)} />
+        </Section>
+        {needed && (
+          <Section title={needed === "image" ? "Input image" : "Input video"}>
+            <InputMediaField needed={needed} media={media} generated={generated} error={shown.input} />
+          </Section>
+        )}
+        <section className="space-y-3">
+          <Field label="Prompt" htmlFor="gen-prompt" errorId="gen-prompt-error" error={shown.prompt} aside={wordCount(draft.prompt, family === "cosmos-predict")}>
+            <textarea
+              id="gen-prompt"
+              data-testid="gen-prompt"
+              rows={5}
+              placeholder="A robot arm picks up a red cube from a wooden table and places it in a metal bin; static camera, soft daylight."
+              aria-invalid={shown.prompt ? true : undefined}
+              aria-describedby={shown.prompt ? "gen-prompt-error" : undefined}
+              value={draft.prompt}
+              onChange={(e) => onChange("prompt", e.target.value)}
+              onKeyDown={(e) => e.key === "Enter" && (e.metaKey || e.ctrlKey) && submit()}
+              className={`${inputStyles} resize-y leading-relaxed`}
+            />
+          </Field>
+          <Field label="Negative prompt" htmlFor="gen-negative" errorId="gen-negative-error" error={shown.negativePrompt}>
+            <textarea
+              id="gen-negative"
+              data-testid="gen-negative"
+              rows={2}
+              placeholder="blurry, low quality, distorted"
+              value={draft.negativePrompt}
+              onChange={(e) => onChange("negativePrompt", e.target.value)}
+              className={`${inputStyles} resize-y`}
+            />
+          </Field>
+        </section>
+        <Section title="Output">
+          <OutputFields info={info} draft={draft} errors={shown} onChange={onChange} />
+        </Section>
+        <Section title="Sampling">
+          <SamplingFields info={info} draft={draft} errors={shown} onChange={onChange} />
+        </Section>
+      </div>
+      <div className="sticky bottom-0 space-y-2.5 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
+        {video && (
+          <div className="flex items-center gap-2.5" title="Generate several seeds of this prompt; each video is critiqued when it finishes">
+            <Switch checked={batch.on} onChange={(on) => setBatch((b) => ({ ...b, on }))} aria-label="Batch of seeds" data-testid="batch-toggle" />
+            <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Batch</span>
+            {batch.on ? (
+              <>
+                <select
+                  aria-label="Seeds in the batch"
+                  data-testid="batch-count"
+                  value={batch.count}
+                  onChange={(e) => setBatch((b) => ({ ...b, count: Number(e.target.value) }))}
+                  className={`${compactSelect} text-xs`}
+                >
+                  {Array.from({ length: BATCH_MAX - BATCH_MIN + 1 }, (_, i) => BATCH_MIN + i).map((n) => (
+                    <option key={n} value={n}>{n} seeds</option>
+                  ))}
+                </select>
+                <span className="min-w-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">critiqued as they finish</span>
+              </>
+            ) : (
+              <span className="min-w-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">several seeds, each critiqued</span>
+            )}
+          </div>
+        )}
+        {refusal && (
+          <p role="alert" data-testid="generate-error" className="flex gap-1.5 rounded-lg bg-red-50 px-2.5 py-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200">
+            <AlertIcon className="mt-px size-3.5 shrink-0" />
+            <span>{refusal}</span>
+          </p>
+        )}
+        <Button type="submit" variant="primary" data-testid="generate-button" disabled={submitting} className="h-10 w-full text-sm">
+          {submitting ? <SpinnerIcon className="size-4" /> : <SparkleIcon className="size-4" />}
+          {submitting ? "Queuing…" : batch.on && video ? `Generate ${batch.count} seeds` : "Generate"}
+          <kbd className="ml-1 hidden rounded bg-black/10 px-1 font-sans text-[10px] font-semibold sm:inline">Ctrl ↵</kbd>
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** "12 words"; Cosmos Predict's docs ask for at most about 250. */
+function wordCount(prompt: string, predict: boolean): string {
+  const words = prompt.trim() ? prompt.trim().split(/\s+/).length : 0;
+  const count = `${words} ${words === 1 ? "word" : "words"}`;
+  if (words === 0) return predict ? "≤ ~250 words" : "";
+  return predict ? `${count} of ~250` : count;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-3">
+      <SectionTitle>{title}</SectionTitle>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
+import { useMemo } from "react";
+import { chatBackends } from "@/lib/backends/client/backends";
+import { BackendsFallback } from "@/components/backends/backends-fallback";
+import { GenerateHeader } from "@/components/generation/generate-header";
+import { GenerateWorkspace } from "@/components/generation/generate-workspace";
+
+export function GeneratePage() {
+  const backendsQuery = useBackendsQuery();
+  const all = backendsQuery.data?.backends;
+  const generators = useMemo(() => (all ?? []).filter((b) => b.generationFamily !== undefined), [all]);
+  const chat = useMemo(() => chatBackends(all ?? []), [all]);
+
+  if (generators.length > 0) return <GenerateWorkspace generators={generators} chatBackends={chat} />;
+
+  return (
+    <BackendsFallback
+      query={backendsQuery}
+      header={<GenerateHeader />}
+      loadingLayout="gap-4 p-4 lg:grid-cols-[24rem_1fr]"
+      skeletonHeight="min-h-96"
+      empty={
+        <div data-testid="no-generators" className="mx-auto max-w-md py-16 text-center">
+          <h2 className="text-lg font-semibold tracking-tight">No world-generation backends configured</h2>
+          <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+            Add a backend of kind <code className="font-mono">predict</code> (Cosmos Predict, Cosmos3 WFM) or{" "}
+            <code className="font-mono">omni</code> (Cosmos3 Generator) to the playground configuration, or turn on the simulator with{" "}
+            <code className="font-mono">&quot;simulator&quot;: true</code>.
+          </p>
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import type { TurnMedia } from "@/lib/media/attachments";
+import { parseAnnotations } from "@/lib/annotations/parse";
+import { arrowBetween, PALETTE, textOn } from "@/lib/annotations/overlay-style";
+import {
+  annotationTargets, buildOverlay, describePosition, exportAnnotations, formatClock, parseTurn, referenceDistance, segmentsForVideo,
+} from "@/lib/annotations/view";
+import type { AssistantTurn, Turn, UserTurn } from "@/lib/chat/conversation";
+
+const size = { width: 640, height: 480 };
+const ANSWER = `Simulated trajectory:
+\`\`\`json
+[
+  {"point_2d": [100, 500], "label": "gripper trajectory"},
+  {"point_2d": [500, 250], "label": "gripper trajectory"},
+  {"bbox_2d": [0, 0, 500, 1000], "label": "cup"},
+  {"bbox_2d": [10, 10, 20, 20], "label": "cup"},
+  {"point_2d": [1200, 5], "label": "gripper trajectory"}
+]
+\`\`\``;
+
+const image = (id: string, width = 640, height = 480): TurnMedia => ({ kind: "image", name: `${id}.png`, source: "upload", mediaId: id, width, height });
+const video = (id: string): TurnMedia => ({ kind: "video", name: `${id}.mp4`, source: "upload", mediaId: id, durationS: 10 });
+const user = (id: string, media: TurnMedia[], text = "Q"): UserTurn => ({ kind: "user", id, text, media });
+const assistant = (id: string, answer: string): AssistantTurn => ({
+  kind: "assistant", id, state: "done", backendId: "b", backendLabel: "B", model: null, reasoningRequested: false, reasoning: "", answer,
+  startedAt: 0, thinkStartedAt: null, thinkEndedAt: null, endedAt: 1, usage: null, metrics: null, finishReason: "stop", error: null,
+});
+
+describe("buildOverlay", () => {
+  it("places normalized points in pixels, numbers them, colours by label and groups boxes by label", () => {
+    const model = buildOverlay(parseAnnotations(ANSWER), "normalized-1000", size);
+    expect(model.paths).toHaveLength(1);
+    expect(model.paths[0]?.points.map((p) => [p.n, p.px.x, p.px.y])).toEqual([[1, 64, 240], [2, 320, 120]]);
+    expect(model.paths[0]?.colour).toBe(PALETTE[0]);
+    expect(model.boxes.map((b) => [b.key, b.colour, b.px])).toEqual([
+      ["boxes-cup", PALETTE[1], { x1: 0, y1: 0, x2: 320, y2: 480 }],
+      ["boxes-cup", PALETTE[1], { x1: 6.4, y1: 4.8, x2: 12.8, y2: 9.6 }],
+    ]);
+    expect(model.legend).toEqual([
+      { key: "path-0", label: "gripper trajectory", colour: PALETTE[0], kind: "trajectory", count: 2 },
+      { key: "boxes-cup", label: "cup", colour: PALETTE[1], kind: "boxes", count: 2 },
+    ]);
+  });
+
+  it("reads absolute-pixel answers (Reason1) as pixels and works out their normalized position", () => {
+    const parsed = parseAnnotations('[{"point_2d": [320, 120]}]', { convention: "absolute-pixels", imageSize: size });
+    const point = buildOverlay(parsed, "absolute-pixels", size).paths[0]?.points[0];
+    expect(point).toMatchObject({ raw: { x: 320, y: 120 }, norm: { x: 500, y: 250 }, px: { x: 320, y: 120 } });
+    expect(buildOverlay(parsed, "absolute-pixels", size).paths[0]?.label).toBe("unlabeled");
+  });
+
+  it("describes a position with both spaces", () => {
+    expect(describePosition({ x: 412.4, y: 655 }, { x: 263.68, y: 314.4 })).toBe("normalized (412, 655) · pixels (263.7, 314.4)");
+  });
+
+  it("measures the reference path against the model's trajectory", () => {
+    const model = buildOverlay(parseAnnotations(ANSWER), "normalized-1000", size);
+    expect(referenceDistance(model, [{ x: 100, y: 500 }, { x: 500, y: 250 }])).toBeCloseTo(0, 9);
+    expect(referenceDistance(model, [{ x: 100, y: 510 }, { x: 500, y: 260 }])).toBeCloseTo(10, 9);
+    expect(referenceDistance(model, [])).toBeNull();
+    expect(referenceDistance(buildOverlay(parseAnnotations("none"), "normalized-1000", size), [{ x: 1, y: 1 }])).toBeNull();
+  });
+
+  it("exports what was parsed, where it lands, the reference and the issues", () => {
+    const parsed = parseAnnotations(ANSWER);
+    const model = buildOverlay(parsed, "normalized-1000", size);
+    const json = JSON.parse(exportAnnotations({
+      parsed, model, image: { name: "a.png", ...size }, family: "cosmos-reason2", convention: "normalized-1000", reference: [{ x: 100, y: 500 }],
+    }));
+    expect(json.series[0].points[1]).toEqual({ n: 2, normalized: [500, 250], pixels: [320, 120], raw: '{"point_2d": [500, 250], "label": "gripper trajectory"}' });
+    expect(json.boxes).toHaveLength(2);
+    expect(json.issues).toEqual([expect.objectContaining({ kind: "out-of-range" })]);
+    expect(json.reference).toEqual({ normalized: [[100, 500]], pixels: [[64, 240]], meanDistance: expect.any(Number) });
+  });
+});
+
+describe("annotationTargets", () => {
+  it("takes the latest image and video at or before the message the answer replies to", () => {
+    const turns: Turn[] = [
+      user("u1", [video("v1"), image("i1")]), assistant("a1", "x"),
+      user("u2", [image("i2"), image("i3")], "Where?"), assistant("a2", "y"),
+      user("u3", [image("i4")]), assistant("a3", "z"),
+    ];
+    const targets = annotationTargets(turns, "a2");
+    expect(targets.image).toMatchObject({ userTurnId: "u2", index: 1, media: { mediaId: "i3" } });
+    expect(targets.video).toMatchObject({ userTurnId: "u1", index: 0 });
+    expect(targets.userText).toBe("Where?");
+    expect(annotationTargets(turns, "a3").image?.media).toMatchObject({ mediaId: "i4" });
+  });
+
+  it("skips URL media: the NIM downloads them, the page never shows them", () => {
+    const turns: Turn[] = [
+      user("u1", [{ kind: "video", name: "v", source: "url", url: "https://x/v.mp4" }, { kind: "image", name: "i", source: "url", url: "https://x/i.jpg" }]),
+      assistant("a1", "x"),
+    ];
+    expect(annotationTargets(turns, "a1")).toMatchObject({ image: null, video: null });
+  });
+
+  it("marks a video with the segments of the latest answer about it", () => {
+    const temporal = '[{"start": "00:01.00", "end": "00:02.50", "caption": "A"}]';
+    const turns: Turn[] = [user("u1", [video("v1")]), assistant("a1", temporal), user("u2", []), assistant("a2", "No times here.")];
+    const context = { convention: "normalized-1000", family: "cosmos-reason2", userText: "" } as const;
+    const segmentsOf = (turn: AssistantTurn) => parseTurn(turn, context).segments;
+    expect(segmentsForVideo(turns, "u1", 0, segmentsOf).map((s) => [s.startS, s.endS])).toEqual([[1, 2.5]]);
+    expect(segmentsForVideo(turns, "u1", 1, segmentsOf)).toEqual([]);
+  });
+
+  it("keeps one parse per turn object", () => {
+    const turn = assistant("a", "Approve");
+    const context = { convention: "normalized-1000", family: "cosmos-reason2", userText: "" } as const;
+    expect(parseTurn(turn, context)).toBe(parseTurn(turn, context));
+    expect(parseTurn(turn, context).critic).toBe("approve");
+    const reason1 = { convention: "absolute-pixels", family: "cosmos-reason1", userText: "Approve or reject?" } as const;
+    expect(parseTurn(assistant("b", "<answer>No</answer>"), reason1).critic).toBe("reject");
+    expect(parseTurn(assistant("c", "Yes"), { ...reason1, userText: "Is it red?" }).critic).toBeNull();
+  });
+});
+
+describe("formatClock", () => {
+  it("writes times the way temporal answers do", () => {
+    expect(formatClock(5.7)).toBe("00:05.70");
+    expect(formatClock(62.345)).toBe("01:02.35");
+    expect(formatClock(3725)).toBe("1:02:05.00");
+  });
+});
+
+describe("arrows and contrast", () => {
+  it("stops an arrow short of both markers and points its head at the next one", () => {
+    const arrow = arrowBetween({ x: 0, y: 0 }, { x: 100, y: 0 }, 10, 10, 7);
+    expect(arrow.line).toEqual([{ x: 10, y: 0 }, { x: 83, y: 0 }]);
+    expect(arrow.head?.[0]).toEqual({ x: 90, y: 0 });
+    expect(arrow.head?.[1].x).toBe(83);
+    expect(Math.abs(arrow.head?.[1].y ?? 0)).toBeCloseTo(3.85, 9);
+  });
+
+  it("joins points too close for an arrowhead with a plain line", () => {
+    expect(arrowBetween({ x: 0, y: 0 }, { x: 20, y: 0 }, 10, 10, 7)).toEqual({ line: [{ x: 0, y: 0 }, { x: 20, y: 0 }], head: null });
+  });
+
+  it("writes dark text on light palette colours and white on dark ones", () => {
+    expect(textOn("#F0E442")).toBe("#111827");
+    expect(textOn("#E69F00")).toBe("#111827");
+    expect(textOn("#0072B2")).toBe("#FFFFFF");
+  });
+});

@@ -1,0 +1,182 @@
+import "server-only";
+import { z } from "zod";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { BackendKind } from "@/lib/backends/families";
+import { authHeaders, getBackend, keyBytes, redactKey, REDACTED_KEY, type Backend } from "@/lib/backends/server/backends";
+import { cutMidStreamMessage, fetchFailure } from "@/lib/backends/server/upstream-errors";
+
+// The OpenAI-compatible pass-through: only the paths a backend's kind serves, the key added here,
+// the response streamed back as it arrives.
+
+type Method = "GET" | "POST" | "DELETE";
+const SEGMENT = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}";
+const COMMON: [RegExp, Method[]][] = [
+  [/^models$/, ["GET"]],
+  [/^health\/(ready|live)$/, ["GET"]],
+  [/^(metadata|version|metrics)$/, ["GET"]],
+];
+const ALLOWED: Record<BackendKind, [RegExp, Method[]][]> = {
+  chat: [...COMMON, [/^chat\/completions$/, ["POST"]], [/^completions$/, ["POST"]]],
+  predict: [...COMMON, [/^infer$/, ["POST"]]],
+  omni: [
+    ...COMMON,
+    [/^images\/generations$/, ["POST"]],
+    [/^videos$/, ["GET", "POST"]],
+    [/^videos\/sync$/, ["POST"]],
+    [new RegExp(`^videos/${SEGMENT}$`), ["GET", "DELETE"]],
+    [new RegExp(`^videos/${SEGMENT}/content$`), ["GET"]],
+  ],
+};
+
+export const passthroughParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  path: z
+    .array(z.string().regex(new RegExp(`^${SEGMENT}$`), "each path segment must be plain letters, digits, '.', '_' or '-'"))
+    .min(1)
+    .max(8),
+});
+
+const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "accept-language"];
+const FORWARDED_RESPONSE_HEADERS = ["content-type", "cache-control", "content-disposition", "x-request-id", "retry-after"];
+// Real values of the headers above are short; a longer one is junk or an attack, not for the browser.
+const MAX_FORWARDED_HEADER_CHARS = 1024;
+const encoder = new TextEncoder();
+
+export async function passThrough(request: Request, params: z.infer<typeof passthroughParamsSchema>): Promise<Response> {
+  const backend = await getBackend(params.id);
+  const path = params.path.join("/");
+  const method = request.method.toUpperCase();
+  const rule = ALLOWED[backend.kind].find(([pattern]) => pattern.test(path));
+  if (!rule) {
+    throw new PlaygroundError("path_not_allowed", `A ${backend.kind} backend does not serve /v1/${path} through the playground.`);
+  }
+  if (!rule[1].includes(method as Method)) {
+    throw new PlaygroundError("method_not_allowed", `/v1/${path} takes ${rule[1].join(" or ")}, not ${method}.`);
+  }
+
+  const search = new URL(request.url).search;
+  const target = new URL(`${backend.baseUrl}/${path}${search}`);
+  if (!target.href.startsWith(`${backend.baseUrl}/`)) {
+    throw new PlaygroundError("path_not_allowed", `/v1/${path} does not stay inside the backend's /v1.`);
+  }
+  const headers = new Headers(authHeaders(backend));
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const hasBody = method === "POST";
+  const upstreamAbort = new AbortController();
+  request.signal.addEventListener("abort", () => upstreamAbort.abort(request.signal.reason), { once: true });
+  const headerTimer = setTimeout(() => upstreamAbort.abort(new Error("header timeout")), backend.timeoutMs);
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method,
+      headers,
+      body: hasBody ? request.body : undefined,
+      // @ts-expect-error -- Node's fetch needs duplex for a streamed request body; the DOM type lacks it.
+      duplex: hasBody ? "half" : undefined,
+      signal: upstreamAbort.signal,
+      cache: "no-store",
+      redirect: "manual",
+    });
+  } catch (error) {
+    if (request.signal.aborted) throw new PlaygroundError("bad_request", "The request was cancelled.");
+    if (upstreamAbort.signal.aborted) {
+      throw new PlaygroundError("upstream_timeout", `Backend '${backend.id}' did not start answering within ${Math.round(backend.timeoutMs / 1000)} s.`);
+    }
+    throw fetchFailure(error, backend);
+  } finally {
+    clearTimeout(headerTimer);
+  }
+
+  const responseHeaders = new Headers({ "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" });
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value && value.length <= MAX_FORWARDED_HEADER_CHARS && redactKey(value, backend) === value) responseHeaders.set(name, value);
+  }
+  const eventStream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
+  const guarded = upstream.body && guardBody(upstream.body, backend, eventStream, () => upstreamAbort.abort());
+  const key = keyBytes(backend);
+  const body = guarded && key ? guarded.pipeThrough(cutOut(key, encoder.encode(REDACTED_KEY))) : guarded;
+  return new Response(body, { status: upstream.status, headers: responseHeaders });
+}
+
+/**
+ * Replaces `secret` in a byte stream, also across chunk boundaries (error bodies may echo the
+ * Authorization header). Only bytes that could start the secret are held back for the next chunk.
+ */
+function cutOut(secret: Uint8Array, replacement: Uint8Array): TransformStream<Uint8Array, Uint8Array> {
+  let held: Buffer = Buffer.alloc(0);
+  const heldBack = (bytes: Buffer) => {
+    for (let k = Math.min(secret.length - 1, bytes.length); k > 0; k--) {
+      if (bytes.subarray(bytes.length - k).equals(secret.subarray(0, k))) return k;
+    }
+    return 0;
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      let rest = Buffer.concat([held, chunk]);
+      const pieces: Uint8Array[] = [];
+      for (let at = rest.indexOf(secret); at !== -1; at = rest.indexOf(secret)) {
+        pieces.push(rest.subarray(0, at), replacement);
+        rest = rest.subarray(at + secret.length);
+      }
+      const keep = heldBack(rest);
+      pieces.push(rest.subarray(0, rest.length - keep));
+      held = Buffer.from(rest.subarray(rest.length - keep));
+      const out = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+      if (out.length > 0) controller.enqueue(out);
+    },
+    flush(controller) {
+      if (held.length > 0) controller.enqueue(held);
+    },
+  });
+}
+
+/**
+ * Streams the upstream body through unchanged, but ends it when the upstream stalls for
+ * idleTimeoutMs or its connection is cut. An event stream then gets a last `data: {"error":…}`
+ * event (OpenAI's shape, so SDK clients raise it); any other body is aborted.
+ */
+function guardBody(body: ReadableStream<Uint8Array>, backend: Backend, eventStream: boolean, abortUpstream: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let tail = "\n\n"; // the last bytes sent: an error event may only start after a blank line
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, code: string, message: string) => {
+    abortUpstream();
+    void reader.cancel().catch(() => undefined);
+    if (eventStream && /(\r?\n\r?\n|\r\r)$/.test(tail)) {
+      controller.enqueue(encoder.encode(`data: ${JSON.stringify({ error: { code, type: code, message } })}\n\n`));
+      controller.close();
+    } else {
+      controller.error(new Error(message));
+    }
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let timer: NodeJS.Timeout | undefined;
+        const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), backend.idleTimeoutMs)));
+        try {
+          const next = await Promise.race([reader.read(), idle]);
+          if (next === "idle") {
+            const seconds = Math.round(backend.idleTimeoutMs / 1000);
+            return fail(controller, "upstream_timeout", `Backend '${backend.id}' stopped sending for ${seconds} s; the stream was ended.`);
+          }
+          if (next.done) return controller.close();
+          tail = (tail + Buffer.from(next.value.subarray(-4)).toString("latin1")).slice(-4);
+          controller.enqueue(next.value);
+        } catch {
+          fail(controller, "upstream_error", cutMidStreamMessage(backend));
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel(reason) {
+        abortUpstream();
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

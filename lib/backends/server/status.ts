@@ -1,0 +1,140 @@
+import "server-only";
+import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
+import { PlaygroundError } from "@/lib/core/errors";
+import { FAMILY_INFO } from "@/lib/backends/families";
+import { authHeaders, listBackends, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+
+// Live status of each backend, checked through /v1/health/ready and /v1/models. Results are
+// cached briefly and refreshed in the background, so listing backends never waits long.
+
+const FRESH_MS = 5_000;
+const CHECK_TIMEOUT_MS = 2_500;
+
+interface Check {
+  status: BackendStatus;
+  statusMessage?: string;
+  model: string | null;
+  at: number;
+}
+
+const store = globalThis as typeof globalThis & {
+  __backendChecks?: Map<string, Check>;
+  __backendChecksInFlight?: Map<string, Promise<Check>>;
+};
+const checks = (store.__backendChecks ??= new Map());
+const inFlight = (store.__backendChecksInFlight ??= new Map());
+
+async function fetchWithTimeout(url: string, backend: Backend): Promise<Response> {
+  return fetch(url, {
+    headers: { Accept: "application/json", ...authHeaders(backend) },
+    signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    cache: "no-store",
+  });
+}
+
+async function firstModelId(backend: Backend): Promise<{ model: string | null; response: Response }> {
+  const response = await fetchWithTimeout(`${backend.baseUrl}/models`, backend);
+  if (!response.ok) return { model: null, response };
+  const body = (await response.json().catch(() => null)) as { data?: { id?: unknown }[] } | null;
+  const id = body?.data?.[0]?.id;
+  return { model: typeof id === "string" ? id : null, response };
+}
+
+async function runCheck(backend: Backend): Promise<Check> {
+  const at = Date.now();
+  const model = backend.model ?? null;
+  if (backend.apiKeyEnv && !process.env[backend.apiKeyEnv]) {
+    return { status: "error", model, at, statusMessage: `The environment variable ${backend.apiKeyEnv} (apiKeyEnv) is not set.` };
+  }
+  try {
+    const health = await fetchWithTimeout(`${backend.baseUrl}/health/ready`, backend);
+    await health.body?.cancel();
+    if (health.status === 503) {
+      return { status: "error", model, at, statusMessage: "The NIM is starting up (loading the model); try again in a minute." };
+    }
+    if (health.ok && backend.model) return { status: "ready", model, at };
+    // Hosted endpoints have no health route: a working /models is proof enough.
+    const models = await firstModelId(backend);
+    if (models.response.ok) return { status: "ready", model: backend.model ?? models.model, at };
+    if (models.response.status === 401 || models.response.status === 403) {
+      return { status: "error", model, at, statusMessage: `The backend refused the API key (${models.response.status}). Check ${backend.apiKeyEnv ?? "apiKeyEnv"}.` };
+    }
+    if (health.ok) return { status: "ready", model, at };
+    return { status: "error", model, at, statusMessage: `The backend answered ${health.status} to its readiness check.` };
+  } catch (error) {
+    const timedOut = (error as Error).name === "TimeoutError";
+    return {
+      status: "unreachable",
+      model,
+      at,
+      statusMessage: timedOut ? `Backend '${backend.id}' did not answer its readiness check within ${CHECK_TIMEOUT_MS / 1000} s.` : unreachableMessage(backend),
+    };
+  }
+}
+
+function refresh(backend: Backend): Promise<Check> {
+  const running = inFlight.get(backend.id);
+  if (running) return running;
+  const promise = runCheck(backend).then((check) => {
+    checks.set(backend.id, check);
+    inFlight.delete(backend.id);
+    return check;
+  });
+  inFlight.set(backend.id, promise);
+  return promise;
+}
+
+/** The last check, refreshed when stale; a stale result is answered at once while it refreshes. */
+export async function checkBackend(backend: Backend): Promise<Check> {
+  const last = checks.get(backend.id);
+  if (last && Date.now() - last.at < FRESH_MS) return last;
+  const next = refresh(backend);
+  return last ?? next;
+}
+
+export async function summarizeBackends(): Promise<BackendSummary[]> {
+  const backends = await listBackends();
+  return Promise.all(
+    backends.map(async (backend) => {
+      const check = await checkBackend(backend);
+      const info = FAMILY_INFO[backend.family];
+      return {
+        id: backend.id,
+        label: backend.label,
+        kind: backend.kind,
+        family: backend.kind === "chat" ? backend.family : null,
+        ...(backend.generationFamily ? { generationFamily: backend.generationFamily } : {}),
+        model: backend.model ?? check.model,
+        simulated: backend.simulated,
+        status: check.status,
+        ...(check.statusMessage ? { statusMessage: check.statusMessage } : {}),
+        capabilities: {
+          chat: backend.kind === "chat",
+          reasoningSwitch: info.reasoningSwitch,
+          reasoningWithVideo: info.reasoningWithVideo,
+          maxImages: info.maxImages,
+          maxVideos: info.maxVideos,
+          maxInlineImageBytes: backend.maxInlineImageBytes ?? null,
+        },
+      };
+    }),
+  );
+}
+
+/** The model name to send: the configured one, else the first id of GET /v1/models. */
+export async function resolveModel(backend: Backend): Promise<string> {
+  if (backend.model) return backend.model;
+  const cached = checks.get(backend.id)?.model;
+  if (cached) return cached;
+  try {
+    const { model, response } = await firstModelId(backend);
+    if (model) return model;
+    throw new PlaygroundError(
+      "upstream_error",
+      `Backend '${backend.id}' lists no model at GET /v1/models (it answered ${response.status}); set "model" in the configuration.`,
+    );
+  } catch (error) {
+    if (error instanceof PlaygroundError) throw error;
+    throw new PlaygroundError("backend_unreachable", unreachableMessage(backend));
+  }
+}

@@ -1,0 +1,37 @@
+import type { BackendKind, Family, ReasoningSwitch } from "@/lib/backends/families";
+import type { GenerationFamily } from "@/lib/backends/generation-families";
+
+// What GET /api/backends answers for each backend. Never holds a key; the base URL is left out too.
+
+export type BackendStatus = "ready" | "unreachable" | "error";
+
+export interface BackendCapabilities {
+  chat: boolean;
+  reasoningSwitch: ReasoningSwitch;
+  reasoningWithVideo: boolean;
+  maxImages: number;
+  maxVideos: number;
+  /** Set for hosted endpoints that cap inline images; the browser re-encodes images to fit. */
+  maxInlineImageBytes: number | null;
+}
+
+export interface BackendSummary {
+  id: string;
+  label: string;
+  kind: BackendKind;
+  /** Chat backends only. */
+  family: Family | null;
+  /** predict / omni backends only: what the Generate form offers (GENERATION_FAMILIES). */
+  generationFamily?: GenerationFamily;
+  /** The configured model, or the first id of GET /v1/models; null while it is not known. */
+  model: string | null;
+  simulated: boolean;
+  status: BackendStatus;
+  /** Why the status is not ready, as a sentence. */
+  statusMessage?: string;
+  capabilities: BackendCapabilities;
+}
+
+export interface BackendsResponse {
+  backends: BackendSummary[];
+}

@@ -1,0 +1,233 @@
+import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
+import type { ChatMessage } from "@/lib/chat/schema";
+import { userContent, type TurnMedia } from "@/lib/media/attachments";
+import type { SentRequest } from "@/lib/chat/sent-request";
+
+// The conversation as the page holds it, and the pure reducer that applies chat events to it.
+// Times are passed in with each action so the reducer stays pure and testable.
+
+export type TurnState = "streaming" | "done" | "stopped" | "error";
+
+export interface UserTurn {
+  kind: "user";
+  id: string;
+  text: string;
+  /** Images and videos sent with the text; they are sent again with every later turn. */
+  media: TurnMedia[];
+}
+
+export interface TurnError {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+export interface TurnUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface AssistantTurn {
+  kind: "assistant";
+  id: string;
+  state: TurnState;
+  backendId: string;
+  backendLabel: string;
+  model: string | null;
+  reasoningRequested: boolean;
+  reasoning: string;
+  answer: string;
+  startedAt: number;
+  /** When the first reasoning text arrived and when thinking ended (answer, done, stop or error). */
+  thinkStartedAt: number | null;
+  thinkEndedAt: number | null;
+  endedAt: number | null;
+  usage: TurnUsage | null;
+  metrics: ChatMetrics | null;
+  finishReason: string | null;
+  error: TurnError | null;
+  /** What it was sent with (View code, token estimate); absent on turns from before it was kept. */
+  request?: SentRequest;
+}
+
+export type Turn = UserTurn | AssistantTurn;
+
+export interface NewAssistantTurn {
+  id: string;
+  backendId: string;
+  backendLabel: string;
+  model: string | null;
+  reasoningRequested: boolean;
+  at: number;
+  request?: SentRequest;
+}
+
+export type ConversationAction =
+  | { type: "send"; user: { id: string; text: string; media?: TurnMedia[] }; assistant: NewAssistantTurn }
+  | { type: "regenerate"; assistant: NewAssistantTurn }
+  | { type: "event"; turnId: string; event: ChatEvent; at: number }
+  | { type: "stop"; turnId: string; at: number }
+  | { type: "append"; turns: Turn[] }
+  | { type: "clear" };
+
+let idCounter = 0;
+/** Local ids only; crypto.randomUUID is missing on plain-http LAN hosts, where demos often run. */
+export function createTurnId(): string {
+  idCounter += 1;
+  return `t${Date.now().toString(36)}-${idCounter}`;
+}
+
+function newAssistantTurn(init: NewAssistantTurn): AssistantTurn {
+  return {
+    kind: "assistant",
+    id: init.id,
+    state: "streaming",
+    backendId: init.backendId,
+    backendLabel: init.backendLabel,
+    model: init.model,
+    reasoningRequested: init.reasoningRequested,
+    reasoning: "",
+    answer: "",
+    startedAt: init.at,
+    thinkStartedAt: null,
+    thinkEndedAt: null,
+    endedAt: null,
+    usage: null,
+    metrics: null,
+    finishReason: null,
+    error: null,
+    ...(init.request ? { request: init.request } : {}),
+  };
+}
+
+function endThinking(turn: AssistantTurn, at: number): AssistantTurn {
+  if (turn.thinkStartedAt === null || turn.thinkEndedAt !== null) return turn;
+  return { ...turn, thinkEndedAt: at };
+}
+
+export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number): AssistantTurn {
+  switch (event.type) {
+    case "start":
+      return { ...turn, model: event.model || turn.model };
+    case "reasoning":
+      return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
+    case "answer":
+      return { ...endThinking(turn, at), answer: turn.answer + event.text };
+    case "usage":
+      return { ...turn, usage: { promptTokens: event.promptTokens, completionTokens: event.completionTokens } };
+    case "done":
+      // `done` carries the authoritative split; the deltas were only a preview.
+      return {
+        ...endThinking(turn, at),
+        state: "done",
+        reasoning: event.reasoning,
+        answer: event.answer,
+        metrics: event.metrics,
+        finishReason: event.finishReason,
+        endedAt: at,
+      };
+    case "error":
+      return {
+        ...endThinking(turn, at),
+        state: "error",
+        error: { code: event.code, message: event.message, status: event.status },
+        endedAt: at,
+      };
+  }
+}
+
+export function conversationReducer(turns: Turn[], action: ConversationAction): Turn[] {
+  switch (action.type) {
+    case "send":
+      return [
+        ...turns,
+        { kind: "user", id: action.user.id, text: action.user.text, media: action.user.media ?? [] },
+        newAssistantTurn(action.assistant),
+      ];
+    case "regenerate": {
+      const index = lastUserIndex(turns);
+      if (index < 0) return turns;
+      return [...turns.slice(0, index + 1), newAssistantTurn(action.assistant)];
+    }
+    case "event":
+      return updateStreamingTurn(turns, action.turnId, (turn) => applyChatEvent(turn, action.event, action.at));
+    case "stop":
+      return updateStreamingTurn(turns, action.turnId, (turn) => ({
+        ...endThinking(turn, action.at),
+        state: "stopped",
+        endedAt: action.at,
+      }));
+    case "append":
+      return [...turns, ...action.turns];
+    case "clear":
+      return [];
+  }
+}
+
+/** Events that arrive after a turn was stopped or finished are dropped. */
+function updateStreamingTurn(turns: Turn[], id: string, update: (turn: AssistantTurn) => AssistantTurn): Turn[] {
+  return turns.map((turn) =>
+    turn.kind === "assistant" && turn.id === id && turn.state === "streaming" ? update(turn) : turn,
+  );
+}
+
+function lastUserIndex(turns: readonly Turn[]): number {
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]?.kind === "user") return i;
+  return -1;
+}
+
+export function isStreaming(turns: readonly Turn[]): boolean {
+  return turns.some((turn) => turn.kind === "assistant" && turn.state === "streaming");
+}
+
+/** What Regenerate re-sends: the turns before the last user turn, and that turn. */
+export function regenerateContext(turns: readonly Turn[]): { history: Turn[]; user: UserTurn } | null {
+  const index = lastUserIndex(turns);
+  const user = turns[index];
+  if (!user || user.kind !== "user") return null;
+  return { history: turns.slice(0, index), user };
+}
+
+/**
+ * The exchanges of the history that are sent again: an assistant turn contributes its answer only,
+ * never its reasoning; an exchange that produced no answer (an error, or a stop while thinking) is
+ * left out so the model does not see an unanswered question.
+ */
+function answeredExchanges(history: readonly Turn[]): { user: UserTurn; answer: string }[] {
+  const exchanges: { user: UserTurn; answer: string }[] = [];
+  let pendingUser: UserTurn | null = null;
+  for (const turn of history) {
+    if (turn.kind === "user") {
+      pendingUser = turn;
+    } else if (pendingUser && turn.answer.trim() !== "") {
+      exchanges.push({ user: pendingUser, answer: turn.answer });
+      pendingUser = null;
+    }
+  }
+  return exchanges;
+}
+
+/** The media of earlier turns that the next request sends again. */
+export function historyMedia(history: readonly Turn[]): TurnMedia[] {
+  return answeredExchanges(history).flatMap((exchange) => exchange.user.media);
+}
+
+/**
+ * The messages of POST /api/chat: system prompt, prior exchanges, the new user message. A message
+ * with media is a list of content parts, media first; earlier images and videos are sent again,
+ * which is what a multi-turn conversation about them needs.
+ */
+export function buildChatMessages(
+  systemPrompt: string,
+  history: readonly Turn[],
+  userText: string,
+  userMedia: readonly TurnMedia[] = [],
+): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  if (systemPrompt.trim() !== "") messages.push({ role: "system", content: systemPrompt });
+  for (const { user, answer } of answeredExchanges(history)) {
+    messages.push({ role: "user", content: userContent(user.text, user.media) }, { role: "assistant", content: answer });
+  }
+  messages.push({ role: "user", content: userContent(userText, userMedia) });
+  return messages;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { buildChatRequest } from "@/lib/chat/request";
+import { chatRequestSchema } from "@/lib/chat/schema";
+import { FAMILY_INFO, REASONING_PROMPT_SUFFIX } from "@/lib/backends/families";
+import { findPreset, PROMPT_PRESETS, presetPrompt, presetSampling, THINK_BARE_FORMAT } from "@/lib/chat/presets";
+import { analyzePrompt } from "@/lib/simulator/prompts";
+
+const upstreamText = (text: string, family: "cosmos-reason2" | "nemotron-vl", reasoning: boolean) => {
+  const request = chatRequestSchema.parse({ backend: "b", messages: [{ role: "user", content: text }], reasoning });
+  const body = buildChatRequest({ family, model: "m", request, resolveMedia: () => "data:," });
+  return body.messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
+};
+
+describe("prompt presets", () => {
+  it("the trajectory preset is the vendor template with the task filled in", () => {
+    const text = presetPrompt(findPreset("trajectory"), "Put the cup in the sink", "cosmos-reason2");
+    expect(text).toBe(
+      'You are given the task "Put the cup in the sink". Specify the 2D trajectory your end effector should follow in pixel space. ' +
+        'Return the trajectory coordinates in JSON format like this: {"point_2d": [x, y], "label": "gripper trajectory"}.\n' + THINK_BARE_FORMAT,
+    );
+    expect(presetPrompt(findPreset("trajectory"), "  ", "cosmos-reason2")).toContain('"Move the left bottle to far right"');
+  });
+
+  it("templates with their own think format are sent without a second one, reasoning on", () => {
+    for (const id of ["trajectory", "critic"] as const) {
+      const text = presetPrompt(findPreset(id), "", "cosmos-reason2");
+      expect(upstreamText(text, "cosmos-reason2", true)).toBe(text);
+      expect(text).not.toContain(REASONING_PROMPT_SUFFIX);
+    }
+    const grounding = presetPrompt(findPreset("grounding"), "the forklift", "cosmos-reason2");
+    expect(upstreamText(grounding, "cosmos-reason2", true)).toBe(`${grounding}\n${REASONING_PROMPT_SUFFIX}`);
+  });
+
+  it("Nemotron reasons through /think, so its templates carry no think block", () => {
+    const critic = presetPrompt(findPreset("critic"), "", "nemotron-vl");
+    expect(critic).not.toContain("<think>");
+    expect(critic.endsWith("Answer with Approve or Reject only.")).toBe(true);
+    expect(upstreamText(critic, "nemotron-vl", true)).toBe(`/think\n${critic}`);
+  });
+
+  it("the simulator recognises each template", () => {
+    const kinds = PROMPT_PRESETS.map((preset) => {
+      const text = presetPrompt(preset, "", "cosmos-reason2");
+      return analyzePrompt("cosmos-reason2", [{ role: "user", content: text }]);
+    });
+    expect(kinds.map((k) => k.kind)).toEqual(["trajectory", "grounding", "temporal", "critic", "general"]);
+    expect(kinds.map((k) => k.thinkFormat)).toEqual(["think-bare", "none", "none", "think-bare", "none"]);
+    expect(kinds[1]?.subject).toBe("red cup");
+  });
+
+  it("each preset's sampling is the family's recommendation under its overrides", () => {
+    expect(presetSampling(findPreset("critic"), "cosmos-reason2")).toMatchObject({ temperature: 0.3, top_p: 0.3, top_k: 20, max_tokens: 4096 });
+    expect(findPreset("critic").fps).toBe(4);
+    expect(presetSampling(findPreset("grounding"), "cosmos-reason2")).toEqual(FAMILY_INFO["cosmos-reason2"].presets.reasoning);
+    expect(presetSampling(findPreset("caption"), "cosmos-reason2")).toEqual(FAMILY_INFO["cosmos-reason2"].presets.plain);
+    expect(findPreset("caption").reasoning).toBe(false);
+  });
+});

@@ -1,0 +1,163 @@
+import type { TurnMedia } from "@/lib/media/attachments";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
+import type { Family } from "@/lib/backends/families";
+import type { MediaParamsDraft } from "@/lib/media/params";
+import { UNTITLED_SESSION } from "@/lib/conversations/constants";
+import type { ResumeSettings, SavedSessionData } from "@/lib/conversations/read";
+import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
+
+// One data shape for a saved conversation and a shared snapshot: the turns as the server schema
+// takes them (no backend URL or key can fit), plus, for saved conversations only, what the
+// playground needs to resume exactly where the person left off.
+
+type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
+
+export type { ResumeSettings, SavedSessionData };
+
+
+export interface SessionState {
+  turns: readonly Turn[];
+  backend: Pick<BackendSummary, "id" | "label" | "model" | "family" | "kind"> | null;
+  systemPrompt: string;
+  reasoning: boolean;
+  params: SamplingParamsInput;
+  media: MediaParams;
+  mediaDraft?: MediaParamsDraft;
+  paramsEdited?: boolean;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const positive = (n: number | undefined, max: number) => (n !== undefined && Number.isFinite(n) && n > 0 && n <= max ? n : undefined);
+const positiveInt = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n > 0 && n <= 100_000 ? n : undefined);
+const ms = (n: number | null | undefined) => (n !== null && n !== undefined && Number.isFinite(n) && n >= 0 ? n : null);
+const since = (start: number, at: number | null) => (at === null ? null : ms(at - start));
+
+/** Only http(s) links without a user name or password may be kept; anything else is dropped. */
+function safeUrl(url: string): string | undefined {
+  if (url.length > 4096 || !/^https?:\/\//i.test(url) || /^[a-z]+:\/\/[^/]*@/i.test(url)) return undefined;
+  return URL.canParse(url) ? url : undefined;
+}
+
+function toAttachment(media: TurnMedia): SnapshotAttachment | null {
+  const where = media.source === "upload" ? { mediaId: media.mediaId } : { url: safeUrl(media.url) };
+  if (where.mediaId === undefined && where.url === undefined) return null;
+  const width = positiveInt(media.width);
+  const height = positiveInt(media.height);
+  return {
+    kind: media.kind,
+    ...where,
+    name: clip(media.name, 300),
+    ...(width && height ? { width, height } : {}),
+    ...(positive(media.durationS, 1e7) ? { durationS: media.durationS } : {}),
+    ...(positive(media.fps, 1000) ? { fps: media.fps } : {}),
+  };
+}
+
+function assistantToSnapshot(turn: AssistantTurn, family: Family | null): SnapshotTurn {
+  const done = turn.state === "done" && turn.metrics !== null;
+  // A stopped or failed turn has no server metrics; its own timings still say how long it thought.
+  const metrics = done
+    ? { ttftMs: ms(turn.metrics?.ttftMs), ttfaMs: ms(turn.metrics?.ttfaMs), totalMs: ms(turn.metrics?.totalMs), tokensPerSecond: ms(turn.metrics?.tokensPerSecond) }
+    : { ttftMs: since(turn.startedAt, turn.thinkStartedAt), ttfaMs: since(turn.startedAt, turn.thinkEndedAt), totalMs: since(turn.startedAt, turn.endedAt) };
+  return {
+    role: "assistant",
+    reasoning: turn.reasoning,
+    answer: turn.answer,
+    backend: { id: clip(turn.backendId, 100), label: clip(turn.backendLabel, 300), model: turn.model === null ? null : clip(turn.model, 300), family },
+    reasoningRequested: turn.reasoningRequested,
+    // A snapshot is a moment: a reply still streaming is kept as far as it got.
+    state: turn.state === "streaming" ? "stopped" : turn.state,
+    finishReason: turn.finishReason === null ? null : clip(turn.finishReason, 50),
+    error: turn.error ? { code: clip(turn.error.code, 100), message: clip(turn.error.message, 2000) } : null,
+    metrics: { ...metrics, promptTokens: turn.usage?.promptTokens ?? null, completionTokens: turn.usage?.completionTokens ?? null },
+  };
+}
+
+/** `familyOf` names a reply's model family, which says how its coordinates are read. */
+export function turnsToSnapshot(turns: readonly Turn[], familyOf: (backendId: string) => Family | null = () => null): SnapshotTurn[] {
+  return turns.map((turn) =>
+    turn.kind === "user"
+      ? { role: "user", text: turn.text, attachments: turn.media.map(toAttachment).filter((a): a is SnapshotAttachment => a !== null) }
+      : assistantToSnapshot(turn, familyOf(turn.backendId)),
+  );
+}
+
+/** What a saved conversation stores; `snapshotOf` strips it to what a share may show. */
+export function buildSessionData(state: SessionState): SavedSessionData {
+  const backend = state.backend
+    ? { id: state.backend.id, label: state.backend.label, model: state.backend.model, family: state.backend.family, kind: state.backend.kind }
+    : null;
+  return {
+    version: 1,
+    backend,
+    systemPrompt: clip(state.systemPrompt, 100_000),
+    reasoning: state.reasoning,
+    params: state.params,
+    media: state.media,
+    turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)),
+    playground: { ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}), paramsEdited: state.paramsEdited ?? false },
+  };
+}
+
+function attachmentToMedia(a: SnapshotAttachment): TurnMedia {
+  const facts = { kind: a.kind, name: a.name ?? a.kind, width: a.width, height: a.height, durationS: a.durationS, fps: a.fps };
+  return a.mediaId !== undefined ? { ...facts, source: "upload", mediaId: a.mediaId } : { ...facts, source: "url", url: a.url ?? "" };
+}
+
+function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
+  const m = turn.metrics ?? {};
+  const reasoning = turn.reasoning ?? "";
+  const state = turn.state === undefined || turn.state === "streaming" ? "stopped" : turn.state;
+  // Times are relative to a start of 0, which is all the think pane's "Thought for" needs.
+  const thinkStartedAt = reasoning !== "" ? (m.ttftMs ?? 0) : null;
+  const thinkEndedAt = thinkStartedAt === null ? null : (m.ttfaMs ?? m.totalMs ?? thinkStartedAt);
+  const usage = typeof m.promptTokens === "number" && typeof m.completionTokens === "number" ? { promptTokens: m.promptTokens, completionTokens: m.completionTokens } : null;
+  return {
+    kind: "assistant",
+    id: createTurnId(),
+    state,
+    backendId: turn.backend?.id ?? "",
+    backendLabel: turn.backend?.label ?? "Model",
+    model: turn.backend?.model ?? null,
+    reasoningRequested: turn.reasoningRequested ?? reasoning !== "",
+    reasoning,
+    answer: turn.answer ?? "",
+    startedAt: 0,
+    thinkStartedAt,
+    thinkEndedAt,
+    endedAt: m.totalMs ?? null,
+    usage,
+    metrics:
+      state === "done" && typeof m.totalMs === "number"
+        ? { ttftMs: m.ttftMs ?? null, ttfaMs: m.ttfaMs ?? null, totalMs: m.totalMs, tokensPerSecond: m.tokensPerSecond ?? null }
+        : null,
+    finishReason: turn.finishReason ?? null,
+    error: turn.error ?? null,
+  };
+}
+
+export function snapshotToTurns(turns: readonly SnapshotTurn[]): Turn[] {
+  return turns.map((turn): Turn =>
+    turn.role === "user"
+      ? ({ kind: "user", id: createTurnId(), text: turn.text ?? "", media: (turn.attachments ?? []).map(attachmentToMedia) } satisfies UserTurn)
+      : snapshotToAssistant(turn),
+  );
+}
+
+/** A title from the first prompt: one line, cut at a word near 60 characters. */
+export function sessionTitle(turns: readonly (Turn | SnapshotTurn)[], max = 60): string {
+  const promptOf = (t: Turn | SnapshotTurn) => ("kind" in t ? (t.kind === "user" ? t.text : "") : t.role === "user" ? (t.text ?? "") : "");
+  const text = (turns.map(promptOf).find((p) => p.trim() !== "") ?? "").replace(/\s+/g, " ").trim();
+  if (text === "") return UNTITLED_SESSION;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, "")}…`;
+}
+
+/** The first prompt, for a link preview's description. */
+export function sessionDescription(data: SnapshotData, max = 200): string {
+  return sessionTitle(data.turns, max);
+}

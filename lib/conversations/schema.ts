@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { mediaParamsSchema, samplingParamsSchema } from "@/lib/chat/schema";
+import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
+import { mediaIdSchema } from "@/lib/media/media-api";
+import { SESSION_ID_PATTERN, UNTITLED_SESSION } from "@/lib/conversations/constants";
+
+// What POST /api/sessions (a shared snapshot) and /api/conversations (a saved, editable session)
+// accept. Shared so the browser builds what the server takes. Unknown keys are stripped, so a
+// backend's baseUrl or key can never ride along into a share.
+
+/** The largest session JSON the server keeps. */
+export const SESSION_MAX_BYTES = 5 * 1024 * 1024;
+export { UNTITLED_SESSION };
+
+/** Share and conversation ids: 128 random bits, base64url. */
+export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, "an id is 22 characters of A–Z, a–z, 0–9, '-' and '_'");
+
+export const sessionTitleSchema = z
+  .string()
+  .max(200)
+  .transform((title) => title.replace(/\s+/g, " ").trim() || UNTITLED_SESSION);
+
+const longText = z.string().max(1_000_000);
+const label = z.string().max(300);
+const duration = z.number().min(0).max(1e9).nullish();
+const dimension = z.number().int().positive().max(100_000).optional();
+
+const mediaUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(4096)
+  .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), "a shared link must not carry a user name or password");
+
+const attachmentSchema = z
+  .object({
+    kind: z.enum(["image", "video"]),
+    mediaId: mediaIdSchema.optional(),
+    url: mediaUrl.optional(),
+    name: label.optional(),
+    width: dimension,
+    height: dimension,
+    durationS: z.number().min(0).max(1e7).optional(),
+    fps: z.number().positive().max(1000).optional(),
+  })
+  .refine((a) => a.mediaId !== undefined || a.url !== undefined, "an attachment needs a mediaId or a url");
+
+const metricsSchema = z
+  .object({
+    ttftMs: duration,
+    ttfaMs: duration,
+    totalMs: duration,
+    tokensPerSecond: z.number().min(0).max(1e7).nullish(),
+    promptTokens: z.number().int().min(0).max(1e9).nullish(),
+    completionTokens: z.number().int().min(0).max(1e9).nullish(),
+  })
+  .partial();
+
+/** Which model answered: what a viewer may see of a backend, nothing about how to reach it. */
+const backendSchema = z.object({
+  id: z.string().max(100).optional(),
+  label,
+  model: label.nullish(),
+  family: z.enum(FAMILIES).nullish(),
+  kind: z.enum(BACKEND_KINDS).optional(),
+});
+
+const turnSchema = z.object({
+  role: z.enum(["user", "assistant"]),
+  text: longText.optional(),
+  reasoning: longText.optional(),
+  answer: longText.optional(),
+  attachments: z.array(attachmentSchema).max(64).optional(),
+  backend: backendSchema.optional(),
+  reasoningRequested: z.boolean().optional(),
+  state: z.enum(["streaming", "done", "stopped", "error"]).optional(),
+  finishReason: z.string().max(50).nullish(),
+  error: z.object({ code: z.string().max(100), message: z.string().max(2000) }).nullish(),
+  metrics: metricsSchema.nullish(),
+  /** A generated image or video shown with the turn. */
+  result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]) }).nullish(),
+});
+
+export const snapshotDataSchema = z.object({
+  version: z.literal(1).default(1),
+  backend: backendSchema.nullish(),
+  systemPrompt: z.string().max(100_000).optional(),
+  reasoning: z.boolean().optional(),
+  params: samplingParamsSchema.optional(),
+  media: mediaParamsSchema.optional(),
+  turns: z.array(turnSchema).max(2000),
+});
+export type SnapshotData = z.infer<typeof snapshotDataSchema>;
+export type SnapshotTurn = z.infer<typeof turnSchema>;
+
+export const createShareSchema = z.object({ title: sessionTitleSchema.default(UNTITLED_SESSION), data: snapshotDataSchema });
+export type CreateShareInput = z.input<typeof createShareSchema>;
+
+/** The media a snapshot shows, each once, in order of appearance. */
+export function snapshotMediaIds(data: SnapshotData): string[] {
+  const ids = data.turns.flatMap((turn) => [...(turn.attachments ?? []).map((a) => a.mediaId), turn.result?.mediaId]);
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
+
+/** A saved conversation's state belongs to the page; the server keeps it as one JSON object. */
+export const conversationDataSchema = z.record(z.string(), z.unknown());
+export type ConversationData = z.infer<typeof conversationDataSchema>;
+
+/** A saved conversation as lists show it: everything but its data. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  backendId: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedConversation extends ConversationSummary {
+  data: ConversationData;
+}
+
+const backendIdSchema = z.string().min(1).max(100).nullish();
+
+export const createConversationSchema = z.object({
+  title: sessionTitleSchema.default(UNTITLED_SESSION),
+  backendId: backendIdSchema,
+  data: conversationDataSchema.default({}),
+});
+
+export const saveConversationSchema = z.object({
+  /** The revision this save was based on; a newer one on the server means someone else saved. */
+  revision: z.number().int().min(1),
+  title: sessionTitleSchema.optional(),
+  backendId: backendIdSchema,
+  data: conversationDataSchema,
+});
+
+export const renameConversationSchema = z.object({ title: sessionTitleSchema, revision: z.number().int().min(1).optional() });
+
+export const listConversationsSchema = z.object({
+  q: z.string().max(200).default(""),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});

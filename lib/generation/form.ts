@@ -1,0 +1,193 @@
+import { PlaygroundError } from "@/lib/core/errors";
+import {
+  GENERATION_FAMILIES, SEED_MAX, TIER_SIZES, modeInput,
+  type AspectRatio, type GenerationFamily, type GenerationFamilyInfo, type GenerationMode, type ResolutionTier,
+} from "@/lib/backends/generation-families";
+import { resolveGeneration } from "@/lib/generation/request";
+import { MAX_PROMPT_CHARS, type GenerationRequest } from "@/lib/generation/schema";
+
+// The Generate form as it is edited: numbers stay the typed strings, and only values the backend's
+// family takes can be picked. validateDraft turns a draft into the POST /api/generations body, or
+// into sentences per field; it runs the server's own check last, so nothing it lets through is refused.
+
+export interface GenerateDraft {
+  mode: GenerationMode;
+  prompt: string;
+  negativePrompt: string;
+  /** Empty: the server picks one. */
+  seed: string;
+  steps: string;
+  guidanceScale: string;
+  /** Pixel families (Cosmos Predict). */
+  width: string;
+  height: string;
+  /** Tier families (Cosmos3). */
+  resolution: ResolutionTier;
+  aspect: AspectRatio;
+  frames: string;
+  fps: number;
+  promptUpsampling: boolean;
+  generateSound: boolean;
+  guardrails: boolean;
+}
+
+export type DraftField = "prompt" | "negativePrompt" | "seed" | "steps" | "guidanceScale" | "width" | "height" | "frames" | "input" | "form";
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+export interface InputChoice {
+  mediaId: string;
+  kind: "image" | "video";
+}
+
+export type DraftResult = { ok: true; request: GenerationRequest } | { ok: false; errors: DraftErrors };
+
+export const BATCH_MIN = 2;
+export const BATCH_MAX = 8;
+const COMMON_FPS = [8, 10, 12, 16, 24, 25, 30, 60];
+
+/** The family's defaults; the prompt, negative prompt, seed and (when the family offers it) the mode carry over. */
+export function draftFor(family: GenerationFamily, previous?: GenerateDraft): GenerateDraft {
+  const { defaults, modes } = GENERATION_FAMILIES[family];
+  const mode = previous && modes.includes(previous.mode) ? previous.mode : (modes[0] ?? "text2world");
+  return {
+    mode,
+    prompt: previous?.prompt ?? "",
+    negativePrompt: previous?.negativePrompt ?? "",
+    seed: previous?.seed ?? "",
+    steps: String(defaults.steps),
+    guidanceScale: String(defaults.guidanceScale),
+    width: String(defaults.width ?? 1280),
+    height: String(defaults.height ?? 704),
+    resolution: defaults.resolution ?? "480p",
+    aspect: defaults.aspect ?? "16:9",
+    frames: String(defaults.frames),
+    fps: defaults.fps,
+    promptUpsampling: defaults.promptUpsampling ?? false,
+    generateSound: false,
+    guardrails: false,
+  };
+}
+
+/** Cosmos3 WFM's frame counts (1 + 4k, 25 up to the tier's cap); null when any count in the range is fine. */
+export function frameChoices(info: GenerationFamilyInfo, resolution: ResolutionTier): number[] | null {
+  const perTier = info.limits.framesPerTier;
+  if (!perTier) return null;
+  const choices: number[] = [];
+  for (let frames = Math.max(25, info.limits.frames.min); frames <= perTier[resolution]; frames += 4) choices.push(frames);
+  return choices;
+}
+
+/** The valid frame count nearest to `frames`, e.g. after a smaller tier lowered the cap. */
+export function snapFrames(info: GenerationFamilyInfo, resolution: ResolutionTier, frames: number): number {
+  const choices = frameChoices(info, resolution);
+  const { min, max } = info.limits.frames;
+  if (!choices) return Math.min(max, Math.max(min, Math.round(frames)));
+  return choices.reduce((best, value) => (Math.abs(value - frames) < Math.abs(best - frames) ? value : best), choices[0] ?? min);
+}
+
+/** The fps the family generates at: its fixed set, else the usual rates inside its range. */
+export function fpsChoices(info: GenerationFamilyInfo): number[] {
+  if (info.limits.fpsChoices) return [...info.limits.fpsChoices];
+  const { min, max } = info.limits.fps;
+  return [...new Set([...COMMON_FPS, info.defaults.fps])].filter((fps) => fps >= min && fps <= max).sort((a, b) => a - b);
+}
+
+/** The output size in pixels the draft asks for, or null while width/height are not numbers. */
+export function outputSize(info: GenerationFamilyInfo, draft: GenerateDraft): { width: number; height: number } | null {
+  if (info.sizing === "tier") return TIER_SIZES[draft.resolution][draft.aspect];
+  const width = Number(draft.width);
+  const height = Number(draft.height);
+  return Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 ? { width, height } : null;
+}
+
+export function randomSeed(): number {
+  const value = new Uint32Array(1);
+  crypto.getRandomValues(value);
+  return value[0] ?? 0;
+}
+
+/** `count` distinct seeds: from `base` upwards when one is given, else random ones. */
+export function batchSeeds(count: number, base: number | null, random: () => number = randomSeed): number[] {
+  const seeds = new Set<number>();
+  for (let i = 0; seeds.size < count && i < count * 10; i += 1) seeds.add(base === null ? random() : (base + i) % (SEED_MAX + 1));
+  return [...seeds];
+}
+
+const isInteger = (text: string) => /^\d+$/.test(text.trim());
+
+function integerIn(text: string, label: string, min: number, max: number): { value?: number; error?: string } {
+  if (!isInteger(text)) return { error: `${label} must be a whole number from ${min} to ${max}.` };
+  const value = Number(text);
+  return value < min || value > max ? { error: `${label} ${value} is out of range: use ${min}–${max}.` } : { value };
+}
+
+function sideError(label: "Width" | "Height", text: string, info: GenerationFamilyInfo): { value?: number; error?: string } {
+  const side = info.limits.side ?? { min: 8, max: 8192 };
+  const parsed = integerIn(text, label, side.min, side.max);
+  if (parsed.error || parsed.value === undefined) return parsed;
+  if (parsed.value % 8 === 0) return parsed;
+  const below = Math.floor(parsed.value / 8) * 8;
+  return { error: `${label} ${parsed.value} is not a multiple of 8 — try ${below} or ${below + 8}.` };
+}
+
+/** The request body for a draft, or what is wrong with it, field by field. */
+export function validateDraft(backendId: string, family: GenerationFamily, draft: GenerateDraft, input: InputChoice | null): DraftResult {
+  const info = GENERATION_FAMILIES[family];
+  const errors: DraftErrors = {};
+  const prompt = draft.prompt.trim();
+  if (!prompt) errors.prompt = "Write a prompt.";
+  else if (prompt.length > MAX_PROMPT_CHARS) errors.prompt = `The prompt is ${prompt.length} characters; keep it under ${MAX_PROMPT_CHARS}.`;
+  if (draft.negativePrompt.length > MAX_PROMPT_CHARS) errors.negativePrompt = `Keep the negative prompt under ${MAX_PROMPT_CHARS} characters.`;
+
+  const seed = draft.seed.trim() === "" ? {} : integerIn(draft.seed, "Seed", 0, SEED_MAX);
+  const steps = integerIn(draft.steps, "Steps", info.limits.steps.min, info.limits.steps.max);
+  const guidance = Number(draft.guidanceScale);
+  const { min: gMin, max: gMax } = info.limits.guidanceScale;
+  if (draft.guidanceScale.trim() === "" || !Number.isFinite(guidance) || guidance < gMin || guidance > gMax) {
+    errors.guidanceScale = `Guidance must be a number from ${gMin} to ${gMax}.`;
+  }
+  if (seed.error) errors.seed = seed.error;
+  if (steps.error) errors.steps = steps.error;
+
+  const isImage = draft.mode === "text2image";
+  const frames = isImage ? {} : integerIn(draft.frames, "Frames", info.limits.frames.min, info.limits.frames.max);
+  if (frames.error) errors.frames = frames.error;
+  const width = info.sizing === "pixels" ? sideError("Width", draft.width, info) : {};
+  const height = info.sizing === "pixels" ? sideError("Height", draft.height, info) : {};
+  if (width.error) errors.width = width.error;
+  if (height.error) errors.height = height.error;
+
+  const needed = modeInput(draft.mode);
+  if (needed && !input) errors.input = `Add an input ${needed}.`;
+  else if (needed && input && input.kind !== needed) errors.input = `This mode needs ${needed === "image" ? "an image" : "a video"}, not ${input.kind === "image" ? "an image" : "a video"}.`;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const request: GenerationRequest = {
+    backend: backendId,
+    mode: draft.mode,
+    prompt,
+    ...(draft.negativePrompt.trim() ? { negativePrompt: draft.negativePrompt.trim() } : {}),
+    ...(seed.value !== undefined ? { seed: seed.value } : {}),
+    steps: steps.value,
+    guidanceScale: guidance,
+    ...(info.sizing === "pixels" ? { width: width.value, height: height.value } : { resolution: draft.resolution, aspect: draft.aspect }),
+    ...(isImage ? {} : { frames: frames.value, fps: draft.fps }),
+    ...(info.switches.promptUpsampling ? { promptUpsampling: draft.promptUpsampling } : {}),
+    ...(info.switches.generateSound && !isImage ? { generateSound: draft.generateSound } : {}),
+    ...(info.switches.guardrails ? { guardrails: draft.guardrails } : {}),
+    ...(needed && input ? { inputMediaId: input.mediaId } : {}),
+  };
+  // The server's own rules (frames per tier, fps sets, …) as the last word before sending.
+  try {
+    resolveGeneration(family, request, { seed: 0, ...(needed && input ? { input: { kind: input.kind, mime: "" } } : {}) });
+  } catch (error) {
+    if (error instanceof PlaygroundError) return { ok: false, errors: { form: error.message } };
+    throw error;
+  }
+  return { ok: true, request };
+}
+
+/** "121 frames · 5.0 s" */
+export function describeClip(frames: number, fps: number): string {
+  return `${frames} frames · ${(frames / fps).toFixed(1)} s`;
+}

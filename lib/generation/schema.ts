@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { ASPECT_RATIOS, GENERATION_MODES, RESOLUTION_TIERS, SEED_MAX, type GenerationMode } from "@/lib/backends/generation-families";
+import { mediaIdSchema } from "@/lib/media/media-api";
+
+// The shapes of /api/generations, shared by the browser and the server. Family rules (which
+// fields a backend takes, their ranges) live in lib/generation/request.ts.
+
+export const MAX_PROMPT_CHARS = 8000;
+
+export const generationRequestSchema = z
+  .object({
+    backend: z.string().min(1).max(100),
+    mode: z.enum(GENERATION_MODES),
+    prompt: z.string().trim().min(1, "write a prompt").max(MAX_PROMPT_CHARS),
+    negativePrompt: z.string().max(MAX_PROMPT_CHARS).optional(),
+    seed: z.number().int().min(0).max(SEED_MAX).optional(),
+    guidanceScale: z.number().finite().optional(),
+    steps: z.number().int().optional(),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+    resolution: z.enum(RESOLUTION_TIERS).optional(),
+    aspect: z.enum(ASPECT_RATIOS).optional(),
+    frames: z.number().int().positive().optional(),
+    fps: z.number().finite().positive().optional(),
+    promptUpsampling: z.boolean().optional(),
+    generateSound: z.boolean().optional(),
+    guardrails: z.boolean().optional(),
+    inputMediaId: mediaIdSchema.optional(),
+  })
+  .strict();
+
+export type GenerationRequest = z.infer<typeof generationRequestSchema>;
+
+export const listGenerationsSchema = z.object({
+  backend: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export type ProgressSource = "upstream" | "estimate";
+
+/** GET /api/generations/{id}: a job as the browser sees it. Absent fields are not known (yet). */
+export interface GenerationJobView {
+  id: string;
+  backend: string;
+  mode: GenerationMode;
+  status: JobStatus;
+  /** The request with the family's defaults filled in (and the seed that was used). */
+  request: GenerationRequest;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** 0..1; with progressSource "estimate" it is elapsed time over the expected time, never 1 before the end. */
+  progress?: number;
+  progressSource?: ProgressSource;
+  /** Seconds since the job started running (0 while queued). */
+  elapsedS: number;
+  estimatedTotalS?: number;
+  /** Jobs ahead of this one on its backend, plus one; only while queued. */
+  queuePosition?: number;
+  result?: { mediaId: string; kind: "image" | "video"; url: string };
+  upsampledPrompt?: string;
+  seed?: number;
+  /** A remark from the model server, e.g. that a simulated result is a stock clip. */
+  note?: string;
+  error?: { code: string; message: string };
+}
+
+export interface GenerationJobList {
+  jobs: GenerationJobView[];
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { UpstreamPlan } from "@/lib/generation/builders";
+import type { Backend } from "@/lib/backends/server/backends";
+import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
+import { callUpstream, ensureOk, notes, readJsonBody } from "@/lib/generation/server/upstream";
+
+// Runs one upstream generation to its result bytes: /v1/infer (Cosmos Predict, Cosmos3 WFM),
+// /v1/images/generations and the vLLM-Omni video endpoints (omni-video.ts).
+
+export interface InputMedia {
+  kind: "image" | "video";
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface ExecutionHooks {
+  signal: AbortSignal;
+  /** The server's own progress, 0..1 (vLLM-Omni async jobs only). */
+  onProgress(fraction: number): Promise<void>;
+  onUpstreamJob(upstreamJobId: string): Promise<void>;
+}
+
+export interface GenerationOutput {
+  bytes: Uint8Array;
+  upsampledPrompt?: string;
+  seed?: number;
+  /** A remark from the server (the simulator says its results are stock media). */
+  note?: string;
+}
+
+const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+const integer = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : undefined);
+
+function decodeBase64(value: unknown, field: string, backend: Backend): Uint8Array {
+  if (typeof value !== "string" || value.length === 0) {
+    throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered without ${field}, so there is no result to keep.`);
+  }
+  const data = value.startsWith("data:") ? value.slice(value.indexOf(",") + 1) : value;
+  return new Uint8Array(Buffer.from(data, "base64"));
+}
+
+const jsonCall = (path: string, json: unknown) => ({
+  method: "POST" as const,
+  path,
+  body: JSON.stringify(json),
+  headers: { "Content-Type": "application/json" },
+});
+
+export async function executePlan(
+  backend: Backend,
+  plan: UpstreamPlan,
+  input: InputMedia | null,
+  hooks: ExecutionHooks,
+  omniModes: OmniModes,
+): Promise<GenerationOutput> {
+  const { signal } = hooks;
+  if (plan.protocol === "omni-video") return runOmniVideo(backend, plan, input, hooks, omniModes);
+  if (plan.protocol === "omni-image") {
+    const response = await ensureOk(await callUpstream(backend, jsonCall("images/generations", plan.json), signal), backend);
+    const body = await readJsonBody(response, backend, signal);
+    const first = Array.isArray(body.data) ? (body.data[0] as Record<string, unknown> | undefined) : undefined;
+    return { bytes: decodeBase64(first?.b64_json, "data[0].b64_json", backend), ...notes(body) };
+  }
+  const json = plan.inputField && input ? { ...plan.json, [plan.inputField]: Buffer.from(input.bytes).toString("base64") } : plan.json;
+  const response = await ensureOk(await callUpstream(backend, jsonCall("infer", json), signal), backend);
+  const body = await readJsonBody(response, backend, signal);
+  const media = plan.output === "image" ? (body.b64_image ?? body.b64_video) : (body.b64_video ?? body.b64_image);
+  const upsampledPrompt = text(body.upsampled_prompt);
+  const seed = integer(body.seed);
+  return {
+    bytes: decodeBase64(media, plan.output === "image" ? "b64_image" : "b64_video", backend),
+    ...(upsampledPrompt ? { upsampledPrompt } : {}),
+    ...(seed === undefined ? {} : { seed }),
+    ...notes(body),
+  };
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { PlaygroundError } from "@/lib/core/errors";
+import { authHeaders, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+import { upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
+
+// HTTP to a generation backend: the key added here, the backend's time limit over the whole
+// exchange, and every failure turned into one of our errors with a sentence to act on.
+
+export class CanceledError extends Error {
+  constructor() {
+    super("The job was canceled.");
+    this.name = "CanceledError";
+  }
+}
+
+export interface UpstreamCall {
+  method: "GET" | "POST" | "DELETE";
+  /** Below the backend's /v1, e.g. "infer" or "videos/abc". */
+  path: string;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** The raw response, whatever its status; throws for cancellation, timeouts and unreachable servers. */
+export async function callUpstream(backend: Backend, call: UpstreamCall, signal: AbortSignal): Promise<Response> {
+  if (signal.aborted) throw new CanceledError();
+  const timeout = AbortSignal.timeout(backend.timeoutMs);
+  try {
+    return await fetch(`${backend.baseUrl}/${call.path}`, {
+      method: call.method,
+      headers: { Accept: "application/json", ...call.headers, ...authHeaders(backend) },
+      body: call.body,
+      signal: AbortSignal.any([signal, timeout]),
+      cache: "no-store",
+      redirect: "manual",
+    });
+  } catch (error) {
+    throw failureOf(error, backend, signal, timeout);
+  }
+}
+
+/** Reads a whole body within the same limits (a long MP4 download can also stall). */
+export async function readBytes(response: Response, backend: Backend, signal: AbortSignal): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw failureOf(error, backend, signal, null);
+  }
+}
+
+export async function readJsonBody(response: Response, backend: Backend, signal: AbortSignal): Promise<Record<string, unknown>> {
+  const bytes = await readBytes(response, backend, signal);
+  try {
+    const body: unknown = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered ${response.status} with a body that is not a JSON object.`);
+}
+
+function failureOf(error: unknown, backend: Backend, signal: AbortSignal, timeout: AbortSignal | null): Error {
+  if (error instanceof PlaygroundError) return error;
+  if (signal.aborted) return new CanceledError();
+  if (timeout?.aborted || (error as Error)?.name === "TimeoutError") {
+    return new PlaygroundError(
+      "upstream_timeout",
+      `Backend '${backend.id}' did not finish within ${Math.round(backend.timeoutMs / 1000)} s; for long generations raise its timeoutMs in the configuration.`,
+    );
+  }
+  return new PlaygroundError("backend_unreachable", unreachableMessage(backend));
+}
+
+/** Throws our error for a response that is not 2xx, with the server's own sentence in it. */
+export async function ensureOk(response: Response, backend: Backend): Promise<Response> {
+  if (response.ok) return response;
+  const text = await response.text().catch(() => "");
+  let detail: string | null = null;
+  try {
+    detail = upstreamErrorMessage(JSON.parse(text));
+  } catch {
+    detail = /<html|<!doctype/i.test(text) ? null : text.trim().slice(0, 500) || null;
+  }
+  const said = detail ? `: ${detail}` : ".";
+  const status = response.status;
+  if (status === 401 || status === 403) {
+    const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
+    throw new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);
+  }
+  if (status >= 400 && status < 500) {
+    throw new PlaygroundError("upstream_rejected", `Backend '${backend.id}' rejected the request (${status})${said}`, status);
+  }
+  throw new PlaygroundError("upstream_error", `Backend '${backend.id}' failed (${status})${said}`);
+}
+
+/** The simulator's `simulated_note`, kept with the result so nobody takes a stock clip for a generation. */
+export function notes(body: Record<string, unknown>): { note?: string } {
+  const note = body.simulated_note;
+  return typeof note === "string" && note.trim() !== "" ? { note } : {};
+}

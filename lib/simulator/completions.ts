@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SimulatedModel } from "@/lib/simulator/models";
+import { generateReply } from "@/lib/simulator/chat";
+import { readJsonBody, sendJson } from "@/lib/simulator/http";
+import { checkVideoSampling, firstVideoDuration, readRequestMedia } from "@/lib/simulator/media";
+import { parseChatRequest } from "@/lib/simulator/request";
+import { buildStreamSteps, writePaced, type StreamOutcome } from "@/lib/simulator/stream";
+
+// `POST /v1/chat/completions`: validate, compose the reply, then stream it or send it whole
+// after the time the tokens would take to decode.
+
+export interface SimulatorStats {
+  /** Chat-completion requests received. */
+  requests: number;
+  /** Chat completions that ended because the client went away. */
+  aborted: number;
+  /** Chat completions sent in full. */
+  completed: number;
+}
+
+function waitUnlessClosed(res: ServerResponse, ms: number): Promise<StreamOutcome> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve("aborted");
+    const onClose = (): void => {
+      clearTimeout(timer);
+      resolve("aborted");
+    };
+    const timer = setTimeout(() => {
+      res.off("close", onClose);
+      resolve("completed");
+    }, ms);
+    res.once("close", onClose);
+  });
+}
+
+export async function handleChatCompletion(
+  req: IncomingMessage,
+  res: ServerResponse,
+  model: SimulatedModel,
+  tokensPerSecond: number,
+  stats: SimulatorStats,
+): Promise<void> {
+  stats.requests += 1;
+  const request = parseChatRequest(await readJsonBody(req), model.model);
+  // Media errors answer before the stream starts, as on a NIM: 422 undecodable, 400 bad sampling.
+  const media = await readRequestMedia(request.messages);
+  checkVideoSampling(media, request.videoSampling);
+  const videoDurationS = firstVideoDuration(media);
+  const generation = generateReply(model, request, { media, ...(videoDurationS === undefined ? {} : { videoDurationS }) });
+  const created = Math.floor(Date.now() / 1000);
+  let outcome: StreamOutcome;
+
+  if (request.stream) {
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
+    res.socket?.setNoDelay(true);
+    res.flushHeaders();
+    const steps = buildStreamSteps(generation, { id: generation.id, created, model: model.model }, request.includeUsage);
+    outcome = await writePaced(res, steps, tokensPerSecond);
+  } else {
+    outcome = await waitUnlessClosed(res, (generation.tokens.length * 1000) / tokensPerSecond);
+    if (outcome === "completed") {
+      const completion = generation.tokens.length;
+      sendJson(res, 200, {
+        id: generation.id,
+        object: "chat.completion",
+        created,
+        model: model.model,
+        choices: [{ index: 0, message: { role: "assistant", content: generation.text }, logprobs: null, finish_reason: generation.finishReason }],
+        usage: { prompt_tokens: generation.promptTokens, completion_tokens: completion, total_tokens: generation.promptTokens + completion },
+      });
+    }
+  }
+  if (outcome === "aborted") stats.aborted += 1;
+  else stats.completed += 1;
+}

@@ -1,0 +1,34 @@
+import type { Family } from "@/lib/backends/families";
+import type { GenerationFamily } from "@/lib/backends/generation-families";
+
+// The models the built-in simulator serves. Each is served at `/{slug}/v1/...`; the first one is
+// also served at `/v1/...` so that a client can point at the simulator's root like at a real NIM.
+
+export interface SimulatedModel {
+  slug: string;
+  label: string;
+  family: Family;
+  model: string;
+}
+
+export const SIMULATED_MODELS: readonly SimulatedModel[] = [
+  { slug: "reason2-8b", label: "Cosmos Reason2 8B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b" },
+  { slug: "reason2-2b", label: "Cosmos Reason2 2B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-2b" },
+  { slug: "nemotron-vl", label: "Nemotron Nano 12B v2 VL", family: "nemotron-vl", model: "nvidia/nemotron-nano-12b-v2-vl" },
+  { slug: "cosmos3-reasoner", label: "Cosmos3 Nano Reasoner", family: "cosmos3-reasoner", model: "nvidia/cosmos3-nano-reasoner" },
+];
+
+/** The world generators the simulator serves, at `/{slug}/v1/...` beside the chat models. */
+export interface SimulatedGenerator {
+  slug: string;
+  label: string;
+  kind: "predict" | "omni";
+  family: GenerationFamily;
+  model: string;
+}
+
+export const SIMULATED_GENERATORS: readonly SimulatedGenerator[] = [
+  { slug: "predict", label: "Cosmos Predict", kind: "predict", family: "cosmos-predict", model: "nvidia/cosmos-predict1-7b-text2world" },
+  { slug: "cosmos3-wfm", label: "Cosmos3 WFM", kind: "predict", family: "cosmos3-wfm", model: "nvidia/cosmos3-nano-wfm" },
+  { slug: "cosmos3-gen", label: "Cosmos3 Generator", kind: "omni", family: "vllm-omni", model: "nvidia/Cosmos3-Nano" },
+];
