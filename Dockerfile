@@ -2,7 +2,7 @@
 # The playground as one small image: dependencies (better-sqlite3 compiles here), the standalone
 # Next.js build, then a runner with only what the server needs. Serves port 3000 as user `node`.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app

@@ -212,9 +212,9 @@ describe("Dockerfile and .dockerignore", () => {
     vi.resetModules();
   });
 
-  it("builds in stages and runs on node:20-bookworm-slim", () => {
+  it("builds in stages and runs on node:24-bookworm-slim", () => {
     expect(froms.length).toBeGreaterThanOrEqual(3);
-    for (const from of froms) expect(from.args).toMatch(/^node:20-bookworm-slim AS \w+$/i);
+    for (const from of froms) expect(from.args).toMatch(/^node:24-bookworm-slim AS \w+$/i);
     const deps = steps.slice(froms[0]!.index, froms[1]!.index).filter((step) => step.keyword === "RUN").map((step) => step.args).join(" ");
     expect(deps).toMatch(/python3/);
     expect(deps).toMatch(/\bmake\b/);

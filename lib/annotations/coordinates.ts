@@ -1,5 +1,5 @@
 // Which coordinate space each family answers in, and the conversions, in one place
-// (docs/NIM-PROTOCOLS.md, "Output conventions to render").
+// (docs/nim-protocols.md, "Output conventions to render").
 
 import type { Family } from "@/lib/backends/families";
 

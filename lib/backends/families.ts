@@ -1,4 +1,4 @@
-// What each model family accepts and recommends (docs/NIM-PROTOCOLS.md). Pure data, shared by
+// What each model family accepts and recommends (docs/nim-protocols.md). Pure data, shared by
 // the browser and the server so the UI and the request builder never disagree.
 
 export const FAMILIES = ["cosmos-reason2", "cosmos-reason1", "cosmos3-reasoner", "nemotron-vl", "generic"] as const;

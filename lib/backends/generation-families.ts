@@ -1,4 +1,4 @@
-// What each world-generation family accepts (docs/NIM-PROTOCOLS.md §2–3). Pure data, shared by the
+// What each world-generation family accepts (docs/nim-protocols.md §2–3). Pure data, shared by the
 // browser and the server so the Generate form and the request builder never disagree.
 
 export const GENERATION_FAMILY_IDS = ["cosmos-predict", "cosmos3-wfm", "vllm-omni"] as const;

@@ -1,4 +1,4 @@
-// The events of the /api/chat stream (DESIGN.md), one JSON object per `data:` line.
+// The events of the /api/chat stream (docs/architecture.md), one JSON object per `data:` line.
 
 export interface ChatMetrics {
   /** Time from sending the request upstream to its first token, reasoning or answer. */

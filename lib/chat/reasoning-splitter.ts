@@ -1,4 +1,4 @@
-// Splits model output into reasoning and answer while it streams (DESIGN.md, "Splitting rules").
+// Splits model output into reasoning and answer while it streams (docs/architecture.md, "Splitting rules").
 // Pure: no I/O, usable by the server, the browser and the tests alike.
 
 export interface UpstreamDelta {

@@ -2,7 +2,7 @@ import type { ChatMessage, ChatRequest, ContentPart, MediaParams } from "@/lib/c
 import { PlaygroundError } from "@/lib/core/errors";
 import { FAMILY_INFO, REASONING_PROMPT_SUFFIX, type Family, type FamilyInfo, type SamplingParams } from "@/lib/backends/families";
 
-// Builds the upstream chat-completions body for one model family (docs/NIM-PROTOCOLS.md,
+// Builds the upstream chat-completions body for one model family (docs/nim-protocols.md,
 // "Model families and their switches"). Pure: media are resolved through the caller's resolver.
 
 export type MediaResolver = (part: { type: "image" | "video"; mediaId: string }) => string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The request body of POST /api/chat (DESIGN.md). Shared so the browser builds what the server accepts.
+// The request body of POST /api/chat (docs/architecture.md). Shared so the browser builds what the server accepts.
 
 const textPart = z.object({ type: z.literal("text"), text: z.string().max(200_000) });
 const mediaIdPart = z.object({

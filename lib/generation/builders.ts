@@ -1,6 +1,6 @@
 import type { ResolvedGeneration } from "@/lib/generation/request";
 
-// The upstream request of each generation family (docs/NIM-PROTOCOLS.md §2–3), built from a
+// The upstream request of each generation family (docs/nim-protocols.md §2–3), built from a
 // resolved request. Input media are left out: the runner adds the bytes, which are large.
 
 export type UpstreamPlan =

@@ -6,7 +6,7 @@ import { composeLongSections, longAnswerBudget, wantsLongAnswer } from "@/lib/si
 import { countTokens } from "@/lib/simulator/tokens";
 
 // The answer part of a simulated reply, in the output conventions of each prompt template
-// (docs/NIM-PROTOCOLS.md "Output conventions"). Every answer says it is simulated, except the
+// (docs/nim-protocols.md "Output conventions"). Every answer says it is simulated, except the
 // critic's single word, whose reasoning says so instead.
 
 export interface AnswerOptions {

@@ -12,7 +12,7 @@ const good = {
 const parse = (value: unknown) => parseConfig(JSON.stringify(value), "test.json");
 
 describe("parseConfig", () => {
-  it("accepts the DESIGN.md example and fills defaults", () => {
+  it("accepts the docs/architecture.md example and fills defaults", () => {
     const config = parse(good);
     expect(config.backends[0]).toMatchObject({ authScheme: "bearer", timeoutMs: 600_000 });
     expect(config.backends[1]!.baseUrl).toBe("http://127.0.0.1:8001/v1");

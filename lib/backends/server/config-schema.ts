@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS } from "@/lib/backends/generation-families";
 
-// The configuration file (DESIGN.md). Kept free of `server-only` so the start script can validate a
+// The configuration file (docs/architecture.md). Kept free of `server-only` so the start script can validate a
 // file before the server boots; nothing here reads a key, only the name of the variable holding it.
 
 const backendId = z
