@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/openapi.json/route";
+import { discoverApiRoutes } from "./support/api-routes";
+
+// GET /api/openapi.json describes every route the app has, with the schemas the routes validate with.
+
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> }; responses: Record<string, unknown> }>>;
+}
+
+const documentOf = async () => (await GET().json()) as Document;
+const asOpenApiPath = (pattern: string) => pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
+
+describe("GET /api/openapi.json", () => {
+  it("is an OpenAPI 3.1 document", async () => {
+    expect((await documentOf()).openapi).toBe("3.1.0");
+  });
+
+  it("describes every route handler, and only those", async () => {
+    const document = await documentOf();
+    const described = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const routes = (await discoverApiRoutes())
+      .filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS")
+      .filter((route) => !route.pattern.includes("/v1/") || route.method === "POST")
+      .map((route) => `${route.method} ${asOpenApiPath(route.pattern)}`);
+    expect(described.sort()).toEqual([...new Set(routes)].sort());
+  });
+
+  it("carries the chat request schema the route validates with", async () => {
+    const chat = (await documentOf()).paths["/api/chat"]?.post;
+    const schema = chat?.requestBody?.content["application/json"]?.schema;
+    expect(schema?.required).toEqual(expect.arrayContaining(["backend", "messages"]));
+    expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(["params", "media", "reasoning"]));
+    expect(chat?.responses["400"]).toBeDefined();
+  });
+});
