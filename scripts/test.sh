@@ -22,6 +22,9 @@ npm install --no-audit --no-fund
 echo "== Type check"
 node_modules/.bin/tsc --noEmit -p tsconfig.json
 
+echo "== Lint"
+node_modules/.bin/eslint --max-warnings 0 .
+
 echo "== Unit and integration tests"
 rm -f test-results/vitest.json test-results/e2e.json
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json

@@ -43,7 +43,9 @@ export function AnnotationOverlay({ parsed, target, family, convention }: Annota
   const { source, key } = mediaSource(target);
   const [loaded, setLoaded] = useState<Size | null>(null);
   const size = source.width && source.height ? { width: source.width, height: source.height } : loaded;
-  const model = useMemo(() => buildOverlay(parsed, convention, size ?? { width: 1000, height: 1000 }), [parsed, convention, size?.width, size?.height]);
+  const width = size?.width ?? 1000;
+  const height = size?.height ?? 1000;
+  const model = useMemo(() => buildOverlay(parsed, convention, { width, height }), [parsed, convention, width, height]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const reference = useReference(key);
   const distance = referenceDistance(model, reference);

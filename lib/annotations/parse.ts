@@ -177,10 +177,10 @@ class Collector {
     return false;
   }
 
-  private take<T>(reading: Reading<T>, raw: string, use: (value: T) => void): true {
+  private take<T>(reading: Reading<T>, raw: string, keep: (value: T) => void): true {
     this.seen += 1;
     for (const problem of reading.problems) this.issue(problem.kind, problem.message, raw);
-    if (reading.value !== null) use(reading.value);
+    if (reading.value !== null) keep(reading.value);
     return true;
   }
 

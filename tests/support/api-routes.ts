@@ -15,9 +15,9 @@ export async function discoverApiRoutes(): Promise<Route[]> {
   const routes: Route[] = [];
   for (const file of files.sort()) {
     const pattern = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\/\.$/, "");
-    const module = (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Record<string, unknown>;
+    const exports = (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      const handler = module[method];
+      const handler = exports[method];
       if (typeof handler === "function") routes.push({ method, pattern, handler: handler as Route["handler"] });
     }
   }

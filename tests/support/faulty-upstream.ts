@@ -127,7 +127,8 @@ export interface FaultyUpstream {
 export async function startFaultyUpstream(): Promise<FaultyUpstream> {
   const closedEarly = new Map<string, number>();
   const server = createServer(async (req, res) => {
-    for await (const _ of req); // drain the request body
+    req.resume(); // drain the request body
+    await new Promise((done) => req.once("end", done));
     const [, scenario, , ...rest] = (req.url ?? "/").split("?")[0]!.split("/");
     const path = rest.join("/");
     const run = SCENARIOS[scenario as ScenarioName];

@@ -44,7 +44,8 @@ export function rememberSharedLink(store: Store, link: SharedLink): void {
 }
 
 export function forgetSharedLink(store: Store, id: string): void {
-  const { [id]: _removed, ...rest } = readMap(store);
+  const rest = { ...readMap(store) };
+  delete rest[id];
   store.setItem(SHARE_TOKENS_KEY, JSON.stringify(rest));
   announce();
 }
