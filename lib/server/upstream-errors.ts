@@ -2,6 +2,7 @@ import "server-only";
 import OpenAI from "openai";
 import { PlaygroundError } from "@/lib/errors";
 import { redactKey, unreachableMessage, type Backend } from "@/lib/server/backends";
+import { limitReached, upstreamFetch } from "@/lib/server/upstream-fetch";
 
 // An error page can be endless; its first kilobytes say everything a person needs.
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -49,7 +50,8 @@ export async function readTextUpTo(response: Response, maxBytes: number): Promis
  * server's own sentence survives whatever shape it came in (FastAPI `detail`, old vLLM, HTML).
  */
 export const normalizingFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
+  if (input instanceof Request) throw new TypeError("An upstream call takes a URL, not a Request.");
+  const response = await upstreamFetch(input, init);
   if (response.ok) {
     if (!response.body || !/^text\/event-stream/i.test(response.headers.get("content-type") ?? "")) return response;
     const { status, statusText, headers } = response;
@@ -142,7 +144,7 @@ export function toPlaygroundError(error: unknown, backend: Backend): PlaygroundE
 function describeFailure(error: unknown, backend: Backend): PlaygroundError {
   if (error instanceof PlaygroundError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new PlaygroundError("upstream_timeout", `Backend '${backend.id}' did not start answering within ${Math.round(backend.timeoutMs / 1000)} s.`);
+    return limitReached(backend, "start");
   }
   if (error instanceof OpenAI.APIConnectionError) return fetchFailure(error.cause, backend);
   if (error instanceof OpenAI.APIError) {
