@@ -103,6 +103,20 @@ describe("upstream calls end at the backend's own limits, and say which", () => 
     const events = await chatTurn("slow-models");
     expect(events.at(-1)).toMatchObject({ type: "done", answer: "On the left." });
   });
+
+  it("a connection the system gives up on is called unreachable, not a timeoutMs that did not run out", async () => {
+    const agent = upstreamAgent();
+    const spy = vi.spyOn(agent, "dispatch").mockImplementation((_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers) => {
+      const gaveUp = Object.assign(new Error("connect ETIMEDOUT 10.255.255.1:8000"), { code: "ETIMEDOUT", syscall: "connect" });
+      queueMicrotask(() => handler.onError?.(gaveUp));
+      return true;
+    });
+    try {
+      expect((await chatTurn("relay")).at(-1)).toMatchObject({ type: "error", code: "backend_unreachable", message: expect.stringMatching(/^Backend 'relay' is not reachable at /) });
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 describe("the HTTP client under every upstream call", () => {

@@ -46,12 +46,28 @@ export async function readTextUpTo(response: Response, maxBytes: number): Promis
 }
 
 /**
+ * A network failure handed to the SDK outside its `cause` chain: the SDK calls any failure whose text
+ * mentions a timeout (the system's "connect ETIMEDOUT") its own timeout, i.e. the backend's timeoutMs.
+ */
+class NetworkFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super("fetch failed");
+    this.name = "NetworkFailure";
+  }
+}
+
+/**
  * A fetch for the SDK that rewrites every error body into `{"error":{"message":…}}`, so that the
  * server's own sentence survives whatever shape it came in (FastAPI `detail`, old vLLM, HTML).
  */
 export const normalizingFetch: typeof fetch = async (input, init) => {
   if (input instanceof Request) throw new TypeError("An upstream call takes a URL, not a Request.");
-  const response = await upstreamFetch(input, init);
+  let response: Response;
+  try {
+    response = await upstreamFetch(input, init);
+  } catch (error) {
+    throw init?.signal?.aborted ? error : new NetworkFailure(error);
+  }
   if (response.ok) {
     if (!response.body || !/^text\/event-stream/i.test(response.headers.get("content-type") ?? "")) return response;
     const { status, statusText, headers } = response;
@@ -146,7 +162,9 @@ function describeFailure(error: unknown, backend: Backend): PlaygroundError {
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return limitReached(backend, "start");
   }
-  if (error instanceof OpenAI.APIConnectionError) return fetchFailure(error.cause, backend);
+  if (error instanceof OpenAI.APIConnectionError) {
+    return fetchFailure(error.cause instanceof NetworkFailure ? error.cause.failure : error.cause, backend);
+  }
   if (error instanceof OpenAI.APIError) {
     const detail = upstreamErrorMessage({ error: error.error }) ?? error.message;
     const status = error.status;
