@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // Only the Docker build sets NEXT_OUTPUT: `next start` (npm start, e2e, bench) warns it "does not work" with standalone.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   turbopack: { root: import.meta.dirname },
+  // The HTTP client of every upstream call, loaded from node_modules as the tests load it, not bundled per route.
+  serverExternalPackages: ["undici"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
   },

@@ -90,7 +90,7 @@ describe("a misbehaving upstream behind /api/chat", () => {
       const started = Date.now();
       return { events: await chat("slow-headers"), ms: Date.now() - started };
     });
-    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504, message: "Backend 'slow-headers' did not start answering within 1 s." });
+    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504, message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s)." });
     expect(ms).toBeLessThan(2000); // the upstream itself would answer after 2.5 s
     await expectOthersServed();
   });
@@ -103,7 +103,7 @@ describe("a misbehaving upstream behind /api/chat", () => {
     const events = await besideSteadyStream(() => chat("stall"));
     expect(answerText(events)).toBe(faulty.STALL_TEXT);
     expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504 });
-    expect(lastOf(events, "error").message).toMatch(/^Backend 'stall' stopped sending for 1 s; .*text so far is kept/);
+    expect(lastOf(events, "error").message).toMatch(/^Backend 'stall' sent nothing for its idleTimeoutMs \(1 s\); .*text so far is kept/);
     await expect.poll(() => upstream.closedEarly("stall")).toBeGreaterThan(0);
     await expectOthersServed();
   });
@@ -236,7 +236,7 @@ describe("a misbehaving upstream behind the pass-through", () => {
     const before = upstream.closedEarly("stall");
     const failure = await besideSteadyStream(() => stream("stall").then(() => null, (error: unknown) => error));
     expect(failure).toBeInstanceOf(OpenAI.APIError);
-    expect((failure as Error).message).toBe("Backend 'stall' stopped sending for 1 s; the stream was ended.");
+    expect((failure as Error).message).toBe("Backend 'stall' sent nothing for its idleTimeoutMs (1 s); the stream was ended.");
     await expect.poll(() => upstream.closedEarly("stall")).toBe(before + 1);
     expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
@@ -249,7 +249,7 @@ describe("a misbehaving upstream behind the pass-through", () => {
   it("slow headers: a 504 upstream_timeout after timeoutMs", async () => {
     const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, { method: "POST", body: "{}" });
     expect(response.status).toBe(504);
-    expect((await response.json()).error).toEqual({ code: "upstream_timeout", message: "Backend 'slow-headers' did not start answering within 1 s." });
+    expect((await response.json()).error).toEqual({ code: "upstream_timeout", message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s)." });
     expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
 });

@@ -27,11 +27,11 @@ export const backendConfigSchema = z
       .optional(),
     /** "bearer" sends `Authorization: Bearer <key>`; "raw" sends the key alone, as some cloud deployments want. */
     authScheme: z.enum(["bearer", "raw"]).default("bearer"),
-    /** Milliseconds to wait for response headers; generation can take long, so the default is generous. */
+    /** Milliseconds to wait for response headers (chat, pass-through), or for a whole generation call. */
     timeoutMs: z.number().int().min(1000).max(3_600_000).default(600_000),
     /** Hosted endpoints cap inline images (NVIDIA's catalog near 180 KB): the browser shrinks images to fit. */
     maxInlineImageBytes: z.number().int().min(1024).max(100_000_000).optional(),
-    /** Milliseconds without a streamed chunk before the stream is ended with an error. */
+    /** Milliseconds without a streamed chunk, once headers are in, before the stream is ended with an error. */
     idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
     /** predict / omni: generation jobs run at once on this backend; the rest wait in line. */
     maxConcurrentJobs: z.number().int().min(1).max(64).default(1),

@@ -4,6 +4,7 @@ import { PlaygroundError } from "@/lib/core/errors";
 import type { BackendKind } from "@/lib/backends/families";
 import { authHeaders, getBackend, keyBytes, redactKey, REDACTED_KEY, type Backend } from "@/lib/backends/server/backends";
 import { cutMidStreamMessage, fetchFailure } from "@/lib/backends/server/upstream-errors";
+import { limitReached, upstreamFetch } from "@/lib/backends/server/upstream-fetch";
 
 // The OpenAI-compatible pass-through: only the paths a backend's kind serves, the key added here,
 // the response streamed back as it arrives.
@@ -67,10 +68,10 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
   const hasBody = method === "POST";
   const upstreamAbort = new AbortController();
   request.signal.addEventListener("abort", () => upstreamAbort.abort(request.signal.reason), { once: true });
-  const headerTimer = setTimeout(() => upstreamAbort.abort(new Error("header timeout")), backend.timeoutMs);
+  const headerTimer = setTimeout(() => upstreamAbort.abort(limitReached(backend, "start")), backend.timeoutMs);
   let upstream: Response;
   try {
-    upstream = await fetch(target, {
+    upstream = await upstreamFetch(target, {
       method,
       headers,
       body: hasBody ? request.body : undefined,
@@ -82,9 +83,7 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
     });
   } catch (error) {
     if (request.signal.aborted) throw new PlaygroundError("bad_request", "The request was cancelled.");
-    if (upstreamAbort.signal.aborted) {
-      throw new PlaygroundError("upstream_timeout", `Backend '${backend.id}' did not start answering within ${Math.round(backend.timeoutMs / 1000)} s.`);
-    }
+    if (upstreamAbort.signal.aborted) throw limitReached(backend, "start");
     throw fetchFailure(error, backend);
   } finally {
     clearTimeout(headerTimer);
@@ -159,10 +158,7 @@ function guardBody(body: ReadableStream<Uint8Array>, backend: Backend, eventStre
         const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), backend.idleTimeoutMs)));
         try {
           const next = await Promise.race([reader.read(), idle]);
-          if (next === "idle") {
-            const seconds = Math.round(backend.idleTimeoutMs / 1000);
-            return fail(controller, "upstream_timeout", `Backend '${backend.id}' stopped sending for ${seconds} s; the stream was ended.`);
-          }
+          if (next === "idle") return fail(controller, "upstream_timeout", limitReached(backend, "idle", "the stream was ended.").message);
           if (next.done) return controller.close();
           tail = (tail + Buffer.from(next.value.subarray(-4)).toString("latin1")).slice(-4);
           controller.enqueue(next.value);

@@ -3,6 +3,7 @@ import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
 import { PlaygroundError } from "@/lib/core/errors";
 import { FAMILY_INFO } from "@/lib/backends/families";
 import { authHeaders, listBackends, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+import { fetchWithin, limitReached, secondsOf } from "@/lib/backends/server/upstream-fetch";
 
 // Live status of each backend, checked through /v1/health/ready and /v1/models. Results are
 // cached briefly and refreshed in the background, so listing backends never waits long.
@@ -24,16 +25,20 @@ const store = globalThis as typeof globalThis & {
 const checks = (store.__backendChecks ??= new Map());
 const inFlight = (store.__backendChecksInFlight ??= new Map());
 
-async function fetchWithTimeout(url: string, backend: Backend): Promise<Response> {
-  return fetch(url, {
-    headers: { Accept: "application/json", ...authHeaders(backend) },
-    signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    cache: "no-store",
-  });
+/** A readiness check ran out of its time: the server may be busy, it is not proven unreachable. */
+class CheckTimedOut extends Error {}
+
+// A status check is kept short so listing backends never waits long; a model lookup for a chat
+// waits as long as the chat would (the backend's timeoutMs).
+const checkLimitMs = (backend: Backend) => Math.min(CHECK_TIMEOUT_MS, backend.timeoutMs);
+
+async function fetchWithTimeout(url: string, backend: Backend, limitMs = checkLimitMs(backend)): Promise<Response> {
+  const init = { headers: { Accept: "application/json", ...authHeaders(backend) }, cache: "no-store" } as const;
+  return fetchWithin(url, init, limitMs, () => new CheckTimedOut());
 }
 
-async function firstModelId(backend: Backend): Promise<{ model: string | null; response: Response }> {
-  const response = await fetchWithTimeout(`${backend.baseUrl}/models`, backend);
+async function firstModelId(backend: Backend, limitMs?: number): Promise<{ model: string | null; response: Response }> {
+  const response = await fetchWithTimeout(`${backend.baseUrl}/models`, backend, limitMs);
   if (!response.ok) return { model: null, response };
   const body = (await response.json().catch(() => null)) as { data?: { id?: unknown }[] } | null;
   const id = body?.data?.[0]?.id;
@@ -62,13 +67,11 @@ async function runCheck(backend: Backend): Promise<Check> {
     if (health.ok) return { status: "ready", model, at };
     return { status: "error", model, at, statusMessage: `The backend answered ${health.status} to its readiness check.` };
   } catch (error) {
-    const timedOut = (error as Error).name === "TimeoutError";
-    return {
-      status: "unreachable",
-      model,
-      at,
-      statusMessage: timedOut ? `Backend '${backend.id}' did not answer its readiness check within ${CHECK_TIMEOUT_MS / 1000} s.` : unreachableMessage(backend),
-    };
+    if (error instanceof CheckTimedOut) {
+      const within = secondsOf(checkLimitMs(backend));
+      return { status: "error", model, at, statusMessage: `Backend '${backend.id}' did not answer its readiness check within ${within}; it may be busy.` };
+    }
+    return { status: "unreachable", model, at, statusMessage: unreachableMessage(backend) };
   }
 }
 
@@ -127,7 +130,7 @@ export async function resolveModel(backend: Backend): Promise<string> {
   const cached = checks.get(backend.id)?.model;
   if (cached) return cached;
   try {
-    const { model, response } = await firstModelId(backend);
+    const { model, response } = await firstModelId(backend, backend.timeoutMs);
     if (model) return model;
     throw new PlaygroundError(
       "upstream_error",
@@ -135,6 +138,7 @@ export async function resolveModel(backend: Backend): Promise<string> {
     );
   } catch (error) {
     if (error instanceof PlaygroundError) throw error;
+    if (error instanceof CheckTimedOut) throw limitReached(backend, "start", "it was asked for its model at GET /v1/models.");
     throw new PlaygroundError("backend_unreachable", unreachableMessage(backend));
   }
 }

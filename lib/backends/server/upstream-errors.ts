@@ -2,6 +2,7 @@ import "server-only";
 import OpenAI from "openai";
 import { PlaygroundError } from "@/lib/core/errors";
 import { redactKey, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+import { limitReached, upstreamFetch } from "@/lib/backends/server/upstream-fetch";
 
 // An error page can be endless; its first kilobytes say everything a person needs.
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -45,11 +46,28 @@ export async function readTextUpTo(response: Response, maxBytes: number): Promis
 }
 
 /**
+ * A network failure handed to the SDK outside its `cause` chain: the SDK calls any failure whose text
+ * mentions a timeout (the system's "connect ETIMEDOUT") its own timeout, i.e. the backend's timeoutMs.
+ */
+class NetworkFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super("fetch failed");
+    this.name = "NetworkFailure";
+  }
+}
+
+/**
  * A fetch for the SDK that rewrites every error body into `{"error":{"message":…}}`, so that the
  * server's own sentence survives whatever shape it came in (FastAPI `detail`, old vLLM, HTML).
  */
 export const normalizingFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
+  if (input instanceof Request) throw new TypeError("An upstream call takes a URL, not a Request.");
+  let response: Response;
+  try {
+    response = await upstreamFetch(input, init);
+  } catch (error) {
+    throw init?.signal?.aborted ? error : new NetworkFailure(error);
+  }
   if (response.ok) {
     if (!response.body || !/^text\/event-stream/i.test(response.headers.get("content-type") ?? "")) return response;
     const { status, statusText, headers } = response;
@@ -142,9 +160,11 @@ export function toPlaygroundError(error: unknown, backend: Backend): PlaygroundE
 function describeFailure(error: unknown, backend: Backend): PlaygroundError {
   if (error instanceof PlaygroundError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new PlaygroundError("upstream_timeout", `Backend '${backend.id}' did not start answering within ${Math.round(backend.timeoutMs / 1000)} s.`);
+    return limitReached(backend, "start");
   }
-  if (error instanceof OpenAI.APIConnectionError) return fetchFailure(error.cause, backend);
+  if (error instanceof OpenAI.APIConnectionError) {
+    return fetchFailure(error.cause instanceof NetworkFailure ? error.cause.failure : error.cause, backend);
+  }
   if (error instanceof OpenAI.APIError) {
     const detail = upstreamErrorMessage({ error: error.error }) ?? error.message;
     const status = error.status;

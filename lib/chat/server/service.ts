@@ -12,6 +12,7 @@ import { resolveModel } from "@/lib/backends/server/status";
 import { authHeaders, getBackend, type Backend } from "@/lib/backends/server/backends";
 import { createMediaResolver, type MediaInliner } from "@/lib/chat/server/inline";
 import { normalizingFetch, readTextUpTo, toPlaygroundError, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
+import { limitReached } from "@/lib/backends/server/upstream-fetch";
 
 const encoder = new TextEncoder();
 const MAX_JSON_COMPLETION_BYTES = 32 * 1024 * 1024;
@@ -163,10 +164,7 @@ async function pumpUpstream(
     clearTimeout(idleTimer);
     if (abort.signal.aborted && !idleTimedOut) return; // The browser left or pressed Stop.
     if (!finished) emit(splitter.finish().pieces); // Text held back for a possible tag is still text.
-    const seconds = Math.round(backend.idleTimeoutMs / 1000);
-    const failure = idleTimedOut
-      ? new PlaygroundError("upstream_timeout", `Backend '${backend.id}' stopped sending for ${seconds} s; the stream was ended and the text so far is kept.`)
-      : toPlaygroundError(error, backend);
+    const failure = idleTimedOut ? limitReached(backend, "idle", "the stream was ended and the text so far is kept.") : toPlaygroundError(error, backend);
     send({ type: "error", code: failure.code, message: failure.message, status: failure.status });
   }
 }

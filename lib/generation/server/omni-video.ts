@@ -101,7 +101,8 @@ async function followJob(backend: Backend, first: Record<string, unknown>, hooks
 /** Best effort: a server that cannot be told keeps generating, which costs only its time. */
 async function deleteJob(backend: Backend, id: string): Promise<void> {
   try {
-    const response = await callUpstream(backend, { method: "DELETE", path: `videos/${id}` }, AbortSignal.timeout(DELETE_TIMEOUT_MS));
+    const briefly = { ...backend, timeoutMs: Math.min(backend.timeoutMs, DELETE_TIMEOUT_MS) };
+    const response = await callUpstream(briefly, { method: "DELETE", path: `videos/${id}` }, new AbortController().signal);
     await response.body?.cancel();
   } catch {
     // nothing more to do

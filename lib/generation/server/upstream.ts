@@ -1,10 +1,11 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
-import { authHeaders, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
-import { upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
+import { authHeaders, type Backend } from "@/lib/backends/server/backends";
+import { fetchFailure, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
+import { fetchWithin, limitReached } from "@/lib/backends/server/upstream-fetch";
 
-// HTTP to a generation backend: the key added here, the backend's time limit over the whole
-// exchange, and every failure turned into one of our errors with a sentence to act on.
+// HTTP to a generation backend: the key added here, the backend's timeoutMs over the whole exchange
+// (headers and body), and every failure turned into one of our errors with a sentence to act on.
 
 export class CanceledError extends Error {
   constructor() {
@@ -24,18 +25,19 @@ export interface UpstreamCall {
 /** The raw response, whatever its status; throws for cancellation, timeouts and unreachable servers. */
 export async function callUpstream(backend: Backend, call: UpstreamCall, signal: AbortSignal): Promise<Response> {
   if (signal.aborted) throw new CanceledError();
-  const timeout = AbortSignal.timeout(backend.timeoutMs);
+  const init = {
+    method: call.method,
+    headers: { Accept: "application/json", ...call.headers, ...authHeaders(backend) },
+    body: call.body,
+    signal,
+    cache: "no-store",
+    redirect: "manual",
+  } as const;
+  const expired = () => limitReached(backend, "finish", "for long generations raise its timeoutMs in the configuration.");
   try {
-    return await fetch(`${backend.baseUrl}/${call.path}`, {
-      method: call.method,
-      headers: { Accept: "application/json", ...call.headers, ...authHeaders(backend) },
-      body: call.body,
-      signal: AbortSignal.any([signal, timeout]),
-      cache: "no-store",
-      redirect: "manual",
-    });
+    return await fetchWithin(`${backend.baseUrl}/${call.path}`, init, backend.timeoutMs, expired);
   } catch (error) {
-    throw failureOf(error, backend, signal, timeout);
+    throw failureOf(error, backend, signal);
   }
 }
 
@@ -44,7 +46,7 @@ export async function readBytes(response: Response, backend: Backend, signal: Ab
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    throw failureOf(error, backend, signal, null);
+    throw failureOf(error, backend, signal);
   }
 }
 
@@ -59,16 +61,11 @@ export async function readJsonBody(response: Response, backend: Backend, signal:
   throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered ${response.status} with a body that is not a JSON object.`);
 }
 
-function failureOf(error: unknown, backend: Backend, signal: AbortSignal, timeout: AbortSignal | null): Error {
+// The backend's timeoutMs ends a call with our own error (fetchWithin), so anything else is the network.
+function failureOf(error: unknown, backend: Backend, signal: AbortSignal): Error {
   if (error instanceof PlaygroundError) return error;
   if (signal.aborted) return new CanceledError();
-  if (timeout?.aborted || (error as Error)?.name === "TimeoutError") {
-    return new PlaygroundError(
-      "upstream_timeout",
-      `Backend '${backend.id}' did not finish within ${Math.round(backend.timeoutMs / 1000)} s; for long generations raise its timeoutMs in the configuration.`,
-    );
-  }
-  return new PlaygroundError("backend_unreachable", unreachableMessage(backend));
+  return fetchFailure(error, backend);
 }
 
 /** Throws our error for a response that is not 2xx, with the server's own sentence in it. */

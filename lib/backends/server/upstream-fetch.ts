@@ -1,0 +1,99 @@
+import "server-only";
+import { Agent, fetch as undiciFetch } from "undici";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { Backend } from "@/lib/backends/server/backends";
+
+// Every request to a model server goes through here. undici's own clocks (300 s for headers, 300 s
+// between body chunks, 10 s to connect) are switched off: the only limits are the backend's timeoutMs
+// and idleTimeoutMs, held as timers by the callers, so each error names the limit that ended the call.
+
+export const UPSTREAM_AGENT_OPTIONS = { headersTimeout: 0, bodyTimeout: 0, connectTimeout: 0 } as const;
+
+// The dev server can load this module once per route; one agent (one connection pool) per process.
+const store = globalThis as typeof globalThis & { __upstreamAgent?: Agent };
+
+export function upstreamAgent(): Agent {
+  store.__upstreamAgent ??= new Agent(UPSTREAM_AGENT_OPTIONS);
+  return store.__upstreamAgent;
+}
+
+type UndiciInit = NonNullable<Parameters<typeof undiciFetch>[1]>;
+
+/** fetch to a model server, through the agent above. */
+export async function upstreamFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  const response = await undiciFetch(url, { ...(init as UndiciInit), dispatcher: upstreamAgent() });
+  return response as unknown as Response;
+}
+
+/** 1500 → "1.5 s", 600000 → "600 s". */
+export function secondsOf(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+type Limits = Pick<Backend, "id" | "timeoutMs" | "idleTimeoutMs">;
+
+/** The error for a call one of the backend's own limits ended, naming that limit. */
+export function limitReached(backend: Limits, what: "start" | "finish" | "idle", then = ""): PlaygroundError {
+  const said = {
+    start: `did not start answering within its timeoutMs (${secondsOf(backend.timeoutMs)})`,
+    finish: `did not finish within its timeoutMs (${secondsOf(backend.timeoutMs)})`,
+    idle: `sent nothing for its idleTimeoutMs (${secondsOf(backend.idleTimeoutMs)})`,
+  }[what];
+  return new PlaygroundError("upstream_timeout", `Backend '${backend.id}' ${said}${then ? `; ${then}` : "."}`);
+}
+
+/**
+ * fetch whose whole exchange, headers and body, must end within `ms`, else the call or its body
+ * fails with `expired()`; when `init.signal` aborts, with its reason. The timer is held here:
+ * Node 20 loses an AbortSignal.timeout inside AbortSignal.any to garbage collection.
+ */
+export async function fetchWithin(url: string | URL, init: RequestInit, ms: number, expired: () => Error): Promise<Response> {
+  const caller = init.signal;
+  const abort = new AbortController();
+  const onCallerAbort = () => abort.abort(caller?.reason);
+  const timer = setTimeout(() => abort.abort(expired()), ms);
+  const release = () => {
+    clearTimeout(timer);
+    caller?.removeEventListener("abort", onCallerAbort);
+  };
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener("abort", onCallerAbort, { once: true });
+  try {
+    return untilBodyEnds(await upstreamFetch(url, { ...init, signal: abort.signal }), abort.signal, release);
+  } catch (error) {
+    release();
+    throw abort.signal.aborted ? abort.signal.reason : error;
+  }
+}
+
+const NULL_BODY_STATUSES = [101, 204, 205, 304];
+
+/** The response with its body passed through; `release` runs once the body ended, failed or was canceled. */
+function untilBodyEnds(response: Response, signal: AbortSignal, release: () => void): Response {
+  if (!response.body || NULL_BODY_STATUSES.includes(response.status)) {
+    release();
+    return response;
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await reader.read();
+          if (!next.done) return controller.enqueue(next.value);
+          release();
+          controller.close();
+        } catch (error) {
+          release();
+          controller.error(signal.aborted ? signal.reason : error);
+        }
+      },
+      cancel(reason) {
+        release();
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
