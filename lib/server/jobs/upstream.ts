@@ -1,6 +1,7 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
 import { authHeaders, unreachableMessage, type Backend } from "@/lib/server/backends";
+import { guardrailRefusal } from "@/lib/server/jobs/guardrail";
 import { upstreamErrorMessage } from "@/lib/server/upstream-errors";
 
 // HTTP to a generation backend: the key added here, the backend's time limit over the whole
@@ -83,6 +84,8 @@ export async function ensureOk(response: Response, backend: Backend): Promise<Re
   }
   const said = detail ? `: ${detail}` : ".";
   const status = response.status;
+  const blocked = guardrailRefusal(backend, detail);
+  if (blocked) throw blocked;
   if (status === 401 || status === 403) {
     const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
     throw new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);
