@@ -7,7 +7,7 @@ import {
 } from "@/lib/generate-form";
 
 const MEDIA = "AAAAAAAAAAAAAAAAAAAAAA";
-const wfm = GENERATION_PROFILES["cosmos3-nim-1.0.0"];
+const nim1 = GENERATION_PROFILES["cosmos3-nim-1.0.0"];
 const predict = GENERATION_PROFILES["cosmos-predict"];
 const omni = GENERATION_PROFILES["vllm-omni"];
 
@@ -49,11 +49,11 @@ describe("draftFor", () => {
 
 describe("frames and fps offer valid values only", () => {
   it("Cosmos3 NIM: 1 + 4k frames from 25 up to the tier's cap; vLLM-Omni: 1 + 4k from 5 to 297", () => {
-    const at720 = frameChoices(wfm, "720p") ?? [];
+    const at720 = frameChoices(nim1, "720p") ?? [];
     expect(at720[0]).toBe(25);
     expect(at720.at(-1)).toBe(197);
     expect(at720.every((f) => (f - 1) % 4 === 0)).toBe(true);
-    expect(frameChoices(wfm, "256p")?.at(-1)).toBe(397);
+    expect(frameChoices(nim1, "256p")?.at(-1)).toBe(397);
     expect(frameChoices(predict, "480p")).toBeNull();
     const onOmni = frameChoices(omni, "720p") ?? [];
     expect([onOmni[0], onOmni.at(-1), onOmni.every((f) => (f - 1) % 4 === 0)]).toEqual([5, 297, true]);
@@ -69,9 +69,9 @@ describe("frames and fps offer valid values only", () => {
   });
 
   it("snaps to the nearest valid count", () => {
-    expect(snapFrames(wfm, "720p", 297)).toBe(197);
-    expect(snapFrames(wfm, "480p", 122)).toBe(121);
-    expect(snapFrames(wfm, "480p", 3)).toBe(25);
+    expect(snapFrames(nim1, "720p", 297)).toBe(197);
+    expect(snapFrames(nim1, "480p", 122)).toBe(121);
+    expect(snapFrames(nim1, "480p", 3)).toBe(25);
     expect(snapFrames(omni, "480p", 400)).toBe(297);
     expect(snapFrames(omni, "480p", 98)).toBe(97);
     expect(snapFrames(predict, "480p", 0)).toBe(1);
@@ -180,7 +180,7 @@ describe("helpers", () => {
   });
 
   it("sizes and clip lengths", () => {
-    expect(outputSize(wfm, { ...draftFor("cosmos3-nim-1.0.0"), resolution: "256p", aspect: "1:1" })).toEqual({ width: 256, height: 256 });
+    expect(outputSize(nim1, { ...draftFor("cosmos3-nim-1.0.0"), resolution: "256p", aspect: "1:1" })).toEqual({ width: 256, height: 256 });
     expect(outputSize(omni, { ...draftFor("vllm-omni"), resolution: "480p", aspect: "4:3" })).toEqual({ width: 736, height: 544 });
     expect(outputSize(predict, { ...draftFor("cosmos-predict"), width: "x" })).toBeNull();
     expect(describeClip(121, 24)).toBe("121 frames · 5.0 s");

@@ -7,6 +7,8 @@ import { GET as getRoute } from "@/app/api/generations/[id]/route";
 import { POST as createRoute } from "@/app/api/generations/route";
 import type { BackendsResponse, BackendSummary } from "@/lib/backend-types";
 import type { GenerationJobView } from "@/lib/generation-schema";
+import { newJobId } from "@/lib/server/db/jobs";
+import { playgroundStore } from "@/lib/server/db/store";
 import { generationService } from "@/lib/server/jobs/service";
 import { ensureSimulator } from "@/lib/server/simulator-host";
 import { useConfig } from "./support/config";
@@ -115,6 +117,22 @@ describe("which contract a Cosmos3 generator NIM speaks", () => {
     const [unknown, pinned] = silent.requests.filter((r) => r.url === "/v1/infer").map((r) => JSON.parse(r.body) as Record<string, unknown>);
     expect(Object.keys(unknown!).sort()).toEqual(["fps", "guidance_scale", "num_output_frames", "prompt", "resolution", "seed", "steps"]);
     expect(pinned).toMatchObject({ model_mode: "text2video", num_frames: 25 });
+  });
+});
+
+describe("jobs made before", () => {
+  it("still load: a finished job of a mode the backend's contract no longer offers keeps its request as it was", async () => {
+    const store = await playgroundStore();
+    const id = newJobId();
+    const request = { backend: "sim-cosmos3-wfm", mode: "video2world", prompt: "x", resolution: "480p", aspect: "4:3", frames: 121, fps: 24, steps: 35, guidanceScale: 6, seed: 1 } as const;
+    await store.jobs.create({
+      id, ownerId: "someone", backendId: "sim-cosmos3-wfm", mode: "video2world", request, status: "failed", progress: null, progressSource: null,
+      error: { code: "upstream_rejected", message: "old" }, resultMediaId: null, resultKind: null, upstreamJobId: null, upsampledPrompt: null, seed: 1,
+      note: null, workUnits: 1, expectedS: null, createdAt: Date.now() - 5000, startedAt: null, finishedAt: Date.now() - 4000, revision: 1,
+    }, { runnerId: "old", at: Date.now() - 5000 });
+    const response = await fetch(`${app.url}/api/generations/${id}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id, status: "failed", request });
   });
 });
 
