@@ -7,10 +7,12 @@ import type { Backend } from "@/lib/server/backends";
 // with a guardrail message (§2.3, §3.1). Said as a refusal, with what the person can change.
 
 const GUARDRAIL = /guardrail/i;
+// A guardrail that failed to load is a server fault; only a verdict on the prompt is a refusal.
+const VERDICT = /block|refus|reject|flag|unsafe|violat|denied/i;
 
 /** Our error for a server's guardrail refusal, or null when the message is about something else. */
 export function guardrailRefusal(backend: Backend, detail: string | null | undefined): PlaygroundError | null {
-  if (!detail || !GUARDRAIL.test(detail)) return null;
+  if (!detail || !GUARDRAIL.test(detail) || !VERDICT.test(detail)) return null;
   const where =
     backend.generationFamily === "vllm-omni"
       ? "rephrase it, or turn Guardrails off for this request if the server allows it"
