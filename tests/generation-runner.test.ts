@@ -169,9 +169,9 @@ describe("generation jobs against a scripted Cosmos Predict", () => {
   it("fails with the NIM's own sentence, and when the result is not media", async () => {
     const refused = await start("predict");
     await until(() => held.length === 1, "the refused request");
-    finishHeld({ detail: "Prompt rejected by the guardrail." }, 400);
+    finishHeld({ detail: "Invalid input parameters: steps must be at most 100." }, 400);
     expect((await statusIs(refused.id, "failed")).error).toEqual({
-      code: "upstream_rejected", message: "Backend 'predict' rejected the request (400): Prompt rejected by the guardrail.",
+      code: "upstream_rejected", message: "Backend 'predict' rejected the request (400): Invalid input parameters: steps must be at most 100.",
     });
     const garbage = await start("predict");
     await until(() => held.length === 1, "the garbage request");

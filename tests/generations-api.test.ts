@@ -99,13 +99,13 @@ describe("POST /api/generations and polling", () => {
     expect(info.durationS).toBeGreaterThan(2);
   });
 
-  it("text to image on the simulated Cosmos3 generator: a PNG at the tier's size", async () => {
+  it("text to image on the simulated Cosmos3 generator: a PNG at the bucket's size (480p 4:3 is 736×544)", async () => {
     const queued = (await (await create({ backend: "sim-cosmos3-gen", mode: "text2image", prompt: "A tidy robotics lab.", resolution: "480p", aspect: "4:3" })).json()) as GenerationJobView;
     const done = (await follow(queued.id, (job) => job.status !== "queued" && job.status !== "running")).at(-1)!;
     expect(done).toMatchObject({ status: "succeeded", result: { kind: "image" }, note: expect.stringMatching(/procedural picture/) });
     const media = await fetch(`${app.url}${done.result!.url}`);
     expect(media.headers.get("content-type")).toBe("image/png");
-    expect(readImageSize(new Uint8Array(await media.arrayBuffer()))).toEqual({ width: 640, height: 480 });
+    expect(readImageSize(new Uint8Array(await media.arrayBuffer()))).toEqual({ width: 736, height: 544 });
   });
 
   it("refuses a width that is not a multiple of 8 before anything reaches the model server", async () => {

@@ -1,5 +1,5 @@
 import type { BackendSummary } from "@/lib/backends/types";
-import { GENERATION_FAMILIES } from "@/lib/backends/generation-families";
+import { GENERATION_PROFILES, generationProfile } from "@/lib/backends/generation-families";
 import { FilmIcon, InfoIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
@@ -11,7 +11,8 @@ const EXAMPLES = [
 
 /** What the page says before the first job: what this backend makes, and prompts to start from. */
 export function EmptyGallery({ backend, onPick }: { backend: BackendSummary; onPick: (prompt: string) => void }) {
-  const family = backend.generationFamily ? GENERATION_FAMILIES[backend.generationFamily] : null;
+  const profile = backend.generation?.profile ?? (backend.generationFamily ? generationProfile(backend.generationFamily) : null);
+  const family = profile ? GENERATION_PROFILES[profile] : null;
   return (
     <div data-testid="generate-empty" className="mx-auto flex max-w-2xl animate-fade-in flex-col items-center gap-6 pt-[5vh] text-center">
       <span className="grid size-12 place-items-center rounded-2xl bg-brand-100 text-brand-700 dark:bg-brand-500/15 dark:text-brand-300">

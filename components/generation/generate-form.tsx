@@ -1,8 +1,11 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { GENERATION_FAMILIES, modeInput, type GenerationFamily } from "@/lib/backends/generation-families";
+import type { BackendSummary } from "@/lib/backends/types";
+import { profileModes } from "@/lib/backends/generation-contracts";
+import { GENERATION_PROFILES, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
 import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import { countWords } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
 import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
 import { InputMediaField } from "@/components/generation/input-media-field";
@@ -16,9 +19,11 @@ import { inputStyles } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 
 interface GenerateFormProps {
-  backendId: string;
-  family: GenerationFamily;
+  backend: BackendSummary;
+  profile: GenerationProfile;
   draft: GenerateDraft;
+  /** A value the form moved to one the server takes, said once. */
+  notice: string | null;
   onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
   media: ReturnType<typeof useInputMedia>;
   generated: StoredMedia[];
@@ -31,16 +36,18 @@ interface GenerateFormProps {
 // The fields a failed submit moves focus to, in the order they appear.
 const FOCUS_ORDER: [keyof DraftErrors, string][] = [
   ["input", "input-media-upload"], ["prompt", "gen-prompt"], ["negativePrompt", "gen-negative"], ["width", "gen-width"], ["height", "gen-height"],
-  ["frames", "gen-frames"], ["steps", "gen-steps"], ["guidanceScale", "gen-guidanceScale"], ["seed", "gen-seed"],
+  ["frames", "gen-frames"], ["conditionFrames", "gen-condition-frames"], ["steps", "gen-steps"], ["guidanceScale", "gen-guidanceScale"],
+  ["flowShift", "gen-flowShift"], ["seed", "gen-seed"],
 ];
 
-export function GenerateForm({ backendId, family, draft, onChange, media, generated, submitting, serverError, onSubmit }: GenerateFormProps) {
-  const info = GENERATION_FAMILIES[family];
+export function GenerateForm({ backend, profile, draft, notice, onChange, media, generated, submitting, serverError, onSubmit }: GenerateFormProps) {
+  const info = GENERATION_PROFILES[profile];
+  const unavailable = backend.generation?.unavailableModes ?? profileModes(profile).unavailable;
   const [attempted, setAttempted] = useState(false);
   const [batch, setBatch] = useState<{ on: boolean; count: number }>({ on: false, count: 4 });
   const needed = modeInput(draft.mode);
   const input = media.input?.phase === "ready" ? { mediaId: media.input.media.mediaId, kind: media.input.media.kind } : null;
-  const result = validateDraft(backendId, family, draft, input);
+  const result = validateDraft(backend.id, profile, draft, input);
   const errors: DraftErrors = result.ok ? {} : result.errors;
   // Numbers are checked as they are typed; an empty prompt or missing input only once Generate was pressed.
   const shown: DraftErrors = attempted ? errors : { ...errors, prompt: undefined, input: undefined };
@@ -64,7 +71,7 @@ export function GenerateForm({ backendId, family, draft, onChange, media, genera
     <form aria-label="Generation settings" data-testid="generate-form" noValidate onSubmit={submit} className="flex min-h-0 flex-1 flex-col">
       <div className="relative flex-1 space-y-6 px-4 py-4 lg:overflow-y-auto">
         <Section title="Mode">
-          <ModePicker modes={info.modes} value={draft.mode} onChange={(mode) => onChange("mode", mode)} />
+          <ModePicker modes={info.modes} unavailable={unavailable} contractNote={backend.generation?.contractNote} value={draft.mode} onChange={(mode) => onChange("mode", mode)} />
         </Section>
         {needed && (
           <Section title={needed === "image" ? "Input image" : "Input video"}>
@@ -72,7 +79,7 @@ export function GenerateForm({ backendId, family, draft, onChange, media, genera
           </Section>
         )}
         <section className="space-y-3">
-          <Field label="Prompt" htmlFor="gen-prompt" errorId="gen-prompt-error" error={shown.prompt} aside={wordCount(draft.prompt, family === "cosmos-predict")}>
+          <Field label="Prompt" htmlFor="gen-prompt" errorId="gen-prompt-error" error={shown.prompt} aside={wordCount(draft.prompt, info.limits.promptWords)}>
             <textarea
               id="gen-prompt"
               data-testid="gen-prompt"
@@ -99,7 +106,7 @@ export function GenerateForm({ backendId, family, draft, onChange, media, genera
           </Field>
         </section>
         <Section title="Output">
-          <OutputFields info={info} draft={draft} errors={shown} onChange={onChange} />
+          <OutputFields info={info} draft={draft} errors={shown} notice={notice} onChange={onChange} />
         </Section>
         <Section title="Sampling">
           <SamplingFields info={info} draft={draft} errors={shown} onChange={onChange} />
@@ -146,12 +153,11 @@ export function GenerateForm({ backendId, family, draft, onChange, media, genera
   );
 }
 
-/** "12 words"; Cosmos Predict's docs ask for at most about 250. */
-function wordCount(prompt: string, predict: boolean): string {
-  const words = prompt.trim() ? prompt.trim().split(/\s+/).length : 0;
-  const count = `${words} ${words === 1 ? "word" : "words"}`;
-  if (words === 0) return predict ? "≤ ~250 words" : "";
-  return predict ? `${count} of ~250` : count;
+/** "12 words"; with a limit (Cosmos Predict: 250), "12 of 250 words". */
+function wordCount(prompt: string, limit: number | undefined): string {
+  const words = countWords(prompt);
+  if (words === 0) return limit ? `≤ ${limit} words` : "";
+  return limit ? `${words} of ${limit} words` : `${words} ${words === 1 ? "word" : "words"}`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

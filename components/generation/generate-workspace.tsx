@@ -5,6 +5,7 @@ import type { BackendSummary } from "@/lib/backends/types";
 import { isActive } from "@/lib/generation/client/api";
 import { pickBackend } from "@/lib/backends/client/backends";
 import { defaultCriticBackend } from "@/lib/generation/critique";
+import { generationProfile } from "@/lib/backends/generation-families";
 import type { GenerationRequest } from "@/lib/generation/schema";
 import { BackendPicker } from "@/components/backends/backend-picker";
 import { BatchSummary } from "@/components/generation/batch-summary";
@@ -34,8 +35,9 @@ type Viewing = { type: "result"; id: string } | { type: "compare" } | null;
 export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspaceProps) {
   const [backendId, setBackendId] = useState<string | null>(null);
   const backend = pickBackend(generators, backendId) ?? generators[0]!;
-  const family = backend.generationFamily ?? "cosmos-predict";
-  const { draft, set } = useGenerateDraft(family);
+  // The contract the server speaks decides the form; before it is known, the family's fallback.
+  const profile = backend.generation?.profile ?? generationProfile(backend.generationFamily ?? "cosmos-predict");
+  const { draft, notice, set } = useGenerateDraft(profile);
   const media = useInputMedia();
   const { list, jobs, create, cancel } = useGenerationJobs();
   const critiques = useCritiques();
@@ -82,9 +84,10 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
       <div className="flex min-h-0 flex-1 flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
         <aside aria-label="Generate" className="flex shrink-0 flex-col border-b border-zinc-200 bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/60">
           <GenerateForm
-            backendId={backend.id}
-            family={family}
+            backend={backend}
+            profile={profile}
             draft={draft}
+            notice={notice}
             onChange={set}
             media={media}
             generated={generated}

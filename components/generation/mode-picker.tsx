@@ -1,5 +1,6 @@
 "use client";
 
+import type { UnavailableMode } from "@/lib/backends/generation-contracts";
 import type { GenerationMode } from "@/lib/backends/generation-families";
 import { FilmIcon, ImageIcon, SparkleIcon } from "@/components/ui/icons";
 
@@ -12,36 +13,52 @@ const MODES: Record<GenerationMode, { title: string; detail: string; Icon: typeo
 
 interface ModePickerProps {
   modes: readonly GenerationMode[];
+  /** Modes this server does not have, each said with its reason. */
+  unavailable: readonly UnavailableMode[];
+  /** Which contract the server speaks and how that was found. */
+  contractNote?: string | undefined;
   value: GenerationMode;
   onChange: (mode: GenerationMode) => void;
 }
 
 // Radio inputs under the cards, so arrow keys and screen readers treat it as the radio group it is.
-export function ModePicker({ modes, value, onChange }: ModePickerProps) {
+export function ModePicker({ modes, unavailable, contractNote, value, onChange }: ModePickerProps) {
   return (
-    <div role="radiogroup" aria-label="Mode" data-testid="mode-picker" className="grid grid-cols-2 gap-1.5">
-      {modes.map((mode) => {
-        const { title, detail, Icon } = MODES[mode];
-        const checked = mode === value;
-        return (
-          <label
-            key={mode}
-            data-testid={`mode-${mode}`}
-            className={`flex cursor-pointer items-start gap-2 rounded-lg border px-2.5 py-2 transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 ${
-              checked
-                ? "border-brand-500 bg-brand-50 dark:border-brand-500/70 dark:bg-brand-500/10"
-                : "border-zinc-200 bg-white hover:border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
-            }`}
-          >
-            <input type="radio" name="generation-mode" value={mode} checked={checked} onChange={() => onChange(mode)} className="sr-only" />
-            <Icon className={`mt-0.5 size-4 shrink-0 ${checked ? "text-brand-700 dark:text-brand-400" : "text-zinc-400"}`} />
-            <span className="min-w-0">
-              <span className="block text-xs font-semibold text-zinc-900 dark:text-zinc-100">{title}</span>
-              <span className="block text-[11px] leading-tight text-zinc-500 dark:text-zinc-400">{detail}</span>
-            </span>
-          </label>
-        );
-      })}
+    <div className="space-y-2">
+      <div role="radiogroup" aria-label="Mode" data-testid="mode-picker" className="grid grid-cols-2 gap-1.5">
+        {modes.map((mode) => {
+          const { title, detail, Icon } = MODES[mode];
+          const checked = mode === value;
+          return (
+            <label
+              key={mode}
+              data-testid={`mode-${mode}`}
+              className={`flex cursor-pointer items-start gap-2 rounded-lg border px-2.5 py-2 transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 ${
+                checked
+                  ? "border-brand-500 bg-brand-50 dark:border-brand-500/70 dark:bg-brand-500/10"
+                  : "border-zinc-200 bg-white hover:border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
+              }`}
+            >
+              <input type="radio" name="generation-mode" value={mode} checked={checked} onChange={() => onChange(mode)} className="sr-only" />
+              <Icon className={`mt-0.5 size-4 shrink-0 ${checked ? "text-brand-700 dark:text-brand-400" : "text-zinc-400"}`} />
+              <span className="min-w-0">
+                <span className="block text-xs font-semibold text-zinc-900 dark:text-zinc-100">{title}</span>
+                <span className="block text-[11px] leading-tight text-zinc-500 dark:text-zinc-400">{detail}</span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      {unavailable.length > 0 && (
+        <ul data-testid="unavailable-modes" className="space-y-0.5 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+          {unavailable.map(({ mode, reason }) => (
+            <li key={mode} data-testid={`unavailable-${mode}`}>
+              <span className="font-medium text-zinc-600 dark:text-zinc-300">{MODES[mode].title}:</span> {reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {contractNote && <p data-testid="contract-note" className="text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">{contractNote}</p>}
     </div>
   );
 }

@@ -1,22 +1,24 @@
 "use client";
 
-import { ASPECT_RATIOS, RESOLUTION_TIERS, type GenerationFamilyInfo } from "@/lib/backends/generation-families";
+import { ASPECT_RATIOS, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
 import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 import { compactInput, compactSelect, Field, invalidInput } from "@/components/generation/field";
 import { Segmented } from "@/components/ui/segmented";
 
 interface OutputFieldsProps {
-  info: GenerationFamilyInfo;
+  info: GenerationProfileInfo;
   draft: GenerateDraft;
   errors: DraftErrors;
+  /** A value moved to one the server takes, e.g. frames over a smaller tier's cap. */
+  notice: string | null;
   onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
 }
 
 const compact = `${compactInput} font-mono tabular-nums`;
 const select = `${compactSelect} w-full tabular-nums`;
 
-/** Size, frames and fps, offering only what the family takes. */
-export function OutputFields({ info, draft, errors, onChange }: OutputFieldsProps) {
+/** Size, frames and fps, offering only what the profile takes. */
+export function OutputFields({ info, draft, errors, notice, onChange }: OutputFieldsProps) {
   const size = outputSize(info, draft);
   const frames = frameChoices(info, draft.resolution);
   const video = draft.mode !== "text2image";
@@ -117,10 +119,50 @@ export function OutputFields({ info, draft, errors, onChange }: OutputFieldsProp
           </Field>
           <p data-testid="clip-length" className="col-span-2 -mt-1 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
             {Number.isInteger(framesNumber) && framesNumber > 0 ? describeClip(framesNumber, draft.fps) : "\u00a0"}
-            {frames && ` · 1 + 4k frames, up to ${frames.at(-1)} at ${draft.resolution}`}
+            {frames && ` · 1 + 4k frames, up to ${frames.at(-1)}${info.limits.framesPerTier ? ` at ${draft.resolution}` : ""}`}
           </p>
+          {notice && (
+            <p role="status" data-testid="frames-notice" className="col-span-2 -mt-1 text-[11px] text-amber-700 dark:text-amber-300">
+              {notice}
+            </p>
+          )}
         </div>
       )}
+      {draft.mode === "video2world" && info.videoConditioning && <ConditioningFields draft={draft} errors={errors} onChange={onChange} />}
+    </div>
+  );
+}
+
+/** video2world: which latent frames of the input condition the result, and which end of a long input is kept. */
+function ConditioningFields({ draft, errors, onChange }: Pick<OutputFieldsProps, "draft" | "errors" | "onChange">) {
+  return (
+    <div className="grid grid-cols-2 gap-3">
+      <Field label="Condition on latents" htmlFor="gen-condition-frames" errorId="gen-condition-frames-error" error={errors.conditionFrames}>
+        <input
+          id="gen-condition-frames"
+          data-testid="gen-condition-frames"
+          autoComplete="off"
+          placeholder="server default (0, 1)"
+          aria-invalid={errors.conditionFrames ? true : undefined}
+          aria-describedby={errors.conditionFrames ? "gen-condition-frames-error" : undefined}
+          value={draft.conditionFrames}
+          onChange={(e) => onChange("conditionFrames", e.target.value)}
+          className={`${compact} ${errors.conditionFrames ? invalidInput : ""}`}
+        />
+      </Field>
+      <Field label="Keep input" htmlFor="gen-condition-keep">
+        <select
+          id="gen-condition-keep"
+          data-testid="gen-condition-keep"
+          value={draft.conditionKeep}
+          onChange={(e) => onChange("conditionKeep", e.target.value as GenerateDraft["conditionKeep"])}
+          className={select}
+        >
+          <option value="">server default</option>
+          <option value="first">first frames</option>
+          <option value="last">last frames</option>
+        </select>
+      </Field>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { GenerationFamilyInfo, NumberRange } from "@/lib/backends/generation-families";
+import { modeDefaults, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
 import { randomSeed, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 import { compactInput, Field, invalidInput } from "@/components/generation/field";
 import { Button } from "@/components/ui/button";
@@ -8,7 +8,7 @@ import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 
 interface SamplingFieldsProps {
-  info: GenerationFamilyInfo;
+  info: GenerationProfileInfo;
   draft: GenerateDraft;
   errors: DraftErrors;
   onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
@@ -55,13 +55,30 @@ const SWITCHES = [
   { key: "guardrails", label: "Guardrails", hint: "The generator's content safety checks." },
 ] as const;
 
-/** Steps, guidance, seed and the switches the family understands. */
+/** Steps, guidance, flow shift, seed and the switches the profile understands. */
 export function SamplingFields({ info, draft, errors, onChange }: SamplingFieldsProps) {
+  const serverFlowShift = modeDefaults(info, draft.mode).flowShift;
   const switches = SWITCHES.filter(({ key }) => info.switches[key] && !(key === "generateSound" && draft.mode === "text2image"));
   return (
     <div className="space-y-3.5">
       <SliderField id="steps" label="Steps" range={info.limits.steps} step={1} draft={draft.steps} error={errors.steps} onChange={(v) => onChange("steps", v)} />
       <SliderField id="guidanceScale" label="Guidance" range={info.limits.guidanceScale} step={0.5} draft={draft.guidanceScale} error={errors.guidanceScale} onChange={(v) => onChange("guidanceScale", v)} />
+      {info.flowShift && (
+        <Field label="Flow shift" htmlFor="gen-flowShift" errorId="gen-flowShift-error" error={errors.flowShift} aside={serverFlowShift === undefined ? "empty: server default" : `default ${serverFlowShift}`}>
+          <input
+            id="gen-flowShift"
+            data-testid="gen-flowShift"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="server default"
+            aria-invalid={errors.flowShift ? true : undefined}
+            aria-describedby={errors.flowShift ? "gen-flowShift-error" : undefined}
+            value={draft.flowShift}
+            onChange={(e) => onChange("flowShift", e.target.value)}
+            className={`${compactInput} font-mono tabular-nums ${errors.flowShift ? invalidInput : ""}`}
+          />
+        </Field>
+      )}
       <Field label="Seed" htmlFor="gen-seed" errorId="gen-seed-error" error={errors.seed}>
         <div className="flex gap-1.5">
           <input

@@ -1,5 +1,6 @@
 import type { BackendKind, Family, ReasoningSwitch } from "@/lib/backends/families";
-import type { GenerationFamily } from "@/lib/backends/generation-families";
+import type { ContractSource, UnavailableMode } from "@/lib/backends/generation-contracts";
+import type { GenerationFamily, GenerationMode, GenerationProfile, GeneratorContract } from "@/lib/backends/generation-families";
 
 // What GET /api/backends answers for each backend. Never holds a key; the base URL is left out too.
 
@@ -15,6 +16,20 @@ export interface BackendCapabilities {
   maxInlineImageBytes: number | null;
 }
 
+/** predict / omni backends: the contract the server speaks and the modes the Generate form offers. */
+export interface GenerationSummary {
+  family: GenerationFamily;
+  /** The family's contract, as GENERATION_PROFILES names it. */
+  profile: GenerationProfile;
+  /** Cosmos3 generator NIM only: which /v1/infer contract, how it was found, as a sentence. */
+  contract?: GeneratorContract;
+  contractSource?: ContractSource;
+  contractNote?: string;
+  modes: GenerationMode[];
+  /** Modes the server does not have, each with the reason. */
+  unavailableModes: UnavailableMode[];
+}
+
 export interface BackendSummary {
   id: string;
   label: string;
@@ -23,6 +38,7 @@ export interface BackendSummary {
   family: Family | null;
   /** predict / omni backends only: what the Generate form offers (GENERATION_FAMILIES). */
   generationFamily?: GenerationFamily;
+  generation?: GenerationSummary;
   /** The configured model, or the first id of GET /v1/models; null while it is not known. */
   model: string | null;
   simulated: boolean;

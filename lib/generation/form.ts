@@ -1,13 +1,13 @@
 import { PlaygroundError } from "@/lib/core/errors";
 import {
-  GENERATION_FAMILIES, SEED_MAX, TIER_SIZES, modeInput,
-  type AspectRatio, type GenerationFamily, type GenerationFamilyInfo, type GenerationMode, type ResolutionTier,
+  GENERATION_PROFILES, SEED_MAX, TIER_SIZES, modeDefaults, modeInput,
+  type AspectRatio, type GenerationMode, type GenerationProfile, type GenerationProfileInfo, type ResolutionTier,
 } from "@/lib/backends/generation-families";
-import { resolveGeneration } from "@/lib/generation/request";
+import { countWords, maxFrames, resolveGeneration } from "@/lib/generation/request";
 import { MAX_PROMPT_CHARS, type GenerationRequest } from "@/lib/generation/schema";
 
 // The Generate form as it is edited: numbers stay the typed strings, and only values the backend's
-// family takes can be picked. validateDraft turns a draft into the POST /api/generations body, or
+// profile takes can be picked. validateDraft turns a draft into the POST /api/generations body, or
 // into sentences per field; it runs the server's own check last, so nothing it lets through is refused.
 
 export interface GenerateDraft {
@@ -18,10 +18,12 @@ export interface GenerateDraft {
   seed: string;
   steps: string;
   guidanceScale: string;
-  /** Pixel families (Cosmos Predict). */
+  /** Empty: the server's own default (profiles that take a flow shift). */
+  flowShift: string;
+  /** Pixel profiles (Cosmos Predict). */
   width: string;
   height: string;
-  /** Tier families (Cosmos3). */
+  /** Tier profiles (Cosmos3). */
   resolution: ResolutionTier;
   aspect: AspectRatio;
   frames: string;
@@ -29,9 +31,13 @@ export interface GenerateDraft {
   promptUpsampling: boolean;
   generateSound: boolean;
   guardrails: boolean;
+  /** video2world: latent frame indexes, comma-separated; empty for the server's default. */
+  conditionFrames: string;
+  conditionKeep: "" | "first" | "last";
 }
 
-export type DraftField = "prompt" | "negativePrompt" | "seed" | "steps" | "guidanceScale" | "width" | "height" | "frames" | "input" | "form";
+export type DraftField =
+  | "prompt" | "negativePrompt" | "seed" | "steps" | "guidanceScale" | "flowShift" | "width" | "height" | "frames" | "conditionFrames" | "input" | "form";
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export interface InputChoice {
@@ -45,17 +51,21 @@ export const BATCH_MIN = 2;
 export const BATCH_MAX = 8;
 const COMMON_FPS = [8, 10, 12, 16, 24, 25, 30, 60];
 
-/** The family's defaults; the prompt, negative prompt, seed and (when the family offers it) the mode carry over. */
-export function draftFor(family: GenerationFamily, previous?: GenerateDraft): GenerateDraft {
-  const { defaults, modes } = GENERATION_FAMILIES[family];
+const sampling = (profile: GenerationProfile, mode: GenerationMode) => {
+  const defaults = modeDefaults(GENERATION_PROFILES[profile], mode);
+  return { steps: String(defaults.steps), guidanceScale: String(defaults.guidanceScale), flowShift: defaults.flowShift === undefined ? "" : String(defaults.flowShift) };
+};
+
+/** The profile's defaults; the prompt, negative prompt, seed and (when the profile offers it) the mode carry over. */
+export function draftFor(profile: GenerationProfile, previous?: GenerateDraft): GenerateDraft {
+  const { defaults, modes } = GENERATION_PROFILES[profile];
   const mode = previous && modes.includes(previous.mode) ? previous.mode : (modes[0] ?? "text2world");
   return {
     mode,
     prompt: previous?.prompt ?? "",
     negativePrompt: previous?.negativePrompt ?? "",
     seed: previous?.seed ?? "",
-    steps: String(defaults.steps),
-    guidanceScale: String(defaults.guidanceScale),
+    ...sampling(profile, mode),
     width: String(defaults.width ?? 1280),
     height: String(defaults.height ?? 704),
     resolution: defaults.resolution ?? "480p",
@@ -65,35 +75,51 @@ export function draftFor(family: GenerationFamily, previous?: GenerateDraft): Ge
     promptUpsampling: defaults.promptUpsampling ?? false,
     generateSound: false,
     guardrails: false,
+    conditionFrames: "",
+    conditionKeep: "",
   };
 }
 
-/** Cosmos3 WFM's frame counts (1 + 4k, 25 up to the tier's cap); null when any count in the range is fine. */
-export function frameChoices(info: GenerationFamilyInfo, resolution: ResolutionTier): number[] | null {
-  const perTier = info.limits.framesPerTier;
-  if (!perTier) return null;
+/** A new mode; between video and image the sampling moves to that output's documented defaults. */
+export function changeMode(profile: GenerationProfile, draft: GenerateDraft, mode: GenerationMode): GenerateDraft {
+  const switchesOutput = (mode === "text2image") !== (draft.mode === "text2image");
+  return { ...draft, mode, ...(switchesOutput ? sampling(profile, mode) : {}) };
+}
+
+/** A new tier; a frame count over its cap moves to the nearest one it takes, with a sentence saying so. */
+export function changeResolution(profile: GenerationProfile, draft: GenerateDraft, resolution: ResolutionTier): { draft: GenerateDraft; notice: string | null } {
+  const info = GENERATION_PROFILES[profile];
+  const before = Number(draft.frames) || info.defaults.frames;
+  const frames = snapFrames(info, resolution, before);
+  const notice = frames === before ? null : `Frames changed from ${before} to ${frames}: ${info.label} takes at most ${maxFrames(info, resolution)} at ${resolution}.`;
+  return { draft: { ...draft, resolution, frames: String(frames) }, notice };
+}
+
+/** The frame counts a 1 + 4k profile takes (up to the tier's cap); null when any count in the range is fine. */
+export function frameChoices(info: GenerationProfileInfo, resolution: ResolutionTier): number[] | null {
+  if (!info.limits.framesFourKPlusOne) return null;
   const choices: number[] = [];
-  for (let frames = Math.max(25, info.limits.frames.min); frames <= perTier[resolution]; frames += 4) choices.push(frames);
+  const first = Math.floor((info.limits.frames.min + 2) / 4) * 4 + 1;
+  for (let frames = first; frames <= maxFrames(info, resolution); frames += 4) choices.push(frames);
   return choices;
 }
 
 /** The valid frame count nearest to `frames`, e.g. after a smaller tier lowered the cap. */
-export function snapFrames(info: GenerationFamilyInfo, resolution: ResolutionTier, frames: number): number {
+export function snapFrames(info: GenerationProfileInfo, resolution: ResolutionTier, frames: number): number {
   const choices = frameChoices(info, resolution);
   const { min, max } = info.limits.frames;
   if (!choices) return Math.min(max, Math.max(min, Math.round(frames)));
   return choices.reduce((best, value) => (Math.abs(value - frames) < Math.abs(best - frames) ? value : best), choices[0] ?? min);
 }
 
-/** The fps the family generates at: its fixed set, else the usual rates inside its range. */
-export function fpsChoices(info: GenerationFamilyInfo): number[] {
-  if (info.limits.fpsChoices) return [...info.limits.fpsChoices];
+/** The usual frame rates inside the profile's range (and its default). */
+export function fpsChoices(info: GenerationProfileInfo): number[] {
   const { min, max } = info.limits.fps;
   return [...new Set([...COMMON_FPS, info.defaults.fps])].filter((fps) => fps >= min && fps <= max).sort((a, b) => a - b);
 }
 
 /** The output size in pixels the draft asks for, or null while width/height are not numbers. */
-export function outputSize(info: GenerationFamilyInfo, draft: GenerateDraft): { width: number; height: number } | null {
+export function outputSize(info: GenerationProfileInfo, draft: GenerateDraft): { width: number; height: number } | null {
   if (info.sizing === "tier") return TIER_SIZES[draft.resolution][draft.aspect];
   const width = Number(draft.width);
   const height = Number(draft.height);
@@ -121,7 +147,7 @@ function integerIn(text: string, label: string, min: number, max: number): { val
   return value < min || value > max ? { error: `${label} ${value} is out of range: use ${min}–${max}.` } : { value };
 }
 
-function sideError(label: "Width" | "Height", text: string, info: GenerationFamilyInfo): { value?: number; error?: string } {
+function sideError(label: "Width" | "Height", text: string, info: GenerationProfileInfo): { value?: number; error?: string } {
   const side = info.limits.side ?? { min: 8, max: 8192 };
   const parsed = integerIn(text, label, side.min, side.max);
   if (parsed.error || parsed.value === undefined) return parsed;
@@ -130,13 +156,33 @@ function sideError(label: "Width" | "Height", text: string, info: GenerationFami
   return { error: `${label} ${parsed.value} is not a multiple of 8 — try ${below} or ${below + 8}.` };
 }
 
+function promptError(info: GenerationProfileInfo, prompt: string): string | undefined {
+  if (!prompt) return "Write a prompt.";
+  if (prompt.length > MAX_PROMPT_CHARS) return `The prompt is ${prompt.length} characters; keep it under ${MAX_PROMPT_CHARS}.`;
+  const limit = info.limits.promptWords;
+  const words = countWords(prompt);
+  return limit !== undefined && words > limit ? `The prompt has ${words} words; ${info.label} takes up to ${limit}.` : undefined;
+}
+
+function flowShiftOf(info: GenerationProfileInfo, text: string): { value?: number; error?: string } {
+  if (!info.flowShift || text.trim() === "") return {};
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 && value <= 1000 ? { value } : { error: "Flow shift must be a number above 0 (e.g. 3 or 10), or empty for the server's default." };
+}
+
+function conditionOf(text: string): { value?: number[]; error?: string } {
+  if (text.trim() === "") return {};
+  const parts = text.split(",").map((part) => part.trim());
+  return parts.every(isInteger) ? { value: parts.map(Number) } : { error: "Latent frames are whole numbers separated by commas, e.g. 0, 1." };
+}
+
 /** The request body for a draft, or what is wrong with it, field by field. */
-export function validateDraft(backendId: string, family: GenerationFamily, draft: GenerateDraft, input: InputChoice | null): DraftResult {
-  const info = GENERATION_FAMILIES[family];
+export function validateDraft(backendId: string, profile: GenerationProfile, draft: GenerateDraft, input: InputChoice | null): DraftResult {
+  const info = GENERATION_PROFILES[profile];
   const errors: DraftErrors = {};
   const prompt = draft.prompt.trim();
-  if (!prompt) errors.prompt = "Write a prompt.";
-  else if (prompt.length > MAX_PROMPT_CHARS) errors.prompt = `The prompt is ${prompt.length} characters; keep it under ${MAX_PROMPT_CHARS}.`;
+  const badPrompt = promptError(info, prompt);
+  if (badPrompt) errors.prompt = badPrompt;
   if (draft.negativePrompt.length > MAX_PROMPT_CHARS) errors.negativePrompt = `Keep the negative prompt under ${MAX_PROMPT_CHARS} characters.`;
 
   const seed = draft.seed.trim() === "" ? {} : integerIn(draft.seed, "Seed", 0, SEED_MAX);
@@ -146,8 +192,10 @@ export function validateDraft(backendId: string, family: GenerationFamily, draft
   if (draft.guidanceScale.trim() === "" || !Number.isFinite(guidance) || guidance < gMin || guidance > gMax) {
     errors.guidanceScale = `Guidance must be a number from ${gMin} to ${gMax}.`;
   }
+  const flowShift = flowShiftOf(info, draft.flowShift);
   if (seed.error) errors.seed = seed.error;
   if (steps.error) errors.steps = steps.error;
+  if (flowShift.error) errors.flowShift = flowShift.error;
 
   const isImage = draft.mode === "text2image";
   const frames = isImage ? {} : integerIn(draft.frames, "Frames", info.limits.frames.min, info.limits.frames.max);
@@ -156,6 +204,9 @@ export function validateDraft(backendId: string, family: GenerationFamily, draft
   const height = info.sizing === "pixels" ? sideError("Height", draft.height, info) : {};
   if (width.error) errors.width = width.error;
   if (height.error) errors.height = height.error;
+  const conditioned = draft.mode === "video2world" && info.videoConditioning;
+  const conditionFrames = conditioned ? conditionOf(draft.conditionFrames) : {};
+  if (conditionFrames.error) errors.conditionFrames = conditionFrames.error;
 
   const needed = modeInput(draft.mode);
   if (needed && !input) errors.input = `Add an input ${needed}.`;
@@ -170,16 +221,19 @@ export function validateDraft(backendId: string, family: GenerationFamily, draft
     ...(seed.value !== undefined ? { seed: seed.value } : {}),
     steps: steps.value,
     guidanceScale: guidance,
+    ...(flowShift.value !== undefined ? { flowShift: flowShift.value } : {}),
     ...(info.sizing === "pixels" ? { width: width.value, height: height.value } : { resolution: draft.resolution, aspect: draft.aspect }),
     ...(isImage ? {} : { frames: frames.value, fps: draft.fps }),
     ...(info.switches.promptUpsampling ? { promptUpsampling: draft.promptUpsampling } : {}),
     ...(info.switches.generateSound && !isImage ? { generateSound: draft.generateSound } : {}),
     ...(info.switches.guardrails ? { guardrails: draft.guardrails } : {}),
+    ...(conditionFrames.value ? { conditionFrameIndexes: conditionFrames.value } : {}),
+    ...(conditioned && draft.conditionKeep ? { conditionVideoKeep: draft.conditionKeep } : {}),
     ...(needed && input ? { inputMediaId: input.mediaId } : {}),
   };
-  // The server's own rules (frames per tier, fps sets, …) as the last word before sending.
+  // The server's own rules (frames per tier, 1 + 4k, …) as the last word before sending.
   try {
-    resolveGeneration(family, request, { seed: 0, ...(needed && input ? { input: { kind: input.kind, mime: "" } } : {}) });
+    resolveGeneration(profile, request, { seed: 0, ...(needed && input ? { input: { kind: input.kind, mime: "" } } : {}) });
   } catch (error) {
     if (error instanceof PlaygroundError) return { ok: false, errors: { form: error.message } };
     throw error;

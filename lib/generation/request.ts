@@ -1,11 +1,12 @@
 import { PlaygroundError } from "@/lib/core/errors";
 import {
-  GENERATION_FAMILIES, MODE_LABELS, TIER_SIZES, modeInput,
-  type GenerationFamily, type GenerationFamilyInfo, type GenerationMode, type NumberRange, type ResolutionTier,
+  GENERATION_PROFILES, MODE_LABELS, TIER_SIZES, modeDefaults, modeInput,
+  type GenerationMode, type GenerationProfile, type GenerationProfileInfo, type NumberRange, type ResolutionTier,
 } from "@/lib/backends/generation-families";
+import { profileModes } from "@/lib/backends/generation-contracts";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
-// Checks a generation request against its backend's family and fills in the family's defaults,
+// Checks a generation request against the profile its backend speaks and fills in the defaults,
 // refusing what the model server would refuse (or silently ignore) with a sentence a person can
 // act on. Pure: the request builders (lib/generation/builders.ts) take what this returns.
 
@@ -15,7 +16,7 @@ export interface InputMediaFacts {
 }
 
 export interface ResolvedGeneration {
-  family: GenerationFamily;
+  profile: GenerationProfile;
   /** The request as it will run: defaults filled in, the seed chosen. */
   request: GenerationRequest & { seed: number; steps: number; guidanceScale: number };
   width: number;
@@ -32,14 +33,16 @@ const refuse = (message: string) => new PlaygroundError("unsupported_combination
 
 function checkRange(name: string, value: number, range: NumberRange, label: string): void {
   if (value < range.min || value > range.max) {
-    throw refuse(`${name} ${value} is out of range for ${label}: use ${range.min}–${range.max}.`);
+    const allowed = Number.isFinite(range.max) ? `use ${range.min}–${range.max}` : `use at least ${range.min}`;
+    throw refuse(`${name} ${value} is out of range for ${label}: ${allowed}.`);
   }
 }
 
-function checkMode(info: GenerationFamilyInfo, mode: GenerationMode): void {
-  if (info.modes.includes(mode)) return;
-  const hint = mode === "text2image" ? " Pick a Cosmos3 backend to make images." : "";
-  throw refuse(`${info.label} cannot do ${MODE_LABELS[mode]}; it takes ${info.modes.join(", ")}.${hint}`);
+function checkMode(profile: GenerationProfile, mode: GenerationMode): void {
+  const missing = profileModes(profile).unavailable.find((entry) => entry.mode === mode);
+  if (!missing) return;
+  const { label, modes } = GENERATION_PROFILES[profile];
+  throw refuse(`${label} cannot do ${MODE_LABELS[mode]}; it takes ${modes.join(", ")}. ${missing.reason}`);
 }
 
 function checkInput(request: GenerationRequest, input: InputMediaFacts | undefined): "image" | "video" | null {
@@ -56,15 +59,27 @@ function checkInput(request: GenerationRequest, input: InputMediaFacts | undefin
   return needed;
 }
 
-function checkSwitches(info: GenerationFamilyInfo, request: GenerationRequest): void {
-  const unsupported = (["promptUpsampling", "generateSound", "guardrails"] as const).filter(
-    (name) => request[name] !== undefined && !info.switches[name],
-  );
+function checkSwitches(info: GenerationProfileInfo, request: GenerationRequest): void {
+  const unsupported = [
+    ...(["promptUpsampling", "generateSound", "guardrails"] as const).filter((name) => request[name] !== undefined && !info.switches[name]),
+    ...(request.flowShift !== undefined && !info.flowShift ? ["flowShift"] : []),
+  ];
   if (unsupported.length > 0) {
-    throw refuse(`${info.label} has no ${unsupported.join(" or ")} switch; leave ${unsupported.length > 1 ? "them" : "it"} out.`);
+    throw refuse(`${info.label} has no ${unsupported.join(" or ")} setting; leave ${unsupported.length > 1 ? "them" : "it"} out.`);
   }
   if (request.mode === "text2image" && request.generateSound) {
     throw refuse("Sound goes with video; a text-to-image request cannot generate sound. Turn generateSound off.");
+  }
+}
+
+/** Counted as the server counts: runs of non-space characters. */
+export const countWords = (text: string): number => (text.trim() ? text.trim().split(/\s+/).length : 0);
+
+function checkPromptWords(info: GenerationProfileInfo, prompt: string): void {
+  const limit = info.limits.promptWords;
+  const words = countWords(prompt);
+  if (limit !== undefined && words > limit) {
+    throw refuse(`The prompt has ${words} words; ${info.label} takes prompts of up to ${limit} words. Shorten it by ${words - limit}.`);
   }
 }
 
@@ -75,7 +90,7 @@ function checkMultipleOf8(name: "Width" | "Height", value: number): void {
   throw refuse(`${name} ${value} is not a multiple of 8: Cosmos Predict needs width and height in multiples of 8 — try ${below} or ${below + 8}.`);
 }
 
-function pixelSize(info: GenerationFamilyInfo, request: GenerationRequest): { width: number; height: number } {
+function pixelSize(info: GenerationProfileInfo, request: GenerationRequest): { width: number; height: number } {
   if (request.resolution !== undefined || request.aspect !== undefined) {
     throw refuse(`${info.label} takes width and height in pixels, not a resolution tier or aspect ratio; send width and height instead.`);
   }
@@ -89,7 +104,7 @@ function pixelSize(info: GenerationFamilyInfo, request: GenerationRequest): { wi
   return { width, height };
 }
 
-function tierSize(info: GenerationFamilyInfo, request: GenerationRequest) {
+function tierSize(info: GenerationProfileInfo, request: GenerationRequest) {
   if (request.width !== undefined || request.height !== undefined) {
     throw refuse(`${info.label} takes a resolution tier (256p, 480p or 720p) and an aspect ratio, not width and height in pixels.`);
   }
@@ -98,38 +113,59 @@ function tierSize(info: GenerationFamilyInfo, request: GenerationRequest) {
   return { resolution, aspect, ...TIER_SIZES[resolution][aspect] };
 }
 
-function checkFrames(info: GenerationFamilyInfo, frames: number, resolution: ResolutionTier | undefined): void {
+/** The largest frame count the profile takes at a tier. */
+export function maxFrames(info: GenerationProfileInfo, resolution: ResolutionTier | undefined): number {
   const perTier = info.limits.framesPerTier;
-  if (!perTier || !resolution) return checkRange("frames", frames, info.limits.frames, info.label);
-  const max = perTier[resolution];
-  const lower = Math.max(25, Math.floor((frames - 1) / 4) * 4 + 1);
-  const valid = (frames - 1) % 4 === 0 && frames >= 25 && frames <= max;
-  if (!valid) {
-    const suggestion = frames > max ? `at ${resolution} use at most ${max}` : frames < 25 ? "use at least 25" : `try ${lower} or ${lower + 4}`;
-    throw refuse(`${info.label} takes 1 + 4k frames, from 25 up to ${max} at ${resolution} (${perTier["256p"]} at 256p, ${perTier["480p"]} at 480p); ${frames} is not one: ${suggestion}.`);
-  }
+  return Math.min(info.limits.frames.max, perTier && resolution ? perTier[resolution] : Number.POSITIVE_INFINITY);
 }
 
-function checkFps(info: GenerationFamilyInfo, fps: number): void {
-  const choices = info.limits.fpsChoices;
-  if (choices && !choices.includes(fps)) throw refuse(`${info.label} generates at ${choices.join(", ")} fps; ${fps} is not one of them.`);
+function checkFrames(info: GenerationProfileInfo, frames: number, resolution: ResolutionTier | undefined): void {
+  if (!info.limits.framesFourKPlusOne) return checkRange("frames", frames, info.limits.frames, info.label);
+  const { min } = info.limits.frames;
+  const max = maxFrames(info, resolution);
+  if ((frames - 1) % 4 === 0 && frames >= min && frames <= max) return;
+  const lower = Math.max(min, Math.floor((frames - 1) / 4) * 4 + 1);
+  const suggestion = frames > max ? `${resolution ? `at ${resolution} ` : ""}use at most ${max}` : frames < min ? `use at least ${min}` : `try ${lower} or ${lower + 4}`;
+  const caps = info.limits.framesPerTier;
+  const perTier = caps && resolution ? ` at ${resolution} (${caps["256p"]} at 256p, ${caps["480p"]} at 480p, ${caps["720p"]} at 720p)` : "";
+  throw refuse(`${info.label} takes 1 + 4k frames, from ${min} up to ${max}${perTier}; ${frames} is not one: ${suggestion}.`);
+}
+
+function checkFps(info: GenerationProfileInfo, fps: number): void {
+  if (info.limits.fpsInteger && !Number.isInteger(fps)) throw refuse(`${info.label} takes a whole number of frames per second; ${fps} is not one.`);
   checkRange("fps", fps, info.limits.fps, info.label);
+}
+
+/** V2V conditioning: latent indexes below (frames − 1) / 4 + 1, only where the profile has it. */
+function checkConditioning(info: GenerationProfileInfo, request: GenerationRequest, frames: number): void {
+  const given = request.conditionFrameIndexes !== undefined || request.conditionVideoKeep !== undefined;
+  if (!given) return;
+  if (!info.videoConditioning) throw refuse(`${info.label} takes no video conditioning settings; leave conditionFrameIndexes and conditionVideoKeep out.`);
+  if (request.mode !== "video2world") throw refuse("conditionFrameIndexes and conditionVideoKeep go with video2world only; leave them out.");
+  const latents = (frames - 1) / 4 + 1;
+  const bad = (request.conditionFrameIndexes ?? []).filter((index) => index >= latents);
+  if (bad.length > 0) {
+    throw refuse(`conditionFrameIndexes are latent frames, below ${latents} for ${frames} frames; ${bad.join(", ")} ${bad.length > 1 ? "are" : "is"} too large.`);
+  }
 }
 
 /** Validates and completes a request; `seed` is used when the request names none. */
 export function resolveGeneration(
-  family: GenerationFamily,
+  profile: GenerationProfile,
   request: GenerationRequest,
   options: { seed: number; input?: InputMediaFacts },
 ): ResolvedGeneration {
-  const info = GENERATION_FAMILIES[family];
-  checkMode(info, request.mode);
+  const info = GENERATION_PROFILES[profile];
+  checkMode(profile, request.mode);
   const input = checkInput(request, options.input);
   checkSwitches(info, request);
-  const steps = request.steps ?? info.defaults.steps;
-  const guidanceScale = request.guidanceScale ?? info.defaults.guidanceScale;
+  checkPromptWords(info, request.prompt);
+  const defaults = modeDefaults(info, request.mode);
+  const steps = request.steps ?? defaults.steps;
+  const guidanceScale = request.guidanceScale ?? defaults.guidanceScale;
   checkRange("steps", steps, info.limits.steps, info.label);
   checkRange("guidanceScale", guidanceScale, info.limits.guidanceScale, info.label);
+  const flowShift = info.flowShift ? (request.flowShift ?? defaults.flowShift) : undefined;
 
   const isImage = request.mode === "text2image";
   if (isImage && (request.frames !== undefined || request.fps !== undefined)) {
@@ -141,17 +177,19 @@ export function resolveGeneration(
   const fps = isImage ? null : (request.fps ?? info.defaults.fps);
   if (!isImage) checkFrames(info, frames, tier?.resolution);
   if (fps !== null) checkFps(info, fps);
+  checkConditioning(info, request, frames);
 
   const completed = {
     ...request,
     seed: request.seed ?? options.seed,
     steps,
     guidanceScale,
+    ...(flowShift === undefined ? {} : { flowShift }),
     ...(tier ? { resolution: tier.resolution, aspect: tier.aspect } : { width, height }),
     ...(fps === null ? {} : { frames, fps }),
     ...(info.switches.promptUpsampling ? { promptUpsampling: request.promptUpsampling ?? info.defaults.promptUpsampling ?? false } : {}),
   };
-  return { family, request: completed, width, height, frames, fps, output: isImage ? "image" : "video", input };
+  return { profile, request: completed, width, height, frames, fps, output: isImage ? "image" : "video", input };
 }
 
 /** Pixels × frames × steps: what the expected duration of a job scales with. */

@@ -25,6 +25,11 @@ export const generationRequestSchema = z
     promptUpsampling: z.boolean().optional(),
     generateSound: z.boolean().optional(),
     guardrails: z.boolean().optional(),
+    /** Cosmos3 NIM 2.x and vLLM-Omni: the sampler's flow shift. */
+    flowShift: z.number().finite().positive().max(1000).optional(),
+    /** video2world on Cosmos3 NIM 2.x and vLLM-Omni: latent frames of the input to condition on, and which end to keep. */
+    conditionFrameIndexes: z.array(z.number().int().min(0).max(1000)).min(1).max(100).optional(),
+    conditionVideoKeep: z.enum(["first", "last"]).optional(),
     inputMediaId: mediaIdSchema.optional(),
   })
   .strict();

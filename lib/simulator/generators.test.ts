@@ -58,37 +58,95 @@ describe("Cosmos Predict NIM (simulated)", () => {
     expect(other.b64_video).not.toBe(answer.b64_video);
   });
 
-  it("refuses sizes that are not multiples of 8 with a 400, and media of the wrong kind with a 422", async () => {
+  it("refuses sizes that are not multiples of 8, media of the wrong kind and seeds out of range with a 400", async () => {
     const bad = await post("/predict/v1/infer", { prompt: "x", video_params: { width: 1001, height: 704 } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ detail: "Invalid input dimensions: height and width must be multiples of 8 (got height=704, width=1001)." });
-    const wrong = await post("/predict/v1/infer", { prompt: "x", image: b64(makeMp4()) });
-    expect(wrong.status).toBe(422);
-    expect((await post("/predict/v1/infer", { prompt: "x", seed: 2 ** 32 })).status).toBe(422);
+    expect((await post("/predict/v1/infer", { prompt: "x", image: b64(makeMp4()) })).status).toBe(400);
+    const seed = await post("/predict/v1/infer", { prompt: "x", seed: 2 ** 32 });
+    expect([seed.status, await seed.json()]).toEqual([400, { detail: "seed: Input should be between 0 and 4294967295" }]);
   });
 });
 
-describe("Cosmos3 WFM NIM (simulated)", () => {
-  it("answers 422 for fields its schema does not know, pydantic style", async () => {
-    const response = await post("/cosmos3-wfm/v1/infer", { model_mode: "text2video", prompt: "x", steps: 30 });
-    expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ detail: [{ type: "extra_forbidden", loc: ["body", "steps"], msg: "Extra inputs are not permitted", input: 30 }] });
-    const frames = await post("/cosmos3-wfm/v1/infer", { model_mode: "text2video", prompt: "x", num_frames: 100 });
-    expect(frames.status).toBe(422);
+const t2v1 = { prompt: "A robot walks.", seed: 42, guidance_scale: 6.0, steps: 35, resolution: "256", num_output_frames: 25, fps: 24.0 };
+
+describe("Cosmos3-Generator NIM 1.0.0 (simulated)", () => {
+  it("answers a video for its nine fields, the mode read from 'image'", async () => {
+    const response = await post("/cosmos3-wfm/v1/infer", t2v1);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ simulated_request: { width: 320, height: 192, frames: 25, fps: 24 } });
+    expect(Buffer.from(body.b64_video as string, "base64").length).toBeGreaterThan(1000);
+    const i2v = await post("/cosmos3-wfm/v1/infer", { ...t2v1, prompt: undefined, image: `data:image/png;base64,${b64(makePng(8, 8))}`, resolution: "480_4_3" });
+    expect(((await i2v.json()) as { simulated_request: object }).simulated_request).toMatchObject({ width: 736, height: 544 });
   });
 
-  it("makes an image for text2image and a video conditioned on input_reference", async () => {
-    const image = (await (await post("/cosmos3-wfm/v1/infer", { model_mode: "text2image", prompt: "a lab", resolution: "720_16_9", seed: 1 })).json()) as { b64_image: string };
-    expect(pngPixels(Buffer.from(image.b64_image, "base64"))).toMatchObject({ width: 1280, height: 720 });
-    const missing = await post("/cosmos3-wfm/v1/infer", { model_mode: "image2video", prompt: "x" });
-    expect(missing.status).toBe(400);
-    const video = await post("/cosmos3-wfm/v1/infer", { model_mode: "image2video", prompt: "x", input_reference: b64(makePng(8, 8)), num_frames: 121 });
+  it("refuses any other field with a 422 naming it, and the 2.x names too", async () => {
+    const unknown = await post("/cosmos3-wfm/v1/infer", { ...t2v1, num_inference_steps: 35 });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toEqual({ detail: [{ type: "extra_forbidden", loc: ["body", "num_inference_steps"], msg: "Extra inputs are not permitted", input: 35 }] });
+    expect((await post("/cosmos3-wfm/v1/infer", { ...t2v1, model_mode: "text2video" })).status).toBe(422);
+  });
+
+  it("keeps guidance within 1–7, steps 1–100, fps 1–60, and 1 + 4k frames under the tier's cap", async () => {
+    const refused = async (extra: object) => (await post("/cosmos3-wfm/v1/infer", { ...t2v1, ...extra })).status;
+    expect(await refused({ guidance_scale: 7.5 })).toBe(422);
+    expect(await refused({ steps: 101 })).toBe(422);
+    expect(await refused({ fps: 61 })).toBe(422);
+    expect(await refused({ num_output_frames: 27 })).toBe(422);
+    expect(await refused({ num_output_frames: 21 })).toBe(422);
+    expect(await refused({ resolution: "720", num_output_frames: 201 })).toBe(422);
+    expect(await refused({ resolution: "256", num_output_frames: 397 })).toBe(200);
+    expect(await refused({ resolution: "720p" })).toBe(422);
+  });
+
+  it("serves /openapi.json and /v1/version, readiness Triton style", async () => {
+    const doc = (await (await fetch(`${sim.url}/cosmos3-wfm/openapi.json`)).json()) as { components: { schemas: Record<string, { properties: object }> } };
+    expect(Object.keys(Object.values(doc.components.schemas)[0]!.properties)).toEqual(["prompt", "negative_prompt", "image", "seed", "guidance_scale", "steps", "resolution", "num_output_frames", "fps"]);
+    expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/version`)).json()).toEqual({ release: "1.0.0", api: "1.0.0" });
+    expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/health/ready`)).json()).toEqual({ description: "Triton readiness check", status: "ready" });
+  });
+});
+
+describe("Cosmos3 NIM 2.x (simulated)", () => {
+  it("answers 422 in its error envelope to the 1.0.0 names and unknown fields", async () => {
+    const response = await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "x", steps: 30 });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error: { message: "steps: Extra inputs are not permitted (extra_forbidden)", type: "RequestValidationError", code: 422 } });
+    expect((await post("/cosmos3-nim2/v1/infer", { prompt: "x" })).status).toBe(422);
+    expect((await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "x", num_frames: 100 })).status).toBe(422);
+    expect((await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "x", num_inference_steps: "35" })).status).toBe(422);
+  });
+
+  it("makes an image for text2image (b64_image) and a video conditioned on input_reference (b64_video, action null)", async () => {
+    const image = (await (await post("/cosmos3-nim2/v1/infer", { model_mode: "text2image", prompt: "a lab", resolution: "480_1_1", seed: 1 })).json()) as { b64_image: string };
+    expect(pngPixels(Buffer.from(image.b64_image, "base64"))).toMatchObject({ width: 640, height: 640 });
+    const missing = await post("/cosmos3-nim2/v1/infer", { model_mode: "image2video", prompt: "x" });
+    expect(missing.status).toBe(422);
+    const video = await post("/cosmos3-nim2/v1/infer", { model_mode: "image2video", prompt: "x", input_reference: b64(makePng(8, 8)), num_frames: 121, flow_shift: 5 });
     expect(video.status).toBe(200);
+    expect(await video.json()).toMatchObject({ b64_video: expect.any(String), action: null });
+  });
+
+  it("checks video-to-video conditioning against the latent frame count", async () => {
+    const v2v = { model_mode: "video2video", prompt: "x", input_reference: b64(makeMp4()), num_frames: 25 };
+    expect((await post("/cosmos3-nim2/v1/infer", { ...v2v, condition_frame_indexes_vision: [0, 1], condition_video_keep: "last" })).status).toBe(200);
+    expect((await post("/cosmos3-nim2/v1/infer", { ...v2v, condition_frame_indexes_vision: [7] })).status).toBe(422);
+    expect((await post("/cosmos3-nim2/v1/infer", { ...v2v, model_mode: "text2video", input_reference: undefined, condition_video_keep: "first" })).status).toBe(422);
+  });
+
+  it("answers a guardrail block with 422, its schema, version and readiness, and 404 to chat", async () => {
+    const blocked = await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "guardrail-block this" });
+    expect([blocked.status, ((await blocked.json()) as { error: { message: string } }).error.message]).toEqual([422, expect.stringMatching(/guardrail/)]);
+    expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/version`)).json()).toEqual({ release: "2.1.0", api: "2.1.0" });
+    expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/health/ready`)).json()).toEqual({ object: "health.response", message: "Service is ready", status: "ready" });
+    const chat = await post("/cosmos3-nim2/v1/chat/completions", { messages: [] });
+    expect(chat.status).toBe(404);
   });
 });
 
 describe("vLLM-Omni generator (simulated)", () => {
-  const form = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>) => {
+  const form = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>): FormData => {
     const data = new FormData();
     for (const [name, value] of Object.entries(fields)) data.append(name, value);
     if (file) data.append("input_reference", new Blob([file]), "input.png");
@@ -133,7 +191,36 @@ describe("vLLM-Omni generator (simulated)", () => {
     expect((await mp4Facts(new Uint8Array(await response.arrayBuffer()))).hasVideoTrack).toBe(true);
     const bad = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "robot", extra_params: "{not json" }) });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ detail: "extra_params must be a JSON object." });
+    expect(await bad.json()).toEqual({ detail: "Invalid JSON in form field." });
+  });
+
+  it("keeps the protocol's ranges (422), refuses another model and a second reference (400), in FastAPI's detail shape", async () => {
+    const sync = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>) => fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form(fields, file) });
+    for (const [field, value] of [["guidance_scale", "20.5"], ["num_inference_steps", "201"], ["fps", "0"], ["fps", "24.5"], ["num_frames", "0"], ["size", "1280*720"]]) {
+      const response = await sync({ prompt: "robot", [field!]: value! });
+      expect(response.status, `${field}=${value}`).toBe(422);
+      expect(((await response.json()) as { detail: { loc: string[] }[] }).detail[0]?.loc).toEqual(["body", field]);
+    }
+    const model = await sync({ prompt: "robot", model: "nvidia/Cosmos3-Super" });
+    expect([model.status, await model.json()]).toEqual([400, { detail: "Model 'nvidia/Cosmos3-Super' is not served here; this server serves 'nvidia/Cosmos3-Nano'." }]);
+    const both = await sync({ prompt: "robot", video_reference: '{"video_url":"https://example.com/a.mp4"}' }, makeMp4());
+    expect([both.status, await both.json()]).toEqual([400, { detail: "Send one reference: input_reference and video_reference cannot be combined." }]);
+    const twice = await sync({ prompt: "robot", flow_shift: "3.0", extra_params: '{"flow_shift":5}' });
+    expect(twice.status).toBe(400);
+  });
+
+  it("blocks a guardrail-tripping prompt: 500 'Guardrail blocked prompt' in sync, a failed job in async, unless guardrails are off", async () => {
+    const sync = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "guardrail-block me" }) });
+    expect([sync.status, await sync.json()]).toEqual([500, { detail: "Guardrail blocked prompt" }]);
+    const off = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "guardrail-block me", extra_params: '{"guardrails":false}' }) });
+    expect(off.status).toBe(200);
+    await off.arrayBuffer();
+    const job = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "guardrail-block me" }) })).json()) as { id: string; status: string };
+    expect(job.status).toBe("queued");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${job.id}`)).json()).toMatchObject({ status: "failed", error: { code: 500, message: "Guardrail blocked prompt" } });
+    const image = await post("/cosmos3-gen/v1/images/generations", { prompt: "guardrail-block me" });
+    expect([image.status, await image.json()]).toEqual([500, { detail: "Guardrail blocked prompt" }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Family } from "@/lib/backends/families";
-import type { GenerationFamily } from "@/lib/backends/generation-families";
+import type { GenerationFamily, GeneratorContract } from "@/lib/backends/generation-families";
 
 // The models the built-in simulator serves. Each is served at `/{slug}/v1/...`; the first one is
 // also served at `/v1/...` so that a client can point at the simulator's root like at a real NIM.
@@ -24,11 +24,14 @@ export interface SimulatedGenerator {
   label: string;
   kind: "predict" | "omni";
   family: GenerationFamily;
+  /** cosmos3-wfm: the /v1/infer contract this one simulates (the playground detects it, as with a real server). */
+  contract?: GeneratorContract;
   model: string;
 }
 
 export const SIMULATED_GENERATORS: readonly SimulatedGenerator[] = [
   { slug: "predict", label: "Cosmos Predict", kind: "predict", family: "cosmos-predict", model: "nvidia/cosmos-predict1-7b-text2world" },
-  { slug: "cosmos3-wfm", label: "Cosmos3 WFM", kind: "predict", family: "cosmos3-wfm", model: "nvidia/cosmos3-nano-wfm" },
+  { slug: "cosmos3-wfm", label: "Cosmos3 Generator NIM 1.0.0", kind: "predict", family: "cosmos3-wfm", contract: "1.0.0", model: "nvidia/cosmos3-generator" },
+  { slug: "cosmos3-nim2", label: "Cosmos3 NIM 2.x", kind: "predict", family: "cosmos3-wfm", contract: "2.x", model: "nvidia/cosmos3-nano" },
   { slug: "cosmos3-gen", label: "Cosmos3 Generator", kind: "omni", family: "vllm-omni", model: "nvidia/Cosmos3-Nano" },
 ];

@@ -8,9 +8,9 @@ import { routeGenerator, resolveGenerator } from "@/lib/simulator/generator-rout
 import { SimulatorHttpError, sendError, sendJson, sendText } from "@/lib/simulator/http";
 import { OmniJobs } from "@/lib/simulator/omni";
 
-// The built-in NIM simulator: an OpenAI-compatible vLLM server's wire protocol for the `chat`
-// models of SIMULATED_MODELS, and the generators of SIMULATED_GENERATORS (Cosmos Predict NIM,
-// Cosmos3 WFM NIM, vLLM-Omni), each at `/{slug}/v1/...`; the first chat model also at `/v1/...`.
+// The built-in NIM simulator: an OpenAI-compatible vLLM server's wire protocol for the `chat` models
+// of SIMULATED_MODELS, and the generators of SIMULATED_GENERATORS (Cosmos Predict NIM, Cosmos3
+// generator NIM 1.0.0 and 2.x, vLLM-Omni), each at `/{slug}/v1/...`; the first chat model also at `/v1/...`.
 
 export interface SimulatorOptions {
   port?: number;

@@ -12,4 +12,6 @@ export function useConfig(config: unknown): void {
   delete cache.__playgroundConfig;
   (cache.__backendChecks as Map<string, unknown> | undefined)?.clear();
   (cache.__backendChecksInFlight as Map<string, unknown> | undefined)?.clear();
+  (cache.__generatorContracts as Map<string, unknown> | undefined)?.clear();
+  (cache.__generatorContractsInFlight as Map<string, unknown> | undefined)?.clear();
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { BackendKind, Family } from "@/lib/backends/families";
-import { defaultGenerationFamily, type GenerationFamily } from "@/lib/backends/generation-families";
+import { defaultGenerationFamily, type GenerationFamily, type GeneratorContract } from "@/lib/backends/generation-families";
 import { getConfig } from "@/lib/backends/server/config";
 import { simulatorGenerationSeconds, simulatorTokensPerSecond, type BackendConfig } from "@/lib/backends/server/config-schema";
 import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/simulator/models";
@@ -16,6 +16,8 @@ export interface Backend {
   family: Family;
   /** predict / omni backends only. */
   generationFamily: GenerationFamily | null;
+  /** cosmos3-wfm: the /v1/infer contract the configuration pins; absent, it is detected. */
+  contract?: GeneratorContract;
   baseUrl: string;
   model?: string;
   apiKeyEnv?: string;

@@ -58,6 +58,15 @@ describe("parseConfig", () => {
     expect(() => parse({ backends: [{ ...good.backends[1], maxConcurrentJobs: 0 }] })).toThrow(/maxConcurrentJobs/);
   });
 
+  it("pins the Cosmos3 generator NIM's contract, on that family only; configurations without one still load", () => {
+    const nim = { id: "nim", label: "Cosmos3", kind: "predict", family: "cosmos3-wfm", baseUrl: "http://h:8001/v1" };
+    expect(parse({ backends: [{ ...nim, contract: "1.0.0" }] }).backends[0]).toMatchObject({ contract: "1.0.0" });
+    expect(parse({ backends: [{ ...nim, contract: "2.x" }] }).backends[0]).toMatchObject({ contract: "2.x" });
+    expect(parse({ backends: [nim] }).backends[0]).not.toHaveProperty("contract");
+    expect(() => parse({ backends: [{ ...nim, contract: "2.1.0" }] })).toThrow(/backends\.0\.contract: use "1\.0\.0" or "2\.x"/);
+    expect(() => parse({ backends: [{ ...nim, family: undefined, contract: "2.x" }] })).toThrow(/backends\.0\.contract: only a backend with family 'cosmos3-wfm'/);
+  });
+
   it("says when the file is not JSON", () => {
     expect(() => parseConfig("{ backends: ", "broken.json")).toThrow(/broken\.json is not valid JSON/);
   });

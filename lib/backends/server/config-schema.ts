@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
-import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS } from "@/lib/backends/generation-families";
+import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS, GENERATOR_CONTRACTS } from "@/lib/backends/generation-families";
 
 // The configuration file (docs/architecture.md). Kept free of `server-only` so the start script can validate a
 // file before the server boots; nothing here reads a key, only the name of the variable holding it.
@@ -16,6 +16,8 @@ export const backendConfigSchema = z
     kind: z.enum(BACKEND_KINDS),
     /** Chat: the model's switches. predict: cosmos-predict (default) or cosmos3-wfm. omni: vllm-omni. */
     family: z.enum([...FAMILIES, ...GENERATION_FAMILY_IDS]).optional(),
+    /** cosmos3-wfm: the /v1/infer contract, pinned; absent, it is read from the server (1.0.0 when it cannot be). */
+    contract: z.enum(GENERATOR_CONTRACTS, { message: `use ${GENERATOR_CONTRACTS.map((c) => `"${c}"`).join(" or ")}` }).optional(),
     baseUrl: z
       .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
       .refine((url) => /\/v1\/?$/.test(url), { message: "must end in /v1 (OpenAI SDK convention)" })
@@ -40,6 +42,9 @@ export const backendConfigSchema = z
   })
   .strict()
   .superRefine((backend, ctx) => {
+    if (backend.contract !== undefined && backend.family !== "cosmos3-wfm") {
+      ctx.addIssue({ code: "custom", path: ["contract"], message: "only a backend with family 'cosmos3-wfm' (the Cosmos3 generator NIM) takes a contract" });
+    }
     if (backend.family === undefined) return;
     const allowed: readonly string[] =
       backend.kind === "chat" ? FAMILIES : GENERATION_FAMILY_IDS.filter((id) => GENERATION_FAMILIES[id].kind === backend.kind);

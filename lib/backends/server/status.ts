@@ -3,6 +3,7 @@ import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
 import { PlaygroundError } from "@/lib/core/errors";
 import { FAMILY_INFO } from "@/lib/backends/families";
 import { authHeaders, listBackends, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+import { generationSummary } from "@/lib/backends/server/generator-contract";
 import { fetchWithin, limitReached, secondsOf } from "@/lib/backends/server/upstream-fetch";
 
 // Live status of each backend, checked through /v1/health/ready and /v1/models. Results are
@@ -101,12 +102,14 @@ export async function summarizeBackends(): Promise<BackendSummary[]> {
     backends.map(async (backend) => {
       const check = await checkBackend(backend);
       const info = FAMILY_INFO[backend.family];
+      const generation = await generationSummary(backend);
       return {
         id: backend.id,
         label: backend.label,
         kind: backend.kind,
         family: backend.kind === "chat" ? backend.family : null,
         ...(backend.generationFamily ? { generationFamily: backend.generationFamily } : {}),
+        ...(generation ? { generation } : {}),
         model: backend.model ?? check.model,
         simulated: backend.simulated,
         status: check.status,

@@ -1,11 +1,11 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
-import type { UpstreamPlan } from "@/lib/generation/builders";
+import { inferBody, type UpstreamPlan } from "@/lib/generation/builders";
 import type { Backend } from "@/lib/backends/server/backends";
 import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
 import { callUpstream, ensureOk, notes, readJsonBody } from "@/lib/generation/server/upstream";
 
-// Runs one upstream generation to its result bytes: /v1/infer (Cosmos Predict, Cosmos3 WFM),
+// Runs one upstream generation to its result bytes: /v1/infer (Cosmos Predict, the Cosmos3 NIMs),
 // /v1/images/generations and the vLLM-Omni video endpoints (omni-video.ts).
 
 export interface InputMedia {
@@ -62,8 +62,7 @@ export async function executePlan(
     const first = Array.isArray(body.data) ? (body.data[0] as Record<string, unknown> | undefined) : undefined;
     return { bytes: decodeBase64(first?.b64_json, "data[0].b64_json", backend), ...notes(body) };
   }
-  const json = plan.inputField && input ? { ...plan.json, [plan.inputField]: Buffer.from(input.bytes).toString("base64") } : plan.json;
-  const response = await ensureOk(await callUpstream(backend, jsonCall("infer", json), signal), backend);
+  const response = await ensureOk(await callUpstream(backend, jsonCall("infer", inferBody(plan, input)), signal), backend);
   const body = await readJsonBody(response, backend, signal);
   const media = plan.output === "image" ? (body.b64_image ?? body.b64_video) : (body.b64_video ?? body.b64_image);
   const upsampledPrompt = text(body.upsampled_prompt);

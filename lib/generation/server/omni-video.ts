@@ -3,6 +3,7 @@ import { PlaygroundError } from "@/lib/core/errors";
 import type { UpstreamPlan } from "@/lib/generation/builders";
 import type { Backend } from "@/lib/backends/server/backends";
 import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execute";
+import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 import { CanceledError, callUpstream, ensureOk, notes, readBytes, readJsonBody } from "@/lib/generation/server/upstream";
 
 // vLLM-Omni video: an async job (POST /v1/videos, polled at /v1/videos/{id} for its progress, the
@@ -81,6 +82,8 @@ async function followJob(backend: Backend, first: Record<string, unknown>, hooks
       if (job.status === "completed") break;
       if (job.status === "failed" || job.status === "cancelled" || job.status === "canceled") {
         const error = job.error as { message?: unknown } | null | undefined;
+        const blocked = guardrailRefusal(backend, typeof error?.message === "string" ? error.message : null);
+        if (blocked) throw blocked;
         const why = typeof error?.message === "string" ? `: ${error.message}` : ".";
         throw new PlaygroundError("upstream_error", `Backend '${backend.id}' reports the video job ${job.status}${why}`);
       }

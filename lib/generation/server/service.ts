@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { PlaygroundError } from "@/lib/core/errors";
 import { buildUpstreamRequest } from "@/lib/generation/builders";
-import { GENERATION_FAMILIES } from "@/lib/backends/generation-families";
+import { GENERATION_PROFILES } from "@/lib/backends/generation-families";
 import { resolveGeneration, workUnits, type ResolvedGeneration } from "@/lib/generation/request";
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
 import { expectedSeconds } from "@/lib/generation/estimate";
@@ -10,6 +10,7 @@ import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/gen
 import { getBackend, redactKey, type Backend } from "@/lib/backends/server/backends";
 import { newJobId, type JobRepository } from "@/lib/server/db/jobs";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
+import { backendProfile } from "@/lib/backends/server/generator-contract";
 import { mediaDir } from "@/lib/media/server/config";
 import { mediaNotFound } from "@/lib/media/server/download";
 import { MAX_INLINE_BYTES } from "@/lib/chat/server/inline";
@@ -78,7 +79,8 @@ export class GenerationService {
   async create(ownerId: string, request: GenerationRequest): Promise<GenerationJobView> {
     const jobs = await this.repo();
     const backend = await this.deps.backend(request.backend);
-    if (backend.kind === "chat" || !backend.generationFamily) {
+    const profile = backend.kind === "chat" ? null : await backendProfile(backend);
+    if (!profile) {
       throw new PlaygroundError("bad_request", `Backend '${backend.id}' is a chat backend; pick a predict or omni backend from GET /api/backends to generate.`);
     }
     const input = request.inputMediaId ? await this.inputFacts(request.inputMediaId) : undefined;
@@ -86,7 +88,7 @@ export class GenerationService {
     if (input && backend.kind === "predict" && input.bytes > MAX_INLINE_BYTES) {
       throw new PlaygroundError("payload_too_large", `The input ${input.kind} is over ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale it first.`);
     }
-    const resolved = resolveGeneration(backend.generationFamily, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}) });
+    const resolved = resolveGeneration(profile, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}) });
     const job: GenerationJob = {
       id: newJobId(), ownerId, backendId: backend.id, mode: request.mode, request: resolved.request, status: "queued",
       progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, upstreamJobId: null,
@@ -155,7 +157,7 @@ export class GenerationService {
     const expectedS = expectedSeconds({
       workUnits: job.workUnits,
       pastRates,
-      defaultRate: GENERATION_FAMILIES[resolved.family].secondsPerWorkUnit,
+      defaultRate: GENERATION_PROFILES[resolved.profile].secondsPerWorkUnit,
       ...(backend.nominalJobSeconds === undefined ? {} : { nominalSeconds: backend.nominalJobSeconds }),
     });
     if (!(await this.record(job.id, { type: "start", at: this.now(), expectedS, progressSource: "estimate" }))) return;

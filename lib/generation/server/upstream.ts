@@ -1,6 +1,7 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import { authHeaders, type Backend } from "@/lib/backends/server/backends";
+import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 import { fetchFailure, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
 import { fetchWithin, limitReached } from "@/lib/backends/server/upstream-fetch";
 
@@ -80,6 +81,8 @@ export async function ensureOk(response: Response, backend: Backend): Promise<Re
   }
   const said = detail ? `: ${detail}` : ".";
   const status = response.status;
+  const blocked = guardrailRefusal(backend, detail);
+  if (blocked) throw blocked;
   if (status === 401 || status === 403) {
     const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
     throw new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);

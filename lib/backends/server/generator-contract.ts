@@ -1,0 +1,104 @@
+import "server-only";
+import type { GenerationSummary } from "@/lib/backends/types";
+import { contractFromOpenApi, contractFromVersion, contractNote, profileModes, type ContractSource } from "@/lib/backends/generation-contracts";
+import { generationProfile, type GenerationProfile, type GeneratorContract } from "@/lib/backends/generation-families";
+import { authHeaders, type Backend } from "@/lib/backends/server/backends";
+
+// Which contract a Cosmos3 generator NIM backend speaks: pinned by its configuration, else read
+// from the server's GET /openapi.json, else its GET /v1/version, else the released 1.0.0. Checked
+// with the backend's status and cached; a stale answer is served while a fresh one is read.
+
+const FRESH_MS = 30_000;
+/** A guess made while the server could not be read is retried sooner. */
+const FALLBACK_FRESH_MS = 5_000;
+const CHECK_TIMEOUT_MS = 2_500;
+
+interface ContractCheck {
+  contract: GeneratorContract;
+  source: ContractSource;
+  at: number;
+}
+
+const store = globalThis as typeof globalThis & {
+  __generatorContracts?: Map<string, ContractCheck>;
+  __generatorContractsInFlight?: Map<string, Promise<ContractCheck>>;
+};
+const checks = (store.__generatorContracts ??= new Map());
+const inFlight = (store.__generatorContractsInFlight ??= new Map());
+
+/** The JSON at a URL, or null for any failure: detection falls through to the next source. */
+async function readJson(url: string, backend: Backend): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, {
+      headers: { Accept: "application/json", ...authHeaders(backend) },
+      signal: controller.signal,
+      cache: "no-store",
+      redirect: "manual",
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return null;
+    }
+    return await response.json();
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function detect(backend: Backend): Promise<ContractCheck> {
+  const at = Date.now();
+  // /openapi.json sits at the server's root, beside /v1.
+  const fromSchema = contractFromOpenApi(await readJson(`${backend.baseUrl.replace(/\/v1$/, "")}/openapi.json`, backend));
+  if (fromSchema) return { contract: fromSchema, source: "schema", at };
+  const fromVersion = contractFromVersion(await readJson(`${backend.baseUrl}/version`, backend));
+  if (fromVersion) return { contract: fromVersion, source: "version", at };
+  return { contract: "1.0.0", source: "fallback", at };
+}
+
+function refresh(backend: Backend): Promise<ContractCheck> {
+  const running = inFlight.get(backend.id);
+  if (running) return running;
+  const promise = detect(backend).then((check) => {
+    checks.set(backend.id, check);
+    inFlight.delete(backend.id);
+    return check;
+  });
+  inFlight.set(backend.id, promise);
+  return promise;
+}
+
+/** The contract of a Cosmos3 generator NIM backend and how it was found; null for other backends. */
+export async function generatorContract(backend: Backend): Promise<{ contract: GeneratorContract; source: ContractSource } | null> {
+  if (backend.generationFamily !== "cosmos3-wfm") return null;
+  if (backend.contract) return { contract: backend.contract, source: "config" };
+  const last = checks.get(backend.id);
+  const fresh = last && Date.now() - last.at < (last.source === "fallback" ? FALLBACK_FRESH_MS : FRESH_MS);
+  if (fresh) return last;
+  const next = refresh(backend);
+  return last ?? next;
+}
+
+/** The profile a generation backend speaks now. */
+export async function backendProfile(backend: Backend): Promise<GenerationProfile | null> {
+  if (!backend.generationFamily) return null;
+  return generationProfile(backend.generationFamily, (await generatorContract(backend))?.contract);
+}
+
+/** What GET /api/backends tells the browser about a generation backend: its contract and modes. */
+export async function generationSummary(backend: Backend): Promise<GenerationSummary | undefined> {
+  if (!backend.generationFamily) return undefined;
+  const found = await generatorContract(backend);
+  const profile = generationProfile(backend.generationFamily, found?.contract);
+  const { modes, unavailable } = profileModes(profile);
+  return {
+    family: backend.generationFamily,
+    profile,
+    ...(found ? { contract: found.contract, contractSource: found.source, contractNote: contractNote(found.contract, found.source) } : {}),
+    modes,
+    unavailableModes: unavailable,
+  };
+}
