@@ -3,31 +3,13 @@ import { PlaygroundError } from "@/lib/core/errors";
 import { inferBody, type UpstreamPlan } from "@/lib/generation/builders";
 import type { Backend } from "@/lib/backends/server/backends";
 import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
+import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
 import { callUpstream, ensureOk, notes, readJsonBody } from "@/lib/generation/server/upstream";
 
 // Runs one upstream generation to its result bytes: /v1/infer (Cosmos Predict, the Cosmos3 NIMs),
 // /v1/images/generations and the vLLM-Omni video endpoints (omni-video.ts).
 
-export interface InputMedia {
-  kind: "image" | "video";
-  mime: string;
-  bytes: Uint8Array;
-}
-
-export interface ExecutionHooks {
-  signal: AbortSignal;
-  /** The server's own progress, 0..1 (vLLM-Omni async jobs only). */
-  onProgress(fraction: number): Promise<void>;
-  onUpstreamJob(upstreamJobId: string): Promise<void>;
-}
-
-export interface GenerationOutput {
-  bytes: Uint8Array;
-  upsampledPrompt?: string;
-  seed?: number;
-  /** A remark from the server (the simulator says its results are stock media). */
-  note?: string;
-}
+export type { ExecutionHooks, GenerationOutput, InputMedia };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 const integer = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : undefined);

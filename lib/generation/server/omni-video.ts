@@ -2,7 +2,7 @@ import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { UpstreamPlan } from "@/lib/generation/builders";
 import type { Backend } from "@/lib/backends/server/backends";
-import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execute";
+import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 import { CanceledError, callUpstream, ensureOk, notes, readBytes, readJsonBody } from "@/lib/generation/server/upstream";
 

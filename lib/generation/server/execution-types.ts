@@ -1,0 +1,25 @@
+import "server-only";
+
+// What an upstream generation takes and gives, shared by the /v1/infer path (execute.ts) and the
+// vLLM-Omni video path (omni-video.ts).
+
+export interface InputMedia {
+  kind: "image" | "video";
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface ExecutionHooks {
+  signal: AbortSignal;
+  /** The server's own progress, 0..1 (vLLM-Omni async jobs only). */
+  onProgress(fraction: number): Promise<void>;
+  onUpstreamJob(upstreamJobId: string): Promise<void>;
+}
+
+export interface GenerationOutput {
+  bytes: Uint8Array;
+  upsampledPrompt?: string;
+  seed?: number;
+  /** A remark from the server (the simulator says its results are stock media). */
+  note?: string;
+}
