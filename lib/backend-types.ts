@@ -1,3 +1,4 @@
+import type { CoordinateConvention } from "@/lib/annotations/coordinates";
 import type { BackendKind, Family, ReasoningSwitch } from "@/lib/families";
 import type { GenerationFamily } from "@/lib/generation-families";
 
@@ -13,6 +14,8 @@ export interface BackendCapabilities {
   maxVideos: number;
   /** Set for hosted endpoints that cap inline images; the browser re-encodes images to fit. */
   maxInlineImageBytes: number | null;
+  /** How the model writes points and boxes: the backend's setting, else its family's convention. */
+  coordinates?: CoordinateConvention;
 }
 
 export interface BackendSummary {

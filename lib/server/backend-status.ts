@@ -1,4 +1,5 @@
 import "server-only";
+import { coordinateConvention } from "@/lib/annotations/coordinates";
 import type { BackendStatus, BackendSummary } from "@/lib/backend-types";
 import { PlaygroundError } from "@/lib/errors";
 import { FAMILY_INFO } from "@/lib/families";
@@ -115,6 +116,7 @@ export async function summarizeBackends(): Promise<BackendSummary[]> {
           maxImages: info.maxImages,
           maxVideos: info.maxVideos,
           maxInlineImageBytes: backend.maxInlineImageBytes ?? null,
+          ...(backend.kind === "chat" ? { coordinates: backend.coordinates ?? coordinateConvention(backend.family) } : {}),
         },
       };
     }),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CoordinateConvention } from "@/lib/annotations/coordinates";
 import { PlaygroundError } from "@/lib/errors";
 import type { BackendKind, Family } from "@/lib/families";
 import { defaultGenerationFamily, type GenerationFamily } from "@/lib/generation-families";
@@ -23,6 +24,8 @@ export interface Backend {
   timeoutMs: number;
   idleTimeoutMs: number;
   maxInlineImageBytes?: number;
+  /** Chat: how the model writes points and boxes, when the configuration says. */
+  coordinates?: CoordinateConvention;
   maxConcurrentJobs: number;
   pollIntervalMs: number;
   /** How long a generation takes before any was measured (the simulator's fixed time). */
