@@ -193,9 +193,9 @@ function sampling(info: FamilyInfo, request: ChatRequest) {
   const params = request.params;
   const seed = params.seed ?? preset.seed;
   const stop = params.stop ?? preset.stop;
-  // vLLM-only fields a plain OpenAI-compatible server may refuse: sent there only when set.
-  const topK = info.vllmFieldsWhenSet ? params.top_k : (params.top_k ?? preset.top_k);
-  const repetition = info.vllmFieldsWhenSet ? params.repetition_penalty : (params.repetition_penalty ?? preset.repetition_penalty);
+  // vLLM's own fields: the generic family's preset has none, so there they go out only when set.
+  const topK = params.top_k ?? preset.top_k;
+  const repetition = params.repetition_penalty ?? preset.repetition_penalty;
   return {
     temperature: params.temperature ?? preset.temperature,
     top_p: params.top_p ?? preset.top_p,

@@ -10,10 +10,12 @@ export type BackendKind = (typeof BACKEND_KINDS)[number];
 export interface SamplingParams {
   temperature: number;
   top_p: number;
-  top_k: number;
+  /** vLLM's own field: absent from a preset, it is sent only when the person sets it. */
+  top_k?: number;
   max_tokens: number;
   seed?: number;
-  repetition_penalty: number;
+  /** vLLM's own field, like top_k. */
+  repetition_penalty?: number;
   presence_penalty: number;
   frequency_penalty: number;
   stop: string[];
@@ -53,8 +55,6 @@ export interface FamilyInfo {
   videoTotalPixels?: number;
   /** Nemotron: max_num_tiles from 1 to this (its default); a video is always one tile. */
   maxTiles?: number;
-  /** vLLM-only sampling fields (top_k, repetition_penalty) go out only when the person set them. */
-  vllmFieldsWhenSet?: boolean;
   presets: { reasoning: SamplingParams; plain: SamplingParams };
 }
 
@@ -79,6 +79,10 @@ const cosmosPresets = {
     repetition_penalty: 1.0, presence_penalty: 1.5, frequency_penalty: 0, stop: [],
   },
 } satisfies FamilyInfo["presets"];
+
+function withoutVllmFields({ top_k: _topK, repetition_penalty: _repetition, ...rest }: SamplingParams): SamplingParams {
+  return rest;
+}
 
 export const FAMILY_INFO: Record<Family, FamilyInfo> = {
   "cosmos-reason2": {
@@ -119,10 +123,11 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
   },
   generic: {
     label: "OpenAI-compatible", reasoningSwitch: "none", reasoningWithVideo: true,
-    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 2, sizeParams: "none", vllmFieldsWhenSet: true,
+    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 2, sizeParams: "none",
+    // An OpenAI-compatible server that is not vLLM may refuse vLLM's top_k and repetition_penalty.
     presets: {
-      reasoning: { ...cosmosPresets.reasoning },
-      plain: { ...cosmosPresets.plain, presence_penalty: 0 },
+      reasoning: withoutVllmFields(cosmosPresets.reasoning),
+      plain: withoutVllmFields({ ...cosmosPresets.plain, presence_penalty: 0 }),
     },
   },
 };
