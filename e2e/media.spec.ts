@@ -156,17 +156,18 @@ test("a URL is passed to the NIM as image_url", async ({ page }) => {
 test("the token warning offers fewer frames for a long video, and taking it clears the warning", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-8b");
-  // Ten minutes at 320×240: too small to downscale, so only sampling fewer frames helps.
-  await app.attachFiles([mp4("lecture.mp4", { width: 320, height: 240, fps: 30, frames: 30 * 600 })]);
+  await app.selectBackend("sim-nemotron-vl");
+  // Nemotron turns each sampled frame into one 256-token tile whatever its size, so only fewer frames
+  // help: two minutes at its 2 fps is 240 frames, capped at 128 (32 768 tokens); 0.5 fps is 60 frames.
+  await app.attachFiles([mp4("lecture.mp4", { width: 320, height: 240, fps: 30, frames: 30 * 120 })]);
   await app.attachment(0).expectPhase("ready");
-  await expect(app.tokenWarning).toContainText("96,000 multimodal tokens");
+  await expect(app.tokenWarning).toContainText("32,768 multimodal tokens");
   await expect(app.tokenWarning).toContainText("above the 16k");
-  await expect(app.tokenAdvice).toHaveText("Sample 0.6 fps → ≈ 14,400");
+  await expect(app.tokenAdvice).toHaveText("Sample 0.5 fps → ≈ 15,360");
   await app.tokenAdvice.click();
-  await expect(app.mediaParam("fps")).toHaveValue("0.6");
+  await expect(app.mediaParam("fps")).toHaveValue("0.5");
   await expect(app.tokenWarning).toBeHidden();
-  await expect(app.tokenTotal).toContainText("≈ 14,400 multimodal tokens");
+  await expect(app.tokenTotal).toContainText("≈ 15,360 multimodal tokens");
 });
 
 test("an image over the server's limit shows the server's 413 sentence and blocks sending", async ({ page }) => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
     simulator: true,
     backends: [
       { id: "detect", label: "Detects its model", kind: "chat", family: "nemotron-vl", baseUrl: `${ready.url}/v1`, apiKeyEnv: "BACKENDS_TEST_KEY" },
-      { id: "loading", label: "Loading", kind: "chat", baseUrl: `${loading.url}/v1`, model: "m" },
+      { id: "loading", label: "Loading", kind: "chat", family: "cosmos-reason1", baseUrl: `${loading.url}/v1`, model: "m", coordinates: "normalized-1000" },
       { id: "down", label: "Down", kind: "chat", baseUrl: "http://127.0.0.1:9/v1", model: "m" },
       { id: "nokey", label: "No key", kind: "chat", baseUrl: `${ready.url}/v1`, model: "m", apiKeyEnv: "UNSET_VARIABLE_FOR_TEST" },
     ],
@@ -47,6 +47,11 @@ describe("GET /api/backends", () => {
     expect(byId.detect).toMatchObject({ status: "ready", model: "nvidia/detected-model", family: "nemotron-vl", simulated: false });
     expect(byId.detect!.capabilities).toMatchObject({ reasoningSwitch: "system-think", reasoningWithVideo: false, maxImages: 4 });
     expect(byId.loading).toMatchObject({ status: "error" });
+    // How points and boxes are read: the family's convention, unless the configuration says otherwise.
+    expect(byId["sim-reason2-8b"]!.capabilities.coordinates).toBe("normalized-1000");
+    expect(byId["sim-reason1-7b"]!.capabilities.coordinates).toBe("absolute-pixels");
+    expect(byId.loading!.capabilities.coordinates).toBe("normalized-1000");
+    expect(byId["sim-predict"]!.capabilities).not.toHaveProperty("coordinates");
     expect(byId.loading!.statusMessage).toMatch(/starting up/);
     expect(byId.down).toMatchObject({ status: "unreachable" });
     expect(byId.down!.statusMessage).toMatch(/is the NIM container running/);

@@ -175,6 +175,40 @@ describe("POST /api/chat", () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
+  it("leaves an earlier video over the per-prompt limit out, says so, and sends the rest", async () => {
+    upstream.handle((_req, res) => writePieces(res, [sseBody([{ content: "ok" }])]));
+    const video = (name: string) => ({ type: "video_url", url: `https://example.com/${name}.mp4` });
+    const { response, events } = await chat({
+      backend: "nim",
+      messages: [
+        { role: "user", content: [video("first"), { type: "text", text: "What happens?" }] },
+        { role: "assistant", content: "A car turns." },
+        { role: "user", content: [video("second"), { type: "text", text: "And here?" }] },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(events[1]).toEqual({
+      type: "notice",
+      code: "media_omitted",
+      message: "1 earlier video was left out of this request: Cosmos Reason2 takes at most 1 video per prompt, earlier turns included.",
+    });
+    const sent = JSON.parse(upstream.requests[0]!.body) as { messages: { content: unknown }[] };
+    expect(sent.messages[0]!.content).toEqual([
+      { type: "text", text: "[earlier video omitted: at most 1 video per prompt]" },
+      { type: "text", text: "What happens?" },
+    ]);
+    expect(JSON.stringify(sent)).not.toContain("first.mp4");
+    expect(done(events).answer).toBe("ok");
+  });
+
+  it("refuses one message over the per-prompt limit with a 400 naming it", async () => {
+    const images = Array.from({ length: 5 }, (_, i) => ({ type: "image_url", url: `https://example.com/${i}.png` }));
+    const { response, raw } = await chat({ backend: "nemotron", messages: [{ role: "user", content: [...images, { type: "text", text: "Compare." }] }] });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(raw).error.message).toContain("takes at most 4 images per prompt; this message has 5");
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it("answers 4xx JSON errors naming the problem for bad input", async () => {
     const badJson = await fetch(`${app.url}/api/chat`, { method: "POST", body: "{nope" });
     expect(badJson.status).toBe(400);

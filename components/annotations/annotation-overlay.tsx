@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import type { CoordinateConvention, Size } from "@/lib/annotations/coordinates";
+import { modelInputSize, type CoordinateConvention, type Size } from "@/lib/annotations/coordinates";
 import type { ParsedAnnotations } from "@/lib/annotations/parse";
 import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations/view";
 import type { Family } from "@/lib/backends/families";
@@ -24,6 +24,8 @@ interface AnnotationOverlayProps {
   target: MediaTarget;
   family: Family;
   convention: CoordinateConvention;
+  /** The pixel bounds the request sent (min/max pixels), for the size the model saw. */
+  bounds?: { shortest_edge?: number; longest_edge?: number };
 }
 
 export function mediaSource(target: MediaTarget): { source: StageSource; key: string } {
@@ -35,17 +37,22 @@ export function mediaSource(target: MediaTarget): { source: StageSource; key: st
 
 const CONVENTION_NOTE: Record<CoordinateConvention, string> = {
   "normalized-1000": "coordinates normalized 0–1000 per axis",
-  "absolute-pixels": "coordinates read as pixels of the image as sent (Reason1 convention, unconfirmed)",
+  "absolute-pixels": "coordinates read as pixels of the image as the model's processor resized it, scaled back (Reason1 convention, unconfirmed; a backend's \"coordinates\" setting changes it)",
 };
 
 /** The answer's points, paths and boxes drawn over the image (or the video's first frame) it is about. */
-export function AnnotationOverlay({ parsed, target, family, convention }: AnnotationOverlayProps) {
+export function AnnotationOverlay({ parsed, target, family, convention, bounds }: AnnotationOverlayProps) {
   const { source, key } = mediaSource(target);
   const [loaded, setLoaded] = useState<Size | null>(null);
   const size = source.width && source.height ? { width: source.width, height: source.height } : loaded;
   const width = size?.width ?? 1000;
   const height = size?.height ?? 1000;
-  const model = useMemo(() => buildOverlay(parsed, convention, { width, height }), [parsed, convention, width, height]);
+  const { shortest_edge: minPixels, longest_edge: maxPixels } = bounds ?? {};
+  const model = useMemo(() => {
+    const shown = { width, height };
+    const seen = convention === "absolute-pixels" ? modelInputSize(shown, { shortest_edge: minPixels, longest_edge: maxPixels }) : shown;
+    return buildOverlay(parsed, convention, shown, seen);
+  }, [parsed, convention, width, height, minPixels, maxPixels]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const reference = useReference(key);
   const distance = referenceDistance(model, reference);

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, use, useCallback, useMemo, useSyncExternalStore, type ReactNode } from "react";
-import type { Point } from "@/lib/annotations/coordinates";
+import { coordinateConvention, type CoordinateConvention, type Point } from "@/lib/annotations/coordinates";
 import type { BackendSummary } from "@/lib/backends/types";
 import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
 import type { Family } from "@/lib/backends/families";
@@ -31,6 +31,8 @@ interface AnnotationsValue {
   turns: readonly Turn[];
   /** The family a reply came from: as sent when the turn kept it, else its backend's today. */
   familyOf: (turn: AssistantTurn) => Family;
+  /** How a reply's points and boxes are read: its backend's setting, else its family's convention. */
+  conventionOf: (turn: AssistantTurn) => CoordinateConvention;
   /** Null where there is no composer (a shared, read-only session). */
   insertIntoPrompt: ((text: string) => void) | null;
   references: ReferenceStore;
@@ -41,6 +43,7 @@ interface AnnotationsValue {
 const fallback: AnnotationsValue = {
   turns: [],
   familyOf: () => "generic",
+  conventionOf: () => "normalized-1000",
   insertIntoPrompt: null,
   references: new ReferenceStore(),
   videos: new Map(),
@@ -74,8 +77,10 @@ interface AnnotationsProviderProps {
 export function AnnotationsProvider({ turns, backends, onInsertPrompt, children }: AnnotationsProviderProps) {
   const stable = useMemo(() => ({ references: new ReferenceStore(), videos: new Map<string, HTMLVideoElement[]>() }), []);
   const value = useMemo<AnnotationsValue>(() => {
-    const families = new Map(backends.map((b) => [b.id, b.family ?? "generic"] as const));
-    return { ...stable, turns, familyOf: (turn) => turn.request?.family ?? families.get(turn.backendId) ?? "generic", insertIntoPrompt: onInsertPrompt ?? null };
+    const byId = new Map(backends.map((b) => [b.id, b] as const));
+    const familyOf = (turn: AssistantTurn): Family => turn.request?.family ?? byId.get(turn.backendId)?.family ?? "generic";
+    const conventionOf = (turn: AssistantTurn) => byId.get(turn.backendId)?.capabilities.coordinates ?? coordinateConvention(familyOf(turn));
+    return { ...stable, turns, familyOf, conventionOf, insertIntoPrompt: onInsertPrompt ?? null };
   }, [stable, turns, backends, onInsertPrompt]);
   return <AnnotationsContext value={value}>{children}</AnnotationsContext>;
 }

@@ -12,7 +12,7 @@ const AnnotationOverlay = dynamic(() => import("@/components/annotations/annotat
 
 /** Under an answer: its points and boxes drawn on the image, its events as seek buttons, and what could not be read. */
 export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
-  const { parsed, targets, family, convention } = useTurnAnnotations(turn);
+  const { parsed, targets, family, convention, bounds } = useTurnAnnotations(turn);
   const seek = useSeekForTurn(turn);
   const shapes = parsed.series.length + parsed.boxes.length;
   const surface = targets.image ?? targets.video;
@@ -20,7 +20,7 @@ export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
   if (shapes === 0 && parsed.segments.length === 0 && parsed.issues.length === 0) return null;
   return (
     <div data-testid="turn-annotations" className="flex flex-col gap-3">
-      {overlay && <AnnotationOverlay key={`${surface.userTurnId}:${surface.index}`} parsed={parsed} target={surface} family={family} convention={convention} />}
+      {overlay && <AnnotationOverlay key={`${surface.userTurnId}:${surface.index}`} parsed={parsed} target={surface} family={family} convention={convention} bounds={bounds} />}
       {shapes > 0 && !surface && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           The answer has {parsed.series.reduce((n, s) => n + s.points.length, 0)} points and {parsed.boxes.length} boxes, but no uploaded image in

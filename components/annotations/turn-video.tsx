@@ -20,7 +20,7 @@ interface TurnVideoProps {
 
 /** A user turn's inline video; answers about it seek it, and their segments mark a timeline under it. */
 export function TurnVideo({ turnId, index, media, src, label }: TurnVideoProps) {
-  const { turns, familyOf, videos } = useAnnotations();
+  const { turns, familyOf, conventionOf, videos } = useAnnotations();
   const registryKey = videoKey(turnId, index);
   const [element, setElement] = useState<HTMLVideoElement | null>(null);
   const [currentS, setCurrentS] = useState(0);
@@ -40,9 +40,9 @@ export function TurnVideo({ turnId, index, media, src, label }: TurnVideoProps) 
   );
 
   const segments = useMemo(() => {
-    const segmentsOf = (turn: AssistantTurn) => parseTurn(turn, turnParseContext(turns, turn, familyOf(turn)).context).segments;
+    const segmentsOf = (turn: AssistantTurn) => parseTurn(turn, turnParseContext(turns, turn, familyOf(turn), conventionOf(turn)).context).segments;
     return segmentsForVideo(turns, turnId, index, segmentsOf);
-  }, [turns, familyOf, turnId, index]);
+  }, [turns, familyOf, conventionOf, turnId, index]);
 
   const duration = media.durationS ?? loadedDuration;
   const size = media.width && media.height ? { width: media.width, height: media.height } : {};

@@ -7,6 +7,7 @@ import { AnswerPane, loadAnswerBody } from "@/components/chat/answer-pane";
 import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
+import { TurnNotices } from "@/components/chat/turn-notices";
 import { LogoMark } from "@/components/ui/logo";
 
 // Reading an answer for points, boxes, events and verdicts (parsers, timeline) is not needed for the
@@ -47,6 +48,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
           {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
           <CriticBadge turn={turn} />
         </header>
+        <TurnNotices notices={turn.notices} />
         {turn.reasoning !== "" && <ThinkPane turn={turn} />}
         {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
         {showAnswer && <AnswerPane turn={turn} streaming={streaming} />}

@@ -1,5 +1,6 @@
 import { toTurnMedia, type Attachment } from "@/lib/media/attachments";
 import { buildChatMessages, historyMedia, type AssistantTurn, type Turn } from "@/lib/chat/conversation";
+import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import type { SentRequest } from "@/lib/chat/sent-request";
 import type { TurnSettings } from "@/components/playground/use-chat-session";
 
@@ -29,8 +30,9 @@ export function draftCodeSource(settings: TurnSettings | null, turns: readonly T
   if (!settings) return "Pick a backend first.";
   const media = toTurnMedia(attachments);
   if (media === null) return "Wait for the attachments to finish uploading.";
-  const sentMedia = [...historyMedia(turns), ...media];
   const { backend } = settings;
+  // The same earlier media the request will carry: those over the per-prompt limits are left out.
+  const sentMedia = [...fitEarlierMedia(backend.family ?? "generic", historyMedia(turns), media).kept, ...media];
   return {
     sent: {
       body: {

@@ -15,6 +15,7 @@ import { columnsBlockReason, useCompareSession } from "@/components/compare/use-
 import { useCompareMedia } from "@/components/compare/use-compare-media";
 import { AttachControls } from "@/components/media/attach-controls";
 import { AttachmentStrip } from "@/components/media/attachment-strip";
+import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { DropOverlay } from "@/components/media/drop-overlay";
 import { useFileDrop } from "@/components/media/use-file-drop";
 import { MetricsToggle } from "@/components/metrics/metrics-toggle";
@@ -134,7 +135,12 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
           onClear={session.clear}
           onPasteFiles={attachments.addFiles}
           attachControls={<AttachControls disabled={false} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />}
-          attachments={<AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />}
+          attachments={
+            <>
+              <AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />
+              <OmittedMediaNotice notice={media.omittedNotice} />
+            </>
+          }
         />
       </main>
     </div>

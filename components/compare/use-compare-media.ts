@@ -7,6 +7,7 @@ import type { BackendSummary } from "@/lib/backends/types";
 import type { CompareColumn } from "@/lib/chat/compare";
 import { historyMedia } from "@/lib/chat/conversation";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import { useAttachments } from "@/components/media/use-attachments";
 
 /** The family with the tightest limits among the columns: what is attached must fit every column. */
@@ -23,11 +24,15 @@ export function useCompareMedia(columns: readonly CompareColumn[], backends: rea
     .map((c) => backends.find((b) => b.id === c.backendId)?.capabilities.maxInlineImageBytes ?? null)
     .filter((cap): cap is number => cap !== null);
   const attachments = useAttachments({ family, maxInlineImageBytes: caps.length > 0 ? Math.min(...caps) : null });
-  const earlier = useMemo(() => historyMedia(columns[0]?.turns ?? []), [columns]);
   const current = useMemo(() => attachments.items.map((a) => (a.phase === "error" ? null : a.facts)), [attachments.items]);
+  // Earlier media over the per-prompt limits are left out of the request, so out of the estimate too.
+  const fitted = useMemo(
+    () => fitEarlierMedia(family, historyMedia(columns[0]?.turns ?? []), current.filter((f): f is MediaFacts => f !== null)),
+    [columns, current, family],
+  );
   const tokens = useMemo(
-    () => summarizeTokens(current, earlier, { fps: FAMILY_INFO[family].defaultFps }, "fps"),
-    [current, earlier, family],
+    () => summarizeTokens(family, current, fitted.kept, { fps: FAMILY_INFO[family].defaultFps }, "fps"),
+    [current, fitted.kept, family],
   );
   const attachedVideo = current.some((facts: MediaFacts | null) => facts?.kind === "video");
   // Compare has no per-column video sampling, so only the downscale advice applies.
@@ -35,5 +40,5 @@ export function useCompareMedia(columns: readonly CompareColumn[], backends: rea
     const target = attachments.items[advice.index];
     if (advice.action === "downscale" && target) attachments.downscale(target.id, advice);
   };
-  return { family, attachments, tokens, attachedVideo, applyAdvice, blockedReason: attachmentsBlockReason(family, attachments.items) };
+  return { family, attachments, tokens, omittedNotice: fitted.notice, attachedVideo, applyAdvice, blockedReason: attachmentsBlockReason(family, attachments.items) };
 }

@@ -22,13 +22,23 @@ interface MediaParamsPanelProps {
   onChange: (draft: MediaParamsDraft) => void;
 }
 
-const LABELS: Record<MediaParamKey, { label: string; hint: string }> = {
-  fps: { label: "Frame rate (fps)", hint: "Frames sampled per second of video." },
-  num_frames: { label: "Frames", hint: "Frames sampled from the whole video." },
-  shortest_edge: { label: "Min pixels", hint: "shortest_edge: the fewest pixels a frame is resized to (a pixel count, not a side)." },
-  longest_edge: { label: "Max pixels", hint: "longest_edge: the most pixels a frame is resized to (a pixel count, not a side)." },
-  max_num_tiles: { label: "Max tiles", hint: "max_num_tiles: how many tiles an image is split into." },
-};
+function labels(family: Family): Record<MediaParamKey, { label: string; hint: string }> {
+  // Qwen2.5-VL (Reason1) names the same bounds min_pixels / max_pixels and applies them per frame.
+  const pixels = FAMILY_INFO[family].sizeParams === "pixels";
+  return {
+    fps: { label: "Frame rate (fps)", hint: "Frames sampled per second of video." },
+    num_frames: { label: "Frames", hint: "Frames sampled from the whole video." },
+    shortest_edge: {
+      label: "Min pixels",
+      hint: pixels ? "min_pixels: the fewest pixels an image or frame is resized to." : "shortest_edge: the fewest pixels an image, or a whole sampled video, is resized to (a pixel count, not a side).",
+    },
+    longest_edge: {
+      label: "Max pixels",
+      hint: pixels ? "max_pixels: the most pixels an image or frame is resized to." : "longest_edge: the most pixels an image, or a whole sampled video, is resized to (a pixel count, not a side).",
+    },
+    max_num_tiles: { label: "Max tiles", hint: "max_num_tiles: how many 512-pixel tiles an image is split into, 1 to 12; a video frame is always one tile." },
+  };
+}
 
 /** The "Video & image" settings: sampling and size knobs the family takes, capped to the attached video. */
 export function MediaParamsPanel({ family, draft, parsed, context, onChange }: MediaParamsPanelProps) {
@@ -36,6 +46,7 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
   const exclusive = info.videoSampling === "exclusive";
   const placeholders = mediaPlaceholders(family);
   const fields = mediaFieldsFor(family);
+  const fieldLabels = labels(family);
   const own = videoLimits(context.videos);
   const samplingKeys = fields.filter((k) => k === "fps" || k === "num_frames").filter((k) => !exclusive || k === draft.sampling);
   const sizeKeys = fields.filter((k) => k !== "fps" && k !== "num_frames");
@@ -43,6 +54,7 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
     <MediaField
       key={key}
       name={key}
+      text={fieldLabels[key]}
       value={draft[key]}
       placeholder={placeholders[key]}
       error={parsed.errors[key]}
@@ -94,6 +106,7 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
 
 interface MediaFieldProps {
   name: MediaParamKey;
+  text: { label: string; hint: string };
   value: string;
   placeholder: string;
   error?: string;
@@ -101,10 +114,10 @@ interface MediaFieldProps {
   onChange: (value: string) => void;
 }
 
-function MediaField({ name, value, placeholder, error, note, onChange }: MediaFieldProps) {
+function MediaField({ name, text, value, placeholder, error, note, onChange }: MediaFieldProps) {
   const id = useId();
   const messageId = useId();
-  const { label, hint } = LABELS[name];
+  const { label, hint } = text;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} title={hint} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">

@@ -7,6 +7,7 @@ import type { BackendSummary } from "@/lib/backends/types";
 import type { MediaParams } from "@/lib/chat/schema";
 import { historyMedia, type Turn } from "@/lib/chat/conversation";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import { EMPTY_MEDIA_DRAFT, parseMediaParams, type MediaContext, type MediaParamsDraft } from "@/lib/media/params";
 import { useAttachments } from "@/components/media/use-attachments";
 
@@ -23,12 +24,15 @@ export function useComposerMedia({ family, backend, turns }: { family: Family; b
   const attachments = useAttachments({ family, maxInlineImageBytes: backend?.capabilities.maxInlineImageBytes ?? null });
   const [draft, setDraft] = useState<MediaParamsDraft>(EMPTY_MEDIA_DRAFT);
   const exclusive = FAMILY_INFO[family].videoSampling === "exclusive";
-  const earlier = useMemo(() => historyMedia(turns), [turns]);
   const current = useMemo(() => attachments.items.map((a) => (a.phase === "error" ? null : a.facts)), [attachments.items]);
-  const context = useMemo(() => mediaContext([...earlier, ...current.filter((f): f is MediaFacts => f !== null)]), [earlier, current]);
+  const attached = useMemo(() => current.filter((f): f is MediaFacts => f !== null), [current]);
+  // Earlier media over the per-prompt limits are left out of the next request (and said so).
+  const fitted = useMemo(() => fitEarlierMedia(family, historyMedia(turns), attached), [family, turns, attached]);
+  const earlier = fitted.kept;
+  const context = useMemo(() => mediaContext([...earlier, ...attached]), [earlier, attached]);
   const parsed = useMemo(() => parseMediaParams(family, draft, context), [family, draft, context]);
   const mode = exclusive ? draft.sampling : draft.fps.trim() === "" && draft.num_frames.trim() !== "" ? "num_frames" : "fps";
-  const tokens = useMemo(() => summarizeTokens(current, earlier, parsed.sampling, mode), [current, earlier, parsed.sampling, mode]);
+  const tokens = useMemo(() => summarizeTokens(family, current, earlier, parsed.sampling, mode), [family, current, earlier, parsed.sampling, mode]);
   const blockedReason =
     attachmentsBlockReason(family, attachments.items) ?? (parsed.valid ? null : "Fix the highlighted video & image settings to send.");
 
@@ -53,5 +57,5 @@ export function useComposerMedia({ family, backend, turns }: { family: Family; b
     [items, downscale],
   );
 
-  return { attachments, draft, setDraft, parsed, context, tokens, blockedReason, mediaParamsFor, applyAdvice };
+  return { attachments, draft, setDraft, parsed, context, tokens, omittedNotice: fitted.notice, blockedReason, mediaParamsFor, applyAdvice };
 }

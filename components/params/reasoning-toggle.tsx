@@ -11,9 +11,14 @@ interface ReasoningToggleProps {
 }
 
 function howItWorks(family: Family): string {
-  return FAMILY_INFO[family].reasoningSwitch === "system-think"
-    ? "Adds the /think system message for you; reasoning streams into the Think pane."
-    : "Appends the <think>/<answer> format to your message; reasoning streams into the Think pane.";
+  switch (FAMILY_INFO[family].reasoningSwitch) {
+    case "system-think":
+      return "Adds the /think system message for you; reasoning streams into the Think pane.";
+    case "system-prompt":
+      return "Adds the <think>/<answer> format to the system message, as the model's own scripts do; reasoning streams into the Think pane.";
+    default:
+      return "Appends the <think>/<answer> format to your message; reasoning streams into the Think pane.";
+  }
 }
 
 export function ReasoningToggle({ family, checked, unavailableReason, onChange }: ReasoningToggleProps) {

@@ -9,7 +9,7 @@ interface SystemPromptFieldProps {
 }
 
 export function SystemPromptField({ value, onChange, family, reasoning }: SystemPromptFieldProps) {
-  const addsThink = reasoning && FAMILY_INFO[family].reasoningSwitch === "system-think";
+  const switchKind = reasoning ? FAMILY_INFO[family].reasoningSwitch : "none";
   return (
     <div className="space-y-2">
       <label htmlFor="system-prompt" className="block text-sm font-semibold">
@@ -26,9 +26,11 @@ export function SystemPromptField({ value, onChange, family, reasoning }: System
         className={`${inputStyles} max-h-60 min-h-20 resize-y leading-relaxed [field-sizing:content]`}
       />
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        {addsThink
+        {switchKind === "system-think"
           ? "With reasoning on, /think is added to the system message for you."
-          : "Sent first on every turn. Changes apply to the next message."}
+          : switchKind === "system-prompt"
+            ? "With reasoning on, the <think>/<answer> format is added to the system message for you."
+            : "Sent first on every turn. Changes apply to the next message."}
       </p>
     </div>
   );

@@ -25,6 +25,7 @@ import { AttachControls } from "@/components/media/attach-controls";
 import { AttachmentStrip } from "@/components/media/attachment-strip";
 import { DropOverlay } from "@/components/media/drop-overlay";
 import { MediaParamsPanel } from "@/components/media/media-params-panel";
+import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { useComposerMedia } from "@/components/media/use-composer-media";
 import { useFileDrop } from "@/components/media/use-file-drop";
 import { AnnotationsProvider, usePromptInsert } from "@/components/annotations/annotations-context";
@@ -184,6 +185,7 @@ export function Playground() {
               attachments={
                 <>
                   <AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />
+                  <OmittedMediaNotice notice={media.omittedNotice} />
                   <PresetBar active={presets.active} family={family} reasoning={reasoning} media={media.context} onValue={presets.setValue} onDismiss={presets.dismiss} />
                 </>
               }

@@ -15,6 +15,7 @@ import {
 } from "@/lib/chat/conversation";
 import { runChatTurn } from "@/lib/chat/client/stream";
 import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-batcher";
+import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 
 /** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
 export interface TurnSettings {
@@ -46,7 +47,9 @@ export function useChatSession() {
 
   const start = useCallback((history: Turn[], user: { text: string; media: TurnMedia[] }, settings: TurnSettings, userId: string | null) => {
     const turnId = createTurnId();
-    const sentMedia = [...historyMedia(history), ...user.media];
+    const family = settings.backend.family ?? "generic";
+    // The server leaves out earlier media over the per-prompt limits; the turn records the same.
+    const sentMedia = [...fitEarlierMedia(family, historyMedia(history), user.media).kept, ...user.media];
     const body = {
       backend: settings.backend.id,
       messages: buildChatMessages(settings.systemPrompt, history, user.text, user.media),
@@ -61,7 +64,7 @@ export function useChatSession() {
       model: settings.backend.model,
       reasoningRequested: settings.reasoning,
       at: Date.now(),
-      request: { body, family: settings.backend.family ?? "generic", media: sentMedia },
+      request: { body, family, media: sentMedia },
     };
     dispatch(userId ? { type: "send", user: { id: userId, ...user }, assistant } : { type: "regenerate", assistant });
     const controller = new AbortController();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coordinateConvention, meanDistance, toNormalized, toPixels } from "@/lib/annotations/coordinates";
+import { coordinateConvention, meanDistance, modelInputSize, toNormalized, toPixels } from "@/lib/annotations/coordinates";
 import { FAMILIES } from "@/lib/backends/families";
 
 describe("coordinateConvention", () => {
@@ -25,8 +25,14 @@ describe("toPixels / toNormalized", () => {
     expect(small.y).toBeCloseTo(326.4, 9);
   });
 
-  it("passes absolute pixels through", () => {
+  it("passes absolute pixels through when the model saw the image at its own size", () => {
     expect(toPixels({ x: 713, y: 680 }, size, "absolute-pixels")).toEqual({ x: 713, y: 680 });
+  });
+
+  it("scales absolute pixels back from the size Qwen2.5-VL resized the image to", () => {
+    expect(modelInputSize(size)).toEqual({ width: 1932, height: 1092 });
+    expect(modelInputSize(size, { longest_edge: 602_112 })).toEqual({ width: 1008, height: 560 });
+    expect(toPixels({ x: 1932, y: 546 }, size, "absolute-pixels", modelInputSize(size))).toEqual({ x: 1920, y: 540 });
   });
 
   it("rounds to integers and clamps to 0–1000", () => {

@@ -1,9 +1,11 @@
 // Which coordinate space each family answers in, and the conversions, in one place
 // (docs/nim-protocols.md, "Output conventions to render").
 
-import type { Family } from "@/lib/backends/families";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { smartResize } from "@/lib/media/tokens";
 
-export type CoordinateConvention = "normalized-1000" | "absolute-pixels";
+export const COORDINATE_CONVENTIONS = ["normalized-1000", "absolute-pixels"] as const;
+export type CoordinateConvention = (typeof COORDINATE_CONVENTIONS)[number];
 
 export interface Point {
   x: number;
@@ -23,7 +25,8 @@ const CONVENTIONS: Record<Family, CoordinateConvention> = {
   "cosmos3-reasoner": "normalized-1000",
   "nemotron-vl": "normalized-1000",
   generic: "normalized-1000",
-  // Qwen2.5-VL based: absolute pixels of the image as the processor resized it. Unconfirmed.
+  // Qwen2.5-VL based: absolute pixels of the image as the processor resized it. Unconfirmed, so a
+  // backend's "coordinates" setting may say otherwise.
   "cosmos-reason1": "absolute-pixels",
 };
 
@@ -32,11 +35,26 @@ export function coordinateConvention(family: Family): CoordinateConvention {
 }
 
 /**
- * A model point in pixels of an image of `size`. Absolute-pixel answers are already pixels (of the
- * resized image the model saw, which the caller must know to rescale), so they pass through.
+ * The size the model saw an image at, which absolute-pixel answers are in: Qwen2.5-VL's processor
+ * resizes to 28-pixel multiples within min/max_pixels (the bounds the request sent, else defaults).
  */
-export function toPixels(point: Point, size: Size, convention: CoordinateConvention = "normalized-1000"): Point {
-  if (convention === "absolute-pixels") return { x: point.x, y: point.y };
+export function modelInputSize(size: Size, bounds: { shortest_edge?: number; longest_edge?: number } = {}): Size {
+  const pixels = FAMILY_INFO["cosmos-reason1"].pixels;
+  return smartResize(size, {
+    factor: 28,
+    minPixels: bounds.shortest_edge ?? pixels?.min ?? 3136,
+    maxPixels: bounds.longest_edge ?? pixels?.max ?? 12_845_056,
+  });
+}
+
+/**
+ * A model point in pixels of an image of `size`. Absolute-pixel answers are pixels of the image the
+ * model saw (`modelSize`), scaled back to the image's own size.
+ */
+export function toPixels(point: Point, size: Size, convention: CoordinateConvention = "normalized-1000", modelSize: Size = size): Point {
+  if (convention === "absolute-pixels") {
+    return { x: (point.x * size.width) / modelSize.width, y: (point.y * size.height) / modelSize.height };
+  }
   return { x: (point.x / NORMALIZED_MAX) * size.width, y: (point.y / NORMALIZED_MAX) * size.height };
 }
 

@@ -4,6 +4,7 @@ import { parseAnnotations } from "@/lib/annotations/parse";
 import { arrowBetween, PALETTE, textOn } from "@/lib/annotations/overlay-style";
 import {
   annotationTargets, buildOverlay, describePosition, exportAnnotations, formatClock, parseTurn, referenceDistance, segmentsForVideo,
+  turnParseContext,
 } from "@/lib/annotations/view";
 import type { AssistantTurn, Turn, UserTurn } from "@/lib/chat/conversation";
 
@@ -50,6 +51,15 @@ describe("buildOverlay", () => {
     expect(buildOverlay(parsed, "absolute-pixels", size).paths[0]?.label).toBe("unlabeled");
   });
 
+  it("rescales absolute pixels from the size the processor resized the image to", () => {
+    // Qwen2.5-VL sees 1920×1080 as 1932×1092 (28-pixel multiples): 966, 546 is the centre.
+    const hd = { width: 1920, height: 1080 };
+    const parsed = parseAnnotations('[{"point_2d": [966, 546]}]', { convention: "absolute-pixels", imageSize: { width: 1932, height: 1092 } });
+    const point = buildOverlay(parsed, "absolute-pixels", hd, { width: 1932, height: 1092 }).paths[0]?.points[0];
+    expect(point?.px).toEqual({ x: 960, y: 540 });
+    expect(point?.norm).toEqual({ x: 500, y: 500 });
+  });
+
   it("describes a position with both spaces", () => {
     expect(describePosition({ x: 412.4, y: 655 }, { x: 263.68, y: 314.4 })).toBe("normalized (412, 655) · pixels (263.7, 314.4)");
   });
@@ -76,6 +86,17 @@ describe("buildOverlay", () => {
 });
 
 describe("annotationTargets", () => {
+  it("reads a turn by its backend's convention, bounded by the size the model saw", () => {
+    const turns: Turn[] = [user("u1", [image("a", 1920, 1080)]), assistant("a1", '[{"point_2d": [1900, 1080]}]')];
+    const reply = turns[1] as AssistantTurn;
+    const { context } = turnParseContext(turns, reply, "cosmos-reason1");
+    expect(context).toMatchObject({ convention: "absolute-pixels", imageSize: { width: 1920, height: 1080 }, modelSize: { width: 1932, height: 1092 } });
+    expect(parseTurn(reply, context).series[0]?.points).toHaveLength(1);
+    const sent = { ...reply, request: { family: "cosmos-reason1" as const, media: [], body: { backend: "b", messages: [], media: { shortest_edge: 3136, longest_edge: 602_112 } } } };
+    expect(turnParseContext(turns, sent, "cosmos-reason1").context.modelSize).toEqual({ width: 1008, height: 560 });
+    expect(turnParseContext(turns, reply, "cosmos-reason1", "normalized-1000").context).not.toHaveProperty("modelSize");
+  });
+
   it("takes the latest image and video at or before the message the answer replies to", () => {
     const turns: Turn[] = [
       user("u1", [video("v1"), image("i1")]), assistant("a1", "x"),

@@ -3,7 +3,7 @@
 // answer is about, and the JSON export. Pure; the components only lay it out.
 
 import type { TurnMedia } from "@/lib/media/attachments";
-import { coordinateConvention, meanDistance, toPixels, type CoordinateConvention, type Point, type Size } from "@/lib/annotations/coordinates";
+import { coordinateConvention, meanDistance, modelInputSize, toPixels, type CoordinateConvention, type Point, type Size } from "@/lib/annotations/coordinates";
 import { parseAnnotations, type ParsedAnnotations, type TimeSegment } from "@/lib/annotations/parse";
 import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
 import type { Family } from "@/lib/backends/families";
@@ -53,15 +53,16 @@ export interface OverlayModel {
 
 export const displayLabel = (label: string): string => label.trim() || "unlabeled";
 
-function placer(convention: CoordinateConvention, size: Size) {
+function placer(convention: CoordinateConvention, size: Size, modelSize: Size) {
   return (raw: Point): { norm: Point; px: Point } => {
-    const px = toPixels(raw, size, convention);
+    const px = toPixels(raw, size, convention, modelSize);
     const norm = convention === "normalized-1000" ? raw : { x: (px.x / size.width) * 1000, y: (px.y / size.height) * 1000 };
     return { norm, px };
   };
 }
 
-export function buildOverlay(parsed: Pick<ParsedAnnotations, "series" | "boxes">, convention: CoordinateConvention, size: Size): OverlayModel {
+/** `modelSize`: the size the model saw the image at, which absolute-pixel answers are in. */
+export function buildOverlay(parsed: Pick<ParsedAnnotations, "series" | "boxes">, convention: CoordinateConvention, size: Size, modelSize: Size = size): OverlayModel {
   const colours = new Map<string, string>();
   const colourOf = (label: string): string => {
     const known = colours.get(label);
@@ -70,7 +71,7 @@ export function buildOverlay(parsed: Pick<ParsedAnnotations, "series" | "boxes">
     colours.set(label, colour);
     return colour;
   };
-  const place = placer(convention, size);
+  const place = placer(convention, size, modelSize);
   const paths: OverlayPath[] = parsed.series.map((series, index) => ({
     key: `path-${index}`,
     label: displayLabel(series.label),
@@ -167,6 +168,8 @@ export interface ParseContext {
   convention: CoordinateConvention;
   family: Family;
   imageSize?: Size;
+  /** Absolute-pixel conventions: the image as the processor resized it, which bounds the answer's pixels. */
+  modelSize?: Size;
   userText: string;
 }
 
@@ -175,24 +178,34 @@ export function acceptYesNo(family: Family, userText: string): boolean {
   return family === "cosmos-reason1" && /approve|reject/i.test(userText);
 }
 
-/** How one answer is read: its family's convention, the image it is about, the question it answers. */
-export function turnParseContext(turns: readonly Turn[], turn: AssistantTurn, family: Family): { context: ParseContext; targets: AnnotationTargets } {
+/**
+ * How one answer is read: its convention (the family's, unless its backend says otherwise), the
+ * image it is about and the size the model saw it at, the question it answers.
+ */
+export function turnParseContext(
+  turns: readonly Turn[],
+  turn: AssistantTurn,
+  family: Family,
+  convention: CoordinateConvention = coordinateConvention(family),
+): { context: ParseContext; targets: AnnotationTargets } {
   const targets = annotationTargets(turns, turn.id);
   const image = targets.image?.media;
   const imageSize = image?.width && image.height ? { width: image.width, height: image.height } : undefined;
-  return { targets, context: { convention: coordinateConvention(family), family, userText: targets.userText, ...(imageSize ? { imageSize } : {}) } };
+  const modelSize = imageSize && convention === "absolute-pixels" ? modelInputSize(imageSize, turn.request?.body.media ?? {}) : undefined;
+  return { targets, context: { convention, family, userText: targets.userText, ...(imageSize ? { imageSize } : {}), ...(modelSize ? { modelSize } : {}) } };
 }
 
 const cache = new WeakMap<AssistantTurn, { key: string; parsed: ParsedAnnotations }>();
 
 /** Turns are immutable, so a parse is kept per turn object (and per the options it was made with). */
 export function parseTurn(turn: AssistantTurn, context: ParseContext): ParsedAnnotations {
-  const key = `${context.convention}|${context.imageSize?.width ?? ""}x${context.imageSize?.height ?? ""}|${acceptYesNo(context.family, context.userText)}`;
+  const bounds = context.modelSize ?? context.imageSize;
+  const key = `${context.convention}|${bounds?.width ?? ""}x${bounds?.height ?? ""}|${acceptYesNo(context.family, context.userText)}`;
   const hit = cache.get(turn);
   if (hit && hit.key === key) return hit.parsed;
   const parsed = parseAnnotations(turn.answer, {
     convention: context.convention,
-    ...(context.imageSize ? { imageSize: context.imageSize } : {}),
+    ...(bounds ? { imageSize: bounds } : {}),
     acceptYesNo: acceptYesNo(context.family, context.userText),
   });
   cache.set(turn, { key, parsed });

@@ -10,36 +10,64 @@ export type BackendKind = (typeof BACKEND_KINDS)[number];
 export interface SamplingParams {
   temperature: number;
   top_p: number;
-  top_k: number;
+  /** vLLM's own field: absent from a preset, it is sent only when the person sets it. */
+  top_k?: number;
   max_tokens: number;
   seed?: number;
-  repetition_penalty: number;
+  /** vLLM's own field, like top_k. */
+  repetition_penalty?: number;
   presence_penalty: number;
   frequency_penalty: number;
   stop: string[];
 }
 
-/** How a family is told to reason: a suffix on the user prompt, a `/think` system message, or not at all. */
-export type ReasoningSwitch = "prompt-suffix" | "system-think" | "none";
+/**
+ * How a family is told to reason: a suffix on the user prompt, a `/think` system message, the
+ * reasoning format in the system message (Reason1's own scripts), or not at all.
+ */
+export type ReasoningSwitch = "prompt-suffix" | "system-think" | "system-prompt" | "none";
+
+/** Pixel-count bounds of the Qwen processors: `size` edges (Qwen3-VL) or min/max_pixels (Qwen2.5-VL). */
+export interface PixelDefaults {
+  min: number;
+  max: number;
+}
 
 export interface FamilyInfo {
   label: string;
   reasoningSwitch: ReasoningSwitch;
   /** Whether reasoning may be asked for when a video is attached. */
   reasoningWithVideo: boolean;
+  /** Per prompt, counted over every message of the request (vLLM's limit_mm_per_prompt). */
   maxImages: number;
   maxVideos: number;
   /** "fewer-wins": fps and num_frames may both be set and the fewer frames wins; "exclusive": one or the other. */
   videoSampling: "fewer-wins" | "exclusive";
   defaultFps: number;
   maxFrames?: number;
-  /** Which size knob the family's processor takes. */
-  sizeParams: "edges" | "tiles" | "none";
+  /**
+   * Which size knob the family's processor takes: `mm_processor_kwargs.size` edges, min/max_pixels,
+   * or max_num_tiles; `pixels` bounds the family's two pixel fields when it has them.
+   */
+  sizeParams: "edges" | "pixels" | "tiles" | "none";
+  pixels?: PixelDefaults;
+  /** Reason1: the pixels a whole video may use (its vision config); sent as a per-frame max_pixels. */
+  videoTotalPixels?: number;
+  /** Nemotron: max_num_tiles from 1 to this (its default); a video is always one tile. */
+  maxTiles?: number;
   presets: { reasoning: SamplingParams; plain: SamplingParams };
 }
 
 export const REASONING_PROMPT_SUFFIX =
   "Answer the question in the following format: <think>\nyour reasoning\n</think>\n\n<answer>\nyour answer\n</answer>.";
+
+/** Reason1's reasoning addon and language line, joined into the system message as its scripts do. */
+export const REASON1_REASONING_SYSTEM_PROMPT =
+  "Answer the question with provided options in the following format:\n<think>\nyour reasoning\n</think>\n\n<answer>\nyour answer\n</answer>.";
+export const REASON1_ENGLISH_SYSTEM_PROMPT = "Always respond in English.";
+
+// NIM defaults for `size` (Reason2 NIM page) and the Qwen2.5-VL processor's min/max_pixels.
+const QWEN_PIXELS: PixelDefaults = { min: 3136, max: 12_845_056 };
 
 const cosmosPresets = {
   reasoning: {
@@ -52,15 +80,23 @@ const cosmosPresets = {
   },
 } satisfies FamilyInfo["presets"];
 
+function withoutVllmFields({ top_k: _topK, repetition_penalty: _repetition, ...rest }: SamplingParams): SamplingParams {
+  return rest;
+}
+
 export const FAMILY_INFO: Record<Family, FamilyInfo> = {
   "cosmos-reason2": {
+    // Images per prompt are not documented for the Reason2 NIM: 5 is what the same NIM runtime
+    // documents for the Cosmos3 Reasoner (NIM_MAX_IMAGES_PER_PROMPT).
     label: "Cosmos Reason2", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
-    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges",
+    maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges", pixels: QWEN_PIXELS,
     presets: cosmosPresets,
   },
   "cosmos-reason1": {
-    label: "Cosmos Reason1", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
-    maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "none",
+    // Images per prompt: undocumented, the Reason2 choice above.
+    label: "Cosmos Reason1", reasoningSwitch: "system-prompt", reasoningWithVideo: true,
+    maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "pixels", pixels: QWEN_PIXELS,
+    videoTotalPixels: 6_422_528,
     presets: {
       reasoning: { ...cosmosPresets.reasoning, temperature: 0.01, seed: 42 },
       plain: { ...cosmosPresets.plain, temperature: 0.01, seed: 42 },
@@ -68,12 +104,12 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
   },
   "cosmos3-reasoner": {
     label: "Cosmos3 Reasoner", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
-    maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges",
+    maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges", pixels: QWEN_PIXELS,
     presets: cosmosPresets,
   },
   "nemotron-vl": {
     label: "Nemotron Nano VL", reasoningSwitch: "system-think", reasoningWithVideo: false,
-    maxImages: 4, maxVideos: 1, videoSampling: "exclusive", defaultFps: 2, maxFrames: 128, sizeParams: "tiles",
+    maxImages: 4, maxVideos: 1, videoSampling: "exclusive", defaultFps: 2, maxFrames: 128, sizeParams: "tiles", maxTiles: 12,
     presets: {
       reasoning: {
         temperature: 0.6, top_p: 0.95, top_k: 20, max_tokens: 4096,
@@ -88,9 +124,10 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
   generic: {
     label: "OpenAI-compatible", reasoningSwitch: "none", reasoningWithVideo: true,
     maxImages: 8, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 2, sizeParams: "none",
+    // An OpenAI-compatible server that is not vLLM may refuse vLLM's top_k and repetition_penalty.
     presets: {
-      reasoning: { ...cosmosPresets.reasoning },
-      plain: { ...cosmosPresets.plain, presence_penalty: 0 },
+      reasoning: withoutVllmFields(cosmosPresets.reasoning),
+      plain: withoutVllmFields({ ...cosmosPresets.plain, presence_penalty: 0 }),
     },
   },
 };

@@ -1,6 +1,7 @@
+import type { CoordinateConvention } from "@/lib/annotations/coordinates";
 import type { BackendKind, Family, ReasoningSwitch } from "@/lib/backends/families";
-import type { ContractSource, UnavailableMode } from "@/lib/backends/generation-contracts";
 import type { GenerationFamily, GenerationMode, GenerationProfile, GeneratorContract } from "@/lib/backends/generation-families";
+import type { ContractSource, UnavailableMode } from "@/lib/backends/generation-contracts";
 
 // What GET /api/backends answers for each backend. Never holds a key; the base URL is left out too.
 
@@ -14,6 +15,8 @@ export interface BackendCapabilities {
   maxVideos: number;
   /** Set for hosted endpoints that cap inline images; the browser re-encodes images to fit. */
   maxInlineImageBytes: number | null;
+  /** How the model writes points and boxes: the backend's setting, else its family's convention. */
+  coordinates?: CoordinateConvention;
 }
 
 /** predict / omni backends: the contract the server speaks and the modes the Generate form offers. */

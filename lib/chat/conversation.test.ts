@@ -56,6 +56,12 @@ describe("conversationReducer", () => {
     expect(isStreaming(turns)).toBe(false);
   });
 
+  it("keeps the server's notices on the turn", () => {
+    const notice = "1 earlier video was left out of this request: Cosmos Reason2 takes at most 1 video per prompt, earlier turns included.";
+    const turns = events(send([], "Hi", "a"), "a", [[{ type: "notice", code: "media_omitted", message: notice }, 5]]);
+    expect(assistantTurn(turns, "a").notices).toEqual([notice]);
+  });
+
   it("ends thinking when the turn is stopped mid-reasoning and keeps the partial text", () => {
     let turns = events(send([], "Hi", "a"), "a", [[{ type: "reasoning", text: "Partial" }, 10]]);
     turns = conversationReducer(turns, { type: "stop", turnId: "a", at: 50 });

@@ -48,6 +48,8 @@ export interface AssistantTurn {
   error: TurnError | null;
   /** What it was sent with (View code, token estimate); absent on turns from before it was kept. */
   request?: SentRequest;
+  /** What the server said about the request, e.g. earlier media it left out; absent on older turns. */
+  notices?: string[];
 }
 
 export type Turn = UserTurn | AssistantTurn;
@@ -109,6 +111,8 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
   switch (event.type) {
     case "start":
       return { ...turn, model: event.model || turn.model };
+    case "notice":
+      return { ...turn, notices: [...(turn.notices ?? []), event.message] };
     case "reasoning":
       return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
     case "answer":

@@ -11,6 +11,8 @@ export interface ChatMetrics {
 
 export type ChatEvent =
   | { type: "start"; requestId: string; backend: string; model: string }
+  /** Something about the request the person should know, e.g. earlier media left out ("media_omitted"). */
+  | { type: "notice"; code: string; message: string }
   | { type: "reasoning"; text: string }
   | { type: "answer"; text: string }
   | { type: "usage"; promptTokens: number; completionTokens: number }

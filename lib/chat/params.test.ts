@@ -44,6 +44,14 @@ describe("parseParams", () => {
     }
   });
 
+  it("leaves vLLM's top_k and repetition_penalty out for an OpenAI-compatible backend until they are set", () => {
+    const generic = parseParams(draftFromParams(presetFor("generic", false)));
+    expect(generic.params).not.toHaveProperty("top_k");
+    expect(generic.params).not.toHaveProperty("repetition_penalty");
+    expect(parseParams({ ...draftFromParams(presetFor("generic", false)), top_k: "40" }).params.top_k).toBe(40);
+    expect(parseParams(draftFromParams(presetFor("cosmos-reason2", false))).params).toMatchObject({ top_k: 20, repetition_penalty: 1 });
+  });
+
   it("says what is wrong with out-of-range, fractional and empty values", () => {
     expect(parseField("temperature", "2.5").error).toBe("Use a value from 0 to 2.");
     expect(parseField("top_p", "0").error).toBe("Use a value above 0 to 1.");

@@ -31,10 +31,10 @@ export interface ParamField {
 export const PARAM_FIELDS: Record<NumericParam, ParamField> = {
   temperature: { key: "temperature", label: "Temperature", min: 0, max: 2, step: 0.05, hint: "Higher is more varied; keep ≥ 0.3 for FP8 Cosmos NIMs." },
   top_p: { key: "top_p", label: "Top P", min: 0, max: 1, minExclusive: true, step: 0.01, hint: "Samples from the smallest set of tokens whose probability adds up to this." },
-  top_k: { key: "top_k", label: "Top K", min: -1, max: 1000, step: 1, integer: true, hint: "Samples from the K most likely tokens; -1 turns it off." },
+  top_k: { key: "top_k", label: "Top K", min: -1, max: 1000, step: 1, integer: true, optional: true, hint: "Samples from the K most likely tokens; -1 turns it off. vLLM's own field: empty sends none to an OpenAI-compatible backend." },
   max_tokens: { key: "max_tokens", label: "Max tokens", min: 1, max: 131_072, step: 256, integer: true, hint: "Upper bound on reasoning plus answer." },
   seed: { key: "seed", label: "Seed", min: 0, max: Number.MAX_SAFE_INTEGER, step: 1, integer: true, optional: true, hint: "Same seed and inputs give the same output. Empty picks one at random." },
-  repetition_penalty: { key: "repetition_penalty", label: "Repetition penalty", min: 0, max: 2, minExclusive: true, step: 0.05, hint: "Above 1 discourages repeating tokens." },
+  repetition_penalty: { key: "repetition_penalty", label: "Repetition penalty", min: 0, max: 2, minExclusive: true, step: 0.05, optional: true, hint: "Above 1 discourages repeating tokens. vLLM's own field: empty sends none to an OpenAI-compatible backend." },
   presence_penalty: { key: "presence_penalty", label: "Presence penalty", min: -2, max: 2, step: 0.1, hint: "Positive values push the model towards new topics." },
   frequency_penalty: { key: "frequency_penalty", label: "Frequency penalty", min: -2, max: 2, step: 0.1, hint: "Positive values penalise tokens by how often they appeared." },
 };

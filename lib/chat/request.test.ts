@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { buildChatRequest, type MediaResolver } from "@/lib/chat/request";
 import { chatRequestSchema, type ChatRequestInput, type ContentPart } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import { FAMILIES, FAMILY_INFO, REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
+import { FAMILIES, FAMILY_INFO, REASON1_ENGLISH_SYSTEM_PROMPT, REASON1_REASONING_SYSTEM_PROMPT, REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
 
 const resolveMedia: MediaResolver = ({ type, mediaId }) => `data:${type}/stub;base64,${mediaId}`;
 const SUFFIXED = (text: string) => `${text}\n${REASONING_PROMPT_SUFFIX}`;
@@ -37,10 +37,12 @@ describe("buildChatRequest: every family", () => {
       const preset = FAMILY_INFO[family].presets[reasoning ? "reasoning" : "plain"];
       expect(body).toMatchObject({ model: "m", stream: true, stream_options: { include_usage: true } });
       expect(body).toMatchObject({
-        temperature: preset.temperature, top_p: preset.top_p, top_k: preset.top_k, max_tokens: preset.max_tokens,
-        repetition_penalty: preset.repetition_penalty, presence_penalty: preset.presence_penalty,
-        frequency_penalty: preset.frequency_penalty,
+        temperature: preset.temperature, top_p: preset.top_p, max_tokens: preset.max_tokens,
+        presence_penalty: preset.presence_penalty, frequency_penalty: preset.frequency_penalty,
       });
+      // vLLM-only fields: a plain OpenAI-compatible server gets them only when the person set them.
+      const vllmOnly = family === "generic" ? {} : { top_k: preset.top_k, repetition_penalty: preset.repetition_penalty };
+      expect({ top_k: body.top_k, repetition_penalty: body.repetition_penalty }).toEqual({ top_k: undefined, repetition_penalty: undefined, ...vllmOnly });
       expect(body.seed).toBe(preset.seed);
       expect("stop" in body).toBe(false);
       expect("media_io_kwargs" in body).toBe(false);
@@ -48,7 +50,7 @@ describe("buildChatRequest: every family", () => {
     }
   });
 
-  it.each(["cosmos-reason2", "cosmos-reason1", "cosmos3-reasoner"] as const)("%s: reasoning appends the prompt suffix", (family) => {
+  it.each(["cosmos-reason2", "cosmos3-reasoner"] as const)("%s: reasoning appends the prompt suffix", (family) => {
     expect(build(family, { reasoning: true }).messages).toEqual([{ role: "user", content: SUFFIXED("Hi") }]);
     expect(build(family, { reasoning: false }).messages).toEqual([{ role: "user", content: "Hi" }]);
   });
@@ -97,6 +99,24 @@ describe("buildChatRequest: every family", () => {
     expect(build("nemotron-vl", { reasoning: true }).messages[1]).toEqual({ role: "user", content: "Hi" });
   });
 
+  it("cosmos-reason1: reasoning goes into the system message, as its scripts do, not onto the question", () => {
+    const reasoningSystem = `${REASON1_ENGLISH_SYSTEM_PROMPT}\n\n${REASON1_REASONING_SYSTEM_PROMPT}`;
+    expect(build("cosmos-reason1", { reasoning: true }).messages).toEqual([{ role: "system", content: reasoningSystem }, { role: "user", content: "Hi" }]);
+    const messages = [{ role: "system" as const, content: "You are a helpful assistant.\n" }, { role: "user" as const, content: "Hi" }];
+    expect(build("cosmos-reason1", { reasoning: true, messages }).messages[0]).toEqual({
+      role: "system",
+      content: `${REASON1_ENGLISH_SYSTEM_PROMPT}\n\nYou are a helpful assistant.\n\n${REASON1_REASONING_SYSTEM_PROMPT}`,
+    });
+    expect(build("cosmos-reason1", { messages }).messages).toEqual(messages);
+  });
+
+  it("cosmos-reason1: no second format when the system prompt or the question carries one", () => {
+    const critic = [{ role: "system" as const, content: "Think in <think></think> tags." }, { role: "user" as const, content: "Is it plausible?" }];
+    expect(build("cosmos-reason1", { reasoning: true, messages: critic }).messages).toEqual(critic);
+    const own = [{ role: "user" as const, content: "Approve or reject.\nAnswer the question using the following format:\n<think>\nYour reasoning.\n</think>" }];
+    expect(build("cosmos-reason1", { reasoning: true, messages: own }).messages).toEqual(own);
+  });
+
   it("generic: no switch at all, even with reasoning on", () => {
     const body = build("generic", { reasoning: true });
     expect(body.messages).toEqual([{ role: "user", content: "Hi" }]);
@@ -106,6 +126,12 @@ describe("buildChatRequest: every family", () => {
 });
 
 describe("buildChatRequest: sampling", () => {
+  it("generic sends top_k and repetition_penalty only when they were set", () => {
+    expect(build("generic", { params: { top_k: 5, repetition_penalty: 1.1 } })).toMatchObject({ top_k: 5, repetition_penalty: 1.1 });
+    const body = build("generic", { params: { temperature: 0.4 } });
+    expect("top_k" in body || "repetition_penalty" in body).toBe(false);
+  });
+
   it("request params override the preset", () => {
     const params = { temperature: 1.1, top_p: 0.5, top_k: -1, max_tokens: 99, seed: 0, repetition_penalty: 1.2, presence_penalty: -1, frequency_penalty: 0.3 };
     expect(build("cosmos-reason2", { reasoning: true, params })).toMatchObject(params);
@@ -201,39 +227,6 @@ describe("buildChatRequest: content", () => {
   });
 });
 
-describe("buildChatRequest: media kwargs", () => {
-  it("fewer-wins families may send fps and num_frames together", () => {
-    const body = build("cosmos-reason2", { messages: userWith(video(), text("What?")), media: { fps: 4, num_frames: 16 } });
-    expect(body.media_io_kwargs).toEqual({ video: { fps: 4, num_frames: 16 } });
-  });
-
-  it("nemotron-vl sends num_frames alone", () => {
-    expect(build("nemotron-vl", { messages: userWith(video()), media: { num_frames: 32 } }).media_io_kwargs).toEqual({ video: { num_frames: 32 } });
-  });
-
-  it("media_io_kwargs only when the conversation has a video (an earlier turn counts)", () => {
-    expect("media_io_kwargs" in build("cosmos-reason2", { messages: userWith(image()), media: { fps: 2 } })).toBe(false);
-    const messages = [{ role: "user" as const, content: [video()] }, { role: "assistant" as const, content: "A" }, { role: "user" as const, content: "More?" }];
-    expect(build("cosmos-reason2", { messages, media: { fps: 2 } }).media_io_kwargs).toEqual({ video: { fps: 2 } });
-  });
-
-  it("edges families send size with the edges given", () => {
-    const both = build("cosmos3-reasoner", { messages: userWith(image()), media: { shortest_edge: 3136, longest_edge: 12845056 } });
-    expect(both.mm_processor_kwargs).toEqual({ size: { shortest_edge: 3136, longest_edge: 12845056 } });
-    const one = build("cosmos-reason2", { messages: userWith(video()), media: { longest_edge: 500000 } });
-    expect(one.mm_processor_kwargs).toEqual({ size: { longest_edge: 500000 } });
-  });
-
-  it("tiles family sends max_num_tiles", () => {
-    expect(build("nemotron-vl", { messages: userWith(image()), media: { max_num_tiles: 6 } }).mm_processor_kwargs).toEqual({ max_num_tiles: 6 });
-  });
-
-  it("no mm_processor_kwargs without an image or video, or without size params", () => {
-    expect("mm_processor_kwargs" in build("cosmos-reason2", { media: { shortest_edge: 3136 } })).toBe(false);
-    expect("mm_processor_kwargs" in build("cosmos-reason2", { messages: userWith(image()), media: { fps: 4 } })).toBe(false);
-  });
-});
-
 describe("buildChatRequest: refusals", () => {
   it("reasoning with video for nemotron-vl, naming the family and the way out", () => {
     const failure = refusal("nemotron-vl", { reasoning: true, messages: userWith(video(), text("What?")) });
@@ -260,15 +253,40 @@ describe("buildChatRequest: refusals", () => {
   });
 
   it("image_url parts count as images and video_url parts as videos", () => {
-    const urls = Array.from({ length: 9 }, (): ContentPart => ({ type: "image_url", url: "https://example.com/x.png" }));
-    expect(refusal("cosmos-reason2", { messages: userWith(...urls) }).message).toContain("at most 8 images");
+    const urls = Array.from({ length: 6 }, (): ContentPart => ({ type: "image_url", url: "https://example.com/x.png" }));
+    expect(refusal("cosmos-reason2", { messages: userWith(...urls) }).message).toContain("at most 5 images per prompt");
     const videos: ContentPart[] = [video(), { type: "video_url", url: "https://example.com/x.mp4" }];
     expect(refusal("cosmos-reason2", { messages: userWith(...videos) }).message).toContain("at most 1 video");
   });
 
-  it("only the last user message is counted", () => {
-    const messages = [{ role: "user" as const, content: [video("a")] }, { role: "user" as const, content: [video("b")] }];
-    expect(build("cosmos-reason2", { messages }).messages).toHaveLength(2);
+  it("an earlier video over the per-prompt limit becomes a note; the new message keeps its own", () => {
+    const messages = [
+      { role: "user" as const, content: [video("a"), text("What happens?")] },
+      { role: "assistant" as const, content: "A car turns." },
+      { role: "user" as const, content: [video("b"), text("And here?")] },
+    ];
+    const resolver = vi.fn(resolveMedia);
+    const body = build("cosmos-reason2", { messages }, resolver);
+    expect(body.messages[0]?.content).toEqual([
+      { type: "text", text: "[earlier video omitted: at most 1 video per prompt]" },
+      { type: "text", text: "What happens?" },
+    ]);
+    expect(body.messages[2]?.content).toEqual([{ type: "video_url", video_url: { url: "data:video/stub;base64,b" } }, { type: "text", text: "And here?" }]);
+    expect(resolver).toHaveBeenCalledExactlyOnceWith({ type: "video", mediaId: "b" });
+  });
+
+  it("earlier images fill the room the new message leaves, newest first", () => {
+    const messages = [
+      { role: "user" as const, content: [image("1"), image("2"), image("3")] },
+      { role: "assistant" as const, content: "Three." },
+      { role: "user" as const, content: [image("4"), image("5"), text("And these?")] },
+    ];
+    const body = build("nemotron-vl", { messages });
+    expect(body.messages[1]?.content).toEqual([
+      { type: "text", text: "[earlier image omitted: at most 4 images per prompt]" },
+      { type: "image_url", image_url: { url: "data:image/stub;base64,2" } },
+      { type: "image_url", image_url: { url: "data:image/stub;base64,3" } },
+    ]);
   });
 
   it("fps with num_frames for nemotron-vl", () => {
@@ -282,18 +300,18 @@ describe("buildChatRequest: refusals", () => {
   });
 
   it("max_num_tiles for families without tiles", () => {
-    expect(refusal("cosmos-reason2", { media: { max_num_tiles: 4 } }).message).toContain("shortest_edge / longest_edge instead");
+    expect(refusal("cosmos-reason2", { media: { max_num_tiles: 4 } }).message).toContain("set shortest_edge / longest_edge");
     refusal("cosmos-reason1", { media: { max_num_tiles: 4 } });
     refusal("generic", { media: { max_num_tiles: 4 } });
   });
 
   it("shortest_edge / longest_edge for families without edges", () => {
     expect(refusal("nemotron-vl", { media: { shortest_edge: 100 } }).message).toContain("max_num_tiles instead");
-    refusal("cosmos-reason1", { media: { longest_edge: 100 } });
     refusal("generic", { media: { shortest_edge: 1, longest_edge: 2 } });
   });
 
   it("shortest_edge larger than longest_edge", () => {
     expect(refusal("cosmos-reason2", { media: { shortest_edge: 2000, longest_edge: 1000 } }).message).toContain("(2000) is larger than longest_edge (1000)");
+    expect(refusal("cosmos-reason2", { media: { shortest_edge: 20_000_000 } }).message).toContain("longest_edge (the default 12845056)");
   });
 });

@@ -1,6 +1,16 @@
-import type { ChatMessage, ChatRequest, ContentPart, MediaParams } from "@/lib/chat/schema";
+import { checkMediaParams, processorKwargs, videoKwargs, type PromptMedia } from "@/lib/chat-request-media";
+import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import { FAMILY_INFO, REASONING_PROMPT_SUFFIX, type Family, type FamilyInfo, type SamplingParams } from "@/lib/backends/families";
+import {
+  FAMILY_INFO,
+  REASON1_ENGLISH_SYSTEM_PROMPT,
+  REASON1_REASONING_SYSTEM_PROMPT,
+  REASONING_PROMPT_SUFFIX,
+  type Family,
+  type FamilyInfo,
+  type SamplingParams,
+} from "@/lib/backends/families";
+import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
 
 // Builds the upstream chat-completions body for one model family (docs/nim-protocols.md,
 // "Model families and their switches"). Pure: media are resolved through the caller's resolver.
@@ -17,11 +27,13 @@ export interface UpstreamMessage {
   content: string | UpstreamContentPart[];
 }
 
-export interface UpstreamChatBody extends Omit<SamplingParams, "stop"> {
+export interface UpstreamChatBody extends Omit<SamplingParams, "stop" | "top_k" | "repetition_penalty"> {
   model: string;
   messages: UpstreamMessage[];
   stream: true;
   stream_options: { include_usage: true };
+  top_k?: number;
+  repetition_penalty?: number;
   stop?: string[];
   media_io_kwargs?: { video: { fps?: number; num_frames?: number } };
   mm_processor_kwargs?: Record<string, unknown>;
@@ -35,23 +47,22 @@ export function buildChatRequest(input: {
 }): UpstreamChatBody {
   const { family, model, request, resolveMedia } = input;
   const info = FAMILY_INFO[family];
-  const counts = request.messages.map(countMedia);
-  const hasVideo = counts.some((count) => count.videos > 0);
-  const hasImage = counts.some((count) => count.images > 0);
-  const lastUser = lastUserIndex(request.messages);
+  // Earlier media over the per-prompt limits are left out first, so the checks see what is sent.
+  const fitted = fitMediaToPrompt(family, request.messages).messages;
+  const prompt = promptMedia(fitted);
+  const lastUser = lastUserIndex(fitted);
 
-  if (request.reasoning && hasVideo && !info.reasoningWithVideo) {
+  if (request.reasoning && prompt.hasVideo && !info.reasoningWithVideo) {
     refuse(`${info.label} does not support reasoning with video input — turn reasoning off or remove the video.`);
   }
-  const lastCount = counts[lastUser];
-  if (lastCount) checkMediaCount(info, lastCount);
   checkMediaParams(info, request.media);
 
-  let messages = request.messages.map((message, index) => toUpstreamMessage(message, index, resolveMedia));
+  let messages = fitted.map((message, index) => toUpstreamMessage(message, index, resolveMedia));
   if (request.reasoning && info.reasoningSwitch === "prompt-suffix" && lastUser >= 0) {
     messages = messages.map((message, index) => (index === lastUser ? withPromptSuffix(message) : message));
   }
   if (info.reasoningSwitch === "system-think") messages = withSystemSwitch(messages, request.reasoning);
+  if (request.reasoning && info.reasoningSwitch === "system-prompt") messages = withReasoningSystemPrompt(messages, lastUser);
 
   const body: UpstreamChatBody = {
     model,
@@ -61,9 +72,9 @@ export function buildChatRequest(input: {
     ...sampling(info, request),
   };
   const video = videoKwargs(request.media);
-  if (hasVideo && video) body.media_io_kwargs = { video };
-  const processor = processorKwargs(info, request.media);
-  if ((hasVideo || hasImage) && processor) body.mm_processor_kwargs = processor;
+  if (prompt.hasVideo && video) body.media_io_kwargs = { video };
+  const processor = processorKwargs(info, request.media, prompt);
+  if (processor) body.mm_processor_kwargs = processor;
   return body;
 }
 
@@ -71,23 +82,12 @@ function refuse(message: string): never {
   throw new PlaygroundError("unsupported_combination", message);
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-interface MediaCount {
-  images: number;
-  videos: number;
-}
-
-function countMedia(message: ChatMessage): MediaCount {
-  const count: MediaCount = { images: 0, videos: 0 };
-  if (typeof message.content === "string") return count;
-  for (const part of message.content) {
-    if (part.type === "image" || part.type === "image_url") count.images += 1;
-    if (part.type === "video" || part.type === "video_url") count.videos += 1;
-  }
-  return count;
+function promptMedia(messages: readonly ChatMessage[]): PromptMedia {
+  const parts = messages.flatMap((message) => (typeof message.content === "string" ? [] : message.content));
+  return {
+    hasImage: parts.some((part) => part.type === "image" || part.type === "image_url"),
+    hasVideo: parts.some((part) => part.type === "video" || part.type === "video_url"),
+  };
 }
 
 function lastUserIndex(messages: ChatMessage[]): number {
@@ -95,35 +95,6 @@ function lastUserIndex(messages: ChatMessage[]): number {
     if (messages[index]?.role === "user") return index;
   }
   return -1;
-}
-
-function checkMediaCount(info: FamilyInfo, count: MediaCount): void {
-  if (count.images > info.maxImages) {
-    refuse(`${info.label} takes at most ${plural(info.maxImages, "image")} per message; this one has ${count.images}. Remove some images.`);
-  }
-  if (count.videos > info.maxVideos) {
-    refuse(`${info.label} takes at most ${plural(info.maxVideos, "video")} per message; this one has ${count.videos}. Remove some videos.`);
-  }
-}
-
-function checkMediaParams(info: FamilyInfo, media: MediaParams): void {
-  const { fps, num_frames, shortest_edge, longest_edge, max_num_tiles } = media;
-  if (fps !== undefined && num_frames !== undefined && info.videoSampling === "exclusive") {
-    refuse(`${info.label} takes either fps or num_frames, not both — clear one of them.`);
-  }
-  if (num_frames !== undefined && info.maxFrames !== undefined && num_frames > info.maxFrames) {
-    refuse(`${info.label} samples at most ${info.maxFrames} frames per video — set num_frames to ${info.maxFrames} or less.`);
-  }
-  const sizeHint = info.sizeParams === "edges" ? "set shortest_edge / longest_edge instead" : info.sizeParams === "tiles" ? "set max_num_tiles instead" : "clear it";
-  if (max_num_tiles !== undefined && info.sizeParams !== "tiles") {
-    refuse(`${info.label} does not take max_num_tiles — ${sizeHint}.`);
-  }
-  if ((shortest_edge !== undefined || longest_edge !== undefined) && info.sizeParams !== "edges") {
-    refuse(`${info.label} does not take shortest_edge / longest_edge — ${sizeHint}.`);
-  }
-  if (shortest_edge !== undefined && longest_edge !== undefined && shortest_edge > longest_edge) {
-    refuse(`shortest_edge (${shortest_edge}) is larger than longest_edge (${longest_edge}) — lower shortest_edge or raise longest_edge.`);
-  }
 }
 
 function toUpstreamPart(part: ContentPart, resolveMedia: MediaResolver): UpstreamContentPart {
@@ -194,40 +165,46 @@ function withSystemSwitch(messages: UpstreamMessage[], reasoning: boolean): Upst
   });
 }
 
+function textOf(message: UpstreamMessage | undefined): string {
+  if (!message) return "";
+  if (typeof message.content === "string") return message.content;
+  return message.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
+}
+
+/**
+ * Reason1's scripts reason through the system message: a line asking for English, the task's own
+ * system prompt, then the format. Left alone when the system prompt or the question sets a format.
+ */
+function withReasoningSystemPrompt(messages: UpstreamMessage[], lastUser: number): UpstreamMessage[] {
+  const system = messages.findIndex((message) => message.role === "system");
+  const existing = system >= 0 ? textOf(messages[system]) : "";
+  if (/<think>/i.test(existing) || OWN_FORMAT.test(textOf(messages[lastUser]))) return messages;
+  const text = [REASON1_ENGLISH_SYSTEM_PROMPT, existing.trimEnd(), REASON1_REASONING_SYSTEM_PROMPT].filter(Boolean).join("\n\n");
+  const current = messages[system];
+  if (!current) return [{ role: "system", content: text }, ...messages];
+  const content = typeof current.content === "string"
+    ? text
+    : [{ type: "text" as const, text }, ...current.content.filter((part) => part.type !== "text")];
+  return messages.map((message, index) => (index === system ? { role: "system", content } : message));
+}
+
 function sampling(info: FamilyInfo, request: ChatRequest) {
   const preset = info.presets[request.reasoning ? "reasoning" : "plain"];
   const params = request.params;
   const seed = params.seed ?? preset.seed;
   const stop = params.stop ?? preset.stop;
+  // vLLM's own fields: the generic family's preset has none, so there they go out only when set.
+  const topK = params.top_k ?? preset.top_k;
+  const repetition = params.repetition_penalty ?? preset.repetition_penalty;
   return {
     temperature: params.temperature ?? preset.temperature,
     top_p: params.top_p ?? preset.top_p,
-    top_k: params.top_k ?? preset.top_k,
+    ...(topK === undefined ? {} : { top_k: topK }),
     max_tokens: params.max_tokens ?? preset.max_tokens,
     ...(seed === undefined ? {} : { seed }),
-    repetition_penalty: params.repetition_penalty ?? preset.repetition_penalty,
+    ...(repetition === undefined ? {} : { repetition_penalty: repetition }),
     presence_penalty: params.presence_penalty ?? preset.presence_penalty,
     frequency_penalty: params.frequency_penalty ?? preset.frequency_penalty,
     ...(stop.length > 0 ? { stop: [...stop] } : {}),
-  };
-}
-
-function videoKwargs(media: MediaParams): { fps?: number; num_frames?: number } | null {
-  if (media.fps === undefined && media.num_frames === undefined) return null;
-  return {
-    ...(media.fps === undefined ? {} : { fps: media.fps }),
-    ...(media.num_frames === undefined ? {} : { num_frames: media.num_frames }),
-  };
-}
-
-function processorKwargs(info: FamilyInfo, media: MediaParams): Record<string, unknown> | null {
-  if (info.sizeParams === "tiles" && media.max_num_tiles !== undefined) return { max_num_tiles: media.max_num_tiles };
-  if (info.sizeParams !== "edges") return null;
-  if (media.shortest_edge === undefined && media.longest_edge === undefined) return null;
-  return {
-    size: {
-      ...(media.shortest_edge === undefined ? {} : { shortest_edge: media.shortest_edge }),
-      ...(media.longest_edge === undefined ? {} : { longest_edge: media.longest_edge }),
-    },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TurnMedia } from "@/lib/media/attachments";
 import { generateSnippets } from "@/lib/code-view/snippets";
-import { estimateImageTokens, estimateVideoTokens } from "@/lib/media/tokens";
+import { nemotronEstimator, qwen25Estimator, qwen3Estimator } from "@/lib/media/token-estimators";
 import { estimateSentMediaTokens, type SentRequest } from "@/lib/chat/sent-request";
 import { snippetBody, snippetMediaNames } from "@/lib/code-view/sent-request-snippet";
 
@@ -21,12 +21,22 @@ function sent(media: TurnMedia[], overrides: Partial<SentRequest["body"]> = {}, 
 
 describe("estimateSentMediaTokens", () => {
   it("adds up every image and video with the sent sampling, or the family's default fps", () => {
-    expect(estimateSentMediaTokens(sent([photo]))).toBe(estimateImageTokens(photo as { width: number; height: number }));
+    const image = { width: 1280, height: 720 };
+    expect(estimateSentMediaTokens(sent([photo]))).toBe(qwen3Estimator.image(image));
     const video = { width: 640, height: 480, durationS: 10, fps: 30 };
-    expect(estimateSentMediaTokens(sent([clip]))).toBe(estimateVideoTokens(video, { fps: 4 }));
-    expect(estimateSentMediaTokens(sent([clip], { media: { fps: 1, shortest_edge: 100_000 } }))).toBe(estimateVideoTokens(video, { fps: 1, shortest_edge: 100_000 }));
+    expect(estimateSentMediaTokens(sent([clip]))).toBe(qwen3Estimator.video(video, { fps: 4 }));
+    expect(estimateSentMediaTokens(sent([clip], { media: { fps: 1, shortest_edge: 100_000 } }))).toBe(qwen3Estimator.video(video, { fps: 1, shortest_edge: 100_000 }));
     expect(estimateSentMediaTokens(sent([photo, clip, remote]))).toBe(
-      estimateImageTokens({ width: 1280, height: 720 }) + estimateVideoTokens(video, { fps: 4 }) + estimateImageTokens({ width: 64, height: 64 }),
+      qwen3Estimator.image(image) + qwen3Estimator.video(video, { fps: 4 }) + qwen3Estimator.image({ width: 64, height: 64 }),
+    );
+  });
+
+  it("counts the way the turn's family does", () => {
+    expect(estimateSentMediaTokens(sent([photo], {}, "cosmos-reason1"))).toBe(qwen25Estimator.image({ width: 1280, height: 720 }));
+    expect(estimateSentMediaTokens(sent([photo], { media: { max_num_tiles: 2 } }, "nemotron-vl"))).toBe(nemotronEstimator.image({ width: 1280, height: 720 }, { max_num_tiles: 2 }));
+    // Beside a video the tiles are not sent, so the image gets the default 12.
+    expect(estimateSentMediaTokens(sent([photo, clip], { media: { max_num_tiles: 2 } }, "nemotron-vl"))).toBe(
+      nemotronEstimator.image({ width: 1280, height: 720 }) + nemotronEstimator.video({ width: 640, height: 480, durationS: 10, fps: 30 }),
     );
   });
 

@@ -11,7 +11,7 @@ export interface SentRequest {
   /** The POST /api/chat body as sent. */
   body: ChatRequestInput;
   family: Family;
-  /** Every image and video the request carries (earlier turns' too), with their names and sizes. */
+  /** Every image and video the request carries (earlier turns' too, within the per-prompt limits), with their names and sizes. */
   media: TurnMedia[];
 }
 
@@ -24,9 +24,11 @@ export function estimateSentMediaTokens(sent: SentRequest): number | null {
     ...(media.longest_edge === undefined ? {} : { longest_edge: media.longest_edge }),
     ...(media.fps === undefined ? {} : { fps: media.fps }),
     ...(media.num_frames === undefined ? {} : { num_frames: media.num_frames }),
+    // Tiles are not sent beside a video (see chat-request-media.ts), so images then get the default.
+    ...(media.max_num_tiles === undefined || sent.media.some((m) => m.kind === "video") ? {} : { max_num_tiles: media.max_num_tiles }),
   };
   if (sampling.fps === undefined && sampling.num_frames === undefined) sampling.fps = FAMILY_INFO[sent.family].defaultFps;
-  const tokens = sent.media.map((m) => estimateMediaTokens(m, sampling));
+  const tokens = sent.media.map((m) => estimateMediaTokens(sent.family, m, sampling));
   if (tokens.every((t) => t === null)) return null;
   return tokens.reduce<number>((sum, t) => sum + (t ?? 0), 0);
 }

@@ -49,7 +49,7 @@ describe("generateSnippets: structure", () => {
     const sent = heredocJson(curl) as UpstreamChatBody;
     const last = sent.messages[0]!.content as { type: string; text?: string }[];
     expect(last.at(-1)!.text).toBe(`${NASTY}\n${REASONING_PROMPT_SUFFIX}`);
-    expect(sent).toMatchObject({ media_io_kwargs: { video: { fps: 2 } }, mm_processor_kwargs: { size: { shortest_edge: 3136 } }, top_k: 20, seed: 3 });
+    expect(sent).toMatchObject({ media_io_kwargs: { video: { fps: 2 } }, mm_processor_kwargs: { size: { shortest_edge: 3136, longest_edge: 12845056 } }, top_k: 20, seed: 3 });
     const nemotron = snippets(body("nemotron-vl", { reasoning: true }));
     expect((heredocJson(nemotron.curl) as UpstreamChatBody).messages[0]).toEqual({ role: "system", content: "/think" });
     expect(nemotron.python).toContain('        {"role": "system", "content": "/think"},\n');
@@ -59,7 +59,7 @@ describe("generateSnippets: structure", () => {
     expect(python).toContain("from openai import OpenAI\n");
     expect(python).toContain('    base_url="http://127.0.0.1:8000/v1",\n    api_key=os.environ["NIM_API_KEY"],\n');
     expect(python).toContain("    stream=True,\n    stream_options={\"include_usage\": True},\n    temperature=0.6,\n");
-    expect(python).toMatch(/ {4}extra_body=\{\n {8}"top_k": 20,\n {8}"repetition_penalty": 1,\n {8}"media_io_kwargs": \{"video": \{"fps": 2\}\},\n {8}"mm_processor_kwargs": \{"size": \{"shortest_edge": 3136\}\},\n {4}\},/);
+    expect(python).toMatch(/ {4}extra_body=\{\n {8}"top_k": 20,\n {8}"repetition_penalty": 1,\n {8}"media_io_kwargs": \{"video": \{"fps": 2\}\},\n {8}"mm_processor_kwargs": \{"size": \{"shortest_edge": 3136, "longest_edge": 12845056\}\},\n {4}\},/);
     expect(python).not.toMatch(/\btop_k=|\btrue\b|\bfalse\b|\bnull\b/);
     expect(python).toContain('getattr(delta, "reasoning", None) or getattr(delta, "reasoning_content", None)');
     expect(python).not.toContain("import base64");

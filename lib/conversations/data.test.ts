@@ -46,6 +46,20 @@ describe("session data", () => {
     expect(assistant.thinkEndedAt! - assistant.thinkStartedAt!).toBe(1500);
   });
 
+  it("keeps a turn's notices, and loads sessions saved before notices existed", () => {
+    const notice = "1 earlier video was left out of this request.";
+    const data = buildSessionData(state([user("Hi"), reply({ notices: [notice] })]));
+    expect((snapshotToTurns(readSessionData(JSON.parse(JSON.stringify(data)))!.turns)[1] as AssistantTurn).notices).toEqual([notice]);
+    const older = buildSessionData(state([user("Hi"), reply()]));
+    expect(older.turns[1]).not.toHaveProperty("notices");
+    expect((snapshotToTurns(readSessionData(older)!.turns)[1] as AssistantTurn).notices).toBeUndefined();
+  });
+
+  it("loads a session saved with more tiles than the 12 a request may now ask for", () => {
+    const data = { ...buildSessionData(state([user("Hi"), reply()])), media: { max_num_tiles: 24 } };
+    expect(readSessionData(JSON.parse(JSON.stringify(data)))?.media).toEqual({ max_num_tiles: 24 });
+  });
+
   it("keeps a streaming reply as stopped, with its own timings and no metrics", () => {
     const data = buildSessionData(state([user("Hi"), reply({ state: "streaming", metrics: null, usage: null, endedAt: null, thinkEndedAt: null })]));
     expect(data.turns[1]).toMatchObject({ state: "stopped", metrics: { ttftMs: 100, ttfaMs: null, totalMs: null } });

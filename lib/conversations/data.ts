@@ -72,6 +72,7 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
     finishReason: turn.finishReason === null ? null : clip(turn.finishReason, 50),
     error: turn.error ? { code: clip(turn.error.code, 100), message: clip(turn.error.message, 2000) } : null,
     metrics: { ...metrics, promptTokens: turn.usage?.promptTokens ?? null, completionTokens: turn.usage?.completionTokens ?? null },
+    ...(turn.notices?.length ? { notices: turn.notices.slice(0, 20).map((notice) => clip(notice, 2000)) } : {}),
   };
 }
 
@@ -135,6 +136,7 @@ function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
         : null,
     finishReason: turn.finishReason ?? null,
     error: turn.error ?? null,
+    ...(turn.notices?.length ? { notices: turn.notices } : {}),
   };
 }
 

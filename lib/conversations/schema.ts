@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mediaParamsSchema, samplingParamsSchema } from "@/lib/chat/schema";
+import { samplingParamsSchema, storedMediaParamsSchema } from "@/lib/chat/schema";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { mediaIdSchema } from "@/lib/media/media-api";
 import { SESSION_ID_PATTERN, UNTITLED_SESSION } from "@/lib/conversations/constants";
@@ -75,6 +75,8 @@ const turnSchema = z.object({
   finishReason: z.string().max(50).nullish(),
   error: z.object({ code: z.string().max(100), message: z.string().max(2000) }).nullish(),
   metrics: metricsSchema.nullish(),
+  /** What the server said about the request (earlier media left out); older sessions have none. */
+  notices: z.array(z.string().max(2000)).max(20).optional(),
   /** A generated image or video shown with the turn. */
   result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]) }).nullish(),
 });
@@ -85,7 +87,7 @@ export const snapshotDataSchema = z.object({
   systemPrompt: z.string().max(100_000).optional(),
   reasoning: z.boolean().optional(),
   params: samplingParamsSchema.optional(),
-  media: mediaParamsSchema.optional(),
+  media: storedMediaParamsSchema.optional(),
   turns: z.array(turnSchema).max(2000),
 });
 export type SnapshotData = z.infer<typeof snapshotDataSchema>;

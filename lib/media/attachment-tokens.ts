@@ -1,27 +1,22 @@
 import type { MediaFacts } from "@/lib/media/attachments";
+import type { Family } from "@/lib/backends/families";
 import { samplingToFit } from "@/lib/media/params";
-import {
-  PATCH,
-  TOKEN_BUDGET,
-  estimateImageTokens,
-  estimateVideoTokens,
-  resizedFrame,
-  suggestDownscale,
-  type VideoSampling,
-} from "@/lib/media/tokens";
+import { tokenEstimator } from "@/lib/media/token-estimators";
+import { TOKEN_BUDGET, suggestDownscale, type VideoSampling } from "@/lib/media/tokens";
 
 // Multimodal token estimates for what the next request carries, and the one change that would
 // bring an over-budget request back under the budget (downscale the largest item, or sample fewer frames).
 
-/** Tokens for one image or video, or null while its size (or a video's duration) is unknown. */
-export function estimateMediaTokens(facts: MediaFacts, sampling: VideoSampling): number | null {
+/** Tokens for one image or video as the family counts them, or null while its size (or a video's duration) is unknown. */
+export function estimateMediaTokens(family: Family, facts: MediaFacts, sampling: VideoSampling): number | null {
   const { width, height } = facts;
   if (!width || !height) return null;
-  if (facts.kind === "image") return estimateImageTokens({ width, height }, sampling);
+  const estimator = tokenEstimator(family);
+  if (facts.kind === "image") return estimator.image({ width, height }, sampling);
   if (!facts.durationS) return null;
   // Without a known frame rate the sampled rate is the most frames the video can yield.
   const fps = facts.fps ?? sampling.fps ?? 30;
-  return estimateVideoTokens({ width, height, durationS: facts.durationS, fps }, sampling);
+  return estimator.video({ width, height, durationS: facts.durationS, fps }, sampling);
 }
 
 export type TokenAdvice =
@@ -40,26 +35,31 @@ export interface TokenSummary {
   advice: TokenAdvice | null;
 }
 
-/** `items` are this turn's attachments; null for one that is left out (it failed). */
+/**
+ * `items` are this turn's attachments (null for one that is left out: it failed); `earlierMedia`
+ * the earlier turns' media the request carries again.
+ */
 export function summarizeTokens(
+  family: Family,
   items: readonly (MediaFacts | null)[],
   earlierMedia: readonly MediaFacts[],
   sampling: VideoSampling,
   samplingMode: "fps" | "num_frames",
   budget: number = TOKEN_BUDGET,
 ): TokenSummary {
-  const perItem = items.map((facts) => (facts ? estimateMediaTokens(facts, sampling) : null));
-  const earlierTokens = earlierMedia.map((facts) => estimateMediaTokens(facts, sampling));
+  const perItem = items.map((facts) => (facts ? estimateMediaTokens(family, facts, sampling) : null));
+  const earlierTokens = earlierMedia.map((facts) => estimateMediaTokens(family, facts, sampling));
   const sum = (list: (number | null)[]) => list.reduce<number>((acc, n) => acc + (n ?? 0), 0);
   const earlier = sum(earlierTokens);
   const total = sum(perItem) + earlier;
   const partial = perItem.some((n, i) => items[i] !== null && n === null) || earlierTokens.some((n) => n === null);
   const over = total > budget;
-  return { perItem, total, earlier, partial, over, advice: over ? adviceFor(items, perItem, total, sampling, samplingMode, budget) : null };
+  return { perItem, total, earlier, partial, over, advice: over ? adviceFor(family, items, perItem, total, sampling, samplingMode, budget) : null };
 }
 
 /** A change to this turn's largest attachment that fits the budget, if one exists. */
 function adviceFor(
+  family: Family,
   items: readonly (MediaFacts | null)[],
   perItem: readonly (number | null)[],
   total: number,
@@ -77,19 +77,20 @@ function adviceFor(
   const room = budget - (total - tokens);
   if (room <= 0) return null;
   const size = { width: facts.width, height: facts.height };
+  const estimator = tokenEstimator(family);
   if (facts.kind === "image") {
-    const advice = suggestDownscale(size, sampling, room);
+    const advice = suggestDownscale(estimator, size, sampling, room);
     return advice.action === "downscale" ? { action: "downscale", index, width: advice.width, height: advice.height, tokens: advice.tokens } : null;
   }
   if (!facts.durationS) return null;
   const video = { ...size, durationS: facts.durationS, fps: facts.fps ?? 30 };
-  const advice = suggestDownscale(video, sampling, room);
+  const advice = suggestDownscale(estimator, video, sampling, room);
   if (advice.action === "downscale") return { action: "downscale", index, width: advice.width, height: advice.height, tokens: advice.tokens };
-  const frame = resizedFrame(video, sampling);
-  const fit = samplingToFit(video, (frame.width / PATCH) * (frame.height / PATCH), room, samplingMode);
+  // A new rate replaces the other sampling knob, as the settings do when the advice is applied.
+  const at = (fit: { fps?: number; num_frames?: number }) => ({ ...sampling, fps: fit.fps, num_frames: fit.num_frames });
+  const fit = samplingToFit(video, (next) => estimator.video(video, at(next)), room, samplingMode);
   if (!fit) return null;
-  const next = { ...sampling, ...fit, ...("fps" in fit ? { num_frames: undefined } : { fps: undefined }) };
-  return { action: "sampling", index, ...fit, tokens: estimateVideoTokens(video, next) };
+  return { action: "sampling", index, ...fit, tokens: estimator.video(video, at(fit)) };
 }
 
 /** "720p", "480p": a size named by its short side, as people name video sizes. */

@@ -78,7 +78,7 @@ describe("attachmentsBlockReason", () => {
     const failed = attachmentsReducer([ready("a"), newFileAttachment("b", "image", "b")], { type: "failed", id: "b", message: "x" });
     expect(attachmentsBlockReason("cosmos-reason2", failed)).toMatch(/failed/);
     const six = ["a", "b", "c", "d", "e", "f"].map((id) => ready(id));
-    expect(attachmentsBlockReason("cosmos-reason2", six)).toBeNull();
+    expect(attachmentsBlockReason("generic", six)).toBeNull();
     expect(attachmentsBlockReason("nemotron-vl", six)).toBe("Nemotron Nano VL takes at most 4 images per message; remove 2 images.");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sampledFrames } from "@/lib/media/tokens";
 import { EMPTY_MEDIA_DRAFT, mediaFieldsFor, parseMediaParams, samplingToFit, videoLimits, type MediaContext } from "@/lib/media/params";
 
 const noMedia: MediaContext = { hasImage: false, hasVideo: false, videos: [] };
@@ -9,7 +10,8 @@ describe("mediaFieldsFor", () => {
   it("shows the size knob each family takes", () => {
     expect(mediaFieldsFor("cosmos-reason2")).toEqual(["fps", "num_frames", "shortest_edge", "longest_edge"]);
     expect(mediaFieldsFor("nemotron-vl")).toEqual(["fps", "num_frames", "max_num_tiles"]);
-    expect(mediaFieldsFor("cosmos-reason1")).toEqual(["fps", "num_frames"]);
+    expect(mediaFieldsFor("cosmos-reason1")).toEqual(["fps", "num_frames", "shortest_edge", "longest_edge"]);
+    expect(mediaFieldsFor("generic")).toEqual(["fps", "num_frames"]);
   });
 });
 
@@ -67,7 +69,27 @@ describe("parseMediaParams", () => {
     const draft = { ...EMPTY_MEDIA_DRAFT, shortest_edge: "100", max_num_tiles: "6" };
     expect(parseMediaParams("nemotron-vl", draft, image).media).toEqual({ max_num_tiles: 6 });
     expect(parseMediaParams("cosmos-reason2", draft, image).media).toEqual({ shortest_edge: 100 });
-    expect(parseMediaParams("cosmos-reason1", draft, image).media).toEqual({});
+    expect(parseMediaParams("cosmos-reason1", draft, image).media).toEqual({ shortest_edge: 100 });
+    expect(parseMediaParams("generic", draft, image).media).toEqual({});
+  });
+
+  it("takes 1 to 12 Nemotron tiles, and says they are not sent beside a video", () => {
+    expect(parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "13" }, image).errors).toEqual({ max_num_tiles: "Use a value from 1 to 12." });
+    const withVideo = parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "6" }, { ...fourFpsVideo, hasImage: true });
+    expect(withVideo.notes.max_num_tiles).toMatch(/Not sent with a video/);
+    expect(withVideo.sampling.max_num_tiles).toBeUndefined();
+    expect(parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "6" }, image).sampling).toMatchObject({ max_num_tiles: 6 });
+  });
+
+  it("gives a Reason1 video its per-frame share of the 6 422 528-pixel budget", () => {
+    // 10 s at 4 fps = 40 frames: 6 422 528 / 40 × 2 = 321 126 pixels per frame.
+    const parsed = parseMediaParams("cosmos-reason1", EMPTY_MEDIA_DRAFT, { hasImage: false, hasVideo: true, videos: [{ fps: 30, durationS: 10 }] });
+    expect(parsed.media).toEqual({ longest_edge: 321_126 });
+    expect(parsed.notes.longest_edge).toContain("6,422,528-pixel video budget");
+    // A short clip is capped at 768 × 28² per frame; a typed value wins.
+    expect(parseMediaParams("cosmos-reason1", EMPTY_MEDIA_DRAFT, { hasImage: false, hasVideo: true, videos: [{ fps: 30, durationS: 1 }] }).media).toEqual({ longest_edge: 602_112 });
+    expect(parseMediaParams("cosmos-reason1", { ...EMPTY_MEDIA_DRAFT, longest_edge: "500000" }, fourFpsVideo).media).toEqual({ longest_edge: 500_000 });
+    expect(parseMediaParams("cosmos-reason2", EMPTY_MEDIA_DRAFT, fourFpsVideo).media).toEqual({});
   });
 
   it("explains bad values and blocks sending", () => {
@@ -95,8 +117,10 @@ describe("videoLimits", () => {
 
 describe("samplingToFit", () => {
   it("finds a lower fps or a frame count that fits the budget", () => {
-    expect(samplingToFit({ durationS: 10, fps: 30 }, 1000, 16_000, "fps")).toEqual({ fps: 3.2 });
-    expect(samplingToFit({ durationS: 10, fps: 30 }, 1000, 16_000, "num_frames")).toEqual({ num_frames: 32 });
-    expect(samplingToFit({ durationS: 10, fps: 30 }, 20_000, 16_000, "fps")).toBeNull();
+    const video = { durationS: 10, fps: 30 };
+    const perPair = (tokens: number) => (sampling: { fps?: number; num_frames?: number }) => Math.ceil(sampledFrames(video, sampling) / 2) * tokens;
+    expect(samplingToFit(video, perPair(1000), 16_000, "fps")).toEqual({ fps: 3.2 });
+    expect(samplingToFit(video, perPair(1000), 16_000, "num_frames")).toEqual({ num_frames: 32 });
+    expect(samplingToFit(video, perPair(20_000), 16_000, "fps")).toBeNull();
   });
 });

@@ -54,14 +54,13 @@ const RULES: Record<MediaParamKey, FieldRule> = {
   num_frames: { min: 1, max: 1024, integer: true },
   shortest_edge: { min: 1, max: 100_000_000, integer: true },
   longest_edge: { min: 1, max: 100_000_000, integer: true },
-  max_num_tiles: { min: 1, max: 64, integer: true },
+  max_num_tiles: { min: 1, max: 12, integer: true },
 };
 
 /** Which fields the settings show for a family. */
 export function mediaFieldsFor(family: Family): MediaParamKey[] {
   const info = FAMILY_INFO[family];
-  const size: MediaParamKey[] =
-    info.sizeParams === "edges" ? ["shortest_edge", "longest_edge"] : info.sizeParams === "tiles" ? ["max_num_tiles"] : [];
+  const size: MediaParamKey[] = info.pixels ? ["shortest_edge", "longest_edge"] : info.sizeParams === "tiles" ? ["max_num_tiles"] : [];
   return ["fps", "num_frames", ...size];
 }
 
@@ -71,9 +70,9 @@ export function mediaPlaceholders(family: Family): Record<MediaParamKey, string>
   return {
     fps: String(info.defaultFps),
     num_frames: info.maxFrames ? `≤ ${info.maxFrames}` : "all",
-    shortest_edge: String(DEFAULT_MIN_PIXELS),
-    longest_edge: String(DEFAULT_MAX_PIXELS),
-    max_num_tiles: "default",
+    shortest_edge: String(info.pixels?.min ?? DEFAULT_MIN_PIXELS),
+    longest_edge: String(info.pixels?.max ?? DEFAULT_MAX_PIXELS),
+    max_num_tiles: String(info.maxTiles ?? 12),
   };
 }
 
@@ -90,6 +89,25 @@ function parseNumber(key: MediaParamKey, raw: string): { value?: number; error?:
 }
 
 export const formatRate = (fps: number) => String(Number(fps.toFixed(2)));
+const formatCount = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Reason1's scripts budget a video by its total pixels (qwen-vl-utils): each frame gets
+ * max(min(768·28², total / frames × 2), 128·28² × 1.05) pixels. The server takes a per-frame
+ * max_pixels, so that share is what is sent. Null while the video's length is unknown.
+ */
+export function perFramePixels(
+  totalPixels: number,
+  own: { fps: number | null; frames: number | null },
+  values: { fps?: number; num_frames?: number },
+  defaultFps: number,
+): number | null {
+  if (own.fps === null || own.frames === null) return null;
+  const durationS = own.frames / own.fps;
+  const byFps = values.num_frames !== undefined && values.fps === undefined ? Infinity : Math.floor(durationS * (values.fps ?? defaultFps) + 1e-9);
+  const frames = Math.max(1, Math.min(own.frames, byFps, values.num_frames ?? Infinity));
+  return Math.floor(Math.max(Math.min(768 * 28 * 28, (totalPixels / frames) * 2), 128 * 28 * 28 * 1.05));
+}
 
 /** The lowest frame rate and frame count among the videos, as the NIM counts frames. */
 export function videoLimits(videos: MediaContext["videos"]): { fps: number | null; frames: number | null } {
@@ -145,6 +163,17 @@ export function parseMediaParams(family: Family, draft: MediaParamsDraft, contex
     }
   }
 
+  if (info.videoTotalPixels && context.hasVideo && values.longest_edge === undefined) {
+    const perFrame = perFramePixels(info.videoTotalPixels, own, values, info.defaultFps);
+    if (perFrame !== null) {
+      values.longest_edge = Math.max(perFrame, values.shortest_edge ?? 0);
+      notes.longest_edge = `${formatCount(values.longest_edge)} per frame: ${info.label}'s ${formatCount(info.videoTotalPixels)}-pixel video budget over the sampled frames.`;
+    }
+  }
+  if (context.hasVideo && values.max_num_tiles !== undefined) {
+    notes.max_num_tiles = `Not sent with a video: ${info.label} takes one tile per video frame.`;
+  }
+
   const valid = Object.keys(errors).length === 0;
   const media: MediaParams = {};
   const hasMedia = context.hasImage || context.hasVideo;
@@ -161,6 +190,7 @@ export function parseMediaParams(family: Family, draft: MediaParamsDraft, contex
   const sampling: VideoSampling = {
     ...(media.shortest_edge !== undefined ? { shortest_edge: media.shortest_edge } : {}),
     ...(media.longest_edge !== undefined ? { longest_edge: media.longest_edge } : {}),
+    ...(media.max_num_tiles !== undefined && !context.hasVideo ? { max_num_tiles: media.max_num_tiles } : {}),
   };
   if (values.fps !== undefined) sampling.fps = values.fps;
   if (values.num_frames !== undefined) sampling.num_frames = values.num_frames;
@@ -168,17 +198,25 @@ export function parseMediaParams(family: Family, draft: MediaParamsDraft, contex
   return { media, sampling, errors, notes, valid };
 }
 
-/** The frame rate or frame count that brings a video's estimate within a token budget. */
+/**
+ * The frame rate or frame count that brings a video's estimate within a token budget: the most
+ * frames whose estimate fits. `estimate` is the family's count for the video at a sampling.
+ */
 export function samplingToFit(
   video: { durationS: number; fps: number },
-  tokensPerFramePair: number,
+  estimate: (sampling: { fps?: number; num_frames?: number }) => number,
   budget: number,
   mode: "fps" | "num_frames",
 ): { fps: number } | { num_frames: number } | null {
-  if (tokensPerFramePair <= 0 || video.durationS <= 0) return null;
-  const frames = Math.floor(budget / tokensPerFramePair) * 2;
-  if (frames < 2) return null;
-  if (mode === "num_frames") return { num_frames: frames };
-  const fps = Math.floor((frames / video.durationS) * 10) / 10;
-  return fps >= 0.1 && fps < video.fps ? { fps } : null;
+  if (!(video.durationS > 0) || !(video.fps > 0)) return null;
+  const own = Math.max(1, Math.round(video.durationS * video.fps));
+  for (let frames = own; frames >= 2; frames -= 1) {
+    if (mode === "num_frames") {
+      if (estimate({ num_frames: frames }) <= budget) return { num_frames: frames };
+      continue;
+    }
+    const fps = Math.floor((frames / video.durationS) * 10) / 10;
+    if (fps >= 0.1 && fps < video.fps && estimate({ fps }) <= budget) return { fps };
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import type { VideoSampling as EstimateSampling } from "@/lib/media/tokens";
 import type { RequestMedia } from "@/lib/simulator/media";
 import { describeMedia } from "@/lib/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
@@ -16,6 +17,8 @@ export interface AnswerOptions {
   media?: RequestMedia;
   /** The request's max_tokens: a long answer, when asked for, fills it. */
   maxTokens?: number | null;
+  /** The size knobs the request set (pixel bounds, tiles), for the prompt token count. */
+  sizes?: EstimateSampling;
 }
 
 /** What the reasoning may refer to, so thought and answer agree. */

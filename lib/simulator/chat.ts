@@ -1,3 +1,4 @@
+import type { VideoSampling as EstimateSampling } from "@/lib/media/tokens";
 import type { SimulatedModel } from "@/lib/simulator/models";
 import { composeAnswer, type AnswerOptions } from "@/lib/simulator/answers";
 import { analyzePrompt, type ThinkFormat } from "@/lib/simulator/prompts";
@@ -53,6 +54,11 @@ function cutAtStop(text: string, stop: readonly string[]): string {
   return positions.length > 0 ? text.slice(0, Math.min(...positions)) : text;
 }
 
+function samplingOf(request: SimulatedChatRequest): EstimateSampling {
+  const video = request.videoSampling;
+  return { ...(video?.fps === undefined ? {} : { fps: video.fps }), ...(video?.numFrames === undefined ? {} : { num_frames: video.numFrames }) };
+}
+
 export function generateReply(model: SimulatedModel, request: SimulatedChatRequest, options: AnswerOptions = {}): Generation {
   const fingerprint = hashToSeed(request.seed, JSON.stringify(request.messages, withoutInlineMedia), options.media?.digest ?? "");
   const chunkSeed = hashToSeed("chunks", String(fingerprint));
@@ -68,7 +74,7 @@ export function generateReply(model: SimulatedModel, request: SimulatedChatReque
     text: tokens.join(""),
     tokens,
     finishReason,
-    promptTokens: estimatePromptTokens(request.messages, options.media?.items, request.videoSampling),
+    promptTokens: estimatePromptTokens(model.family, request.messages, options.media?.items, { ...options.sizes, ...samplingOf(request) }),
     chunkSeed,
   };
 }

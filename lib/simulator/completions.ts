@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimulatedModel } from "@/lib/simulator/models";
 import { generateReply } from "@/lib/simulator/chat";
 import { readJsonBody, sendJson } from "@/lib/simulator/http";
+import { checkFamilyRules } from "@/lib/simulator/family-rules";
 import { checkVideoSampling, firstVideoDuration, readRequestMedia } from "@/lib/simulator/media";
 import { parseChatRequest } from "@/lib/simulator/request";
 import { buildStreamSteps, writePaced, type StreamOutcome } from "@/lib/simulator/stream";
@@ -42,11 +43,13 @@ export async function handleChatCompletion(
 ): Promise<void> {
   stats.requests += 1;
   const request = parseChatRequest(await readJsonBody(req), model.model);
+  // Limits and processor knobs are checked before any media is fetched or decoded, as vLLM does.
+  const sizes = checkFamilyRules(model.family, request);
   // Media errors answer before the stream starts, as on a NIM: 422 undecodable, 400 bad sampling.
   const media = await readRequestMedia(request.messages);
   checkVideoSampling(media, request.videoSampling);
   const videoDurationS = firstVideoDuration(media);
-  const generation = generateReply(model, request, { media, ...(videoDurationS === undefined ? {} : { videoDurationS }) });
+  const generation = generateReply(model, request, { media, sizes, ...(videoDurationS === undefined ? {} : { videoDurationS }) });
   const created = Math.floor(Date.now() / 1000);
   let outcome: StreamOutcome;
 

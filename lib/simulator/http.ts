@@ -31,6 +31,15 @@ export class SimulatorHttpError extends Error {
   }
 }
 
+/**
+ * A request that fails vLLM's schema validation: 400 with type "Bad Request" and the field named in
+ * `param`, the message in pydantic's words (vllm api_server.py's validation handler).
+ */
+export function validationError(detail: string, param: string | null = null): SimulatorHttpError {
+  const message = `1 validation error for ChatCompletionRequest\n${detail}`;
+  return new SimulatorHttpError(400, message, { error: { message, type: "Bad Request", param, code: 400 } });
+}
+
 /** An error answered FastAPI style, `{"detail": "…"}`, as NIM and vLLM-Omni generators do. */
 export const detailError = (status: number, message: string) => new SimulatorHttpError(status, message, { detail: message });
 

@@ -16,6 +16,7 @@ export const SIMULATED_MODELS: readonly SimulatedModel[] = [
   { slug: "reason2-2b", label: "Cosmos Reason2 2B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-2b" },
   { slug: "nemotron-vl", label: "Nemotron Nano 12B v2 VL", family: "nemotron-vl", model: "nvidia/nemotron-nano-12b-v2-vl" },
   { slug: "cosmos3-reasoner", label: "Cosmos3 Nano Reasoner", family: "cosmos3-reasoner", model: "nvidia/cosmos3-nano-reasoner" },
+  { slug: "reason1-7b", label: "Cosmos Reason1 7B", family: "cosmos-reason1", model: "nvidia/cosmos-reason1-7b" },
 ];
 
 /** The world generators the simulator serves, at `/{slug}/v1/...` beside the chat models. */

@@ -54,6 +54,10 @@ function detectThinkFormat(family: Family, messages: readonly ChatMessage[], use
     return system && messageText(system).trimStart().startsWith("/think") ? "think-bare" : "none";
   }
   if (userText.includes(REASONING_PROMPT_SUFFIX)) return "think-answer";
+  // Reason1 is asked to reason in its system message.
+  const system = messages.find((message) => message.role === "system");
+  const systemText = system ? messageText(system) : "";
+  if (/<think>/i.test(systemText) && /<answer>/i.test(systemText)) return "think-answer";
   if (/<think>/i.test(userText) && /<answer>/i.test(userText)) return "think-answer";
   if (/<think>/i.test(userText) || BARE_ANSWER_INSTRUCTION.test(userText)) return "think-bare";
   return "none";

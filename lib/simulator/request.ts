@@ -1,4 +1,4 @@
-import { SimulatorHttpError } from "@/lib/simulator/http";
+import { SimulatorHttpError, validationError } from "@/lib/simulator/http";
 
 // Validates a chat-completions body the way a vLLM server would, keeping only what the
 // simulator needs. Unknown sampling fields are accepted and ignored, as vLLM does.
@@ -33,6 +33,8 @@ export interface SimulatedChatRequest {
   stop: string[];
   /** Absent when the request sets neither fps nor num_frames. */
   videoSampling?: VideoSampling;
+  /** `mm_processor_kwargs` as sent; the model family reads it (family-rules.ts). */
+  processorKwargs: Record<string, unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -83,6 +85,23 @@ function requireOptionalObject(body: Json, field: string): void {
   if (value !== undefined && value !== null && !isObject(value)) throw bad(`${field} must be an object.`);
 }
 
+/** vLLM declares media_io_kwargs as dict[str, dict[str, Any]]: keyed by modality, never `{"fps": 4}`. */
+function checkMediaIoKwargs(body: Json): void {
+  const media = isObject(body.media_io_kwargs) ? body.media_io_kwargs : {};
+  for (const [key, value] of Object.entries(media)) {
+    if (!isObject(value)) throw validationError(`media_io_kwargs.${key}\n  Input should be a valid dictionary [type=dict_type, input_value=${JSON.stringify(value)}]`);
+  }
+}
+
+/** vLLM's check_tool_usage: a tool_choice other than "none" needs a non-empty tools list. */
+function checkToolUsage(body: Json): void {
+  const choice = body.tool_choice;
+  if (choice === undefined || choice === null || choice === "none") return;
+  if (!Array.isArray(body.tools) || body.tools.length === 0) {
+    throw validationError("  Value error, When using `tool_choice`, `tools` must be set.", "tool_choice");
+  }
+}
+
 function parseVideoSampling(body: Json): VideoSampling | undefined {
   const media = isObject(body.media_io_kwargs) ? body.media_io_kwargs : {};
   if (media.video === undefined || media.video === null) return undefined;
@@ -122,6 +141,11 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
   requireOptionalObject(body, "media_io_kwargs");
   requireOptionalObject(body, "mm_processor_kwargs");
   requireOptionalObject(body, "stream_options");
+  checkMediaIoKwargs(body);
+  if (isObject(body.stream_options) && body.stream !== true) {
+    throw validationError("  Value error, Stream options can only be defined when `stream=True`.", "stream_options");
+  }
+  checkToolUsage(body);
   const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
   const videoSampling = parseVideoSampling(body);
   return {
@@ -133,5 +157,6 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
     seed: String(seed),
     stop: parseStop(body.stop),
     ...(videoSampling ? { videoSampling } : {}),
+    processorKwargs: isObject(body.mm_processor_kwargs) ? body.mm_processor_kwargs : {},
   };
 }

@@ -51,7 +51,7 @@ export function buildStreamSteps(generation: Generation, envelope: ChunkEnvelope
   const rng = createRandom(generation.chunkSeed);
   const base = { id: generation.id, object: "chat.completion.chunk", created: envelope.created, model: envelope.model };
   const chunk = (delta: Record<string, string>, finishReason: string | null): string =>
-    sseData({ ...base, choices: [{ index: 0, delta, finish_reason: finishReason }] });
+    sseData({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] });
 
   const steps: PacedStep[] = [{ tokens: 0, buffers: [Buffer.from(chunk({ role: "assistant", content: "" }, null))] }];
   const chunks = chunkTokens(generation.tokens, rng);

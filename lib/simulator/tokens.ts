@@ -1,8 +1,10 @@
-import { estimateImageTokens, estimateVideoTokens } from "@/lib/media/tokens";
+import type { Family } from "@/lib/backends/families";
+import { tokenEstimator } from "@/lib/media/token-estimators";
+import type { VideoSampling } from "@/lib/media/tokens";
 import type { MediaFacts } from "@/lib/simulator/media";
 import { countMedia, messageText } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
-import type { ChatMessage, VideoSampling } from "@/lib/simulator/request";
+import type { ChatMessage } from "@/lib/simulator/request";
 
 // A "token" here is a word with its leading space, one punctuation mark, or a run of newlines:
 // close enough to a BPE tokenizer for pacing, max_tokens and usage counts.
@@ -36,22 +38,23 @@ const IMAGE_TOKENS = 256;
 const VIDEO_TOKENS = 1024;
 const MESSAGE_OVERHEAD_TOKENS = 4;
 
-/** A media item's cost from its real size and length when known, else the rough default. */
-function mediaTokens(item: MediaFacts, sampling: VideoSampling = {}): number {
+/** A media item's cost as the model family counts it, from its real size and length when known, else the rough default. */
+function mediaTokens(family: Family, item: MediaFacts, sampling: VideoSampling): number {
   const { width, height } = item;
   if (!width || !height) return item.kind === "image" ? IMAGE_TOKENS : VIDEO_TOKENS;
-  if (item.kind === "image") return estimateImageTokens({ width, height });
-  // video_frames: every frame is sent, two frames per token row.
+  const estimator = tokenEstimator(family);
+  if (item.kind === "image") return estimator.image({ width, height }, sampling);
+  // video_frames: every frame is sent, so the frame count stands as the sampled count.
   if (item.durationS === undefined || item.fps === undefined) {
-    return item.frames ? Math.ceil(item.frames / 2) * estimateImageTokens({ width, height }) : VIDEO_TOKENS;
+    return item.frames ? estimator.video({ width, height, durationS: item.frames, fps: 1 }, { ...sampling, fps: undefined, num_frames: item.frames }) : VIDEO_TOKENS;
   }
-  const tokens = estimateVideoTokens({ width, height, durationS: item.durationS, fps: item.fps }, { fps: sampling.fps, num_frames: sampling.numFrames });
+  const tokens = estimator.video({ width, height, durationS: item.durationS, fps: item.fps }, sampling);
   return tokens || VIDEO_TOKENS;
 }
 
-export function estimatePromptTokens(messages: readonly ChatMessage[], media?: readonly MediaFacts[], sampling?: VideoSampling): number {
+export function estimatePromptTokens(family: Family, messages: readonly ChatMessage[], media?: readonly MediaFacts[], sampling: VideoSampling = {}): number {
   const text = messages.reduce((sum, message) => sum + MESSAGE_OVERHEAD_TOKENS + countTokens(messageText(message)), 0);
-  if (media) return text + media.reduce((sum, item) => sum + mediaTokens(item, sampling), 0);
+  if (media) return text + media.reduce((sum, item) => sum + mediaTokens(family, item, sampling), 0);
   const { images, videos } = countMedia(messages);
   return text + images * IMAGE_TOKENS + videos * VIDEO_TOKENS;
 }

@@ -42,6 +42,7 @@ export function chatRequest(messages: ChatMessage[], overrides: Partial<Simulate
     maxTokens: null,
     seed: "0",
     stop: [],
+    processorKwargs: {},
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CoordinateConvention } from "@/lib/annotations/coordinates";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { BackendKind, Family } from "@/lib/backends/families";
 import { defaultGenerationFamily, type GenerationFamily, type GeneratorContract } from "@/lib/backends/generation-families";
@@ -25,6 +26,8 @@ export interface Backend {
   timeoutMs: number;
   idleTimeoutMs: number;
   maxInlineImageBytes?: number;
+  /** Chat: how the model writes points and boxes, when the configuration says. */
+  coordinates?: CoordinateConvention;
   maxConcurrentJobs: number;
   pollIntervalMs: number;
   /** How long a generation takes before any was measured (the simulator's fixed time). */

@@ -26,6 +26,12 @@ describe("parseConfig", () => {
     expect(() => parse({ backends: [{ ...good.backends[0], kind: "vision" }] })).toThrow(/backends\.0\.kind/);
   });
 
+  it("takes a chat backend's coordinate convention", () => {
+    const reason1 = { ...good.backends[0], id: "r1", family: "cosmos-reason1", coordinates: "normalized-1000" };
+    expect(parse({ backends: [reason1] }).backends[0]).toMatchObject({ coordinates: "normalized-1000" });
+    expect(() => parse({ backends: [{ ...reason1, coordinates: "pixels" }] })).toThrow(/backends\.0\.coordinates/);
+  });
+
   it("refuses a key pasted where the variable name belongs", () => {
     expect(() => parse({ backends: [{ ...good.backends[0], apiKeyEnv: "nvapi-abc/def" }] })).toThrow(/apiKeyEnv: must be the name of an environment variable/);
   });

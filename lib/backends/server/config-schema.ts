@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COORDINATE_CONVENTIONS } from "@/lib/annotations/coordinates";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS, GENERATOR_CONTRACTS } from "@/lib/backends/generation-families";
 
@@ -37,6 +38,11 @@ export const backendConfigSchema = z
     idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
     /** predict / omni: generation jobs run at once on this backend; the rest wait in line. */
     maxConcurrentJobs: z.number().int().min(1).max(64).default(1),
+    /**
+     * chat: how the model writes points and boxes; default per family (Reason1: absolute pixels of
+     * the image as its processor resized it, unconfirmed; the others 0–1000 per axis).
+     */
+    coordinates: z.enum(COORDINATE_CONVENTIONS).optional(),
     /** omni: how often a running vLLM-Omni video job is polled for progress. */
     pollIntervalMs: z.number().int().min(100).max(60_000).default(2000),
   })

@@ -1,4 +1,5 @@
 import "server-only";
+import { coordinateConvention } from "@/lib/annotations/coordinates";
 import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
 import { PlaygroundError } from "@/lib/core/errors";
 import { FAMILY_INFO } from "@/lib/backends/families";
@@ -121,6 +122,7 @@ export async function summarizeBackends(): Promise<BackendSummary[]> {
           maxImages: info.maxImages,
           maxVideos: info.maxVideos,
           maxInlineImageBytes: backend.maxInlineImageBytes ?? null,
+          ...(backend.kind === "chat" ? { coordinates: backend.coordinates ?? coordinateConvention(backend.family) } : {}),
         },
       };
     }),

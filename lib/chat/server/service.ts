@@ -7,6 +7,7 @@ import { encodeChatEvent, type ChatEvent, type ChatMetrics } from "@/lib/chat/ev
 import { buildChatRequest } from "@/lib/chat/request";
 import type { ChatRequest } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
+import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
 import { ReasoningSplitter, type UpstreamDelta } from "@/lib/chat/reasoning-splitter";
 import { resolveModel } from "@/lib/backends/server/status";
 import { authHeaders, getBackend, type Backend } from "@/lib/backends/server/backends";
@@ -58,8 +59,11 @@ export async function startChatStream(
     throw new PlaygroundError("bad_request", `Backend '${backend.id}' is a ${backend.kind} backend; chat needs a chat backend.`);
   }
   const model = await resolveModel(backend);
-  const resolveMedia = await prepareMedia(request);
-  const body = buildChatRequest({ family: backend.family, model, request, resolveMedia });
+  // Earlier media over the per-prompt limits are left out before any is read, and the person told.
+  const fitted = fitMediaToPrompt(backend.family, request.messages);
+  const sendable = { ...request, messages: fitted.messages };
+  const resolveMedia = await prepareMedia(sendable);
+  const body = buildChatRequest({ family: backend.family, model, request: sendable, resolveMedia });
   const abort = new AbortController();
   // Only the browser leaving silences the stream; our own idle abort still reports what it saw.
   let listening = true;
@@ -81,6 +85,7 @@ export async function startChatStream(
         }
       };
       send({ type: "start", requestId: randomUUID(), backend: backend.id, model });
+      if (fitted.notice) send({ type: "notice", code: "media_omitted", message: fitted.notice });
       void pumpUpstream(backend, body, request.reasoning, abort, send).finally(() => {
         clientSignal.removeEventListener("abort", onClientAbort);
         try {

@@ -1,0 +1,16 @@
+import { InfoIcon } from "@/components/ui/icons";
+
+/** What the server said about a reply's request, e.g. the earlier media it left out. */
+export function TurnNotices({ notices }: { notices: readonly string[] | undefined }) {
+  if (!notices || notices.length === 0) return null;
+  return (
+    <ul data-testid="turn-notices" className="space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+      {notices.map((notice) => (
+        <li key={notice} className="flex items-start gap-1.5">
+          <InfoIcon className="mt-px size-3.5 shrink-0" />
+          <span className="min-w-0">{notice}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
