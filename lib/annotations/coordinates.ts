@@ -1,11 +1,12 @@
 // Which coordinate space each family answers in, and the conversions, in one place
 // (docs/nim-protocols.md, "Output conventions to render").
 
-import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { FAMILY_INFO } from "@/lib/backends/families";
 import { smartResize } from "@/lib/media/tokens";
 
-export const COORDINATE_CONVENTIONS = ["normalized-1000", "absolute-pixels"] as const;
-export type CoordinateConvention = (typeof COORDINATE_CONVENTIONS)[number];
+import { type CoordinateConvention } from "@/lib/backends/coordinates";
+
+export { COORDINATE_CONVENTIONS, coordinateConvention, type CoordinateConvention } from "@/lib/backends/coordinates";
 
 export interface Point {
   x: number;
@@ -18,21 +19,6 @@ export interface Size {
 }
 
 export const NORMALIZED_MAX = 1000;
-
-const CONVENTIONS: Record<Family, CoordinateConvention> = {
-  // Qwen3-VL based: each axis normalized to 0–1000 on its own, origin top-left.
-  "cosmos-reason2": "normalized-1000",
-  "cosmos3-reasoner": "normalized-1000",
-  "nemotron-vl": "normalized-1000",
-  generic: "normalized-1000",
-  // Qwen2.5-VL based: absolute pixels of the image as the processor resized it. Unconfirmed, so a
-  // backend's "coordinates" setting may say otherwise.
-  "cosmos-reason1": "absolute-pixels",
-};
-
-export function coordinateConvention(family: Family): CoordinateConvention {
-  return CONVENTIONS[family];
-}
 
 /**
  * The size the model saw an image at, which absolute-pixel answers are in: Qwen2.5-VL's processor

@@ -1,4 +1,4 @@
-import type { CoordinateConvention } from "@/lib/annotations/coordinates";
+import type { CoordinateConvention } from "@/lib/backends/coordinates";
 import type { BackendKind, Family, ReasoningSwitch } from "@/lib/backends/families";
 import type { GenerationFamily, GenerationMode, GenerationProfile, GeneratorContract } from "@/lib/backends/generation-families";
 import type { ContractSource, UnavailableMode } from "@/lib/backends/generation-contracts";

@@ -1,4 +1,4 @@
-import { checkMediaParams, processorKwargs, videoKwargs, type PromptMedia } from "@/lib/chat-request-media";
+import { checkMediaParams, processorKwargs, videoKwargs, type PromptMedia } from "@/lib/chat/request-media";
 import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
 import {

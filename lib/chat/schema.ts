@@ -2,26 +2,10 @@ import { z } from "zod";
 
 // The request body of POST /api/chat (docs/architecture.md). Shared so the browser builds what the server accepts.
 
-const textPart = z.object({ type: z.literal("text"), text: z.string().max(200_000) });
-const mediaIdPart = z.object({
-  type: z.enum(["image", "video"]),
-  mediaId: z.string().min(1).max(200),
-});
-const urlPart = z.object({
-  type: z.enum(["image_url", "video_url"]),
-  url: z.string().max(40_000_000).refine((u) => /^(https?:|data:)/i.test(u), {
-    message: "must be an http(s) URL or a data: URI",
-  }),
-});
+import { contentPartSchema, type ContentPart } from "@/lib/media/parts";
+import { mediaParamsSchema, storedMediaParamsSchema, type MediaParams } from "@/lib/media/params-schema";
 
-export const contentPartSchema = z.discriminatedUnion("type", [
-  textPart,
-  mediaIdPart.extend({ type: z.literal("image") }),
-  mediaIdPart.extend({ type: z.literal("video") }),
-  urlPart.extend({ type: z.literal("image_url") }),
-  urlPart.extend({ type: z.literal("video_url") }),
-]);
-export type ContentPart = z.infer<typeof contentPartSchema>;
+export { contentPartSchema, mediaParamsSchema, storedMediaParamsSchema, type ContentPart, type MediaParams };
 
 export const chatMessageSchema = z.object({
   role: z.enum(["system", "user", "assistant"]),
@@ -43,22 +27,6 @@ export const samplingParamsSchema = z
   })
   .partial();
 export type SamplingParamsInput = z.infer<typeof samplingParamsSchema>;
-
-const mediaParamsShape = {
-  fps: z.number().gt(0).max(60),
-  num_frames: z.number().int().min(1).max(1024),
-  /** Pixel-count bounds: Qwen3-VL's size edges, or Qwen2.5-VL's min_pixels / max_pixels. */
-  shortest_edge: z.number().int().min(1).max(100_000_000),
-  longest_edge: z.number().int().min(1).max(100_000_000),
-  /** Nemotron takes 1 to 12 tiles (vLLM recipe). */
-  max_num_tiles: z.number().int().min(1).max(12),
-};
-
-export const mediaParamsSchema = z.object(mediaParamsShape).partial();
-export type MediaParams = z.infer<typeof mediaParamsSchema>;
-
-/** The same settings as saved sessions hold them: earlier versions allowed up to 64 tiles, and those still load. */
-export const storedMediaParamsSchema = z.object({ ...mediaParamsShape, max_num_tiles: z.number().int().min(1).max(64) }).partial();
 
 export const chatRequestSchema = z.object({
   backend: z.string().min(1).max(100),

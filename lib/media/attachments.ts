@@ -1,4 +1,4 @@
-import type { ContentPart } from "@/lib/chat/schema";
+import type { ContentPart } from "@/lib/media/parts";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import type { UploadedMedia } from "@/lib/media/media-api";
 import type { MediaKind } from "@/lib/media/sniff";

@@ -1,4 +1,4 @@
-import type { MediaParams } from "@/lib/chat/schema";
+import type { MediaParams } from "@/lib/media/params-schema";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { DEFAULT_MAX_PIXELS, DEFAULT_MIN_PIXELS, type VideoSampling } from "@/lib/media/tokens";
 

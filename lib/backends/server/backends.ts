@@ -1,5 +1,5 @@
 import "server-only";
-import type { CoordinateConvention } from "@/lib/annotations/coordinates";
+import type { CoordinateConvention } from "@/lib/backends/coordinates";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { BackendKind, Family } from "@/lib/backends/families";
 import { defaultGenerationFamily, type GenerationFamily, type GeneratorContract } from "@/lib/backends/generation-families";

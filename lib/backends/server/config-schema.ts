@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COORDINATE_CONVENTIONS } from "@/lib/annotations/coordinates";
+import { COORDINATE_CONVENTIONS } from "@/lib/backends/coordinates";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS, GENERATOR_CONTRACTS } from "@/lib/backends/generation-families";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { coordinateConvention } from "@/lib/annotations/coordinates";
+import { coordinateConvention } from "@/lib/backends/coordinates";
 import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
 import { PlaygroundError } from "@/lib/core/errors";
 import { FAMILY_INFO } from "@/lib/backends/families";
