@@ -1,3 +1,4 @@
+import { forgetProcessMemo } from "@/lib/core/process-memo";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -173,7 +174,7 @@ describe("GET and DELETE /api/generations/{id}", () => {
     });
     expect((await getJob(id)).status).toBe("running");
     // A new process: its job service starts fresh on the same database.
-    delete (globalThis as { __generationService?: unknown }).__generationService;
+    forgetProcessMemo("generation-service");
     expect(await getJob(id)).toMatchObject({ status: "failed", error: { code: "interrupted", message: RESTART_MESSAGE } });
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { forgetProcessMemo } from "@/lib/core/process-memo";
 
 /** Points the server code at a configuration for this test file and forgets cached state. */
 export function useConfig(config: unknown): void {
@@ -8,10 +9,5 @@ export function useConfig(config: unknown): void {
   const file = path.join(dir, "playground.config.json");
   writeFileSync(file, JSON.stringify(config));
   process.env.PLAYGROUND_CONFIG = file;
-  const cache = globalThis as Record<string, unknown>;
-  delete cache.__playgroundConfig;
-  (cache.__backendChecks as Map<string, unknown> | undefined)?.clear();
-  (cache.__backendChecksInFlight as Map<string, unknown> | undefined)?.clear();
-  (cache.__generatorContracts as Map<string, unknown> | undefined)?.clear();
-  (cache.__generatorContractsInFlight as Map<string, unknown> | undefined)?.clear();
+  for (const name of ["config", "backend-checks", "generator-contracts"]) forgetProcessMemo(name);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_CONFIG, parseConfig, type PlaygroundConfig } from "@/lib/backends/server/config-schema";
+import { processMemo } from "@/lib/core/process-memo";
 
 /** Where the configuration comes from: PLAYGROUND_CONFIG, else ./playground.config.json, else built in. */
 export function configSource(): string | null {
@@ -23,10 +24,7 @@ export function loadConfig(): PlaygroundConfig {
   return parseConfig(text, source);
 }
 
-const cache = globalThis as typeof globalThis & { __playgroundConfig?: PlaygroundConfig };
-
 /** The configuration, validated once per process. */
 export function getConfig(): PlaygroundConfig {
-  cache.__playgroundConfig ??= loadConfig();
-  return cache.__playgroundConfig;
+  return processMemo("config", "", loadConfig);
 }

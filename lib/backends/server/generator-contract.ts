@@ -3,6 +3,7 @@ import type { GenerationSummary } from "@/lib/backends/types";
 import { contractFromOpenApi, contractFromVersion, contractNote, profileModes, type ContractSource } from "@/lib/backends/generation-contracts";
 import { generationProfile, type GenerationProfile, type GeneratorContract } from "@/lib/backends/generation-families";
 import { authHeaders, type Backend } from "@/lib/backends/server/backends";
+import { CheckCache } from "@/lib/backends/server/check-cache";
 
 // Which contract a Cosmos3 generator NIM backend speaks: pinned by its configuration, else read
 // from the server's GET /openapi.json, else its GET /v1/version, else the released 1.0.0. Checked
@@ -19,12 +20,7 @@ interface ContractCheck {
   at: number;
 }
 
-const store = globalThis as typeof globalThis & {
-  __generatorContracts?: Map<string, ContractCheck>;
-  __generatorContractsInFlight?: Map<string, Promise<ContractCheck>>;
-};
-const checks = (store.__generatorContracts ??= new Map());
-const inFlight = (store.__generatorContractsInFlight ??= new Map());
+const contracts = new CheckCache<ContractCheck>("generator-contracts");
 
 /** The JSON at a URL, or null for any failure: detection falls through to the next source. */
 async function readJson(url: string, backend: Backend): Promise<unknown> {
@@ -59,27 +55,11 @@ async function detect(backend: Backend): Promise<ContractCheck> {
   return { contract: "1.0.0", source: "fallback", at };
 }
 
-function refresh(backend: Backend): Promise<ContractCheck> {
-  const running = inFlight.get(backend.id);
-  if (running) return running;
-  const promise = detect(backend).then((check) => {
-    checks.set(backend.id, check);
-    inFlight.delete(backend.id);
-    return check;
-  });
-  inFlight.set(backend.id, promise);
-  return promise;
-}
-
 /** The contract of a Cosmos3 generator NIM backend and how it was found; null for other backends. */
 export async function generatorContract(backend: Backend): Promise<{ contract: GeneratorContract; source: ContractSource } | null> {
   if (backend.generationFamily !== "cosmos3-wfm") return null;
   if (backend.contract) return { contract: backend.contract, source: "config" };
-  const last = checks.get(backend.id);
-  const fresh = last && Date.now() - last.at < (last.source === "fallback" ? FALLBACK_FRESH_MS : FRESH_MS);
-  if (fresh) return last;
-  const next = refresh(backend);
-  return last ?? next;
+  return contracts.get(backend.id, (last) => (last.source === "fallback" ? FALLBACK_FRESH_MS : FRESH_MS), () => detect(backend));
 }
 
 /** The profile a generation backend speaks now. */

@@ -6,6 +6,7 @@ import { FAMILY_INFO } from "@/lib/backends/families";
 import { authHeaders, listBackends, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
 import { generationSummary } from "@/lib/backends/server/generator-contract";
 import { fetchWithin, limitReached, secondsOf } from "@/lib/backends/server/upstream-fetch";
+import { CheckCache } from "@/lib/backends/server/check-cache";
 
 // Live status of each backend, checked through /v1/health/ready and /v1/models. Results are
 // cached briefly and refreshed in the background, so listing backends never waits long.
@@ -20,12 +21,7 @@ interface Check {
   at: number;
 }
 
-const store = globalThis as typeof globalThis & {
-  __backendChecks?: Map<string, Check>;
-  __backendChecksInFlight?: Map<string, Promise<Check>>;
-};
-const checks = (store.__backendChecks ??= new Map());
-const inFlight = (store.__backendChecksInFlight ??= new Map());
+const checks = new CheckCache<Check>("backend-checks");
 
 /** A readiness check ran out of its time: the server may be busy, it is not proven unreachable. */
 class CheckTimedOut extends Error {}
@@ -77,24 +73,9 @@ async function runCheck(backend: Backend): Promise<Check> {
   }
 }
 
-function refresh(backend: Backend): Promise<Check> {
-  const running = inFlight.get(backend.id);
-  if (running) return running;
-  const promise = runCheck(backend).then((check) => {
-    checks.set(backend.id, check);
-    inFlight.delete(backend.id);
-    return check;
-  });
-  inFlight.set(backend.id, promise);
-  return promise;
-}
-
 /** The last check, refreshed when stale; a stale result is answered at once while it refreshes. */
 export async function checkBackend(backend: Backend): Promise<Check> {
-  const last = checks.get(backend.id);
-  if (last && Date.now() - last.at < FRESH_MS) return last;
-  const next = refresh(backend);
-  return last ?? next;
+  return checks.get(backend.id, () => FRESH_MS, () => runCheck(backend));
 }
 
 export async function summarizeBackends(): Promise<BackendSummary[]> {
@@ -132,7 +113,7 @@ export async function summarizeBackends(): Promise<BackendSummary[]> {
 /** The model name to send: the configured one, else the first id of GET /v1/models. */
 export async function resolveModel(backend: Backend): Promise<string> {
   if (backend.model) return backend.model;
-  const cached = checks.get(backend.id)?.model;
+  const cached = checks.last(backend.id)?.model;
   if (cached) return cached;
   try {
     const { model, response } = await firstModelId(backend, backend.timeoutMs);

@@ -2,6 +2,7 @@ import "server-only";
 import { Agent, fetch as undiciFetch } from "undici";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { Backend } from "@/lib/backends/server/backends";
+import { processMemo } from "@/lib/core/process-memo";
 
 // Every request to a model server goes through here. undici's own clocks (300 s for headers, 300 s
 // between body chunks, 10 s to connect) are switched off: the only limits are the backend's timeoutMs
@@ -9,12 +10,9 @@ import type { Backend } from "@/lib/backends/server/backends";
 
 export const UPSTREAM_AGENT_OPTIONS = { headersTimeout: 0, bodyTimeout: 0, connectTimeout: 0 } as const;
 
-// The dev server can load this module once per route; one agent (one connection pool) per process.
-const store = globalThis as typeof globalThis & { __upstreamAgent?: Agent };
-
+/** One agent (one connection pool) per process. */
 export function upstreamAgent(): Agent {
-  store.__upstreamAgent ??= new Agent(UPSTREAM_AGENT_OPTIONS);
-  return store.__upstreamAgent;
+  return processMemo("upstream-agent", "", () => new Agent(UPSTREAM_AGENT_OPTIONS));
 }
 
 type UndiciInit = NonNullable<Parameters<typeof undiciFetch>[1]>;

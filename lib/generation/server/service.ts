@@ -22,6 +22,7 @@ import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/ser
 import { JobRunner } from "@/lib/generation/server/runner";
 import { CanceledError } from "@/lib/generation/server/upstream";
 import { toJobView } from "@/lib/generation/server/view";
+import { processMemo } from "@/lib/core/process-memo";
 
 // Generation jobs end to end: validate and queue (POST), run in the background on the runner,
 // keep the result as media, answer the job's state (GET), cancel (DELETE). It fails the jobs whose
@@ -202,14 +203,8 @@ export class GenerationService {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __generationService?: { key: string; service: GenerationService } };
-
 /** The process's job service for the configured database and data folder. */
 export function generationService(): GenerationService {
   const key = `${JSON.stringify(databaseLocation())}|${mediaDir()}`;
-  if (holder.__generationService?.key !== key) {
-    const service = new GenerationService({ jobs: async () => (await playgroundStore()).jobs, media: mediaStorage, backend: getBackend });
-    holder.__generationService = { key, service };
-  }
-  return holder.__generationService.service;
+  return processMemo("generation-service", key, () => new GenerationService({ jobs: async () => (await playgroundStore()).jobs, media: mediaStorage, backend: getBackend }));
 }

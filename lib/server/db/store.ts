@@ -10,6 +10,7 @@ import { openPostgres } from "@/lib/server/db/postgres";
 import { SqlSnapshotRepository, type SnapshotRepository } from "@/lib/server/db/snapshots";
 import type { SqlDatabase } from "@/lib/server/db/sql";
 import { openSqlite } from "@/lib/server/db/sqlite";
+import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
 
 // The playground's database: SQLite in the data folder by default, PostgreSQL when DATABASE_URL
 // is set. Opened once per process (and per location, so tests can point elsewhere), migrated
@@ -65,23 +66,18 @@ function unavailable(location: DatabaseLocation, error: unknown): PlaygroundErro
 }
 
 const locationKey = (location: DatabaseLocation) => (location.driver === "postgres" ? `pg:${location.url}` : `sqlite:${location.file}`);
-const cache = globalThis as typeof globalThis & { __playgroundStore?: { key: string; store: Promise<PlaygroundStore> } };
-
 /** The process's store for the configured location. */
 export function playgroundStore(): Promise<PlaygroundStore> {
   const location = databaseLocation();
   const key = locationKey(location);
-  const cached = cache.__playgroundStore;
-  if (cached?.key !== key) {
-    if (cached) void cached.store.then((store) => store.close()).catch(() => undefined);
+  const open = () => {
     const store = openStore(location);
     // A failed open (database down) is retried by the next request rather than remembered.
-    store.catch(() => {
-      if (cache.__playgroundStore?.store === store) delete cache.__playgroundStore;
-    });
-    cache.__playgroundStore = { key, store };
-  }
-  return cache.__playgroundStore!.store;
+    store.catch(() => forgetProcessMemo("store", store));
+    return store;
+  };
+  const closeOld = (old: Promise<PlaygroundStore>) => void old.then((store) => store.close()).catch(() => undefined);
+  return processMemo("store", key, open, closeOld);
 }
 
 /** The media catalog of the configured database, usable before it is open. */
