@@ -7,7 +7,7 @@ import { GET as getRoute } from "@/app/api/generations/[id]/route";
 import { POST as createRoute } from "@/app/api/generations/route";
 import type { BackendsResponse, BackendSummary } from "@/lib/backends/types";
 import type { GenerationJobView } from "@/lib/generation/schema";
-import { newJobId } from "@/lib/server/db/jobs";
+import { newId as newJobId } from "@/lib/server/ids";
 import { playgroundStore } from "@/lib/server/db/store";
 import { generationService } from "@/lib/generation/server/service";
 import { ensureSimulator } from "@/lib/simulator/host";

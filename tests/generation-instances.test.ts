@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
 import { RESTART_MESSAGE } from "@/lib/generation/job-state";
 import { getBackend } from "@/lib/backends/server/backends";
-import { newJobId } from "@/lib/server/db/jobs";
+import { newId as newJobId } from "@/lib/server/ids";
 import { openStore, type PlaygroundStore } from "@/lib/server/db/store";
 import { GenerationService } from "@/lib/generation/server/service";
 import { mediaStorage } from "@/lib/media/server/storage";

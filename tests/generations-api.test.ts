@@ -10,7 +10,7 @@ import type { GenerationJobList, GenerationJobView } from "@/lib/generation/sche
 import { RESTART_MESSAGE } from "@/lib/generation/job-state";
 import { readImageSize } from "@/lib/media/image-size";
 import { probeMp4 } from "@/lib/media/mp4-probe";
-import { newJobId } from "@/lib/server/db/jobs";
+import { newId as newJobId } from "@/lib/server/ids";
 import { playgroundStore } from "@/lib/server/db/store";
 import { generationService } from "@/lib/generation/server/service";
 import { ensureSimulator } from "@/lib/simulator/host";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESTART_MESSAGE, JobTransitionError, type GenerationJob } from "@/lib/generation/job-state";
-import { newJobId, SqlJobRepository } from "@/lib/server/db/jobs";
+import { SqlJobRepository } from "@/lib/server/db/jobs";
+import { newId as newJobId } from "@/lib/server/ids";
 import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
 import { openPostgres } from "@/lib/server/db/postgres";
 import { openSqlite } from "@/lib/server/db/sqlite";

@@ -4,11 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { issueAccessToken } from "@/lib/server/access";
-import { newSessionId } from "@/lib/server/db/conversations";
-import { newJobId } from "@/lib/server/db/jobs";
 import { playgroundStore } from "@/lib/server/db/store";
 import { generationService } from "@/lib/generation/server/service";
-import { newId as newMediaId } from "@/lib/server/ids";
+import { newId } from "@/lib/server/ids";
 import { requestOwner } from "@/lib/server/owner";
 import { discoverApiRoutes, fillPattern } from "./support/api-routes";
 import { useConfig } from "./support/config";
@@ -32,9 +30,7 @@ function drawn(size: number): string[] {
 }
 
 const GENERATORS: [string, () => string][] = [
-  ["media id", newMediaId],
-  ["share and saved-session id", newSessionId],
-  ["generation job id", newJobId],
+  ["media, share, saved-session and job id", newId],
   ["owner cookie", () => requestOwner(new Request("http://playground.test/")).id],
 ];
 // 16 bytes in base64url: 21 characters, then one that carries the last 2 bits (4 zero bits follow).

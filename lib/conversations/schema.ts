@@ -2,7 +2,8 @@ import { z } from "zod";
 import { samplingParamsSchema, storedMediaParamsSchema } from "@/lib/chat/schema";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { mediaIdSchema } from "@/lib/media/media-api";
-import { SESSION_ID_PATTERN, UNTITLED_SESSION } from "@/lib/conversations/constants";
+import { UNTITLED_SESSION } from "@/lib/conversations/constants";
+import { ID_PATTERN, ID_RULE } from "@/lib/core/ids";
 
 // What POST /api/sessions (a shared snapshot) and /api/conversations (a saved, editable session)
 // accept. Shared so the browser builds what the server takes. Unknown keys are stripped, so a
@@ -13,7 +14,7 @@ export const SESSION_MAX_BYTES = 5 * 1024 * 1024;
 export { UNTITLED_SESSION };
 
 /** Share and conversation ids: 128 random bits, base64url. */
-export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, "an id is 22 characters of A–Z, a–z, 0–9, '-' and '_'");
+export const sessionIdSchema = z.string().regex(ID_PATTERN, `an id is ${ID_RULE}`);
 
 export const sessionTitleSchema = z
   .string()

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { MediaKind } from "@/lib/media/sniff";
+import { ID_PATTERN, ID_RULE } from "@/lib/core/ids";
 
 // The shapes of POST /api/media and GET /api/media/{id}, shared by the browser and the server.
 
 /** 128 random bits as base64url: unguessable and saying nothing about the content. */
-export const mediaIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "a media id is 22 characters of A–Z, a–z, 0–9, '-' and '_'");
+export const mediaIdSchema = z.string().regex(ID_PATTERN, `a media id is ${ID_RULE}`);
 
 /** What the server knows about an uploaded file; absent fields are unknown. */
 export interface UploadedMedia {

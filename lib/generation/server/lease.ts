@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { newId } from "@/lib/server/ids";
 import type { JobRepository } from "@/lib/server/db/jobs";
 import type { JobRunner } from "@/lib/generation/server/runner";
 
@@ -25,7 +25,7 @@ export interface HeartbeatOptions {
 
 export class Heartbeat {
   /** This instance's name in the jobs it runs. */
-  readonly runnerId = randomBytes(16).toString("base64url");
+  readonly runnerId = newId();
   private timer: NodeJS.Timeout | null = null;
   private beating = false;
 

@@ -8,7 +8,8 @@ import type { GenerationJobView, GenerationRequest } from "@/lib/generation/sche
 import { expectedSeconds } from "@/lib/generation/estimate";
 import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
 import { getBackend, redactKey, type Backend } from "@/lib/backends/server/backends";
-import { newJobId, type JobRepository } from "@/lib/server/db/jobs";
+import type { JobRepository } from "@/lib/server/db/jobs";
+import { newId } from "@/lib/server/ids";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
 import { backendProfile } from "@/lib/backends/server/generator-contract";
 import { mediaDir } from "@/lib/media/server/config";
@@ -91,7 +92,7 @@ export class GenerationService {
     }
     const resolved = resolveGeneration(profile, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}) });
     const job: GenerationJob = {
-      id: newJobId(), ownerId, backendId: backend.id, mode: request.mode, request: resolved.request, status: "queued",
+      id: newId(), ownerId, backendId: backend.id, mode: request.mode, request: resolved.request, status: "queued",
       progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, upstreamJobId: null,
       upsampledPrompt: null, seed: resolved.request.seed, note: null, workUnits: workUnits(resolved), expectedS: null,
       createdAt: this.now(), startedAt: null, finishedAt: null, revision: 1,

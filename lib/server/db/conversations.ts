@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { newId } from "@/lib/server/ids";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { ConversationData, ConversationSummary, SavedConversation } from "@/lib/conversations/schema";
 import { checkSessionSize } from "@/lib/server/db/limits";
@@ -53,7 +53,6 @@ const toConversation = (row: Row): SavedConversation => ({ ...toSummary(row), da
 /** LIKE pattern for "contains", with the wildcard characters of the text taken literally. */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export const newSessionId = () => randomBytes(16).toString("base64url");
 
 let lastStamp = 0;
 /** Epoch ms that never repeat in this process, so "newest first" has no ties between quick saves. */
@@ -74,7 +73,7 @@ export class SqlConversationRepository implements ConversationRepository {
       this.db,
       `INSERT INTO conversations (id, owner_id, title, title_search, backend_id, revision, created_at, updated_at, data)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}, data`,
-      [newSessionId(), ownerId, input.title, input.title.toLowerCase(), input.backendId ?? null, now, now, data],
+      [newId(), ownerId, input.title, input.title.toLowerCase(), input.backendId ?? null, now, now, data],
     );
     return toConversation(row!);
   }

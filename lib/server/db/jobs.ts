@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation/schema";
 import { RATE_HISTORY, runRate } from "@/lib/generation/estimate";
 import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
@@ -98,7 +97,6 @@ function toValues(job: GenerationJob) {
   ];
 }
 
-export const newJobId = () => randomBytes(16).toString("base64url");
 
 const MAX_WRITE_ATTEMPTS = 8;
 /** Ids per renewing UPDATE, well below either driver's limit on parameters. */

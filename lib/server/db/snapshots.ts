@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { SnapshotData } from "@/lib/conversations/schema";
-import { newSessionId } from "@/lib/server/db/conversations";
+import { newId } from "@/lib/server/ids";
 import { checkSessionSize } from "@/lib/server/db/limits";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
 
@@ -51,7 +51,7 @@ export class SqlSnapshotRepository implements SnapshotRepository {
 
   async create({ title, data, mediaIds }: { title: string; data: SnapshotData; mediaIds: string[] }) {
     const json = checkSessionSize(data);
-    const id = newSessionId();
+    const id = newId();
     const deleteToken = randomBytes(32).toString("base64url");
     const createdAt = Date.now();
     const ids = [...new Set(mediaIds)];
