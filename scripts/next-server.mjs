@@ -1,5 +1,5 @@
-// Builds and serves the production build for the e2e suite and the benchmarks. `next` is started
-// directly (not through npx) so that stopping it by its process id really stops the server.
+// Builds and serves the production build for the e2e suite and the benchmarks. The server
+// (scripts/serve.mjs) is started directly, so that stopping it by its process id really stops it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -17,9 +17,9 @@ export function build(env, { always = true } = {}) {
 }
 
 export async function startServer({ port, env, quiet = false }) {
-  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -29,7 +29,7 @@ export async function startServer({ port, env, quiet = false }) {
   process.on("exit", stop);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the playground server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, pid: server.pid, stop };
     } catch {

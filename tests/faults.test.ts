@@ -218,7 +218,7 @@ describe("a misbehaving upstream behind the pass-through", () => {
   };
 
   it("forwards only the allowed headers, and none with a huge value", async () => {
-    const response = await fetch(`${app.url}/api/backends/injects-headers/v1/chat/completions`, { method: "POST", body: "{}" });
+    const response = await fetch(`${app.url}/api/backends/injects-headers/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(await response.text()).toContain("fine");
     for (const name of Object.keys(faulty.INJECTED_HEADERS)) expect(response.headers.get(name), name).toBeNull();
     expect(response.headers.get("content-type")).toBe("text/event-stream");
@@ -226,9 +226,9 @@ describe("a misbehaving upstream behind the pass-through", () => {
   });
 
   it("headers over Node's 16 KB limit: a 502 upstream_error, not 'unreachable'", async () => {
-    const response = await fetch(`${app.url}/api/backends/huge-headers/v1/chat/completions`, { method: "POST", body: "{}" });
+    const response = await fetch(`${app.url}/api/backends/huge-headers/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(response.status).toBe(502);
-    expect((await response.json()).error).toEqual({ code: "upstream_error", message: "Backend 'huge-headers' answered with response headers larger than the 16 KB the server accepts." });
+    expect((await response.json()).error).toEqual({ code: "upstream_error", message: "Backend 'huge-headers' answered with response headers larger than the 16 KB the server accepts.", errorId: expect.any(String) });
     expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
 
@@ -247,9 +247,9 @@ describe("a misbehaving upstream behind the pass-through", () => {
   });
 
   it("slow headers: a 504 upstream_timeout after timeoutMs", async () => {
-    const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, { method: "POST", body: "{}" });
+    const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(response.status).toBe(504);
-    expect((await response.json()).error).toEqual({ code: "upstream_timeout", message: "Backend 'slow-headers' did not start answering within 1 s." });
+    expect((await response.json()).error).toEqual({ code: "upstream_timeout", message: "Backend 'slow-headers' did not start answering within 1 s.", errorId: expect.any(String) });
     expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
 });

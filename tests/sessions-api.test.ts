@@ -56,9 +56,10 @@ function browser() {
 
 const anonymous = browser().request;
 
+/** The error's status, code and sentence (its errorId differs per request). */
 async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  return { status: response.status, ...body.error };
+  const { code, message } = ((await response.json()) as { error: { code: string; message: string } }).error;
+  return { status: response.status, code, message };
 }
 
 const sessionData = (mediaId?: string) => ({
@@ -110,7 +111,7 @@ describe("shared sessions: POST /api/sessions, GET and DELETE /api/sessions/{id}
     expect(removed.status).toBe(204);
     const gone = await anonymous("GET", route);
     expect(gone.status).toBe(410);
-    expect(await gone.json()).toEqual({ error: { code: "gone", message: "This shared session was removed by its owner." } });
+    expect(await gone.json()).toEqual({ error: { code: "gone", message: "This shared session was removed by its owner.", errorId: expect.any(String) } });
 
     const other = (await (await anonymous("POST", "/api/sessions", { title: "By query", data: sessionData() })).json()) as { id: string; deleteToken: string };
     expect((await anonymous("DELETE", `/api/sessions/${other.id}?token=${other.deleteToken}`)).status).toBe(204);
