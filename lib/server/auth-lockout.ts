@@ -1,6 +1,6 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
-import type { Client } from "@/lib/server/client-address";
+import type { Client, Env } from "@/lib/server/client-address";
 import { parseRate } from "@/lib/server/rate-limit";
 import { storedCounter, tooMany } from "@/lib/server/route-limits";
 
@@ -43,6 +43,6 @@ export async function recordFailedPassword(client: Client): Promise<PlaygroundEr
   return tooMany(WHAT, seconds);
 }
 
-export function checkLockoutSettings(env: NodeJS.ProcessEnv = process.env): void {
+export function checkLockoutSettings(env: Env = process.env): void {
   parseRate(env[FAILURES_ENV], FAILURES_FALLBACK, FAILURES_ENV);
 }

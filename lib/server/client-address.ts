@@ -11,6 +11,9 @@ export const LOCAL_HEADER = "x-playground-local";
 /** Set on globalThis by the server that stamps PEER_HEADER; without it the header is a client's. */
 export const STAMPING_FLAG = Symbol.for("nim-playground.peer-stamping");
 
+/** The environment, or a part of it in tests. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export interface Client {
   /** The client's IP address; null when the server cannot know it (e.g. `next dev`). */
   address: string | null;
@@ -48,7 +51,7 @@ export function plainAddress(raw: string | null | undefined): string | null {
   return isIP(value) ? value.toLowerCase() : null;
 }
 
-export function requestClient(headers: Headers, env: NodeJS.ProcessEnv = process.env): Client {
+export function requestClient(headers: Headers, env: Env = process.env): Client {
   const hops = parseTrustProxy(env.PLAYGROUND_TRUST_PROXY);
   const { peer } = stampedAddresses(headers);
   const forwarded = hops > 0 ? (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean) : [];

@@ -1,6 +1,6 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
-import { parseTrustProxy, stampedAddresses } from "@/lib/server/client-address";
+import { parseTrustProxy, stampedAddresses, type Env } from "@/lib/server/client-address";
 
 // Which host a request is for, and whether to answer it. A page elsewhere can point a name it owns
 // at this server (DNS rebinding) or post to it from a visitor's browser (cross-site requests): the
@@ -15,20 +15,20 @@ function lastValue(headers: Headers, name: string): string | null {
   return values.at(-1) ?? null;
 }
 
-const trustsProxy = (env: NodeJS.ProcessEnv) => parseTrustProxy(env.PLAYGROUND_TRUST_PROXY) > 0;
+const trustsProxy = (env: Env) => parseTrustProxy(env.PLAYGROUND_TRUST_PROXY) > 0;
 
 /** host[:port] as the client asked for it: X-Forwarded-Host only behind a trusted proxy, else Host. */
-export function requestHost(headers: Headers, url: string, env: NodeJS.ProcessEnv = process.env): string {
+export function requestHost(headers: Headers, url: string, env: Env = process.env): string {
   const forwarded = trustsProxy(env) ? lastValue(headers, "x-forwarded-host") : null;
   return (forwarded ?? headers.get("host") ?? new URL(url).host).toLowerCase();
 }
 
 /** https only when a trusted proxy says so: the playground's own server speaks plain http. */
-export function requestProtocol(headers: Headers, env: NodeJS.ProcessEnv = process.env): "http" | "https" {
+export function requestProtocol(headers: Headers, env: Env = process.env): "http" | "https" {
   return trustsProxy(env) && lastValue(headers, "x-forwarded-proto")?.toLowerCase() === "https" ? "https" : "http";
 }
 
-export function requestOrigin(headers: Headers, url: string, env: NodeJS.ProcessEnv = process.env): URL {
+export function requestOrigin(headers: Headers, url: string, env: Env = process.env): URL {
   return new URL(`${requestProtocol(headers, env)}://${requestHost(headers, url, env)}`);
 }
 
@@ -51,7 +51,7 @@ export function parseAllowedHosts(raw: string | undefined): string[] {
 }
 
 /** Loopback names, the address the server listens on and was reached at, and the configured names. */
-export function hostAllowed(headers: Headers, url: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function hostAllowed(headers: Headers, url: string, env: Env = process.env): boolean {
   const name = hostName(requestHost(headers, url, env));
   const listen = [env.HOST, env.HOSTNAME].map((value) => hostName(value ?? "")).filter((value) => !WILDCARD_LISTEN.has(value));
   const local = stampedAddresses(headers).local;
@@ -62,7 +62,7 @@ export function hostAllowed(headers: Headers, url: string, env: NodeJS.ProcessEn
   );
 }
 
-export function checkHost(request: Request, env: NodeJS.ProcessEnv = process.env): void {
+export function checkHost(request: Request, env: Env = process.env): void {
   if (hostAllowed(request.headers, request.url, env)) return;
   const name = hostName(requestHost(request.headers, request.url, env)).slice(0, 100);
   throw new PlaygroundError("host_not_allowed", `This playground does not answer for the host name '${name}'. Its operator can add the name to PLAYGROUND_ALLOWED_HOSTS.`);
@@ -86,7 +86,7 @@ function sameHost(origin: string, host: string): boolean {
  * Refuses a change asked for by another site's page: Sec-Fetch-Site says cross-site, or Origin names
  * another host. Scripts send neither and go on; so do the playground's own pages.
  */
-export function checkSameSite(request: Request, env: NodeJS.ProcessEnv = process.env): void {
+export function checkSameSite(request: Request, env: Env = process.env): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   if (site !== "cross-site" && (origin === null || sameHost(origin, requestHost(request.headers, request.url, env)))) return;

@@ -1,6 +1,6 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
-import type { Client } from "@/lib/server/client-address";
+import type { Client, Env } from "@/lib/server/client-address";
 import { StoredCounter, type CounterWindow } from "@/lib/server/db/rate-limits";
 import { playgroundStore } from "@/lib/server/db/store";
 import { describeRetry, parseRate, type Rate } from "@/lib/server/rate-limit";
@@ -17,7 +17,7 @@ const ACTIONS = {
 export type LimitedAction = keyof typeof ACTIONS;
 
 /** Reads every limit once, so a bad value stops the server at start rather than failing a request. */
-export function checkRateSettings(env: NodeJS.ProcessEnv = process.env): void {
+export function checkRateSettings(env: Env = process.env): void {
   for (const { env: name, fallback } of Object.values(ACTIONS)) parseRate(env[name], fallback, name);
 }
 
