@@ -4,7 +4,6 @@
 import { randomUUID } from "node:crypto";
 
 export const PEER_HEADER = "x-playground-peer";
-export const LOCAL_HEADER = "x-playground-local";
 /** lib/server/client-address.ts believes PEER_HEADER only while this is set on globalThis. */
 export const STAMPING_FLAG = Symbol.for("nim-playground.peer-stamping");
 
@@ -33,11 +32,9 @@ function decodes(pathname) {
 
 /** Stamps the request; answers it itself (and says true) when Next could not. */
 export function frontDoor(req, res) {
-  // Set on every request, over anything a client sent under these names.
-  for (const [name, value] of [[PEER_HEADER, req.socket.remoteAddress], [LOCAL_HEADER, req.socket.localAddress]]) {
-    if (value) req.headers[name] = value;
-    else delete req.headers[name];
-  }
+  // Set on every request, over anything a client sent under this name.
+  if (req.socket.remoteAddress) req.headers[PEER_HEADER] = req.socket.remoteAddress;
+  else delete req.headers[PEER_HEADER];
   if (!SERVED_METHODS.includes(req.method ?? "")) {
     return refuse(res, 405, "method_not_allowed", `${String(req.method).slice(0, 20)} is not served here; the playground takes ${SERVED_METHODS.join(", ")}.`, { Allow: SERVED_METHODS.join(", ") });
   }

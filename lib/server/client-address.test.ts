@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { LOCAL_HEADER as DOOR_LOCAL, PEER_HEADER as DOOR_PEER, STAMPING_FLAG as DOOR_FLAG } from "@/scripts/front-door.mjs";
-import { addressKey, LOCAL_HEADER, parseTrustProxy, PEER_HEADER, plainAddress, requestClient, STAMPING_FLAG } from "@/lib/server/client-address";
+import { PEER_HEADER as DOOR_PEER, STAMPING_FLAG as DOOR_FLAG } from "@/scripts/front-door.mjs";
+import { addressKey, parseTrustProxy, PEER_HEADER, plainAddress, requestClient, STAMPING_FLAG } from "@/lib/server/client-address";
 
 const flags = globalThis as Record<symbol, unknown>;
 const stamping = (on: boolean) => void (on ? (flags[STAMPING_FLAG] = true) : delete flags[STAMPING_FLAG]);
@@ -9,8 +9,8 @@ const client = (headers: Record<string, string>, trust?: string) => requestClien
 afterEach(() => stamping(false));
 
 describe("the front door and the route code", () => {
-  it("name the same headers and flag", () => {
-    expect([DOOR_PEER, DOOR_LOCAL, DOOR_FLAG]).toEqual([PEER_HEADER, LOCAL_HEADER, STAMPING_FLAG]);
+  it("name the same header and flag", () => {
+    expect([DOOR_PEER, DOOR_FLAG]).toEqual([PEER_HEADER, STAMPING_FLAG]);
   });
 });
 

@@ -7,7 +7,6 @@ import { isIP } from "node:net";
 // X-Forwarded-For entry those N did not add; nothing a client writes there is read further left.
 
 export const PEER_HEADER = "x-playground-peer";
-export const LOCAL_HEADER = "x-playground-local";
 /** Set on globalThis by the server that stamps PEER_HEADER; without it the header is a client's. */
 export const STAMPING_FLAG = Symbol.for("nim-playground.peer-stamping");
 
@@ -34,10 +33,9 @@ export function parseTrustProxy(raw: string | undefined): number {
   throw new Error(`PLAYGROUND_TRUST_PROXY must be true, false or how many proxies stand in front of the playground (1 to 10), got '${raw}'.`);
 }
 
-/** The peer's address and the address it reached, as the server stamped them; nulls when it did not. */
-export function stampedAddresses(headers: Headers): { peer: string | null; local: string | null } {
-  if (!peerStamping()) return { peer: null, local: null };
-  return { peer: plainAddress(headers.get(PEER_HEADER)), local: plainAddress(headers.get(LOCAL_HEADER)) };
+/** The peer's address as the server stamped it; null when it did not. */
+export function stampedPeer(headers: Headers): string | null {
+  return peerStamping() ? plainAddress(headers.get(PEER_HEADER)) : null;
 }
 
 /** "1.2.3.4", "1.2.3.4:567", "[2001:db8::1]:80", "::ffff:1.2.3.4" → the bare address; null if none. */
@@ -53,7 +51,7 @@ export function plainAddress(raw: string | null | undefined): string | null {
 
 export function requestClient(headers: Headers, env: Env = process.env): Client {
   const hops = parseTrustProxy(env.PLAYGROUND_TRUST_PROXY);
-  const { peer } = stampedAddresses(headers);
+  const peer = stampedPeer(headers);
   const forwarded = hops > 0 ? (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean) : [];
   // The chain as the nearest proxy saw it, ending with the peer itself; the last `hops` are proxies.
   const chain: (string | null)[] = [...forwarded, peer];

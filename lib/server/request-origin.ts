@@ -1,12 +1,12 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/errors";
-import { parseTrustProxy, stampedAddresses, type Env } from "@/lib/server/client-address";
+import { isIP } from "node:net";
+import { parseTrustProxy, type Env } from "@/lib/server/client-address";
 
 // Which host a request is for, and whether to answer it. A page elsewhere can point a name it owns
 // at this server (DNS rebinding) or post to it from a visitor's browser (cross-site requests): the
 // playground answers only for its own names, and takes changes only from its own pages and scripts.
 
-const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
 const WILDCARD_LISTEN = new Set(["", "0.0.0.0", "::", "[::]"]);
 
 /** The last value of a header a trusted proxy sets (the one nearest to us), or null. */
@@ -50,13 +50,15 @@ export function parseAllowedHosts(raw: string | undefined): string[] {
   return entries.map((entry) => (entry.startsWith(".") ? `.${hostName(entry.slice(1))}` : hostName(entry)));
 }
 
-/** Loopback names, the address the server listens on and was reached at, and the configured names. */
+/**
+ * localhost, any IP address (a rebinding page needs a name it owns, and a browser that asked for an
+ * IP address keeps that address's origin), the name the server listens on, and the configured names.
+ */
 export function hostAllowed(headers: Headers, url: string, env: Env = process.env): boolean {
   const name = hostName(requestHost(headers, url, env));
+  if (name === "localhost" || isIP(name.replace(/^\[(.*)\]$/, "$1")) !== 0) return true;
   const listen = [env.HOST, env.HOSTNAME].map((value) => hostName(value ?? "")).filter((value) => !WILDCARD_LISTEN.has(value));
-  const local = stampedAddresses(headers).local;
-  const reached = local === null ? [] : [local.includes(":") ? `[${local}]` : local];
-  if ([...LOOPBACK, ...listen, ...reached].includes(name)) return true;
+  if (listen.includes(name)) return true;
   return parseAllowedHosts(env.PLAYGROUND_ALLOWED_HOSTS).some((allowed) =>
     allowed.startsWith(".") ? name === allowed.slice(1) || name.endsWith(allowed) : name === allowed,
   );
