@@ -145,6 +145,24 @@ describe("saved sessions: /api/conversations", () => {
     expect(forged.headers.getSetCookie()[0]).toMatch(/^playground_owner=[A-Za-z0-9_-]{22};/);
   });
 
+  it("issues owner ids itself: a cookie naming an id it never issued is replaced", async () => {
+    const chosen = `playground_owner=${"k".repeat(22)}`;
+    const as = (cookie: string, method = "GET", body?: unknown) =>
+      fetch(`${app.url}/api/conversations`, { method, headers: { "Content-Type": "application/json", Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const created = await as(chosen, "POST", { title: "Mine", data: {} });
+    expect(created.status).toBe(201);
+    const issued = created.headers.get("set-cookie")?.split(";")[0] ?? "";
+    expect(issued).toMatch(/^playground_owner=[A-Za-z0-9_-]{22}$/);
+    expect(issued).not.toBe(chosen);
+    // The chat is filed under the issued id: the made-up one sees nothing and is replaced again.
+    const asChosen = await as(chosen);
+    expect(await asChosen.json()).toEqual({ conversations: [], total: 0 });
+    expect(asChosen.headers.get("set-cookie")).toMatch(/^playground_owner=/);
+    const asIssued = await as(issued);
+    expect(await asIssued.json()).toMatchObject({ total: 1, conversations: [{ title: "Mine" }] });
+    expect(asIssued.headers.get("set-cookie")).toBeNull();
+  });
+
   it("creates, lists, searches, saves with revisions, renames and deletes", async () => {
     const { request } = browser();
     const created = await request("POST", "/api/conversations", { title: "Warehouse robot", backendId: "reason2-8b", data: { turns: [], systemPrompt: "Be brief." } });
