@@ -57,8 +57,8 @@ export function parseAllowedHosts(raw: string | undefined): string[] {
 export function hostAllowed(headers: Headers, url: string, env: Env = process.env): boolean {
   const name = hostName(requestHost(headers, url, env));
   if (name === "localhost" || isIP(name.replace(/^\[(.*)\]$/, "$1")) !== 0) return true;
-  const listen = [env.HOST, env.HOSTNAME].map((value) => hostName(value ?? "")).filter((value) => !WILDCARD_LISTEN.has(value));
-  if (listen.includes(name)) return true;
+  const listen = hostName(env.HOST ?? "");
+  if (!WILDCARD_LISTEN.has(listen) && name === listen) return true;
   return parseAllowedHosts(env.PLAYGROUND_ALLOWED_HOSTS).some((allowed) =>
     allowed.startsWith(".") ? name === allowed.slice(1) || name.endsWith(allowed) : name === allowed,
   );

@@ -135,12 +135,12 @@ const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** Marks the handlers `methods` adds (405s and OPTIONS), so tests can tell them from a route's own. */
 export const GENERATED_HANDLER = Symbol.for("nim-playground.generated-handler");
 
+type Handlers = Partial<Record<Method | "HEAD", RouteHandler>>;
+
 /**
  * A route file's exports: its handlers, a JSON 405 naming the allowed methods for every other one
  * (Next's own 405 is empty), and OPTIONS listing them. HEAD follows GET unless given.
  */
-type Handlers = Partial<Record<Method | "HEAD", RouteHandler>>;
-
 export function methods<H extends Handlers>(handlers: H): Record<Method | "OPTIONS", RouteHandler> & Pick<H, "HEAD" & keyof H> {
   const given: Handlers = handlers;
   const allowed = [...METHODS.filter((method) => given[method]), ...(given.GET || given.HEAD ? ["HEAD"] : []), "OPTIONS"];
