@@ -2,6 +2,7 @@
 // (scripts/serve.mjs) is started directly, so that stopping it by its process id really stops it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -16,7 +17,14 @@ export function build(env, { always = true } = {}) {
   if (result.status !== 0) throw new Error(`next build failed (${result.status})`);
 }
 
+/** Whether nothing listens on the port: otherwise the health check below would find another server. */
+function portFree(port) {
+  const probe = createServer();
+  return new Promise((resolve) => probe.once("error", () => resolve(false)).listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(true))));
+}
+
 export async function startServer({ port, env, quiet = false }) {
+  if (!(await portFree(port))) throw new Error(`Port ${port} is taken by another process; stop it or choose another port (E2E_PORT).`);
   const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
     env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },

@@ -32,6 +32,10 @@ const server = createServer((req, res) => {
     res.end("Internal Server Error");
   });
 });
+server.on("error", (error) => {
+  console.error(`The playground cannot listen on ${hostname}:${port}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => console.log(`NIM Playground on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
