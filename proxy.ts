@@ -1,32 +1,37 @@
+import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { PlaygroundError } from "@/lib/core/errors";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { shareRemovedHtml } from "@/lib/share/removed-html";
-import { accessConfig, classifyPath, decideAccess, loginRedirectPath, unauthorizedResponse } from "@/lib/server/access";
-import { isSharedMedia } from "@/lib/server/access-guard";
+import { accessConfig, accessRule, classifyPath, loginRedirectPath } from "@/lib/server/access";
+import { accessRefusal } from "@/lib/server/access-guard";
+import { requestClient } from "@/lib/server/client-address";
+import { errorResponse } from "@/lib/server/http";
+import { checkHost } from "@/lib/server/request-origin";
 import { readShare } from "@/lib/conversations/server/service";
 
-// Three jobs in front of the app: the optional password (lib/server/access.ts), 410 Gone for a
-// revoked share link, which a page cannot set, and the sandbox policy of stored media.
+// In front of pages and the API routes it matches: only the playground's own host names (against
+// DNS rebinding), the optional password for pages (API routes check it in lib/server/route.ts),
+// 410 Gone for a revoked share link, which a page cannot set, and the sandbox policy of stored media.
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
-  const decision = decideAccess({ method: request.method, pathname, headers: request.headers }, accessConfig());
-  if (decision === "login-page") return NextResponse.redirect(new URL(loginRedirectPath(pathname, search), request.url), 303);
-  if (decision === "unauthorized") return unauthorizedResponse();
-  if (decision === "check-media" && !(await mediaIsShared(pathname))) return unauthorizedResponse();
-  const kind = classifyPath(request.method, pathname);
-  if (kind === "share-page") return (await removedShare(request)) ?? NextResponse.next();
-  if (kind === "share-media") return NextResponse.next({ headers: { "Content-Security-Policy": MEDIA_CONTENT_SECURITY_POLICY } });
-  return NextResponse.next();
-}
-
-async function mediaIsShared(pathname: string): Promise<boolean> {
   try {
-    return await isSharedMedia(decodeURIComponent(pathname.split("/")[3] ?? ""));
-  } catch {
-    return false;
+    checkHost(request);
+    if (pathname === "/api" || pathname.startsWith("/api/")) {
+      const media = classifyPath(request.method, pathname) === "share-media";
+      return NextResponse.next(media ? { headers: { "Content-Security-Policy": MEDIA_CONTENT_SECURITY_POLICY } } : undefined);
+    }
+    if (accessRule(request.method, pathname, accessConfig()) === "password") {
+      const refusal = await accessRefusal(request.headers, requestClient(request.headers));
+      if (refusal?.code === "unauthorized") return NextResponse.redirect(new URL(loginRedirectPath(pathname, search), request.url), 303);
+      if (refusal) throw refusal;
+    }
+  } catch (error) {
+    return errorResponse(error, randomUUID());
   }
+  if (classifyPath(request.method, pathname) === "share-page") return (await removedShare(request)) ?? NextResponse.next();
+  return NextResponse.next();
 }
 
 async function removedShare(request: NextRequest): Promise<Response | null> {
@@ -45,7 +50,7 @@ async function removedShare(request: NextRequest): Promise<Response | null> {
 }
 
 // Everything but static files, and the routes whose large bodies the proxy would buffer in memory
-// (uploads, chat with inline media, the OpenAI pass-through); those check access themselves.
+// (uploads, chat with inline media, the OpenAI pass-through); those check the host themselves.
 export const config = {
   matcher: ["/((?!_next/static/|ffmpeg/|samples/|icon\\.svg$|favicon\\.ico$|api/media$|api/chat$|api/backends/[^/]+/v1/).*)"],
 };

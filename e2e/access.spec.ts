@@ -59,7 +59,7 @@ test("the API answers 401 without the password, and to Basic auth with it; healt
   expect(closed.status()).toBe(401);
   expect(closed.headers()["www-authenticate"]).toBe('Basic realm="NIM Playground"');
   expect(await closed.json()).toEqual({
-    error: { code: "unauthorized", message: "This playground is protected: log in at /login or send the password with HTTP Basic auth." },
+    error: { code: "unauthorized", message: "This playground is protected: log in at /login or send the password with HTTP Basic auth.", errorId: expect.any(String) },
   });
   expect((await request.get("/api/backends", { headers: { Authorization: basicAuth("nope") } })).status()).toBe(401);
   expect((await request.get("/api/backends", { headers: { Authorization: basicAuth(PASSWORD) } })).status()).toBe(200);

@@ -1,7 +1,8 @@
-// Builds and serves the production build for the e2e suite and the benchmarks. `next` is started
-// directly (not through npx) so that stopping it by its process id really stops the server.
+// Builds and serves the production build for the e2e suite and the benchmarks. The server
+// (scripts/serve.mjs) is started directly, so that stopping it by its process id really stops it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -16,10 +17,17 @@ export function build(env, { always = true } = {}) {
   if (result.status !== 0) throw new Error(`next build failed (${result.status})`);
 }
 
+/** Whether nothing listens on the port: otherwise the health check below would find another server. */
+function portFree(port) {
+  const probe = createServer();
+  return new Promise((resolve) => probe.once("error", () => resolve(false)).listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(true))));
+}
+
 export async function startServer({ port, env, quiet = false }) {
-  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  if (!(await portFree(port))) throw new Error(`Port ${port} is taken by another process; stop it or choose another port (E2E_PORT).`);
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -29,7 +37,7 @@ export async function startServer({ port, env, quiet = false }) {
   process.on("exit", stop);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the playground server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, pid: server.pid, stop };
     } catch {

@@ -35,8 +35,8 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? "3000";
-const server = spawn(next, ["start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { cwd: root, stdio: "inherit" });
+// The production server: Next.js behind the front door that stamps each request's peer address.
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }

@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe("GET /api/backends", () => {
   it("lists simulated and configured backends with live status, detected models and no secrets", async () => {
-    const response = await backendsRoute();
+    const response = await backendsRoute(new Request("http://127.0.0.1/api/backends"), { params: Promise.resolve({}) });
     const text = await response.text();
     const { backends } = JSON.parse(text) as BackendsResponse;
     const byId = Object.fromEntries(backends.map((b) => [b.id, b]));

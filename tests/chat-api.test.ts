@@ -210,9 +210,13 @@ describe("POST /api/chat", () => {
   });
 
   it("answers 4xx JSON errors naming the problem for bad input", async () => {
-    const badJson = await fetch(`${app.url}/api/chat`, { method: "POST", body: "{nope" });
+    const badJson = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{nope" });
     expect(badJson.status).toBe(400);
     expect((await badJson.json()).error.code).toBe("bad_request");
+    // Plain text is what a page elsewhere can post without asking: refused before it is read.
+    const plain = await fetch(`${app.url}/api/chat`, { method: "POST", body: JSON.stringify({ backend: "nim", messages: [{ role: "user", content: "hi" }] }) });
+    expect(plain.status).toBe(415);
+    expect((await plain.json()).error.code).toBe("unsupported_media");
 
     const invalid = await chat({ backend: "nim", messages: [], params: { temperature: 9 } });
     expect(invalid.response.status).toBe(400);

@@ -233,7 +233,7 @@ describe("Dockerfile and .dockerignore", () => {
     expect((await import("@/next.config")).default.output).toBeUndefined();
   });
 
-  it("runs the standalone server as a non-root user, with a health check that needs no curl", () => {
+  it("runs the standalone build behind the front door as a non-root user, with a health check that needs no curl", () => {
     const copies = final.filter((step) => step.keyword === "COPY" && step.args.startsWith("--from=")).map((step) => step.args);
     for (const part of [".next/standalone", ".next/static", "public"]) expect(copies.some((copy) => copy.includes(`/app/${part} `))).toBe(true);
     const user = final.filter((step) => step.keyword === "USER").at(-1)?.args;
@@ -243,8 +243,9 @@ describe("Dockerfile and .dockerignore", () => {
     expect(health).toMatch(/\/api\/health/);
     expect(health).toMatch(/"node"/);
     expect(health).not.toMatch(/curl|wget/);
-    expect(final.find((step) => step.keyword === "CMD")?.args).toMatch(/server\.js/);
-    expect(final.filter((step) => step.keyword === "ENV").map((step) => step.args).join(" ")).toMatch(/HOSTNAME=0\.0\.0\.0/);
+    expect(copies.some((copy) => /scripts\/serve\.mjs .*scripts\/front-door\.mjs/.test(copy))).toBe(true);
+    expect(final.find((step) => step.keyword === "CMD")?.args).toMatch(/"scripts\/serve\.mjs"/);
+    expect(final.filter((step) => step.keyword === "ENV").map((step) => step.args).join(" ")).toMatch(/\bHOST=0\.0\.0\.0/);
   });
 
   it("copies only files that exist and that the build context keeps", () => {

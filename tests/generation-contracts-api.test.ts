@@ -67,7 +67,7 @@ async function finished(id: string): Promise<GenerationJobView> {
 }
 
 async function backends(): Promise<Record<string, BackendSummary>> {
-  const { backends: list } = (await (await backendsRoute()).json()) as BackendsResponse;
+  const { backends: list } = (await (await backendsRoute(new Request("http://127.0.0.1/api/backends"), { params: Promise.resolve({}) })).json()) as BackendsResponse;
   return Object.fromEntries(list.map((b) => [b.id, b]));
 }
 
@@ -142,7 +142,7 @@ describe("refusals said as what they are", () => {
     const response = await create({ backend: "sim-predict", mode: "text2world", prompt: "robot ".repeat(251) });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: "unsupported_combination", message: "The prompt has 251 words; Cosmos Predict takes prompts of up to 250 words. Shorten it by 1." },
+      error: { code: "unsupported_combination", message: "The prompt has 251 words; Cosmos Predict takes prompts of up to 250 words. Shorten it by 1.", errorId: expect.any(String) },
     });
     expect(await simulatorStarted()).toBe(before);
   });

@@ -64,8 +64,10 @@ async function follow(id: string, until: (job: GenerationJobView) => boolean): P
   throw new Error(`Job ${id} never got there: ${JSON.stringify(seen.at(-1))}`);
 }
 
+/** The error's status, code and sentence (its errorId differs per request). */
 async function errorOf(response: Response) {
-  return { status: response.status, ...((await response.json()) as { error: { code: string; message: string } }).error };
+  const { code, message } = ((await response.json()) as { error: { code: string; message: string } }).error;
+  return { status: response.status, code, message };
 }
 
 describe("POST /api/generations and polling", () => {

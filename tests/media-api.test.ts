@@ -55,9 +55,10 @@ async function uploaded(response: Response): Promise<Record<string, unknown> & {
   return response.json();
 }
 
+/** The error's status, code and sentence (its errorId differs per request). */
 async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  return { status: response.status, ...body.error };
+  const { code, message } = ((await response.json()) as { error: { code: string; message: string } }).error;
+  return { status: response.status, code, message };
 }
 
 const S3_ENV = ["PLAYGROUND_S3_BUCKET", "PLAYGROUND_S3_ENDPOINT", "PLAYGROUND_S3_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];

@@ -9,7 +9,7 @@ interface Document {
   paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> }; responses: Record<string, unknown> }>>;
 }
 
-const documentOf = async () => (await GET().json()) as Document;
+const documentOf = async () => (await (await GET(new Request("http://127.0.0.1/api/openapi.json"), { params: Promise.resolve({}) })).json()) as Document;
 const asOpenApiPath = (pattern: string) => pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
 
 describe("GET /api/openapi.json", () => {
@@ -21,7 +21,7 @@ describe("GET /api/openapi.json", () => {
     const document = await documentOf();
     const described = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
     const routes = (await discoverApiRoutes())
-      .filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS")
+      .filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS" && !route.pattern.includes("[[...")) // the catch-all 404
       .filter((route) => !route.pattern.includes("/v1/") || route.method === "POST")
       .map((route) => `${route.method} ${asOpenApiPath(route.pattern)}`);
     expect(described.sort()).toEqual([...new Set(routes)].sort());

@@ -51,7 +51,7 @@ describe("pass-through /api/backends/{id}/v1/{path}", () => {
       expect(response.status, path).toBe(404);
       expect((await response.json()).error.code, path).toBe("path_not_allowed");
     }
-    const wrongMethod = await fetch(`${app.url}/api/backends/nim/v1/models`, { method: "POST", body: "{}" });
+    const wrongMethod = await fetch(`${app.url}/api/backends/nim/v1/models`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(wrongMethod.status).toBe(405);
     const unknown = await fetch(`${app.url}/api/backends/elsewhere/v1/models`);
     expect(unknown.status).toBe(404);

@@ -39,6 +39,8 @@ beforeAll(async () => {
   delete process.env.PLAYGROUND_PUBLIC_SHARES;
   process.env.PLAYGROUND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "playground-security-routes-"));
   process.env.PLAYGROUND_PASSWORD = PASSWORD;
+  // Every route gets a wrong password below; the lockout after repeated ones has its own test.
+  process.env.PLAYGROUND_RATE_AUTH_FAILURES = "1000/60";
   useConfig({ simulator: { tokensPerSecond: 5000 } });
   routes = await discoverApiRoutes();
   app = await serveRoutes(routes.map((route) => ({ ...route, handler: behindProxy(route.handler) })));
@@ -47,6 +49,7 @@ afterAll(async () => {
   await app.close();
   await (await playgroundStore()).close();
   delete process.env.PLAYGROUND_PASSWORD;
+  delete process.env.PLAYGROUND_RATE_AUTH_FAILURES;
 });
 
 const randomId = () => randomBytes(16).toString("base64url");
@@ -86,7 +89,7 @@ describe("every API route with PLAYGROUND_PASSWORD set", () => {
       if (response.status !== expected) wrong.push(`${key(route)} → ${response.status} ${body.slice(0, 120)}`);
       else if (!(key(route) in OPEN)) {
         expect(response.headers.get("www-authenticate"), key(route)).toBe('Basic realm="NIM Playground"');
-        if (route.method !== "HEAD") expect(JSON.parse(body), key(route)).toEqual({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE } });
+        if (route.method !== "HEAD") expect(JSON.parse(body), key(route)).toEqual({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE, errorId: expect.any(String) } });
       }
     }
     expect(wrong).toEqual([]);
@@ -144,7 +147,8 @@ describe("a share link without the password", () => {
     const unshared = await get(`/api/media/${other}`);
     const unknown = await get(`/api/media/${randomId()}`);
     expect([unshared.status, unknown.status]).toEqual([401, 401]);
-    expect(await unshared.text()).toBe(await unknown.text());
+    const withoutRequestId = async (response: Response) => (await response.text()).replace(/"errorId":"[^"]+"/, "");
+    expect(await withoutRequestId(unshared)).toBe(await withoutRequestId(unknown));
 
     for (const page of ["/", "/compare", "/generate", `/s/${id}/extra`]) expect(await location(page)).toBe(`303 /login?next=${encodeURIComponent(page)}`);
     for (const route of ["/api/conversations", "/api/generations", "/api/backends", `/api/backends/sim-reason2-8b/snippet-target`]) expect((await get(route)).status, route).toBe(401);

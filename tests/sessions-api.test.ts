@@ -56,9 +56,10 @@ function browser() {
 
 const anonymous = browser().request;
 
+/** The error's status, code and sentence (its errorId differs per request). */
 async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  return { status: response.status, ...body.error };
+  const { code, message } = ((await response.json()) as { error: { code: string; message: string } }).error;
+  return { status: response.status, code, message };
 }
 
 const sessionData = (mediaId?: string) => ({
@@ -110,7 +111,7 @@ describe("shared sessions: POST /api/sessions, GET and DELETE /api/sessions/{id}
     expect(removed.status).toBe(204);
     const gone = await anonymous("GET", route);
     expect(gone.status).toBe(410);
-    expect(await gone.json()).toEqual({ error: { code: "gone", message: "This shared session was removed by its owner." } });
+    expect(await gone.json()).toEqual({ error: { code: "gone", message: "This shared session was removed by its owner.", errorId: expect.any(String) } });
 
     const other = (await (await anonymous("POST", "/api/sessions", { title: "By query", data: sessionData() })).json()) as { id: string; deleteToken: string };
     expect((await anonymous("DELETE", `/api/sessions/${other.id}?token=${other.deleteToken}`)).status).toBe(204);
@@ -142,6 +143,24 @@ describe("saved sessions: /api/conversations", () => {
     expect((await alice.request("GET", "/api/conversations")).headers.getSetCookie()).toEqual([]);
     const forged = await anonymous("GET", "/api/conversations", undefined, { Cookie: "playground_owner=../../x" });
     expect(forged.headers.getSetCookie()[0]).toMatch(/^playground_owner=[A-Za-z0-9_-]{22};/);
+  });
+
+  it("issues owner ids itself: a cookie naming an id it never issued is replaced", async () => {
+    const chosen = `playground_owner=${"k".repeat(22)}`;
+    const as = (cookie: string, method = "GET", body?: unknown) =>
+      fetch(`${app.url}/api/conversations`, { method, headers: { "Content-Type": "application/json", Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const created = await as(chosen, "POST", { title: "Mine", data: {} });
+    expect(created.status).toBe(201);
+    const issued = created.headers.get("set-cookie")?.split(";")[0] ?? "";
+    expect(issued).toMatch(/^playground_owner=[A-Za-z0-9_-]{22}$/);
+    expect(issued).not.toBe(chosen);
+    // The chat is filed under the issued id: the made-up one sees nothing and is replaced again.
+    const asChosen = await as(chosen);
+    expect(await asChosen.json()).toEqual({ conversations: [], total: 0 });
+    expect(asChosen.headers.get("set-cookie")).toMatch(/^playground_owner=/);
+    const asIssued = await as(issued);
+    expect(await asIssued.json()).toMatchObject({ total: 1, conversations: [{ title: "Mine" }] });
+    expect(asIssued.headers.get("set-cookie")).toBeNull();
   });
 
   it("creates, lists, searches, saves with revisions, renames and deletes", async () => {

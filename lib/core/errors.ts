@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   unsupported_combination: 400,
   unauthorized: 401,
   forbidden: 403,
+  cross_site: 403,
   not_found: 404,
   backend_not_found: 404,
   path_not_allowed: 404,
@@ -15,6 +16,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media: 415,
   range_not_satisfiable: 416,
+  host_not_allowed: 421,
   rate_limited: 429,
   upstream_rejected: 400,
   backend_unreachable: 502,
@@ -27,22 +29,26 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** errorId: the request's id, which the server's log line about it carries too. */
+  error: { code: ErrorCode; message: string; errorId?: string };
 }
 
 export class PlaygroundError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  /** Headers the refusal needs, e.g. Retry-After, WWW-Authenticate or Allow. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, message: string, status?: number) {
+  constructor(code: ErrorCode, message: string, status?: number, headers: Record<string, string> = {}) {
     super(message);
     this.name = "PlaygroundError";
     this.code = code;
     this.status = status ?? ERROR_STATUS[code];
+    this.headers = headers;
   }
 
-  toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message } };
+  toBody(errorId?: string): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(errorId ? { errorId } : {}) } };
   }
 
   // The database lives on globalThis, once per process, but the dev server can load this module once

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { PlaygroundError } from "@/lib/core/errors";
 
-// Optional password protection (PLAYGROUND_PASSWORD). Pure decisions over plain request facts, so
-// proxy.ts, the routes that bypass it and the tests share one set of rules.
+// Optional password protection (PLAYGROUND_PASSWORD). Pure rules over plain request facts, shared by
+// proxy.ts (pages) and the route wrapper (API); lib/server/access-guard.ts holds what needs the database.
 
 export const ACCESS_COOKIE = "playground_access";
 export const ACCESS_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -63,10 +64,15 @@ export function issueAccessToken(password: string): string {
   return `${nonce}.${mac(password, nonce)}`;
 }
 
-export function accessTokenValid(token: string | null, password: string): boolean {
+/** The token's nonce when its signature matches the password, else null. */
+export function accessTokenNonce(token: string | null, password: string): string | null {
   const [nonce, signature, extra] = (token ?? "").split(".");
-  if (!nonce || !signature || extra !== undefined) return false;
-  return secretsEqual(signature, mac(password, nonce));
+  if (!nonce || !signature || extra !== undefined) return null;
+  return secretsEqual(signature, mac(password, nonce)) ? nonce : null;
+}
+
+export function accessTokenValid(token: string | null, password: string): boolean {
+  return accessTokenNonce(token, password) !== null;
 }
 
 export function cookieValue(header: string | null, name: string): string | null {
@@ -75,13 +81,6 @@ export function cookieValue(header: string | null, name: string): string | null 
     if (key === name) return rest.join("=");
   }
   return null;
-}
-
-/** True when the request carries the password (Basic auth) or a valid login cookie. */
-export function isAuthenticated(headers: Headers, password: string): boolean {
-  const basic = basicAuthPassword(headers.get("authorization"));
-  if (basic !== null && secretsEqual(basic, password)) return true;
-  return accessTokenValid(cookieValue(headers.get("cookie"), ACCESS_COOKIE), password);
 }
 
 /** Only a same-origin path may follow a login; anything else ("//evil", "https:…", "/\\evil") goes home. */
@@ -100,27 +99,23 @@ export function safeNextPath(next: string | null | undefined): string {
 }
 
 /**
- * allow: serve it; check-media: serve only if a live share pins the media;
- * login-page: redirect to /login; unauthorized: 401 JSON.
+ * What a request needs: open (anyone), password, or shared-media (anyone while a live share shows
+ * the file, else the password). Only GET/HEAD of shares count as shares (classifyPath).
  */
-export type AccessDecision = "allow" | "check-media" | "login-page" | "unauthorized";
+export type AccessRule = "open" | "password" | "shared-media";
 
-export function decideAccess(request: { method: string; pathname: string; headers: Headers }, config: AccessConfig): AccessDecision {
-  if (config.password === null) return "allow";
-  const kind = classifyPath(request.method, request.pathname);
-  if (kind === "static" || kind === "open" || kind === "login") return "allow";
-  if (isAuthenticated(request.headers, config.password)) return "allow";
-  if (config.publicShares && (kind === "share-page" || kind === "share-api")) return "allow";
-  if (config.publicShares && kind === "share-media") return "check-media";
-  return kind === "page" || kind === "share-page" ? "login-page" : "unauthorized";
+export function accessRule(method: string, pathname: string, config: AccessConfig): AccessRule {
+  if (config.password === null) return "open";
+  const kind = classifyPath(method, pathname);
+  if (kind === "static" || kind === "open" || kind === "login") return "open";
+  if (config.publicShares && (kind === "share-page" || kind === "share-api")) return "open";
+  if (config.publicShares && kind === "share-media") return "shared-media";
+  return "password";
 }
 
-/** The 401 every closed API route answers. */
-export function unauthorizedResponse(): Response {
-  return Response.json(
-    { error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE } },
-    { status: 401, headers: { "WWW-Authenticate": BASIC_REALM, "Cache-Control": "no-store" } },
-  );
+/** The 401 every closed route answers, with the Basic challenge scripts need. */
+export function unauthorizedError(): PlaygroundError {
+  return new PlaygroundError("unauthorized", UNAUTHORIZED_MESSAGE, undefined, { "WWW-Authenticate": BASIC_REALM });
 }
 
 export function loginRedirectPath(pathname: string, search: string): string {

@@ -2,14 +2,20 @@ import "server-only";
 import type { z } from "zod";
 import { PlaygroundError } from "@/lib/core/errors";
 
-/** The JSON error response of every route: our code, its status, a sentence; never a stack. */
-export function errorResponse(error: unknown): Response {
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+/**
+ * The JSON error response of every route: our code, its status, its headers, a sentence and the
+ * request's id; never a stack. Unexpected errors are logged with that id, so a report can be traced.
+ */
+export function errorResponse(error: unknown, requestId?: string): Response {
   const failure =
     error instanceof PlaygroundError
       ? error
       : new PlaygroundError("internal", "Something went wrong on the playground server; the details are in its log.");
-  if (!(error instanceof PlaygroundError)) console.error("[playground] unexpected error:", error);
-  return Response.json(failure.toBody(), { status: failure.status, headers: { "Cache-Control": "no-store" } });
+  if (!(error instanceof PlaygroundError)) console.error(`[playground] ${requestId ?? "-"} unexpected error:`, error);
+  else if (failure.status >= 500) console.error(`[playground] ${requestId ?? "-"} ${failure.code}: ${failure.message}`);
+  return Response.json(failure.toBody(requestId), { status: failure.status, headers: { ...NO_STORE, ...failure.headers } });
 }
 
 /** Describes zod issues as one sentence naming each bad field. */
@@ -37,6 +43,24 @@ async function readTextWithin(request: Request, maxBytes: number): Promise<strin
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Deeper JSON than this is refused: storing it would overflow the stack in JSON.stringify. */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deeply arrays and objects nest in a parsed JSON value, counted without recursion. */
+export function jsonDepthOver(value: unknown, limit: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const item of level) {
+      if (item === null || typeof item !== "object") continue;
+      if (depth >= limit) return true;
+      for (const child of Array.isArray(item) ? item : Object.values(item)) next.push(child);
+    }
+    level = next;
+  }
+  return false;
+}
+
 /** Reads a JSON body and validates it; throws a 400 PlaygroundError with a readable message. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   let raw: unknown;
@@ -46,6 +70,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   } catch (error) {
     if (error instanceof PlaygroundError) throw error;
     throw new PlaygroundError("bad_request", "The request body must be JSON (Content-Type: application/json).");
+  }
+  if (jsonDepthOver(raw, MAX_JSON_DEPTH)) {
+    throw new PlaygroundError("bad_request", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; flatten it.`);
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw new PlaygroundError("bad_request", describeIssues(result.error.issues));

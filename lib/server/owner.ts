@@ -1,9 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { errorResponse } from "@/lib/server/http";
+import { cookieValue } from "@/lib/server/access";
+import { playgroundStore } from "@/lib/server/db/store";
+import { requestProtocol } from "@/lib/server/request-origin";
 
-// Saved sessions belong to an anonymous owner: a random id in an httpOnly cookie, issued on first
-// use. SameSite=Lax keeps other sites from writing with it; nothing identifies the person.
+// Saved sessions belong to an anonymous owner: a random id in an httpOnly cookie, issued by the
+// server on first use and recorded, so a cookie naming an id the server never issued counts for
+// nothing. SameSite=Lax keeps other sites from writing with it; nothing identifies the person.
 
 export const OWNER_COOKIE = "playground_owner";
 const MAX_AGE_S = 365 * 24 * 60 * 60;
@@ -15,38 +18,20 @@ export interface Owner {
   isNew: boolean;
 }
 
-function cookieValue(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=");
-  }
-  return null;
-}
+export const newOwnerId = (): string => randomBytes(16).toString("base64url");
 
-export function requestOwner(request: Request): Owner {
+/** The request's owner when the server issued its cookie; else a new owner, recorded now. */
+export async function requestOwner(request: Request): Promise<Owner> {
+  const { owners } = await playgroundStore();
   const id = cookieValue(request.headers.get("cookie"), OWNER_COOKIE);
-  if (id && OWNER_ID.test(id)) return { id, isNew: false };
-  return { id: randomBytes(16).toString("base64url"), isNew: true };
+  if (id && OWNER_ID.test(id) && (await owners.exists(id))) return { id, isNew: false };
+  const issued = newOwnerId();
+  await owners.add(issued, Date.now());
+  return { id: issued, isNew: true };
 }
 
 /** Secure only over https: demos often run on plain-http LAN hosts, where a Secure cookie is dropped. */
-export function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (forwarded ?? new URL(request.url).protocol.replace(/:$/, "")) === "https";
-}
-
 export function ownerCookie(owner: Owner, request: Request): string {
-  return `${OWNER_COOKIE}=${owner.id}; Path=/; Max-Age=${MAX_AGE_S}; HttpOnly; SameSite=Lax${isHttps(request) ? "; Secure" : ""}`;
-}
-
-type OwnerHandler<C> = (request: Request, owner: Owner, context: C) => Promise<Response>;
-
-/** Runs a route with its owner, maps errors to our JSON shape, and sets the cookie when new. */
-export function withOwner<C>(handler: OwnerHandler<C>): (request: Request, context: C) => Promise<Response> {
-  return async (request, context) => {
-    const owner = requestOwner(request);
-    const response = await handler(request, owner, context).catch(errorResponse);
-    if (owner.isNew) response.headers.append("Set-Cookie", ownerCookie(owner, request));
-    return response;
-  };
+  const secure = requestProtocol(request.headers) === "https" ? "; Secure" : "";
+  return `${OWNER_COOKIE}=${owner.id}; Path=/; Max-Age=${MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
-import { OWNER_COOKIE } from "@/lib/server/owner";
-import { cookieValue } from "@/lib/server/access";
-import { clientKey, describeRetry, parseRate, SlidingWindowLimiter, type Rate } from "@/lib/server/rate-limit";
+import type { Client, Env } from "@/lib/server/client-address";
+import { StoredCounter, type CounterWindow } from "@/lib/server/db/rate-limits";
+import { playgroundStore } from "@/lib/server/db/store";
+import { describeRetry, parseRate, type Rate } from "@/lib/server/rate-limit";
 
-// The limits the routes apply, read from the environment. One limiter per action and rate, kept
-// on globalThis so that dev reloads do not reset the counts; a changed rate starts afresh.
+// The limits the routes apply, per client address, read from the environment and counted in the
+// database. One counter per action, rate and database; a changed rate starts afresh.
 
 const ACTIONS = {
   shares: { env: "PLAYGROUND_RATE_SHARES", fallback: { count: 20, windowMs: 600_000 }, what: "shared sessions" },
@@ -15,34 +16,44 @@ const ACTIONS = {
 
 export type LimitedAction = keyof typeof ACTIONS;
 
-const cache = globalThis as typeof globalThis & { __playgroundLimiters?: Map<string, SlidingWindowLimiter> };
-
-function limiterFor(action: LimitedAction): SlidingWindowLimiter {
-  const { env, fallback } = ACTIONS[action];
-  const rate: Rate = parseRate(process.env[env], fallback, env);
-  const key = `${action}:${rate.count}/${rate.windowMs}`;
-  const limiters = (cache.__playgroundLimiters ??= new Map());
-  let limiter = limiters.get(key);
-  if (!limiter) {
-    limiter = new SlidingWindowLimiter(rate);
-    limiters.set(key, limiter);
-  }
-  return limiter;
+/** Reads every limit once, so a bad value stops the server at start rather than failing a request. */
+export function checkRateSettings(env: Env = process.env): void {
+  for (const { env: name, fallback } of Object.values(ACTIONS)) parseRate(env[name], fallback, name);
 }
 
-/** Null when the request may go on; else the 429 to answer, with Retry-After. */
-export function rateLimited(request: Request, action: LimitedAction): Response | null {
-  const client = clientKey(
-    { ownerId: cookieValue(request.headers.get("cookie"), OWNER_COOKIE), forwardedFor: request.headers.get("x-forwarded-for") },
-    process.env.PLAYGROUND_TRUST_PROXY === "1",
-  );
-  const limiter = limiterFor(action);
-  const result = limiter.hit(client);
-  if (result.ok) return null;
-  const { count, windowMs } = limiter.rate;
-  const message = `Too many ${ACTIONS[action].what}: the limit is ${count} per ${Math.round(windowMs / 1000)} seconds. Try again ${describeRetry(result.retryAfterS)}.`;
-  return Response.json(
-    new PlaygroundError("rate_limited", message).toBody(),
-    { status: 429, headers: { "Retry-After": String(result.retryAfterS), "Cache-Control": "no-store" } },
-  );
+const cache = globalThis as typeof globalThis & { __playgroundCounters?: WeakMap<object, Map<string, Promise<StoredCounter>>> };
+
+/** The counter `name` over `window` in the configured database, opened once. */
+export async function storedCounter(name: string, window: CounterWindow): Promise<StoredCounter> {
+  const { db } = await playgroundStore();
+  const byDb = (cache.__playgroundCounters ??= new WeakMap());
+  let counters = byDb.get(db);
+  if (!counters) byDb.set(db, (counters = new Map()));
+  const key = `${name}:${window.points}/${window.durationS}`;
+  let counter = counters.get(key);
+  if (!counter) {
+    counter = StoredCounter.open(db, name, window);
+    counters.set(key, counter);
+    counter.catch(() => counters.delete(key));
+  }
+  return counter;
+}
+
+const windowOf = (rate: Rate): CounterWindow => ({ points: rate.count, durationS: Math.round(rate.windowMs / 1000) });
+
+/** The 429 for a client over a limit, with Retry-After. */
+export function tooMany(what: string, retryAfterS: number, limit?: string): PlaygroundError {
+  const sentence = `Too many ${what}${limit ? `: the limit is ${limit}` : ""}. Try again ${describeRetry(retryAfterS)}.`;
+  return new PlaygroundError("rate_limited", sentence, undefined, { "Retry-After": String(retryAfterS) });
+}
+
+/** Counts one `action` for the client; throws the 429 once it is over the limit. */
+export async function enforceRateLimit(action: LimitedAction, client: Client): Promise<void> {
+  const { env, fallback, what } = ACTIONS[action];
+  const rate = parseRate(process.env[env], fallback, env);
+  const counter = await storedCounter(action, windowOf(rate));
+  const count = await counter.hit(client.key);
+  if (count.consumed <= rate.count) return;
+  const retryAfterS = Math.max(1, Math.ceil(count.msBeforeNext / 1000));
+  throw tooMany(what, retryAfterS, `${rate.count} per ${Math.round(rate.windowMs / 1000)} seconds`);
 }

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { frontDoor, markPeerStamping } from "../../scripts/front-door.mjs";
 
-// Serves Next route handlers over real HTTP in tests, with the same abort-on-disconnect behaviour.
+// Serves Next route handlers over real HTTP in tests, with the same abort-on-disconnect behaviour,
+// behind the front door the production server (scripts/serve.mjs) puts in front of Next.
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 
@@ -19,6 +21,10 @@ function match(pattern: string, pathname: string): Record<string, string | strin
   const params: Record<string, string | string[]> = {};
   for (let i = 0; i < patternParts.length; i++) {
     const p = patternParts[i]!;
+    if (p.startsWith("[[...")) {
+      if (i < parts.length) params[p.slice(5, -2)] = parts.slice(i).map(decodeURIComponent);
+      return params;
+    }
     if (p.startsWith("[...")) {
       if (i >= parts.length) return null;
       params[p.slice(4, -1)] = parts.slice(i).map(decodeURIComponent);
@@ -48,13 +54,19 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
   });
 }
 
+/** Next tries a catch-all only after every more specific route. */
+const catchAllLast = (routes: Route[]) => [...routes].sort((a, b) => Number(a.pattern.includes("[[...")) - Number(b.pattern.includes("[[...")));
+
 export async function serveRoutes(routes: Route[]): Promise<{ url: string; close(): Promise<void> }> {
   let origin = "";
+  const ordered = catchAllLast(routes);
+  markPeerStamping();
   const server = createServer(async (req, res) => {
+    if (frontDoor(req, res)) return;
     const controller = new AbortController();
     res.on("close", () => controller.abort());
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
-    for (const route of routes) {
+    for (const route of ordered) {
       const params = route.method === req.method || route.method === "*" ? match(route.pattern, pathname) : null;
       if (!params) continue;
       const response = await route.handler(toRequest(req, origin, controller.signal), { params: Promise.resolve(params) });

@@ -1,12 +1,8 @@
 import { summarizeBackends } from "@/lib/backends/server/status";
-import { errorResponse } from "@/lib/server/http";
+import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  try {
-    return Response.json({ backends: await summarizeBackends() }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({}, async () => Response.json({ backends: await summarizeBackends() })),
+});

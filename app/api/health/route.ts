@@ -1,5 +1,7 @@
+import { methods, route } from "@/lib/server/route";
+
 export const dynamic = "force-dynamic";
 
-export function GET(): Response {
-  return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ access: "open" }, async () => Response.json({ ok: true })),
+});

@@ -1,25 +1,13 @@
 import { mediaUrl } from "@/lib/media/media-api";
-import { accessDenied } from "@/lib/server/access-guard";
-import { errorResponse } from "@/lib/server/http";
 import { uploadMedia } from "@/lib/media/server/service";
-import { rateLimited } from "@/lib/server/route-limits";
+import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-/** Refusals leave the body unread: close the connection rather than drain it. */
-function closing(response: Response): Response {
-  response.headers.set("Connection", "close");
-  return response;
-}
-
-export async function POST(request: Request): Promise<Response> {
-  try {
-    // The proxy skips this route (it would buffer whole videos), so access is checked here.
-    const refused = accessDenied(request) ?? rateLimited(request, "uploads");
-    if (refused) return closing(refused);
+// The proxy skips this route (it would buffer whole videos); the wrapper checks access and the limit.
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route({ accepts: "upload", limit: "uploads" }, async ({ request }) => {
     const { media, created } = await uploadMedia(request);
-    return Response.json(media, { status: created ? 201 : 200, headers: { Location: mediaUrl(media.id), "Cache-Control": "no-store" } });
-  } catch (error) {
-    return closing(errorResponse(error));
-  }
-}
+    return Response.json(media, { status: created ? 201 : 200, headers: { Location: mediaUrl(media.id) } });
+  }),
+});

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { chatRequestSchema } from "@/lib/chat/schema";
 import { createConversationSchema, createShareSchema, listConversationsSchema, renameConversationSchema, saveConversationSchema } from "@/lib/conversations/schema";
 import { openApiDocument, type ApiOperation } from "@/lib/core/openapi";
+import { methods, route } from "@/lib/server/route";
 import { generationRequestSchema, listGenerationsSchema } from "@/lib/generation/schema";
 
-export const dynamic = "force-static";
+export const dynamic = "force-dynamic";
 
 const BAD = { 400: "The request is not valid; the message says which field and why." };
 const MISSING = { 404: "There is no such item (or it is not this browser's)." };
@@ -37,10 +38,11 @@ const OPERATIONS: ApiOperation[] = [
 ];
 
 
-export function GET(): Response {
-  const document = openApiDocument(
-    { title: "NIM Playground API", version: "1", description: "Chat with NIM vision-language models, upload media, generate worlds, save and share sessions." },
-    OPERATIONS,
-  );
-  return Response.json(document);
-}
+const DOCUMENT = openApiDocument(
+  { title: "NIM Playground API", version: "1", description: "Chat with NIM vision-language models, upload media, generate worlds, save and share sessions." },
+  OPERATIONS,
+);
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({}, async () => Response.json(DOCUMENT)),
+});

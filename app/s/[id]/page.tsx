@@ -6,6 +6,7 @@ import { PlaygroundError } from "@/lib/core/errors";
 import { mediaUrl } from "@/lib/media/media-api";
 import { sessionDescription, snapshotToTurns } from "@/lib/conversations/data";
 import type { Snapshot } from "@/lib/server/db/snapshots";
+import { requestOrigin } from "@/lib/server/request-origin";
 import { readShare } from "@/lib/conversations/server/service";
 import { SessionRemoved } from "@/components/share/session-removed";
 import { SharedSession } from "@/components/share/shared-session";
@@ -39,11 +40,9 @@ function previewImage(snapshot: Snapshot): string | null {
   return null;
 }
 
+/** X-Forwarded-Host and -Proto only count behind PLAYGROUND_TRUST_PROXY: a client could name any site. */
 async function origin(): Promise<URL> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return new URL(`${proto}://${host}`);
+  return requestOrigin(new Headers(await headers()), "http://localhost");
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

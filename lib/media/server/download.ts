@@ -2,7 +2,6 @@ import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { etagMatches, parseByteRange } from "@/lib/media/server/byte-range";
-import { errorResponse } from "@/lib/server/http";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 
 // GET / HEAD /api/media/{id}: the stored bytes, streamed, with one byte range for video seeking.
@@ -31,9 +30,7 @@ export async function mediaResponse(request: Request, id: string, storage: Media
   const ifRange = request.headers.get("if-range");
   const range = ifRange && !etagMatches(ifRange, etag) ? null : parseByteRange(request.headers.get("range"), size);
   if (range === "unsatisfiable") {
-    const response = errorResponse(new PlaygroundError("range_not_satisfiable", `The requested range is outside the file, which is ${size} bytes long.`));
-    response.headers.set("Content-Range", `bytes */${size}`);
-    return response;
+    throw new PlaygroundError("range_not_satisfiable", `The requested range is outside the file, which is ${size} bytes long.`, undefined, { "Content-Range": `bytes */${size}` });
   }
   const status = range ? 206 : 200;
   headers.set("Content-Length", String(range ? range.end - range.start + 1 : size));

@@ -104,6 +104,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE generation_jobs ADD COLUMN heartbeat_at BIGINT`,
     ],
   },
+  {
+    version: 4,
+    name: "rate_limits, access_sessions, owners",
+    statements: [
+      // rate-limiter-flexible's own layout (its SQLite and PostgreSQL stores write it): key, points, expire.
+      `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)`,
+      `CREATE INDEX rate_limits_expire ON rate_limits (expire)`,
+      // A login: the SHA-256 of its cookie's nonce, never the cookie itself.
+      `CREATE TABLE access_sessions (nonce_hash TEXT PRIMARY KEY, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)`,
+      `CREATE INDEX access_sessions_expires ON access_sessions (expires_at)`,
+      // Owner ids the server issued; those already owning something were issued before this table.
+      `CREATE TABLE owners (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL)`,
+      `INSERT INTO owners (id, created_at)
+        SELECT owner_id, MIN(created_at) FROM (
+          SELECT owner_id, created_at FROM conversations UNION ALL SELECT owner_id, created_at FROM generation_jobs
+        ) known GROUP BY owner_id`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_215_001;

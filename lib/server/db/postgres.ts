@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import type { SqlDatabase, SqlExecutor, SqlValue } from "@/lib/server/db/sql";
+import { storableParams, type SqlDatabase, type SqlExecutor, type SqlValue } from "@/lib/server/db/sql";
 
 // PostgreSQL when DATABASE_URL is set: a pool, `?` placeholders numbered for pg, and BIGINT
 // (our epoch-ms timestamps and counts) read back as numbers rather than strings.
@@ -20,9 +20,9 @@ export function numberPlaceholders(sql: string): string {
 function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
-      (await client.query(numberPlaceholders(sql), [...params])).rows as Row[],
+      (await client.query(numberPlaceholders(sql), storableParams(params))).rows as Row[],
     run: async (sql: string, params: readonly SqlValue[] = []) =>
-      (await client.query(numberPlaceholders(sql), [...params])).rowCount ?? 0,
+      (await client.query(numberPlaceholders(sql), storableParams(params))).rowCount ?? 0,
   };
 }
 
@@ -49,6 +49,7 @@ export function openPostgres(connectionString: string): SqlDatabase {
         client.release();
       }
     },
+    withNative: (work) => work({ dialect: "postgres", pool }),
     close: () => pool.end(),
   };
 }

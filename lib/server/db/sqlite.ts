@@ -2,7 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { SqlDatabase, SqlExecutor, SqlValue } from "@/lib/server/db/sql";
+import { storableParams, type SqlDatabase, type SqlExecutor, type SqlValue } from "@/lib/server/db/sql";
 
 // The embedded default: one connection per process, WAL so readers never wait for the writer,
 // and a busy timeout so a second process (or a worker) waits for the write lock instead of failing.
@@ -24,8 +24,8 @@ export function openSqlite(file: string): SqlDatabase {
     return statement;
   };
   const executor: SqlExecutor = {
-    all: async <Row>(sql: string, params: readonly SqlValue[] = []) => prepare(sql).all(...params) as Row[],
-    run: async (sql: string, params: readonly SqlValue[] = []) => prepare(sql).run(...params).changes,
+    all: async <Row>(sql: string, params: readonly SqlValue[] = []) => prepare(sql).all(...storableParams(params)) as Row[],
+    run: async (sql: string, params: readonly SqlValue[] = []) => prepare(sql).run(...storableParams(params)).changes,
   };
 
   // One connection is shared by every request: a transaction spans awaits, so statements from
@@ -54,6 +54,7 @@ export function openSqlite(file: string): SqlDatabase {
           throw error;
         }
       }),
+    withNative: (work) => exclusive(() => work({ dialect: "sqlite", database: db })),
     close: () => exclusive(async () => void db.close()),
   };
 }

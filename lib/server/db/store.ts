@@ -2,10 +2,12 @@ import "server-only";
 import path from "node:path";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { MediaCatalog } from "@/lib/media/schema";
+import { SqlAccessSessions } from "@/lib/server/db/access-sessions";
 import { SqlConversationRepository, type ConversationRepository } from "@/lib/server/db/conversations";
 import { SqlJobRepository, type JobRepository } from "@/lib/server/db/jobs";
 import { SqlMediaCatalog } from "@/lib/server/db/media";
 import { migrate } from "@/lib/server/db/migrations";
+import { SqlOwnerRegistry } from "@/lib/server/db/owners";
 import { openPostgres } from "@/lib/server/db/postgres";
 import { SqlSnapshotRepository, type SnapshotRepository } from "@/lib/server/db/snapshots";
 import type { SqlDatabase } from "@/lib/server/db/sql";
@@ -22,6 +24,8 @@ export interface PlaygroundStore {
   readonly snapshots: SnapshotRepository;
   readonly media: SqlMediaCatalog;
   readonly jobs: JobRepository;
+  readonly accessSessions: SqlAccessSessions;
+  readonly owners: SqlOwnerRegistry;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,8 @@ export async function openStore(location: DatabaseLocation): Promise<PlaygroundS
     snapshots: new SqlSnapshotRepository(db),
     media: new SqlMediaCatalog(db),
     jobs: new SqlJobRepository(db),
+    accessSessions: new SqlAccessSessions(db),
+    owners: new SqlOwnerRegistry(db),
     close: () => db.close(),
   };
 }

@@ -1,38 +1,31 @@
-import { renameConversationSchema, saveConversationSchema } from "@/lib/conversations/schema";
+import { z } from "zod";
+import { renameConversationSchema, saveConversationSchema, sessionIdSchema } from "@/lib/conversations/schema";
+import { conversationNotFound } from "@/lib/server/db/conversations";
 import { playgroundStore } from "@/lib/server/db/store";
-import { readJson } from "@/lib/server/http";
-import { withOwner } from "@/lib/server/owner";
-import { checkConversationId, ownConversation, SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
+import { methods, route } from "@/lib/server/route";
+import { ownConversation, SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 
-interface Context {
-  params: Promise<{ id: string }>;
-}
-
-const NO_STORE = { "Cache-Control": "no-store" };
+// An id that cannot exist is answered like an unknown one.
+const one = { owner: true, params: z.object({ id: sessionIdSchema }), badParams: () => conversationNotFound() } as const;
 const conversations = async () => (await playgroundStore()).conversations;
 
-export const GET = withOwner<Context>(async (_request, owner, context) => {
-  return Response.json(await ownConversation(owner.id, (await context.params).id), { headers: NO_STORE });
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route(one, async ({ owner, params }) => Response.json(await ownConversation(owner.id, params.id))),
 
-/** Saves the whole session; `revision` must be the one it was loaded or last saved at. */
-export const PUT = withOwner<Context>(async (request, owner, context) => {
-  const id = checkConversationId((await context.params).id);
-  const input = await readJson(request, saveConversationSchema, { maxBytes: SESSION_BODY_MAX_BYTES });
-  return Response.json(await (await conversations()).save(owner.id, id, input), { headers: NO_STORE });
-});
+  /** Saves the whole session; `revision` must be the one it was loaded or last saved at. */
+  PUT: route({ ...one, body: saveConversationSchema, maxBodyBytes: SESSION_BODY_MAX_BYTES }, async ({ owner, params, body }) => {
+    return Response.json(await (await conversations()).save(owner.id, params.id, body));
+  }),
 
-/** Renames; answers the summary with the new revision. */
-export const PATCH = withOwner<Context>(async (request, owner, context) => {
-  const id = checkConversationId((await context.params).id);
-  const { title, revision } = await readJson(request, renameConversationSchema, { maxBytes: 64 * 1024 });
-  return Response.json(await (await conversations()).rename(owner.id, id, title, revision), { headers: NO_STORE });
-});
+  /** Renames; answers the summary with the new revision. */
+  PATCH: route({ ...one, body: renameConversationSchema, maxBodyBytes: 64 * 1024 }, async ({ owner, params, body }) => {
+    return Response.json(await (await conversations()).rename(owner.id, params.id, body.title, body.revision));
+  }),
 
-export const DELETE = withOwner<Context>(async (_request, owner, context) => {
-  const id = checkConversationId((await context.params).id);
-  if (!(await (await conversations()).delete(owner.id, id))) await ownConversation(owner.id, id);
-  return new Response(null, { status: 204, headers: NO_STORE });
+  DELETE: route(one, async ({ owner, params }) => {
+    if (!(await (await conversations()).delete(owner.id, params.id))) await ownConversation(owner.id, params.id);
+    return new Response(null, { status: 204 });
+  }),
 });

@@ -1,22 +1,22 @@
+import { z } from "zod";
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaIdSchema } from "@/lib/media/media-api";
-import { errorResponse } from "@/lib/server/http";
+import { accessConfig } from "@/lib/server/access";
+import { isSharedMedia } from "@/lib/server/access-guard";
 import { mediaResponse } from "@/lib/media/server/download";
+import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-interface Context {
-  params: Promise<{ id: string }>;
-}
+// Without the password, a file opens only while a live share shows it; any other id, real or not,
+// gets the same 401.
+const handle = route(
+  {
+    params: z.object({ id: mediaIdSchema }),
+    badParams: (_, issues) => new PlaygroundError("bad_request", `That is not a media id: ${issues[0]?.message ?? "wrong format"}.`),
+    access: { openWhen: async ({ id }) => accessConfig().publicShares && typeof id === "string" && (await isSharedMedia(id)) },
+  },
+  async ({ request, params }) => mediaResponse(request, params.id),
+);
 
-async function handle(request: Request, context: Context): Promise<Response> {
-  try {
-    const parsed = mediaIdSchema.safeParse((await context.params).id);
-    if (!parsed.success) throw new PlaygroundError("bad_request", `That is not a media id: ${parsed.error.issues[0]?.message ?? "wrong format"}.`);
-    return await mediaResponse(request, parsed.data);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
-
-export { handle as GET, handle as HEAD };
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: handle, HEAD: handle });

@@ -1,29 +1,22 @@
-import { errorResponse } from "@/lib/server/http";
+import { z } from "zod";
+import { accessConfig } from "@/lib/server/access";
+import { methods, route } from "@/lib/server/route";
 import { readShare, removeShare } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 
-interface Context {
-  params: Promise<{ id: string }>;
-}
-
 // Revocation must take effect at once, so nothing is cached; links should not end up in search engines.
 const HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+const params = z.object({ id: z.string() });
 
-export async function GET(_request: Request, context: Context): Promise<Response> {
-  try {
-    return Response.json(await readShare((await context.params).id), { headers: HEADERS });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ params, access: { openWhen: async () => accessConfig().publicShares } }, async ({ params }) => {
+    return Response.json(await readShare(params.id), { headers: HEADERS });
+  }),
 
-export async function DELETE(request: Request, context: Context): Promise<Response> {
-  try {
+  DELETE: route({ params }, async ({ request, params }) => {
     const token = request.headers.get("x-delete-token") ?? new URL(request.url).searchParams.get("token");
-    await removeShare((await context.params).id, token);
+    await removeShare(params.id, token);
     return new Response(null, { status: 204, headers: HEADERS });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  }),
+});

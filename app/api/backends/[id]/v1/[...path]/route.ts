@@ -1,25 +1,19 @@
 import { PlaygroundError } from "@/lib/core/errors";
-import { accessDenied } from "@/lib/server/access-guard";
-import { describeIssues, errorResponse } from "@/lib/server/http";
+import { describeIssues } from "@/lib/server/http";
 import { passThrough, passthroughParamsSchema } from "@/lib/backends/server/passthrough";
+import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-interface Context {
-  params: Promise<{ id: string; path: string[] }>;
-}
+// Outside the proxy's matcher: request bodies stream through unbuffered. Which methods a path takes
+// is the pass-through's to say (405 naming them).
+const handle = route(
+  {
+    params: passthroughParamsSchema,
+    badParams: (_, issues) => new PlaygroundError("path_not_allowed", describeIssues(issues)),
+    accepts: "openai",
+  },
+  async ({ request, params }) => passThrough(request, params),
+);
 
-async function handle(request: Request, context: Context): Promise<Response> {
-  // Outside the proxy's matcher: request bodies stream through unbuffered.
-  const denied = accessDenied(request);
-  if (denied) return denied;
-  try {
-    const parsed = passthroughParamsSchema.safeParse(await context.params);
-    if (!parsed.success) throw new PlaygroundError("path_not_allowed", describeIssues(parsed.error.issues));
-    return await passThrough(request, parsed.data);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
-
-export { handle as GET, handle as POST, handle as DELETE, handle as PUT, handle as PATCH };
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: handle, POST: handle, PUT: handle, PATCH: handle, DELETE: handle });
