@@ -149,10 +149,3 @@ export function inferBody(plan: Extract<UpstreamPlan, { protocol: "infer" }>, in
   const base64 = Buffer.from(input.bytes).toString("base64");
   return { ...plan.json, [plan.inputField]: plan.inputEncoding === "data-uri" ? `data:${input.mime};base64,${base64}` : base64 };
 }
-
-/** The upstream path of a plan, below the backend's /v1. */
-export function upstreamPath(plan: UpstreamPlan, omniAsync: boolean): string {
-  if (plan.protocol === "infer") return "infer";
-  if (plan.protocol === "omni-image") return "images/generations";
-  return omniAsync ? "videos" : "videos/sync";
-}

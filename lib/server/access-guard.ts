@@ -7,7 +7,6 @@ import {
   accessConfig,
   accessTokenNonce,
   basicAuthPassword,
-  cookieValue,
   issueAccessToken,
   secretsEqual,
   unauthorizedError,
@@ -15,7 +14,7 @@ import {
 import { lockedOut, recordFailedPassword } from "@/lib/server/auth-lockout";
 import type { Client } from "@/lib/server/client-address";
 import { playgroundStore } from "@/lib/server/db/store";
-import { requestProtocol } from "@/lib/server/request-origin";
+import { cookieValue, setCookie } from "@/lib/server/cookies";
 
 // The parts of access control that need the database: logins kept on the server (each ends after
 // ACCESS_MAX_AGE_S, logout ends it at once), password checks counted per address, shared media.
@@ -62,13 +61,10 @@ export async function accessRefusal(headers: Headers, client: Client): Promise<P
   return basic === null ? unauthorizedError() : checkPassword(basic, password, client);
 }
 
-/** Secure only over https: demos often run on plain-http LAN hosts, where a Secure cookie is dropped. */
-const secure = (request: Request) => (requestProtocol(request.headers) === "https" ? "; Secure" : "");
-
 export function accessCookie(token: string, request: Request): string {
-  return `${ACCESS_COOKIE}=${token}; Path=/; Max-Age=${ACCESS_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure(request)}`;
+  return setCookie(ACCESS_COOKIE, token, ACCESS_MAX_AGE_S, request);
 }
 
 export function clearedAccessCookie(request: Request): string {
-  return `${ACCESS_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure(request)}`;
+  return setCookie(ACCESS_COOKIE, "", 0, request);
 }

@@ -75,14 +75,6 @@ export function accessTokenValid(token: string | null, password: string): boolea
   return accessTokenNonce(token, password) !== null;
 }
 
-export function cookieValue(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=");
-  }
-  return null;
-}
-
 /** Only a same-origin path may follow a login; anything else ("//evil", "https:…", "/\\evil") goes home. */
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || /[\\\u0000-\u001f]/.test(next)) return "/";

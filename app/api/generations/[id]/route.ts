@@ -1,3 +1,4 @@
+import { ID_PATTERN } from "@/lib/core/ids";
 import { z } from "zod";
 import { generationService, jobNotFound } from "@/lib/generation/server/service";
 import { methods, route } from "@/lib/server/route";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 // The job id (128 random bits) is the capability: anyone holding it may poll or cancel, so a
 // script without the owner cookie can follow the job it started.
 const job = {
-  params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
+  params: z.object({ id: z.string().regex(ID_PATTERN) }),
   badParams: (raw: Record<string, string | string[]>) => jobNotFound(String(raw.id).slice(0, 40)),
 } as const;
 
