@@ -6,6 +6,7 @@ import { FAMILY_INFO } from "@/lib/backends/families";
 import { authHeaders, listBackends, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
 import { generationSummary } from "@/lib/backends/server/generator-contract";
 import { fetchWithin, limitReached, secondsOf } from "@/lib/backends/server/upstream-fetch";
+import { errorForStatus } from "@/lib/backends/server/upstream-errors";
 import { CheckCache } from "@/lib/backends/server/check-cache";
 
 // Live status of each backend, checked through /v1/health/ready and /v1/models. Results are
@@ -52,18 +53,15 @@ async function runCheck(backend: Backend): Promise<Check> {
   try {
     const health = await fetchWithTimeout(`${backend.baseUrl}/health/ready`, backend);
     await health.body?.cancel();
-    if (health.status === 503) {
-      return { status: "error", model, at, statusMessage: "The NIM is starting up (loading the model); try again in a minute." };
-    }
+    if (health.status === 503) return { status: "error", model, at, statusMessage: errorForStatus(backend, 503, "loading the model", health.headers).message };
     if (health.ok && backend.model) return { status: "ready", model, at };
     // Hosted endpoints have no health route: a working /models is proof enough.
     const models = await firstModelId(backend);
     if (models.response.ok) return { status: "ready", model: backend.model ?? models.model, at };
-    if (models.response.status === 401 || models.response.status === 403) {
-      return { status: "error", model, at, statusMessage: `The backend refused the API key (${models.response.status}). Check ${backend.apiKeyEnv ?? "apiKeyEnv"}.` };
-    }
-    if (health.ok) return { status: "ready", model, at };
-    return { status: "error", model, at, statusMessage: `The backend answered ${health.status} to its readiness check.` };
+    const keyRefused = models.response.status === 401 || models.response.status === 403;
+    if (health.ok && !keyRefused) return { status: "ready", model, at };
+    const refused = keyRefused ? models.response : health;
+    return { status: "error", model, at, statusMessage: errorForStatus(backend, refused.status, null, refused.headers).message };
   } catch (error) {
     if (error instanceof CheckTimedOut) {
       const within = secondsOf(checkLimitMs(backend));

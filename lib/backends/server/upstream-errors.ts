@@ -129,6 +129,30 @@ function errorCodes(error: unknown): string[] {
   return codes;
 }
 
+/**
+ * Our error for an upstream answer that is not 2xx, for every kind of call (chat, generation, status
+ * checks): the server's own sentence, and what to do about busy servers, loading NIMs and keys.
+ */
+export function errorForStatus(backend: Backend, status: number, detail: string | null, headers?: Headers): PlaygroundError {
+  const said = detail ? `: ${detail}` : "";
+  const wait = retryAfterSeconds(headers);
+  if (status === 429) {
+    return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' is busy (429${said}); retry ${wait === null ? "in a few seconds" : `in ${wait} s`}.`, status);
+  }
+  if (status === 503) {
+    const retry = wait === null ? "try again in a minute" : `retry in ${wait} s`;
+    return new PlaygroundError("upstream_error", `Backend '${backend.id}' is starting up or overloaded (503${said}); a NIM answers this while it loads its model — ${retry}.`, status);
+  }
+  if (status === 401 || status === 403) {
+    const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
+    return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);
+  }
+  if (status >= 400 && status < 500) {
+    return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' rejected the request (${status})${detail ? said : "."}`, status);
+  }
+  return new PlaygroundError("upstream_error", `Backend '${backend.id}' failed (${status})${detail ? said : "."}`);
+}
+
 /** Why a fetch to the backend failed before any answer: headers too large, or not reachable. */
 export function fetchFailure(error: unknown, backend: Backend): PlaygroundError {
   if (errorCodes(error).includes("UND_ERR_HEADERS_OVERFLOW")) {
@@ -171,22 +195,7 @@ function describeFailure(error: unknown, backend: Backend): PlaygroundError {
     if (status === undefined) {
       return new PlaygroundError("upstream_error", `The model server reported an error mid-stream: ${detail}`);
     }
-    const wait = retryAfterSeconds(error.headers);
-    if (status === 429) {
-      return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' is busy (429: ${detail}); retry ${wait === null ? "in a few seconds" : `in ${wait} s`}.`, status);
-    }
-    if (status === 503) {
-      const retry = wait === null ? "try again in a minute" : `retry in ${wait} s`;
-      return new PlaygroundError("upstream_error", `Backend '${backend.id}' is starting up or overloaded (503: ${detail}); a NIM answers this while it loads its model — ${retry}.`, status);
-    }
-    if (status === 401 || status === 403) {
-      const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
-      return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);
-    }
-    if (status >= 400 && status < 500) {
-      return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' rejected the request (${status}): ${detail}`, status);
-    }
-    return new PlaygroundError("upstream_error", `Backend '${backend.id}' failed (${status}): ${detail}`);
+    return errorForStatus(backend, status, detail, error.headers);
   }
   if (error instanceof SyntaxError) {
     return new PlaygroundError("upstream_error", `Backend '${backend.id}' sent a chunk that is not valid JSON; the stream was ended.`);

@@ -2,7 +2,7 @@ import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import { authHeaders, type Backend } from "@/lib/backends/server/backends";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
-import { fetchFailure, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
+import { errorForStatus, fetchFailure, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
 import { fetchWithin, limitReached } from "@/lib/backends/server/upstream-fetch";
 
 // HTTP to a generation backend: the key added here, the backend's timeoutMs over the whole exchange
@@ -79,18 +79,9 @@ export async function ensureOk(response: Response, backend: Backend): Promise<Re
   } catch {
     detail = /<html|<!doctype/i.test(text) ? null : text.trim().slice(0, 500) || null;
   }
-  const said = detail ? `: ${detail}` : ".";
-  const status = response.status;
   const blocked = guardrailRefusal(backend, detail);
   if (blocked) throw blocked;
-  if (status === 401 || status === 403) {
-    const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
-    throw new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);
-  }
-  if (status >= 400 && status < 500) {
-    throw new PlaygroundError("upstream_rejected", `Backend '${backend.id}' rejected the request (${status})${said}`, status);
-  }
-  throw new PlaygroundError("upstream_error", `Backend '${backend.id}' failed (${status})${said}`);
+  throw errorForStatus(backend, response.status, detail, response.headers);
 }
 
 /** The simulator's `simulated_note`, kept with the result so nobody takes a stock clip for a generation. */
