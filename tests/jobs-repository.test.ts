@@ -12,7 +12,7 @@ import { postgresCase, sqliteCase } from "./support/database-drivers";
 const job = (extra: Partial<GenerationJob> = {}): GenerationJob => ({
   id: newJobId(), ownerId: "owner-a", backendId: "predict", mode: "text2world",
   request: { backend: "predict", mode: "text2world", prompt: "A robot arm — “quoted” ünïcode", seed: 4_294_967_295, width: 1280, height: 704 },
-  status: "queued", progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, upstreamJobId: null,
+  status: "queued", progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, upstreamJobId: null,
   upsampledPrompt: null, seed: 4_294_967_295, note: null, workUnits: 1280 * 704 * 121 * 50, expectedS: null,
   createdAt: Date.now(), startedAt: null, finishedAt: null, revision: 1, ...extra,
 });

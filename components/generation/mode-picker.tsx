@@ -2,13 +2,17 @@
 
 import type { UnavailableMode } from "@/lib/backends/generation-contracts";
 import type { GenerationMode } from "@/lib/backends/generation-families";
-import { FilmIcon, ImageIcon, SparkleIcon } from "@/components/ui/icons";
+import { ChartIcon, FilmIcon, HandIcon, ImageIcon, LinkIcon, SparkleIcon } from "@/components/ui/icons";
 
 const MODES: Record<GenerationMode, { title: string; detail: string; Icon: typeof FilmIcon }> = {
   text2world: { title: "Text → world", detail: "a video from a prompt", Icon: SparkleIcon },
   image2world: { title: "Image → world", detail: "a video from a first frame", Icon: ImageIcon },
   video2world: { title: "Video → world", detail: "a video that continues a clip", Icon: FilmIcon },
   text2image: { title: "Text → image", detail: "one picture from a prompt", Icon: ImageIcon },
+  forward_dynamics: { title: "Actions → world", detail: "roll a scene forward under actions", Icon: HandIcon },
+  policy: { title: "Policy", detail: "actions and rollout from a frame", Icon: ChartIcon },
+  inverse_dynamics: { title: "Video → actions", detail: "the actions that explain a clip", Icon: ChartIcon },
+  transfer: { title: "Transfer", detail: "a new look that follows a control", Icon: LinkIcon },
 };
 
 interface ModePickerProps {

@@ -86,11 +86,16 @@ const WHY_ABSENT: Partial<Record<GenerationProfile, Partial<Record<GenerationMod
   "cosmos-predict": {
     text2image: "Cosmos Predict makes videos only; pick a Cosmos3 backend to make images.",
   },
-  "cosmos3-nim-1.0.0": {
-    video2world: "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; video to world needs the 2.x NIM or vLLM-Omni.",
-    text2image: "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; text to image needs the 2.x NIM or vLLM-Omni.",
-  },
 };
+
+/** 1.0.0 has text and image to video only; everything else needs the newer servers. */
+const nim1Absent = (mode: GenerationMode) =>
+  `The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; ${MODE_LABELS[mode]} needs the 2.x NIM or vLLM-Omni.`;
+
+function whyAbsent(profile: GenerationProfile, mode: GenerationMode): string {
+  if (profile === "cosmos3-nim-1.0.0") return nim1Absent(mode);
+  return WHY_ABSENT[profile]?.[mode] ?? `${GENERATION_PROFILES[profile].label} does not serve ${MODE_LABELS[mode]}; it needs a Cosmos3 backend.`;
+}
 
 export interface UnavailableMode {
   mode: GenerationMode;
@@ -103,7 +108,7 @@ export function profileModes(profile: GenerationProfile): { modes: GenerationMod
   const modes = GENERATION_MODES.filter((mode) => info.modes.includes(mode));
   const unavailable = GENERATION_MODES.filter((mode) => !info.modes.includes(mode)).map((mode) => ({
     mode,
-    reason: WHY_ABSENT[profile]?.[mode] ?? `${info.label} does not serve ${MODE_LABELS[mode]}.`,
+    reason: whyAbsent(profile, mode),
   }));
   return { modes, unavailable };
 }

@@ -104,6 +104,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE generation_jobs ADD COLUMN heartbeat_at BIGINT`,
     ],
   },
+  {
+    version: 4,
+    name: "generation_jobs result_action",
+    // The actions a policy or inverse-dynamics job returned, as JSON {domain, shape, data}.
+    statements: [`ALTER TABLE generation_jobs ADD COLUMN result_action TEXT`],
+  },
 ];
 
 const MIGRATION_LOCK = 7_215_001;
