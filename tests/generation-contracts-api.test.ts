@@ -127,7 +127,7 @@ describe("jobs made before", () => {
     const request = { backend: "sim-cosmos3-wfm", mode: "video2world", prompt: "x", resolution: "480p", aspect: "4:3", frames: 121, fps: 24, steps: 35, guidanceScale: 6, seed: 1 } as const;
     await store.jobs.create({
       id, ownerId: "someone", backendId: "sim-cosmos3-wfm", mode: "video2world", request, status: "failed", progress: null, progressSource: null,
-      error: { code: "upstream_rejected", message: "old" }, resultMediaId: null, resultKind: null, resultAction: null, upstreamJobId: null, upsampledPrompt: null, seed: 1,
+      error: { code: "upstream_rejected", message: "old" }, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null, upsampledPrompt: null, seed: 1,
       note: null, workUnits: 1, expectedS: null, createdAt: Date.now() - 5000, startedAt: null, finishedAt: Date.now() - 4000, revision: 1,
     }, { runnerId: "old", at: Date.now() - 5000 });
     const response = await fetch(`${app.url}/api/generations/${id}`);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,6 +26,7 @@ type Form = { fields: Record<string, string>; files: string[] };
 const expectations = new Map<string, (form: Form) => string | null>();
 let lastForm: Form | null = null;
 let answerAction: unknown = null;
+let content: Buffer = MP4;
 
 const json = (res: ServerResponse, status: number, body: unknown) => void res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
 
@@ -53,7 +54,7 @@ beforeAll(async () => {
       return json(res, 200, { id: "video_gen_w", object: "video", status: "queued", progress: 0 });
     }
     if (req.url === "/v1/videos/video_gen_w") return json(res, 200, { id: "video_gen_w", status: "completed", progress: 100, action: answerAction });
-    if (req.url === "/v1/videos/video_gen_w/content") return void res.writeHead(200, { "Content-Type": "video/mp4" }).end(MP4);
+    if (req.url === "/v1/videos/video_gen_w/content") return void res.writeHead(200, { "Content-Type": "video/mp4" }).end(content);
     json(res, 404, { detail: "Not Found" });
   });
   useConfig({ backends: [{ id: "omni", label: "Cosmos3 (stand-in)", kind: "omni", baseUrl: `${omni.url}/v1`, pollIntervalMs: 100 }] });
@@ -142,11 +143,16 @@ describe("world-model modes through /api/generations", () => {
     ));
     const job = await run({ mode: "transfer", control: { type: "edge", mediaId: await media(MP4) } });
     expect(job).toMatchObject({ status: "succeeded", request: { resolution: "720p", frames: 121, fps: 30 } });
+    // What the file really is, next to what was asked.
+    expect(job.result?.probed).toEqual({ width: 64, height: 48, frames: 24, durationS: 1, fps: 24, audio: false });
   });
 
   it("text to video with sound asks for it and its duration", async () => {
     expectations.set("video", (form) => mismatch("sound", [form.fields.generate_sound, form.fields.sound_duration], ["true", "4.500"]));
-    expect(await run({ mode: "text2world", frames: 121, fps: 24, generateSound: true, soundDuration: 4.5 })).toMatchObject({ status: "succeeded" });
+    content = readFileSync(path.resolve("public/samples/sound-driving.mp4"));
+    const job = await run({ mode: "text2world", frames: 121, fps: 24, generateSound: true, soundDuration: 4.5 });
+    content = MP4;
+    expect(job).toMatchObject({ status: "succeeded", result: { probed: { audio: true, width: 640, height: 360 } } });
   });
 
   it("refuses actions of the wrong shape with a 400 naming the shape, before any upstream call", async () => {

@@ -49,6 +49,17 @@ export const generationRequestSchema = z
   })
   .strict();
 
+/** What the result file really is, read from it (not what was asked); absent fields are unknown. */
+export interface ResultMediaFacts {
+  width?: number;
+  height?: number;
+  frames?: number;
+  durationS?: number;
+  fps?: number;
+  /** The file has a sound track. */
+  audio: boolean;
+}
+
 /** Actions a finished job predicted (policy) or recovered (inverse dynamics): `shape` is [steps, width]. */
 export interface ActionResult {
   domain: string;
@@ -86,7 +97,7 @@ export interface GenerationJobView {
   estimatedTotalS?: number;
   /** Jobs ahead of this one on its backend, plus one; only while queued. */
   queuePosition?: number;
-  result?: { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult };
+  result?: { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult; probed?: ResultMediaFacts };
   upsampledPrompt?: string;
   seed?: number;
   /** A remark from the model server, e.g. that a simulated result is a stock clip. */

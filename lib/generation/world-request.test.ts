@@ -8,11 +8,12 @@ import type { GenerationProfile } from "@/lib/backends/generation-families";
 // The world-model modes: what each profile takes, the exact refusals, and the upstream requests.
 
 const MEDIA = "AAAAAAAAAAAAAAAAAAAAAA";
-const IMAGE = { kind: "image" as const, mime: "image/png" };
-const VIDEO = { kind: "video" as const, mime: "video/mp4" };
+type Facts = { kind: "image" | "video"; mime: string };
+const IMAGE: Facts = { kind: "image", mime: "image/png" };
+const VIDEO: Facts = { kind: "video", mime: "video/mp4" };
 const AV = exampleActions("av");
 
-const resolve = (profile: GenerationProfile, request: Omit<GenerationRequest, "backend" | "prompt"> & { prompt?: string }, input = IMAGE, control?: typeof VIDEO) =>
+const resolve = (profile: GenerationProfile, request: Omit<GenerationRequest, "backend" | "prompt"> & { prompt?: string }, input: Facts = IMAGE, control?: Facts) =>
   resolveGeneration(profile, { backend: "b", prompt: "Drive on.", ...request }, { seed: 3, ...(request.inputMediaId ? { input } : {}), ...(control ? { control } : {}) });
 const message = (run: () => unknown) => {
   try {

@@ -22,6 +22,7 @@ import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/ser
 import { JobRunner } from "@/lib/generation/server/runner";
 import { CanceledError } from "@/lib/generation/server/upstream";
 import { toJobView } from "@/lib/generation/server/view";
+import { resultFacts } from "@/lib/generation/server/result-facts";
 
 // Generation jobs end to end: validate and queue (POST), run in the background on the runner,
 // keep the result as media, answer the job's state (GET), cancel (DELETE). It fails the jobs whose
@@ -94,7 +95,7 @@ export class GenerationService {
     const resolved = resolveGeneration(profile, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}), ...(control ? { control } : {}) });
     const job: GenerationJob = {
       id: newJobId(), ownerId, backendId: backend.id, mode: request.mode, request: resolved.request, status: "queued",
-      progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, upstreamJobId: null,
+      progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null,
       upsampledPrompt: null, seed: resolved.request.seed, note: null, workUnits: workUnits(resolved), expectedS: null,
       createdAt: this.now(), startedAt: null, finishedAt: null, revision: 1,
     };
@@ -185,6 +186,7 @@ export class GenerationService {
         at: this.now(),
         result: { mediaId: stored.media.id, kind: stored.media.kind },
         action: output.action ?? null,
+        media: await resultFacts(output.bytes, stored.media),
         upsampledPrompt: output.upsampledPrompt ?? null,
         seed: output.seed ?? resolved.request.seed,
         note: output.note ?? null,

@@ -51,7 +51,7 @@ export function toJobView(job: GenerationJob, now: number, queuePosition: number
     ...progressOf(job, exactS),
     elapsedS: round(exactS, 1),
     ...(job.resultMediaId && job.resultKind
-      ? { result: { mediaId: job.resultMediaId, kind: job.resultKind, url: mediaUrl(job.resultMediaId), ...(job.resultAction ? { action: job.resultAction } : {}) } }
+      ? { result: { mediaId: job.resultMediaId, kind: job.resultKind, url: mediaUrl(job.resultMediaId), ...(job.resultAction ? { action: job.resultAction } : {}), ...(job.resultMedia ? { probed: job.resultMedia } : {}) } }
       : {}),
     ...(job.error ? { error: job.error } : {}),
   };

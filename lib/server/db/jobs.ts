@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { ActionResult, GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation/schema";
+import type { ActionResult, GenerationRequest, JobStatus, ProgressSource, ResultMediaFacts } from "@/lib/generation/schema";
 import { RATE_HISTORY, runRate } from "@/lib/generation/estimate";
 import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
@@ -45,7 +45,7 @@ interface Row {
   error: string | null;
   result_media_id: string | null;
   result_kind: GenerationJob["resultKind"];
-  result_action: string | null;
+  result_details: string | null;
   upstream_job_id: string | null;
   upsampled_prompt: string | null;
   seed: number | null;
@@ -59,10 +59,21 @@ interface Row {
 }
 
 const COLUMNS =
-  "id, owner_id, backend_id, mode, request, status, progress, progress_source, error_code, error, result_media_id, result_kind, result_action, " +
+  "id, owner_id, backend_id, mode, request, status, progress, progress_source, error_code, error, result_media_id, result_kind, result_details, " +
   "upstream_job_id, upsampled_prompt, seed, note, work_units, expected_s, created_at, started_at, finished_at, revision";
 
 const num = (value: number | null) => (value === null ? null : Number(value));
+
+/** The result's actions and probed facts share one JSON column. */
+function details(json: string | null): Pick<GenerationJob, "resultAction" | "resultMedia"> {
+  const parsed = json === null ? {} : (JSON.parse(json) as { action?: ActionResult; media?: ResultMediaFacts });
+  return { resultAction: parsed.action ?? null, resultMedia: parsed.media ?? null };
+}
+
+function detailsJson(job: GenerationJob): string | null {
+  if (!job.resultAction && !job.resultMedia) return null;
+  return JSON.stringify({ ...(job.resultAction ? { action: job.resultAction } : {}), ...(job.resultMedia ? { media: job.resultMedia } : {}) });
+}
 
 function toJob(row: Row): GenerationJob {
   return {
@@ -77,7 +88,7 @@ function toJob(row: Row): GenerationJob {
     error: row.error_code !== null ? { code: row.error_code, message: row.error ?? "" } : null,
     resultMediaId: row.result_media_id,
     resultKind: row.result_kind,
-    resultAction: row.result_action === null ? null : (JSON.parse(row.result_action) as ActionResult),
+    ...details(row.result_details),
     upstreamJobId: row.upstream_job_id,
     upsampledPrompt: row.upsampled_prompt,
     seed: num(row.seed),
@@ -96,7 +107,7 @@ function toValues(job: GenerationJob) {
   return [
     job.id, job.ownerId, job.backendId, job.mode, JSON.stringify(job.request), job.status, job.progress, job.progressSource,
     job.error?.code ?? null, job.error?.message ?? null, job.resultMediaId, job.resultKind,
-    job.resultAction === null ? null : JSON.stringify(job.resultAction), job.upstreamJobId, job.upsampledPrompt,
+    detailsJson(job), job.upstreamJobId, job.upsampledPrompt,
     job.seed, job.note, job.workUnits, job.expectedS, job.createdAt, job.startedAt, job.finishedAt, job.revision,
   ];
 }

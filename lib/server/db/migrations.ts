@@ -106,9 +106,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: "generation_jobs result_action",
-    // The actions a policy or inverse-dynamics job returned, as JSON {domain, shape, data}.
-    statements: [`ALTER TABLE generation_jobs ADD COLUMN result_action TEXT`],
+    name: "generation_jobs result_details",
+    // JSON {action?, media?}: the actions a policy or inverse-dynamics job returned, and the result file's probed facts.
+    statements: [`ALTER TABLE generation_jobs ADD COLUMN result_details TEXT`],
   },
 ];
 
