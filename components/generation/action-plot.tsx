@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { Segmented } from "@/components/ui/segmented";
 
 interface ActionPlotProps {
   /** Rows are steps, columns the action's dimensions. */
@@ -23,13 +24,24 @@ export const dimensionColor = (index: number, count: number) => `hsl(${Math.roun
 
 const format = (value: number) => (Math.abs(value) >= 100 || value === 0 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(2));
 
-function range(data: readonly (readonly number[])[]): { min: number; max: number } {
+interface Range {
+  min: number;
+  max: number;
+}
+
+function range(values: Iterable<number>): Range {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const row of data) for (const value of row) [min, max] = [Math.min(min, value), Math.max(max, value)];
+  for (const value of values) [min, max] = [Math.min(min, value), Math.max(max, value)];
   if (!Number.isFinite(min)) return { min: 0, max: 1 };
   const pad = (max - min || Math.abs(max) || 1) * 0.08;
   return { min: min - pad, max: max + pad };
+}
+
+/** Lines whose spans differ a hundredfold (a pose's translation beside its rotation) read better each on its own scale. */
+function spansDiffer(columns: Range[]): boolean {
+  const spans = columns.map((c) => c.max - c.min).filter((span) => span > 0);
+  return spans.length > 1 && Math.max(...spans) / Math.min(...spans) > 100;
 }
 
 /** Actions over time, one line per dimension; a playhead follows the video, a click seeks it, hover reads values. */
@@ -39,18 +51,17 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
   const [hover, setHover] = useState<number | null>(null);
   const steps = data.length;
   const dims = data[0]?.length ?? 0;
-  const { min, max } = useMemo(() => range(data), [data]);
+  const shared = useMemo(() => range(data.flat()), [data]);
+  const perColumn = useMemo(() => Array.from({ length: dims }, (_, d) => range(data.map((row) => row[d] ?? 0))), [data, dims]);
+  const [ownScale, setOwnScale] = useState(() => spansDiffer(perColumn));
+  const { min, max } = ownScale ? { min: 0, max: 1 } : shared;
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const x = (step: number) => M.left + (steps <= 1 ? plotW / 2 : (step / (steps - 1)) * plotW);
   const y = (value: number) => M.top + plotH - ((value - min) / (max - min)) * plotH;
-  const paths = useMemo(
-    () => Array.from({ length: dims }, (_, d) => data.map((row, step) => `${step === 0 ? "M" : "L"}${x(step).toFixed(1)},${y(row[d] ?? 0).toFixed(1)}`).join("")),
-    // x and y follow from data, min and max.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data, dims, min, max],
-  );
-  const ticks = [min, (min + max) / 2, max];
+  const scaled = (value: number, d: number) => (ownScale ? (value - perColumn[d]!.min) / (perColumn[d]!.max - perColumn[d]!.min) : value);
+  const paths = Array.from({ length: dims }, (_, d) => data.map((row, step) => `${step === 0 ? "M" : "L"}${x(step).toFixed(1)},${y(scaled(row[d] ?? 0, d)).toFixed(1)}`).join(""));
+  const ticks = ownScale ? [] : [min, (min + max) / 2, max];
 
   const stepAt = (clientX: number): number => {
     const box = svgRef.current?.getBoundingClientRect();
@@ -88,6 +99,8 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
           className={`h-auto w-full touch-none rounded-lg text-zinc-500 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-400 ${onSeekStep ? "cursor-pointer" : ""}`}
         >
           <title id={titleId}>{title}</title>
+          {ownScale && <text x={M.left - 6} y={M.top + 8} textAnchor="end" className="fill-current text-[10px]">max</text>}
+          {ownScale && <text x={M.left - 6} y={M.top + plotH} textAnchor="end" className="fill-current text-[10px]">min</text>}
           {ticks.map((tick, i) => (
             <g key={i}>
               <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className="stroke-zinc-200 dark:stroke-zinc-800" strokeWidth={1} />
@@ -129,6 +142,17 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
           </span>
         ))}
         {dims > LEGEND_MAX && <span>+{dims - LEGEND_MAX} more dimensions</span>}
+        {dims > 1 && (
+          <span className="ml-auto">
+            <Segmented
+              label="Scale"
+              data-testid="action-scale"
+              value={ownScale ? "own" : "shared"}
+              options={[{ value: "shared", label: "one scale", title: "All lines on one y axis" }, { value: "own", label: "per line", title: "Each line stretched to its own range; hover for the values" }]}
+              onChange={(value) => setOwnScale(value === "own")}
+            />
+          </span>
+        )}
       </figcaption>
     </figure>
   );

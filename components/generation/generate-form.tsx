@@ -9,6 +9,7 @@ import { countWords } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
 import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
 import { ActionFields } from "@/components/generation/action-fields";
+import { PromptUpsampler } from "@/components/generation/prompt-upsampler";
 import { InputMediaField } from "@/components/generation/input-media-field";
 import { Segmented } from "@/components/ui/segmented";
 import { ModePicker } from "@/components/generation/mode-picker";
@@ -31,6 +32,8 @@ interface GenerateFormProps {
   /** Transfer: the control video. */
   control: ReturnType<typeof useInputMedia>;
   generated: StoredMedia[];
+  /** Reasoners to upsample the prompt with. */
+  chatBackends: BackendSummary[];
   submitting: boolean;
   /** The server's sentence when it refused the last submit. */
   serverError: string | null;
@@ -44,10 +47,11 @@ const FOCUS_ORDER: [keyof DraftErrors, string][] = [
   ["flowShift", "gen-flowShift"], ["seed", "gen-seed"],
 ];
 
-export function GenerateForm({ backend, profile, draft, notice, onChange, media, control, generated, submitting, serverError, onSubmit }: GenerateFormProps) {
+export function GenerateForm({ backend, profile, draft, notice, onChange, media, control, generated, chatBackends, submitting, serverError, onSubmit }: GenerateFormProps) {
   const info = GENERATION_PROFILES[profile];
   const unavailable = backend.generation?.unavailableModes ?? profileModes(profile).unavailable;
   const [attempted, setAttempted] = useState(false);
+  const [upsampling, setUpsampling] = useState(false);
   const [batch, setBatch] = useState<{ on: boolean; count: number }>({ on: false, count: 4 });
   const needed = modeInput(draft.mode);
   const input = media.input?.phase === "ready" ? { mediaId: media.input.media.mediaId, kind: media.input.media.kind } : null;
@@ -117,6 +121,23 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
               className={`${inputStyles} resize-y leading-relaxed`}
             />
           </Field>
+          {chatBackends.length > 0 && !upsampling && (
+            <Button size="sm" variant="ghost" data-testid="upsample-open" className="-mt-1.5" onClick={() => setUpsampling(true)}>
+              <SparkleIcon className="size-3.5" /> Upsample with a Reasoner
+            </Button>
+          )}
+          {upsampling && (
+            <PromptUpsampler
+              prompt={draft.prompt}
+              chatBackends={chatBackends}
+              durationS={video && Number(draft.frames) > 0 ? Number(draft.frames) / draft.fps : null}
+              onUse={(text) => {
+                onChange("prompt", text);
+                setUpsampling(false);
+              }}
+              onClose={() => setUpsampling(false)}
+            />
+          )}
           <Field label="Negative prompt" htmlFor="gen-negative" errorId="gen-negative-error" error={shown.negativePrompt}>
             <textarea
               id="gen-negative"

@@ -92,6 +92,7 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
             onChange={set}
             media={media}
             control={control}
+            chatBackends={chatBackends}
             generated={generated}
             submitting={submit.pending}
             serverError={submit.error}
