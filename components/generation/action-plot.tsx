@@ -38,10 +38,11 @@ function range(values: Iterable<number>): Range {
   return { min: min - pad, max: max + pad };
 }
 
-/** Lines whose spans differ a hundredfold (a pose's translation beside its rotation) read better each on its own scale. */
-function spansDiffer(columns: Range[]): boolean {
-  const spans = columns.map((c) => c.max - c.min).filter((span) => span > 0);
-  return spans.length > 1 && Math.max(...spans) / Math.min(...spans) > 100;
+/** When most lines move in a sliver of the shared range (a pose's small steps beside its rotation near 1), each reads better on its own scale. */
+function spansDiffer(columns: Range[], shared: Range): boolean {
+  const spans = columns.map((c) => c.max - c.min).sort((a, b) => a - b);
+  const median = spans[Math.floor(spans.length / 2)] ?? 0;
+  return spans.length > 1 && median * 20 < shared.max - shared.min;
 }
 
 /** Actions over time, one line per dimension; a playhead follows the video, a click seeks it, hover reads values. */
@@ -53,7 +54,7 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
   const dims = data[0]?.length ?? 0;
   const shared = useMemo(() => range(data.flat()), [data]);
   const perColumn = useMemo(() => Array.from({ length: dims }, (_, d) => range(data.map((row) => row[d] ?? 0))), [data, dims]);
-  const [ownScale, setOwnScale] = useState(() => spansDiffer(perColumn));
+  const [ownScale, setOwnScale] = useState(() => spansDiffer(perColumn, shared));
   const { min, max } = ownScale ? { min: 0, max: 1 } : shared;
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;

@@ -31,7 +31,8 @@ function facts(job: GenerationJobView): Fact[] {
       list.push({ key: "duration", got: seconds(probed.durationS), asked: wanted && Math.abs(wanted - probed.durationS) > 0.05 ? seconds(wanted) : null });
     }
     if (probed.fps) list.push({ key: "fps", got: `${Math.round(probed.fps * 100) / 100} fps`, asked: fps && Math.abs(fps - probed.fps) > 0.01 ? `${fps}` : null });
-    list.push({ key: "audio", got: probed.audio ? "sound" : "no sound", asked: generateSound && !probed.audio ? "sound" : null });
+    // Sound is said when the file has it or it was asked for; "no sound" on every silent clip is noise.
+    if (probed.audio || generateSound) list.push({ key: "audio", got: probed.audio ? "sound" : "no sound", asked: generateSound && !probed.audio ? "sound" : null });
   }
   return list;
 }

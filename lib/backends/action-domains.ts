@@ -38,17 +38,17 @@ const domain = (name: string, id: number, dim: number, embodiment: Embodiment, l
 });
 
 export const ACTION_DOMAINS: readonly ActionDomain[] = [
-  domain("av", 1, 9, "driving", "Autonomous vehicle (ego pose)", { chunk: 60, fps: 10, columns: POSE, nim2: true }),
+  domain("av", 1, 9, "driving", "AV ego pose", { chunk: 60, fps: 10, columns: POSE, nim2: true }),
   domain("camera_pose", 2, 9, "camera", "Camera pose", { columns: POSE }),
   domain("hand_pose", 3, 57, "egocentric", "Hand pose", { fps: 15 }),
-  domain("droid_lerobot", 8, 10, "robot-arm", "DROID (Franka arm)", { fps: 15, nim2: true }),
-  domain("bridge_orig_lerobot", 7, 10, "robot-arm", "Bridge (WidowX arm)", { fps: 5, nim2: true }),
-  domain("umi", 6, 10, "robot-arm", "UMI (handheld gripper)", { fps: 20, nim2: true }),
+  domain("droid_lerobot", 8, 10, "robot-arm", "DROID Franka", { fps: 15, nim2: true }),
+  domain("bridge_orig_lerobot", 7, 10, "robot-arm", "Bridge WidowX", { fps: 5, nim2: true }),
+  domain("umi", 6, 10, "robot-arm", "UMI gripper", { fps: 20, nim2: true }),
   domain("robomind-franka", 8, 10, "robot-arm", "RoboMIND Franka"),
   domain("robomind-ur", 13, 10, "robot-arm", "RoboMIND UR"),
-  domain("fractal", 20, 10, "robot-arm", "Fractal (Google robot)"),
+  domain("fractal", 20, 10, "robot-arm", "Fractal"),
   domain("pusht", 4, 2, "robot-arm", "Push-T"),
-  domain("robomind-franka-dual", 12, 20, "dual-arm", "RoboMIND dual Franka"),
+  domain("robomind-franka-dual", 12, 20, "dual-arm", "RoboMIND dual"),
   domain("agibotworld", 15, 29, "dual-arm", "AgiBot World"),
   domain("galbot", 9, 30, "humanoid", "Galbot"),
 ];
