@@ -21,6 +21,9 @@ import { until } from "./support/wait";
 
 let app: { url: string; close(): Promise<void> };
 let omni: ScriptedUpstream;
+let nim: ScriptedUpstream;
+let nimBody: Record<string, unknown> = {};
+let nimAnswer: Record<string, unknown> = {};
 const MP4 = Buffer.from(makeMp4({ width: 64, height: 48, fps: 24, frames: 24 }));
 type Form = { fields: Record<string, string>; files: string[] };
 const expectations = new Map<string, (form: Form) => string | null>();
@@ -57,7 +60,18 @@ beforeAll(async () => {
     if (req.url === "/v1/videos/video_gen_w/content") return void res.writeHead(200, { "Content-Type": "video/mp4" }).end(content);
     json(res, 404, { detail: "Not Found" });
   });
-  useConfig({ backends: [{ id: "omni", label: "Cosmos3 (stand-in)", kind: "omni", baseUrl: `${omni.url}/v1`, pollIntervalMs: 100 }] });
+  nim = await startScriptedUpstream();
+  nim.handle((req, res, body) => {
+    if (req.url !== "/v1/infer") return json(res, 404, { error: { message: "Not Found", type: "NotFoundError", code: 404 } });
+    nimBody = JSON.parse(body) as Record<string, unknown>;
+    json(res, 200, nimAnswer);
+  });
+  useConfig({
+    backends: [
+      { id: "omni", label: "Cosmos3 (stand-in)", kind: "omni", baseUrl: `${omni.url}/v1`, pollIntervalMs: 100 },
+      { id: "nim2", label: "Cosmos3 NIM 2.x (stand-in)", kind: "predict", family: "cosmos3-wfm", contract: "2.x", baseUrl: `${nim.url}/v1` },
+    ],
+  });
   app = await serveRoutes([
     { method: "POST", pattern: "/api/generations", handler: createRoute as never },
     { method: "GET", pattern: "/api/generations/[id]", handler: getRoute as never },
@@ -66,7 +80,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await generationService().runner.idle();
-  await Promise.all([app.close(), omni.close()]);
+  await Promise.all([app.close(), omni.close(), nim.close()]);
 });
 
 const post = (body: Record<string, unknown>) =>
@@ -162,5 +176,30 @@ describe("world-model modes through /api/generations", () => {
     expect(await response.json()).toEqual({ error: { code: "unsupported_combination", message: "Row 1 has 9 values; the droid_lerobot domain takes 10 per row: T × 10 (T a multiple of 4 up to 296, e.g. 16 × 10)." } });
     expect(omni.requests.length).toBe(calls);
     expect(lastForm).not.toBeNull();
+  });
+});
+
+describe("world-model modes on the Cosmos3 NIM 2.x", () => {
+  it("policy sends action_params without resolution or num_frames, and keeps the answered action", async () => {
+    nimAnswer = { b64_video: MP4.toString("base64"), action: { data: exampleActions("umi"), shape: [16, 10], dtype: "float32", raw_action_dim: 10, action_mode: "policy", domain_id: 6 } };
+    const job = await run({ backend: "nim2", mode: "policy", inputMediaId: await media(makePng(32, 18)), action: { domain: "umi" } });
+    expect(nimBody).toMatchObject({ model_mode: "policy", num_inference_steps: 30, guidance_scale: 1, flow_shift: 5, fps: 20, action_params: { domain_name: "umi", action_chunk_size: 16, raw_action_dim: 10, image_size: 480, action_fps: 20 } });
+    expect(nimBody.input_reference).toMatch(/^data:image\/png;base64,/);
+    expect(Object.keys(nimBody)).not.toContain("num_frames");
+    expect(Object.keys(nimBody)).not.toContain("resolution");
+    expect(job.result?.action).toMatchObject({ domain: "umi", shape: [16, 10] });
+  });
+
+  it("transfer puts the control video inline under transfer.<type>.video", async () => {
+    nimAnswer = { b64_video: MP4.toString("base64"), action: null };
+    const job = await run({ backend: "nim2", mode: "transfer", control: { type: "seg", mediaId: await media(MP4) } });
+    expect(job.status).toBe("succeeded");
+    expect(nimBody).toMatchObject({ model_mode: "video2video", resolution: "720_16_9", num_frames: 121, fps: 30, transfer: { seg: { video: expect.stringMatching(/^data:video\/mp4;base64,/) }, control_guidance: 2 } });
+  });
+
+  it("fails a job answered with actions only, saying why", async () => {
+    nimAnswer = { action: { data: [[0, 0, 0, 0, 0, 0, 0, 0]], shape: [32, 8], action_mode: "policy", domain_id: 8 } };
+    const job = await run({ backend: "nim2", mode: "policy", inputMediaId: await media(makePng(32, 18)) });
+    expect(job.error?.message).toMatch(/answered with actions only/);
   });
 });
