@@ -156,7 +156,9 @@ test("the released 1.0.0 NIM says which world-model modes it lacks and why", asy
   await generate.goto();
   await generate.selectBackend("sim-cosmos3-wfm");
   await expect(page.getByTestId("mode-policy")).toHaveCount(0);
-  await expect(page.getByTestId("unavailable-policy")).toContainText("action policy needs the 2.x NIM or vLLM-Omni");
+  const world = page.locator('[data-testid="unavailable-modes"] li[data-modes~="policy"]');
+  await expect(world).toHaveAttribute("data-modes", "forward_dynamics policy inverse_dynamics transfer");
+  await expect(world).toContainText("Actions → world, Policy, Video → actions, Transfer: The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only");
 });
 
 test("prompt upsampling streams a Reasoner's rewrite into an editor, which becomes the prompt", async ({ page }) => {

@@ -25,6 +25,17 @@ interface ModePickerProps {
   onChange: (mode: GenerationMode) => void;
 }
 
+/** Modes missing for the same reason are named together, once. */
+function groupByReason(unavailable: readonly UnavailableMode[]): { modes: GenerationMode[]; reason: string }[] {
+  const groups: { modes: GenerationMode[]; reason: string }[] = [];
+  for (const { mode, reason } of unavailable) {
+    const same = groups.find((group) => group.reason === reason);
+    if (same) same.modes.push(mode);
+    else groups.push({ modes: [mode], reason });
+  }
+  return groups;
+}
+
 // Radio inputs under the cards, so arrow keys and screen readers treat it as the radio group it is.
 export function ModePicker({ modes, unavailable, contractNote, value, onChange }: ModePickerProps) {
   return (
@@ -55,9 +66,9 @@ export function ModePicker({ modes, unavailable, contractNote, value, onChange }
       </div>
       {unavailable.length > 0 && (
         <ul data-testid="unavailable-modes" className="space-y-0.5 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
-          {unavailable.map(({ mode, reason }) => (
-            <li key={mode} data-testid={`unavailable-${mode}`}>
-              <span className="font-medium text-zinc-600 dark:text-zinc-300">{MODES[mode].title}:</span> {reason}
+          {groupByReason(unavailable).map(({ modes: group, reason }) => (
+            <li key={group[0]} data-testid={`unavailable-${group[0]}`} data-modes={group.join(" ")}>
+              <span className="font-medium text-zinc-600 dark:text-zinc-300">{group.map((mode) => MODES[mode].title).join(", ")}:</span> {reason}
             </li>
           ))}
         </ul>

@@ -48,8 +48,9 @@ describe("modes per profile", () => {
     expect(unavailable.map((u) => u.mode)).toEqual(["video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer"]);
     expect(unavailable[0]?.reason).toMatch(/serves text-to-video and image-to-video only/);
     expect(unavailable.find((u) => u.mode === "policy")?.reason).toBe(
-      "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; action policy needs the 2.x NIM or vLLM-Omni.",
+      "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; the world-model modes (actions, policy, transfer) need the 2.x NIM or vLLM-Omni.",
     );
+    expect(new Set(unavailable.slice(2).map((u) => u.reason)).size).toBe(1);
   });
 
   it("2.x and vLLM-Omni have every mode, the world-model ones included; Predict has no images or world-model modes", () => {

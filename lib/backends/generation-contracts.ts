@@ -88,13 +88,17 @@ const WHY_ABSENT: Partial<Record<GenerationProfile, Partial<Record<GenerationMod
   },
 };
 
-/** 1.0.0 has text and image to video only; everything else needs the newer servers. */
-const nim1Absent = (mode: GenerationMode) =>
-  `The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; ${MODE_LABELS[mode]} needs the 2.x NIM or vLLM-Omni.`;
+const WORLD_MODEL_MODES: readonly GenerationMode[] = ["forward_dynamics", "policy", "inverse_dynamics", "transfer"];
 
+/** One sentence for all four world-model modes, so the form can say it once. */
 function whyAbsent(profile: GenerationProfile, mode: GenerationMode): string {
-  if (profile === "cosmos3-nim-1.0.0") return nim1Absent(mode);
-  return WHY_ABSENT[profile]?.[mode] ?? `${GENERATION_PROFILES[profile].label} does not serve ${MODE_LABELS[mode]}; it needs a Cosmos3 backend.`;
+  const world = WORLD_MODEL_MODES.includes(mode);
+  if (profile === "cosmos3-nim-1.0.0") {
+    const what = world ? "the world-model modes (actions, policy, transfer) need" : `${MODE_LABELS[mode]} needs`;
+    return `The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; ${what} the 2.x NIM or vLLM-Omni.`;
+  }
+  if (world) return `${GENERATION_PROFILES[profile].label} has no world-model modes (actions, policy, transfer); they need the Cosmos3 NIM 2.x or vLLM-Omni.`;
+  return WHY_ABSENT[profile]?.[mode] ?? `${GENERATION_PROFILES[profile].label} does not serve ${MODE_LABELS[mode]}.`;
 }
 
 export interface UnavailableMode {
