@@ -1,8 +1,10 @@
 // Makes the simulator's stock world clips (public/samples/world-*.mp4): procedural scenes drawn
 // on a canvas in the machine's Chromium and encoded to H.264 by the project's own ffmpeg.wasm, so
 // no ffmpeg binary and no download is needed.   node scripts/make-sample-clips.mjs
+// With --sound it only adds the sound clips (public/samples/sound-*.mp4): each world clip with a
+// synthesized tone muxed in as AAC 48 kHz stereo, as Cosmos3's sound output is.
 import { chromium } from "@playwright/test";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 
@@ -239,6 +241,62 @@ async function encodeScene(page, scene) {
   return Buffer.from(base64, "base64");
 }
 
+const SOUND_RATE = 48_000;
+
+/** A 16-bit stereo WAV: a soft chord whose root follows the clip, fading in and out. */
+function toneWav(seconds, root) {
+  const frames = Math.round(seconds * SOUND_RATE);
+  const data = Buffer.alloc(frames * 4);
+  for (let i = 0; i < frames; i++) {
+    const t = i / SOUND_RATE;
+    const envelope = Math.min(1, t / 0.3, (seconds - t) / 0.5);
+    const chord = [1, 1.25, 1.5].reduce((sum, ratio) => sum + Math.sin(2 * Math.PI * root * ratio * t), 0) / 3;
+    const wobble = 0.5 + 0.5 * Math.sin(2 * Math.PI * 0.5 * t);
+    const left = Math.round(0.25 * envelope * chord * (0.6 + 0.4 * wobble) * 32767);
+    const right = Math.round(0.25 * envelope * chord * (1 - 0.4 * wobble) * 32767);
+    data.writeInt16LE(left, i * 4);
+    data.writeInt16LE(right, i * 4 + 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(2, 22);
+  header.writeUInt32LE(SOUND_RATE, 24);
+  header.writeUInt32LE(SOUND_RATE * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+async function addSound(page, clip, wav) {
+  const base64 = await page.evaluate(
+    async ({ clip, wav }) => {
+      const decode = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+      const ffmpeg = window.__ffmpeg;
+      await ffmpeg.writeFile("/in.mp4", decode(clip));
+      await ffmpeg.writeFile("/tone.wav", decode(wav));
+      const code = await ffmpeg.exec([
+        "-i", "/in.mp4", "-i", "/tone.wav", "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "64k",
+        "-ar", "48000", "-ac", "2", "-shortest", "-movflags", "+faststart", "/out.mp4",
+      ]);
+      if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${window.__logs.slice(-5).join(" | ")}`);
+      const bytes = await ffmpeg.readFile("/out.mp4");
+      for (const name of ["/in.mp4", "/tone.wav", "/out.mp4"]) await ffmpeg.deleteFile(name);
+      let binary = "";
+      for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+      return btoa(binary);
+    },
+    { clip: clip.toString("base64"), wav: wav.toString("base64") },
+  );
+  return Buffer.from(base64, "base64");
+}
+
+const soundOnly = process.argv.includes("--sound");
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
@@ -258,7 +316,15 @@ try {
     window.__ffmpeg = ffmpeg;
   });
   mkdirSync(outDir, { recursive: true });
-  for (const scene of SCENES) {
+  for (const [index, name] of readdirSync(outDir).filter((n) => /^world-.+\.mp4$/.test(n)).sort().entries()) {
+    if (!soundOnly) break;
+    const scene = SCENES.find((entry) => name === `world-${entry.name}.mp4`);
+    const bytes = await addSound(page, readFileSync(path.join(outDir, name)), toneWav(scene?.seconds ?? 3, 196 + index * 44));
+    const file = path.join(outDir, name.replace(/^world-/, "sound-"));
+    writeFileSync(file, bytes);
+    console.log(`${path.relative(root, file)}: ${(bytes.length / 1024).toFixed(0)} KB, with an AAC 48 kHz stereo track`);
+  }
+  for (const scene of soundOnly ? [] : SCENES) {
     const bytes = await encodeScene(page, scene);
     const file = path.join(outDir, `world-${scene.name}.mp4`);
     writeFileSync(file, bytes);

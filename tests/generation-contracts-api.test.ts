@@ -79,9 +79,9 @@ describe("which contract a Cosmos3 generator NIM speaks", () => {
     const byId = await backends();
     expect(byId["sim-cosmos3-wfm"]?.generation).toMatchObject({
       family: "cosmos3-wfm", profile: "cosmos3-nim-1.0.0", contract: "1.0.0", contractSource: "schema", modes: ["text2world", "image2world"],
-      unavailableModes: [{ mode: "video2world", reason: expect.stringMatching(/text-to-video and image-to-video only/) }, { mode: "text2image", reason: expect.any(String) }],
+      unavailableModes: ["video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer"].map((mode) => ({ mode, reason: expect.stringMatching(/text-to-video and image-to-video only/) })),
     });
-    expect(byId["sim-cosmos3-nim2"]?.generation).toMatchObject({ profile: "cosmos3-nim-2.x", contractSource: "schema", modes: ["text2world", "image2world", "video2world", "text2image"], unavailableModes: [] });
+    expect(byId["sim-cosmos3-nim2"]?.generation).toMatchObject({ profile: "cosmos3-nim-2.x", contractSource: "schema", modes: ["text2world", "image2world", "video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer"], unavailableModes: [] });
     expect(byId["nim-v2"]?.generation).toMatchObject({ contract: "2.x", contractSource: "version", contractNote: expect.stringMatching(/GET \/v1\/version/) });
     expect(byId["nim-unknown"]?.generation).toMatchObject({ contract: "1.0.0", contractSource: "fallback", contractNote: expect.stringMatching(/set "contract" in the configuration/) });
     expect(byId["nim-pinned"]?.generation).toMatchObject({ contract: "2.x", contractSource: "config" });
@@ -127,7 +127,7 @@ describe("jobs made before", () => {
     const request = { backend: "sim-cosmos3-wfm", mode: "video2world", prompt: "x", resolution: "480p", aspect: "4:3", frames: 121, fps: 24, steps: 35, guidanceScale: 6, seed: 1 } as const;
     await store.jobs.create({
       id, ownerId: "someone", backendId: "sim-cosmos3-wfm", mode: "video2world", request, status: "failed", progress: null, progressSource: null,
-      error: { code: "upstream_rejected", message: "old" }, resultMediaId: null, resultKind: null, upstreamJobId: null, upsampledPrompt: null, seed: 1,
+      error: { code: "upstream_rejected", message: "old" }, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null, upsampledPrompt: null, seed: 1,
       note: null, workUnits: 1, expectedS: null, createdAt: Date.now() - 5000, startedAt: null, finishedAt: Date.now() - 4000, revision: 1,
     }, { runnerId: "old", at: Date.now() - 5000 });
     const response = await fetch(`${app.url}/api/generations/${id}`);

@@ -171,7 +171,7 @@ describe("GET and DELETE /api/generations/{id}", () => {
     const id = newJobId();
     await store.jobs.create({
       id, ownerId: "someone", backendId: "sim-predict", mode: "text2world", request: { backend: "sim-predict", mode: "text2world", prompt: "x" },
-      status: "running", progress: 0.4, progressSource: "estimate", error: null, resultMediaId: null, resultKind: null, upstreamJobId: null,
+      status: "running", progress: 0.4, progressSource: "estimate", error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null,
       upsampledPrompt: null, seed: 1, note: null, workUnits: 1, expectedS: 60, createdAt: Date.now() - 5000, startedAt: Date.now() - 4000, finishedAt: null, revision: 2,
     });
     expect((await getJob(id)).status).toBe("running");

@@ -13,7 +13,7 @@ import { postgresCase, sqliteCase } from "./support/database-drivers";
 const job = (extra: Partial<GenerationJob> = {}): GenerationJob => ({
   id: newJobId(), ownerId: "owner-a", backendId: "predict", mode: "text2world",
   request: { backend: "predict", mode: "text2world", prompt: "A robot arm — “quoted” ünïcode", seed: 4_294_967_295, width: 1280, height: 704 },
-  status: "queued", progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, upstreamJobId: null,
+  status: "queued", progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null,
   upsampledPrompt: null, seed: 4_294_967_295, note: null, workUnits: 1280 * 704 * 121 * 50, expectedS: null,
   createdAt: Date.now(), startedAt: null, finishedAt: null, revision: 1, ...extra,
 });
@@ -51,6 +51,15 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
       resultMediaId: "media-1", resultKind: "video", upsampledPrompt: "longer", seed: 9, note: "stock", revision: 5,
     });
     expect(await store.jobs.apply(newJobId(), { type: "cancel", at: 1 })).toBeNull();
+  });
+
+  it("keeps a result's actions and probed facts", async () => {
+    const { id } = await store.jobs.create(job());
+    await store.jobs.apply(id, { type: "start", at: 1_000, expectedS: 1, progressSource: "estimate" });
+    const action = { domain: "droid_lerobot", shape: [1, 2] as [number, number], data: [[0.5, -1]] };
+    const media = { width: 640, height: 360, frames: 72, durationS: 3, fps: 24, audio: true };
+    await store.jobs.apply(id, { type: "succeed", at: 2_000, result: { mediaId: "media-2", kind: "video" }, action, media });
+    expect(await store.jobs.get(id)).toMatchObject({ resultAction: action, resultMedia: media });
   });
 
   it("refuses illegal transitions and keeps the stored job unchanged", async () => {

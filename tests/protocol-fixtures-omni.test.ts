@@ -61,6 +61,17 @@ const sameFields = (file: string, request: Omit<GenerationRequest, "backend">, i
   expect(plan.attachInput).toBe(Boolean(input));
 };
 
+/** The fields a vendor notebook sent (less the model name), extra_params compared as JSON. */
+function expectSameForm(plan: ReturnType<typeof built>, fields: Record<string, string>): void {
+  expect(plan.protocol).toBe("omni-video");
+  if (plan.protocol !== "omni-video") return;
+  const { model: _model, extra_params: extras, ...rest } = fields;
+  const { extra_params: ours, ...ourRest } = plan.fields;
+  expect(ourRest).toEqual(rest);
+  expect(JSON.parse(ours!)).toEqual(JSON.parse(extras!));
+  expect(plan.attachInput).toBe(true);
+}
+
 const CASES: Record<string, () => Promise<void>> = {
   "videos/t2v-sync-readme.json": async () => {
     await acceptedSync("videos/t2v-sync-readme.json");
@@ -152,13 +163,21 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(await response.json()).toEqual({ id: job.id, deleted: true, object: "video.deleted" });
   },
   "action/forward-dynamics-async-av.json": async () => {
-    // World-model modes are a later piece of work: the simulator accepts them, the builder has none yet.
-    const job = await finishedJob("action/forward-dynamics-async-av.json");
+    const file = "action/forward-dynamics-async-av.json";
+    const job = await finishedJob(file);
     expect(job).toMatchObject({ status: "completed", action: null });
+    const { fields } = fixture(file).request as MultipartRequest;
+    const actions = (JSON.parse(fields.extra_params!) as { action: number[][] }).action;
+    const request = { mode: "forward_dynamics" as const, prompt: fields.prompt!, resolution: "480p" as const, aspect: "16:9" as const, seed: 0, guardrails: false, action: { domain: "av", data: actions } };
+    expectSameForm(built("vllm-omni", request, { kind: "image", mime: "image/jpeg" }), fields);
   },
   "action/inverse-dynamics-async-av.json": async () => {
-    const job = await finishedJob("action/inverse-dynamics-async-av.json");
+    const file = "action/inverse-dynamics-async-av.json";
+    const job = await finishedJob(file);
     expect(job.action).toMatchObject({ shape: [60, 9], raw_action_dim: 9, action_mode: "inverse_dynamics", domain_id: 1 });
+    const { fields } = fixture(file).request as MultipartRequest;
+    const request = { mode: "inverse_dynamics" as const, prompt: fields.prompt!, seed: 0, guardrails: false, action: { domain: "av" } };
+    expectSameForm(built("vllm-omni", request, { kind: "video", mime: "video/mp4" }), fields);
   },
   "action/policy-async-droid.json": async () => {
     // Sent to a server that serves this policy model; ours serves Cosmos3-Nano, so the model is refused (400), as vLLM-Omni does.
@@ -169,6 +188,9 @@ const CASES: Record<string, () => Promise<void>> = {
     const { model: _other, ...fields } = request.fields;
     const job = await finishedJob(file, { ...request, fields });
     expect(job.action).toMatchObject({ shape: [16, 10], action_mode: "policy", domain_id: 8 });
+    // The playground names no model: a vLLM-Omni server serves one.
+    const ours = { mode: "policy" as const, prompt: fields.prompt!, resolution: "480p" as const, aspect: "4:3" as const, seed: 0, guardrails: false, action: { domain: "droid_lerobot" } };
+    expectSameForm(built("vllm-omni", ours, { kind: "image", mime: "image/png" }), fields);
   },
   "action/policy-job-completed-with-action.json": async () => {
     const request = fixture("action/policy-async-droid.json").request as MultipartRequest;

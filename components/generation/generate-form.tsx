@@ -3,12 +3,15 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { BackendSummary } from "@/lib/backends/types";
 import { profileModes } from "@/lib/backends/generation-contracts";
-import { GENERATION_PROFILES, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
+import { CONTROL_TYPES, GENERATION_PROFILES, isActionMode, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
 import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 import { countWords } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
 import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
+import { ActionFields } from "@/components/generation/action-fields";
+import { PromptUpsampler } from "@/components/generation/prompt-upsampler";
 import { InputMediaField } from "@/components/generation/input-media-field";
+import { Segmented } from "@/components/ui/segmented";
 import { ModePicker } from "@/components/generation/mode-picker";
 import { OutputFields } from "@/components/generation/output-fields";
 import { SamplingFields } from "@/components/generation/sampling-fields";
@@ -26,7 +29,11 @@ interface GenerateFormProps {
   notice: string | null;
   onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
   media: ReturnType<typeof useInputMedia>;
+  /** Transfer: the control video. */
+  control: ReturnType<typeof useInputMedia>;
   generated: StoredMedia[];
+  /** Reasoners to upsample the prompt with. */
+  chatBackends: BackendSummary[];
   submitting: boolean;
   /** The server's sentence when it refused the last submit. */
   serverError: string | null;
@@ -35,22 +42,24 @@ interface GenerateFormProps {
 
 // The fields a failed submit moves focus to, in the order they appear.
 const FOCUS_ORDER: [keyof DraftErrors, string][] = [
-  ["input", "input-media-upload"], ["prompt", "gen-prompt"], ["negativePrompt", "gen-negative"], ["width", "gen-width"], ["height", "gen-height"],
+  ["input", "input-media-upload"], ["action", "gen-actions"], ["prompt", "gen-prompt"], ["negativePrompt", "gen-negative"], ["width", "gen-width"], ["height", "gen-height"],
   ["frames", "gen-frames"], ["conditionFrames", "gen-condition-frames"], ["steps", "gen-steps"], ["guidanceScale", "gen-guidanceScale"],
   ["flowShift", "gen-flowShift"], ["seed", "gen-seed"],
 ];
 
-export function GenerateForm({ backend, profile, draft, notice, onChange, media, generated, submitting, serverError, onSubmit }: GenerateFormProps) {
+export function GenerateForm({ backend, profile, draft, notice, onChange, media, control, generated, chatBackends, submitting, serverError, onSubmit }: GenerateFormProps) {
   const info = GENERATION_PROFILES[profile];
   const unavailable = backend.generation?.unavailableModes ?? profileModes(profile).unavailable;
   const [attempted, setAttempted] = useState(false);
+  const [upsampling, setUpsampling] = useState(false);
   const [batch, setBatch] = useState<{ on: boolean; count: number }>({ on: false, count: 4 });
   const needed = modeInput(draft.mode);
   const input = media.input?.phase === "ready" ? { mediaId: media.input.media.mediaId, kind: media.input.media.kind } : null;
-  const result = validateDraft(backend.id, profile, draft, input);
+  const controlInput = control.input?.phase === "ready" ? { mediaId: control.input.media.mediaId, kind: control.input.media.kind } : null;
+  const result = validateDraft(backend.id, profile, draft, input, controlInput);
   const errors: DraftErrors = result.ok ? {} : result.errors;
   // Numbers are checked as they are typed; an empty prompt or missing input only once Generate was pressed.
-  const shown: DraftErrors = attempted ? errors : { ...errors, prompt: undefined, input: undefined };
+  const shown: DraftErrors = attempted ? errors : { ...errors, prompt: undefined, input: undefined, control: undefined, action: undefined };
   const video = draft.mode !== "text2image";
 
   function submit(event?: FormEvent) {
@@ -74,8 +83,27 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
           <ModePicker modes={info.modes} unavailable={unavailable} contractNote={backend.generation?.contractNote} value={draft.mode} onChange={(mode) => onChange("mode", mode)} />
         </Section>
         {needed && (
-          <Section title={needed === "image" ? "Input image" : "Input video"}>
+          <Section title={`${needed === "image" ? "Input image" : "Input video"}${draft.mode === "transfer" ? " (optional)" : draft.mode === "forward_dynamics" || draft.mode === "policy" ? " (start frame)" : ""}`}>
             <InputMediaField needed={needed} media={media} generated={generated} error={shown.input} />
+          </Section>
+        )}
+        {isActionMode(draft.mode) && (
+          <Section title="Actions">
+            <ActionFields profile={profile} draft={draft} errors={shown} onChange={onChange} />
+          </Section>
+        )}
+        {draft.mode === "transfer" && (
+          <Section title="Control">
+            <Segmented
+              label="Control type"
+              data-testid="control-type"
+              value={draft.controlType}
+              options={CONTROL_TYPES.map((type) => ({ value: type, label: type === "seg" ? "segmentation" : type }))}
+              onChange={(value) => onChange("controlType", value)}
+            />
+            <div data-testid="control-media">
+              <InputMediaField needed="video" media={control} generated={generated} error={shown.control} />
+            </div>
           </Section>
         )}
         <section className="space-y-3">
@@ -93,6 +121,23 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
               className={`${inputStyles} resize-y leading-relaxed`}
             />
           </Field>
+          {chatBackends.length > 0 && !upsampling && (
+            <Button size="sm" variant="ghost" data-testid="upsample-open" className="-mt-1.5" onClick={() => setUpsampling(true)}>
+              <SparkleIcon className="size-3.5" /> Upsample with a Reasoner
+            </Button>
+          )}
+          {upsampling && (
+            <PromptUpsampler
+              prompt={draft.prompt}
+              chatBackends={chatBackends}
+              durationS={video && Number(draft.frames) > 0 ? Number(draft.frames) / draft.fps : null}
+              onUse={(text) => {
+                onChange("prompt", text);
+                setUpsampling(false);
+              }}
+              onClose={() => setUpsampling(false)}
+            />
+          )}
           <Field label="Negative prompt" htmlFor="gen-negative" errorId="gen-negative-error" error={shown.negativePrompt}>
             <textarea
               id="gen-negative"

@@ -39,6 +39,7 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
   const profile = backend.generation?.profile ?? generationProfile(backend.generationFamily ?? "cosmos-predict");
   const { draft, notice, set } = useGenerateDraft(profile);
   const media = useInputMedia();
+  const control = useInputMedia();
   const { list, jobs, create, cancel } = useGenerationJobs();
   const critiques = useCritiques();
   const { batches, add: addBatch } = useBatches();
@@ -90,6 +91,8 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
             notice={notice}
             onChange={set}
             media={media}
+            control={control}
+            chatBackends={chatBackends}
             generated={generated}
             submitting={submit.pending}
             serverError={submit.error}

@@ -3,7 +3,10 @@ import type { GenerationJobView } from "@/lib/generation/schema";
 
 // How a job is named on its queue row, its card and its download.
 
-const MODE_SHORT = { text2world: "text → world", image2world: "image → world", video2world: "video → world", text2image: "text → image" } as const;
+const MODE_SHORT = {
+  text2world: "text → world", image2world: "image → world", video2world: "video → world", text2image: "text → image",
+  forward_dynamics: "actions → world", policy: "policy", inverse_dynamics: "video → actions", transfer: "transfer",
+} as const;
 
 export function jobSize(job: GenerationJobView): { width: number; height: number } | null {
   const { width, height, resolution, aspect } = job.request;

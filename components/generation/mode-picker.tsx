@@ -2,13 +2,17 @@
 
 import type { UnavailableMode } from "@/lib/backends/generation-contracts";
 import type { GenerationMode } from "@/lib/backends/generation-families";
-import { FilmIcon, ImageIcon, SparkleIcon } from "@/components/ui/icons";
+import { ChartIcon, FilmIcon, HandIcon, ImageIcon, LinkIcon, SparkleIcon } from "@/components/ui/icons";
 
 const MODES: Record<GenerationMode, { title: string; detail: string; Icon: typeof FilmIcon }> = {
   text2world: { title: "Text → world", detail: "a video from a prompt", Icon: SparkleIcon },
   image2world: { title: "Image → world", detail: "a video from a first frame", Icon: ImageIcon },
   video2world: { title: "Video → world", detail: "a video that continues a clip", Icon: FilmIcon },
   text2image: { title: "Text → image", detail: "one picture from a prompt", Icon: ImageIcon },
+  forward_dynamics: { title: "Actions → world", detail: "roll a scene forward under actions", Icon: HandIcon },
+  policy: { title: "Policy", detail: "actions and rollout from a frame", Icon: ChartIcon },
+  inverse_dynamics: { title: "Video → actions", detail: "the actions that explain a clip", Icon: ChartIcon },
+  transfer: { title: "Transfer", detail: "a new look that follows a control", Icon: LinkIcon },
 };
 
 interface ModePickerProps {
@@ -19,6 +23,17 @@ interface ModePickerProps {
   contractNote?: string | undefined;
   value: GenerationMode;
   onChange: (mode: GenerationMode) => void;
+}
+
+/** Modes missing for the same reason are named together, once. */
+function groupByReason(unavailable: readonly UnavailableMode[]): { modes: GenerationMode[]; reason: string }[] {
+  const groups: { modes: GenerationMode[]; reason: string }[] = [];
+  for (const { mode, reason } of unavailable) {
+    const same = groups.find((group) => group.reason === reason);
+    if (same) same.modes.push(mode);
+    else groups.push({ modes: [mode], reason });
+  }
+  return groups;
 }
 
 // Radio inputs under the cards, so arrow keys and screen readers treat it as the radio group it is.
@@ -51,9 +66,9 @@ export function ModePicker({ modes, unavailable, contractNote, value, onChange }
       </div>
       {unavailable.length > 0 && (
         <ul data-testid="unavailable-modes" className="space-y-0.5 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
-          {unavailable.map(({ mode, reason }) => (
-            <li key={mode} data-testid={`unavailable-${mode}`}>
-              <span className="font-medium text-zinc-600 dark:text-zinc-300">{MODES[mode].title}:</span> {reason}
+          {groupByReason(unavailable).map(({ modes: group, reason }) => (
+            <li key={group[0]} data-testid={`unavailable-${group[0]}`} data-modes={group.join(" ")}>
+              <span className="font-medium text-zinc-600 dark:text-zinc-300">{group.map((mode) => MODES[mode].title).join(", ")}:</span> {reason}
             </li>
           ))}
         </ul>

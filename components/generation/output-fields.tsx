@@ -1,6 +1,6 @@
 "use client";
 
-import { ASPECT_RATIOS, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
+import { ASPECT_RATIOS, RESOLUTION_TIERS, isActionMode, type GenerationProfileInfo } from "@/lib/backends/generation-families";
 import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 import { compactInput, compactSelect, Field, invalidInput } from "@/components/generation/field";
 import { Segmented } from "@/components/ui/segmented";
@@ -21,7 +21,8 @@ const select = `${compactSelect} w-full tabular-nums`;
 export function OutputFields({ info, draft, errors, notice, onChange }: OutputFieldsProps) {
   const size = outputSize(info, draft);
   const frames = frameChoices(info, draft.resolution);
-  const video = draft.mode !== "text2image";
+  // Action rollouts take their length from the actions and their rate from the domain.
+  const video = draft.mode !== "text2image" && !isActionMode(draft.mode);
   const framesNumber = Number(draft.frames);
   return (
     <div className="space-y-3.5">

@@ -1,6 +1,9 @@
 "use client";
 
+import { mediaUrl } from "@/lib/media/media-url";
+import { ActionPlayer } from "@/components/generation/action-player";
 import type { FinishedJob } from "@/components/generation/gallery";
+import { jobActions } from "@/components/generation/job-actions";
 import { describeJob, downloadName, jobFps, jobSeed } from "@/components/generation/job-text";
 import { DownloadIcon } from "@/components/player/player-icons";
 import { SideBySidePlayer, VideoPlayer } from "@/components/player/video-player";
@@ -13,11 +16,18 @@ const clip = (text: string, max = 90) => (text.length > max ? `${text.slice(0, m
 /** A result at full size: the player for a video, the picture for an image. */
 export function ResultDialog({ job, backendLabel, onClose }: { job: FinishedJob; backendLabel: string; onClose: () => void }) {
   const download = { href: job.result.url, name: downloadName(job) };
+  const actions = jobActions(job);
+  const control = job.request.control;
+  const label = clip(job.request.prompt, 60);
   return (
-    <ModalDialog title={clip(job.request.prompt)} description={`${backendLabel} · ${describeJob(job)}`} onClose={onClose} widthClass={WIDE} data-testid="result-dialog">
+    <ModalDialog title={clip(job.request.prompt)} description={`${backendLabel} · ${describeJob(job)}`} onClose={onClose} widthClass={actions ? "w-[min(80rem,calc(100vw-2rem))]" : WIDE} data-testid="result-dialog">
       <div className="p-4">
-        {job.result.kind === "video" ? (
-          <VideoPlayer src={job.result.url} fps={jobFps(job)} label={clip(job.request.prompt, 60)} download={download} autoPlay />
+        {job.result.kind === "video" && actions ? (
+          <ActionPlayer src={job.result.url} fps={jobFps(job)} label={label} download={download} {...actions} exportName={`${downloadName(job).replace(/\.mp4$/, "")}-actions`} />
+        ) : job.result.kind === "video" && control ? (
+          <SideBySidePlayer left={{ src: mediaUrl(control.mediaId), label: `Control · ${control.type}` }} right={{ src: job.result.url, label: "Result" }} fps={jobFps(job)} />
+        ) : job.result.kind === "video" ? (
+          <VideoPlayer src={job.result.url} fps={jobFps(job)} label={label} download={download} autoPlay />
         ) : (
           <div className="space-y-3">
             <img src={job.result.url} alt={job.request.prompt} className="max-h-[70vh] w-full rounded-xl bg-zinc-950 object-contain" />

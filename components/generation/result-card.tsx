@@ -3,6 +3,7 @@
 import type { GenerationJobView } from "@/lib/generation/schema";
 import { CritiqueView, VerdictBadge } from "@/components/generation/critique-view";
 import { describeJob, downloadName } from "@/components/generation/job-text";
+import { ResultBadges, ResultFacts } from "@/components/generation/result-facts";
 import type { Critique } from "@/components/generation/use-critiques";
 import { DownloadIcon, PlayIcon } from "@/components/player/player-icons";
 import { Button } from "@/components/ui/button";
@@ -65,6 +66,8 @@ export function ResultCard({ job, backendLabel, critique, criticLabel, selected,
         <p className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="result-meta">
           {backendLabel} · {describeJob(job)}
         </p>
+        <ResultFacts job={job} />
+        <ResultBadges job={job} />
         {job.note && (
           <p data-testid="result-note" className="flex gap-1.5 rounded-lg bg-sky-50 px-2 py-1.5 text-[11px] leading-snug text-sky-900 dark:bg-sky-950/50 dark:text-sky-200">
             <InfoIcon className="mt-px size-3.5 shrink-0" /> {job.note}

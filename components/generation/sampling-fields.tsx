@@ -6,6 +6,10 @@ import { compactInput, Field, invalidInput } from "@/components/generation/field
 import { Button } from "@/components/ui/button";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
+import type { GenerationMode } from "@/lib/backends/generation-families";
+
+// Cosmos3 makes sound with text, image and video to world; not with images, actions or transfer.
+const SOUND_MODES: readonly GenerationMode[] = ["text2world", "image2world", "video2world"];
 
 interface SamplingFieldsProps {
   info: GenerationProfileInfo;
@@ -58,7 +62,7 @@ const SWITCHES = [
 /** Steps, guidance, flow shift, seed and the switches the profile understands. */
 export function SamplingFields({ info, draft, errors, onChange }: SamplingFieldsProps) {
   const serverFlowShift = modeDefaults(info, draft.mode).flowShift;
-  const switches = SWITCHES.filter(({ key }) => info.switches[key] && !(key === "generateSound" && draft.mode === "text2image"));
+  const switches = SWITCHES.filter(({ key }) => info.switches[key] && !(key === "generateSound" && !SOUND_MODES.includes(draft.mode)));
   return (
     <div className="space-y-3.5">
       <SliderField id="steps" label="Steps" range={info.limits.steps} step={1} draft={draft.steps} error={errors.steps} onChange={(v) => onChange("steps", v)} />
@@ -107,6 +111,22 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
           <Switch checked={draft[key]} onChange={(checked) => onChange(key, checked)} aria-label={label} data-testid={`gen-${key}`} />
         </div>
       ))}
+      {switches.some(({ key }) => key === "generateSound") && draft.generateSound && (
+        <Field label="Sound duration (s)" htmlFor="gen-soundDuration" errorId="gen-soundDuration-error" error={errors.soundDuration}>
+          <input
+            id="gen-soundDuration"
+            data-testid="gen-soundDuration"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="the video's length"
+            aria-invalid={errors.soundDuration ? true : undefined}
+            aria-describedby={errors.soundDuration ? "gen-soundDuration-error" : undefined}
+            value={draft.soundDuration}
+            onChange={(e) => onChange("soundDuration", e.target.value)}
+            className={`${compactInput} font-mono tabular-nums ${errors.soundDuration ? invalidInput : ""}`}
+          />
+        </Field>
+      )}
     </div>
   );
 }

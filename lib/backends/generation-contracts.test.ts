@@ -45,12 +45,19 @@ describe("modes per profile", () => {
   it("1.0.0 has text and image to video only, and says why the others are missing", () => {
     const { modes, unavailable } = profileModes("cosmos3-nim-1.0.0");
     expect(modes).toEqual(["text2world", "image2world"]);
-    expect(unavailable.map((u) => u.mode)).toEqual(["video2world", "text2image"]);
+    expect(unavailable.map((u) => u.mode)).toEqual(["video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer"]);
     expect(unavailable[0]?.reason).toMatch(/serves text-to-video and image-to-video only/);
+    expect(unavailable.find((u) => u.mode === "policy")?.reason).toBe(
+      "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; the world-model modes (actions, policy, transfer) need the 2.x NIM or vLLM-Omni.",
+    );
+    expect(new Set(unavailable.slice(2).map((u) => u.reason)).size).toBe(1);
   });
 
-  it("2.x and vLLM-Omni have all four; Predict has no images", () => {
-    expect(profileModes("cosmos3-nim-2.x")).toEqual({ modes: ["text2world", "image2world", "video2world", "text2image"], unavailable: [] });
-    expect(profileModes("cosmos-predict").unavailable).toEqual([{ mode: "text2image", reason: "Cosmos Predict makes videos only; pick a Cosmos3 backend to make images." }]);
+  it("2.x and vLLM-Omni have every mode, the world-model ones included; Predict has no images or world-model modes", () => {
+    const all = ["text2world", "image2world", "video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer"];
+    expect(profileModes("cosmos3-nim-2.x")).toEqual({ modes: all, unavailable: [] });
+    expect(profileModes("vllm-omni")).toEqual({ modes: all, unavailable: [] });
+    expect(profileModes("cosmos-predict").unavailable[0]).toEqual({ mode: "text2image", reason: "Cosmos Predict makes videos only; pick a Cosmos3 backend to make images." });
+    expect(profileModes("cosmos-predict").unavailable.map((u) => u.mode)).toEqual(["text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer"]);
   });
 });

@@ -86,11 +86,20 @@ const WHY_ABSENT: Partial<Record<GenerationProfile, Partial<Record<GenerationMod
   "cosmos-predict": {
     text2image: "Cosmos Predict makes videos only; pick a Cosmos3 backend to make images.",
   },
-  "cosmos3-nim-1.0.0": {
-    video2world: "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; video to world needs the 2.x NIM or vLLM-Omni.",
-    text2image: "The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; text to image needs the 2.x NIM or vLLM-Omni.",
-  },
 };
+
+const WORLD_MODEL_MODES: readonly GenerationMode[] = ["forward_dynamics", "policy", "inverse_dynamics", "transfer"];
+
+/** One sentence for all four world-model modes, so the form can say it once. */
+function whyAbsent(profile: GenerationProfile, mode: GenerationMode): string {
+  const world = WORLD_MODEL_MODES.includes(mode);
+  if (profile === "cosmos3-nim-1.0.0") {
+    const what = world ? "the world-model modes (actions, policy, transfer) need" : `${MODE_LABELS[mode]} needs`;
+    return `The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; ${what} the 2.x NIM or vLLM-Omni.`;
+  }
+  if (world) return `${GENERATION_PROFILES[profile].label} has no world-model modes (actions, policy, transfer); they need the Cosmos3 NIM 2.x or vLLM-Omni.`;
+  return WHY_ABSENT[profile]?.[mode] ?? `${GENERATION_PROFILES[profile].label} does not serve ${MODE_LABELS[mode]}.`;
+}
 
 export interface UnavailableMode {
   mode: GenerationMode;
@@ -103,7 +112,7 @@ export function profileModes(profile: GenerationProfile): { modes: GenerationMod
   const modes = GENERATION_MODES.filter((mode) => info.modes.includes(mode));
   const unavailable = GENERATION_MODES.filter((mode) => !info.modes.includes(mode)).map((mode) => ({
     mode,
-    reason: WHY_ABSENT[profile]?.[mode] ?? `${info.label} does not serve ${MODE_LABELS[mode]}.`,
+    reason: whyAbsent(profile, mode),
   }));
   return { modes, unavailable };
 }

@@ -12,8 +12,19 @@ export type GeneratorContract = (typeof GENERATOR_CONTRACTS)[number];
 export const GENERATION_PROFILE_IDS = ["cosmos-predict", "cosmos3-nim-1.0.0", "cosmos3-nim-2.x", "vllm-omni"] as const;
 export type GenerationProfile = (typeof GENERATION_PROFILE_IDS)[number];
 
-export const GENERATION_MODES = ["text2world", "image2world", "video2world", "text2image"] as const;
+export const GENERATION_MODES = [
+  "text2world", "image2world", "video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer",
+] as const;
 export type GenerationMode = (typeof GENERATION_MODES)[number];
+
+/** The world-model modes that work with robot actions. */
+export const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
+export const isActionMode = (mode: GenerationMode): mode is ActionMode => (ACTION_MODES as readonly string[]).includes(mode);
+
+/** Transfer controls a person can upload (§3.6; WSM is left out: it needs its own checkpoint). */
+export const CONTROL_TYPES = ["edge", "blur", "depth", "seg"] as const;
+export type ControlType = (typeof CONTROL_TYPES)[number];
 
 export const RESOLUTION_TIERS = ["256p", "480p", "720p"] as const;
 export type ResolutionTier = (typeof RESOLUTION_TIERS)[number];
@@ -99,6 +110,7 @@ export const TIER_SIZES: Record<ResolutionTier, Record<AspectRatio, { width: num
   },
 };
 
+const WORLD_MODEL_MODES = ["forward_dynamics", "policy", "inverse_dynamics", "transfer"] as const;
 const NIM_FRAME_CAPS: Record<ResolutionTier, number> = { "256p": 397, "480p": 297, "720p": 197 };
 const NO_SWITCHES = { promptUpsampling: false, generateSound: false, guardrails: false };
 
@@ -153,7 +165,7 @@ export const GENERATION_PROFILES: Record<GenerationProfile, GenerationProfileInf
   "cosmos3-nim-2.x": {
     ...cosmos3Nim,
     label: "Cosmos3 NIM 2.x",
-    modes: ["text2world", "image2world", "video2world", "text2image"],
+    modes: ["text2world", "image2world", "video2world", "text2image", ...WORLD_MODEL_MODES],
     serverModes: ["text2image", "text2video", "image2video", "video2video", "forward_dynamics", "policy", "inverse_dynamics", "transfer"],
     // The server's text-to-image defaults; its video flow shift is left to the server (undocumented).
     imageDefaults: { steps: 50, guidanceScale: 4, flowShift: 3 },
@@ -163,7 +175,7 @@ export const GENERATION_PROFILES: Record<GenerationProfile, GenerationProfileInf
   "vllm-omni": {
     label: "Cosmos3 Generator (vLLM-Omni)",
     kind: "omni",
-    modes: ["text2world", "image2world", "video2world", "text2image"],
+    modes: ["text2world", "image2world", "video2world", "text2image", ...WORLD_MODEL_MODES],
     serverModes: ["text2image", "text2video", "image2video", "video2video", "sound", "forward_dynamics", "policy", "inverse_dynamics", "transfer"],
     sizing: "tier",
     defaults: { resolution: "480p", aspect: "16:9", frames: 189, fps: 24, steps: 35, guidanceScale: 6, flowShift: 10 },
@@ -207,16 +219,34 @@ export const MODE_LABELS: Record<GenerationMode, string> = {
   image2world: "image to world (video)",
   video2world: "video to world (video)",
   text2image: "text to image",
+  forward_dynamics: "forward dynamics (actions to video)",
+  policy: "action policy",
+  inverse_dynamics: "inverse dynamics (video to actions)",
+  transfer: "transfer (control video to video)",
 };
 
-/** What kind of media a mode needs as input, if any. */
+/** What kind of media a mode needs as input, if any (transfer's input video is optional). */
 export function modeInput(mode: GenerationMode): "image" | "video" | null {
-  return mode === "image2world" ? "image" : mode === "video2world" ? "video" : null;
+  if (mode === "image2world" || mode === "forward_dynamics" || mode === "policy") return "image";
+  return mode === "video2world" || mode === "inverse_dynamics" || mode === "transfer" ? "video" : null;
 }
 
-/** The sampling defaults of a mode: text to image has its own where the server documents them. */
+/** The documented defaults of the world-model modes (§3.4 table: CB action and transfer notebooks). */
+const WORLD_MODEL_DEFAULTS: Partial<Record<GenerationMode, SamplingDefaults & { frames?: number; fps?: number; resolution?: ResolutionTier }>> = {
+  forward_dynamics: { steps: 30, guidanceScale: 1, flowShift: 10 },
+  inverse_dynamics: { steps: 30, guidanceScale: 1, flowShift: 10 },
+  policy: { steps: 30, guidanceScale: 1, flowShift: 5 },
+  transfer: { steps: 50, guidanceScale: 3, flowShift: 10, frames: 121, fps: 30, resolution: "720p" },
+};
+
+/** Frames, fps and tier a world-model mode defaults to, where it has its own. */
+export const worldModelDefaults = (mode: GenerationMode) => WORLD_MODEL_DEFAULTS[mode];
+
+/** The sampling defaults of a mode: text to image and the world-model modes have their own. */
 export function modeDefaults(info: GenerationProfileInfo, mode: GenerationMode): SamplingDefaults {
   const { steps, guidanceScale, flowShift } = info.defaults;
   const base = { steps, guidanceScale, ...(flowShift === undefined ? {} : { flowShift }) };
+  const own = WORLD_MODEL_DEFAULTS[mode];
+  if (own) return { steps: own.steps, guidanceScale: own.guidanceScale, ...(info.flowShift && own.flowShift !== undefined ? { flowShift: own.flowShift } : {}) };
   return mode === "text2image" && info.imageDefaults ? { ...base, ...info.imageDefaults } : base;
 }

@@ -1,5 +1,6 @@
-import type { AspectRatio, ResolutionTier } from "@/lib/backends/generation-families";
+import { isActionMode, type AspectRatio, type ResolutionTier } from "@/lib/backends/generation-families";
 import type { ResolvedGeneration } from "@/lib/generation/request";
+import { nim2ActionParams, nim2Transfer, omniActionExtras, omniTransferExtras } from "@/lib/generation/world-builders";
 
 // The upstream request of each generation profile (docs/nim-protocols.md §2–3), built from a
 // resolved request. Input media are left out: the runner adds the bytes (inferBody), which are large.
@@ -14,6 +15,8 @@ export type UpstreamPlan =
       /** Predict takes raw base64; the Cosmos3 NIMs document data URIs, as NVIDIA's notebook sends. */
       inputEncoding: "base64" | "data-uri";
       output: "video" | "image";
+      /** NIM 2.x transfer: the control type whose `video` takes the control media. */
+      controlType?: string;
     }
   | {
       /** vLLM-Omni text to image: POST /v1/images/generations with JSON, answered with b64_json. */
@@ -26,6 +29,8 @@ export type UpstreamPlan =
       fields: Record<string, string>;
       /** The input media go as the file field input_reference. */
       attachInput: boolean;
+      /** Transfer: the control video goes as the file field control_reference. */
+      attachControl?: boolean;
     };
 
 const TIER_CODES: Record<ResolutionTier, string> = { "256p": "256", "480p": "480", "720p": "720" };
@@ -68,10 +73,16 @@ function buildNim1({ request, frames, fps, input }: ResolvedGeneration): Upstrea
   return { protocol: "infer", json, inputField: input ? "image" : null, inputEncoding: "data-uri", output: "video" };
 }
 
-const NIM2_MODES = { text2world: "text2video", image2world: "image2video", video2world: "video2video", text2image: "text2image" } as const;
+const NIM2_MODES = {
+  text2world: "text2video", image2world: "image2video", video2world: "video2video", text2image: "text2image",
+  forward_dynamics: "forward_dynamics", policy: "policy", inverse_dynamics: "inverse_dynamics", transfer: "video2video",
+} as const;
 
 /** The Certified NIM 2.x: a required model_mode, the renamed fields; it answers 422 to any other. */
-function buildNim2({ request, frames, fps, input, output }: ResolvedGeneration): UpstreamPlan {
+function buildNim2(resolved: ResolvedGeneration): UpstreamPlan {
+  const { request, frames, fps, input, output } = resolved;
+  // The action modes take their frames and size from action_params and the input (§2.3).
+  const action = isActionMode(request.mode);
   const json: Record<string, unknown> = {
     model_mode: NIM2_MODES[request.mode],
     prompt: request.prompt,
@@ -80,11 +91,15 @@ function buildNim2({ request, frames, fps, input, output }: ResolvedGeneration):
     num_inference_steps: request.steps,
     guidance_scale: request.guidanceScale,
     ...(request.flowShift === undefined ? {} : { flow_shift: request.flowShift }),
-    resolution: resolutionKey(request.resolution ?? "480p", request.aspect ?? "16:9", false),
-    ...(output === "video" ? { num_frames: frames, fps } : {}),
+    ...(action ? {} : { resolution: resolutionKey(request.resolution ?? "480p", request.aspect ?? "16:9", false) }),
+    ...(output === "video" && !action ? { num_frames: frames } : {}),
+    ...(output === "video" ? { fps } : {}),
     ...conditioning(request),
+    ...nim2ActionParams(resolved),
+    ...nim2Transfer(request),
   };
-  return { protocol: "infer", json, inputField: input ? "input_reference" : null, inputEncoding: "data-uri", output };
+  const controlType = request.mode === "transfer" ? request.control?.type : undefined;
+  return { protocol: "infer", json, inputField: input ? "input_reference" : null, inputEncoding: "data-uri", output, ...(controlType ? { controlType } : {}) };
 }
 
 function conditioning(request: ResolvedGeneration["request"]): Record<string, unknown> {
@@ -94,7 +109,8 @@ function conditioning(request: ResolvedGeneration["request"]): Record<string, un
   };
 }
 
-function buildOmni({ request, width, height, frames, fps, input, output }: ResolvedGeneration): UpstreamPlan {
+function buildOmni(resolved: ResolvedGeneration): UpstreamPlan {
+  const { request, width, height, frames, fps, input, output } = resolved;
   const size = `${width}x${height}`;
   const guardrails = request.guardrails === undefined ? {} : { guardrails: request.guardrails };
   if (output === "image") {
@@ -112,22 +128,28 @@ function buildOmni({ request, width, height, frames, fps, input, output }: Resol
     };
     return { protocol: "omni-image", json };
   }
-  // Templates off, so the size and frame count asked for are the ones generated.
+  // Templates off, so the size and frame count asked for are the ones generated; the action modes
+  // leave them unset as NVIDIA's notebooks do, and inverse dynamics takes its size from the video.
+  const action = isActionMode(request.mode);
+  const templates = action ? {} : { use_resolution_template: false, use_duration_template: false };
+  const extras = { ...templates, ...guardrails, ...conditioning(request), ...omniActionExtras(resolved), ...omniTransferExtras(resolved) };
+  const sound = request.generateSound && fps ? (request.soundDuration ?? frames / fps) : null;
   const fields: Record<string, string> = {
     prompt: request.prompt,
     ...negative(request.negativePrompt),
-    size,
+    ...(request.mode === "inverse_dynamics" ? {} : { size }),
     num_frames: String(frames),
     fps: String(fps),
     num_inference_steps: String(request.steps),
     guidance_scale: floatField(request.guidanceScale),
     ...(request.flowShift === undefined ? {} : { flow_shift: floatField(request.flowShift) }),
     seed: String(request.seed),
-    extra_params: JSON.stringify({ use_resolution_template: false, use_duration_template: false, ...guardrails, ...conditioning(request) }),
-    // The sound lasts as long as the video, as NVIDIA's notebook asks for it.
-    ...(request.generateSound && fps ? { generate_sound: "true", sound_duration: (frames / fps).toFixed(3) } : {}),
+    ...(request.mode === "transfer" && request.control ? { control_type: request.control.type } : {}),
+    extra_params: JSON.stringify(extras),
+    // By default the sound lasts as long as the video, as NVIDIA's notebook asks for it.
+    ...(sound === null ? {} : { generate_sound: "true", sound_duration: sound.toFixed(3) }),
   };
-  return { protocol: "omni-video", fields, attachInput: input !== null };
+  return { protocol: "omni-video", fields, attachInput: input !== null, ...(request.mode === "transfer" ? { attachControl: true } : {}) };
 }
 
 export function buildUpstreamRequest(resolved: ResolvedGeneration): UpstreamPlan {
@@ -144,8 +166,20 @@ export function buildUpstreamRequest(resolved: ResolvedGeneration): UpstreamPlan
 }
 
 /** The JSON body of a /v1/infer plan with its input media in place. */
-export function inferBody(plan: Extract<UpstreamPlan, { protocol: "infer" }>, input: { mime: string; bytes: Uint8Array } | null): Record<string, unknown> {
-  if (!plan.inputField || !input) return plan.json;
-  const base64 = Buffer.from(input.bytes).toString("base64");
-  return { ...plan.json, [plan.inputField]: plan.inputEncoding === "data-uri" ? `data:${input.mime};base64,${base64}` : base64 };
+export function inferBody(
+  plan: Extract<UpstreamPlan, { protocol: "infer" }>,
+  input: { mime: string; bytes: Uint8Array } | null,
+  control: { mime: string; bytes: Uint8Array } | null = null,
+): Record<string, unknown> {
+  const encode = (media: { mime: string; bytes: Uint8Array }) => {
+    const base64 = Buffer.from(media.bytes).toString("base64");
+    return plan.inputEncoding === "data-uri" ? `data:${media.mime};base64,${base64}` : base64;
+  };
+  let json = plan.json;
+  if (plan.inputField && input) json = { ...json, [plan.inputField]: encode(input) };
+  if (plan.controlType && control) {
+    const transfer = (json.transfer ?? {}) as Record<string, unknown>;
+    json = { ...json, transfer: { ...transfer, [plan.controlType]: { video: encode(control) } } };
+  }
+  return json;
 }

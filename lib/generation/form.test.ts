@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, SEED_MAX } from "@/lib/backends/generation-families";
+import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, SEED_MAX, modeInput } from "@/lib/backends/generation-families";
+import { exampleActions } from "@/lib/generation/action-curves";
 import { resolveGeneration } from "@/lib/generation/request";
 import { generationRequestSchema } from "@/lib/generation/schema";
 import {
@@ -17,13 +18,16 @@ describe("draftFor", () => {
   it("starts from each profile's defaults, and every default draft is a request the server takes", () => {
     for (const family of GENERATION_PROFILE_IDS) {
       for (const mode of GENERATION_PROFILES[family].modes) {
-        const draft = withPrompt(draftFor(family), { mode });
-        const input = mode === "image2world" ? { mediaId: MEDIA, kind: "image" as const } : mode === "video2world" ? { mediaId: MEDIA, kind: "video" as const } : null;
-        const result = validateDraft("b", family, draft, input);
-        expect(result.ok, `${family} ${mode}`).toBe(true);
+        const draft = withPrompt(changeMode(family, draftFor(family), mode), mode === "forward_dynamics" ? { actionText: JSON.stringify(exampleActions("av")) } : {});
+        const needed = modeInput(mode);
+        const input = needed ? { mediaId: MEDIA, kind: needed } : null;
+        const control = mode === "transfer" ? { mediaId: MEDIA, kind: "video" as const } : null;
+        const result = validateDraft("b", family, draft, input, control);
+        expect(result.ok ? "ok" : result.errors, `${family} ${mode}`).toBe("ok");
         if (!result.ok) continue;
         expect(generationRequestSchema.safeParse(result.request).success).toBe(true);
-        expect(() => resolveGeneration(family, result.request, { seed: 1, ...(input ? { input: { kind: input.kind, mime: "" } } : {}) })).not.toThrow();
+        const facts = (kind: "image" | "video") => ({ kind, mime: "" });
+        expect(() => resolveGeneration(family, result.request, { seed: 1, ...(input ? { input: facts(input.kind) } : {}), ...(control ? { control: facts("video") } : {}) })).not.toThrow();
       }
     }
   });

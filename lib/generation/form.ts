@@ -1,8 +1,9 @@
 import { PlaygroundError } from "@/lib/core/errors";
 import {
-  GENERATION_PROFILES, SEED_MAX, TIER_SIZES, modeDefaults, modeInput,
-  type AspectRatio, type GenerationMode, type GenerationProfile, type GenerationProfileInfo, type ResolutionTier,
+  GENERATION_PROFILES, SEED_MAX, TIER_SIZES, isActionMode, modeDefaults, modeInput, worldModelDefaults,
+  type AspectRatio, type ControlType, type GenerationMode, type GenerationProfile, type GenerationProfileInfo, type ResolutionTier,
 } from "@/lib/backends/generation-families";
+import { worldFields, type WorldDraft } from "@/lib/generation/world-form";
 import { countWords, maxFrames, resolveGeneration } from "@/lib/generation/request";
 import { MAX_PROMPT_CHARS, type GenerationRequest } from "@/lib/generation/schema";
 
@@ -10,7 +11,7 @@ import { MAX_PROMPT_CHARS, type GenerationRequest } from "@/lib/generation/schem
 // profile takes can be picked. validateDraft turns a draft into the POST /api/generations body, or
 // into sentences per field; it runs the server's own check last, so nothing it lets through is refused.
 
-export interface GenerateDraft {
+export interface GenerateDraft extends WorldDraft {
   mode: GenerationMode;
   prompt: string;
   negativePrompt: string;
@@ -37,7 +38,8 @@ export interface GenerateDraft {
 }
 
 export type DraftField =
-  | "prompt" | "negativePrompt" | "seed" | "steps" | "guidanceScale" | "flowShift" | "width" | "height" | "frames" | "conditionFrames" | "input" | "form";
+  | "prompt" | "negativePrompt" | "seed" | "steps" | "guidanceScale" | "flowShift" | "width" | "height" | "frames" | "conditionFrames" | "input" | "form"
+  | "action" | "control" | "soundDuration";
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export interface InputChoice {
@@ -77,13 +79,24 @@ export function draftFor(profile: GenerationProfile, previous?: GenerateDraft): 
     guardrails: false,
     conditionFrames: "",
     conditionKeep: "",
+    actionDomain: previous?.actionDomain ?? "",
+    actionText: previous?.actionText ?? "",
+    controlType: previous?.controlType ?? ("edge" satisfies ControlType),
+    soundDuration: "",
   };
 }
 
 /** A new mode; between video and image the sampling moves to that output's documented defaults. */
 export function changeMode(profile: GenerationProfile, draft: GenerateDraft, mode: GenerationMode): GenerateDraft {
-  const switchesOutput = (mode === "text2image") !== (draft.mode === "text2image");
-  return { ...draft, mode, ...(switchesOutput ? sampling(profile, mode) : {}) };
+  const before = JSON.stringify(sampling(profile, draft.mode));
+  const switchesSampling = before !== JSON.stringify(sampling(profile, mode));
+  // Transfer has its own frames, rate and tier (121 at 30 fps, 720p); leaving it restores the profile's.
+  const own = worldModelDefaults(mode);
+  const { defaults } = GENERATION_PROFILES[profile];
+  const clip = own?.frames
+    ? { frames: String(own.frames), fps: own.fps ?? draft.fps, resolution: own.resolution ?? draft.resolution }
+    : draft.mode === "transfer" ? { frames: String(defaults.frames), fps: defaults.fps, resolution: defaults.resolution ?? draft.resolution } : {};
+  return { ...draft, mode, actionDomain: "", ...(switchesSampling ? sampling(profile, mode) : {}), ...clip };
 }
 
 /** A new tier; a frame count over its cap moves to the nearest one it takes, with a sentence saying so. */
@@ -177,7 +190,7 @@ function conditionOf(text: string): { value?: number[]; error?: string } {
 }
 
 /** The request body for a draft, or what is wrong with it, field by field. */
-export function validateDraft(backendId: string, profile: GenerationProfile, draft: GenerateDraft, input: InputChoice | null): DraftResult {
+export function validateDraft(backendId: string, profile: GenerationProfile, draft: GenerateDraft, input: InputChoice | null, control: InputChoice | null = null): DraftResult {
   const info = GENERATION_PROFILES[profile];
   const errors: DraftErrors = {};
   const prompt = draft.prompt.trim();
@@ -198,7 +211,9 @@ export function validateDraft(backendId: string, profile: GenerationProfile, dra
   if (flowShift.error) errors.flowShift = flowShift.error;
 
   const isImage = draft.mode === "text2image";
-  const frames = isImage ? {} : integerIn(draft.frames, "Frames", info.limits.frames.min, info.limits.frames.max);
+  // The action modes take their length from the actions and their rate from the domain.
+  const action = isActionMode(draft.mode);
+  const frames = isImage || action ? {} : integerIn(draft.frames, "Frames", info.limits.frames.min, info.limits.frames.max);
   if (frames.error) errors.frames = frames.error;
   const width = info.sizing === "pixels" ? sideError("Width", draft.width, info) : {};
   const height = info.sizing === "pixels" ? sideError("Height", draft.height, info) : {};
@@ -208,8 +223,10 @@ export function validateDraft(backendId: string, profile: GenerationProfile, dra
   const conditionFrames = conditioned ? conditionOf(draft.conditionFrames) : {};
   if (conditionFrames.error) errors.conditionFrames = conditionFrames.error;
 
+  const world = worldFields(profile, draft, control);
+  Object.assign(errors, world.errors);
   const needed = modeInput(draft.mode);
-  if (needed && !input) errors.input = `Add an input ${needed}.`;
+  if (needed && !input && draft.mode !== "transfer") errors.input = `Add an input ${needed}.`;
   else if (needed && input && input.kind !== needed) errors.input = `This mode needs ${needed === "image" ? "an image" : "a video"}, not ${input.kind === "image" ? "an image" : "a video"}.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -223,9 +240,9 @@ export function validateDraft(backendId: string, profile: GenerationProfile, dra
     guidanceScale: guidance,
     ...(flowShift.value !== undefined ? { flowShift: flowShift.value } : {}),
     ...(info.sizing === "pixels" ? { width: width.value, height: height.value } : { resolution: draft.resolution, aspect: draft.aspect }),
-    ...(isImage ? {} : { frames: frames.value, fps: draft.fps }),
+    ...(isImage || action ? {} : { frames: frames.value, fps: draft.fps }),
     ...(info.switches.promptUpsampling ? { promptUpsampling: draft.promptUpsampling } : {}),
-    ...(info.switches.generateSound && !isImage ? { generateSound: draft.generateSound } : {}),
+    ...world.fields,
     ...(info.switches.guardrails ? { guardrails: draft.guardrails } : {}),
     ...(conditionFrames.value ? { conditionFrameIndexes: conditionFrames.value } : {}),
     ...(conditioned && draft.conditionKeep ? { conditionVideoKeep: draft.conditionKeep } : {}),
@@ -233,7 +250,8 @@ export function validateDraft(backendId: string, profile: GenerationProfile, dra
   };
   // The server's own rules (frames per tier, 1 + 4k, …) as the last word before sending.
   try {
-    resolveGeneration(profile, request, { seed: 0, ...(needed && input ? { input: { kind: input.kind, mime: "" } } : {}) });
+    const facts = (choice: InputChoice) => ({ kind: choice.kind, mime: "" });
+    resolveGeneration(profile, request, { seed: 0, ...(needed && input ? { input: facts(input) } : {}), ...(control ? { control: facts(control) } : {}) });
   } catch (error) {
     if (error instanceof PlaygroundError) return { ok: false, errors: { form: error.message } };
     throw error;

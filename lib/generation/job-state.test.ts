@@ -7,7 +7,7 @@ import {
 
 const job = (status: JobStatus = "queued", extra: Partial<GenerationJob> = {}): GenerationJob => ({
   id: "job", ownerId: "owner", backendId: "sim-predict", mode: "text2world", request: { backend: "sim-predict", mode: "text2world", prompt: "p" },
-  status, progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, upstreamJobId: null, upsampledPrompt: null,
+  status, progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null, upsampledPrompt: null,
   seed: 7, note: null, workUnits: 1000, expectedS: null, createdAt: 1000, startedAt: null, finishedAt: null, revision: 1, ...extra,
 });
 

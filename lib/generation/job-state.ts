@@ -1,5 +1,5 @@
 import type { GenerationMode } from "@/lib/backends/generation-families";
-import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation/schema";
+import type { ActionResult, GenerationRequest, JobStatus, ProgressSource, ResultMediaFacts } from "@/lib/generation/schema";
 
 // The life of a generation job as a pure state machine: every change is an event, and only the
 // transitions below are legal. The repository writes what applyJobEvent returns, so a job that
@@ -22,6 +22,10 @@ export interface GenerationJob {
   error: JobError | null;
   resultMediaId: string | null;
   resultKind: "image" | "video" | null;
+  /** Policy and inverse dynamics: the actions that came with the video. */
+  resultAction: ActionResult | null;
+  /** The result file's own size, length, rate and sound, probed when it was stored. */
+  resultMedia: ResultMediaFacts | null;
   upstreamJobId: string | null;
   upsampledPrompt: string | null;
   seed: number | null;
@@ -46,6 +50,8 @@ export type JobEvent =
       type: "succeed";
       at: number;
       result: { mediaId: string; kind: "image" | "video" };
+      action?: ActionResult | null;
+      media?: ResultMediaFacts | null;
       upsampledPrompt?: string | null;
       seed?: number | null;
       note?: string | null;
@@ -111,6 +117,8 @@ export function applyJobEvent(job: GenerationJob, event: JobEvent): GenerationJo
         progress: 1,
         resultMediaId: event.result.mediaId,
         resultKind: event.result.kind,
+        resultAction: event.action ?? null,
+        resultMedia: event.media ?? null,
         upsampledPrompt: event.upsampledPrompt ?? null,
         seed: event.seed ?? job.seed,
         note: event.note ?? null,

@@ -5,6 +5,7 @@ import {
 } from "@/lib/backends/generation-families";
 import { profileModes } from "@/lib/backends/generation-contracts";
 import type { GenerationRequest } from "@/lib/generation/schema";
+import { defaultTier, resolveWorldModel, type WorldModelPlan } from "@/lib/generation/world-request";
 
 // Checks a generation request against the profile its backend speaks and fills in the defaults,
 // refusing what the model server would refuse (or silently ignore) with a sentence a person can
@@ -27,6 +28,8 @@ export interface ResolvedGeneration {
   fps: number | null;
   output: "video" | "image";
   input: "image" | "video" | null;
+  /** The action modes: the domain and the chunk of actions. */
+  world?: WorldModelPlan;
 }
 
 const refuse = (message: string) => new PlaygroundError("unsupported_combination", message);
@@ -47,6 +50,8 @@ function checkMode(profile: GenerationProfile, mode: GenerationMode): void {
 
 function checkInput(request: GenerationRequest, input: InputMediaFacts | undefined): "image" | "video" | null {
   const needed = modeInput(request.mode);
+  // Transfer may follow the control alone; an input video, when given, is what it restyles.
+  if (request.mode === "transfer" && !request.inputMediaId) return null;
   if (!needed && request.inputMediaId) {
     throw refuse(`${request.mode} takes no input media: remove inputMediaId, or choose image2world or video2world.`);
   }
@@ -104,11 +109,11 @@ function pixelSize(info: GenerationProfileInfo, request: GenerationRequest): { w
   return { width, height };
 }
 
-function tierSize(info: GenerationProfileInfo, request: GenerationRequest) {
+function tierSize(info: GenerationProfileInfo, request: GenerationRequest, profile: GenerationProfile) {
   if (request.width !== undefined || request.height !== undefined) {
     throw refuse(`${info.label} takes a resolution tier (256p, 480p or 720p) and an aspect ratio, not width and height in pixels.`);
   }
-  const resolution = request.resolution ?? info.defaults.resolution ?? "480p";
+  const resolution = request.resolution ?? defaultTier(profile, request.mode) ?? "480p";
   const aspect = request.aspect ?? info.defaults.aspect ?? "16:9";
   return { resolution, aspect, ...TIER_SIZES[resolution][aspect] };
 }
@@ -150,15 +155,23 @@ function checkConditioning(info: GenerationProfileInfo, request: GenerationReque
 }
 
 /** Validates and completes a request; `seed` is used when the request names none. */
+function checkControl(request: GenerationRequest, control: InputMediaFacts | undefined): void {
+  if (request.control && control && control.kind !== "video") {
+    throw refuse(`The control must be a video (an ${request.control.type} clip), but media '${request.control.mediaId}' is an image.`);
+  }
+}
+
 export function resolveGeneration(
   profile: GenerationProfile,
   request: GenerationRequest,
-  options: { seed: number; input?: InputMediaFacts },
+  options: { seed: number; input?: InputMediaFacts; control?: InputMediaFacts },
 ): ResolvedGeneration {
   const info = GENERATION_PROFILES[profile];
   checkMode(profile, request.mode);
   const input = checkInput(request, options.input);
   checkSwitches(info, request);
+  const world = resolveWorldModel(profile, request);
+  checkControl(request, options.control);
   checkPromptWords(info, request.prompt);
   const defaults = modeDefaults(info, request.mode);
   const steps = request.steps ?? defaults.steps;
@@ -171,11 +184,12 @@ export function resolveGeneration(
   if (isImage && (request.frames !== undefined || request.fps !== undefined)) {
     throw refuse("A text-to-image request has no frames or fps; leave them out.");
   }
-  const tier = info.sizing === "tier" ? tierSize(info, request) : null;
+  const tier = info.sizing === "tier" ? tierSize(info, request, profile) : null;
   const { width, height } = tier ?? pixelSize(info, request);
-  const frames = isImage ? 1 : (request.frames ?? info.defaults.frames);
-  const fps = isImage ? null : (request.fps ?? info.defaults.fps);
-  if (!isImage) checkFrames(info, frames, tier?.resolution);
+  const frames = isImage ? 1 : (world.frames ?? request.frames ?? info.defaults.frames);
+  const fps = isImage ? null : (world.fps ?? request.fps ?? info.defaults.fps);
+  // Action rollouts are chunk + 1 frames, checked with the actions (world-request.ts).
+  if (!isImage && !world.world) checkFrames(info, frames, tier?.resolution);
   if (fps !== null) checkFps(info, fps);
   checkConditioning(info, request, frames);
 
@@ -188,8 +202,10 @@ export function resolveGeneration(
     ...(tier ? { resolution: tier.resolution, aspect: tier.aspect } : { width, height }),
     ...(fps === null ? {} : { frames, fps }),
     ...(info.switches.promptUpsampling ? { promptUpsampling: request.promptUpsampling ?? info.defaults.promptUpsampling ?? false } : {}),
+    ...(world.world ? { action: { ...request.action, domain: world.world.domain.name } } : {}),
   };
-  return { profile, request: completed, width, height, frames, fps, output: isImage ? "image" : "video", input };
+  const output = isImage ? "image" : "video";
+  return { profile, request: completed, width, height, frames, fps, output, input, ...(world.world ? { world: world.world } : {}) };
 }
 
 /** Pixels × frames × steps: what the expected duration of a job scales with. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASPECT_RATIOS, GENERATION_MODES, RESOLUTION_TIERS, SEED_MAX, type GenerationMode } from "@/lib/backends/generation-families";
+import { ASPECT_RATIOS, CONTROL_TYPES, GENERATION_MODES, RESOLUTION_TIERS, SEED_MAX, type GenerationMode } from "@/lib/backends/generation-families";
 import { mediaIdSchema } from "@/lib/media/media-api";
 
 // The shapes of /api/generations, shared by the browser and the server. Family rules (which
@@ -31,8 +31,41 @@ export const generationRequestSchema = z
     conditionFrameIndexes: z.array(z.number().int().min(0).max(1000)).min(1).max(100).optional(),
     conditionVideoKeep: z.enum(["first", "last"]).optional(),
     inputMediaId: mediaIdSchema.optional(),
+    /** The world-model modes: the action domain, and for forward dynamics the actions (rows × the domain's width). */
+    action: z
+      .object({
+        domain: z.string().min(1).max(60),
+        data: z.array(z.array(z.number().finite()).max(128)).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Transfer: the control video and its kind; `guidance` is the control's strength (0–10). */
+    control: z
+      .object({ type: z.enum(CONTROL_TYPES), mediaId: mediaIdSchema, guidance: z.number().finite().min(0).max(10).optional() })
+      .strict()
+      .optional(),
+    /** vLLM-Omni: seconds of generated sound; the video's length when absent. */
+    soundDuration: z.number().finite().positive().max(120).optional(),
   })
   .strict();
+
+/** What the result file really is, read from it (not what was asked); absent fields are unknown. */
+export interface ResultMediaFacts {
+  width?: number;
+  height?: number;
+  frames?: number;
+  durationS?: number;
+  fps?: number;
+  /** The file has a sound track. */
+  audio: boolean;
+}
+
+/** Actions a finished job predicted (policy) or recovered (inverse dynamics): `shape` is [steps, width]. */
+export interface ActionResult {
+  domain: string;
+  shape: [number, number];
+  data: number[][];
+}
 
 export type GenerationRequest = z.infer<typeof generationRequestSchema>;
 
@@ -64,7 +97,7 @@ export interface GenerationJobView {
   estimatedTotalS?: number;
   /** Jobs ahead of this one on its backend, plus one; only while queued. */
   queuePosition?: number;
-  result?: { mediaId: string; kind: "image" | "video"; url: string };
+  result?: { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult; probed?: ResultMediaFacts };
   upsampledPrompt?: string;
   seed?: number;
   /** A remark from the model server, e.g. that a simulated result is a stock clip. */

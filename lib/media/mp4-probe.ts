@@ -11,6 +11,8 @@ export interface Mp4Info {
   /** moov comes before mdat, so a player (or a model server) can start without reading the end. */
   moovAtFront: boolean;
   hasVideoTrack: boolean;
+  /** A sound track (handler `soun`), e.g. Cosmos3's AAC when sound was generated. */
+  hasAudioTrack?: boolean;
   /** Movie fragments (mvex): sample tables live in moof boxes, so fps may be unknown. */
   fragmented: boolean;
   durationS?: number;
@@ -108,9 +110,10 @@ async function readMoov(read: ByteReader, moov: Box, info: Mp4Info): Promise<voi
         fragmentDuration = body[0] === 1 ? u64be(body, 4) : u32be(body, 4);
       }
     }
-    if (box.type === "trak" && !video) {
+    if (box.type === "trak" && (!video || !info.hasAudioTrack)) {
       const track = await readTrak(read, box);
-      if (track.handler === "vide") video = track;
+      if (track.handler === "vide" && !video) video = track;
+      if (track.handler === "soun") info.hasAudioTrack = true;
     }
   }
 

@@ -3,6 +3,7 @@ import { TIER_SIZES } from "@/lib/backends/generation-families";
 import { SimulatorHttpError } from "@/lib/simulator/http";
 import { InferFields, pydanticRefusal, type Json, type Refuse } from "@/lib/simulator/infer-fields";
 import { hashToSeed } from "@/lib/simulator/random";
+import { parseActionParams, parseTransfer, type NimActionOrder } from "@/lib/simulator/cosmos3-nim-world";
 
 // `POST /v1/infer` of the Cosmos3 generator NIM, in the two contracts it has (NIM-PROTOCOLS §2.2–2.3):
 // the released 1.0.0 (a closed set of nine fields, the mode read from `image`, T2V and I2V only) and
@@ -16,6 +17,10 @@ export interface NimOrder {
   height: number;
   frames?: number;
   fps?: number;
+  /** The action modes: what to answer in `action`. */
+  action?: NimActionOrder;
+  /** video2video with `transfer`: the control type. */
+  transfer?: string;
 }
 
 /** A prompt holding this stands for one the guardrail blocks: the simulator has no safety model. */
@@ -62,7 +67,11 @@ const NIM2_FIELDS = [
   "resolution", "num_frames", "fps", "condition_frame_indexes_vision", "condition_video_keep", "action_params", "transfer",
 ];
 const NIM2_MODES = ["text2image", "text2video", "image2video", "video2video", "forward_dynamics", "policy", "inverse_dynamics"];
-const SIMULATED_NIM2_MODES = ["text2image", "text2video", "image2video", "video2video"];
+const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
+const isActionMode = (mode: string): mode is NimActionOrder["mode"] => (ACTION_MODES as readonly string[]).includes(mode);
+const INPUT_KIND: Record<string, "image" | "video"> = {
+  image2video: "image", video2video: "video", forward_dynamics: "image", policy: "image", inverse_dynamics: "video",
+};
 
 function checkConditioning(body: Json, mode: string, frames: number): void {
   const indexes = body.condition_frame_indexes_vision;
@@ -83,19 +92,26 @@ export function parseNim2(body: Json): NimOrder {
   const mode = body.model_mode;
   if (mode === undefined) throw nim2Refusal(["model_mode"], "missing", "Field required");
   if (typeof mode !== "string" || !NIM2_MODES.includes(mode)) throw nim2Refusal(["model_mode"], "enum", `Input should be ${NIM2_MODES.map((m) => `'${m}'`).join(", ")}`);
-  if (!SIMULATED_NIM2_MODES.includes(mode)) throw nim2Error(400, `The simulator does not simulate model_mode '${mode}' (action modes come later).`, "BadRequestError");
-  if (fields.has("action_params") || fields.has("transfer")) throw nim2Error(400, "The simulator does not simulate action_params or transfer.", "BadRequestError");
+  if (fields.has("action_params") && !isActionMode(mode)) throw nim2Refusal(["action_params"], "value_error", `${mode} takes no action_params`);
+  if (fields.has("transfer") && mode !== "video2video") throw nim2Refusal(["transfer"], "value_error", "transfer goes with video2video only");
   const prompt = fields.string("prompt", 20_000) ?? "";
   fields.string("negative_prompt", 20_000);
   if (prompt.trim() === "" && (mode === "text2image" || mode === "text2video")) throw nim2Refusal(["prompt"], "missing", `A prompt is required for ${mode}`);
-  const needs = mode === "image2video" ? "image" : mode === "video2video" ? "video" : null;
+  const transfer = fields.has("transfer") ? parseTransfer(body, nim2Refusal) : undefined;
+  const needs = INPUT_KIND[mode] ?? null;
   if (!needs && fields.has("input_reference")) throw nim2Refusal(["input_reference"], "value_error", `${mode} takes no input_reference`);
-  if (needs && !fields.has("input_reference")) throw nim2Refusal(["input_reference"], "missing", `${mode} needs input_reference (${needs === "image" ? "an image" : "a video"})`);
+  // A transfer whose control brings its own video needs no input video.
+  if (needs && !transfer && !fields.has("input_reference")) throw nim2Refusal(["input_reference"], "missing", `${mode} needs input_reference (${needs === "image" ? "an image" : "a video"})`);
   if (needs) fields.media("input_reference", needs);
   const seed = fields.int("seed", 0, SEED_LIMIT);
   fields.number("guidance_scale", 1, 7);
   fields.int("num_inference_steps", 1, 100);
   fields.number("flow_shift", 0, 1000);
+  if (isActionMode(mode)) {
+    const action = parseActionParams(body, mode, nim2Refusal);
+    const fps = fields.number("fps", 1, 60) ?? 10;
+    return { output: "video", prompt, seed: seed ?? hashToSeed(prompt), width: 832, height: 480, frames: action.chunk + 1, fps, action };
+  }
   const { tier, width, height } = bucket(body.resolution ?? (mode === "text2image" ? "720_1_1" : "480_16_9"), nim2Refusal);
   const base = { prompt, seed: seed ?? hashToSeed(prompt), width, height };
   if (mode === "text2image") {
@@ -106,7 +122,7 @@ export function parseNim2(body: Json): NimOrder {
   const frames = fields.frames("num_frames", 25, TIER_CAPS[tier]!) ?? 189;
   const fps = fields.number("fps", 1, 60) ?? 24;
   checkConditioning(body, mode, frames);
-  return { output: "video", ...base, frames, fps };
+  return { output: "video", ...base, frames, fps, ...(transfer ? { transfer } : {}) };
 }
 
 export function parseNim(contract: GeneratorContract, body: Json): NimOrder {

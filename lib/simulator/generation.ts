@@ -8,6 +8,7 @@ import { SimulatorHttpError } from "@/lib/simulator/http";
 // the GPU's work, and reading the media and form bodies they are sent.
 
 export const CLIP_NOTE = "Simulated result: a stock clip, not a generated world.";
+export const SOUND_NOTE = "Simulated result: a stock clip with a synthesized tone, not generated sound.";
 export const PICTURE_NOTE = "Simulated result: a procedural picture, not a generated image.";
 
 export interface GenerationStats {
@@ -29,18 +30,19 @@ export const DEFAULT_SAMPLES_DIR = path.resolve("public", "samples");
 
 const clipCache = new Map<string, Promise<{ name: string; bytes: Buffer }[]>>();
 
-async function loadClips(dir: string): Promise<{ name: string; bytes: Buffer }[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => /^world-.+\.mp4$/.test(name)).sort();
+async function loadClips(dir: string, prefix: string): Promise<{ name: string; bytes: Buffer }[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".mp4")).sort();
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(dir, name)) })));
 }
 
-/** The stock clip for a seed: the same seed, the same clip. */
-export async function pickClip(dir: string, seed: number): Promise<{ name: string; bytes: Buffer }> {
-  let clips = clipCache.get(dir);
-  if (!clips) clipCache.set(dir, (clips = loadClips(dir)));
+/** The stock clip for a seed: the same seed, the same clip; "sound" clips carry an AAC track. */
+export async function pickClip(dir: string, seed: number, kind: "world" | "sound" = "world"): Promise<{ name: string; bytes: Buffer }> {
+  const key = `${kind}:${dir}`;
+  let clips = clipCache.get(key);
+  if (!clips) clipCache.set(key, (clips = loadClips(dir, kind)));
   const list = await clips;
   if (list.length === 0) {
-    clipCache.delete(dir);
+    clipCache.delete(key);
     throw new SimulatorHttpError(500, `The simulator has no stock clips in ${dir}; run node scripts/make-sample-clips.mjs.`);
   }
   return list[seed % list.length]!;

@@ -6,6 +6,7 @@ import { detailError, sendJson } from "@/lib/simulator/http";
 import { detailRefusal, InferFields, readJson, type Json } from "@/lib/simulator/infer-fields";
 import { drawPicture } from "@/lib/simulator/picture";
 import { hashToSeed } from "@/lib/simulator/random";
+import { ACTION_NOTE, simulatedActions } from "@/lib/simulator/actions";
 
 // `POST /v1/infer` of the Cosmos Predict NIM and of the Cosmos3 generator NIMs (cosmos3-nim.ts):
 // the same path, three schemas. Validates as each NIM does, waits the generation time, and
@@ -51,6 +52,14 @@ function parsePredict(body: Json): PredictOrder {
   return { prompt, upsample: body.prompt_upsampling === true, seed: seed ?? hashToSeed(prompt), width, height, frames, fps };
 }
 
+/** 2.x answers `action` for policy and inverse dynamics, null otherwise [NIM2 api-reference.md]. */
+function nimAction(nim: NimOrder | null) {
+  const action = nim?.action;
+  if (!action || action.mode === "forward_dynamics") return null;
+  const data = simulatedActions(action.domainName, action.chunk, action.dim, nim.seed);
+  return { data, shape: [action.chunk, action.dim], dtype: "float32", raw_action_dim: action.dim, action_mode: action.mode, domain_id: action.domainId };
+}
+
 export async function handleInfer(req: IncomingMessage, res: ServerResponse, generator: SimulatedGenerator, context: GeneratorContext): Promise<void> {
   const body = await readJson(req);
   const nim: NimOrder | null = generator.family === "cosmos3-wfm" ? parseNim(generator.contract ?? "1.0.0", body) : null;
@@ -75,8 +84,8 @@ export async function handleInfer(req: IncomingMessage, res: ServerResponse, gen
     ...(predict?.upsample ? { upsampled_prompt: `${predict.prompt.trim()} (${CLIP_NOTE})` } : {}),
     // Predict echoes the seed; the 2.x NIM adds action (null outside the action modes).
     ...(predict ? { seed: outputSeed(request.seed, 0) } : {}),
-    ...(generator.contract === "2.x" ? { action: null } : {}),
-    simulated_note: CLIP_NOTE,
+    ...(generator.contract === "2.x" ? { action: nimAction(nim) } : {}),
+    simulated_note: nim?.action && nim.action.mode !== "forward_dynamics" ? `${CLIP_NOTE} ${ACTION_NOTE}` : CLIP_NOTE,
     simulated_request: { ...simulated, clip: clip.name },
   });
 }

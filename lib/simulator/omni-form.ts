@@ -10,6 +10,7 @@ import { hashToSeed } from "@/lib/simulator/random";
 
 export interface ActionOrder {
   mode: "forward_dynamics" | "policy" | "inverse_dynamics";
+  domainName: string;
   domainId: number;
   chunk: number;
   dim: number;
@@ -25,6 +26,10 @@ export interface VideoOrder {
   /** The guardrail would block it (server guardrails on, not switched off per request). */
   blocked: boolean;
   action: ActionOrder | null;
+  /** generate_sound: the MP4 carries an AAC track. */
+  sound: boolean;
+  /** Transfer: the control type, from control_type or a hint in extra_params. */
+  transfer: string | null;
 }
 
 /** Domain name → [id, raw action width] (OM cosmos3/action.py; §3.5). */
@@ -130,8 +135,35 @@ function actionOf(extra: Record<string, unknown>): ActionOrder | null {
   const chunk = extra.action_chunk_size ?? 16;
   if (!Number.isInteger(chunk) || (chunk as number) <= 0) throw detailError(400, "extra_params.action_chunk_size must be a positive whole number.");
   const dim = typeof extra.raw_action_dim === "number" ? extra.raw_action_dim : (domain?.[1] ?? 10);
+  if (domain && dim !== domain[1] && extra.domain_name !== "libero") {
+    throw detailError(400, `extra_params.raw_action_dim ${dim} does not match domain '${String(extra.domain_name)}', whose actions are ${domain[1]} wide.`);
+  }
   const id = typeof extra.domain_id === "number" ? extra.domain_id : (domain?.[0] ?? 0);
-  return { mode: mode as ActionOrder["mode"], domainId: id, chunk: chunk as number, dim };
+  const order = { mode: mode as ActionOrder["mode"], domainName: String(extra.domain_name ?? "unknown"), domainId: id, chunk: chunk as number, dim };
+  if (order.mode === "forward_dynamics") checkActionArray(extra, order);
+  return order;
+}
+
+/** Forward dynamics rolls out an inline [chunk, dim] array; a server file (action_path) the simulator cannot read. */
+function checkActionArray(extra: Record<string, unknown>, order: ActionOrder): void {
+  const action = extra.action;
+  if (action === undefined) {
+    throw detailError(400, extra.action_path !== undefined
+      ? "extra_params.action_path names a file on the server; the simulator has none, so send the actions inline as extra_params.action."
+      : "Forward dynamics needs the actions: extra_params.action as a [action_chunk_size, raw_action_dim] list.");
+  }
+  const rows = Array.isArray(action) ? action : [];
+  const wellFormed = rows.length > 0 && rows.every((row) => Array.isArray(row) && row.every((v) => typeof v === "number" && Number.isFinite(v)));
+  const width = wellFormed ? (rows[0] as unknown[]).length : -1;
+  if (!wellFormed || rows.length !== order.chunk || rows.some((row) => (row as unknown[]).length !== order.dim)) {
+    const got = wellFormed ? `[${rows.length}, ${rows.every((row) => (row as unknown[]).length === width) ? width : "ragged"}]` : "not a list of number lists";
+    throw detailError(400, `extra_params.action must have shape [action_chunk_size, raw_action_dim] = [${order.chunk}, ${order.dim}]; got ${got}.`);
+  }
+}
+
+/** Transfer: the uploaded control's type, or the first control hint in extra_params. */
+function transferOf(extra: Record<string, unknown>, controlType: string | undefined): string | null {
+  return controlType ?? CONTROL_TYPES.find((type) => extra[type] !== undefined && extra[type] !== false) ?? null;
 }
 
 async function checkMedia(fields: FormFields, action: ActionOrder | null): Promise<"image" | "video" | null> {
@@ -153,6 +185,10 @@ async function checkMedia(fields: FormFields, action: ActionOrder | null): Promi
   if (controlType && !CONTROL_TYPES.includes(controlType)) throw detailError(400, `control_type must be one of ${CONTROL_TYPES.join(", ")}.`);
   if (action?.mode === "inverse_dynamics" && kind !== "video") throw detailError(400, "Inverse dynamics needs a video as input_reference.");
   if ((action?.mode === "forward_dynamics" || action?.mode === "policy") && kind !== "image") throw detailError(400, `${action.mode} needs an image as input_reference.`);
+  if (control) {
+    const controlKind = sniffMediaType(new Uint8Array(await control.slice(0, 4096).arrayBuffer()))?.kind;
+    if (controlKind !== "video") throw detailError(400, "control_reference must be a video the server can decode.");
+  }
   return kind;
 }
 
@@ -173,7 +209,7 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
   fields.int("num_inference_steps", 1, 200);
   fields.number("guidance_scale", 0, 20);
   fields.number("flow_shift");
-  fields.bool("generate_sound");
+  const sound = fields.bool("generate_sound") ?? false;
   fields.number("sound_duration", 0, Number.POSITIVE_INFINITY, true);
   const seed = fields.int("seed", Number.NEGATIVE_INFINITY);
   fields.text("negative_prompt");
@@ -181,15 +217,24 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
   checkExtras(extra, form);
   const action = actionOf(extra);
   await checkMedia(fields, action);
+  const transfer = transferOf(extra, fields.text("control_type"));
+  if (transfer && (sound || action)) throw detailError(400, "Transfer cannot be combined with sound or action generation.");
+  if (action && sound) throw detailError(400, "Action modes make no sound; leave generate_sound out.");
+  // A rollout has one frame per action plus the first (or exactly one per action) [OM action.py].
+  if (action && form.get("num_frames") !== null && frames !== action.chunk + 1 && frames !== action.chunk) {
+    throw detailError(400, `num_frames ${frames} does not fit action_chunk_size ${action.chunk}: send ${action.chunk + 1}.`);
+  }
   const blocked = extra.guardrails !== false && prompt.toLowerCase().includes(GUARDRAIL_TRIGGER);
   return {
     prompt,
     seed: seed ?? hashToSeed(prompt),
     size: size ?? (width && height ? `${width}x${height}` : null),
     seconds: seconds ?? "4",
-    frames,
+    frames: action && form.get("num_frames") === null ? action.chunk + 1 : frames,
     fps,
     blocked,
     action,
+    sound,
+    transfer,
   };
 }

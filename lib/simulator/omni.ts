@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimulatedGenerator } from "@/lib/simulator/models";
-import { CLIP_NOTE, pickClip, readForm, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
+import { ACTION_NOTE, simulatedActions } from "@/lib/simulator/actions";
+import { CLIP_NOTE, SOUND_NOTE, pickClip, readForm, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
 import { detailError, sendJson } from "@/lib/simulator/http";
 import { generateImage } from "@/lib/simulator/omni-image";
 import { parseVideoForm, type VideoOrder } from "@/lib/simulator/omni-form";
@@ -11,7 +12,6 @@ import { parseVideoForm, type VideoOrder } from "@/lib/simulator/omni-form";
 // request (POST /v1/videos/sync, answered with the MP4 bytes).
 
 export const GUARDRAIL_MESSAGE = "Guardrail blocked prompt";
-const ACTION_NOTE = "Simulated action: zeros of the domain's shape, not a predicted trajectory.";
 
 interface VideoJob {
   id: string;
@@ -44,9 +44,12 @@ export class OmniJobs {
 function actionOf(order: VideoOrder) {
   const action = order.action;
   if (!action || action.mode === "forward_dynamics") return null;
-  const data = Array.from({ length: action.chunk }, () => Array.from({ length: action.dim }, () => 0));
+  const data = simulatedActions(action.domainName, action.chunk, action.dim, order.seed);
   return { data, shape: [action.chunk, action.dim], dtype: "float32", raw_action_dim: action.dim, action_mode: action.mode, domain_id: action.domainId };
 }
+
+const clipNote = (order: VideoOrder) => (order.sound ? SOUND_NOTE : CLIP_NOTE);
+const clipFor = (context: GeneratorContext, order: VideoOrder) => pickClip(context.samplesDir, order.seed, order.sound ? "sound" : "world");
 
 /** The job as VideoResponse has it: every field, at its protocol default until it is known. */
 function jobBody(job: VideoJob, context: GeneratorContext, now = Date.now()) {
@@ -82,7 +85,7 @@ function jobBody(job: VideoJob, context: GeneratorContext, now = Date.now()) {
     stage_durations: done ? { diffusion: context.generationSeconds } : {},
     peak_memory_mb: 0.0,
     action,
-    simulated_note: action ? `${CLIP_NOTE} ${ACTION_NOTE}` : CLIP_NOTE,
+    simulated_note: [clipNote(job.order), ...(action ? [ACTION_NOTE] : [])].join(" "),
   };
 }
 
@@ -95,9 +98,9 @@ async function videoSync(req: IncomingMessage, res: ServerResponse, generator: S
     context.stats.aborted += 1;
     return;
   }
-  const clip = await pickClip(context.samplesDir, order.seed);
+  const clip = await clipFor(context, order);
   context.stats.completed += 1;
-  res.writeHead(200, { "Content-Type": "video/mp4", "Content-Length": String(clip.bytes.length), "X-Simulated-Note": CLIP_NOTE });
+  res.writeHead(200, { "Content-Type": "video/mp4", "Content-Length": String(clip.bytes.length), "X-Simulated-Note": clipNote(order) });
   res.end(clip.bytes);
 }
 
@@ -108,7 +111,7 @@ async function jobRoute(req: IncomingMessage, res: ServerResponse, id: string, c
   const body = jobBody(job, context);
   if (content && method === "GET") {
     if (body.status !== "completed") throw detailError(400, `Video job '${job.id}' is not completed yet (status ${body.status}).`);
-    const clip = await pickClip(context.samplesDir, job.order.seed);
+    const clip = await clipFor(context, job.order);
     res.writeHead(200, { "Content-Type": "video/mp4", "Content-Length": String(clip.bytes.length) });
     res.end(clip.bytes);
   } else if (!content && method === "GET") {

@@ -1,6 +1,7 @@
 import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import { inferBody, type UpstreamPlan } from "@/lib/generation/builders";
+import { actionOf } from "@/lib/generation/action-result";
 import type { Backend } from "@/lib/backends/server/backends";
 import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
 import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
@@ -35,17 +36,23 @@ export async function executePlan(
   input: InputMedia | null,
   hooks: ExecutionHooks,
   omniModes: OmniModes,
+  extra: { control?: InputMedia | null; domain?: string } = {},
 ): Promise<GenerationOutput> {
   const { signal } = hooks;
-  if (plan.protocol === "omni-video") return runOmniVideo(backend, plan, input, hooks, omniModes);
+  const control = extra.control ?? null;
+  if (plan.protocol === "omni-video") return runOmniVideo(backend, plan, { input, control }, hooks, omniModes, extra.domain);
   if (plan.protocol === "omni-image") {
     const response = await ensureOk(await callUpstream(backend, jsonCall("images/generations", plan.json), signal), backend);
     const body = await readJsonBody(response, backend, signal);
     const first = Array.isArray(body.data) ? (body.data[0] as Record<string, unknown> | undefined) : undefined;
     return { bytes: decodeBase64(first?.b64_json, "data[0].b64_json", backend), ...notes(body) };
   }
-  const response = await ensureOk(await callUpstream(backend, jsonCall("infer", inferBody(plan, input)), signal), backend);
+  const response = await ensureOk(await callUpstream(backend, jsonCall("infer", inferBody(plan, input, control)), signal), backend);
   const body = await readJsonBody(response, backend, signal);
+  const action = actionOf(body.action, extra.domain);
+  if (!body.b64_video && !body.b64_image && action.action) {
+    throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`);
+  }
   const media = plan.output === "image" ? (body.b64_image ?? body.b64_video) : (body.b64_video ?? body.b64_image);
   const upsampledPrompt = text(body.upsampled_prompt);
   const seed = integer(body.seed);
@@ -54,5 +61,6 @@ export async function executePlan(
     ...(upsampledPrompt ? { upsampledPrompt } : {}),
     ...(seed === undefined ? {} : { seed }),
     ...notes(body),
+    ...action,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ActionResult } from "@/lib/generation/schema";
 
 // What an upstream generation takes and gives, shared by the /v1/infer path (execute.ts) and the
 // vLLM-Omni video path (omni-video.ts).
@@ -22,4 +23,6 @@ export interface GenerationOutput {
   seed?: number;
   /** A remark from the server (the simulator says its results are stock media). */
   note?: string;
+  /** Policy and inverse dynamics: the actions the server returned. */
+  action?: ActionResult;
 }

@@ -3,6 +3,7 @@ import { PlaygroundError } from "@/lib/core/errors";
 import type { UpstreamPlan } from "@/lib/generation/builders";
 import type { Backend } from "@/lib/backends/server/backends";
 import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
+import { actionOf } from "@/lib/generation/action-result";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 import { CanceledError, callUpstream, ensureOk, notes, readBytes, readJsonBody } from "@/lib/generation/server/upstream";
 
@@ -17,13 +18,21 @@ type OmniVideoPlan = Extract<UpstreamPlan, { protocol: "omni-video" }>;
 
 const DELETE_TIMEOUT_MS = 10_000;
 
-function formOf(plan: OmniVideoPlan, input: InputMedia | null): FormData {
+interface OmniInputs {
+  input: InputMedia | null;
+  control: InputMedia | null;
+}
+
+function attach(form: FormData, field: string, media: InputMedia, name: string): void {
+  const extension = media.mime.split("/")[1]?.replace("jpeg", "jpg").replace("quicktime", "mov") ?? "bin";
+  form.append(field, new Blob([new Uint8Array(media.bytes)], { type: media.mime }), `${name}.${extension}`);
+}
+
+function formOf(plan: OmniVideoPlan, { input, control }: OmniInputs): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(plan.fields)) form.append(name, value);
-  if (plan.attachInput && input) {
-    const extension = input.mime.split("/")[1]?.replace("jpeg", "jpg").replace("quicktime", "mov") ?? "bin";
-    form.append("input_reference", new Blob([new Uint8Array(input.bytes)], { type: input.mime }), `input.${extension}`);
-  }
+  if (plan.attachInput && input) attach(form, "input_reference", input, "input");
+  if (plan.attachControl && control) attach(form, "control_reference", control, "control");
   return form;
 }
 
@@ -45,9 +54,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export async function runOmniVideo(
   backend: Backend,
   plan: OmniVideoPlan,
-  input: InputMedia | null,
+  input: OmniInputs,
   hooks: ExecutionHooks,
   modes: OmniModes,
+  domain?: string,
 ): Promise<GenerationOutput> {
   const { signal } = hooks;
   if (modes.get(backend.id) !== "sync") {
@@ -55,7 +65,7 @@ export async function runOmniVideo(
     if (response.status !== 404 && response.status !== 405) {
       modes.set(backend.id, "async");
       const job = await readJsonBody(await ensureOk(response, backend), backend, signal);
-      return followJob(backend, job, hooks);
+      return followJob(backend, job, hooks, domain);
     }
     await response.body?.cancel();
     modes.set(backend.id, "sync");
@@ -68,7 +78,7 @@ export async function runOmniVideo(
   return { bytes: await readBytes(response, backend, signal), ...(note ? { note } : {}) };
 }
 
-async function followJob(backend: Backend, first: Record<string, unknown>, hooks: ExecutionHooks): Promise<GenerationOutput> {
+async function followJob(backend: Backend, first: Record<string, unknown>, hooks: ExecutionHooks, domain?: string): Promise<GenerationOutput> {
   const { signal } = hooks;
   const id = first.id;
   if (typeof id !== "string" || !/^[A-Za-z0-9._-]{1,200}$/.test(id)) {
@@ -94,7 +104,7 @@ async function followJob(backend: Backend, first: Record<string, unknown>, hooks
       await callUpstream(backend, { method: "GET", path: `videos/${id}/content`, headers: { Accept: "video/mp4, */*" } }, signal),
       backend,
     );
-    return { bytes: await readBytes(content, backend, signal), ...notes(job) };
+    return { bytes: await readBytes(content, backend, signal), ...notes(job), ...actionOf(job.action, domain) };
   } catch (error) {
     if (error instanceof CanceledError) await deleteJob(backend, id);
     throw error;

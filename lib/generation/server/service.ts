@@ -24,6 +24,7 @@ import { JobRunner } from "@/lib/generation/server/runner";
 import { CanceledError } from "@/lib/generation/server/upstream";
 import { toJobView } from "@/lib/generation/server/view";
 import { processMemo } from "@/lib/core/process-memo";
+import { resultFacts } from "@/lib/generation/server/result-facts";
 
 // Generation jobs end to end: validate and queue (POST), run in the background on the runner,
 // keep the result as media, answer the job's state (GET), cancel (DELETE). It fails the jobs whose
@@ -86,14 +87,17 @@ export class GenerationService {
       throw new PlaygroundError("bad_request", `Backend '${backend.id}' is a chat backend; pick a predict or omni backend from GET /api/backends to generate.`);
     }
     const input = request.inputMediaId ? await this.inputFacts(request.inputMediaId) : undefined;
+    const control = request.control ? await this.inputFacts(request.control.mediaId) : undefined;
     // /v1/infer takes the input inline as base64, inside one JSON string.
-    if (input && backend.kind === "predict" && input.bytes > MAX_INLINE_BYTES) {
-      throw new PlaygroundError("payload_too_large", `The input ${input.kind} is over ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale it first.`);
+    for (const media of [input, control]) {
+      if (media && backend.kind === "predict" && media.bytes > MAX_INLINE_BYTES) {
+        throw new PlaygroundError("payload_too_large", `The input ${media.kind} is over ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale it first.`);
+      }
     }
-    const resolved = resolveGeneration(profile, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}) });
+    const resolved = resolveGeneration(profile, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}), ...(control ? { control } : {}) });
     const job: GenerationJob = {
       id: newId(), ownerId, backendId: backend.id, mode: request.mode, request: resolved.request, status: "queued",
-      progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, upstreamJobId: null,
+      progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null,
       upsampledPrompt: null, seed: resolved.request.seed, note: null, workUnits: workUnits(resolved), expectedS: null,
       createdAt: this.now(), startedAt: null, finishedAt: null, revision: 1,
     };
@@ -165,11 +169,15 @@ export class GenerationService {
     if (!(await this.record(job.id, { type: "start", at: this.now(), expectedS, progressSource: "estimate" }))) return;
     try {
       const input = resolved.request.inputMediaId ? await this.readInput(resolved.request.inputMediaId) : null;
+      const control = resolved.request.control ? await this.readInput(resolved.request.control.mediaId) : null;
       const output = await executePlan(backend, buildUpstreamRequest(resolved), input, {
         signal,
         onProgress: async (progress) => void (await this.record(job.id, { type: "progress", progress, progressSource: "upstream" })),
         onUpstreamJob: async (upstreamJobId) => void (await this.record(job.id, { type: "upstream-job", upstreamJobId })),
-      }, this.omniModes);
+      }, this.omniModes, { control, ...(resolved.world ? { domain: resolved.world.domain.name } : {}) });
+      if ((resolved.request.mode === "policy" || resolved.request.mode === "inverse_dynamics") && !output.action) {
+        throw new PlaygroundError("upstream_error", `Backend '${backend.id}' returned the video without the actions; a ${resolved.request.mode.replace("_", " ")} result needs them (vLLM-Omni returns them from async jobs, POST /v1/videos, only).`);
+      }
       const stored = await storeMediaBytes(output.bytes, this.deps.media()).catch((error: unknown) => {
         throw error instanceof PlaygroundError && error.code === "unsupported_media"
           ? new PlaygroundError("upstream_error", `Backend '${backend.id}' returned a result that is not a playable image or video.`)
@@ -179,6 +187,8 @@ export class GenerationService {
         type: "succeed",
         at: this.now(),
         result: { mediaId: stored.media.id, kind: stored.media.kind },
+        action: output.action ?? null,
+        media: await resultFacts(output.bytes, stored.media),
         upsampledPrompt: output.upsampledPrompt ?? null,
         seed: output.seed ?? resolved.request.seed,
         note: output.note ?? null,

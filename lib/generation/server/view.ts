@@ -50,7 +50,9 @@ export function toJobView(job: GenerationJob, now: number, queuePosition: number
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
     ...progressOf(job, exactS),
     elapsedS: round(exactS, 1),
-    ...(job.resultMediaId && job.resultKind ? { result: { mediaId: job.resultMediaId, kind: job.resultKind, url: mediaUrl(job.resultMediaId) } } : {}),
+    ...(job.resultMediaId && job.resultKind
+      ? { result: { mediaId: job.resultMediaId, kind: job.resultKind, url: mediaUrl(job.resultMediaId), ...(job.resultAction ? { action: job.resultAction } : {}), ...(job.resultMedia ? { probed: job.resultMedia } : {}) } }
+      : {}),
     ...(job.error ? { error: job.error } : {}),
   };
 }

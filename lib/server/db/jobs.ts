@@ -1,5 +1,5 @@
 import "server-only";
-import type { GenerationRequest, JobStatus, ProgressSource } from "@/lib/generation/schema";
+import type { GenerationRequest, JobStatus, ProgressSource, ActionResult, ResultMediaFacts } from "@/lib/generation/schema";
 import { RATE_HISTORY, runRate } from "@/lib/generation/estimate";
 import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
@@ -44,6 +44,7 @@ interface Row {
   error: string | null;
   result_media_id: string | null;
   result_kind: GenerationJob["resultKind"];
+  result_details: string | null;
   upstream_job_id: string | null;
   upsampled_prompt: string | null;
   seed: number | null;
@@ -57,10 +58,21 @@ interface Row {
 }
 
 const COLUMNS =
-  "id, owner_id, backend_id, mode, request, status, progress, progress_source, error_code, error, result_media_id, result_kind, " +
+  "id, owner_id, backend_id, mode, request, status, progress, progress_source, error_code, error, result_media_id, result_kind, result_details, " +
   "upstream_job_id, upsampled_prompt, seed, note, work_units, expected_s, created_at, started_at, finished_at, revision";
 
 const num = (value: number | null) => (value === null ? null : Number(value));
+
+/** The result's actions and probed facts share one JSON column. */
+function details(json: string | null): Pick<GenerationJob, "resultAction" | "resultMedia"> {
+  const parsed = json === null ? {} : (JSON.parse(json) as { action?: ActionResult; media?: ResultMediaFacts });
+  return { resultAction: parsed.action ?? null, resultMedia: parsed.media ?? null };
+}
+
+function detailsJson(job: GenerationJob): string | null {
+  if (!job.resultAction && !job.resultMedia) return null;
+  return JSON.stringify({ ...(job.resultAction ? { action: job.resultAction } : {}), ...(job.resultMedia ? { media: job.resultMedia } : {}) });
+}
 
 function toJob(row: Row): GenerationJob {
   return {
@@ -75,6 +87,7 @@ function toJob(row: Row): GenerationJob {
     error: row.error_code !== null ? { code: row.error_code, message: row.error ?? "" } : null,
     resultMediaId: row.result_media_id,
     resultKind: row.result_kind,
+    ...details(row.result_details),
     upstreamJobId: row.upstream_job_id,
     upsampledPrompt: row.upsampled_prompt,
     seed: num(row.seed),
@@ -92,7 +105,8 @@ function toJob(row: Row): GenerationJob {
 function toValues(job: GenerationJob) {
   return [
     job.id, job.ownerId, job.backendId, job.mode, JSON.stringify(job.request), job.status, job.progress, job.progressSource,
-    job.error?.code ?? null, job.error?.message ?? null, job.resultMediaId, job.resultKind, job.upstreamJobId, job.upsampledPrompt,
+    job.error?.code ?? null, job.error?.message ?? null, job.resultMediaId, job.resultKind,
+    detailsJson(job), job.upstreamJobId, job.upsampledPrompt,
     job.seed, job.note, job.workUnits, job.expectedS, job.createdAt, job.startedAt, job.finishedAt, job.revision,
   ];
 }

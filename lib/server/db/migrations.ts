@@ -122,6 +122,12 @@ export const MIGRATIONS: readonly Migration[] = [
         ) known GROUP BY owner_id`,
     ],
   },
+  {
+    version: 5,
+    name: "generation_jobs result_details",
+    // JSON {action?, media?}: the actions a policy or inverse-dynamics job returned, and the result file's probed facts.
+    statements: [`ALTER TABLE generation_jobs ADD COLUMN result_details TEXT`],
+  },
 ];
 
 const MIGRATION_LOCK = 7_215_001;
