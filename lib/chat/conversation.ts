@@ -2,6 +2,7 @@ import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
 import type { ChatMessage } from "@/lib/chat/schema";
 import { userContent, type TurnMedia } from "@/lib/media/attachments";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
 
 // The conversation as the page holds it, and the pure reducer that applies chat events to it.
 // Times are passed in with each action so the reducer stays pure and testable.
@@ -50,6 +51,8 @@ export interface AssistantTurn {
   request?: SentRequest;
   /** What the server said about the request, e.g. earlier media it left out; absent on older turns. */
   notices?: string[];
+  /** The tools the model called in this turn, in index order; absent when it called none. */
+  toolCalls?: AssembledToolCall[];
 }
 
 export type Turn = UserTurn | AssistantTurn;
@@ -117,6 +120,10 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
       return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
     case "answer":
       return { ...endThinking(turn, at), answer: turn.answer + event.text };
+    case "tool_call": {
+      const { type: _type, ...call } = event;
+      return { ...endThinking(turn, at), toolCalls: [...(turn.toolCalls ?? []).filter((known) => known.index !== call.index), call] };
+    }
     case "usage":
       return { ...turn, usage: { promptTokens: event.promptTokens, completionTokens: event.completionTokens } };
     case "done":
@@ -129,6 +136,7 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
         metrics: event.metrics,
         finishReason: event.finishReason,
         endedAt: at,
+        ...(event.toolCalls?.length ? { toolCalls: event.toolCalls } : {}),
       };
     case "error":
       return {
