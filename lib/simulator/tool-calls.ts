@@ -40,6 +40,9 @@ function subjectOf(question: string): string {
   if (subject) return subject;
   const quoted = /["“']([^"”']{2,40})["”']/.exec(question)?.[1];
   if (quoted) return quoted;
+  // "… the pose of the red cup": the object after a preposition, up to three words.
+  const object = /\b(?:of|to|at|for|near|on)\s+(?:the|a|an)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)(?=\s+(?:and|with|in|from|then|to)\b|[.,;:!?]|$)/i.exec(question);
+  if (object?.[1]) return object[1].toLowerCase();
   const nouns = question.toLowerCase().match(/\b(?:the|a|an)\s+([a-z][a-z-]{2,})/);
   return nouns?.[1] ?? "object";
 }
