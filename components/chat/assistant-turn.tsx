@@ -9,6 +9,7 @@ import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { TurnNotices } from "@/components/chat/turn-notices";
 import { LogoMark } from "@/components/ui/logo";
+import { ToolCalls } from "@/components/tools/tool-calls";
 
 // Reading an answer for points, boxes, events and verdicts (parsers, timeline) is not needed for the
 // first paint. A `loading` gives each its own Suspense boundary, so the turn never waits for them.
@@ -53,6 +54,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
         {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
         {showAnswer && <AnswerPane turn={turn} streaming={streaming} />}
         {showAnswer && <TurnAnnotations turn={turn} />}
+        <ToolCalls turn={turn} />
         {turn.state === "error" && turn.error && <TurnError error={turn.error} onRetry={onRetry} />}
         <TurnFooter turn={turn} />
       </div>
