@@ -88,7 +88,7 @@ export function Playground() {
 
   const settings = (): TurnSettings | null =>
     backend ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor, tools: tools.fields } : null;
-  const blockedReason = media.blockedReason ?? (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ?? tools.blockedReason;
+  const blockedReason = media.blockedReason ?? (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ?? presets.blockedReason ?? tools.blockedReason;
   const toolAnswer = {
     lastTurnId: chat.turns.at(-1)?.id ?? null,
     // Composer media does not go with a follow-up, so only what shapes the request can hold it back.
@@ -196,7 +196,7 @@ export function Playground() {
               attachControls={
                 <>
                   <AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />
-                  <PresetPicker disabled={!backend} onChoose={presets.choose} />
+                  <PresetPicker disabled={!backend} family={family} onChoose={presets.choose} />
                 </>
               }
               attachments={
