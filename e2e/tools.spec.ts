@@ -50,23 +50,24 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(tools.resultInputs.first()).toBeFocused();
       await page.screenshot({ path: info.outputPath(`tool-call-${colorScheme}.png`) });
 
-      await tools.resultInputs.first().fill('{"x": 0.42, "y": -0.13, "z": 0.9}');
+      await tools.resultInputs.first().fill('{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
       const followUp = await nextChatBody(page, () => tools.resultInputs.first().press("ControlOrMeta+Enter"));
       expect(followUp.messages.slice(-2)).toEqual([
         expect.objectContaining({ role: "assistant", toolCalls: [expect.objectContaining({ id: callId, name: "look_up_object_pose" })] }),
-        { role: "tool", toolCallId: callId, content: '{"x": 0.42, "y": -0.13, "z": 0.9}' },
+        { role: "tool", toolCallId: callId, content: '{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}' },
       ]);
       await expect(app.assistantTurns).toHaveCount(2);
       const answer = app.lastAssistantTurn();
       await answer.expectState("done");
-      await expect(answer.answer).toContainText('returned: {"x": 0.42, "y": -0.13, "z": 0.9}');
-      await expect(card.getByTestId("tool-result")).toContainText('{"x": 0.42');
+      await expect(answer.answer).toContainText('returned: {"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
+      await expect(answer.root.getByText(/needs a look/)).toHaveCount(0);
+      await expect(card.getByTestId("tool-result")).toContainText('{"position_m": [0.42');
 
       // A second round: the saved result is offered again for the same tool.
       await app.send("And the pose of the blue bowl?");
       await expect(tools.card("look_up_object_pose")).toHaveCount(2);
-      await page.getByRole("combobox", { name: "Saved results for look_up_object_pose" }).selectOption('{"x": 0.42, "y": -0.13, "z": 0.9}');
-      await expect(tools.resultInputs.first()).toHaveValue('{"x": 0.42, "y": -0.13, "z": 0.9}');
+      await page.getByRole("combobox", { name: "Saved results for look_up_object_pose" }).selectOption('{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
+      await expect(tools.resultInputs.first()).toHaveValue('{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
       await tools.sendResults.click();
       await expect(app.assistantTurns).toHaveCount(4);
       await app.lastAssistantTurn().expectState("done");

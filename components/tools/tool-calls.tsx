@@ -78,7 +78,7 @@ function ToolAnswerForm({ turn, answer }: { turn: AssistantTurn; answer: ToolAns
                   }
                 }}
                 rows={2}
-                placeholder='What the tool returned, e.g. {"x": 0.42, "y": -0.13, "z": 0.9}'
+                placeholder='What the tool returned, e.g. {"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}'
                 className={`${inputStyles} resize-y font-mono text-xs [field-sizing:content] max-h-60`}
               />
             </div>

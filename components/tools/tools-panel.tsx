@@ -68,8 +68,9 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
                 ))}
               </ul>
             ) : (
-              <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                {names.length} {names.length === 1 ? "tool" : "tools"}: {names.map((name) => <code key={name} className="mr-1 font-mono">{name}</code>)}
+              <p className="flex flex-wrap gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+                {names.length} {names.length === 1 ? "tool" : "tools"}:
+                {names.map((name) => <code key={name} className="rounded bg-zinc-100 px-1 font-mono break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{name}</code>)}
               </p>
             )}
           </div>

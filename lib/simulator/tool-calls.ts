@@ -83,7 +83,7 @@ export function planToolUse(family: Family, request: SimulatedChatRequest, rng: 
     name: tool.name,
     arguments: argumentsForTool(tool.parameters, subject, rng),
   }));
-  const names = calls.map((call) => `\`${call.name}\``).join(" and ");
+  const names = calls.map((call) => call.name).join(" and ");
   const reasoning = `The question is about the ${subject}. ${rng.pick(["I cannot see that directly,", "I should not guess here,"])} so I will call ${names} and use what comes back.`;
   return { kind: "call", calls, reasoning, named };
 }
