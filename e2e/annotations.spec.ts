@@ -109,6 +109,7 @@ test("a kept reference path is drawn with the model's trajectory and their dista
   await app.attachFiles([png("factory-4k.png", 3840, 2160)]);
   await app.attachment(0).expectPhase("ready");
   await tools.choosePreset("trajectory");
+  await tools.presetField.fill("Move the left bottle to far right");
   await tools.sendDraftAndCaptureRequest();
   const turn = app.lastAssistantTurn();
   await turn.expectState("done");

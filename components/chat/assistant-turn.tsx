@@ -9,6 +9,8 @@ import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { TurnNotices } from "@/components/chat/turn-notices";
 import { LogoMark } from "@/components/ui/logo";
+import { ToolCalls } from "@/components/tools/tool-calls";
+import { PlausibilityBadge } from "@/components/annotations/plausibility-badge";
 
 // Reading an answer for points, boxes, events and verdicts (parsers, timeline) is not needed for the
 // first paint. A `loading` gives each its own Suspense boundary, so the turn never waits for them.
@@ -47,12 +49,14 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
           <span className="font-semibold">{turn.backendLabel}</span>
           {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
           <CriticBadge turn={turn} />
+          <PlausibilityBadge turn={turn} />
         </header>
         <TurnNotices notices={turn.notices} />
         {turn.reasoning !== "" && <ThinkPane turn={turn} />}
         {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
         {showAnswer && <AnswerPane turn={turn} streaming={streaming} />}
         {showAnswer && <TurnAnnotations turn={turn} />}
+        <ToolCalls turn={turn} />
         {turn.state === "error" && turn.error && <TurnError error={turn.error} onRetry={onRetry} />}
         <TurnFooter turn={turn} />
       </div>

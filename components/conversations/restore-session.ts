@@ -1,4 +1,5 @@
 import type { MediaParamsDraft } from "@/lib/media/params";
+import type { ToolsDraft } from "@/lib/chat/tools-draft";
 import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
 import type { RestoredSession } from "@/components/conversations/use-playground-session";
 
@@ -9,6 +10,7 @@ interface RestoreTarget {
   setReasoningWanted: (on: boolean) => void;
   params: { edit: (key: NumericParam, value: string) => void; setStop: (stop: string[]) => void };
   setMediaDraft: (draft: MediaParamsDraft) => void;
+  setToolsDraft: (draft: ToolsDraft) => void;
 }
 
 /** Puts a saved chat back into a fresh playground: turns, backend and every setting. */
@@ -26,4 +28,5 @@ export function applyRestoredSession(saved: RestoredSession, target: RestoreTarg
     target.params.setStop(saved.params.stop ?? []);
   }
   if (saved.mediaDraft) target.setMediaDraft(saved.mediaDraft);
+  if (saved.toolsDraft) target.setToolsDraft(saved.toolsDraft);
 }

@@ -7,6 +7,7 @@ import { Autosaver, type SaveStatus } from "@/lib/conversations/client/autosaver
 import { createConversation, getConversation, saveConversation } from "@/lib/conversations/client/api";
 import type { Turn } from "@/lib/chat/conversation";
 import type { MediaParamsDraft } from "@/lib/media/params";
+import type { ToolsDraft } from "@/lib/chat/tools-draft";
 import { queryKeys } from "@/lib/core/query-keys";
 import { buildSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/conversations/data";
 import { useSessionShell } from "@/components/conversations/shell-context";
@@ -21,6 +22,7 @@ export interface RestoredSession {
   /** Only when the person had typed their own values; else the backend's preset applies. */
   params: SamplingParamsInput | null;
   mediaDraft: MediaParamsDraft | null;
+  toolsDraft: ToolsDraft | null;
 }
 
 // Reading a saved chat back needs its schemas (zod): they load with the chat, not with the page.
@@ -111,6 +113,7 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
         reasoning: data?.reasoning ?? false,
         params: data?.playground?.paramsEdited && data.params ? data.params : null,
         mediaDraft: data?.playground?.mediaDraft ?? null,
+        toolsDraft: data?.playground?.tools ?? null,
       });
       setReady(true);
     });
@@ -131,8 +134,8 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
     shellRef.current?.newChat();
   }, [loaded.isError, loaded.error, toast]);
 
-  const { turns, backend, systemPrompt, reasoning, params, media, mediaDraft, streaming } = input;
-  const settingsKey = JSON.stringify([backend?.id, systemPrompt, reasoning, params, media, mediaDraft]);
+  const { turns, backend, systemPrompt, reasoning, params, media, mediaDraft, toolsDraft, streaming } = input;
+  const settingsKey = JSON.stringify([backend?.id, systemPrompt, reasoning, params, media, mediaDraft, toolsDraft]);
   useEffect(() => {
     if (ready && primed.current) saver.schedule();
   }, [ready, saver, turns, settingsKey]);

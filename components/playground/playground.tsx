@@ -43,6 +43,9 @@ import { SessionActions } from "@/components/conversations/session-actions";
 import { SidebarToggle } from "@/components/conversations/sidebar-toggle";
 import { usePlaygroundSession } from "@/components/conversations/use-playground-session";
 import { sessionTitle } from "@/lib/conversations/data";
+import { ToolsPanel } from "@/components/tools/tools-panel";
+import { useToolsDraft } from "@/components/tools/use-tools-draft";
+import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
 
 // Presentation mode is entered on demand: its view loads then, not with the page.
 const PresentationView = dynamic(() => import("@/components/presentation/presentation-view").then((module) => module.PresentationView), { ssr: false });
@@ -71,20 +74,32 @@ export function Playground() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const insertIntoPrompt = usePromptInsert(setDraft, inputRef);
+  const tools = useToolsDraft(family);
   const presets = usePromptPresets({ family, params, setReasoning: setReasoningWanted, setMediaDraft: media.setDraft, setDraft, inputRef });
   // Saves the chat as it goes and reopens it from ?c=<id>.
   const session = usePlaygroundSession({
     turns: chat.turns, streaming, backend, systemPrompt, reasoning, params: params.parsed.params, paramsEdited: params.state.edited,
-    media: media.parsed.media, mediaDraft: media.draft,
-    restore: (saved) => applyRestoredSession(saved, { append: chat.append, setChosenId, setSystemPrompt, setReasoningWanted, params, setMediaDraft: media.setDraft }),
+    media: media.parsed.media, mediaDraft: media.draft, toolsDraft: tools.draft,
+    restore: (saved) => applyRestoredSession(saved, { append: chat.append, setChosenId, setSystemPrompt, setReasoningWanted, params, setMediaDraft: media.setDraft, setToolsDraft: tools.restore }),
   });
   const presentation = usePresentation(chat.turns.length > 0);
 
   useEscapeToStop(streaming, stop);
 
   const settings = (): TurnSettings | null =>
-    backend ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor } : null;
-  const blockedReason = media.blockedReason ?? (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.");
+    backend ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor, tools: tools.fields } : null;
+  const blockedReason = media.blockedReason ?? (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ?? presets.blockedReason ?? tools.blockedReason;
+  const toolAnswer = {
+    lastTurnId: chat.turns.at(-1)?.id ?? null,
+    // Composer media does not go with a follow-up, so only what shapes the request can hold it back.
+    blockedReason: chat.streaming ? "Wait for the reply to finish." : params.parsed.valid ? tools.blockedReason : "Fix the highlighted sampling parameters to send.",
+    canned: tools.draft.canned,
+    send: (turnId: string, results: { callId: string; content: string }[]) => {
+      const current = settings();
+      if (current) chat.answerTools(turnId, results, current);
+    },
+    saveCanned: tools.saveCanned,
+  };
 
   function send() {
     const current = settings();
@@ -153,13 +168,15 @@ export function Playground() {
           <main className="relative flex min-w-0 flex-1 flex-col" {...drop.handlers}>
             {drop.over && <DropOverlay maxImages={FAMILY_INFO[family].maxImages} maxVideos={FAMILY_INFO[family].maxVideos} />}
             {presentation.open && <PresentationView turns={chat.turns} title={sessionTitle(chat.turns)} startAt="last" onExit={presentation.close} />}
-            <Conversation
-              turns={chat.turns}
-              notice={backend && <BackendNotice backend={backend} />}
-              empty={empty}
-              streaming={chat.streaming}
-              onRetry={regenerate}
-            />
+            <ToolAnswerProvider value={toolAnswer}>
+              <Conversation
+                turns={chat.turns}
+                notice={backend && <BackendNotice backend={backend} />}
+                empty={empty}
+                streaming={chat.streaming}
+                onRetry={regenerate}
+              />
+            </ToolAnswerProvider>
             <Composer
               value={draft}
               onChange={setDraft}
@@ -179,7 +196,7 @@ export function Playground() {
               attachControls={
                 <>
                   <AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />
-                  <PresetPicker disabled={!backend} onChoose={presets.choose} />
+                  <PresetPicker disabled={!backend} family={family} onChoose={presets.choose} />
                 </>
               }
               attachments={
@@ -200,6 +217,9 @@ export function Playground() {
               unavailableReason={backend ? unavailableReason : null}
               onChange={setReasoningWanted}
             />
+          </SettingsSection>
+          <SettingsSection>
+            <ToolsPanel family={family} state={tools} />
           </SettingsSection>
           <SettingsSection>
             <SystemPromptField value={systemPrompt} onChange={setSystemPrompt} family={family} reasoning={reasoning} />

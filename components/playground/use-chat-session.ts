@@ -6,13 +6,19 @@ import type { BackendSummary } from "@/lib/backends/types";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import {
   buildChatMessages,
+  buildFollowUpMessages,
   conversationReducer,
   createTurnId,
+  followUpMedia,
   historyMedia,
   isStreaming,
   regenerateContext,
+  type AssistantTurn,
+  type ToolResult,
   type Turn,
 } from "@/lib/chat/conversation";
+import type { ChatMessage } from "@/lib/chat/schema";
+import type { ToolRequestFields } from "@/lib/chat/tools-draft";
 import { runChatTurn } from "@/lib/chat/client/stream";
 import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-batcher";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
@@ -25,6 +31,22 @@ export interface TurnSettings {
   params: SamplingParamsInput;
   /** The `media` body for a request carrying these images and videos (all of them, earlier turns' too). */
   mediaParams: (media: readonly MediaFacts[]) => MediaParams;
+  /** The Tools panel's fields; empty when tools are off. */
+  tools: ToolRequestFields;
+}
+
+/** What one request is: a new question, the same question again, or a tool round's follow-up. */
+type TurnStart =
+  | { kind: "send"; history: Turn[]; user: { id: string; text: string; media: TurnMedia[] } }
+  | { kind: "regenerate"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
+  | { kind: "follow-up"; history: Turn[]; turnId: string; results: ToolResult[] };
+
+function requestOf(start: TurnStart, settings: TurnSettings): { messages: ChatMessage[]; earlier: TurnMedia[]; current: TurnMedia[] } | null {
+  if (start.kind !== "follow-up") {
+    return { messages: buildChatMessages(settings.systemPrompt, start.history, start.user.text, start.user.media), earlier: historyMedia(start.history), current: start.user.media };
+  }
+  const messages = buildFollowUpMessages(settings.systemPrompt, start.history);
+  return messages && { messages, earlier: followUpMedia(start.history), current: [] };
 }
 
 export function useChatSession() {
@@ -45,17 +67,20 @@ export function useChatSession() {
     [],
   );
 
-  const start = useCallback((history: Turn[], user: { text: string; media: TurnMedia[] }, settings: TurnSettings, userId: string | null) => {
+  const start = useCallback((start: TurnStart, settings: TurnSettings) => {
     const turnId = createTurnId();
     const family = settings.backend.family ?? "generic";
+    const request = requestOf(start, settings);
+    if (!request) return;
     // The server leaves out earlier media over the per-prompt limits; the turn records the same.
-    const sentMedia = [...fitEarlierMedia(family, historyMedia(history), user.media).kept, ...user.media];
+    const sentMedia = [...fitEarlierMedia(family, request.earlier, request.current).kept, ...request.current];
     const body = {
       backend: settings.backend.id,
-      messages: buildChatMessages(settings.systemPrompt, history, user.text, user.media),
+      messages: request.messages,
       reasoning: settings.reasoning,
       params: settings.params,
       media: settings.mediaParams(sentMedia),
+      ...settings.tools,
     };
     const assistant = {
       id: turnId,
@@ -66,7 +91,9 @@ export function useChatSession() {
       at: Date.now(),
       request: { body, family, media: sentMedia },
     };
-    dispatch(userId ? { type: "send", user: { id: userId, ...user }, assistant } : { type: "regenerate", assistant });
+    if (start.kind === "send") dispatch({ type: "send", user: start.user, assistant });
+    else if (start.kind === "regenerate") dispatch({ type: "regenerate", assistant });
+    else dispatch({ type: "follow-up", turnId: start.turnId, results: start.results, assistant });
     const controller = new AbortController();
     // Text deltas reach the conversation once a frame, however fast they stream.
     const events = batchTextEvents((event, at) => dispatch({ type: "event", turnId, event, at }));
@@ -83,16 +110,34 @@ export function useChatSession() {
   }, []);
 
   const send = useCallback(
-    (text: string, media: TurnMedia[], settings: TurnSettings) => start(turnsRef.current, { text, media }, settings, createTurnId()),
+    (text: string, media: TurnMedia[], settings: TurnSettings) =>
+      start({ kind: "send", history: turnsRef.current, user: { id: createTurnId(), text, media } }, settings),
+    [start],
+  );
+
+  /** Sends the person's results for a turn's tool calls and streams the model's follow-up. */
+  const answerTools = useCallback(
+    (turnId: string, results: ToolResult[], settings: TurnSettings) => {
+      const turns = turnsRef.current;
+      const index = turns.findIndex((turn) => turn.id === turnId);
+      const turn = turns[index];
+      if (!turn || turn.kind !== "assistant") return;
+      start({ kind: "follow-up", history: [...turns.slice(0, index), { ...turn, toolResults: results }], turnId, results }, settings);
+    },
     [start],
   );
 
   const regenerate = useCallback(
     (settings: TurnSettings) => {
+      // A failed follow-up is tried again from its tool round, not from the question.
+      const previous = turnsRef.current.at(-2);
+      if (turnsRef.current.at(-1)?.kind === "assistant" && isAnsweredToolRound(previous)) {
+        return answerTools(previous.id, previous.toolResults ?? [], settings);
+      }
       const context = regenerateContext(turnsRef.current);
-      if (context) start(context.history, { text: context.user.text, media: context.user.media }, settings, null);
+      if (context) start({ kind: "regenerate", history: context.history, user: { text: context.user.text, media: context.user.media } }, settings);
     },
-    [start],
+    [start, answerTools],
   );
 
   const stop = useCallback(() => {
@@ -114,5 +159,9 @@ export function useChatSession() {
     dispatch({ type: "clear" });
   }, [stop]);
 
-  return { turns, streaming: isStreaming(turns), send, regenerate, stop, clear, append };
+  return { turns, streaming: isStreaming(turns), send, answerTools, regenerate, stop, clear, append };
+}
+
+function isAnsweredToolRound(turn: Turn | undefined): turn is AssistantTurn {
+  return turn?.kind === "assistant" && (turn.toolCalls?.length ?? 0) > 0 && (turn.toolResults?.length ?? 0) > 0;
 }

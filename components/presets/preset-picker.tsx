@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { PROMPT_PRESETS, type PromptPreset } from "@/lib/chat/presets";
+import { presetsFor, type PromptPreset } from "@/lib/chat/presets";
+import type { Family } from "@/lib/backends/families";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, SparkleIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
@@ -9,11 +10,13 @@ import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-pre
 
 interface PresetPickerProps {
   disabled: boolean;
+  /** Only the tasks this family's documents give are offered. */
+  family: Family;
   onChoose: (preset: PromptPreset) => void;
 }
 
 /** The task presets, in a menu that opens above the composer. */
-export function PresetPicker({ disabled, onChoose }: PresetPickerProps) {
+export function PresetPicker({ disabled, family, onChoose }: PresetPickerProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -52,7 +55,7 @@ export function PresetPicker({ disabled, onChoose }: PresetPickerProps) {
           aria-label="Task presets"
           className="absolute bottom-full left-0 z-20 mb-2 w-[min(22rem,calc(100vw-2rem))] animate-fade-in rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
         >
-          {PROMPT_PRESETS.map((preset) => (
+          {presetsFor(family).map((preset) => (
             <button
               key={preset.id}
               type="button"

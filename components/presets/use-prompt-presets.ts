@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateA
 import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
 import type { Family } from "@/lib/backends/families";
 import type { MediaParamsDraft } from "@/lib/media/params";
-import { presetPrompt, presetSampling, type PromptPreset } from "@/lib/chat/presets";
+import { missingPresetField, presetPrompt, presetSampling, type PromptPreset } from "@/lib/chat/presets";
 
 interface PresetTargets {
   family: Family;
@@ -53,7 +53,9 @@ export function usePromptPresets({ family, params, setReasoning, setMediaDraft, 
   useEffect(() => {
     if (appliedFamily.current === family) return;
     appliedFamily.current = family;
-    if (active) apply(active.preset, active.value, family);
+    // A task the new family's documents do not give is put away rather than sent to it.
+    if (active && !active.preset.families.includes(family)) setActive(null);
+    else if (active) apply(active.preset, active.value, family);
   }, [family, active, apply]);
 
   const setValue = useCallback(
@@ -66,5 +68,7 @@ export function usePromptPresets({ family, params, setReasoning, setMediaDraft, 
   );
 
   const dismiss = useCallback(() => setActive(null), []);
-  return { active, choose, setValue, dismiss };
+  /** Why Send waits: the preset's field is empty (its example is only a hint). */
+  const blockedReason = active ? missingPresetField(active.preset, active.value) : null;
+  return { active, choose, setValue, dismiss, blockedReason };
 }

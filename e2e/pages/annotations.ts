@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { ChatRequestBody } from "./playground";
 
-export type PresetId = "trajectory" | "grounding" | "temporal" | "critic" | "caption";
+export type PresetId = "trajectory" | "grounding" | "temporal" | "critic" | "caption" | "embodied" | "plausibility" | "situation" | "driving";
 
 /** A rendered element's centre relative to another's top-left corner, in CSS pixels. */
 export async function centreWithin(element: Locator, frame: Locator): Promise<{ x: number; y: number; width: number; height: number }> {

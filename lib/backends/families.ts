@@ -56,6 +56,8 @@ export interface FamilyInfo {
   /** Nemotron: max_num_tiles from 1 to this (its default); a video is always one tile. */
   maxTiles?: number;
   presets: { reasoning: SamplingParams; plain: SamplingParams };
+  /** Whether its server is documented to take OpenAI `tools` (docs/nim-protocols.md §1.7). */
+  toolCalling: boolean;
 }
 
 export const REASONING_PROMPT_SUFFIX =
@@ -90,7 +92,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     // documents for the Cosmos3 Reasoner (NIM_MAX_IMAGES_PER_PROMPT).
     label: "Cosmos Reason2", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
     maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges", pixels: QWEN_PIXELS,
-    presets: cosmosPresets,
+    presets: cosmosPresets, toolCalling: false,
   },
   "cosmos-reason1": {
     // Images per prompt: undocumented, the Reason2 choice above.
@@ -101,11 +103,13 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
       reasoning: { ...cosmosPresets.reasoning, temperature: 0.01, seed: 42 },
       plain: { ...cosmosPresets.plain, temperature: 0.01, seed: 42 },
     },
+    toolCalling: false,
   },
   "cosmos3-reasoner": {
+    // Tools: the 2.x NIM parses Hermes-format calls into the same wire shape (NIM2 reasoning.md).
     label: "Cosmos3 Reasoner", reasoningSwitch: "prompt-suffix", reasoningWithVideo: true,
     maxImages: 5, maxVideos: 1, videoSampling: "fewer-wins", defaultFps: 4, sizeParams: "edges", pixels: QWEN_PIXELS,
-    presets: cosmosPresets,
+    presets: cosmosPresets, toolCalling: true,
   },
   "nemotron-vl": {
     label: "Nemotron Nano VL", reasoningSwitch: "system-think", reasoningWithVideo: false,
@@ -120,6 +124,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
         repetition_penalty: 1.0, presence_penalty: 0, frequency_penalty: 0, stop: [],
       },
     },
+    toolCalling: true,
   },
   generic: {
     label: "OpenAI-compatible", reasoningSwitch: "none", reasoningWithVideo: true,
@@ -129,6 +134,8 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
       reasoning: withoutVllmFields(cosmosPresets.reasoning),
       plain: withoutVllmFields({ ...cosmosPresets.plain, presence_penalty: 0 }),
     },
+    // Any vLLM started with --enable-auto-tool-choice and a tool-call parser, or another OpenAI server.
+    toolCalling: true,
   },
 };
 

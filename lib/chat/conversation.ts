@@ -2,6 +2,7 @@ import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
 import type { ChatMessage } from "@/lib/chat/schema";
 import { userContent, type TurnMedia } from "@/lib/media/attachments";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
 
 // The conversation as the page holds it, and the pure reducer that applies chat events to it.
 // Times are passed in with each action so the reducer stays pure and testable.
@@ -50,6 +51,15 @@ export interface AssistantTurn {
   request?: SentRequest;
   /** What the server said about the request, e.g. earlier media it left out; absent on older turns. */
   notices?: string[];
+  /** The tools the model called in this turn, in index order; absent when it called none. */
+  toolCalls?: AssembledToolCall[];
+  /** What the person answered for those calls, once they sent it; one per call. */
+  toolResults?: ToolResult[];
+}
+
+export interface ToolResult {
+  callId: string;
+  content: string;
 }
 
 export type Turn = UserTurn | AssistantTurn;
@@ -67,6 +77,8 @@ export interface NewAssistantTurn {
 export type ConversationAction =
   | { type: "send"; user: { id: string; text: string; media?: TurnMedia[] }; assistant: NewAssistantTurn }
   | { type: "regenerate"; assistant: NewAssistantTurn }
+  /** The results for a turn's tool calls are in: everything after that turn makes way for the follow-up. */
+  | { type: "follow-up"; turnId: string; results: ToolResult[]; assistant: NewAssistantTurn }
   | { type: "event"; turnId: string; event: ChatEvent; at: number }
   | { type: "stop"; turnId: string; at: number }
   | { type: "append"; turns: Turn[] }
@@ -117,6 +129,10 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
       return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
     case "answer":
       return { ...endThinking(turn, at), answer: turn.answer + event.text };
+    case "tool_call": {
+      const { type: _type, ...call } = event;
+      return { ...endThinking(turn, at), toolCalls: [...(turn.toolCalls ?? []).filter((known) => known.index !== call.index), call] };
+    }
     case "usage":
       return { ...turn, usage: { promptTokens: event.promptTokens, completionTokens: event.completionTokens } };
     case "done":
@@ -129,6 +145,7 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
         metrics: event.metrics,
         finishReason: event.finishReason,
         endedAt: at,
+        ...(event.toolCalls?.length ? { toolCalls: event.toolCalls } : {}),
       };
     case "error":
       return {
@@ -152,6 +169,12 @@ export function conversationReducer(turns: Turn[], action: ConversationAction): 
       const index = lastUserIndex(turns);
       if (index < 0) return turns;
       return [...turns.slice(0, index + 1), newAssistantTurn(action.assistant)];
+    }
+    case "follow-up": {
+      const index = turns.findIndex((turn) => turn.id === action.turnId);
+      const turn = turns[index];
+      if (!turn || turn.kind !== "assistant") return turns;
+      return [...turns.slice(0, index), { ...turn, toolResults: action.results }, newAssistantTurn(action.assistant)];
     }
     case "event":
       return updateStreamingTurn(turns, action.turnId, (turn) => applyChatEvent(turn, action.event, action.at));
@@ -192,23 +215,53 @@ export function regenerateContext(turns: readonly Turn[]): { history: Turn[]; us
   return { history: turns.slice(0, index), user };
 }
 
+interface Exchange {
+  user: UserTurn;
+  /** The assistant and tool messages after the user's, in order. */
+  replies: ChatMessage[];
+  answered: boolean;
+  /** Tool calls the person never answered: the exchange cannot be sent again. */
+  dangling: boolean;
+}
+
 /**
- * The exchanges of the history that are sent again: an assistant turn contributes its answer only,
- * never its reasoning; an exchange that produced no answer (an error, or a stop while thinking) is
- * left out so the model does not see an unanswered question.
+ * The exchanges of the history: an assistant turn contributes its answer only, never its
+ * reasoning; a tool round contributes its calls and one tool message per result. An exchange
+ * that ended without an answer (an error, a stop while thinking, calls left unanswered) is left
+ * out of what is sent again, so the model does not see an unanswered question.
  */
-function answeredExchanges(history: readonly Turn[]): { user: UserTurn; answer: string }[] {
-  const exchanges: { user: UserTurn; answer: string }[] = [];
-  let pendingUser: UserTurn | null = null;
+function exchangesOf(history: readonly Turn[]): Exchange[] {
+  const exchanges: Exchange[] = [];
   for (const turn of history) {
     if (turn.kind === "user") {
-      pendingUser = turn;
-    } else if (pendingUser && turn.answer.trim() !== "") {
-      exchanges.push({ user: pendingUser, answer: turn.answer });
-      pendingUser = null;
+      exchanges.push({ user: turn, replies: [], answered: false, dangling: false });
+      continue;
+    }
+    const open = exchanges.at(-1);
+    if (!open || open.answered || open.dangling) continue;
+    if (turn.toolCalls?.length) {
+      const results = new Map((turn.toolResults ?? []).map((result) => [result.callId, result.content]));
+      if (!turn.toolCalls.every((call) => results.has(call.id))) {
+        open.dangling = true;
+        continue;
+      }
+      const toolCalls = turn.toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args }));
+      open.replies.push({ role: "assistant", content: turn.answer, toolCalls });
+      for (const call of turn.toolCalls) open.replies.push({ role: "tool", toolCallId: call.id, content: results.get(call.id) ?? "" });
+    } else if (turn.answer.trim() !== "") {
+      open.replies.push({ role: "assistant", content: turn.answer });
+      open.answered = true;
     }
   }
   return exchanges;
+}
+
+function answeredExchanges(history: readonly Turn[]): Exchange[] {
+  return exchangesOf(history).filter((exchange) => exchange.answered);
+}
+
+function exchangeMessages(exchange: Exchange): ChatMessage[] {
+  return [{ role: "user", content: userContent(exchange.user.text, exchange.user.media) }, ...exchange.replies];
 }
 
 /** The media of earlier turns that the next request sends again. */
@@ -229,9 +282,29 @@ export function buildChatMessages(
 ): ChatMessage[] {
   const messages: ChatMessage[] = [];
   if (systemPrompt.trim() !== "") messages.push({ role: "system", content: systemPrompt });
-  for (const { user, answer } of answeredExchanges(history)) {
-    messages.push({ role: "user", content: userContent(user.text, user.media) }, { role: "assistant", content: answer });
-  }
+  for (const exchange of answeredExchanges(history)) messages.push(...exchangeMessages(exchange));
   messages.push({ role: "user", content: userContent(userText, userMedia) });
   return messages;
+}
+
+/**
+ * The messages that continue a tool round: the answered exchanges, then the open one up to its
+ * tool results. Null when the history does not end with answered tool calls.
+ */
+export function buildFollowUpMessages(systemPrompt: string, history: readonly Turn[]): ChatMessage[] | null {
+  const exchanges = exchangesOf(history);
+  const open = exchanges.at(-1);
+  if (!open || open.answered || open.dangling || open.replies.at(-1)?.role !== "tool") return null;
+  const messages: ChatMessage[] = [];
+  if (systemPrompt.trim() !== "") messages.push({ role: "system", content: systemPrompt });
+  for (const exchange of exchanges) if (exchange.answered) messages.push(...exchangeMessages(exchange));
+  messages.push(...exchangeMessages(open));
+  return messages;
+}
+
+/** The media a tool follow-up sends: those of the answered exchanges and of the open one. */
+export function followUpMedia(history: readonly Turn[]): TurnMedia[] {
+  const exchanges = exchangesOf(history);
+  const open = exchanges.at(-1);
+  return [...answeredExchanges(history).flatMap((exchange) => exchange.user.media), ...(open && !open.answered ? open.user.media : [])];
 }

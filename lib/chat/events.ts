@@ -1,3 +1,5 @@
+import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
+
 // The events of the /api/chat stream (docs/architecture.md), one JSON object per `data:` line.
 
 export interface ChatMetrics {
@@ -15,8 +17,10 @@ export type ChatEvent =
   | { type: "notice"; code: string; message: string }
   | { type: "reasoning"; text: string }
   | { type: "answer"; text: string }
+  /** A call whose arguments are complete; `malformed` says why they are not a JSON object. */
+  | ({ type: "tool_call" } & AssembledToolCall)
   | { type: "usage"; promptTokens: number; completionTokens: number }
-  | { type: "done"; finishReason: string; reasoning: string; answer: string; metrics: ChatMetrics }
+  | { type: "done"; finishReason: string; reasoning: string; answer: string; metrics: ChatMetrics; toolCalls?: AssembledToolCall[] }
   | { type: "error"; code: string; message: string; status: number };
 
 export function encodeChatEvent(event: ChatEvent): string {

@@ -4,7 +4,9 @@
 
 import { FAMILY_INFO, type Family, type SamplingParams } from "@/lib/backends/families";
 
-export type PresetId = "trajectory" | "grounding" | "temporal" | "critic" | "caption";
+export type PresetId =
+  | "trajectory" | "grounding" | "temporal" | "critic" | "caption"
+  | "embodied" | "plausibility" | "situation" | "driving";
 
 export interface PresetField {
   label: string;
@@ -23,7 +25,14 @@ export interface PromptPreset {
   sampling: Partial<SamplingParams>;
   /** Frames per second to sample a video at, when the preset says. */
   fps: number | null;
+  /** The families whose documents give this task; others are not offered it. */
+  families: readonly Family[];
 }
+
+// The Reason2 repository's task prompts serve Cosmos3 too (docs/nim-protocols.md §1.8); any
+// OpenAI-compatible server may run either model. Nemotron's card documents captions and tools.
+const REASONERS: readonly Family[] = ["cosmos-reason2", "cosmos3-reasoner", "generic"];
+const EVERY_FAMILY: readonly Family[] = ["cosmos-reason2", "cosmos3-reasoner", "cosmos-reason1", "nemotron-vl", "generic"];
 
 /**
  * The format block of the critic and trajectory templates. The request builder sees it and adds
@@ -36,26 +45,52 @@ export const PROMPT_PRESETS: readonly PromptPreset[] = [
   {
     id: "trajectory", label: "2D trajectory", description: "Points the end effector should follow, drawn on the image.",
     expects: "image", field: { label: "Task", placeholder: "Move the left bottle to far right" },
-    reasoning: true, sampling: { temperature: 0.3, top_p: 0.3 }, fps: null,
+    reasoning: true, sampling: { temperature: 0.3, top_p: 0.3 }, fps: null, families: REASONERS,
   },
   {
     id: "grounding", label: "2D grounding", description: "Bounding boxes of an object, drawn on the image.",
     expects: "image", field: { label: "Object", placeholder: "the red cup" },
-    reasoning: true, sampling: {}, fps: null,
+    reasoning: true, sampling: {}, fps: null, families: REASONERS,
   },
   {
     id: "temporal", label: "Temporal captions", description: "Events with start and end times; the times seek the video.",
-    expects: "video", field: null, reasoning: true, sampling: {}, fps: 4,
+    expects: "video", field: null, reasoning: true, sampling: {}, fps: 4, families: [...REASONERS, "cosmos-reason1"],
   },
   {
     id: "critic", label: "SDG critic", description: "Approve or reject a generated video for a training set.",
-    expects: "video", field: null, reasoning: true, sampling: { temperature: 0.3, top_p: 0.3 }, fps: 4,
+    expects: "video", field: null, reasoning: true, sampling: { temperature: 0.3, top_p: 0.3 }, fps: 4, families: REASONERS,
   },
   {
     id: "caption", label: "Caption", description: "A detailed description, without reasoning.",
-    expects: "image or video", field: null, reasoning: false, sampling: {}, fps: null,
+    expects: "image or video", field: null, reasoning: false, sampling: {}, fps: null, families: EVERY_FAMILY,
+  },
+  {
+    id: "embodied", label: "Next action", description: "Embodied reasoning: what the robot or person should do next.",
+    expects: "image or video", field: null, reasoning: true, sampling: {}, fps: 4, families: REASONERS,
+  },
+  {
+    id: "plausibility", label: "Physical plausibility", description: "Possible or impossible under normal physics, as a label.",
+    expects: "video", field: null, reasoning: false, sampling: {}, fps: 4, families: REASONERS,
+  },
+  {
+    id: "situation", label: "Situation understanding", description: "What the person is doing with an object, and what comes next.",
+    expects: "video", field: { label: "Object", placeholder: "the kettle" }, reasoning: true, sampling: {}, fps: 4, families: REASONERS,
+  },
+  {
+    id: "driving", label: "Driving critical objects", description: "Step-by-step reasoning about what matters for safe navigation.",
+    expects: "video", field: null, reasoning: true, sampling: {}, fps: 4, families: REASONERS,
   },
 ];
+
+/** The presets a family's documents give, in menu order. */
+export function presetsFor(family: Family): PromptPreset[] {
+  return PROMPT_PRESETS.filter((preset) => preset.families.includes(family));
+}
+
+/** The sentence asking for the preset's field while it is empty, else null: an example is never sent in its place. */
+export function missingPresetField(preset: PromptPreset, value: string): string | null {
+  return preset.field && value.trim() === "" ? `Enter the ${preset.field.label.toLowerCase()} for ${preset.label} above the message.` : null;
+}
 
 export function findPreset(id: PresetId): PromptPreset {
   const preset = PROMPT_PRESETS.find((p) => p.id === id);
@@ -73,9 +108,18 @@ const CRITIC_QUESTION =
   "It must perfectly adhere to physics, object permanence, and have no anomalies. Any issue or concern causes rejection.";
 const CRITIC_ANSWER = "Answer with Approve or Reject only.";
 
-/** The prompt text of a preset for a family; an empty field takes its placeholder. */
+const PLAUSIBILITY_QUESTION =
+  "Is this video physically plausible/possible according to your understanding of e.g. object permanence, shape constancy " +
+  "(objects maintain shape over time), continuous trajectories of objects? Assume it is the normal laws of physics. Your answer " +
+  "should be based on the events in the video and ignore the quality of the simulation engine. The rising wall is part of the " +
+  "experiment setup and should not be judged for plausibility.\n(A) Possible\n(B) Impossible";
+const DRIVING_QUESTION =
+  "The video depicts the observation from the vehicle's camera. You need to think step by step and identify the objects in " +
+  "the scene that are critical for safe navigation.";
+
+/** The prompt text of a preset for a family; an empty field stays a visible blank, which Send asks to fill. */
 export function presetPrompt(preset: PromptPreset, value: string, family: Family): string {
-  const filled = value.trim() || preset.field?.placeholder || "";
+  const filled = value.trim() || `<${preset.field?.label.toLowerCase() ?? "value"}>`;
   const ownFormat = carriesOwnFormat(family);
   switch (preset.id) {
     case "trajectory": {
@@ -95,6 +139,14 @@ export function presetPrompt(preset: PromptPreset, value: string, family: Family
       return ownFormat ? `${CRITIC_QUESTION}\n${THINK_BARE_FORMAT} ${CRITIC_ANSWER}` : `${CRITIC_QUESTION}\n${CRITIC_ANSWER}`;
     case "caption":
       return "Describe this in detail: the scene, the objects and people in it, and what happens.";
+    case "embodied":
+      return ownFormat ? `What can be the next immediate action?\n${THINK_BARE_FORMAT}` : "What can be the next immediate action?";
+    case "plausibility":
+      return PLAUSIBILITY_QUESTION;
+    case "situation":
+      return `What is the person doing with the ${filled.replace(/^the\s+/i, "")}? What will the person likely do next in this situation?`;
+    case "driving":
+      return ownFormat ? `${DRIVING_QUESTION}\n${THINK_BARE_FORMAT}` : DRIVING_QUESTION;
   }
 }
 

@@ -11,6 +11,8 @@ import {
   type SamplingParams,
 } from "@/lib/backends/families";
 import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
+import { toolFields, type ToolFields } from "@/lib/chat/request-tools";
+import { toUpstreamToolCall, type UpstreamToolCall } from "@/lib/chat/tools";
 
 // Builds the upstream chat-completions body for one model family (docs/nim-protocols.md,
 // "Model families and their switches"). Pure: media are resolved through the caller's resolver.
@@ -23,11 +25,14 @@ export type UpstreamContentPart =
   | { type: "video_url"; video_url: { url: string } };
 
 export interface UpstreamMessage {
-  role: "system" | "user" | "assistant";
-  content: string | UpstreamContentPart[];
+  role: "system" | "user" | "assistant" | "tool";
+  /** null only on an assistant message that made tool calls and said nothing else. */
+  content: string | UpstreamContentPart[] | null;
+  tool_calls?: UpstreamToolCall[];
+  tool_call_id?: string;
 }
 
-export interface UpstreamChatBody extends Omit<SamplingParams, "stop" | "top_k" | "repetition_penalty"> {
+export interface UpstreamChatBody extends Omit<SamplingParams, "stop" | "top_k" | "repetition_penalty">, ToolFields {
   model: string;
   messages: UpstreamMessage[];
   stream: true;
@@ -70,6 +75,7 @@ export function buildChatRequest(input: {
     stream: true,
     stream_options: { include_usage: true },
     ...sampling(info, request),
+    ...toolFields(family, request),
   };
   const video = videoKwargs(request.media);
   if (prompt.hasVideo && video) body.media_io_kwargs = { video };
@@ -113,6 +119,9 @@ function toUpstreamPart(part: ContentPart, resolveMedia: MediaResolver): Upstrea
 }
 
 function toUpstreamMessage(message: ChatMessage, index: number, resolveMedia: MediaResolver): UpstreamMessage {
+  // The schema holds a tool message to text with its call's id.
+  if (message.role === "tool") return { role: "tool", tool_call_id: message.toolCallId ?? "", content: String(message.content) };
+  if (message.role === "assistant" && message.toolCalls) return withToolCalls(toUpstreamMessage({ role: "assistant", content: message.content }, index, resolveMedia), message);
   if (typeof message.content === "string") return { role: message.role, content: message.content };
   if (message.role === "assistant") {
     // Upstream servers take only text from earlier assistant turns.
@@ -125,6 +134,12 @@ function toUpstreamMessage(message: ChatMessage, index: number, resolveMedia: Me
   return { role: message.role, content: message.content.map((part) => toUpstreamPart(part, resolveMedia)) };
 }
 
+/** The calls an assistant turn made; with no other text its content is null, as OpenAI's own history has it. */
+function withToolCalls(message: UpstreamMessage, source: ChatMessage): UpstreamMessage {
+  const text = typeof message.content === "string" ? message.content : textOf(message);
+  return { role: "assistant", content: text.trim() === "" ? null : text, tool_calls: (source.toolCalls ?? []).map(toUpstreamToolCall) };
+}
+
 // The vendors' critic and trajectory templates carry their own think format ("Write your final
 // answer immediately after the </think> tag"); a second, different instruction confuses the model.
 const OWN_FORMAT = /answer the question (?:in|using) the following format|<think>[\s\S]*<\/think>/i;
@@ -134,6 +149,7 @@ function appendSuffix(text: string): string {
 }
 
 function withPromptSuffix(message: UpstreamMessage): UpstreamMessage {
+  if (message.content === null) return message;
   if (typeof message.content === "string") return { ...message, content: appendSuffix(message.content) };
   const parts = [...message.content];
   const lastText = parts.map((part) => part.type).lastIndexOf("text");
@@ -157,7 +173,7 @@ function withSystemSwitch(messages: UpstreamMessage[], reasoning: boolean): Upst
   return messages.map((message, index) => {
     if (index !== system) return message;
     if (typeof message.content === "string") return { ...message, content: prependSwitch(message.content, line) };
-    const parts = [...message.content];
+    const parts = [...(message.content ?? [])];
     const first = parts[0];
     if (first?.type === "text") parts[0] = { type: "text", text: prependSwitch(first.text, line) };
     else parts.unshift({ type: "text", text: line });
@@ -166,7 +182,7 @@ function withSystemSwitch(messages: UpstreamMessage[], reasoning: boolean): Upst
 }
 
 function textOf(message: UpstreamMessage | undefined): string {
-  if (!message) return "";
+  if (!message || message.content === null) return "";
   if (typeof message.content === "string") return message.content;
   return message.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
 }
@@ -182,7 +198,7 @@ function withReasoningSystemPrompt(messages: UpstreamMessage[], lastUser: number
   const text = [REASON1_ENGLISH_SYSTEM_PROMPT, existing.trimEnd(), REASON1_REASONING_SYSTEM_PROMPT].filter(Boolean).join("\n\n");
   const current = messages[system];
   if (!current) return [{ role: "system", content: text }, ...messages];
-  const content = typeof current.content === "string"
+  const content = typeof current.content === "string" || current.content === null
     ? text
     : [{ type: "text" as const, text }, ...current.content.filter((part) => part.type !== "text")];
   return messages.map((message, index) => (index === system ? { role: "system", content } : message));

@@ -24,7 +24,12 @@ function uploads(media: readonly TurnMedia[]) {
 
 /** The request input with the schema's defaults filled in, as the server sees it. */
 function withDefaults(body: ChatRequestInput): ChatRequest {
-  return { backend: body.backend, messages: body.messages, reasoning: body.reasoning ?? false, params: body.params ?? {}, media: body.media ?? {} };
+  const tools = {
+    ...(body.tools ? { tools: body.tools } : {}),
+    ...(body.toolChoice === undefined ? {} : { toolChoice: body.toolChoice }),
+    ...(body.parallelToolCalls === undefined ? {} : { parallelToolCalls: body.parallelToolCalls }),
+  };
+  return { backend: body.backend, messages: body.messages, reasoning: body.reasoning ?? false, params: body.params ?? {}, media: body.media ?? {}, ...tools };
 }
 
 /**

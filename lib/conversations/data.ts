@@ -7,6 +7,7 @@ import type { MediaParamsDraft } from "@/lib/media/params";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
 import type { ResumeSettings, SavedSessionData } from "@/lib/conversations/read";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
+import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 
 // One data shape for a saved conversation and a shared snapshot: the turns as the server schema
 // takes them (no backend URL or key can fit), plus, for saved conversations only, what the
@@ -26,6 +27,7 @@ export interface SessionState {
   media: MediaParams;
   mediaDraft?: MediaParamsDraft;
   paramsEdited?: boolean;
+  toolsDraft?: ToolsDraft;
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
@@ -73,6 +75,8 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
     error: turn.error ? { code: clip(turn.error.code, 100), message: clip(turn.error.message, 2000) } : null,
     metrics: { ...metrics, promptTokens: turn.usage?.promptTokens ?? null, completionTokens: turn.usage?.completionTokens ?? null },
     ...(turn.notices?.length ? { notices: turn.notices.slice(0, 20).map((notice) => clip(notice, 2000)) } : {}),
+    ...(turn.toolCalls?.length ? { toolCalls: turn.toolCalls.slice(0, 32) } : {}),
+    ...(turn.toolResults?.length ? { toolResults: turn.toolResults.slice(0, 32) } : {}),
   };
 }
 
@@ -87,6 +91,7 @@ export function turnsToSnapshot(turns: readonly Turn[], familyOf: (backendId: st
 
 /** What a saved conversation stores; `snapshotOf` strips it to what a share may show. */
 export function buildSessionData(state: SessionState): SavedSessionData {
+  const tools = state.toolsDraft ? parseToolsDraft(state.toolsDraft).fields.tools ?? [] : [];
   const backend = state.backend
     ? { id: state.backend.id, label: state.backend.label, model: state.backend.model, family: state.backend.family, kind: state.backend.kind }
     : null;
@@ -97,8 +102,13 @@ export function buildSessionData(state: SessionState): SavedSessionData {
     reasoning: state.reasoning,
     params: state.params,
     media: state.media,
+    ...(tools.length > 0 ? { tools } : {}),
     turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)),
-    playground: { ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}), paramsEdited: state.paramsEdited ?? false },
+    playground: {
+      ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}),
+      paramsEdited: state.paramsEdited ?? false,
+      ...(state.toolsDraft ? { tools: state.toolsDraft } : {}),
+    },
   };
 }
 
@@ -137,6 +147,8 @@ function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
     finishReason: turn.finishReason ?? null,
     error: turn.error ?? null,
     ...(turn.notices?.length ? { notices: turn.notices } : {}),
+    ...(turn.toolCalls?.length ? { toolCalls: turn.toolCalls } : {}),
+    ...(turn.toolResults?.length ? { toolResults: turn.toolResults } : {}),
   };
 }
 

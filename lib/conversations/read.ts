@@ -18,6 +18,16 @@ const resumeSchema = z.object({
     .optional(),
   /** The sampling parameters were typed in, not the backend's preset. */
   paramsEdited: z.boolean().optional(),
+  /** The Tools panel as the person left it, canned results included. */
+  tools: z
+    .object({
+      enabled: z.boolean(),
+      text: z.string().max(200_000),
+      choice: z.string().max(100),
+      parallel: z.boolean(),
+      canned: z.record(z.string().max(100), z.array(z.string().max(20_000)).max(20)),
+    })
+    .optional(),
 });
 export type ResumeSettings = z.infer<typeof resumeSchema>;
 

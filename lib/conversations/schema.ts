@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { samplingParamsSchema, storedMediaParamsSchema } from "@/lib/chat/schema";
+import { toolDefinitionSchema } from "@/lib/chat/tools";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { mediaIdSchema } from "@/lib/media/media-api";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
@@ -78,6 +79,12 @@ const turnSchema = z.object({
   metrics: metricsSchema.nullish(),
   /** What the server said about the request (earlier media left out); older sessions have none. */
   notices: z.array(z.string().max(2000)).max(20).optional(),
+  /** The tools the reply called, arguments as they came, and the results the person gave. */
+  toolCalls: z
+    .array(z.object({ index: z.number().int().min(0).max(1000), id: z.string().max(200), name: z.string().max(200), arguments: z.string().max(200_000), malformed: z.string().max(2000).optional() }))
+    .max(32)
+    .optional(),
+  toolResults: z.array(z.object({ callId: z.string().max(200), content: z.string().max(200_000) })).max(32).optional(),
   /** A generated image or video shown with the turn. */
   result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]) }).nullish(),
 });
@@ -89,6 +96,8 @@ export const snapshotDataSchema = z.object({
   reasoning: z.boolean().optional(),
   params: samplingParamsSchema.optional(),
   media: storedMediaParamsSchema.optional(),
+  /** The tool definitions the chat was sent with, when it used tools. */
+  tools: z.array(toolDefinitionSchema).max(64).optional(),
   turns: z.array(turnSchema).max(2000),
 });
 export type SnapshotData = z.infer<typeof snapshotDataSchema>;

@@ -30,7 +30,7 @@ export interface AnswerFacts {
   label?: string;
   events?: number;
   durationS?: number;
-  verdict?: "Approve" | "Reject";
+  verdict?: "Approve" | "Reject" | "A" | "B";
   /** The media as the reply names them, e.g. "the 1280×720 image". */
   media?: string;
 }
@@ -166,6 +166,11 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
       return composeGrounding(analysis, rng);
     case "temporal":
       return composeTemporal(rng, options.videoDurationS ?? DEFAULT_VIDEO_DURATION_S);
+    case "plausibility": {
+      // The benchmark's answer is the option letter alone (docs/nim-protocols.md §1.8).
+      const verdict = rng.chance(0.5) ? "A" : "B";
+      return { text: verdict, facts: { verdict } };
+    }
     case "critic": {
       const verdict = rng.chance(0.5) ? "Approve" : "Reject";
       return { text: verdict, facts: { verdict } };

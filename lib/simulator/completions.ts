@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimulatedModel } from "@/lib/simulator/models";
-import { generateReply } from "@/lib/simulator/chat";
+import { generateReply, type Generation } from "@/lib/simulator/chat";
 import { readJsonBody, sendJson } from "@/lib/simulator/http";
 import { checkFamilyRules } from "@/lib/simulator/family-rules";
 import { checkVideoSampling, firstVideoDuration, readRequestMedia } from "@/lib/simulator/media";
@@ -32,6 +32,13 @@ function waitUnlessClosed(res: ServerResponse, ms: number): Promise<StreamOutcom
     }, ms);
     res.once("close", onClose);
   });
+}
+
+/** A whole message: with calls, `content` is the text before them or null (docs/nim-protocols.md §1.7). */
+function messageOf(generation: Generation) {
+  if (generation.toolCalls.length === 0) return { role: "assistant", content: generation.text };
+  const tool_calls = generation.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }));
+  return { role: "assistant", content: generation.text === "" ? null : generation.text, tool_calls };
 }
 
 export async function handleChatCompletion(
@@ -67,13 +74,13 @@ export async function handleChatCompletion(
   } else {
     outcome = await waitUnlessClosed(res, (generation.tokens.length * 1000) / tokensPerSecond);
     if (outcome === "completed") {
-      const completion = generation.tokens.length;
+      const completion = generation.tokens.length + generation.toolCalls.reduce((sum, call) => sum + call.tokens.length, 0);
       sendJson(res, 200, {
         id: generation.id,
         object: "chat.completion",
         created,
         model: model.model,
-        choices: [{ index: 0, message: { role: "assistant", content: generation.text }, logprobs: null, finish_reason: generation.finishReason }],
+        choices: [{ index: 0, message: messageOf(generation), logprobs: null, finish_reason: generation.finishReason }],
         usage: { prompt_tokens: generation.promptTokens, completion_tokens: completion, total_tokens: generation.promptTokens + completion },
       });
     }

@@ -4,7 +4,7 @@ import type { ChatMessage } from "@/lib/simulator/request";
 // Reads a request the way the model would see it: which task template it follows, whether it
 // asks for reasoning (and in which format), and what media it carries.
 
-export type PromptKind = "trajectory" | "grounding" | "temporal" | "critic" | "general";
+export type PromptKind = "trajectory" | "grounding" | "temporal" | "critic" | "plausibility" | "general";
 
 /** "think-answer": `<think>…</think>` then `<answer>…</answer>`; "think-bare": the answer right after `</think>`. */
 export type ThinkFormat = "none" | "think-answer" | "think-bare";
@@ -71,6 +71,7 @@ export function stripFormatInstructions(text: string): string {
 
 function detectKind(question: string): PromptKind {
   if (/approve or reject/i.test(question)) return "critic";
+  if (/physically plausible/i.test(question) && /\(B\)\s*Impossible/i.test(question)) return "plausibility";
   if (/trajectory|point_2d/i.test(question)) return "trajectory";
   if (/bounding box|\bbbox|\bbox_2d|\blocate\b|\bgrounding\b/i.test(question)) return "grounding";
   if (/timestamp|when does|temporal/i.test(question)) return "temporal";

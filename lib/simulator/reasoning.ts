@@ -50,6 +50,11 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
         `The clip lasts about ${formatSeconds(facts.durationS ?? 10)} seconds, so every event must start and end inside it.`,
         `I will split it into ${facts.events ?? 2} events in order, each with a start, an end and a short caption.`,
       ];
+    case "plausibility":
+      return [
+        "Object permanence, shape constancy and continuous trajectories are what to check.",
+        facts.verdict === "A" ? "Nothing vanishes or jumps in this pretend view, so it is possible." : "An object seems to pass through another here, so it is impossible.",
+      ];
     case "critic":
       return [
         "The video must follow physics, keep object permanence and show no anomalies.",

@@ -1,4 +1,5 @@
 import { SimulatorHttpError, validationError } from "@/lib/simulator/http";
+import { checkToolMessages, parseToolRequest, type ToolRequest } from "@/lib/simulator/tool-request";
 
 // Validates a chat-completions body the way a vLLM server would, keeping only what the
 // simulator needs. Unknown sampling fields are accepted and ignored, as vLLM does.
@@ -20,9 +21,20 @@ export interface VideoSampling {
 export interface ChatMessage {
   role: string;
   content: string | ContentPart[] | null;
+  /** An assistant message's calls: id and name, as the history sends them back. */
+  toolCalls?: { id: string; name: string }[];
+  /** A tool message: the call it answers. */
+  toolCallId?: string;
 }
 
-export interface SimulatedChatRequest {
+function toolFieldsOf(value: Json): Pick<ChatMessage, "toolCalls" | "toolCallId"> {
+  const calls = Array.isArray(value.tool_calls)
+    ? value.tool_calls.flatMap((call) => (isObject(call) && typeof call.id === "string" && isObject(call.function) && typeof call.function.name === "string" ? [{ id: call.id, name: call.function.name }] : []))
+    : [];
+  return { ...(calls.length > 0 ? { toolCalls: calls } : {}), ...(typeof value.tool_call_id === "string" ? { toolCallId: value.tool_call_id } : {}) };
+}
+
+export interface SimulatedChatRequest extends ToolRequest {
   model: string;
   messages: ChatMessage[];
   stream: boolean;
@@ -52,7 +64,7 @@ function parseMessage(value: unknown, index: number): ChatMessage {
     throw bad(`messages[${index}] must be an object with a string 'role'.`);
   }
   const content = value.content ?? null;
-  if (content === null || typeof content === "string") return { role: value.role, content };
+  if (content === null || typeof content === "string") return { role: value.role, content, ...toolFieldsOf(value) };
   if (!Array.isArray(content)) throw bad(`messages[${index}].content must be a string or a list of parts.`);
   const parts = content.map((part, partIndex): ContentPart => {
     if (!isObject(part) || typeof part.type !== "string") {
@@ -146,6 +158,8 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
     throw validationError("  Value error, Stream options can only be defined when `stream=True`.", "stream_options");
   }
   checkToolUsage(body);
+  checkToolMessages(body.messages);
+  const tools = parseToolRequest(body);
   const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
   const videoSampling = parseVideoSampling(body);
   return {
@@ -158,5 +172,6 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
     stop: parseStop(body.stop),
     ...(videoSampling ? { videoSampling } : {}),
     processorKwargs: isObject(body.mm_processor_kwargs) ? body.mm_processor_kwargs : {},
+    ...tools,
   };
 }

@@ -50,23 +50,44 @@ export function splitInsideCharacter(bytes: Buffer, rng: Random): Buffer[] {
 export function buildStreamSteps(generation: Generation, envelope: ChunkEnvelope, includeUsage: boolean): PacedStep[] {
   const rng = createRandom(generation.chunkSeed);
   const base = { id: generation.id, object: "chat.completion.chunk", created: envelope.created, model: envelope.model };
-  const chunk = (delta: Record<string, string>, finishReason: string | null): string =>
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null): string =>
     sseData({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] });
 
   const steps: PacedStep[] = [{ tokens: 0, buffers: [Buffer.from(chunk({ role: "assistant", content: "" }, null))] }];
   const chunks = chunkTokens(generation.tokens, rng);
+  const calls = toolCallDeltas(generation, rng);
   chunks.forEach((piece, index) => {
-    const finishReason = index === chunks.length - 1 ? generation.finishReason : null;
+    const finishReason = index === chunks.length - 1 && calls.length === 0 ? generation.finishReason : null;
     steps.push({ tokens: piece.tokens, buffers: splitInsideCharacter(Buffer.from(chunk({ content: piece.text }, finishReason)), rng) });
   });
-  if (chunks.length === 0) steps.push({ tokens: 0, buffers: [Buffer.from(chunk({ content: "" }, generation.finishReason))] });
+  calls.forEach((call, index) => {
+    const finishReason = index === calls.length - 1 ? generation.finishReason : null;
+    steps.push({ tokens: call.tokens, buffers: splitInsideCharacter(Buffer.from(chunk({ tool_calls: [call.delta] }, finishReason)), rng) });
+  });
+  if (chunks.length === 0 && calls.length === 0) steps.push({ tokens: 0, buffers: [Buffer.from(chunk({ content: "" }, generation.finishReason))] });
   if (includeUsage) {
-    const completion = generation.tokens.length;
+    const completion = generation.tokens.length + generation.toolCalls.reduce((sum, call) => sum + call.tokens.length, 0);
     const usage = { prompt_tokens: generation.promptTokens, completion_tokens: completion, total_tokens: generation.promptTokens + completion };
     steps.push({ tokens: 0, buffers: [Buffer.from(sseData({ ...base, choices: [], usage }))] });
   }
   steps.push({ tokens: 0, buffers: [Buffer.from(sseData("[DONE]"))] });
   return steps;
+}
+
+/**
+ * The `delta.tool_calls` of each call (docs/nim-protocols.md §1.7): the first carries index, id,
+ * type, name and an arguments prefix; the rest only index and the next fragment.
+ */
+function toolCallDeltas(generation: Generation, rng: Random): { delta: Record<string, unknown>; tokens: number }[] {
+  return generation.toolCalls.flatMap((call, index) => {
+    const pieces = chunkTokens(call.tokens, rng);
+    const [first, ...rest] = pieces;
+    const opening = { index, id: call.id, type: "function", function: { name: call.name, arguments: first?.text ?? "" } };
+    return [
+      { delta: opening, tokens: first?.tokens ?? 0 },
+      ...rest.map((piece) => ({ delta: { index, function: { arguments: piece.text } }, tokens: piece.tokens })),
+    ];
+  });
 }
 
 // Long enough that the two halves of a split character usually arrive in separate reads.

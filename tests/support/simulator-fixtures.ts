@@ -43,6 +43,9 @@ export function chatRequest(messages: ChatMessage[], overrides: Partial<Simulate
     seed: "0",
     stop: [],
     processorKwargs: {},
+    tools: [],
+    toolChoice: "none",
+    parallelToolCalls: true,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import type { ChatRequest } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
 import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
 import { ReasoningSplitter, type UpstreamDelta } from "@/lib/chat/reasoning-splitter";
+import { ToolCallAssembler, type ToolCallDelta } from "@/lib/chat/tool-call-assembler";
 import { resolveModel } from "@/lib/backends/server/status";
 import { authHeaders, getBackend, type Backend } from "@/lib/backends/server/backends";
 import { createMediaResolver, type MediaInliner } from "@/lib/chat/server/inline";
@@ -110,6 +111,7 @@ async function pumpUpstream(
   send: (event: ChatEvent) => void,
 ): Promise<void> {
   const splitter = new ReasoningSplitter({ expectReasoning });
+  const toolCalls = new ToolCallAssembler();
   const started = performance.now();
   let firstToken: number | null = null;
   let firstAnswer: number | null = null;
@@ -148,8 +150,10 @@ async function pumpUpstream(
       const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
       if (!choice) continue;
       const delta = (choice.delta ?? {}) as UpstreamDelta;
-      if (firstToken === null && (delta.content || delta.reasoning || delta.reasoning_content)) firstToken = performance.now();
+      const callDeltas = (delta as { tool_calls?: ToolCallDelta[] }).tool_calls;
+      if (firstToken === null && (delta.content || delta.reasoning || delta.reasoning_content || callDeltas?.length)) firstToken = performance.now();
       emit(splitter.push(delta));
+      toolCalls.push(callDeltas);
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }
     clearTimeout(idleTimer);
@@ -162,9 +166,13 @@ async function pumpUpstream(
     finished = true;
     const { pieces, result } = splitter.finish();
     emit(pieces);
+    // Arguments arrive in fragments and are whole only once the choice has finished.
+    const calls = toolCalls.finish();
+    for (const call of calls) send({ type: "tool_call", ...call });
     if (usage) send({ type: "usage", ...usage });
     const ended = performance.now();
-    send({ type: "done", finishReason, reasoning: result.reasoning, answer: result.answer, metrics: metricsOf(started, firstToken, firstAnswer, ended, usage) });
+    const metrics = metricsOf(started, firstToken, firstAnswer, ended, usage);
+    send({ type: "done", finishReason, reasoning: result.reasoning, answer: result.answer, metrics, ...(calls.length > 0 ? { toolCalls: calls } : {}) });
   } catch (error) {
     clearTimeout(idleTimer);
     if (abort.signal.aborted && !idleTimedOut) return; // The browser left or pressed Stop.
@@ -200,8 +208,10 @@ async function chunksOf(stream: Stream<ChatCompletionChunk>, response: Response,
     if (said) throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with an error: ${said}`);
     throw refuse("JSON that is not a chat completion");
   }
-  const { content, reasoning, reasoning_content } = choice.message;
-  const delta = { content, reasoning, reasoning_content } as ChatCompletionChunk.Choice["delta"];
+  const { content, reasoning, reasoning_content, tool_calls: calls } = choice.message as UpstreamDelta & { tool_calls?: ToolCallDelta[] };
+  // A whole message's calls carry no index; their order is it.
+  const tool_calls = Array.isArray(calls) ? calls.map((call, index) => ({ ...call, index })) : undefined;
+  const delta = { content, reasoning, reasoning_content, ...(tool_calls ? { tool_calls } : {}) } as ChatCompletionChunk.Choice["delta"];
   const finish = (choice.finish_reason ?? "stop") as ChatCompletionChunk.Choice["finish_reason"];
   return [{ id: "", object: "chat.completion.chunk", created: 0, model: "", choices: [{ index: 0, delta, finish_reason: finish }], usage: completion?.usage }];
 }

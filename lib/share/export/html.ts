@@ -2,6 +2,7 @@ import type { SnapshotTurn } from "@/lib/conversations/schema";
 import { describeModel, describeSettings } from "@/lib/share/settings";
 import { escapeHtml } from "@/lib/share/export/escape";
 import { metricsLine, thinkingLine, type SessionExport } from "@/lib/share/export/markdown";
+import { toolCallViews } from "@/lib/share/export/tool-calls";
 
 // A session as one self-contained HTML file that plays back offline: inline CSS, media embedded as
 // data: URIs (passed in `media`), reasoning in <details>, and no script at all. Its own CSP forbids
@@ -30,6 +31,7 @@ details.think{border:1px solid var(--line);border-radius:12px;background:var(--c
 .think-text{white-space:pre-wrap;color:var(--muted);border-left:2px solid var(--line);padding-left:12px;margin-top:8px}
 .answer{overflow-wrap:anywhere}.answer p,.answer ul,.answer ol,.answer pre,.answer table,.answer blockquote{margin:10px 0}.answer pre{background:var(--code);border-radius:10px;padding:12px;overflow-x:auto;font-size:13px}
 .answer code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}.answer :not(pre)>code{background:var(--code);border-radius:5px;padding:1px 5px}.answer table{border-collapse:collapse}.answer th,.answer td{border:1px solid var(--line);padding:4px 10px}
+.tool{border:1px solid var(--line);border-radius:12px;margin:10px 0;overflow:hidden}.tool-head{padding:8px 12px;border-bottom:1px solid var(--line);font-size:13px}.tool-head span{float:right;color:var(--muted);font-size:11px}.tool pre{margin:0;padding:10px 12px;font-size:12px;overflow-x:auto;white-space:pre-wrap}.tool-result{border-top:1px solid var(--line);padding:8px 12px 0;font-size:12px}
 .answer a{color:var(--accent)}.plain{white-space:pre-wrap}.note{color:var(--muted);font-size:12px;margin-top:8px}.error{border:1px solid #fecaca;background:#fef2f2;color:#991b1b;border-radius:12px;padding:10px 12px;font-size:13px}
 @media (prefers-color-scheme:dark){.error{border-color:#7f1d1d;background:#450a0a;color:#fecaca}}
 footer{margin-top:48px;color:var(--muted);font-size:12px;text-align:center}`;
@@ -59,6 +61,11 @@ function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string)
     parts.push(`<details class="think"><summary>${escapeHtml(thinkingLine(turn))}</summary><div class="think-text">${escapeHtml(turn.reasoning)}</div></details>`);
   }
   if (turn.answer) parts.push(`<div class="answer">${render(turn.answer)}</div>`);
+  for (const call of toolCallViews(turn)) {
+    const result = call.result === null ? "" : `<div class="tool-result"><strong>Result</strong><pre>${escapeHtml(call.result)}</pre></div>`;
+    const flag = call.malformed ? `<div class="note">${escapeHtml(call.malformed)} Shown exactly as it came.</div>` : "";
+    parts.push(`<div class="tool"><div class="tool-head">Tool call <code>${escapeHtml(call.name)}</code><span>${escapeHtml(call.id)}</span></div>${flag}<pre>${escapeHtml(call.arguments)}</pre>${result}</div>`);
+  }
   if (turn.state === "error" && turn.error) parts.push(`<div class="error"><strong>${escapeHtml(turn.error.code)}</strong> — ${escapeHtml(turn.error.message)}</div>`);
   if (turn.state === "stopped") parts.push(`<div class="note">Stopped — the partial reply is kept.</div>`);
   const metrics = metricsLine(turn);

@@ -2,6 +2,7 @@ import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import { describeModel, describeSettings } from "@/lib/share/settings";
 import { neutralizeMarkdown } from "@/lib/share/export/escape";
+import { toolCallViews } from "@/lib/share/export/tool-calls";
 
 // A session as one Markdown file. Stored media are referenced by file name, to be saved beside it;
 // media attached by URL link to where they are. Text from people and models is neutralised.
@@ -60,11 +61,22 @@ function userSection(turn: SnapshotTurn, index: number, media: ReadonlyMap<strin
   return lines.join("\n");
 }
 
+/** A fence longer than any run of backticks inside, so the text cannot close it. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}\n${text}\n${fence}`;
+}
+
 function assistantSection(turn: SnapshotTurn): string {
   const who = [turn.backend?.label, turn.backend?.model].filter(Boolean).map((s) => inlineLabel(String(s))).join(" · ");
   const lines = [`### ${who || "Reply"}`, ""];
   if (turn.reasoning) lines.push(quote(`**${thinkingLine(turn)}**\n\n${neutralizeMarkdown(turn.reasoning)}`), "");
   if (turn.answer) lines.push(neutralizeMarkdown(turn.answer), "");
+  for (const call of toolCallViews(turn)) {
+    lines.push(`**Tool call \`${call.name.replace(/`/g, "")}\`** (${inlineLabel(call.id)})${call.malformed ? ` — ${inlineLabel(call.malformed)}` : ""}`, "", fenced(call.arguments), "");
+    if (call.result !== null) lines.push("**Result:**", "", fenced(call.result), "");
+  }
   if (turn.state === "stopped") lines.push("*Stopped — the partial reply is kept.*", "");
   if (turn.state === "error" && turn.error) lines.push(`**Error (${inlineLabel(turn.error.code)}):** ${inlineLabel(turn.error.message)}`, "");
   const metrics = metricsLine(turn);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { buildSessionData, snapshotToTurns } from "@/lib/conversations/data";
+import { readSessionData, snapshotOf } from "@/lib/conversations/read";
+import { DEFAULT_TOOLS_DRAFT } from "@/lib/chat/tools-draft";
+import type { Turn } from "@/lib/chat/conversation";
+
+const call = { index: 0, id: "call-1", name: "move_gripper", arguments: '{"gripper":"open"}' };
+const turns: Turn[] = [
+  { kind: "user", id: "u", text: "Open the gripper.", media: [] },
+  {
+    kind: "assistant", id: "a", state: "done", backendId: "sim", backendLabel: "Sim", model: null, reasoningRequested: false, reasoning: "", answer: "",
+    startedAt: 0, thinkStartedAt: null, thinkEndedAt: null, endedAt: 1, usage: null, metrics: null, finishReason: "tool_calls", error: null,
+    toolCalls: [call], toolResults: [{ callId: "call-1", content: "ok" }],
+  },
+];
+
+describe("a saved session with tools", () => {
+  const toolsDraft = { ...DEFAULT_TOOLS_DRAFT, enabled: true, choice: "required", canned: { move_gripper: ["ok"] } };
+  const saved = buildSessionData({ turns, backend: null, systemPrompt: "", reasoning: false, params: {}, media: {}, toolsDraft });
+
+  it("keeps the calls, the results and the Tools panel, and reads them back", () => {
+    const read = readSessionData(JSON.parse(JSON.stringify(saved)));
+    expect(read?.playground?.tools).toEqual(toolsDraft);
+    expect(snapshotToTurns(read!.turns)[1]).toMatchObject({ toolCalls: [call], toolResults: [{ callId: "call-1", content: "ok" }] });
+  });
+
+  it("shares the definitions and the calls, never the panel's own state", () => {
+    const share = snapshotOf(saved);
+    expect(share.tools?.map((tool) => tool.name)).toEqual(["move_gripper", "look_up_object_pose", "capture_camera_frame"]);
+    expect(share.turns[1]?.toolCalls).toEqual([call]);
+    expect(share).not.toHaveProperty("playground");
+  });
+});
