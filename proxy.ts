@@ -5,6 +5,7 @@ import { shareRemovedHtml } from "@/lib/share/removed-html";
 import { accessConfig, classifyPath, decideAccess, loginRedirectPath, unauthorizedResponse } from "@/lib/server/access";
 import { isSharedMedia } from "@/lib/server/access-guard";
 import { readShare } from "@/lib/conversations/server/service";
+import { carriesMediaSignature } from "@/lib/media/media-url";
 
 // Three jobs in front of the app: the optional password (lib/server/access.ts), 410 Gone for a
 // revoked share link, which a page cannot set, and the sandbox policy of stored media.
@@ -12,6 +13,10 @@ import { readShare } from "@/lib/conversations/server/service";
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const decision = decideAccess({ method: request.method, pathname, headers: request.headers }, accessConfig());
+  // A model server fetching a signed media link has no login; the media route checks the signature.
+  if (decision !== "allow" && classifyPath(request.method, pathname) === "share-media" && carriesMediaSignature(request.nextUrl.searchParams)) {
+    return NextResponse.next();
+  }
   if (decision === "login-page") return NextResponse.redirect(new URL(loginRedirectPath(pathname, search), request.url), 303);
   if (decision === "unauthorized") return unauthorizedResponse();
   if (decision === "check-media" && !(await mediaIsShared(pathname))) return unauthorizedResponse();

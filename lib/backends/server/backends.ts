@@ -25,6 +25,9 @@ export interface Backend {
   timeoutMs: number;
   idleTimeoutMs: number;
   maxInlineImageBytes?: number;
+  /** chat: how stored media reach the model server (config-schema.ts). */
+  mediaTransport?: "inline" | "url";
+  publicBaseUrl?: string;
   maxConcurrentJobs: number;
   pollIntervalMs: number;
   /** How long a generation takes before any was measured (the simulator's fixed time). */

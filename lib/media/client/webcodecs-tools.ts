@@ -44,7 +44,9 @@ export async function openWithWebCodecs(file: Blob): Promise<OpenResult> {
   try {
     const track = await input.getPrimaryVideoTrack().catch(() => null);
     if (!track) return close(input, "no video stream the browser can read");
-    if (!(await track.canDecode())) return close(input, `no ${codecName(await track.getCodec())} decoder`);
+    const codec = await track.getCodec();
+    if (!codec) return close(input, "its codec is not one the browser knows");
+    if (!(await track.canDecode())) return close(input, `no ${codecName(codec)} decoder`);
     const probe = await probeTrack(input, track);
     const size = buildWebCodecsPlan(probe, {});
     if (!(await canEncodeVideo("avc", { width: size.width, height: size.height }))) return close(input, "no H.264 encoder");
