@@ -10,6 +10,7 @@ export interface ConvertedFigures {
   bytes: number;
   width: number;
   height: number;
+  durationS: number;
 }
 
 let clip: File | null = null;
@@ -64,7 +65,7 @@ async function figures(blob: Blob, started: number): Promise<ConvertedFigures> {
     video.onerror = () => reject(new Error("The converted file does not play."));
   });
   URL.revokeObjectURL(video.src);
-  return { ms, bytes: blob.size, width: video.videoWidth, height: video.videoHeight };
+  return { ms, bytes: blob.size, width: video.videoWidth, height: video.videoHeight, durationS: video.duration };
 }
 
 /** The app's WebCodecs path, probe included, as an attachment goes through it. */

@@ -116,18 +116,19 @@ export async function benchMedia(): Promise<void> {
     console.log(`${RUNS} runs per path, interleaved, probe included; ffmpeg.wasm's load (${(loadMs / 1000).toFixed(1)} s, 32 MB on first use) not included\n`);
     console.log(
       formatTable(
-        ["path", "median s", "runs s", "output", "MB"],
+        ["path", "median s", "runs s", "output", "output s", "MB"],
         [
           ...rows.map(([name, figures]) => [
             name,
             (median(figures.map((f) => f.ms)) / 1000).toFixed(2),
             figures.map((f) => (f.ms / 1000).toFixed(2)).join(" "),
             `${figures[0]?.width}×${figures[0]?.height}`,
+            (figures[0]?.durationS ?? NaN).toFixed(2),
             ((figures[0]?.bytes ?? 0) / 1e6).toFixed(2),
           ]),
           native
-            ? ["native ffmpeg", (median(runs.map((r) => r.nativeMs ?? NaN)) / 1000).toFixed(2), runs.map((r) => ((r.nativeMs ?? NaN) / 1000).toFixed(2)).join(" "), `-×${MAX_HEIGHT}`, "-"]
-            : ["native ffmpeg", "not installed", "-", "-", "-"],
+            ? ["native ffmpeg", (median(runs.map((r) => r.nativeMs ?? NaN)) / 1000).toFixed(2), runs.map((r) => ((r.nativeMs ?? NaN) / 1000).toFixed(2)).join(" "), `-×${MAX_HEIGHT}`, "-", "-"]
+            : ["native ffmpeg", "not installed", "-", "-", "-", "-"],
         ],
       ),
     );

@@ -13,6 +13,7 @@ import {
   type InputVideoTrack,
 } from "mediabunny";
 import type { ConvertOptions, VideoProbe } from "@/lib/media/client/video-args";
+import { encodeDirect } from "@/lib/media/client/webcodecs-encode";
 import { avcPixelFormat, buildWebCodecsPlan, codecName, containerName, isVariableFrameRate } from "@/lib/media/client/webcodecs-plan";
 
 // Probe, convert and grab frames with the browser's own codecs (WebCodecs, through mediabunny):
@@ -91,15 +92,27 @@ async function probeTrack(input: Input, track: InputVideoTrack): Promise<VideoPr
 function openedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe): WebCodecsVideo {
   return {
     probe,
-    convert: (options, job) => convert(input, probe, options, job),
+    convert: (options, job) => convert(input, track, probe, options, job),
     extractFrame: (atS, options) => extractFrame(track, probe, atS, options?.signal),
     dispose: () => input.dispose(),
   };
 }
 
-async function convert(input: Input, probe: VideoProbe, options: ConvertOptions, { onProgress, signal }: VideoJobOptions = {}): Promise<Blob> {
+async function convert(input: Input, track: InputVideoTrack, probe: VideoProbe, options: ConvertOptions, { onProgress, signal }: VideoJobOptions = {}): Promise<Blob> {
   if (signal?.aborted) throw abortError();
   const plan = buildWebCodecsPlan(probe, options);
+  if (!plan.remux && probe.rotation === 0) {
+    onProgress?.(0);
+    try {
+      const buffer = await encodeDirect(track, plan, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+      onProgress?.(1);
+      return new Blob([buffer], { type: "video/mp4" });
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      throw error;
+    }
+  }
+  // Remuxing, and rotation (drawn into the pixels), go through mediabunny's own conversion.
   const target = new BufferTarget();
   const output = new Output({ format: new Mp4OutputFormat({ fastStart: "in-memory" }), target });
   const trimmed = plan.startS > 0 || plan.endS < probe.durationS;
