@@ -45,7 +45,8 @@ async function seed(serverUrl: string, owner: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-export async function measureLongSession({ serverUrl }: { serverUrl: string }): Promise<LongSessionFigures> {
+/** `screenshotDir`: also saves the page as it opens and halfway up, in light and dark. */
+export async function measureLongSession({ serverUrl, screenshotDir }: { serverUrl: string; screenshotDir?: string }): Promise<LongSessionFigures> {
   const owner = randomBytes(16).toString("base64url").slice(0, 22);
   const id = await seed(serverUrl, owner);
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -72,19 +73,31 @@ export async function measureLongSession({ serverUrl }: { serverUrl: string }): 
     const rendered = () => page.evaluate(() => document.querySelectorAll('[data-testid="user-turn"], [data-testid="assistant-turn"]').length);
     const renderedAtOpen = await rendered();
 
-    const box = await page.getByTestId("assistant-turn").last().boundingBox();
-    await page.mouse.move((box?.x ?? 400) + 20, (box?.y ?? 400) + 10);
-    const scrollTop = () => page.evaluate(() => {
-      const turn = document.querySelector('[data-testid="user-turn"], [data-testid="assistant-turn"]');
-      let el = turn?.parentElement ?? null;
+    // The wheel goes to what is under the pointer: the middle of the conversation's scroll box.
+    const scroller = () => page.evaluate(() => {
+      let el = document.querySelector('[data-testid="assistant-turn"]')?.parentElement ?? null;
       while (el && getComputedStyle(el).overflowY !== "auto") el = el.parentElement;
-      return el?.scrollTop ?? 0;
+      const rect = el?.getBoundingClientRect();
+      return { top: el?.scrollTop ?? 0, x: rect ? rect.left + rect.width / 2 : 0, y: rect ? rect.top + rect.height / 2 : 0 };
     });
+    const middle = await scroller();
+    await page.mouse.move(middle.x, middle.y);
+    const scrollTop = async () => (await scroller()).top;
+    const shoot = async (name: string) => {
+      if (!screenshotDir) return;
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.screenshot({ path: `${screenshotDir}/long-session-${name}-${colorScheme}.png` });
+      }
+    };
+    await shoot("open");
+    const startTop = await scrollTop();
     let steps = 0;
     while ((await scrollTop()) > 0 && steps < 2000) {
       await page.mouse.wheel(0, -500);
       await page.waitForTimeout(30);
       steps += 1;
+      if (steps === Math.round(startTop / 1000)) await shoot("halfway");
     }
     await page.waitForTimeout(500);
     const scroll = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks.splice(0));

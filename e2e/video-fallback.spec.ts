@@ -66,6 +66,6 @@ test("forced onto the browser's codecs, the same ProRes video fails with the rea
   await app.attachFiles([clip]);
   const card = app.attachment(0);
   await card.expectPhase("error", 30_000);
-  await expect(card.error).toContainText("This browser's codecs cannot convert this video: its codec is not one the browser knows.");
+  await expect(card.error).toContainText("This browser's codecs cannot convert this video: no prores decoder.");
   await expect(app.videoToolsProgress).toBeHidden();
 });

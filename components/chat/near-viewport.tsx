@@ -8,7 +8,7 @@ import type { Turn } from "@/lib/chat/conversation";
 // 200 turns then costs what a few do, and scrolling mounts a turn or two at a time.
 
 /** Turns from the end that render at once: what the view shows when a chat opens at its bottom. */
-export const EAGER_TURNS = 8;
+export const EAGER_TURNS = 4;
 const MARGIN_PX = 800;
 
 /** A guess of a turn's height before it renders, so the scrollbar is about right. */
