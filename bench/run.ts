@@ -13,6 +13,8 @@ import { benchSessions } from "./sessions";
 import { benchChatWithVideo, benchUpload } from "./upload";
 import { startTestPostgres } from "../tests/support/postgres";
 import { benchBrowser } from "./browser";
+import { benchMedia } from "./media";
+import { startFetchingUpstream, transportBackends } from "./media-transport";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -20,6 +22,7 @@ const SIM_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 3291);
 const UPSTREAM_PORT = SIM_PORT + 1; // the simulator as an upstream of its own process, as a NIM is
 const PACED_PORT = SIM_PORT + 2; // the same at a real model's pace, for the concurrency runs
 const NGINX_PORT = SIM_PORT + 3;
+const TRANSPORT_PORT = SIM_PORT + 4; // a stand-in NIM that fetches the media links it is sent
 const PACED_TOKENS_PER_SECOND = 20;
 const PACED_MAX_TOKENS = 40;
 
@@ -27,7 +30,13 @@ const configDir = mkdtempSync(path.join(tmpdir(), "playground-bench-"));
 const configFile = path.join(configDir, "bench.config.json");
 const upstream = (id: string, port: number) => ({ id, label: id, kind: "chat", family: "cosmos-reason2", baseUrl: `http://127.0.0.1:${port}/reason2-8b/v1`, model: "nvidia/cosmos-reason2-8b" });
 // A fast simulator, so that the figures are the proxy's overhead rather than the pacing.
-writeFileSync(configFile, JSON.stringify({ simulator: { tokensPerSecond: 5000 }, backends: [upstream("upstream", UPSTREAM_PORT), upstream("paced", PACED_PORT)] }));
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    simulator: { tokensPerSecond: 5000 },
+    backends: [upstream("upstream", UPSTREAM_PORT), upstream("paced", PACED_PORT), ...transportBackends(TRANSPORT_PORT, `http://127.0.0.1:${APP_PORT}`)],
+  }),
+);
 const env = {
   ...process.env,
   PLAYGROUND_CONFIG: configFile,
@@ -39,6 +48,7 @@ build(env, { always: process.argv.includes("--rebuild") });
 const fast = await startSimulatorProcess(UPSTREAM_PORT, 5000);
 const paced = await startSimulatorProcess(PACED_PORT, PACED_TOKENS_PER_SECOND);
 const nginx = await startNginx(path.join(configDir, "nginx"), NGINX_PORT, UPSTREAM_PORT);
+const standIn = await startFetchingUpstream(TRANSPORT_PORT);
 const server = await startServer({ port: APP_PORT, env, quiet: true });
 try {
   // The in-process simulator (for the video turn below) starts with the first request that lists backends.
@@ -97,8 +107,22 @@ try {
       [[`${withVideo.sizeMb} MB MP4`, withVideo.responseMs.toFixed(0), withVideo.firstTokenMs.toFixed(0)]],
     ),
   );
+
+  const transports = [];
+  for (const backend of ["video-inline", "video-by-url"]) {
+    const turn = await benchChatWithVideo(server.url, 50, backend);
+    transports.push({ backend, ...turn, ...standIn.last });
+  }
+  console.log("\nThe same 50 MB turn to a stand-in NIM that takes the video before answering: inline (base64 in the request) vs by signed URL (the NIM fetches it)\n");
+  console.log(
+    formatTable(
+      ["transport", "request KB", "fetched MB", "response headers ms", "first token ms"],
+      transports.map((t) => [t.backend === "video-inline" ? "inline" : "url", (t.requestBytes / 1024).toFixed(0), (t.fetchedBytes / 1e6).toFixed(1), t.responseMs.toFixed(0), t.firstTokenMs.toFixed(0)]),
+    ),
+  );
 } finally {
   server.stop();
+  standIn.close();
   nginx.stop();
   fast.stop();
   paced.stop();
@@ -121,3 +145,6 @@ try {
 
 // In the browser: what the playground page loads first, and the main thread while a long answer streams.
 await benchBrowser();
+
+// Video conversion in the browser: WebCodecs against ffmpeg.wasm.
+await benchMedia();

@@ -23,7 +23,7 @@ export interface SessionBenchResult {
 const TURNS = 200;
 const MEDIA = 20;
 
-function largeSession(mediaIds: string[]): SnapshotData {
+export function largeSession(mediaIds: string[]): SnapshotData {
   const turns: SnapshotData["turns"] = [];
   for (let i = 0; i < TURNS / 2; i++) {
     const attachments = i < MEDIA ? [{ kind: i % 2 ? ("video" as const) : ("image" as const), mediaId: mediaIds[i]!, name: `clip-${i}.mp4`, width: 1280, height: 720 }] : [];

@@ -64,14 +64,14 @@ export async function benchUpload(serverUrl: string, serverPid: number, sizeMb: 
 }
 
 /** Upload a video, then time a chat turn that carries it: to the start event and to the first token. */
-export async function benchChatWithVideo(serverUrl: string, sizeMb: number) {
+export async function benchChatWithVideo(serverUrl: string, sizeMb: number, backend = "sim-reason2-8b") {
   const { id } = await uploadMp4(serverUrl, sizeMb);
   const started = performance.now();
   const response = await fetch(`${serverUrl}/api/chat`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
-      backend: "sim-reason2-8b",
+      backend,
       messages: [{ role: "user", content: [{ type: "video", mediaId: id }, { type: "text", text: "What happens?" }] }],
       params: { max_tokens: 32, seed: 1 },
       media: { fps: 2 },

@@ -215,45 +215,55 @@ async function recordWebm(page: Page): Promise<FileSpec> {
   return { name: "recording.webm", mimeType: "video/webm", buffer: Buffer.from(base64, "base64") };
 }
 
-test("a WebM is converted to an H.264 MP4 with ffmpeg.wasm and accepted", async ({ page }) => {
-  test.setTimeout(120_000);
-  const app = new PlaygroundPage(page);
-  await app.goto();
-  await app.selectBackend("sim-reason2-8b");
-  await app.attachFiles([await recordWebm(page)]);
-  await expect(app.videoToolsProgress).toContainText(/Loading video tools|Starting video tools/);
-  const card = app.attachment(0);
-  await card.expectPhase("ready", 100_000);
-  await expect(app.videoToolsProgress).toBeHidden();
-  await expect(card.status).toContainText("Converted from WebM to H.264 MP4.");
-  await expect(card.root).toContainText("160×120");
+// Each conversion runs on both paths: the browser's codecs (WebCodecs) and the ffmpeg.wasm fallback.
+for (const engine of ["webcodecs", "ffmpeg"] as const) {
+  test(`a WebM is converted to an H.264 MP4 with ${engine} and accepted`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const coreRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/ffmpeg/core/")) coreRequests.push(request.url());
+    });
+    await page.addInitScript((forced) => localStorage.setItem("playground.mediaEngine", forced), engine);
+    const app = new PlaygroundPage(page);
+    await app.goto();
+    await app.selectBackend("sim-reason2-8b");
+    await app.attachFiles([await recordWebm(page)]);
+    if (engine === "ffmpeg") await expect(app.videoToolsProgress).toContainText(/Loading video tools|Starting video tools/);
+    const card = app.attachment(0);
+    await card.expectPhase("ready", 100_000);
+    await expect(app.videoToolsProgress).toBeHidden();
+    await expect(card.status).toContainText("Converted from WebM to H.264 MP4.");
+    await expect(card.root).toContainText("160×120");
 
-  // Prepare: a frame of the preview becomes an image attachment; a trim converts the video again.
-  await card.prepare.click();
-  const panel = page.getByTestId("prepare-panel");
-  await panel.getByTestId("extract-frame").click();
-  const frame = app.attachment(1);
-  await frame.expectPhase("ready", 60_000);
-  await expect(frame.root).toHaveAttribute("data-kind", "image");
-  await expect(frame.root).toContainText(/recording-\d+\.\ds\.png/);
-  await expect(frame.root).toContainText("160×120");
-  const seconds = async () => Number(/(\d+\.\d) s ·/.exec(await card.root.innerText())?.[1]);
-  const fullLength = await seconds();
-  expect(fullLength).toBeGreaterThan(0.5);
-  await panel.getByTestId("trim-end").focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
-  await panel.getByTestId("prepare-apply").click();
-  await expect(card.status).toContainText("Converted from WebM to H.264 MP4, trimmed.", { timeout: 60_000 });
-  await card.expectPhase("ready", 60_000);
-  await expect.poll(seconds).toBeLessThan(fullLength - 0.15);
+    // Prepare: a frame of the preview becomes an image attachment; a trim converts the video again.
+    await card.prepare.click();
+    const panel = page.getByTestId("prepare-panel");
+    await panel.getByTestId("extract-frame").click();
+    const frame = app.attachment(1);
+    await frame.expectPhase("ready", 60_000);
+    await expect(frame.root).toHaveAttribute("data-kind", "image");
+    await expect(frame.root).toContainText(/recording-\d+\.\ds\.png/);
+    await expect(frame.root).toContainText("160×120");
+    const seconds = async () => Number(/(\d+\.\d) s ·/.exec(await card.root.innerText())?.[1]);
+    const fullLength = await seconds();
+    expect(fullLength).toBeGreaterThan(0.5);
+    await panel.getByTestId("trim-end").focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+    await panel.getByTestId("prepare-apply").click();
+    await expect(card.status).toContainText("Converted from WebM to H.264 MP4, trimmed.", { timeout: 60_000 });
+    await card.expectPhase("ready", 60_000);
+    await expect.poll(seconds).toBeLessThan(fullLength - 0.15);
 
-  const body = await app.sendAndCaptureRequest("What moves across the frame?");
-  expect(body.messages[0]?.content).toEqual([
-    { type: "video", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
-    { type: "image", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
-    { type: "text", text: "What moves across the frame?" },
-  ]);
-  const turn = app.lastAssistantTurn();
-  await turn.expectState("done");
-  await expect(turn.answer).toContainText("h264");
-});
+    const body = await app.sendAndCaptureRequest("What moves across the frame?");
+    expect(body.messages[0]?.content).toEqual([
+      { type: "video", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
+      { type: "image", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
+      { type: "text", text: "What moves across the frame?" },
+    ]);
+    const turn = app.lastAssistantTurn();
+    await turn.expectState("done");
+    await expect(turn.answer).toContainText("h264");
+    // The 32 MB core is fetched only on the fallback path.
+    expect(coreRequests.some((url) => url.endsWith("ffmpeg-core.wasm"))).toBe(engine === "ffmpeg");
+  });
+}

@@ -154,6 +154,13 @@ describe("the configuration files", () => {
     expect(composeConfig().backends.find((entry) => new URL(entry.baseUrl).hostname === name)).toMatchObject(backend);
   });
 
+  it("sends the chat NIMs their media as signed links to the playground service, by name and container port", () => {
+    const port = String(asList(playground.ports, "ports")[0]).split(":").at(-1);
+    const chat = composeConfig().backends.filter((backend) => backend.kind === "chat");
+    expect(chat.length).toBeGreaterThan(0);
+    for (const backend of chat) expect(backend, backend.id).toMatchObject({ mediaTransport: "url", publicBaseUrl: `http://${playgroundName}:${port}` });
+  });
+
   it("has a hosted API catalog example that reads its key from NVIDIA_API_KEY", () => {
     const hosted = parseConfig(read("deploy/playground.hosted.json"), "deploy/playground.hosted.json");
     for (const backend of hosted.backends) {

@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from "react";
 import type { Turn } from "@/lib/chat/conversation";
 import { AssistantTurn, preloadTurnParts } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
+import { EAGER_TURNS, NearViewport, estimateTurnHeight } from "@/components/chat/near-viewport";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
@@ -43,13 +44,15 @@ export function Conversation({ turns, notice, empty, onRetry, streaming }: Conve
         <div ref={contentRef} className="mx-auto flex w-full max-w-3xl flex-col gap-7 px-4 pt-6 pb-10 sm:px-6">
           {turns.length === 0
             ? empty
-            : turns.map((turn) =>
-                turn.kind === "user" ? (
-                  <UserTurn key={turn.id} turn={turn} />
-                ) : (
-                  <AssistantTurn key={turn.id} turn={turn} onRetry={turn === last && !streaming ? onRetry : undefined} />
-                ),
-              )}
+            : turns.map((turn, index) => (
+                <NearViewport key={turn.id} root={scrollRef} eager={index >= turns.length - EAGER_TURNS} estimatePx={estimateTurnHeight(turn)}>
+                  {turn.kind === "user" ? (
+                    <UserTurn turn={turn} />
+                  ) : (
+                    <AssistantTurn turn={turn} onRetry={turn === last && !streaming ? onRetry : undefined} />
+                  )}
+                </NearViewport>
+              ))}
         </div>
       </div>
       {awayFromBottom && turns.length > 0 && (

@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { fetchChatMedia } from "@/lib/conversations/client/chat-media";
 import { mediaUrl } from "@/lib/media/media-url";
 import { queryKeys } from "@/lib/core/query-keys";
 import type { StoredMedia } from "@/components/generation/use-input-media";
@@ -21,7 +20,13 @@ export function MediaSourcePicker({ needed, generated, onPick }: MediaSourcePick
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const listId = useId();
-  const chats = useQuery({ queryKey: queryKeys.chatMedia, queryFn: ({ signal }) => fetchChatMedia(signal), enabled: open, staleTime: 30_000 });
+  // Loaded when the popover opens: reading saved chats brings their schema (zod) with it.
+  const chats = useQuery({
+    queryKey: queryKeys.chatMedia,
+    queryFn: async ({ signal }) => (await import("@/lib/conversations/client/chat-media")).fetchChatMedia(signal),
+    enabled: open,
+    staleTime: 30_000,
+  });
   // A video can give an image to world its first frame, so image inputs list videos too.
   const fits = (m: StoredMedia) => needed === "image" || m.kind === "video";
 

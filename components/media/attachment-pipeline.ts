@@ -5,8 +5,8 @@ import { SNIFF_BYTES, sniffMediaType, type MediaFormat, type SniffedType } from 
 import { probeWebm } from "@/lib/media/webm-probe";
 
 // The browser-side steps before an upload: what a file is, what it measures, and the conversion
-// the model server needs. ffmpeg.wasm is imported only here and only when a step needs it, so
-// the page never downloads it for images or for H.264 MP4s.
+// the model server needs. The video tools (WebCodecs, else ffmpeg.wasm) are imported only here and
+// only when a step needs them, so the page never downloads them for images or for H.264 MP4s.
 
 export interface StepHooks {
   signal: AbortSignal;
@@ -90,8 +90,9 @@ async function quickVideoProbe(file: Blob, format: MediaFormat): Promise<QuickPr
 const hasPrepare = (p: PrepareOptions) => p.maxHeight !== null || p.startS !== null || p.endS !== null;
 
 /**
- * The video to upload. An upright H.264 MP4 goes as it is, so ffmpeg.wasm (32 MB) is fetched only
- * for videos that need it: other codecs and containers, rotated phone videos, and Prepare.
+ * The video to upload. An upright H.264 MP4 goes as it is; other codecs and containers, rotated
+ * phone videos and Prepare go through the video tools, and ffmpeg.wasm (32 MB) is fetched only
+ * when the browser's own codecs cannot do it.
  */
 export async function prepareVideo(file: Blob, format: MediaFormat, prepare: PrepareOptions, hooks: StepHooks): Promise<Blob> {
   hooks.onPhase("probing");
@@ -99,28 +100,30 @@ export async function prepareVideo(file: Blob, format: MediaFormat, prepare: Pre
   hooks.onSourceFacts(quick);
   if (ready && !hasPrepare(prepare)) return file;
 
-  await hooks.ensureVideoTools();
-  throwIfAborted(hooks.signal);
-  const tools = await import("@/lib/media/client/video-tools");
-  const probe = await tools.probeVideo(file, { signal: hooks.signal });
-  throwIfAborted(hooks.signal);
-  hooks.onSourceFacts({ width: probe.width, height: probe.height, durationS: probe.durationS, fps: probe.fps, codec: probe.codec });
-  const convert = tools.needsConversion(probe);
-  if (!convert && !hasPrepare(prepare)) return file;
+  const { openVideo, needsConversion } = await import("@/lib/media/client/video-engine");
+  const video = await openVideo(file, { signal: hooks.signal, ensureFfmpeg: hooks.ensureVideoTools });
+  try {
+    throwIfAborted(hooks.signal);
+    const { probe } = video;
+    hooks.onSourceFacts({ width: probe.width, height: probe.height, durationS: probe.durationS, fps: probe.fps, codec: probe.codec });
+    const convert = needsConversion(probe);
+    if (!convert && !hasPrepare(prepare)) return file;
 
-  hooks.onPhase("converting", 0);
-  const output = await tools.convertToMp4(
-    file,
-    {
-      ...(prepare.maxHeight !== null ? { maxHeight: prepare.maxHeight } : {}),
-      ...(prepare.startS !== null ? { startS: prepare.startS } : {}),
-      ...(prepare.endS !== null ? { endS: prepare.endS } : {}),
-    },
-    { onProgress: hooks.onProgress, signal: hooks.signal },
-  );
-  throwIfAborted(hooks.signal);
-  hooks.onNote(conversionNote(format, convert, prepare));
-  return output;
+    hooks.onPhase("converting", 0);
+    const output = await video.convert(
+      {
+        ...(prepare.maxHeight !== null ? { maxHeight: prepare.maxHeight } : {}),
+        ...(prepare.startS !== null ? { startS: prepare.startS } : {}),
+        ...(prepare.endS !== null ? { endS: prepare.endS } : {}),
+      },
+      { onProgress: hooks.onProgress, signal: hooks.signal },
+    );
+    throwIfAborted(hooks.signal);
+    hooks.onNote(conversionNote(format, convert, prepare));
+    return output;
+  } finally {
+    video.dispose();
+  }
 }
 
 function conversionNote(format: MediaFormat, converted: boolean, prepare: PrepareOptions): string {
@@ -134,9 +137,14 @@ function conversionNote(format: MediaFormat, converted: boolean, prepare: Prepar
 
 /** A frame of the video at a time, as a PNG file named after the video. */
 export async function extractVideoFrame(file: Blob, name: string, atS: number, hooks: Pick<StepHooks, "ensureVideoTools" | "signal">): Promise<File> {
-  await hooks.ensureVideoTools();
-  const { extractFrame } = await import("@/lib/media/client/video-tools");
-  const png = await extractFrame(file, atS, { signal: hooks.signal });
+  const { openVideo } = await import("@/lib/media/client/video-engine");
+  const video = await openVideo(file, { signal: hooks.signal, ensureFfmpeg: hooks.ensureVideoTools });
+  let png: Blob;
+  try {
+    png = await video.extractFrame(atS, { signal: hooks.signal });
+  } finally {
+    video.dispose();
+  }
   const base = name.replace(/\.[^.]+$/, "");
   return new File([png], `${base}-${atS.toFixed(1)}s.png`, { type: "image/png" });
 }

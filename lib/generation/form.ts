@@ -5,7 +5,8 @@ import {
 } from "@/lib/backends/generation-families";
 import { worldFields, type WorldDraft } from "@/lib/generation/world-form";
 import { countWords, maxFrames, resolveGeneration } from "@/lib/generation/request";
-import { MAX_PROMPT_CHARS, type GenerationRequest } from "@/lib/generation/schema";
+import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
+import type { GenerationRequest } from "@/lib/generation/schema";
 
 // The Generate form as it is edited: numbers stay the typed strings, and only values the backend's
 // profile takes can be picked. validateDraft turns a draft into the POST /api/generations body, or

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ASPECT_RATIOS, CONTROL_TYPES, GENERATION_MODES, RESOLUTION_TIERS, SEED_MAX, type GenerationMode } from "@/lib/backends/generation-families";
 import { mediaIdSchema } from "@/lib/media/media-api";
+import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
 
 // The shapes of /api/generations, shared by the browser and the server. Family rules (which
 // fields a backend takes, their ranges) live in lib/generation/request.ts.
 
-export const MAX_PROMPT_CHARS = 8000;
+export { MAX_PROMPT_CHARS };
 
 export const generationRequestSchema = z
   .object({

@@ -22,7 +22,7 @@ export interface RouteContext {
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
 /** Anyone, the password holder, or anyone while `openWhen` says so (a public share and its media). */
-export type Access = "open" | "password" | { openWhen: (params: RawParams) => Promise<boolean> };
+export type Access = "open" | "password" | { openWhen: (params: RawParams, request: Request) => Promise<boolean> };
 
 /** What a request body may be: JSON (read by `body`), an upload, what OpenAI clients send, a login form, nothing. */
 export type BodyKind = "json" | "upload" | "openai" | "form" | "none";
@@ -79,7 +79,7 @@ function checkContentType(request: Request, accepts: BodyKind): void {
 
 async function checkAccess(access: Access, request: Request, params: RawParams, client: Client): Promise<void> {
   if (access === "open" || accessConfig().password === null) return;
-  if (typeof access === "object" && (await access.openWhen(params))) return;
+  if (typeof access === "object" && (await access.openWhen(params, request))) return;
   const refusal = await accessRefusal(request.headers, client);
   if (refusal) throw refusal;
 }

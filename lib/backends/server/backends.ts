@@ -28,6 +28,9 @@ export interface Backend {
   maxInlineImageBytes?: number;
   /** Chat: how the model writes points and boxes, when the configuration says. */
   coordinates?: CoordinateConvention;
+  /** chat: how stored media reach the model server (config-schema.ts). */
+  mediaTransport?: "inline" | "url";
+  publicBaseUrl?: string;
   maxConcurrentJobs: number;
   pollIntervalMs: number;
   /** How long a generation takes before any was measured (the simulator's fixed time). */

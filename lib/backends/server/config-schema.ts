@@ -45,11 +45,21 @@ export const backendConfigSchema = z
     coordinates: z.enum(COORDINATE_CONVENTIONS).optional(),
     /** omni: how often a running vLLM-Omni video job is polled for progress. */
     pollIntervalMs: z.number().int().min(100).max(60_000).default(2000),
+    /** chat: stored media go inline as base64 ("inline"), or as signed, expiring links the NIM fetches ("url"). */
+    mediaTransport: z.enum(["inline", "url"]).default("inline"),
+    /** Where the NIM reaches the playground for "url", e.g. http://playground:3000 in compose. */
+    publicBaseUrl: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .transform((url) => url.replace(/\/$/, ""))
+      .optional(),
   })
   .strict()
   .superRefine((backend, ctx) => {
     if (backend.contract !== undefined && backend.family !== "cosmos3-wfm") {
       ctx.addIssue({ code: "custom", path: ["contract"], message: "only a backend with family 'cosmos3-wfm' (the Cosmos3 generator NIM) takes a contract" });
+    }
+    if (backend.mediaTransport === "url" && backend.publicBaseUrl === undefined) {
+      ctx.addIssue({ code: "custom", path: ["publicBaseUrl"], message: 'mediaTransport "url" needs the address where the NIM reaches the playground, e.g. "http://playground:3000"' });
     }
     if (backend.family === undefined) return;
     const allowed: readonly string[] =

@@ -1,12 +1,15 @@
 import "server-only";
 import type { MediaResolver } from "@/lib/chat/request";
 import type { ChatRequest } from "@/lib/chat/schema";
+import { getBackend, type Backend } from "@/lib/backends/server/backends";
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaNotFound } from "@/lib/media/server/download";
+import { signedMediaUrl } from "@/lib/media/server/media-signature";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 
-// Stored media go to the model server inline, as base64 data URIs. They are read before the
-// request is built (the builder is synchronous), each id once, into one base64 string.
+// Stored media go to the model server inline, as base64 data URIs, read before the request is
+// built (the builder is synchronous), each id once, into one base64 string. A backend with
+// mediaTransport "url" gets signed, expiring links to the media route instead, and reads no bytes.
 
 /** Reads every stored media of a chat request and returns the resolver that hands them out. */
 export type MediaInliner = (request: ChatRequest) => Promise<MediaResolver>;
@@ -26,9 +29,13 @@ function mediaIdsOf(request: ChatRequest): Map<string, "image" | "video"> {
   return ids;
 }
 
-export function createMediaResolver(storage: () => MediaStorage = mediaStorage): MediaInliner {
+type TransportOf = (backendId: string) => Promise<Pick<Backend, "mediaTransport" | "publicBaseUrl">>;
+
+export function createMediaResolver(storage: () => MediaStorage = mediaStorage, transportOf: TransportOf = getBackend): MediaInliner {
   return async (request) => {
     const { catalog, blobs } = storage();
+    const { mediaTransport, publicBaseUrl } = await transportOf(request.backend);
+    const linkBase = mediaTransport === "url" ? publicBaseUrl : undefined;
     const inlined = new Map<string, string>();
     let total = 0;
     for (const [mediaId, type] of mediaIdsOf(request)) {
@@ -36,6 +43,10 @@ export function createMediaResolver(storage: () => MediaStorage = mediaStorage):
       if (!record) throw mediaNotFound(mediaId);
       if (record.kind !== type) {
         throw new PlaygroundError("bad_request", `Media '${mediaId}' is ${record.kind === "image" ? "an image" : "a video"}; attach it as a part of type "${record.kind}", not "${type}".`);
+      }
+      if (linkBase !== undefined) {
+        inlined.set(mediaId, signedMediaUrl(linkBase, mediaId));
+        continue;
       }
       total += record.bytes;
       if (total > MAX_INLINE_BYTES) {

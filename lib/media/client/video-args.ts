@@ -114,12 +114,12 @@ export function constantFrameRate(fps: number): string {
   return nearest !== undefined && distance(nearest) <= 0.02 ? nearest : String(Math.round(fps * 100) / 100);
 }
 
-function evaluateRate(rate: string): number {
+export function evaluateRate(rate: string): number {
   const [num = "0", den = "1"] = rate.split("/");
   return Number(num) / Number(den);
 }
 
-function checkTrim(probe: VideoProbe, options: ConvertOptions): { startS: number; endS: number } {
+export function checkTrim(probe: Pick<VideoProbe, "durationS">, options: ConvertOptions): { startS: number; endS: number } {
   const startS = Math.max(0, options.startS ?? 0);
   const endS = Math.min(probe.durationS, options.endS ?? probe.durationS);
   if (startS >= probe.durationS) {
@@ -136,7 +136,7 @@ export function buildFrameArgs(probe: Pick<VideoProbe, "durationS" | "fps">, atS
   return ["-ss", seconds(at), "-i", input, "-map", "0:v:0", "-frames:v", "1", "-c:v", "png", "-f", "image2", output];
 }
 
-function evenFloor(value: number): number {
+export function evenFloor(value: number): number {
   return Math.max(2, Math.floor(value / 2) * 2);
 }
 

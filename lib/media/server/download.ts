@@ -2,6 +2,7 @@ import "server-only";
 import { PlaygroundError } from "@/lib/core/errors";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { etagMatches, parseByteRange } from "@/lib/media/server/byte-range";
+import { checkMediaSignature } from "@/lib/media/server/media-signature";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 
 // GET / HEAD /api/media/{id}: the stored bytes, streamed, with one byte range for video seeking.
@@ -10,6 +11,8 @@ import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 export const mediaNotFound = (id: string) => new PlaygroundError("not_found", `Media '${id}' was not found; upload it again.`);
 
 export async function mediaResponse(request: Request, id: string, storage: MediaStorage = mediaStorage()): Promise<Response> {
+  // A signed link (for a model server) that is expired or altered is refused before anything is read.
+  checkMediaSignature(request.url, id);
   const record = await storage.catalog.get(id);
   const stored = record ? await storage.blobs.stat(record.blobKey) : null;
   if (!record || !stored) throw mediaNotFound(id);

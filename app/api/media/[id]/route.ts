@@ -4,17 +4,21 @@ import { mediaIdSchema } from "@/lib/media/media-api";
 import { accessConfig } from "@/lib/server/access";
 import { isSharedMedia } from "@/lib/server/access-guard";
 import { mediaResponse } from "@/lib/media/server/download";
+import { checkMediaSignature } from "@/lib/media/server/media-signature";
 import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-// Without the password, a file opens only while a live share shows it; any other id, real or not,
-// gets the same 401.
+// Without the password, a file opens only while a live share shows it, or by a signed link the
+// playground made for a model server (a bad or expired signature is a 403); any other id gets 401.
 const handle = route(
   {
     params: z.object({ id: mediaIdSchema }),
     badParams: (_, issues) => new PlaygroundError("bad_request", `That is not a media id: ${issues[0]?.message ?? "wrong format"}.`),
-    access: { openWhen: async ({ id }) => accessConfig().publicShares && typeof id === "string" && (await isSharedMedia(id)) },
+    access: {
+      openWhen: async ({ id }, request) =>
+        typeof id === "string" && (checkMediaSignature(request.url, id) || (accessConfig().publicShares && (await isSharedMedia(id)))),
+    },
   },
   async ({ request, params }) => mediaResponse(request, params.id),
 );

@@ -1,0 +1,74 @@
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PlaygroundError } from "@/lib/core/errors";
+import { mediaUrl } from "@/lib/media/media-url";
+
+// Signed, expiring links to one stored media, for a model server that fetches its media by URL
+// (backend option mediaTransport "url"). The signature is an HMAC over the id and the expiry with
+// a server secret: PLAYGROUND_MEDIA_URL_SECRET, else one made once and kept in the data folder.
+
+export const MEDIA_URL_TTL_SECONDS = 3600;
+const SECRET_FILE = "media-url-secret";
+
+const cache = globalThis as typeof globalThis & { __mediaUrlSecret?: { source: string; secret: Buffer } };
+
+function secret(): Buffer {
+  const fromEnv = process.env.PLAYGROUND_MEDIA_URL_SECRET;
+  const dataDir = path.resolve(process.env.PLAYGROUND_DATA_DIR || "./data");
+  const source = fromEnv ? "env" : dataDir;
+  if (cache.__mediaUrlSecret?.source === source) return cache.__mediaUrlSecret.secret;
+  if (fromEnv !== undefined && fromEnv.length > 0 && fromEnv.length < 32) {
+    throw new Error("PLAYGROUND_MEDIA_URL_SECRET must be at least 32 characters long.");
+  }
+  const value = fromEnv ? Buffer.from(fromEnv, "utf8") : fileSecret(dataDir);
+  cache.__mediaUrlSecret = { source, secret: value };
+  return value;
+}
+
+function fileSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, SECRET_FILE);
+  try {
+    return Buffer.from(readFileSync(file, "utf8").trim(), "base64url");
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const made = randomBytes(32);
+    // "wx": when two processes race, the one that loses reads the winner's secret.
+    try {
+      writeFileSync(file, made.toString("base64url"), { mode: 0o600, flag: "wx" });
+      return made;
+    } catch {
+      return Buffer.from(readFileSync(file, "utf8").trim(), "base64url");
+    }
+  }
+}
+
+function signature(id: string, expires: number): string {
+  return createHmac("sha256", secret()).update(`${id}.${expires}`).digest("base64url");
+}
+
+/** An absolute URL of the media route that works without a login until it expires. */
+export function signedMediaUrl(publicBaseUrl: string, id: string, nowMs = Date.now(), ttlSeconds = MEDIA_URL_TTL_SECONDS): string {
+  const expires = Math.floor(nowMs / 1000) + ttlSeconds;
+  return `${publicBaseUrl.replace(/\/$/, "")}${mediaUrl(id)}?exp=${expires}&sig=${signature(id, expires)}`;
+}
+
+/**
+ * Checks the `exp` and `sig` of a request for media `id`: returns false when it carries neither
+ * (the usual access rules apply), true when they are valid, and throws 403 when they are not.
+ */
+export function checkMediaSignature(requestUrl: string, id: string, nowMs = Date.now()): boolean {
+  const query = new URL(requestUrl).searchParams;
+  const exp = query.get("exp");
+  const sig = query.get("sig");
+  if (exp === null && sig === null) return false;
+  const expires = /^\d{1,12}$/.test(exp ?? "") ? Number(exp) : NaN;
+  const expected = Buffer.from(Number.isNaN(expires) ? "" : signature(id, expires));
+  const given = Buffer.from(sig ?? "");
+  if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new PlaygroundError("forbidden", "This media link's signature does not match; links to media are made by the playground for each message.");
+  }
+  if (expires * 1000 < nowMs) throw new PlaygroundError("forbidden", "This media link has expired; send the message again for a fresh one.");
+  return true;
+}
