@@ -17,7 +17,18 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { ignores: [".next/**", "node_modules/**", "public/**", "data/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "public/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/out/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+
 import { securityHeaders } from "./lib/core/security-headers";
 
 const nextConfig: NextConfig = {

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+
+import { readShare } from "@/lib/conversations/server/service";
 import { PlaygroundError } from "@/lib/core/errors";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
-import { shareRemovedHtml } from "@/lib/share/removed-html";
 import { accessConfig, accessRule, classifyPath, loginRedirectPath } from "@/lib/server/access";
 import { accessRefusal } from "@/lib/server/access-guard";
 import { requestClient } from "@/lib/server/client-address";
 import { errorResponse } from "@/lib/server/http";
 import { checkHost } from "@/lib/server/request-origin";
-import { readShare } from "@/lib/conversations/server/service";
+import { shareRemovedHtml } from "@/lib/share/removed-html";
 
 // In front of pages and the API routes it matches: only the playground's own host names (against
 // DNS rebinding), the optional password for pages (API routes check it in lib/server/route.ts),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { LogoMark } from "@/components/ui/logo";
 
 export default function NotFound() {
@@ -8,9 +9,7 @@ export default function NotFound() {
       <div className="space-y-2">
         <p className="font-mono text-sm text-brand-700 dark:text-brand-300">404</p>
         <h1 className="text-2xl font-semibold tracking-tight">This page does not exist</h1>
-        <p className="max-w-sm text-zinc-600 dark:text-zinc-400">
-          The link may be mistyped, or the session it pointed to was deleted.
-        </p>
+        <p className="max-w-sm text-zinc-600 dark:text-zinc-400">The link may be mistyped, or the session it pointed to was deleted.</p>
       </div>
       <Link
         href="/"

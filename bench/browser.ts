@@ -1,5 +1,6 @@
 // The browser-side figures, part of `npm run bench`; alone: `tsx --conditions=react-server bench/browser.ts [--rebuild]`.
 import { pathToFileURL } from "node:url";
+
 import { build, root, startServer } from "../scripts/next-server.mjs";
 import { measureFirstLoadJs } from "./first-load-js";
 import { LONG_SESSION_TARGETS, measureLongSession } from "./long-session";
@@ -21,44 +22,112 @@ export async function benchBrowser(): Promise<void> {
       formatTable(
         ["page", "raw kB", "gzip kB", "chunks", "served gzip kB", "largest chunks (gzip kB)"],
         pages.map((p) => [
-          p.route, p.rawKb.toFixed(1), p.gzipKb.toFixed(1), String(p.chunks.length), p.served?.gzipKb.toFixed(1) ?? "-",
-          p.chunks.slice(0, 4).map((c) => `${c.file} ${c.gzipKb.toFixed(1)}`).join(", "),
+          p.route,
+          p.rawKb.toFixed(1),
+          p.gzipKb.toFixed(1),
+          String(p.chunks.length),
+          p.served?.gzipKb.toFixed(1) ?? "-",
+          p.chunks
+            .slice(0, 4)
+            .map((c) => `${c.file} ${c.gzipKb.toFixed(1)}`)
+            .join(", "),
         ]),
       ),
     );
 
     const FIRST_LOAD_TARGET_KB = 200;
-    console.log(`\ntarget: every page under ${FIRST_LOAD_TARGET_KB} kB gzip (${pages.every((p) => p.gzipKb < FIRST_LOAD_TARGET_KB) ? "met" : `not met: ${pages.filter((p) => p.gzipKb >= FIRST_LOAD_TARGET_KB).map((p) => p.route).join(", ")}`})`);
+    console.log(
+      `\ntarget: every page under ${FIRST_LOAD_TARGET_KB} kB gzip (${
+        pages.every((p) => p.gzipKb < FIRST_LOAD_TARGET_KB)
+          ? "met"
+          : `not met: ${pages
+              .filter((p) => p.gzipKb >= FIRST_LOAD_TARGET_KB)
+              .map((p) => p.route)
+              .join(", ")}`
+      })`,
+    );
 
     const sessions = [];
     for (let run = 0; run < RUNS; run++) sessions.push(await measureLongSession({ serverUrl: server.url }));
     console.log(`\nA saved conversation of 200 turns with 20 media, opened and scrolled from bottom to top with the wheel, ${RUNS} runs`);
-    console.log(`Targets: interactive under ${LONG_SESSION_TARGETS.interactiveMs} ms; no main-thread task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling\n`);
+    console.log(
+      `Targets: interactive under ${LONG_SESSION_TARGETS.interactiveMs} ms; no main-thread task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling\n`,
+    );
     console.log(
       formatTable(
-        ["run", "interactive ms", "long tasks (open)", "max task ms (open)", "turns rendered at open", "wheel steps", "long tasks (scroll)", "max task ms (scroll)", "turns rendered after"],
+        [
+          "run",
+          "interactive ms",
+          "long tasks (open)",
+          "max task ms (open)",
+          "turns rendered at open",
+          "wheel steps",
+          "long tasks (scroll)",
+          "max task ms (scroll)",
+          "turns rendered after",
+        ],
         sessions.map((s, i) => [
-          String(i + 1), s.interactiveMs.toFixed(0), String(s.loadLongTasks), s.loadMaxTaskMs.toFixed(0), String(s.renderedAtOpen),
-          String(s.scrollSteps), String(s.scrollLongTasks), s.scrollMaxTaskMs.toFixed(0), String(s.renderedAfterScroll),
+          String(i + 1),
+          s.interactiveMs.toFixed(0),
+          String(s.loadLongTasks),
+          s.loadMaxTaskMs.toFixed(0),
+          String(s.renderedAtOpen),
+          String(s.scrollSteps),
+          String(s.scrollLongTasks),
+          s.scrollMaxTaskMs.toFixed(0),
+          String(s.renderedAfterScroll),
         ]),
       ),
     );
     const met = (ok: boolean) => (ok ? "met" : "not met");
-    console.log(`\ninteractive under ${LONG_SESSION_TARGETS.interactiveMs} ms: ${met(sessions.every((s) => s.interactiveMs < LONG_SESSION_TARGETS.interactiveMs))}; no task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling: ${met(sessions.every((s) => s.scrollLongTasks === 0))}`);
+    console.log(
+      `\ninteractive under ${LONG_SESSION_TARGETS.interactiveMs} ms: ${met(sessions.every((s) => s.interactiveMs < LONG_SESSION_TARGETS.interactiveMs))}; no task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling: ${met(sessions.every((s) => s.scrollLongTasks === 0))}`,
+    );
 
     const runs = [];
     const traceFile = process.env.BENCH_TRACE_FILE;
     for (let run = 0; run < RUNS; run++) {
-      runs.push(await measureLongTasks({ serverUrl: server.url, ...(traceFile ? { traceFile: traceFile.replace(/(\.json)?$/, `-${run + 1}.json`) } : {}) }));
+      runs.push(
+        await measureLongTasks({
+          serverUrl: server.url,
+          ...(traceFile ? { traceFile: traceFile.replace(/(\.json)?$/, `-${run + 1}.json`) } : {}),
+        }),
+      );
     }
-    console.log(`\nA long answer streamed into the chat page at ${LONG_TASKS_SIMULATOR.tokensPerSecond} tokens/s, ${RUNS} runs (tasks from the stream's start)\n`);
+    console.log(
+      `\nA long answer streamed into the chat page at ${LONG_TASKS_SIMULATOR.tokensPerSecond} tokens/s, ${RUNS} runs (tasks from the stream's start)\n`,
+    );
     console.log(
       formatTable(
-        ["run", "tokens", "stream KB", "stream s", "long tasks", "TBT ms", "max task ms", "p99 task ms", "tasks", "Send task ms", "render lag ms", "rendered chars", "kept up"],
+        [
+          "run",
+          "tokens",
+          "stream KB",
+          "stream s",
+          "long tasks",
+          "TBT ms",
+          "max task ms",
+          "p99 task ms",
+          "tasks",
+          "Send task ms",
+          "render lag ms",
+          "rendered chars",
+          "kept up",
+        ],
         runs.map((r, i) => [
-          String(i + 1), String(r.answerTokens), (r.streamBytes / 1024).toFixed(0), (r.streamMs / 1000).toFixed(1), String(r.longTasks), r.totalBlockingTimeMs.toFixed(0),
-          r.maxTaskMs.toFixed(1), r.p99TaskMs.toFixed(1), String(r.tasksTraced), r.sendTaskMs.toFixed(1), r.renderLagMs.toFixed(0),
-          String(r.renderedChars), r.keptUp ? "yes" : "no",
+          String(i + 1),
+          String(r.answerTokens),
+          (r.streamBytes / 1024).toFixed(0),
+          (r.streamMs / 1000).toFixed(1),
+          String(r.longTasks),
+          r.totalBlockingTimeMs.toFixed(0),
+          r.maxTaskMs.toFixed(1),
+          r.p99TaskMs.toFixed(1),
+          String(r.tasksTraced),
+          r.sendTaskMs.toFixed(1),
+          r.renderLagMs.toFixed(0),
+          String(r.renderedChars),
+          r.keptUp ? "yes" : "no",
         ]),
       ),
     );

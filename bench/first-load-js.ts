@@ -57,11 +57,7 @@ async function servedFirstLoad(projectDir: string, serverUrl: string, route: str
 }
 
 /** First-load JS of `routes` in the build at `projectDir`; with `serverUrl`, also what its pages load. */
-export async function measureFirstLoadJs(options: {
-  projectDir: string;
-  routes?: string[];
-  serverUrl?: string;
-}): Promise<PageFirstLoad[]> {
+export async function measureFirstLoadJs(options: { projectDir: string; routes?: string[]; serverUrl?: string }): Promise<PageFirstLoad[]> {
   const { projectDir, routes = ["/", "/compare", "/generate"], serverUrl } = options;
   const statsFile = path.join(projectDir, ".next", "diagnostics", "route-bundle-stats.json");
   const stats = JSON.parse(readFileSync(statsFile, "utf8")) as RouteBundleStats[];

@@ -3,6 +3,7 @@
 // main-thread tasks over 50 ms on the way (PerformanceObserver "longtask").
 import { randomBytes } from "node:crypto";
 import { chromium } from "@playwright/test";
+
 import { chromiumLaunchOptions } from "../playwright.config";
 import { makeMp4, makePng } from "../tests/support/media-fixtures";
 import { largeSession } from "./sessions";
@@ -31,7 +32,8 @@ async function seed(serverUrl: string, owner: string): Promise<string> {
   const headers = { Cookie: `playground_owner=${owner}` };
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) {
-    const [body, type] = i % 2 ? [makeMp4({ width: 320, height: 180, fps: 10, frames: 30 }), "video/mp4"] : [makePng(320, 180, [40, 120, 200]), "image/png"];
+    const [body, type] =
+      i % 2 ? [makeMp4({ width: 320, height: 180, fps: 10, frames: 30 }), "video/mp4"] : [makePng(320, 180, [40, 120, 200]), "image/png"];
     const response = await fetch(`${serverUrl}/api/media`, { method: "POST", headers: { ...headers, "Content-Type": type }, body });
     if (!response.ok) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
     ids.push(((await response.json()) as { id: string }).id);
@@ -46,7 +48,13 @@ async function seed(serverUrl: string, owner: string): Promise<string> {
 }
 
 /** `screenshotDir`: also saves the page as it opens and halfway up, in light and dark. */
-export async function measureLongSession({ serverUrl, screenshotDir }: { serverUrl: string; screenshotDir?: string }): Promise<LongSessionFigures> {
+export async function measureLongSession({
+  serverUrl,
+  screenshotDir,
+}: {
+  serverUrl: string;
+  screenshotDir?: string;
+}): Promise<LongSessionFigures> {
   const owner = randomBytes(16).toString("base64url").slice(0, 22);
   const id = await seed(serverUrl, owner);
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -62,7 +70,9 @@ export async function measureLongSession({ serverUrl, screenshotDir }: { serverU
       () => {
         const answers = document.querySelectorAll('[data-testid="assistant-turn"]');
         const field = document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]');
-        return answers.length > 0 && field !== null && !field.disabled && answers[answers.length - 1]!.getBoundingClientRect().bottom > 0 ? performance.now() : false;
+        return answers.length > 0 && field !== null && !field.disabled && answers[answers.length - 1]!.getBoundingClientRect().bottom > 0
+          ? performance.now()
+          : false;
       },
       undefined,
       { polling: "raf", timeout: 60_000 },
@@ -70,16 +80,18 @@ export async function measureLongSession({ serverUrl, screenshotDir }: { serverU
     const interactiveMs = (await ready.jsonValue()) as number;
     await page.waitForTimeout(500);
     const load = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks.splice(0));
-    const rendered = () => page.evaluate(() => document.querySelectorAll('[data-testid="user-turn"], [data-testid="assistant-turn"]').length);
+    const rendered = () =>
+      page.evaluate(() => document.querySelectorAll('[data-testid="user-turn"], [data-testid="assistant-turn"]').length);
     const renderedAtOpen = await rendered();
 
     // The wheel goes to what is under the pointer: the middle of the conversation's scroll box.
-    const scroller = () => page.evaluate(() => {
-      let el = document.querySelector('[data-testid="assistant-turn"]')?.parentElement ?? null;
-      while (el && getComputedStyle(el).overflowY !== "auto") el = el.parentElement;
-      const rect = el?.getBoundingClientRect();
-      return { top: el?.scrollTop ?? 0, x: rect ? rect.left + rect.width / 2 : 0, y: rect ? rect.top + rect.height / 2 : 0 };
-    });
+    const scroller = () =>
+      page.evaluate(() => {
+        let el = document.querySelector('[data-testid="assistant-turn"]')?.parentElement ?? null;
+        while (el && getComputedStyle(el).overflowY !== "auto") el = el.parentElement;
+        const rect = el?.getBoundingClientRect();
+        return { top: el?.scrollTop ?? 0, x: rect ? rect.left + rect.width / 2 : 0, y: rect ? rect.top + rect.height / 2 : 0 };
+      });
     const middle = await scroller();
     await page.mouse.move(middle.x, middle.y);
     const scrollTop = async () => (await scroller()).top;

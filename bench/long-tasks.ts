@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, devices, type Browser, type Page } from "@playwright/test";
+
 import { chromiumLaunchOptions } from "../playwright.config";
 import { startServer } from "../scripts/next-server.mjs";
 import { percentile } from "./stats";
@@ -68,7 +69,9 @@ const INIT_SCRIPT = `
  */
 export function rendererTasks(trace: { traceEvents: TraceEvent[] }): { click: number; after: number[] } {
   const mains = new Set(
-    trace.traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
+    trace.traceEvents
+      .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      .map((e) => `${e.pid}:${e.tid}`),
   );
   const byThread = new Map<string, TraceEvent[]>();
   const clicks: TraceEvent[] = [];
@@ -139,7 +142,10 @@ async function streamOnce(browser: Browser, serverUrl: string, maxTokens: number
 async function pageFigures(page: Page) {
   return page.evaluate(() => {
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
-    const chat = performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith("/api/chat")).at(-1) as PerformanceResourceTiming | undefined;
+    const chat = performance
+      .getEntriesByType("resource")
+      .filter((entry) => entry.name.endsWith("/api/chat"))
+      .at(-1) as PerformanceResourceTiming | undefined;
     const panes = document.querySelectorAll('[data-testid="answer-pane"]');
     const metrics = document.querySelectorAll('[data-testid="turn-metrics"]');
     const out = /([\d,]+) out/.exec(metrics[metrics.length - 1]?.textContent ?? "")?.[1] ?? "0";

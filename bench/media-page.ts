@@ -1,6 +1,7 @@
 // The browser side of `npm run bench:media`, bundled by bench/media.ts: it makes the test clip and
 // runs the app's own two conversion paths on it (lib/media/client), nothing re-implemented here.
 import { BufferTarget, CanvasSource, Output, QUALITY_HIGH, WebMOutputFormat } from "mediabunny";
+
 import { loadFfmpeg } from "@/lib/media/client/ffmpeg-loader";
 import { convertToMp4 } from "@/lib/media/client/video-tools";
 import { openWithWebCodecs } from "@/lib/media/client/webcodecs-tools";

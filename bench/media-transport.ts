@@ -27,7 +27,9 @@ export async function startFetchingUpstream(port = 0): Promise<FetchingUpstream>
     for await (const piece of req) chunks.push(piece as Buffer);
     const body = Buffer.concat(chunks);
     if (!req.url?.endsWith("/chat/completions")) {
-      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ object: "list", data: [{ id: "bench", object: "model" }] }));
+      res
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ object: "list", data: [{ id: "bench", object: "model" }] }));
       return;
     }
     last.requestBytes = body.length;

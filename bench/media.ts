@@ -10,6 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Page } from "@playwright/test";
 import { build } from "esbuild";
+
 import { chromiumLaunchOptions } from "../playwright.config";
 import type { ConvertedFigures } from "./media-page";
 import { formatTable } from "./stats";
@@ -19,7 +20,12 @@ const CLIP = { seconds: 30, width: 1280, height: 720, fps: 30 };
 const MAX_HEIGHT = 360;
 const RUNS = Number(process.env.BENCH_MEDIA_RUNS ?? 3);
 const SPEEDUP_TARGET = 2.5;
-const TYPES: Record<string, string> = { ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html" };
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".html": "text/html",
+};
 
 interface BenchWindow {
   benchMedia: {
@@ -52,13 +58,18 @@ function serve(script: string): Promise<Server> {
   const publicDir = path.join(root, "public");
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    if (pathname === "/") return void res.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><meta charset="utf-8"><title>bench:media</title><script type="module" src="/bench.js"></script>');
+    if (pathname === "/")
+      return void res
+        .writeHead(200, { "Content-Type": "text/html" })
+        .end('<!doctype html><meta charset="utf-8"><title>bench:media</title><script type="module" src="/bench.js"></script>');
     if (pathname === "/bench.js") return void res.writeHead(200, { "Content-Type": "text/javascript" }).end(script);
     const file = path.join(publicDir, path.normalize(pathname));
     if (!pathname.startsWith("/ffmpeg/") || !file.startsWith(publicDir)) return void res.writeHead(404).end();
     try {
       const body = readFileSync(file);
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Length": body.length }).end(body);
+      res
+        .writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Length": body.length })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -76,7 +87,29 @@ function nativeFfmpeg(): string | null {
 /** The same downscale with the machine's own ffmpeg and the app's encoder settings. */
 function nativeRun(input: string, output: string): number {
   const started = performance.now();
-  const run = spawnSync("ffmpeg", ["-v", "error", "-y", "-i", input, "-map", "0:v:0", "-an", "-vf", `scale=-2:${MAX_HEIGHT}`, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-movflags", "+faststart", output]);
+  const run = spawnSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-i",
+    input,
+    "-map",
+    "0:v:0",
+    "-an",
+    "-vf",
+    `scale=-2:${MAX_HEIGHT}`,
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-crf",
+    "23",
+    "-pix_fmt",
+    "yuv420p",
+    "-movflags",
+    "+faststart",
+    output,
+  ]);
   if (run.status !== 0) throw new Error(`native ffmpeg failed: ${run.stderr.toString()}`);
   return performance.now() - started;
 }
@@ -94,7 +127,10 @@ export async function benchMedia(): Promise<void> {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => "benchMedia" in window);
-    const clip = await page.evaluate(({ seconds, width, height, fps }) => (window as unknown as BenchWindow).benchMedia.makeClip(seconds, width, height, fps), CLIP);
+    const clip = await page.evaluate(
+      ({ seconds, width, height, fps }) => (window as unknown as BenchWindow).benchMedia.makeClip(seconds, width, height, fps),
+      CLIP,
+    );
     const loadMs = await page.evaluate(() => (window as unknown as BenchWindow).benchMedia.loadFfmpegCore());
     let nativeInput: string | null = null;
     if (native) {
@@ -112,8 +148,12 @@ export async function benchMedia(): Promise<void> {
       ["WebCodecs (mediabunny)", runs.map((r) => r.webcodecs)],
       ["ffmpeg.wasm", runs.map((r) => r.ffmpeg)],
     ] as const;
-    console.log(`\nDownscale of a ${CLIP.seconds} s ${CLIP.width}×${CLIP.height} VP9 WebM (${(clip.bytes / 1e6).toFixed(1)} MB, made in ${(clip.ms / 1000).toFixed(1)} s) to ${MAX_HEIGHT}p H.264 MP4`);
-    console.log(`${RUNS} runs per path, interleaved, probe included; ffmpeg.wasm's load (${(loadMs / 1000).toFixed(1)} s, 32 MB on first use) not included\n`);
+    console.log(
+      `\nDownscale of a ${CLIP.seconds} s ${CLIP.width}×${CLIP.height} VP9 WebM (${(clip.bytes / 1e6).toFixed(1)} MB, made in ${(clip.ms / 1000).toFixed(1)} s) to ${MAX_HEIGHT}p H.264 MP4`,
+    );
+    console.log(
+      `${RUNS} runs per path, interleaved, probe included; ffmpeg.wasm's load (${(loadMs / 1000).toFixed(1)} s, 32 MB on first use) not included\n`,
+    );
     console.log(
       formatTable(
         ["path", "median s", "runs s", "output", "output s", "MB"],
@@ -127,7 +167,14 @@ export async function benchMedia(): Promise<void> {
             ((figures[0]?.bytes ?? 0) / 1e6).toFixed(2),
           ]),
           native
-            ? ["native ffmpeg", (median(runs.map((r) => r.nativeMs ?? NaN)) / 1000).toFixed(2), runs.map((r) => ((r.nativeMs ?? NaN) / 1000).toFixed(2)).join(" "), `-×${MAX_HEIGHT}`, "-", "-"]
+            ? [
+                "native ffmpeg",
+                (median(runs.map((r) => r.nativeMs ?? NaN)) / 1000).toFixed(2),
+                runs.map((r) => ((r.nativeMs ?? NaN) / 1000).toFixed(2)).join(" "),
+                `-×${MAX_HEIGHT}`,
+                "-",
+                "-",
+              ]
             : ["native ffmpeg", "not installed", "-", "-", "-", "-"],
         ],
       ),

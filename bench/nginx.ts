@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { ensurePortFree, waitForPort } from "./processes";
 
 const NGINX = "/usr/sbin/nginx";
@@ -11,10 +12,15 @@ export function ensureNginx(): void {
   if (existsSync(NGINX)) return;
   console.log("== Installing Debian's nginx for the reverse-proxy baseline");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const run = (args: string[]) => spawnSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const run = (args: string[]) =>
+    spawnSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   run(["apt-get", "update", "-qq"]);
   const result = run(["apt-get", "install", "-y", "-qq", "nginx"]);
-  if (result.status !== 0 || !existsSync(NGINX)) throw new Error("Installing nginx failed; install it (apt-get install nginx) and run the benchmark again.");
+  if (result.status !== 0 || !existsSync(NGINX))
+    throw new Error("Installing nginx failed; install it (apt-get install nginx) and run the benchmark again.");
 }
 
 function configFor(dir: string, port: number, upstreamPort: number): string {
@@ -59,7 +65,9 @@ export async function startNginx(dir: string, port: number, upstreamPort: number
   mkdirSync(dir, { recursive: true });
   const conf = path.join(dir, "nginx.conf");
   writeFileSync(conf, configFor(dir, port, upstreamPort));
-  const child: ChildProcess = spawn(NGINX, ["-c", conf, "-p", dir, "-e", path.join(dir, "error.log")], { stdio: ["ignore", "ignore", "inherit"] });
+  const child: ChildProcess = spawn(NGINX, ["-c", conf, "-p", dir, "-e", path.join(dir, "error.log")], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGQUIT");
   };

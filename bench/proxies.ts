@@ -26,12 +26,24 @@ export async function compareProxies(direct: StreamTarget, others: StreamTarget[
     const added = mine.map((sample, run) => sample.firstTokenMs - base[run]!.firstTokenMs);
     return {
       name: target.name,
-      firstP50: percentile(mine.map((s) => s.firstTokenMs), 50),
-      firstP99: percentile(mine.map((s) => s.firstTokenMs), 99),
+      firstP50: percentile(
+        mine.map((s) => s.firstTokenMs),
+        50,
+      ),
+      firstP99: percentile(
+        mine.map((s) => s.firstTokenMs),
+        99,
+      ),
       addedP50: percentile(added, 50),
       addedP99: percentile(added, 99),
-      totalP50: percentile(mine.map((s) => s.totalMs), 50),
-      totalP99: percentile(mine.map((s) => s.totalMs), 99),
+      totalP50: percentile(
+        mine.map((s) => s.totalMs),
+        50,
+      ),
+      totalP99: percentile(
+        mine.map((s) => s.totalMs),
+        99,
+      ),
     };
   });
 }

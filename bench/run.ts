@@ -2,19 +2,20 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { build, startServer } from "../scripts/next-server.mjs";
+import { startTestPostgres } from "../tests/support/postgres";
+import { benchBrowser } from "./browser";
 import { burst, concurrencyTable } from "./concurrency";
+import { benchMedia } from "./media";
+import { startFetchingUpstream, transportBackends } from "./media-transport";
 import { startNginx } from "./nginx";
 import { startSimulatorProcess } from "./processes";
 import { compareProxies, proxyTable, requestFloor } from "./proxies";
+import { benchSessions } from "./sessions";
 import { formatTable } from "./stats";
 import type { StreamTarget } from "./stream-timing";
-import { benchSessions } from "./sessions";
 import { benchChatWithVideo, benchUpload } from "./upload";
-import { startTestPostgres } from "../tests/support/postgres";
-import { benchBrowser } from "./browser";
-import { benchMedia } from "./media";
-import { startFetchingUpstream, transportBackends } from "./media-transport";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -28,13 +29,24 @@ const PACED_MAX_TOKENS = 40;
 
 const configDir = mkdtempSync(path.join(tmpdir(), "playground-bench-"));
 const configFile = path.join(configDir, "bench.config.json");
-const upstream = (id: string, port: number) => ({ id, label: id, kind: "chat", family: "cosmos-reason2", baseUrl: `http://127.0.0.1:${port}/reason2-8b/v1`, model: "nvidia/cosmos-reason2-8b" });
+const upstream = (id: string, port: number) => ({
+  id,
+  label: id,
+  kind: "chat",
+  family: "cosmos-reason2",
+  baseUrl: `http://127.0.0.1:${port}/reason2-8b/v1`,
+  model: "nvidia/cosmos-reason2-8b",
+});
 // A fast simulator, so that the figures are the proxy's overhead rather than the pacing.
 writeFileSync(
   configFile,
   JSON.stringify({
     simulator: { tokensPerSecond: 5000 },
-    backends: [upstream("upstream", UPSTREAM_PORT), upstream("paced", PACED_PORT), ...transportBackends(TRANSPORT_PORT, `http://127.0.0.1:${APP_PORT}`)],
+    backends: [
+      upstream("upstream", UPSTREAM_PORT),
+      upstream("paced", PACED_PORT),
+      ...transportBackends(TRANSPORT_PORT, `http://127.0.0.1:${APP_PORT}`),
+    ],
   }),
 );
 const env = {
@@ -54,15 +66,32 @@ try {
   // The in-process simulator (for the video turn below) starts with the first request that lists backends.
   await (await fetch(`${server.url}/api/backends`)).text();
   const question = [{ role: "user", content: "Describe the scene." }];
-  const openai = (maxTokens: number) => ({ model: "nvidia/cosmos-reason2-8b", stream: true, stream_options: { include_usage: true }, max_tokens: maxTokens, seed: 1, messages: question });
-  const viaChat = (backend: string, maxTokens: number): StreamTarget => ({ name: "through /api/chat", url: `${server.url}/api/chat`, body: { backend, messages: question, params: { max_tokens: maxTokens, seed: 1 } }, format: "playground" });
+  const openai = (maxTokens: number) => ({
+    model: "nvidia/cosmos-reason2-8b",
+    stream: true,
+    stream_options: { include_usage: true },
+    max_tokens: maxTokens,
+    seed: 1,
+    messages: question,
+  });
+  const viaChat = (backend: string, maxTokens: number): StreamTarget => ({
+    name: "through /api/chat",
+    url: `${server.url}/api/chat`,
+    body: { backend, messages: question, params: { max_tokens: maxTokens, seed: 1 } },
+    format: "playground",
+  });
   const upstreamPath = "/reason2-8b/v1/chat/completions";
   const rows = await compareProxies(
     { name: "direct to simulator", url: `${fast.url}${upstreamPath}`, body: openai(64), format: "openai" },
     [
       { name: "nginx", url: `${nginx.url}${upstreamPath}`, body: openai(64), format: "openai" },
       viaChat("upstream", 64),
-      { name: "through the pass-through", url: `${server.url}/api/backends/upstream/v1/chat/completions`, body: openai(64), format: "openai" },
+      {
+        name: "through the pass-through",
+        url: `${server.url}/api/backends/upstream/v1/chat/completions`,
+        body: openai(64),
+        format: "openai",
+      },
     ],
     RUNS,
   );
@@ -83,10 +112,16 @@ try {
 
   const concurrency = [];
   for (const streams of [200, 500]) {
-    const direct = await burst({ name: "direct", url: `${paced.url}${upstreamPath}`, body: openai(PACED_MAX_TOKENS), format: "openai" }, streams, paced.pid);
+    const direct = await burst(
+      { name: "direct", url: `${paced.url}${upstreamPath}`, body: openai(PACED_MAX_TOKENS), format: "openai" },
+      streams,
+      paced.pid,
+    );
     concurrency.push({ direct, chat: await burst(viaChat("paced", PACED_MAX_TOKENS), streams, server.pid!) });
   }
-  console.log(`\nConcurrent streams started at once, ${PACED_MAX_TOKENS} tokens each at ${PACED_TOKENS_PER_SECOND} tokens/s (a model's pace); target: no error`);
+  console.log(
+    `\nConcurrent streams started at once, ${PACED_MAX_TOKENS} tokens each at ${PACED_TOKENS_PER_SECOND} tokens/s (a model's pace); target: no error`,
+  );
   console.log("Added = /api/chat minus the same burst sent straight to the simulator; RSS of the playground's server\n");
   console.log(concurrencyTable(concurrency));
   const uploads = [];
@@ -113,11 +148,19 @@ try {
     const turn = await benchChatWithVideo(server.url, 50, backend);
     transports.push({ backend, ...turn, ...standIn.last });
   }
-  console.log("\nThe same 50 MB turn to a stand-in NIM that takes the video before answering: inline (base64 in the request) vs by signed URL (the NIM fetches it)\n");
+  console.log(
+    "\nThe same 50 MB turn to a stand-in NIM that takes the video before answering: inline (base64 in the request) vs by signed URL (the NIM fetches it)\n",
+  );
   console.log(
     formatTable(
       ["transport", "request KB", "fetched MB", "response headers ms", "first token ms"],
-      transports.map((t) => [t.backend === "video-inline" ? "inline" : "url", (t.requestBytes / 1024).toFixed(0), (t.fetchedBytes / 1e6).toFixed(1), t.responseMs.toFixed(0), t.firstTokenMs.toFixed(0)]),
+      transports.map((t) => [
+        t.backend === "video-inline" ? "inline" : "url",
+        (t.requestBytes / 1024).toFixed(0),
+        (t.fetchedBytes / 1e6).toFixed(1),
+        t.responseMs.toFixed(0),
+        t.firstTokenMs.toFixed(0),
+      ]),
     ),
   );
 } finally {
@@ -132,11 +175,19 @@ try {
 const postgres = await startTestPostgres();
 try {
   const results = [await benchSessions("sqlite"), await benchSessions("postgres", { databaseUrl: await postgres.newDatabase() })];
-  console.log(`\nSession of 200 turns with 20 media (${(results[0]!.sessionBytes / 1024).toFixed(0)} KB of JSON), median of ${results[0]!.runs} runs\n`);
+  console.log(
+    `\nSession of 200 turns with 20 media (${(results[0]!.sessionBytes / 1024).toFixed(0)} KB of JSON), median of ${results[0]!.runs} runs\n`,
+  );
   console.log(
     formatTable(
       ["database", "save ms", "load ms", "share ms", "read share ms"],
-      results.map((r) => [r.driver === "sqlite" ? "SQLite" : "PostgreSQL (local, fsync off)", r.saveMedianMs.toFixed(2), r.loadMedianMs.toFixed(2), r.shareMedianMs.toFixed(2), r.readShareMedianMs.toFixed(2)]),
+      results.map((r) => [
+        r.driver === "sqlite" ? "SQLite" : "PostgreSQL (local, fsync off)",
+        r.saveMedianMs.toFixed(2),
+        r.loadMedianMs.toFixed(2),
+        r.shareMedianMs.toFixed(2),
+        r.readShareMedianMs.toFixed(2),
+      ]),
     ),
   );
 } finally {

@@ -5,9 +5,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import type { SnapshotData } from "@/lib/conversations/schema";
 import { openStore, type DatabaseLocation } from "@/lib/server/db/store";
 import { newId as newMediaId } from "@/lib/server/ids";
+
 import { percentile } from "./stats";
 
 export interface SessionBenchResult {
@@ -26,7 +28,18 @@ const MEDIA = 20;
 export function largeSession(mediaIds: string[]): SnapshotData {
   const turns: SnapshotData["turns"] = [];
   for (let i = 0; i < TURNS / 2; i++) {
-    const attachments = i < MEDIA ? [{ kind: i % 2 ? ("video" as const) : ("image" as const), mediaId: mediaIds[i]!, name: `clip-${i}.mp4`, width: 1280, height: 720 }] : [];
+    const attachments =
+      i < MEDIA
+        ? [
+            {
+              kind: i % 2 ? ("video" as const) : ("image" as const),
+              mediaId: mediaIds[i]!,
+              name: `clip-${i}.mp4`,
+              width: 1280,
+              height: 720,
+            },
+          ]
+        : [];
     turns.push({ role: "user", text: `Question ${i}: where does the robot arm move the red cup next? `.repeat(3), attachments });
     turns.push({
       role: "assistant",
@@ -37,7 +50,13 @@ export function largeSession(mediaIds: string[]): SnapshotData {
       metrics: { ttftMs: 84, totalMs: 2100, tokensPerSecond: 61.5, promptTokens: 812, completionTokens: 178 },
     });
   }
-  return { version: 1, reasoning: true, systemPrompt: "You are a helpful assistant.", params: { temperature: 0.6, top_p: 0.95, max_tokens: 4096 }, turns };
+  return {
+    version: 1,
+    reasoning: true,
+    systemPrompt: "You are a helpful assistant.",
+    params: { temperature: 0.6, top_p: 0.95, max_tokens: 4096 },
+    turns,
+  };
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -46,7 +65,10 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-export async function benchSessions(driver: "sqlite" | "postgres", options: { runs?: number; databaseUrl?: string } = {}): Promise<SessionBenchResult> {
+export async function benchSessions(
+  driver: "sqlite" | "postgres",
+  options: { runs?: number; databaseUrl?: string } = {},
+): Promise<SessionBenchResult> {
   const runs = options.runs ?? 30;
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   if (driver === "postgres" && !url) throw new Error("benchSessions('postgres') needs a database: pass databaseUrl or set DATABASE_URL.");
@@ -57,7 +79,16 @@ export async function benchSessions(driver: "sqlite" | "postgres", options: { ru
     const mediaIds: string[] = [];
     for (let i = 0; i < MEDIA; i++) {
       const sha256 = createHash("sha256").update(`bench-${newMediaId()}`).digest("hex");
-      const record = await store.media.add({ id: newMediaId(), blobKey: sha256, sha256, kind: "video", mime: "video/mp4", format: "mp4", bytes: 1_000_000, createdAt: new Date().toISOString() });
+      const record = await store.media.add({
+        id: newMediaId(),
+        blobKey: sha256,
+        sha256,
+        kind: "video",
+        mime: "video/mp4",
+        format: "mp4",
+        bytes: 1_000_000,
+        createdAt: new Date().toISOString(),
+      });
       mediaIds.push(record.id);
     }
     const data = largeSession(mediaIds);
@@ -69,9 +100,13 @@ export async function benchSessions(driver: "sqlite" | "postgres", options: { ru
     const warmUp = 3;
     for (let run = 0; run < runs + warmUp; run++) {
       const keep = run >= warmUp;
-      const save = await timed(async () => (revision = (await store.conversations.save(owner, conversation.id, { revision, data })).revision));
+      const save = await timed(
+        async () => (revision = (await store.conversations.save(owner, conversation.id, { revision, data })).revision),
+      );
       const load = await timed(() => store.conversations.get(owner, conversation.id));
-      const share = await timed(async () => (shareId = (await store.snapshots.create({ title: "Bench share", data, mediaIds })).snapshot.id));
+      const share = await timed(
+        async () => (shareId = (await store.snapshots.create({ title: "Bench share", data, mediaIds })).snapshot.id),
+      );
       const readShare = await timed(() => store.snapshots.get(shareId));
       if (keep) Object.entries({ save, load, share, readShare }).forEach(([name, ms]) => samples[name as keyof typeof samples].push(ms));
     }

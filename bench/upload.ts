@@ -1,9 +1,9 @@
-import { createWriteStream } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+
 import { makeMp4 } from "../tests/support/media-fixtures";
 import { withPeakRss } from "./process-memory";
 
@@ -72,7 +72,15 @@ export async function benchChatWithVideo(serverUrl: string, sizeMb: number, back
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
       backend,
-      messages: [{ role: "user", content: [{ type: "video", mediaId: id }, { type: "text", text: "What happens?" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "video", mediaId: id },
+            { type: "text", text: "What happens?" },
+          ],
+        },
+      ],
       params: { max_tokens: 32, seed: 1 },
       media: { fps: 2 },
     }),

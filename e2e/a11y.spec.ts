@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+
 import { ComparePage } from "./pages/compare";
 import { PlaygroundPage } from "./pages/playground";
 
@@ -11,7 +12,13 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
   const results = await new AxeBuilder({ page }).exclude("nextjs-portal").analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(" | ")}`,
+    );
   expect(serious, `axe on ${what}`).toEqual([]);
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+
 import { root, startServer } from "../scripts/next-server.mjs";
 import { makePng } from "../tests/support/media-fixtures";
 import { PlaygroundPage } from "./pages/playground";
@@ -59,14 +60,29 @@ test("the API answers 401 without the password, and to Basic auth with it; healt
   expect(closed.status()).toBe(401);
   expect(closed.headers()["www-authenticate"]).toBe('Basic realm="NIM Playground"');
   expect(await closed.json()).toEqual({
-    error: { code: "unauthorized", message: "This playground is protected: log in at /login or send the password with HTTP Basic auth.", errorId: expect.any(String) },
+    error: {
+      code: "unauthorized",
+      message: "This playground is protected: log in at /login or send the password with HTTP Basic auth.",
+      errorId: expect.any(String),
+    },
   });
   expect((await request.get("/api/backends", { headers: { Authorization: basicAuth("nope") } })).status()).toBe(401);
   expect((await request.get("/api/backends", { headers: { Authorization: basicAuth(PASSWORD) } })).status()).toBe(200);
   expect((await request.get("/api/health")).status()).toBe(200);
 
-  for (const [method, route] of [["GET", "/api/conversations"], ["POST", "/api/sessions"], ["POST", "/api/media"], ["POST", "/api/chat"], ["GET", "/api/backends/sim-reason2-8b/v1/models"], ["GET", "/api/generations"]] as const) {
-    const response = await request.fetch(route, { method, headers: { "Content-Type": "application/json" }, data: method === "POST" ? "{}" : undefined });
+  for (const [method, route] of [
+    ["GET", "/api/conversations"],
+    ["POST", "/api/sessions"],
+    ["POST", "/api/media"],
+    ["POST", "/api/chat"],
+    ["GET", "/api/backends/sim-reason2-8b/v1/models"],
+    ["GET", "/api/generations"],
+  ] as const) {
+    const response = await request.fetch(route, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      data: method === "POST" ? "{}" : undefined,
+    });
     expect(response.status(), `${method} ${route}`).toBe(401);
   }
 });
@@ -97,7 +113,10 @@ test("a share made while logged in opens for anyone, with its image; unshared me
     await viewer.close();
   }
 
-  const upload = await request.post("/api/media", { headers: { Authorization: basicAuth(PASSWORD), "Content-Type": "image/png" }, data: Buffer.from(makePng(5, 7)) });
+  const upload = await request.post("/api/media", {
+    headers: { Authorization: basicAuth(PASSWORD), "Content-Type": "image/png" },
+    data: Buffer.from(makePng(5, 7)),
+  });
   expect(upload.status()).toBe(201);
   const { id } = (await upload.json()) as { id: string };
   expect((await request.get(`/api/media/${id}`)).status()).toBe(401);

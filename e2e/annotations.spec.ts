@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+
 import { makeMp4, makePng } from "../tests/support/media-fixtures";
 import { centreWithin } from "./pages/annotations";
 import { PlaygroundPage, type FileSpec } from "./pages/playground";
@@ -7,9 +8,17 @@ import { PlaygroundPage, type FileSpec } from "./pages/playground";
 // Points, paths and boxes drawn over images, drawing by the person, task presets, the critic's
 // verdict and timestamps that seek the video — against the simulator, with media built here.
 
-const png = (name: string, width: number, height: number): FileSpec => ({ name, mimeType: "image/png", buffer: Buffer.from(makePng(width, height, [70, 110, 150])) });
+const png = (name: string, width: number, height: number): FileSpec => ({
+  name,
+  mimeType: "image/png",
+  buffer: Buffer.from(makePng(width, height, [70, 110, 150])),
+});
 /** 4 fps for 10 s. */
-const clip = (): FileSpec => ({ name: "clip.mp4", mimeType: "video/mp4", buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 40 })) });
+const clip = (): FileSpec => ({
+  name: "clip.mp4",
+  mimeType: "video/mp4",
+  buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 40 })),
+});
 
 const pointsInText = (text: string): [number, number][] =>
   [...text.matchAll(/"point_2d":\s*\[(\d+),\s*(\d+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -63,7 +72,10 @@ test("the trajectory preset on a 640×480 PNG draws numbered points and arrows w
   const download = page.waitForEvent("download");
   await overlay.button("export-json").click();
   const file = await (await download).path();
-  const exported = JSON.parse(await readFile(file, "utf8")) as { image: { width: number }; series: { points: { normalized: number[] }[] }[] };
+  const exported = JSON.parse(await readFile(file, "utf8")) as {
+    image: { width: number };
+    series: { points: { normalized: number[] }[] }[];
+  };
   expect(exported.image.width).toBe(640);
   expect(exported.series[0]?.points.map((p) => p.normalized)).toEqual(expected);
 });
@@ -82,7 +94,11 @@ test("drawing three points, undoing one and inserting them sends the model's own
   await draw.clickAt(0.25, 0.5);
   await draw.clickAt(0.5, 0.25);
   await draw.clickAt(0.75, 0.75);
-  expect(await draw.pointValues()).toEqual([[250, 500], [500, 250], [750, 750]]);
+  expect(await draw.pointValues()).toEqual([
+    [250, 500],
+    [500, 250],
+    [750, 750],
+  ]);
   await page.keyboard.press("ControlOrMeta+z");
   await expect(draw.points).toHaveCount(2);
   await page.keyboard.press("Shift+ControlOrMeta+z");
@@ -96,11 +112,16 @@ test("drawing three points, undoing one and inserting them sends the model's own
   await expect(draw.root).toBeHidden();
   await expect(app.composer).toHaveValue(`Follow this path: ${json}`);
   const body = await app.annotations.sendDraftAndCaptureRequest();
-  expect(body.messages[0]?.content).toEqual([{ type: "image", mediaId: expect.stringMatching(/^[\w-]{22}$/) }, { type: "text", text: `Follow this path: ${json}` }]);
+  expect(body.messages[0]?.content).toEqual([
+    { type: "image", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
+    { type: "text", text: `Follow this path: ${json}` },
+  ]);
   await app.lastAssistantTurn().expectState("done");
 });
 
-test("a kept reference path is drawn with the model's trajectory and their distance is shown; moving a point on a 4K image stays fast", async ({ page }) => {
+test("a kept reference path is drawn with the model's trajectory and their distance is shown; moving a point on a 4K image stays fast", async ({
+  page,
+}) => {
   const app = new PlaygroundPage(page);
   const tools = app.annotations;
   const draw = tools.drawDialog;
@@ -129,7 +150,10 @@ test("a kept reference path is drawn with the model's trajectory and their dista
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
-  expect(await draw.pointValues()).toEqual([[300, 650], [800, 600]]);
+  expect(await draw.pointValues()).toEqual([
+    [300, 650],
+    [800, 600],
+  ]);
 
   // Drag timing: from a pointermove to the moved point in the DOM, with the real pointer held down.
   const start = await absolute(draw.layer, 0.3, 0.65);
@@ -151,7 +175,17 @@ test("a kept reference path is drawn with the model's trajectory and their dista
         setTimeout(() => reject(new Error(`move ${i} changed nothing on the page`)), 2000);
       });
       const t0 = performance.now();
-      layer.dispatchEvent(new PointerEvent("pointermove", { pointerId: 1, pointerType: "mouse", isPrimary: true, clientX: x, clientY: y, buttons: 1, bubbles: true }));
+      layer.dispatchEvent(
+        new PointerEvent("pointermove", {
+          pointerId: 1,
+          pointerType: "mouse",
+          isPrimary: true,
+          clientX: x,
+          clientY: y,
+          buttons: 1,
+          bubbles: true,
+        }),
+      );
       samples.push((await committed) - t0);
       await new Promise(requestAnimationFrame);
     }
@@ -160,7 +194,9 @@ test("a kept reference path is drawn with the model's trajectory and their dista
   await page.mouse.up();
   const median = timings[Math.floor(timings.length / 2)] ?? NaN;
   const p95 = timings[Math.floor(timings.length * 0.95)] ?? NaN;
-  console.log(`drag on a 3840×2160 image: pointermove → DOM commit median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${(timings.at(-1) ?? NaN).toFixed(2)} ms over ${timings.length} moves`);
+  console.log(
+    `drag on a 3840×2160 image: pointermove → DOM commit median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${(timings.at(-1) ?? NaN).toFixed(2)} ms over ${timings.length} moves`,
+  );
 
   await draw.keepReference.click();
   await draw.close();
@@ -182,7 +218,9 @@ test("a temporal answer's timestamps seek the video and mark its timeline", asyn
 
   const turn = app.lastAssistantTurn();
   await turn.expectState("done");
-  const starts = [...(await turn.answer.innerText()).matchAll(/"start":\s*"(\d\d):(\d\d\.\d\d)"/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  const starts = [...(await turn.answer.innerText()).matchAll(/"start":\s*"(\d\d):(\d\d\.\d\d)"/g)].map(
+    (m) => Number(m[1]) * 60 + Number(m[2]),
+  );
   expect(starts.length).toBeGreaterThanOrEqual(2);
   const buttons = tools.segmentButtons(turn.root);
   await expect(buttons).toHaveCount(starts.length);

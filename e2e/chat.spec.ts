@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { PlaygroundPage } from "./pages/playground";
 
 // Runs against the production build with the simulator at 40 tokens/s and an `offline` backend

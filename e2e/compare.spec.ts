@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+
 import { makePng } from "../tests/support/media-fixtures";
 import { ComparePage } from "./pages/compare";
 import { PlaygroundPage } from "./pages/playground";
@@ -29,7 +30,10 @@ test("one prompt streams into both columns at once, each with its own answer and
   await page.waitForFunction(() => {
     const columns = [...document.querySelectorAll<HTMLElement>('[data-testid="compare-column"]')];
     const streamed = (column: HTMLElement) =>
-      ["think-text", "answer-pane"].map((id) => column.querySelector(`[data-testid="${id}"]`)?.textContent ?? "").join("").trim();
+      ["think-text", "answer-pane"]
+        .map((id) => column.querySelector(`[data-testid="${id}"]`)?.textContent ?? "")
+        .join("")
+        .trim();
     return columns.length === 2 && columns.every((column) => column.dataset.state === "streaming" && streamed(column) !== "");
   });
 
@@ -62,7 +66,10 @@ test("a backend that fails shows its error in its column and the other column st
   await expect(working.lastTurn().error).toHaveCount(0);
 });
 
-test("View code's TypeScript snippet, run as is through the playground, gets the simulator's answer about the image", async ({ page, baseURL }) => {
+test("View code's TypeScript snippet, run as is through the playground, gets the simulator's answer about the image", async ({
+  page,
+  baseURL,
+}) => {
   const compare = new ComparePage(page);
   await compare.goto(["sim-reason2-8b", "sim-reason2-2b"]);
   await compare.attachFiles([{ name: "cup.png", mimeType: "image/png", buffer: Buffer.from(makePng(64, 48)) }]);
@@ -89,7 +96,10 @@ test("View code's TypeScript snippet, run as is through the playground, gets the
   try {
     writeFileSync(path.join(dir, "cup.png"), makePng(64, 48));
     writeFileSync(path.join(dir, "chat.mts"), snippet);
-    const { stdout } = await run(path.join(REPO, "node_modules", ".bin", "tsx"), [path.join(dir, "chat.mts")], { cwd: dir, timeout: 60_000 });
+    const { stdout } = await run(path.join(REPO, "node_modules", ".bin", "tsx"), [path.join(dir, "chat.mts")], {
+      cwd: dir,
+      timeout: 60_000,
+    });
     expect(stdout).toMatch(/simulat/i);
     expect(stdout).toContain("64×48");
   } finally {

@@ -1,5 +1,6 @@
 import type { FFmpeg } from "@ffmpeg/ffmpeg";
 import { expect, test } from "@playwright/test";
+
 import { frameCountFromStats, parseFfmpegProbeLog } from "@/lib/media/client/probe-log";
 import { buildConvertPlan, needsConversion, needsFrameCount, videoProbeFromLog } from "@/lib/media/client/video-args";
 
@@ -117,7 +118,13 @@ test("ffmpeg.wasm from the app's own origin turns a recorded WebM into an H.264 
       if (typeof data === "string") throw new Error("Expected bytes.");
       spec.logs = [];
       await ffmpeg.exec(["-hide_banner", "-i", output]);
-      return { code, convertMs, bytes: data.byteLength, boxType: new TextDecoder().decode(data.subarray(4, 8)), lines: spec.logs.splice(0) };
+      return {
+        code,
+        convertMs,
+        bytes: data.byteLength,
+        boxType: new TextDecoder().decode(data.subarray(4, 8)),
+        lines: spec.logs.splice(0),
+      };
     },
     { args: plan.args, output: OUTPUT },
   );

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { GeneratePage } from "./pages/generate";
 
 // World generation against the simulated Cosmos Predict NIM (`sim-predict`): each job takes about

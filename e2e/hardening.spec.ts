@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { root, startServer } from "../scripts/next-server.mjs";
 
 // The production server (scripts/serve.mjs) against what a hostile page or a careless client sends.
@@ -10,12 +11,21 @@ import { root, startServer } from "../scripts/next-server.mjs";
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
 /** Raw HTTP: any method, any path, a Host header, a local address (fetch allows none of these). */
-function raw(base: string, method: string, rawPath: string, headers: Record<string, string> = {}, options: { body?: string; localAddress?: string } = {}): Promise<Answer> {
+function raw(
+  base: string,
+  method: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  options: { body?: string; localAddress?: string } = {},
+): Promise<Answer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, method, path: rawPath, headers, localAddress: options.localAddress }, (res) => {
       let body = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (body += chunk))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject).end(options.body);
   });
@@ -39,7 +49,13 @@ test("TRACE, malformed %-escapes, wrong methods and unknown API paths get the JS
 test("another site's page cannot make changes, and a rebound host name gets nothing", async ({ baseURL }) => {
   const share = JSON.stringify({ title: "x", data: { turns: [] } });
   const json = { "Content-Type": "application/json" };
-  const crossSite = await raw(baseURL!, "POST", "/api/sessions", { ...json, Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }, { body: share });
+  const crossSite = await raw(
+    baseURL!,
+    "POST",
+    "/api/sessions",
+    { ...json, Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    { body: share },
+  );
   expect([crossSite.status, codeOf(crossSite)]).toEqual([403, "cross_site"]);
   const plain = await raw(baseURL!, "POST", "/api/sessions", { "Content-Type": "text/plain" }, { body: share });
   expect([plain.status, codeOf(plain)]).toEqual([415, "unsupported_media"]);
@@ -61,7 +77,12 @@ test.describe("rate limits by address", () => {
     server = await startServer({
       port: PORT,
       quiet: true,
-      env: { ...process.env, PLAYGROUND_DATA_DIR: dataDir, PLAYGROUND_RATE_SHARES: "2/600", PLAYGROUND_CONFIG: process.env.PLAYGROUND_CONFIG ?? path.join(root, "e2e", "playground.e2e.json") },
+      env: {
+        ...process.env,
+        PLAYGROUND_DATA_DIR: dataDir,
+        PLAYGROUND_RATE_SHARES: "2/600",
+        PLAYGROUND_CONFIG: process.env.PLAYGROUND_CONFIG ?? path.join(root, "e2e", "playground.e2e.json"),
+      },
     });
   });
   test.afterAll(() => {
@@ -72,7 +93,13 @@ test.describe("rate limits by address", () => {
   test("count each connecting address, whatever headers the client writes", async () => {
     const body = JSON.stringify({ title: "x", data: { turns: [] } });
     const post = (localAddress: string, forged: number) =>
-      raw(base, "POST", "/api/sessions", { "Content-Type": "application/json", "X-Forwarded-For": `198.51.100.${forged}`, "X-Playground-Peer": `203.0.113.${forged}` }, { body, localAddress });
+      raw(
+        base,
+        "POST",
+        "/api/sessions",
+        { "Content-Type": "application/json", "X-Forwarded-For": `198.51.100.${forged}`, "X-Playground-Peer": `203.0.113.${forged}` },
+        { body, localAddress },
+      );
     expect((await post("127.0.0.2", 1)).status).toBe(201);
     expect((await post("127.0.0.2", 2)).status).toBe(201);
     expect((await post("127.0.0.2", 3)).status).toBe(429);

@@ -1,12 +1,21 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { concat, makeMp4, makePng, zeros } from "../tests/support/media-fixtures";
 import { PlaygroundPage, type FileSpec } from "./pages/playground";
 
 // Images and videos in the composer, against the simulator, which reads the media it is sent and
 // names their real sizes, durations and frame rates in its answers. Every file is built here.
 
-const png = (name: string, width: number, height: number): FileSpec => ({ name, mimeType: "image/png", buffer: Buffer.from(makePng(width, height)) });
-const mp4 = (name: string, options: Parameters<typeof makeMp4>[0]): FileSpec => ({ name, mimeType: "video/mp4", buffer: Buffer.from(makeMp4(options)) });
+const png = (name: string, width: number, height: number): FileSpec => ({
+  name,
+  mimeType: "image/png",
+  buffer: Buffer.from(makePng(width, height)),
+});
+const mp4 = (name: string, options: Parameters<typeof makeMp4>[0]): FileSpec => ({
+  name,
+  mimeType: "video/mp4",
+  buffer: Buffer.from(makeMp4(options)),
+});
 /** 4 fps for 10 s: 40 frames. */
 const fourFpsClip = () => mp4("clip.mp4", { width: 320, height: 240, fps: 4, frames: 40 });
 
@@ -23,7 +32,10 @@ test("an uploaded PNG goes with the question, shows in the turn, and is sent aga
 
   const body = await app.sendAndCaptureRequest("What is in this image?");
   const [first] = body.messages;
-  expect(first?.content).toEqual([{ type: "image", mediaId: expect.stringMatching(/^[\w-]{22}$/) }, { type: "text", text: "What is in this image?" }]);
+  expect(first?.content).toEqual([
+    { type: "image", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
+    { type: "text", text: "What is in this image?" },
+  ]);
   expect(body.media).toEqual({});
   await expect(app.attachments).toHaveCount(0);
 
@@ -60,7 +72,10 @@ test("an fps above the video's own is capped, and the request carries the capped
   await expect(app.mediaNote("fps")).toHaveText("Capped to the video's 4 fps.");
   const body = await app.sendAndCaptureRequest("What happens in the video?");
   expect(body.media).toEqual({ fps: 4 });
-  expect(body.messages[0]?.content).toEqual([{ type: "video", mediaId: expect.stringMatching(/^[\w-]{22}$/) }, { type: "text", text: "What happens in the video?" }]);
+  expect(body.messages[0]?.content).toEqual([
+    { type: "video", mediaId: expect.stringMatching(/^[\w-]{22}$/) },
+    { type: "text", text: "What happens in the video?" },
+  ]);
 
   const turn = app.lastAssistantTurn();
   await turn.expectState("done");
@@ -104,7 +119,10 @@ test("Nemotron takes four images: a fifth is left out with a message", async ({ 
 test("a file that is not an image or video is refused by its content, not its name", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.attachFiles([{ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("just some text, not a picture") }, png("ok.png", 10, 10)]);
+  await app.attachFiles([
+    { name: "notes.png", mimeType: "image/png", buffer: Buffer.from("just some text, not a picture") },
+    png("ok.png", 10, 10),
+  ]);
   await expect(app.attachmentNotice).toContainText("'notes.png' is not an image or video the playground takes");
   await expect(app.attachments).toHaveCount(1);
   await app.attachment(0).expectPhase("ready");
@@ -148,7 +166,10 @@ test("a URL is passed to the NIM as image_url", async ({ page }) => {
   await expect(app.attachment(0).root).toContainText("dock.jpg");
   await expect(app.attachment(0).status).toContainText("The NIM downloads it");
   const body = await app.sendAndCaptureRequest("Is the dock busy?");
-  expect(body.messages.at(-1)?.content).toEqual([{ type: "image_url", url: "https://example.com/photos/dock.jpg" }, { type: "text", text: "Is the dock busy?" }]);
+  expect(body.messages.at(-1)?.content).toEqual([
+    { type: "image_url", url: "https://example.com/photos/dock.jpg" },
+    { type: "text", text: "Is the dock busy?" },
+  ]);
   await expect(app.userTurns.first().getByTestId("turn-url-media")).toContainText("example.com");
   await app.lastAssistantTurn().expectState("done");
 });

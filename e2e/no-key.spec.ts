@@ -20,7 +20,9 @@ test("the upstream key is in no page, bundle or API response", async ({ page, re
   await expect(page.getByTestId("backend-picker")).toBeVisible();
   bodies.push(await page.content());
   bodies.push(await (await request.get("/api/backends")).text());
-  bodies.push(await (await request.post("/api/chat", { data: { backend: "offline", messages: [{ role: "user", content: "hi" }] } })).text());
+  bodies.push(
+    await (await request.post("/api/chat", { data: { backend: "offline", messages: [{ role: "user", content: "hi" }] } })).text(),
+  );
   for (const body of bodies) expect(body).not.toContain(KEY);
 
   const staticFiles = filesUnder(path.join(process.cwd(), ".next", "static"));

@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
+
 import { makeMp4, makePng } from "../tests/support/media-fixtures";
 import { PlaygroundPage, type FileSpec } from "./pages/playground";
 
 // The reasoning tasks added to the presets, each run on the simulator and checked where it shows.
 
-const clip = (): FileSpec => ({ name: "clip.mp4", mimeType: "video/mp4", buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 40 })) });
+const clip = (): FileSpec => ({
+  name: "clip.mp4",
+  mimeType: "video/mp4",
+  buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 40 })),
+});
 const photo = (): FileSpec => ({ name: "bench.png", mimeType: "image/png", buffer: Buffer.from(makePng(320, 240, [90, 120, 150])) });
 
 test("each family is offered only its documented tasks", async ({ page }) => {
@@ -51,7 +56,9 @@ test("situation understanding asks for its object instead of sending the example
   await expect(app.composerStatus).toHaveText("Enter the object for Situation understanding above the message.");
   await expect(app.sendButton).toBeDisabled();
   await tools.presetField.fill("the kettle");
-  await expect(app.composer).toHaveValue("What is the person doing with the kettle? What will the person likely do next in this situation?");
+  await expect(app.composer).toHaveValue(
+    "What is the person doing with the kettle? What will the person likely do next in this situation?",
+  );
   const body = await tools.sendDraftAndCaptureRequest();
   expect(body.reasoning).toBe(true);
   const turn = app.lastAssistantTurn();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { MEDIA_CONTENT_SECURITY_POLICY } from "../lib/core/security-headers";
 import { makePng } from "../tests/support/media-fixtures";
 

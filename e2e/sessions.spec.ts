@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+
 import { root, startServer } from "../scripts/next-server.mjs";
 import { makeMp4, makePng } from "../tests/support/media-fixtures";
 import { PlaygroundPage, type FileSpec } from "./pages/playground";
@@ -11,7 +12,11 @@ import { SESSION_ID, SharedSessionPage } from "./pages/sessions";
 // fresh browser context, so a fresh owner cookie and an empty list of saved chats.
 
 const png: FileSpec = { name: "cup.png", mimeType: "image/png", buffer: Buffer.from(makePng(64, 48)) };
-const mp4: FileSpec = { name: "clip.mp4", mimeType: "video/mp4", buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 8 })) };
+const mp4: FileSpec = {
+  name: "clip.mp4",
+  mimeType: "video/mp4",
+  buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 8 })),
+};
 
 async function startChat(page: Page): Promise<PlaygroundPage> {
   const app = new PlaygroundPage(page);
@@ -334,7 +339,16 @@ test("a saved chat survives a server restart", async ({ browser }) => {
     const answer = await app.lastAssistantTurn().answer.innerText();
 
     server.stop();
-    await expect.poll(() => fetch(`${server.url}/api/health`).then(() => "up", () => "down"), { timeout: 20_000 }).toBe("down");
+    await expect
+      .poll(
+        () =>
+          fetch(`${server.url}/api/health`).then(
+            () => "up",
+            () => "down",
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe("down");
     server = await startServer({ port, env, quiet: true });
 
     await app.page.goto(`/?c=${id}`);

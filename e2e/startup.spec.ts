@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { bin, root } from "../scripts/next-server.mjs";
 
 // The production server itself (not only `npm start`) refuses to serve a configuration it cannot use.
@@ -10,7 +11,10 @@ import { bin, root } from "../scripts/next-server.mjs";
 test("next start with a bad configuration exits at once, naming the field", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "playground-bad-config-"));
   const config = path.join(dir, "bad.json");
-  writeFileSync(config, JSON.stringify({ backends: [{ id: "x", label: "X", kind: "chat", family: "nope", baseUrl: "http://127.0.0.1:9/v1" }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({ backends: [{ id: "x", label: "X", kind: "chat", family: "nope", baseUrl: "http://127.0.0.1:9/v1" }] }),
+  );
   try {
     const server = spawn(bin("next"), ["start", "-p", "3231", "-H", "127.0.0.1"], {
       cwd: root,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { PlaygroundPage } from "./pages/playground";
 import { ToolsPanel } from "./pages/tools";
 
@@ -34,7 +35,14 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(app.sendButton).toBeDisabled();
       await page.getByRole("button", { name: "Load robot examples" }).click();
       await expect(tools.errors).toHaveCount(0);
-      await expect(tools.choice.locator("option")).toHaveText(["Auto — the model decides", "Required — call at least one", "None — tools are not sent", "Always move_gripper", "Always look_up_object_pose", "Always capture_camera_frame"]);
+      await expect(tools.choice.locator("option")).toHaveText([
+        "Auto — the model decides",
+        "Required — call at least one",
+        "None — tools are not sent",
+        "Always move_gripper",
+        "Always look_up_object_pose",
+        "Always capture_camera_frame",
+      ]);
 
       const first = await nextChatBody(page, () => app.send("Look up the pose of the red cup."));
       expect(first.tools?.map((tool) => tool.name)).toEqual(["move_gripper", "look_up_object_pose", "capture_camera_frame"]);
@@ -66,7 +74,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       // A second round: the saved result is offered again for the same tool.
       await app.send("And the pose of the blue bowl?");
       await expect(tools.card("look_up_object_pose")).toHaveCount(2);
-      await page.getByRole("combobox", { name: "Saved results for look_up_object_pose" }).selectOption('{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
+      await page
+        .getByRole("combobox", { name: "Saved results for look_up_object_pose" })
+        .selectOption('{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
       await expect(tools.resultInputs.first()).toHaveValue('{"position_m": [0.42, -0.13, 0.9], "yaw_deg": 12}');
       await tools.sendResults.click();
       await expect(app.assistantTurns).toHaveCount(4);

@@ -1,5 +1,6 @@
 import type { FFmpeg } from "@ffmpeg/ffmpeg";
 import { expect, test, type Page } from "@playwright/test";
+
 import { PlaygroundPage, type FileSpec } from "./pages/playground";
 
 // A video the test browser cannot decode still converts: the browser's codecs decline it and
@@ -18,8 +19,17 @@ async function makeProResClip(page: Page): Promise<FileSpec> {
     const wasmURL = URL.createObjectURL(new Blob([wasm], { type: "application/wasm" }));
     await ffmpeg.load({ coreURL: new URL("/ffmpeg/core/ffmpeg-core.js", location.origin).href, wasmURL });
     const code = await ffmpeg.exec([
-      "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-t", "1",
-      "-c:v", "prores_ks", "-profile:v", "0", "/clip.mov",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=160x120:rate=10",
+      "-t",
+      "1",
+      "-c:v",
+      "prores_ks",
+      "-profile:v",
+      "0",
+      "/clip.mov",
     ]);
     if (code !== 0) throw new Error(`prores_ks failed with ${code}`);
     const data = await ffmpeg.readFile("/clip.mov");
@@ -39,7 +49,11 @@ test("a ProRes video the browser cannot decode is converted by ffmpeg.wasm", asy
   await maker.close();
   const app = new PlaygroundPage(page);
   await app.goto();
-  const decodes = await page.evaluate(async () => (await VideoDecoder.isConfigSupported({ codec: "apcn", codedWidth: 160, codedHeight: 120 }).catch(() => ({ supported: false }))).supported);
+  const decodes = await page.evaluate(
+    async () =>
+      (await VideoDecoder.isConfigSupported({ codec: "apcn", codedWidth: 160, codedHeight: 120 }).catch(() => ({ supported: false })))
+        .supported,
+  );
   expect(decodes).toBe(false);
   await app.selectBackend("sim-reason2-8b");
   await app.attachFiles([clip]);

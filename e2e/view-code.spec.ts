@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { PlaygroundPage } from "./pages/playground";
 
 // "View code" of sent turns and of the message being written, the help dialog and the session's
@@ -48,7 +49,7 @@ test("the message being written can be viewed as code for the backend's own URL,
   await expect(dialog.root.getByRole("radio", { name: "Backend URL" })).toBeChecked();
   await expect(dialog.note).toContainText("Calls http://127.0.0.1:9/v1 with the key from the E2E_OFFLINE_KEY environment variable");
   await expect(dialog.snippet).toContainText("curl -N http://127.0.0.1:9/v1/chat/completions");
-  await expect(dialog.snippet).toContainText('Authorization: Bearer $E2E_OFFLINE_KEY');
+  await expect(dialog.snippet).toContainText("Authorization: Bearer $E2E_OFFLINE_KEY");
   await expect(dialog.snippet).toContainText('"content": "Is the cup full?"');
 
   await dialog.target("Through the playground");

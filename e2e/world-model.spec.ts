@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
 import { makePng } from "../tests/support/media-fixtures";
 import { GeneratePage, PlayerView } from "./pages/generate";
 
@@ -44,7 +45,9 @@ test("forward dynamics: the actions are checked as typed, plotted, sent, and plo
     "The sequence has 1 rows × 9; the av domain takes T × 9 (T a multiple of 4 up to 296, e.g. 60 × 9): trim or pad it to 4 rows.",
   );
   await actions.fill("x,y\n1,2\n3,4\n5,6\n7,8");
-  await expect(page.getByTestId("error-gen-actions")).toHaveText("Row 1 has 2 values; the av domain takes 9 per row: T × 9 (T a multiple of 4 up to 296, e.g. 60 × 9).");
+  await expect(page.getByTestId("error-gen-actions")).toHaveText(
+    "Row 1 has 2 values; the av domain takes 9 per row: T × 9 (T a multiple of 4 up to 296, e.g. 60 × 9).",
+  );
   await page.getByTestId("gen-actions-example").click();
   await expect(page.getByTestId("gen-actions-shape")).toHaveText("60 × 9 → 61 frames");
   await expect(page.getByTestId("action-fields").getByTestId("action-line")).toHaveCount(9);
@@ -158,7 +161,9 @@ test("the released 1.0.0 NIM says which world-model modes it lacks and why", asy
   await expect(page.getByTestId("mode-policy")).toHaveCount(0);
   const world = page.locator('[data-testid="unavailable-modes"] li[data-modes~="policy"]');
   await expect(world).toHaveAttribute("data-modes", "forward_dynamics policy inverse_dynamics transfer");
-  await expect(world).toContainText("Actions → world, Policy, Video → actions, Transfer: The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only");
+  await expect(world).toContainText(
+    "Actions → world, Policy, Video → actions, Transfer: The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only",
+  );
 });
 
 test("prompt upsampling streams a Reasoner's rewrite into an editor, which becomes the prompt", async ({ page }) => {
@@ -166,13 +171,17 @@ test("prompt upsampling streams a Reasoner's rewrite into an editor, which becom
   await generate.prompt.fill("a robot waters plants");
   const chat: Record<string, unknown>[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/chat") chat.push(request.postDataJSON() as Record<string, unknown>);
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/chat")
+      chat.push(request.postDataJSON() as Record<string, unknown>);
   });
   await page.getByTestId("upsample-open").click();
   await expect(page.getByTestId("upsampler-backend")).toHaveValue("sim-cosmos3-reasoner");
   await page.getByTestId("upsampler-run").click();
   await expect(page.getByTestId("upsampler-use")).toBeVisible({ timeout: 60_000 });
-  expect(chat[0]).toMatchObject({ backend: "sim-cosmos3-reasoner", params: { max_tokens: 20000, temperature: 0.7, top_p: 0.8, top_k: 20, presence_penalty: 1.5, seed: 3407 } });
+  expect(chat[0]).toMatchObject({
+    backend: "sim-cosmos3-reasoner",
+    params: { max_tokens: 20000, temperature: 0.7, top_p: 0.8, top_k: 20, presence_penalty: 1.5, seed: 3407 },
+  });
   const editor = page.getByTestId("upsampler-text");
   await editor.fill(`${await editor.inputValue()} Edited.`);
   await page.getByTestId("upsampler-use").click();

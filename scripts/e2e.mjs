@@ -1,6 +1,7 @@
 // Runs the Playwright suite against the production build and the simulator; stops the server after.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+
 import { bin, build, root, startServer } from "./next-server.mjs";
 
 const port = process.env.E2E_PORT ?? "3210";

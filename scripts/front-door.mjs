@@ -16,7 +16,13 @@ export function markPeerStamping() {
 
 function refuse(res, status, code, message, headers = {}) {
   const body = JSON.stringify({ error: { code, message, errorId: randomUUID() } });
-  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", Connection: "close", ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    Connection: "close",
+    ...headers,
+  });
   res.end(body);
   return true;
 }
@@ -36,11 +42,22 @@ export function frontDoor(req, res) {
   if (req.socket.remoteAddress) req.headers[PEER_HEADER] = req.socket.remoteAddress;
   else delete req.headers[PEER_HEADER];
   if (!SERVED_METHODS.includes(req.method ?? "")) {
-    return refuse(res, 405, "method_not_allowed", `${String(req.method).slice(0, 20)} is not served here; the playground takes ${SERVED_METHODS.join(", ")}.`, { Allow: SERVED_METHODS.join(", ") });
+    return refuse(
+      res,
+      405,
+      "method_not_allowed",
+      `${String(req.method).slice(0, 20)} is not served here; the playground takes ${SERVED_METHODS.join(", ")}.`,
+      { Allow: SERVED_METHODS.join(", ") },
+    );
   }
   const pathname = (req.url ?? "/").split("?")[0] ?? "/";
   if (!decodes(pathname)) {
-    return refuse(res, 400, "bad_request", "The address has a malformed %-escape (a % must be followed by two hex digits of UTF-8); fix the link and try again.");
+    return refuse(
+      res,
+      400,
+      "bad_request",
+      "The address has a malformed %-escape (a % must be followed by two hex digits of UTF-8); fix the link and try again.",
+    );
   }
   return false;
 }

@@ -3,10 +3,10 @@
 // no ffmpeg binary and no download is needed.   node scripts/make-sample-clips.mjs
 // With --sound it only adds the sound clips (public/samples/sound-*.mp4): each world clip with a
 // synthesized tone muxed in as AAC 48 kHz stereo, as Cosmos3's sound output is.
-import { chromium } from "@playwright/test";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ffmpegDir = path.join(root, "public", "ffmpeg");
@@ -32,7 +32,9 @@ function serve() {
     if (!pathname.startsWith("/ffmpeg/") || !file.startsWith(ffmpegDir)) return void res.writeHead(404).end();
     try {
       const body = readFileSync(file);
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Length": body.length }).end(body);
+      res
+        .writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Length": body.length })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -55,7 +57,12 @@ function drawScene(name, i, n) {
   };
 
   if (name === "robot-arm") {
-    ctx.fillStyle = grad(0, H, [[0, "#dfe7ee"], [0.62, "#b9c6d2"], [0.62, "#6d5a48"], [1, "#4a3b2e"]]);
+    ctx.fillStyle = grad(0, H, [
+      [0, "#dfe7ee"],
+      [0.62, "#b9c6d2"],
+      [0.62, "#6d5a48"],
+      [1, "#4a3b2e"],
+    ]);
     ctx.fillRect(0, 0, W, H);
     ctx.fillStyle = "rgba(255,255,255,0.35)";
     for (let k = 0; k < 4; k++) ctx.fillRect(60 + k * 150, 40, 90, 120);
@@ -97,7 +104,10 @@ function drawScene(name, i, n) {
     ctx.fillRect(base.x - 40, base.y - 4, 80, 26);
     ctx.lineCap = "round";
     ctx.strokeStyle = "#f2b705";
-    for (const [from, to, width] of [[base, elbow, 22], [elbow, hand, 16]]) {
+    for (const [from, to, width] of [
+      [base, elbow, 22],
+      [elbow, hand, 16],
+    ]) {
       ctx.lineWidth = width;
       ctx.beginPath();
       ctx.moveTo(from.x, from.y);
@@ -117,7 +127,12 @@ function drawScene(name, i, n) {
     ctx.fillRect(hand.x - open - 3, hand.y + 12, 6, 34);
     ctx.fillRect(hand.x + open - 3, hand.y + 12, 6, 34);
   } else if (name === "rolling-ball") {
-    ctx.fillStyle = grad(0, H, [[0, "#7fb2e5"], [0.45, "#d7e9f7"], [0.45, "#c9c2b4"], [1, "#c9c2b4"]]);
+    ctx.fillStyle = grad(0, H, [
+      [0, "#7fb2e5"],
+      [0.45, "#d7e9f7"],
+      [0.45, "#c9c2b4"],
+      [1, "#c9c2b4"],
+    ]);
     ctx.fillRect(0, 0, W, H);
     // A checkered floor in one-point perspective.
     const horizon = H * 0.45;
@@ -158,7 +173,10 @@ function drawScene(name, i, n) {
     ctx.arc(bx, by, r * 0.7, spin, spin + Math.PI * 0.8);
     ctx.stroke();
   } else {
-    ctx.fillStyle = grad(0, H * 0.5, [[0, "#5d7a99"], [1, "#c9d4dd"]]);
+    ctx.fillStyle = grad(0, H * 0.5, [
+      [0, "#5d7a99"],
+      [1, "#c9d4dd"],
+    ]);
     ctx.fillRect(0, 0, W, H * 0.5);
     ctx.fillStyle = "#6f8f5a";
     ctx.beginPath();
@@ -180,7 +198,7 @@ function drawScene(name, i, n) {
     // Lane dashes and roadside posts stream towards the camera.
     const travel = t * 6;
     for (let k = 0; k < 8; k++) {
-      const z = ((k - travel) % 8 + 8) % 8 + 0.35;
+      const z = ((((k - travel) % 8) + 8) % 8) + 0.35;
       const y = vy + (H - vy) / z;
       const y2 = vy + (H - vy) / (z + 0.35);
       const half = (w) => (w * (y - vy)) / (H - vy);
@@ -225,8 +243,22 @@ async function encodeScene(page, scene) {
         await ffmpeg.writeFile(`/f/${String(i).padStart(3, "0")}.png`, new Uint8Array(await blob.arrayBuffer()));
       }
       const code = await ffmpeg.exec([
-        "-framerate", String(fps), "-i", "/f/%03d.png", "-c:v", "libx264", "-preset", "slow", "-crf", "23",
-        "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-an", "/out.mp4",
+        "-framerate",
+        String(fps),
+        "-i",
+        "/f/%03d.png",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "slow",
+        "-crf",
+        "23",
+        "-pix_fmt",
+        "yuv420p",
+        "-movflags",
+        "+faststart",
+        "-an",
+        "/out.mp4",
       ]);
       if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${window.__logs.slice(-5).join(" | ")}`);
       const bytes = await ffmpeg.readFile("/out.mp4");
@@ -281,8 +313,28 @@ async function addSound(page, clip, wav) {
       await ffmpeg.writeFile("/in.mp4", decode(clip));
       await ffmpeg.writeFile("/tone.wav", decode(wav));
       const code = await ffmpeg.exec([
-        "-i", "/in.mp4", "-i", "/tone.wav", "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "64k",
-        "-ar", "48000", "-ac", "2", "-shortest", "-movflags", "+faststart", "/out.mp4",
+        "-i",
+        "/in.mp4",
+        "-i",
+        "/tone.wav",
+        "-map",
+        "0:v",
+        "-map",
+        "1:a",
+        "-c:v",
+        "copy",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "64k",
+        "-ar",
+        "48000",
+        "-ac",
+        "2",
+        "-shortest",
+        "-movflags",
+        "+faststart",
+        "/out.mp4",
       ]);
       if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${window.__logs.slice(-5).join(" | ")}`);
       const bytes = await ffmpeg.readFile("/out.mp4");
@@ -301,7 +353,16 @@ const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -312,11 +373,17 @@ try {
     const ffmpeg = new window.FFmpeg();
     window.__logs = [];
     ffmpeg.on("log", ({ message }) => window.__logs.push(message));
-    await ffmpeg.load({ coreURL: `${location.origin}/ffmpeg/core/ffmpeg-core.js`, wasmURL: `${location.origin}/ffmpeg/core/ffmpeg-core.wasm` });
+    await ffmpeg.load({
+      coreURL: `${location.origin}/ffmpeg/core/ffmpeg-core.js`,
+      wasmURL: `${location.origin}/ffmpeg/core/ffmpeg-core.wasm`,
+    });
     window.__ffmpeg = ffmpeg;
   });
   mkdirSync(outDir, { recursive: true });
-  for (const [index, name] of readdirSync(outDir).filter((n) => /^world-.+\.mp4$/.test(n)).sort().entries()) {
+  for (const [index, name] of readdirSync(outDir)
+    .filter((n) => /^world-.+\.mp4$/.test(n))
+    .sort()
+    .entries()) {
     if (!soundOnly) break;
     const scene = SCENES.find((entry) => name === `world-${entry.name}.mp4`);
     const bytes = await addSound(page, readFileSync(path.join(outDir, name)), toneWav(scene?.seconds ?? 3, 196 + index * 44));

@@ -20,7 +20,9 @@ export function build(env, { always = true } = {}) {
 /** Whether nothing listens on the port: otherwise the health check below would find another server. */
 function portFree(port) {
   const probe = createServer();
-  return new Promise((resolve) => probe.once("error", () => resolve(false)).listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(true))));
+  return new Promise((resolve) =>
+    probe.once("error", () => resolve(false)).listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(true))),
+  );
 }
 
 export async function startServer({ port, env, quiet = false }) {

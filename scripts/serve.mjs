@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+
 import { frontDoor, markPeerStamping } from "./front-door.mjs";
 
 const dir = path.resolve(import.meta.dirname, "..");

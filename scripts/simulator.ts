@@ -70,7 +70,6 @@ async function main(): Promise<void> {
   if (first) lines.push(`  ${"(default)".padEnd(width)}${simulator.url}/v1  → ${first.label}`);
   console.log(`NIM simulator (simulated answers, no GPU) listening on ${simulator.url}`);
   console.log(`Serving ${options.tokensPerSecond} tokens/s, ${options.generationSeconds} s per generation:\n${lines.join("\n")}`);
-
 }
 
 main().catch((error: unknown) => {

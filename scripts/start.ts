@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import { parseConfig } from "../lib/backends/server/config-schema";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";

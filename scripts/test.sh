@@ -22,8 +22,9 @@ npm install --no-audit --no-fund
 echo "== Type check"
 node_modules/.bin/tsc --noEmit -p tsconfig.json
 
-echo "== Lint"
+echo "== Lint and format"
 node_modules/.bin/eslint --max-warnings 0 .
+node_modules/.bin/prettier --check --log-level warn "**/*.{ts,tsx,mjs,mts,css}"
 
 echo "== Unit and integration tests"
 rm -f test-results/vitest.json test-results/e2e.json

@@ -2,11 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { POST as login } from "@/app/api/login/route";
 import { POST as logout } from "@/app/api/logout/route";
 import { POST as postMedia } from "@/app/api/media/route";
 import { ACCESS_MAX_AGE_S, accessTokenValid } from "@/lib/server/access";
 import { playgroundStore } from "@/lib/server/db/store";
+
 import { fetchFrom } from "./support/from-address";
 import { makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
@@ -47,7 +49,11 @@ const form = (from: string, fields: Record<string, string>, headers: Record<stri
   });
 let size = 3;
 const upload = (from: string, headers: Record<string, string>) =>
-  fetchFrom(from)(`${app.url}/api/media`, { method: "POST", headers: { "Content-Type": "image/png", ...headers }, body: makePng(size, size++) });
+  fetchFrom(from)(`${app.url}/api/media`, {
+    method: "POST",
+    headers: { "Content-Type": "image/png", ...headers },
+    body: makePng(size, size++),
+  });
 const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0]!;
 
 describe("POST /api/login and /api/logout", () => {
@@ -77,13 +83,20 @@ describe("POST /api/login and /api/logout", () => {
 
   it("answers JSON clients with JSON", async () => {
     const post = (password: string) =>
-      fetchFrom("127.0.0.5")(`${app.url}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ password }) });
+      fetchFrom("127.0.0.5")(`${app.url}/api/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ password }),
+      });
     expect((await post("nope")).status).toBe(401);
     expect((await post("open-sesame")).status).toBe(200);
   });
 
   it("limits login attempts per address, whatever owner cookie comes along", async () => {
-    for (let i = 0; i < 5; i++) expect((await form("127.0.0.6", { password: "open-sesame" }, { Cookie: `playground_owner=${String(i).repeat(22)}` })).status).toBe(303);
+    for (let i = 0; i < 5; i++)
+      expect((await form("127.0.0.6", { password: "open-sesame" }, { Cookie: `playground_owner=${String(i).repeat(22)}` })).status).toBe(
+        303,
+      );
     const refused = await form("127.0.0.6", { password: "open-sesame" }, { Cookie: `playground_owner=${"z".repeat(22)}` });
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -93,7 +106,11 @@ describe("POST /api/login and /api/logout", () => {
   it("logs out by clearing the cookie and ending the login on the server", async () => {
     const session = cookieOf(await form("127.0.0.8", { password: "open-sesame" }));
     expect((await upload("127.0.0.8", { Cookie: session })).status).toBe(201);
-    const response = await fetchFrom("127.0.0.8")(`${app.url}/api/logout`, { method: "POST", redirect: "manual", headers: { Cookie: session } });
+    const response = await fetchFrom("127.0.0.8")(`${app.url}/api/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: session },
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get("set-cookie")).toMatch(/^playground_access=; Path=\/; Max-Age=0;/);
     // A copy of the cookie kept elsewhere opens nothing any more.
@@ -118,7 +135,9 @@ describe("wrong passwords", () => {
     const locked = await upload(guesser, { Authorization: basic("guess-3") });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBe(60);
-    expect(((await locked.json()) as { error: { message: string } }).error.message).toBe("Too many wrong passwords from your address. Try again in 60 seconds.");
+    expect(((await locked.json()) as { error: { message: string } }).error.message).toBe(
+      "Too many wrong passwords from your address. Try again in 60 seconds.",
+    );
     // Locked out, the right password is refused too; another address is not affected.
     expect((await upload(guesser, { Authorization: basic("open-sesame") })).status).toBe(429);
     expect((await form(guesser, { password: "open-sesame" })).status).toBe(429);

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { SqlAccessSessions } from "@/lib/server/db/access-sessions";
 import { SqlConversationRepository } from "@/lib/server/db/conversations";
-import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
+import { migrate, MIGRATIONS } from "@/lib/server/db/migrations";
 import { SqlOwnerRegistry } from "@/lib/server/db/owners";
 import { openPostgres } from "@/lib/server/db/postgres";
 import type { SqlDatabase } from "@/lib/server/db/sql";
 import { openSqlite } from "@/lib/server/db/sqlite";
 import type { DatabaseLocation } from "@/lib/server/db/store";
 import { newOwnerId } from "@/lib/server/owner";
+
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 
 // Logins and owner ids kept by the server, on both drivers.
 
-const open = (location: DatabaseLocation): SqlDatabase => (location.driver === "postgres" ? openPostgres(location.url) : openSqlite(location.file));
+const open = (location: DatabaseLocation): SqlDatabase =>
+  location.driver === "postgres" ? openPostgres(location.url) : openSqlite(location.file);
 
 describe.each([sqliteCase, postgresCase])("$name logins and owners", (driver) => {
   let db: SqlDatabase;
@@ -44,7 +47,10 @@ describe.each([sqliteCase, postgresCase])("$name logins and owners", (driver) =>
   it("knows the owner ids it issued, and those that owned saved chats before it kept a list", async () => {
     const before = open(await driver.freshLocation());
     try {
-      await migrate(before, MIGRATIONS.filter((migration) => migration.version <= 3));
+      await migrate(
+        before,
+        MIGRATIONS.filter((migration) => migration.version <= 3),
+      );
       const earlier = newOwnerId();
       await new SqlConversationRepository(before).create(earlier, { title: "From before", data: {} });
       await migrate(before);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { buildImportGraph, FEATURE_RANK, importCycles, layeringViolations, listSources, type ImportEdge } from "./support/import-graph";
 
 // The layering of docs/architecture.md, checked on the real import graph rather than remembered.

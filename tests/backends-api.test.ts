@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { GET as backendsRoute } from "@/app/api/backends/route";
 import type { BackendsResponse } from "@/lib/backends/types";
+
 import { useConfig } from "./support/config";
 import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
 
@@ -21,8 +23,23 @@ beforeAll(async () => {
   useConfig({
     simulator: true,
     backends: [
-      { id: "detect", label: "Detects its model", kind: "chat", family: "nemotron-vl", baseUrl: `${ready.url}/v1`, apiKeyEnv: "BACKENDS_TEST_KEY" },
-      { id: "loading", label: "Loading", kind: "chat", family: "cosmos-reason1", baseUrl: `${loading.url}/v1`, model: "m", coordinates: "normalized-1000" },
+      {
+        id: "detect",
+        label: "Detects its model",
+        kind: "chat",
+        family: "nemotron-vl",
+        baseUrl: `${ready.url}/v1`,
+        apiKeyEnv: "BACKENDS_TEST_KEY",
+      },
+      {
+        id: "loading",
+        label: "Loading",
+        kind: "chat",
+        family: "cosmos-reason1",
+        baseUrl: `${loading.url}/v1`,
+        model: "m",
+        coordinates: "normalized-1000",
+      },
       { id: "down", label: "Down", kind: "chat", baseUrl: "http://127.0.0.1:9/v1", model: "m" },
       { id: "nokey", label: "No key", kind: "chat", baseUrl: `${ready.url}/v1`, model: "m", apiKeyEnv: "UNSET_VARIABLE_FOR_TEST" },
     ],
@@ -40,10 +57,26 @@ describe("GET /api/backends", () => {
     const { backends } = JSON.parse(text) as BackendsResponse;
     const byId = Object.fromEntries(backends.map((b) => [b.id, b]));
 
-    expect(byId["sim-reason2-8b"]).toMatchObject({ simulated: true, status: "ready", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b" });
-    expect(byId["sim-predict"]).toMatchObject({ kind: "predict", family: null, generationFamily: "cosmos-predict", simulated: true, status: "ready" });
+    expect(byId["sim-reason2-8b"]).toMatchObject({
+      simulated: true,
+      status: "ready",
+      family: "cosmos-reason2",
+      model: "nvidia/cosmos-reason2-8b",
+    });
+    expect(byId["sim-predict"]).toMatchObject({
+      kind: "predict",
+      family: null,
+      generationFamily: "cosmos-predict",
+      simulated: true,
+      status: "ready",
+    });
     expect(byId["sim-cosmos3-wfm"]).toMatchObject({ kind: "predict", generationFamily: "cosmos3-wfm", status: "ready" });
-    expect(byId["sim-cosmos3-gen"]).toMatchObject({ kind: "omni", generationFamily: "vllm-omni", status: "ready", model: "nvidia/Cosmos3-Nano" });
+    expect(byId["sim-cosmos3-gen"]).toMatchObject({
+      kind: "omni",
+      generationFamily: "vllm-omni",
+      status: "ready",
+      model: "nvidia/Cosmos3-Nano",
+    });
     expect(byId.detect).toMatchObject({ status: "ready", model: "nvidia/detected-model", family: "nemotron-vl", simulated: false });
     expect(byId.detect!.capabilities).toMatchObject({ reasoningSwitch: "system-think", reasoningWithVideo: false, maxImages: 4 });
     expect(byId.loading).toMatchObject({ status: "error" });

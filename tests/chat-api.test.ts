@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { POST as chatRoute } from "@/app/api/chat/route";
-import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
 import { REASONING_PROMPT_SUFFIX } from "@/lib/backends/families";
+import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
+
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
 import { cutAt, sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
@@ -15,7 +17,15 @@ beforeAll(async () => {
   process.env.TEST_NIM_KEY = KEY;
   useConfig({
     backends: [
-      { id: "nim", label: "Test NIM", kind: "chat", family: "cosmos-reason2", baseUrl: `${upstream.url}/v1`, model: "test-model", apiKeyEnv: "TEST_NIM_KEY" },
+      {
+        id: "nim",
+        label: "Test NIM",
+        kind: "chat",
+        family: "cosmos-reason2",
+        baseUrl: `${upstream.url}/v1`,
+        model: "test-model",
+        apiKeyEnv: "TEST_NIM_KEY",
+      },
       { id: "nemotron", label: "Test Nemotron", kind: "chat", family: "nemotron-vl", baseUrl: `${upstream.url}/v1`, model: "nemo" },
       { id: "stally", label: "Stalls", kind: "chat", family: "generic", baseUrl: `${upstream.url}/v1`, model: "m", idleTimeoutMs: 1000 },
       { id: "down", label: "Down", kind: "chat", family: "generic", baseUrl: "http://127.0.0.1:9/v1", model: "m" },
@@ -62,7 +72,9 @@ function done(events: ChatEvent[]) {
 
 describe("POST /api/chat", () => {
   it("streams start, reasoning, answer, usage and done with metrics", async () => {
-    upstream.handle((_req, res) => writePieces(res, [sseBody([{ content: "<think>\nThe cup is red.\n</think>\n\n<answer>\nOn the left.\n</answer>" }])]));
+    upstream.handle((_req, res) =>
+      writePieces(res, [sseBody([{ content: "<think>\nThe cup is red.\n</think>\n\n<answer>\nOn the left.\n</answer>" }])]),
+    );
     const { response, events } = await chat(ask());
     expect(response.status).toBe(200);
     expect(events[0]).toMatchObject({ type: "start", backend: "nim", model: "test-model" });
@@ -122,7 +134,11 @@ describe("POST /api/chat", () => {
 
   it("turns a mid-stream error into an error event", async () => {
     upstream.handle((_req, res) =>
-      writePieces(res, [Buffer.from(`data: {"choices":[{"index":0,"delta":{"content":"Hal"}}]}\n\ndata: {"error":{"message":"CUDA out of memory","code":500}}\n\ndata: [DONE]\n\n`)]),
+      writePieces(res, [
+        Buffer.from(
+          `data: {"choices":[{"index":0,"delta":{"content":"Hal"}}]}\n\ndata: {"error":{"message":"CUDA out of memory","code":500}}\n\ndata: [DONE]\n\n`,
+        ),
+      ]),
     );
     const { events } = await chat(ask(undefined, false));
     expect(events).toContainEqual({ type: "answer", text: "Hal" });
@@ -156,7 +172,12 @@ describe("POST /api/chat", () => {
     });
     const before = upstream.closedEarly;
     const controller = new AbortController();
-    const response = await fetch(`${app.url}/api/chat`, { method: "POST", body: JSON.stringify(ask("nim", false)), headers: { "Content-Type": "application/json" }, signal: controller.signal });
+    const response = await fetch(`${app.url}/api/chat`, {
+      method: "POST",
+      body: JSON.stringify(ask("nim", false)),
+      headers: { "Content-Type": "application/json" },
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     await reader.read();
     await reader.read();
@@ -168,7 +189,15 @@ describe("POST /api/chat", () => {
     const { response, raw } = await chat({
       backend: "nemotron",
       reasoning: true,
-      messages: [{ role: "user", content: [{ type: "video_url", url: "https://example.com/a.mp4" }, { type: "text", text: "What happens?" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "video_url", url: "https://example.com/a.mp4" },
+            { type: "text", text: "What happens?" },
+          ],
+        },
+      ],
     });
     expect(response.status).toBe(400);
     expect(JSON.parse(raw).error.code).toBe("unsupported_combination");
@@ -203,7 +232,10 @@ describe("POST /api/chat", () => {
 
   it("refuses one message over the per-prompt limit with a 400 naming it", async () => {
     const images = Array.from({ length: 5 }, (_, i) => ({ type: "image_url", url: `https://example.com/${i}.png` }));
-    const { response, raw } = await chat({ backend: "nemotron", messages: [{ role: "user", content: [...images, { type: "text", text: "Compare." }] }] });
+    const { response, raw } = await chat({
+      backend: "nemotron",
+      messages: [{ role: "user", content: [...images, { type: "text", text: "Compare." }] }],
+    });
     expect(response.status).toBe(400);
     expect(JSON.parse(raw).error.message).toContain("takes at most 4 images per prompt; this message has 5");
     expect(upstream.requests).toHaveLength(0);
@@ -214,7 +246,10 @@ describe("POST /api/chat", () => {
     expect(badJson.status).toBe(400);
     expect((await badJson.json()).error.code).toBe("bad_request");
     // Plain text is what a page elsewhere can post without asking: refused before it is read.
-    const plain = await fetch(`${app.url}/api/chat`, { method: "POST", body: JSON.stringify({ backend: "nim", messages: [{ role: "user", content: "hi" }] }) });
+    const plain = await fetch(`${app.url}/api/chat`, {
+      method: "POST",
+      body: JSON.stringify({ backend: "nim", messages: [{ role: "user", content: "hi" }] }),
+    });
     expect(plain.status).toBe(415);
     expect((await plain.json()).error.code).toBe("unsupported_media");
 

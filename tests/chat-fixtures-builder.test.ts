@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+
 import { buildChatRequest, type UpstreamChatBody } from "@/lib/chat/request";
 import { chatRequestSchema } from "@/lib/chat/schema";
 import { generateSnippets } from "@/lib/code-view/snippets";
 import { PlaygroundError } from "@/lib/core/errors";
+
 import { builderInput, concrete, loadChatFixtures, simulatedModelFor, type ChatFixture } from "./support/chat-fixtures";
 
 // The request builder, given what each vendor chat fixture sends (../shared/protocol-fixtures/chat),
@@ -13,7 +15,18 @@ import { builderInput, concrete, loadChatFixtures, simulatedModelFor, type ChatF
 
 type Json = Record<string, unknown>;
 const fixtures = loadChatFixtures().filter((fixture) => fixture.request !== null);
-const ALWAYS_ADDED = new Set(["stream", "stream_options", "temperature", "top_p", "top_k", "max_tokens", "seed", "repetition_penalty", "presence_penalty", "frequency_penalty"]);
+const ALWAYS_ADDED = new Set([
+  "stream",
+  "stream_options",
+  "temperature",
+  "top_p",
+  "top_k",
+  "max_tokens",
+  "seed",
+  "repetition_penalty",
+  "presence_penalty",
+  "frequency_penalty",
+]);
 
 function build(fixture: ChatFixture, edit: (input: Json) => Json = (input) => input): { body: UpstreamChatBody; request: Json } {
   const request = concrete(fixture.request as Json);
@@ -31,12 +44,19 @@ function expectedMessages(fixture: ChatFixture, request: Json): unknown[] {
     for (const part of message.content as Json[]) if (typeof part.video_url === "string") part.video_url = { url: part.video_url };
   }
   if (simulatedModelFor(fixture.folder).family !== "nemotron-vl" || messages[0]?.content === "/think") return messages;
-  if (messages[0]?.role === "system") return [{ ...messages[0], content: `/no_think\n${String(messages[0].content)}` }, ...messages.slice(1)];
+  if (messages[0]?.role === "system")
+    return [{ ...messages[0], content: `/no_think\n${String(messages[0].content)}` }, ...messages.slice(1)];
   return [{ role: "system", content: "/no_think" }, ...messages];
 }
 
 /** Every field of the example, with the same value; anything more only what the builder always adds. */
-function expectSameRequest(fixture: ChatFixture, body: UpstreamChatBody, request: Json, skip: string[] = [], alsoSent: string[] = []): void {
+function expectSameRequest(
+  fixture: ChatFixture,
+  body: UpstreamChatBody,
+  request: Json,
+  skip: string[] = [],
+  alsoSent: string[] = [],
+): void {
   expect(body.messages).toEqual(expectedMessages(fixture, request));
   const sent = body as unknown as Json;
   for (const [key, value] of Object.entries(request)) {
@@ -47,7 +67,8 @@ function expectSameRequest(fixture: ChatFixture, body: UpstreamChatBody, request
     if (key === "max_completion_tokens") expect(sent.max_tokens).toBe(value);
     else expect({ [key]: sent[key] }).toEqual({ [key]: value });
   }
-  for (const key of Object.keys(sent)) if (!(key in request) && key !== "model" && !alsoSent.includes(key)) expect(ALWAYS_ADDED, key).toContain(key);
+  for (const key of Object.keys(sent))
+    if (!(key in request) && key !== "model" && !alsoSent.includes(key)) expect(ALWAYS_ADDED, key).toContain(key);
 }
 
 const refusal = (run: () => unknown): PlaygroundError => {
@@ -109,7 +130,11 @@ const SPECIAL: Record<string, (fixture: ChatFixture) => void> = {
     const { body, request } = build(fixture);
     expectSameRequest(fixture, body, request);
     // The raw key header is the backend's authScheme "raw"; View code's curl sends it the same way.
-    const { curl } = generateSnippets({ body, target: { kind: "backend", baseUrl: "http://server:8000/v1", apiKeyEnv: "R1_KEY", authScheme: "raw" }, media: { placeholder: "placeholder" } });
+    const { curl } = generateSnippets({
+      body,
+      target: { kind: "backend", baseUrl: "http://server:8000/v1", apiKeyEnv: "R1_KEY", authScheme: "raw" },
+      media: { placeholder: "placeholder" },
+    });
     expect(curl).toContain('-H "Authorization: $R1_KEY"');
   },
 };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReasoningSplitter } from "@/lib/chat/reasoning-splitter";
+
 import { upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
+import { ReasoningSplitter } from "@/lib/chat/reasoning-splitter";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+
 import { concrete, loadChatFixtures, simulatedModelFor, withServedModel, type ChatFixture } from "./support/chat-fixtures";
 
 // Every chat fixture the vendors document (../shared/protocol-fixtures/chat): a valid request is
@@ -27,11 +29,24 @@ interface Answer {
 }
 
 async function post(slug: string, body: Json): Promise<Answer> {
-  const response = await fetch(`${sim.url}/${slug}/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${sim.url}/${slug}/v1/chat/completions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
-  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) return { status: response.status, json: JSON.parse(text) as Json, events: [], done: false };
-  const data = text.split("\n\n").filter((block) => block.startsWith("data: ")).map((block) => block.slice(6));
-  return { status: response.status, json: null, events: data.filter((d) => d !== "[DONE]").map((d) => JSON.parse(d) as Json), done: data.at(-1) === "[DONE]" };
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream"))
+    return { status: response.status, json: JSON.parse(text) as Json, events: [], done: false };
+  const data = text
+    .split("\n\n")
+    .filter((block) => block.startsWith("data: "))
+    .map((block) => block.slice(6));
+  return {
+    status: response.status,
+    json: null,
+    events: data.filter((d) => d !== "[DONE]").map((d) => JSON.parse(d) as Json),
+    done: data.at(-1) === "[DONE]",
+  };
 }
 
 function expectAnswered(answer: Answer, request: Json): void {
@@ -40,7 +55,10 @@ function expectAnswered(answer: Answer, request: Json): void {
     expect(answer.done).toBe(true);
     expect(answer.events.some((event) => (event.choices as Json[])[0]?.finish_reason === "stop")).toBe(true);
   } else {
-    expect(answer.json).toMatchObject({ object: "chat.completion", choices: [{ message: { role: "assistant", content: expect.any(String) } }] });
+    expect(answer.json).toMatchObject({
+      object: "chat.completion",
+      choices: [{ message: { role: "assistant", content: expect.any(String) } }],
+    });
   }
 }
 
@@ -54,7 +72,11 @@ function expectRefused(answer: Answer, fixture: ChatFixture): void {
   if (!documented) return;
   const error = (answer.json as { error: Json }).error;
   expect(Object.keys(error).sort()).toEqual(Object.keys(documented).sort());
-  expect({ type: error.type, param: error.param, code: error.code }).toEqual({ type: documented.type, param: documented.param, code: documented.code });
+  expect({ type: error.type, param: error.param, code: error.code }).toEqual({
+    type: documented.type,
+    param: documented.param,
+    code: documented.code,
+  });
   const message = String(documented.message);
   const contained = /^<pydantic text containing: (.*)>$/.exec(message)?.[1];
   if (contained) expect(error.message).toContain(contained);
@@ -89,10 +111,19 @@ describe("chat fixtures of responses", () => {
   it("streaming/chunk-content-delta.json: the simulator's text chunks have the same fields", async () => {
     const expected = byName("chunk-content-delta.json").sse_data as { choices: Json[] };
     const { events } = await post("reason2-2b", { ...ask, model: "nvidia/cosmos-reason2-2b" });
-    const chunk = events.find((event) => typeof ((event.choices as Json[])[0]?.delta as Json | undefined)?.content === "string" && ((event.choices as Json[])[0]!.delta as Json).content !== "");
+    const chunk = events.find(
+      (event) =>
+        typeof ((event.choices as Json[])[0]?.delta as Json | undefined)?.content === "string" &&
+        ((event.choices as Json[])[0]!.delta as Json).content !== "",
+    );
     expect(Object.keys(chunk!).sort()).toEqual(Object.keys(expected).sort());
     expect(Object.keys((chunk!.choices as Json[])[0]!).sort()).toEqual(Object.keys(expected.choices[0]!).sort());
-    expect(chunk).toMatchObject({ id: expect.stringMatching(/^chatcmpl-/), object: "chat.completion.chunk", created: expect.any(Number), model: "nvidia/cosmos-reason2-2b" });
+    expect(chunk).toMatchObject({
+      id: expect.stringMatching(/^chatcmpl-/),
+      object: "chat.completion.chunk",
+      created: expect.any(Number),
+      model: "nvidia/cosmos-reason2-2b",
+    });
   });
 
   it("streaming/chunk-reasoning-delta.json: read once, from reasoning (reasoning_content is its copy)", () => {
@@ -101,13 +132,16 @@ describe("chat fixtures of responses", () => {
     expect(new ReasoningSplitter({ expectReasoning: true }).push(delta)).toEqual([{ type: "reasoning", text: "<reasoning fragment>" }]);
   });
 
-  it.each(["chunk-tool-call-start.json", "chunk-tool-call-arguments.json"])("streaming/%s: a tool-call delta carries no text and breaks nothing", (name) => {
-    // Tool calling is not built yet (a later issue); the reader must pass over such a delta.
-    const delta = (byName(name).sse_data as { choices: { delta: Json }[] }).choices[0]!.delta;
-    const splitter = new ReasoningSplitter();
-    expect(splitter.push(delta)).toEqual([]);
-    expect(splitter.finish().result).toEqual({ reasoning: "", answer: "" });
-  });
+  it.each(["chunk-tool-call-start.json", "chunk-tool-call-arguments.json"])(
+    "streaming/%s: a tool-call delta carries no text and breaks nothing",
+    (name) => {
+      // Tool calling is not built yet (a later issue); the reader must pass over such a delta.
+      const delta = (byName(name).sse_data as { choices: { delta: Json }[] }).choices[0]!.delta;
+      const splitter = new ReasoningSplitter();
+      expect(splitter.push(delta)).toEqual([]);
+      expect(splitter.finish().result).toEqual({ reasoning: "", answer: "" });
+    },
+  );
 
   it("streaming/error-body.json: the simulator refuses in the same envelope, which the playground reads", async () => {
     const expected = byName("error-body.json");
@@ -115,7 +149,9 @@ describe("chat fixtures of responses", () => {
     const answer = await post("reason2-2b", { messages: [{ role: "user", content: [video, video] }] });
     expect(answer.status).toBe(expected.status);
     expect(answer.json).toEqual({ error: { message: expect.any(String), type: "BadRequestError", param: null, code: 400 } });
-    expect(Object.keys((answer.json as { error: Json }).error).sort()).toEqual(Object.keys((expected.body as { error: Json }).error).sort());
+    expect(Object.keys((answer.json as { error: Json }).error).sort()).toEqual(
+      Object.keys((expected.body as { error: Json }).error).sort(),
+    );
     expect(upstreamErrorMessage(answer.json)).toBe("At most 1 video(s) may be provided in one prompt.");
   });
 });

@@ -1,9 +1,11 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as chatRoute } from "@/app/api/chat/route";
+
 import { GET as passGet, POST as passPost } from "@/app/api/backends/[id]/v1/[...path]/route";
+import { POST as chatRoute } from "@/app/api/chat/route";
 import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
 import { EXAMPLE_TOOLS } from "@/lib/chat/tool-examples";
+
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
 import { chunkJson, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
@@ -14,7 +16,11 @@ import { chunkJson, startScriptedUpstream, writePieces, type ScriptedUpstream } 
 let upstream: ScriptedUpstream;
 let app: { url: string; close(): Promise<void> };
 const passthrough = "/api/backends/[id]/v1/[...path]";
-const tip = { name: "calculate_tip", description: "Tip for a bill", parameters: { type: "object", properties: { bill_total: { type: "number" }, tip_percentage: { type: "number" } } } };
+const tip = {
+  name: "calculate_tip",
+  description: "Tip for a bill",
+  parameters: { type: "object", properties: { bill_total: { type: "number" }, tip_percentage: { type: "number" } } },
+};
 
 beforeAll(async () => {
   upstream = await startScriptedUpstream();
@@ -40,8 +46,13 @@ beforeEach(() => {
 });
 
 async function chat(body: unknown): Promise<{ status: number; events: ChatEvent[]; json: unknown }> {
-  const response = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) return { status: response.status, events: [], json: await response.json() };
+  const response = await fetch(`${app.url}/api/chat`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream"))
+    return { status: response.status, events: [], json: await response.json() };
   const events: ChatEvent[] = [];
   for await (const event of readChatEvents(response.body!)) events.push(event);
   return { status: response.status, events, json: null };
@@ -52,21 +63,31 @@ const sse = (lines: string[]) => Buffer.from(lines.map((line) => `data: ${line}\
 /** Answers a first turn with a call in fragments; a follow-up only when each tool message answers a call the history made. */
 function standInVllm(): void {
   upstream.handle((_req, res, raw) => {
-    const body = JSON.parse(raw) as { messages: { role: string; tool_call_id?: string; tool_calls?: { id: string }[]; content: unknown }[] };
+    const body = JSON.parse(raw) as {
+      messages: { role: string; tool_call_id?: string; tool_calls?: { id: string }[]; content: unknown }[];
+    };
     const made = new Set(body.messages.flatMap((message) => (message.tool_calls ?? []).map((call) => call.id)));
     const results = body.messages.filter((message) => message.role === "tool");
     if (results.some((message) => !message.tool_call_id || !made.has(message.tool_call_id))) {
-      res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "tool_call_id does not match any tool call", type: "BadRequestError", code: 400 } }));
+      res
+        .writeHead(400, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ error: { message: "tool_call_id does not match any tool call", type: "BadRequestError", code: 400 } }));
       return;
     }
     if (results.length > 0) {
-      void writePieces(res, [sse([chunkJson({ role: "assistant", content: "" }), chunkJson({ content: `The tip is ${String(results[0]!.content)}.` }, "stop")])]);
+      void writePieces(res, [
+        sse([chunkJson({ role: "assistant", content: "" }), chunkJson({ content: `The tip is ${String(results[0]!.content)}.` }, "stop")]),
+      ]);
       return;
     }
     const bytes = sse([
       chunkJson({ role: "assistant", content: "" }),
       chunkJson({ content: "<think>\nNeed the tip tool.\n</think>\n\n" }),
-      chunkJson({ tool_calls: [{ index: 0, id: "chatcmpl-tool-abc", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": 5' } }] }),
+      chunkJson({
+        tool_calls: [
+          { index: 0, id: "chatcmpl-tool-abc", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": 5' } },
+        ],
+      }),
       chunkJson({ tool_calls: [{ index: 0, function: { arguments: '0, "tip_percentage": 15}' } }] }),
       chunkJson({}, "tool_calls"),
     ]);
@@ -79,31 +100,57 @@ describe("tool calling through /api/chat", () => {
   it("round-trips call → result → answer against a vLLM that checks tool_call_id", async () => {
     standInVllm();
     const user = { role: "user", content: "Tip on a $50 bill at 15%?" };
-    const first = await chat({ backend: "vllm", reasoning: true, tools: [tip], toolChoice: "auto", parallelToolCalls: false, messages: [user] });
+    const first = await chat({
+      backend: "vllm",
+      reasoning: true,
+      tools: [tip],
+      toolChoice: "auto",
+      parallelToolCalls: false,
+      messages: [user],
+    });
     const sent = JSON.parse(upstream.requests[0]!.body);
     expect(sent.tools).toEqual([{ type: "function", function: tip }]);
     expect(sent).toMatchObject({ tool_choice: "auto", parallel_tool_calls: false });
     const call = { id: "chatcmpl-tool-abc", name: "calculate_tip", arguments: '{"bill_total": 50, "tip_percentage": 15}' };
     expect(first.events).toContainEqual({ type: "tool_call", index: 0, ...call });
     const done = first.events.at(-1);
-    expect(done).toMatchObject({ type: "done", finishReason: "tool_calls", reasoning: "Need the tip tool.", answer: "", toolCalls: [{ index: 0, ...call }] });
+    expect(done).toMatchObject({
+      type: "done",
+      finishReason: "tool_calls",
+      reasoning: "Need the tip tool.",
+      answer: "",
+      toolCalls: [{ index: 0, ...call }],
+    });
 
     const second = await chat({
-      backend: "vllm", tools: [tip],
+      backend: "vllm",
+      tools: [tip],
       messages: [user, { role: "assistant", content: "", toolCalls: [call] }, { role: "tool", toolCallId: call.id, content: "7.5" }],
     });
     expect(second.events.at(-1)).toMatchObject({ type: "done", finishReason: "stop", answer: "The tip is 7.5." });
     const followUp = JSON.parse(upstream.requests[1]!.body);
     expect(followUp.messages.slice(-2)).toEqual([
-      { role: "assistant", content: null, tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }] },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }],
+      },
       { role: "tool", tool_call_id: call.id, content: "7.5" },
     ]);
   });
 
   it("shows malformed arguments as they came, flagged", async () => {
-    upstream.handle((_req, res) => void writePieces(res, [sse([
-      chunkJson({ tool_calls: [{ index: 0, id: "x", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": ' } }] }, "length"),
-    ])]));
+    upstream.handle(
+      (_req, res) =>
+        void writePieces(res, [
+          sse([
+            chunkJson(
+              { tool_calls: [{ index: 0, id: "x", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": ' } }] },
+              "length",
+            ),
+          ]),
+        ]),
+    );
     const { events } = await chat({ backend: "vllm", tools: [tip], messages: [{ role: "user", content: "Tip?" }] });
     const call = events.find((event) => event.type === "tool_call");
     expect(call).toMatchObject({ arguments: '{"bill_total": ', malformed: expect.stringMatching(/not valid JSON/) });
@@ -111,7 +158,13 @@ describe("tool calling through /api/chat", () => {
   });
 
   it("refuses what vLLM would, before anything is sent, with a sentence to act on", async () => {
-    const orphan = await chat({ backend: "vllm", messages: [{ role: "user", content: "x" }, { role: "tool", toolCallId: "nope", content: "1" }] });
+    const orphan = await chat({
+      backend: "vllm",
+      messages: [
+        { role: "user", content: "x" },
+        { role: "tool", toolCallId: "nope", content: "1" },
+      ],
+    });
     expect(orphan.status).toBe(400);
     expect(JSON.stringify(orphan.json)).toContain("No earlier assistant message made the call 'nope'");
     const unsupported = await chat({ backend: "reason2", tools: [tip], messages: [{ role: "user", content: "x" }] });
@@ -129,10 +182,19 @@ describe("tool calling through /api/chat", () => {
     expect(call.name).toBe("look_up_object_pose");
     expect(JSON.parse(call.arguments)).toMatchObject({ object_name: "red cup" });
     const second = await chat({
-      backend: "sim-nemotron-vl", tools: EXAMPLE_TOOLS,
-      messages: [user, { role: "assistant", content: "", toolCalls: [call] }, { role: "tool", toolCallId: call.id, content: "x=0.42 y=-0.13 z=0.90" }],
+      backend: "sim-nemotron-vl",
+      tools: EXAMPLE_TOOLS,
+      messages: [
+        user,
+        { role: "assistant", content: "", toolCalls: [call] },
+        { role: "tool", toolCallId: call.id, content: "x=0.42 y=-0.13 z=0.90" },
+      ],
     });
-    expect(second.events.at(-1)).toMatchObject({ type: "done", finishReason: "stop", answer: expect.stringContaining("x=0.42 y=-0.13 z=0.90") });
+    expect(second.events.at(-1)).toMatchObject({
+      type: "done",
+      finishReason: "stop",
+      answer: expect.stringContaining("x=0.42 y=-0.13 z=0.90"),
+    });
   });
 });
 
@@ -141,7 +203,10 @@ describe("tool calling through the pass-through, with the openai SDK", () => {
     const client = new OpenAI({ baseURL: `${app.url}/api/backends/sim-nemotron-vl/v1`, apiKey: "unused" });
     const tools = EXAMPLE_TOOLS.map((tool) => ({ type: "function" as const, function: tool }));
     const stream = await client.chat.completions.create({
-      model: "nvidia/nemotron-nano-12b-v2-vl", stream: true, tools, tool_choice: { type: "function", function: { name: "move_gripper" } },
+      model: "nvidia/nemotron-nano-12b-v2-vl",
+      stream: true,
+      tools,
+      tool_choice: { type: "function", function: { name: "move_gripper" } },
       messages: [{ role: "user", content: "Move the gripper to the cup." }],
     });
     const parts: Record<number, { id?: string; name?: string; args: string }> = {};
@@ -164,10 +229,16 @@ describe("tool calling through the pass-through, with the openai SDK", () => {
     standInVllm();
     const client = new OpenAI({ baseURL: `${app.url}/api/backends/vllm/v1`, apiKey: "unused" });
     const completion = await client.chat.completions.create({
-      model: "nemo", stream: true, tools: [{ type: "function", function: tip }],
+      model: "nemo",
+      stream: true,
+      tools: [{ type: "function", function: tip }],
       messages: [
         { role: "user", content: "Tip?" },
-        { role: "assistant", content: null, tool_calls: [{ id: "chatcmpl-tool-abc", type: "function", function: { name: "calculate_tip", arguments: "{}" } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "chatcmpl-tool-abc", type: "function", function: { name: "calculate_tip", arguments: "{}" } }],
+        },
         { role: "tool", tool_call_id: "chatcmpl-tool-abc", content: "7.5" },
       ],
     });

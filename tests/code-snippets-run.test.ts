@@ -1,14 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { POST as passthroughRoute } from "@/app/api/backends/[id]/v1/[...path]/route";
 import { buildChatRequest, type UpstreamChatBody } from "@/lib/chat/request";
 import { chatRequestSchema, type ChatRequestInput } from "@/lib/chat/schema";
 import { generateSnippets, type SnippetMedia, type SnippetTarget } from "@/lib/code-view/snippets";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+
 import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 import {
-  compilePython, createWorkspace, runCurl, runPython, runTypescript, sseText, startCaptureServer, typecheckTypescript,
+  compilePython,
+  createWorkspace,
+  runCurl,
+  runPython,
+  runTypescript,
+  sseText,
+  startCaptureServer,
+  typecheckTypescript,
   type Workspace,
 } from "./support/snippet-runner";
 
@@ -26,9 +35,18 @@ const MEDIA_NAMES = { [PNG_URI]: "cup.png", [MP4_URI]: "clip one's.mp4" };
 
 function upstreamBody(input: Partial<ChatRequestInput> & { withVideo?: boolean; model?: string }): UpstreamChatBody {
   const { withVideo = false, model = "nvidia/cosmos-reason2-8b", ...rest } = input;
-  const parts = [{ type: "image", mediaId: "png" }, ...(withVideo ? [{ type: "video", mediaId: "mp4" }] : []), { type: "text", text: PROMPT }];
+  const parts = [
+    { type: "image", mediaId: "png" },
+    ...(withVideo ? [{ type: "video", mediaId: "mp4" }] : []),
+    { type: "text", text: PROMPT },
+  ];
   const request = chatRequestSchema.parse({ backend: "b", reasoning: true, messages: [{ role: "user", content: parts }], ...rest });
-  return buildChatRequest({ family: "cosmos-reason2", model, request, resolveMedia: ({ mediaId }) => (mediaId === "png" ? PNG_URI : MP4_URI) });
+  return buildChatRequest({
+    family: "cosmos-reason2",
+    model,
+    request,
+    resolveMedia: ({ mediaId }) => (mediaId === "png" ? PNG_URI : MP4_URI),
+  });
 }
 
 // Every switch a turn can carry, with text that is hostile to each language's quoting.
@@ -36,7 +54,14 @@ const FULL = upstreamBody({
   withVideo: true,
   messages: [
     { role: "system", content: "You are `careful` with $HOME and \\ backslashes.\nSecond line." },
-    { role: "user", content: [{ type: "image", mediaId: "png" }, { type: "video", mediaId: "mp4" }, { type: "text", text: PROMPT }] },
+    {
+      role: "user",
+      content: [
+        { type: "image", mediaId: "png" },
+        { type: "video", mediaId: "mp4" },
+        { type: "text", text: PROMPT },
+      ],
+    },
   ],
   params: { seed: 7, stop: ["</answer>", "$(date)"], temperature: 0.3 },
   media: { fps: 2, shortest_edge: 3136 },
@@ -64,25 +89,28 @@ describe("snippets send exactly the body buildChatRequest builds", { timeout: 60
   });
   const env = { SNIPPET_TEST_KEY: KEY };
 
-  it.each(["bearer", "raw"] as const)("curl, Python and TypeScript, files read from disk, %s key from the environment", async (authScheme) => {
-    const target: SnippetTarget = { kind: "backend", baseUrl: `${capture.url}/v1`, apiKeyEnv: "SNIPPET_TEST_KEY", authScheme };
-    const snippets = snippetsFor(FULL, target);
-    for (const snippet of Object.values(snippets)) expect(snippet).not.toContain(KEY);
+  it.each(["bearer", "raw"] as const)(
+    "curl, Python and TypeScript, files read from disk, %s key from the environment",
+    async (authScheme) => {
+      const target: SnippetTarget = { kind: "backend", baseUrl: `${capture.url}/v1`, apiKeyEnv: "SNIPPET_TEST_KEY", authScheme };
+      const snippets = snippetsFor(FULL, target);
+      for (const snippet of Object.values(snippets)) expect(snippet).not.toContain(KEY);
 
-    const curl = await runCurl(snippets.curl, { cwd: workspace.dir, env });
-    const python = await runPython(workspace, snippets.python, { cwd: workspace.dir, env, sdk: "stub" });
-    const typescript = await runTypescript(workspace, snippets.typescript, { cwd: workspace.dir, env });
+      const curl = await runCurl(snippets.curl, { cwd: workspace.dir, env });
+      const python = await runPython(workspace, snippets.python, { cwd: workspace.dir, env, sdk: "stub" });
+      const typescript = await runTypescript(workspace, snippets.typescript, { cwd: workspace.dir, env });
 
-    expect(sseText(curl)).toBe("Thinking it over. The answer.");
-    expect(python).toBe("Thinking it over. The answer.\n");
-    expect(typescript).toBe("Thinking it over. The answer.\n");
-    expect(capture.requests).toHaveLength(3);
-    for (const request of capture.requests) {
-      expect(request.url).toBe("/v1/chat/completions");
-      expect(request.body).toEqual(FULL);
-      expect(request.headers.authorization).toBe(authScheme === "bearer" ? `Bearer ${KEY}` : KEY);
-    }
-  });
+      expect(sseText(curl)).toBe("Thinking it over. The answer.");
+      expect(python).toBe("Thinking it over. The answer.\n");
+      expect(typescript).toBe("Thinking it over. The answer.\n");
+      expect(capture.requests).toHaveLength(3);
+      for (const request of capture.requests) {
+        expect(request.url).toBe("/v1/chat/completions");
+        expect(request.body).toEqual(FULL);
+        expect(request.headers.authorization).toBe(authScheme === "bearer" ? `Bearer ${KEY}` : KEY);
+      }
+    },
+  );
 
   it("sends placeholders as they are, and no Authorization from curl when there is no key", async () => {
     const target: SnippetTarget = { kind: "backend", baseUrl: `${capture.url}/v1` };
@@ -109,15 +137,27 @@ describe("the snippets are valid code", { timeout: 60_000 }, () => {
     { kind: "passthrough", playgroundUrl: "http://localhost:3000", backendId: "reason2-8b" },
   ];
   const variants = targets.flatMap((target) =>
-    (["path", "placeholder"] as const).flatMap((mode) => [FULL, upstreamBody({ reasoning: false })].map((body) => snippetsFor(body, target, mode))),
+    (["path", "placeholder"] as const).flatMap((mode) =>
+      [FULL, upstreamBody({ reasoning: false })].map((body) => snippetsFor(body, target, mode)),
+    ),
   );
 
   it("TypeScript type-checks under strict settings against the openai package's types", async () => {
-    await expect(typecheckTypescript(workspace, variants.map((snippets) => snippets.typescript))).resolves.toBe("");
+    await expect(
+      typecheckTypescript(
+        workspace,
+        variants.map((snippets) => snippets.typescript),
+      ),
+    ).resolves.toBe("");
   });
 
   it("Python compiles", async () => {
-    await expect(compilePython(workspace, variants.map((snippets) => snippets.python))).resolves.toBe("");
+    await expect(
+      compilePython(
+        workspace,
+        variants.map((snippets) => snippets.python),
+      ),
+    ).resolves.toBe("");
   });
 });
 

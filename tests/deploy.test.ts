@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { parseConfig } from "@/lib/backends/server/config-schema";
+
 import { parseComposeYaml, type YamlValue } from "./support/compose-yaml";
 
 // The deployment files: compose.yaml with its NIMs, the configs it mounts, the Dockerfile and
@@ -44,24 +46,39 @@ const playground = service(playgroundName);
 
 /** The named volume mounted at `target`, or undefined. */
 function namedVolumeAt(svc: YamlMap, target: string): string | undefined {
-  const mount = asList(svc.volumes ?? [], "volumes").map(String).find((entry) => entry.split(":")[1] === target);
+  const mount = asList(svc.volumes ?? [], "volumes")
+    .map(String)
+    .find((entry) => entry.split(":")[1] === target);
   return mount?.split(":")[0];
 }
 
 /** Each NIM image the deployment runs, and the backend the playground config makes of it. */
 const NIM_BACKENDS = [
-  { label: "Cosmos Reason2 8B", image: "nvcr.io/nim/nvidia/cosmos-reason2-8b:", backend: { kind: "chat", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b" } },
-  { label: "Nemotron Nano 12B v2 VL", image: "nvcr.io/nim/nvidia/nemotron-nano-12b-v2-vl:", backend: { kind: "chat", family: "nemotron-vl", model: "nvidia/nemotron-nano-12b-v2-vl" } },
+  {
+    label: "Cosmos Reason2 8B",
+    image: "nvcr.io/nim/nvidia/cosmos-reason2-8b:",
+    backend: { kind: "chat", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b" },
+  },
+  {
+    label: "Nemotron Nano 12B v2 VL",
+    image: "nvcr.io/nim/nvidia/nemotron-nano-12b-v2-vl:",
+    backend: { kind: "chat", family: "nemotron-vl", model: "nvidia/nemotron-nano-12b-v2-vl" },
+  },
   { label: "Cosmos Predict", image: "nvcr.io/nim/nvidia/cosmos-predict", backend: { kind: "predict", family: "cosmos-predict" } },
 ];
 
 describe("compose.yaml: the NIM services", () => {
   it("runs exactly the NIMs the playground config uses", () => {
-    expect(nimNames.map((name) => NIM_BACKENDS.findIndex(({ image }) => String(service(name).image).includes(image))).sort()).toEqual([0, 1, 2]);
+    expect(nimNames.map((name) => NIM_BACKENDS.findIndex(({ image }) => String(service(name).image).includes(image))).sort()).toEqual([
+      0, 1, 2,
+    ]);
   });
 
   it.each(nimNames)("%s reserves an NVIDIA GPU", (name) => {
-    const devices = asList(asMap(asMap(asMap(service(name).deploy, "deploy").resources, "resources").reservations, "reservations").devices, "devices");
+    const devices = asList(
+      asMap(asMap(asMap(service(name).deploy, "deploy").resources, "resources").reservations, "reservations").devices,
+      "devices",
+    );
     const gpu = devices.map((device) => asMap(device, "device")).find((device) => device.driver === "nvidia");
     expect(gpu, `${name}: a device with driver nvidia`).toBeDefined();
     expect(asList(gpu!.capabilities, "capabilities")).toContain("gpu");
@@ -121,7 +138,9 @@ describe("compose.yaml: the playground service", () => {
   });
 
   it("mounts, read-only, the config file that PLAYGROUND_CONFIG names", () => {
-    const mount = asList(playground.volumes, "volumes").map(String).find((entry) => entry.split(":")[1] === env.PLAYGROUND_CONFIG);
+    const mount = asList(playground.volumes, "volumes")
+      .map(String)
+      .find((entry) => entry.split(":")[1] === env.PLAYGROUND_CONFIG);
     expect(mount, `a volume mounted at ${env.PLAYGROUND_CONFIG}`).toBeDefined();
     expect(mount!.split(":")[2]).toBe("ro");
     expect(mount!.split(":")[0]).toBe("./deploy/playground.compose.json");
@@ -158,7 +177,8 @@ describe("the configuration files", () => {
     const port = String(asList(playground.ports, "ports")[0]).split(":").at(-1);
     const chat = composeConfig().backends.filter((backend) => backend.kind === "chat");
     expect(chat.length).toBeGreaterThan(0);
-    for (const backend of chat) expect(backend, backend.id).toMatchObject({ mediaTransport: "url", publicBaseUrl: `http://${playgroundName}:${port}` });
+    for (const backend of chat)
+      expect(backend, backend.id).toMatchObject({ mediaTransport: "url", publicBaseUrl: `http://${playgroundName}:${port}` });
   });
 
   it("has a hosted API catalog example that reads its key from NVIDIA_API_KEY", () => {
@@ -174,7 +194,10 @@ describe("the configuration files", () => {
 
 describe("the compose YAML reader", () => {
   it("reads nested mappings and lists, and refuses what it would misread", () => {
-    expect(parseComposeYaml("a:\n  - b: 1\n    c: [x, \"y, z\"]  # note\n  - 'it''s'\nd:\n")).toEqual({ a: [{ b: 1, c: ["x", "y, z"] }, "it's"], d: null });
+    expect(parseComposeYaml("a:\n  - b: 1\n    c: [x, \"y, z\"]  # note\n  - 'it''s'\nd:\n")).toEqual({
+      a: [{ b: 1, c: ["x", "y, z"] }, "it's"],
+      d: null,
+    });
     expect(() => parseComposeYaml("a: 1\na: 2\n")).toThrow(/line 2: duplicate key 'a'/);
     expect(() => parseComposeYaml("a: &anchor 1\n")).toThrow(/line 1: '&'/);
     expect(() => parseComposeYaml("a:\n\tb: 1\n")).toThrow(/tabs/);
@@ -190,7 +213,11 @@ interface Instruction {
 
 /** One instruction per entry, continuation lines joined, comments dropped, ARG defaults before FROM applied. */
 function dockerfile(text: string): Instruction[] {
-  const joined = text.replace(/\\\n/g, " ").split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  const joined = text
+    .replace(/\\\n/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
   const args = new Map<string, string>();
   return joined.map((line) => {
     const [, keyword = "", rest = ""] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
@@ -203,7 +230,15 @@ function dockerfile(text: string): Instruction[] {
 /** Docker's .dockerignore matching, enough for plain names and `*`: a pattern also covers what is inside. */
 function dockerIgnored(file: string, patterns: string[]): boolean {
   return patterns.some((pattern) => {
-    const regex = new RegExp(`^${pattern.replace(/^\//, "").replace(/[.+^$()|[\]{}]/g, "\\$&").replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]").replace(/\u0000/g, ".*")}(/.*)?$`);
+    const regex = new RegExp(
+      `^${pattern
+        .replace(/^\//, "")
+        .replace(/[.+^$()|[\]{}]/g, "\\$&")
+        .replace(/\*\*/g, "\u0000")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]")
+        .replace(/\u0000/g, ".*")}(/.*)?$`,
+    );
     return regex.test(file);
   });
 }
@@ -212,7 +247,10 @@ describe("Dockerfile and .dockerignore", () => {
   const steps = dockerfile(read("Dockerfile"));
   const froms = steps.map((step, index) => ({ ...step, index })).filter((step) => step.keyword === "FROM");
   const final = steps.slice(froms.at(-1)!.index);
-  const ignore = read(".dockerignore").split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  const ignore = read(".dockerignore")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
 
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -222,7 +260,11 @@ describe("Dockerfile and .dockerignore", () => {
   it("builds in stages and runs on node:24-bookworm-slim", () => {
     expect(froms.length).toBeGreaterThanOrEqual(3);
     for (const from of froms) expect(from.args).toMatch(/^node:24-bookworm-slim AS \w+$/i);
-    const deps = steps.slice(froms[0]!.index, froms[1]!.index).filter((step) => step.keyword === "RUN").map((step) => step.args).join(" ");
+    const deps = steps
+      .slice(froms[0]!.index, froms[1]!.index)
+      .filter((step) => step.keyword === "RUN")
+      .map((step) => step.args)
+      .join(" ");
     expect(deps).toMatch(/python3/);
     expect(deps).toMatch(/\bmake\b/);
     expect(deps).toMatch(/g\+\+/);
@@ -230,7 +272,10 @@ describe("Dockerfile and .dockerignore", () => {
   });
 
   it("asks for the standalone output that next.config.ts produces only when asked", async () => {
-    const env = steps.filter((step) => step.keyword === "ENV").map((step) => step.args).join(" ");
+    const env = steps
+      .filter((step) => step.keyword === "ENV")
+      .map((step) => step.args)
+      .join(" ");
     const value = /\bNEXT_OUTPUT=(\S+)/.exec(env)?.[1];
     expect(value).toBe("standalone");
     vi.stubEnv("NEXT_OUTPUT", value!);
@@ -242,7 +287,8 @@ describe("Dockerfile and .dockerignore", () => {
 
   it("runs the standalone build behind the front door as a non-root user, with a health check that needs no curl", () => {
     const copies = final.filter((step) => step.keyword === "COPY" && step.args.startsWith("--from=")).map((step) => step.args);
-    for (const part of [".next/standalone", ".next/static", "public"]) expect(copies.some((copy) => copy.includes(`/app/${part} `))).toBe(true);
+    for (const part of [".next/standalone", ".next/static", "public"])
+      expect(copies.some((copy) => copy.includes(`/app/${part} `))).toBe(true);
     const user = final.filter((step) => step.keyword === "USER").at(-1)?.args;
     expect(user).toBeDefined();
     expect(user).not.toMatch(/^(root|0)(:|$)/);
@@ -252,13 +298,23 @@ describe("Dockerfile and .dockerignore", () => {
     expect(health).not.toMatch(/curl|wget/);
     expect(copies.some((copy) => /scripts\/serve\.mjs .*scripts\/front-door\.mjs/.test(copy))).toBe(true);
     expect(final.find((step) => step.keyword === "CMD")?.args).toMatch(/"scripts\/serve\.mjs"/);
-    expect(final.filter((step) => step.keyword === "ENV").map((step) => step.args).join(" ")).toMatch(/\bHOST=0\.0\.0\.0/);
+    expect(
+      final
+        .filter((step) => step.keyword === "ENV")
+        .map((step) => step.args)
+        .join(" "),
+    ).toMatch(/\bHOST=0\.0\.0\.0/);
   });
 
   it("copies only files that exist and that the build context keeps", () => {
     const sources = steps
       .filter((step) => step.keyword === "COPY" && !step.args.includes("--from="))
-      .flatMap((step) => step.args.split(/\s+/).filter((word) => !word.startsWith("--")).slice(0, -1));
+      .flatMap((step) =>
+        step.args
+          .split(/\s+/)
+          .filter((word) => !word.startsWith("--"))
+          .slice(0, -1),
+      );
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       expect(existsSync(path.join(root, source)), `${source} exists`).toBe(true);
@@ -270,7 +326,19 @@ describe("Dockerfile and .dockerignore", () => {
     for (const file of ["node_modules", "node_modules/next/package.json", ".env", ".env.local", ".next", "data/playground.db", ".git"]) {
       expect(dockerIgnored(file, ignore), `${file} is ignored`).toBe(true);
     }
-    for (const file of ["app/page.tsx", "lib/backends/server/config.ts", "components", "public/samples", "proxy.ts", "next.config.ts", "package-lock.json", "scripts/copy-ffmpeg.mjs", "tsconfig.json", "postcss.config.mjs", "tests/support/media-fixtures.ts"]) {
+    for (const file of [
+      "app/page.tsx",
+      "lib/backends/server/config.ts",
+      "components",
+      "public/samples",
+      "proxy.ts",
+      "next.config.ts",
+      "package-lock.json",
+      "scripts/copy-ffmpeg.mjs",
+      "tsconfig.json",
+      "postcss.config.mjs",
+      "tests/support/media-fixtures.ts",
+    ]) {
       expect(dockerIgnored(file, ignore), `${file} is kept`).toBe(false);
     }
   });

@@ -1,12 +1,14 @@
-import OpenAI from "openai";
 import { resourceUsage } from "node:process";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { GET as passthroughRoute } from "@/app/api/backends/[id]/v1/[...path]/route";
 import { GET as backendsRoute } from "@/app/api/backends/route";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
+
 import { chatInChildProcess } from "./support/child-client";
 import { useConfig } from "./support/config";
 import * as faulty from "./support/faulty-upstream";
@@ -18,8 +20,15 @@ import { serveRoutes } from "./support/route-server";
 let upstream: faulty.FaultyUpstream;
 let app: { url: string; close(): Promise<void> };
 
-const backend = (id: string, scenario: faulty.ScenarioName, extra: Record<string, unknown> = {}) =>
-  ({ id, label: id, kind: "chat", family: "generic", baseUrl: upstream.baseUrl(scenario), model: "m", ...extra });
+const backend = (id: string, scenario: faulty.ScenarioName, extra: Record<string, unknown> = {}) => ({
+  id,
+  label: id,
+  kind: "chat",
+  family: "generic",
+  baseUrl: upstream.baseUrl(scenario),
+  model: "m",
+  ...extra,
+});
 
 beforeAll(async () => {
   upstream = await faulty.startFaultyUpstream();
@@ -90,7 +99,11 @@ describe("a misbehaving upstream behind /api/chat", () => {
       const started = Date.now();
       return { events: await chat("slow-headers"), ms: Date.now() - started };
     });
-    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504, message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s)." });
+    expect(lastOf(events, "error")).toMatchObject({
+      code: "upstream_timeout",
+      status: 504,
+      message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s).",
+    });
     expect(ms).toBeLessThan(2000); // the upstream itself would answer after 2.5 s
     await expectOthersServed();
   });
@@ -117,10 +130,16 @@ describe("a misbehaving upstream behind /api/chat", () => {
   });
 
   it("a chunk that is not JSON: upstream_error, and the chunk never reaches the log", async () => {
-    const logged = (["error", "warn", "info", "log", "debug"] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => undefined));
+    const logged = (["error", "warn", "info", "log", "debug"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => undefined),
+    );
     const events = await chat("bad-json");
     expect(answerText(events)).toBe("Hal");
-    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_error", status: 502, message: "Backend 'bad-json' sent a chunk that is not valid JSON; the stream was ended." });
+    expect(lastOf(events, "error")).toMatchObject({
+      code: "upstream_error",
+      status: 502,
+      message: "Backend 'bad-json' sent a chunk that is not valid JSON; the stream was ended.",
+    });
     const lines = logged.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(" ")));
     expect(lines.filter((text) => text.includes(faulty.BAD_JSON_MARKER) || text.includes("Could not parse"))).toEqual([]);
     await expectOthersServed();
@@ -141,7 +160,11 @@ describe("a misbehaving upstream behind /api/chat", () => {
     const elapsed = Date.now() - started;
     const peakGrowthMb = (resourceUsage().maxRSS * 1024 - rssBefore) / 1024 / 1024;
     console.info(`10 MB chunk: ${elapsed} ms, peak RSS growth ${peakGrowthMb.toFixed(0)} MB`);
-    expect(turn).toEqual({ types: ["start", "answer", "usage", "done"], streamed: faulty.HUGE_CHUNK_CHARS, final: faulty.HUGE_CHUNK_CHARS });
+    expect(turn).toEqual({
+      types: ["start", "answer", "usage", "done"],
+      streamed: faulty.HUGE_CHUNK_CHARS,
+      final: faulty.HUGE_CHUNK_CHARS,
+    });
     // Its time is a benchmark figure, not asserted here: on a loaded machine it varies tenfold.
     // Measured ~95–110 MB: the SDK's own copies of the line (~55 MB), our answer and done events
     // (~40 MB), and garbage V8 has not collected yet.
@@ -159,7 +182,8 @@ describe("a misbehaving upstream behind /api/chat", () => {
     expect(lastOf(await chat("plain-text"), "error")).toMatchObject({
       code: "upstream_error",
       status: 502,
-      message: "Backend 'plain-text' answered with text/plain instead of an event stream; check that its baseUrl is an OpenAI-compatible /v1.",
+      message:
+        "Backend 'plain-text' answered with text/plain instead of an event stream; check that its baseUrl is an OpenAI-compatible /v1.",
     });
     await expectOthersServed();
   });
@@ -180,12 +204,19 @@ describe("a misbehaving upstream behind /api/chat", () => {
   });
 
   it("a NIM still loading: status error with the loading sentence, chat says it is starting up", async () => {
-    const { backends } = (await (await fetch(`${app.url}/api/backends`)).json()) as { backends: { id: string; status: string; statusMessage?: string }[] };
-    expect(backends.find((b) => b.id === "loading")).toMatchObject({ status: "error", statusMessage: expect.stringMatching(/starting up or overloaded \(503: loading the model\)/) });
+    const { backends } = (await (await fetch(`${app.url}/api/backends`)).json()) as {
+      backends: { id: string; status: string; statusMessage?: string }[];
+    };
+    expect(backends.find((b) => b.id === "loading")).toMatchObject({
+      status: "error",
+      statusMessage: expect.stringMatching(/starting up or overloaded \(503: loading the model\)/),
+    });
     expect(lastOf(await chat("loading"), "error")).toMatchObject({
       code: "upstream_error",
       status: 503,
-      message: expect.stringMatching(/^Backend 'loading' is starting up or overloaded \(503: Model is not ready yet\).*try again in a minute\.$/),
+      message: expect.stringMatching(
+        /^Backend 'loading' is starting up or overloaded \(503: Model is not ready yet\).*try again in a minute\.$/,
+      ),
     });
     await expectOthersServed();
   });
@@ -202,13 +233,18 @@ describe("a misbehaving upstream behind /api/chat", () => {
   it("a clean close without finish_reason or [DONE]: an error, with the text so far kept", async () => {
     const events = await chat("no-finish");
     expect(answerText(events)).toBe("The cup is on");
-    expect(lastOf(events, "error")).toMatchObject({ code: "upstream_error", status: 502, message: expect.stringMatching(/closed the stream before the answer was finished/) });
+    expect(lastOf(events, "error")).toMatchObject({
+      code: "upstream_error",
+      status: 502,
+      message: expect.stringMatching(/closed the stream before the answer was finished/),
+    });
     await expectOthersServed();
   });
 });
 
 describe("a misbehaving upstream behind the pass-through", () => {
-  const client = (id: string) => new OpenAI({ baseURL: `${app.url}/api/backends/${id}/v1`, apiKey: "unused", maxRetries: 0, logLevel: "off" });
+  const client = (id: string) =>
+    new OpenAI({ baseURL: `${app.url}/api/backends/${id}/v1`, apiKey: "unused", maxRetries: 0, logLevel: "off" });
   const stream = async (id: string) => {
     let text = "";
     const chunks = await client(id).chat.completions.create({ model: "m", stream: true, messages: [{ role: "user", content: "hi" }] });
@@ -217,7 +253,11 @@ describe("a misbehaving upstream behind the pass-through", () => {
   };
 
   it("forwards only the allowed headers, and none with a huge value", async () => {
-    const response = await fetch(`${app.url}/api/backends/injects-headers/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const response = await fetch(`${app.url}/api/backends/injects-headers/v1/chat/completions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(await response.text()).toContain("fine");
     for (const name of Object.keys(faulty.INJECTED_HEADERS)) expect(response.headers.get(name), name).toBeNull();
     expect(response.headers.get("content-type")).toBe("text/event-stream");
@@ -225,15 +265,28 @@ describe("a misbehaving upstream behind the pass-through", () => {
   });
 
   it("headers over Node's 16 KB limit: a 502 upstream_error, not 'unreachable'", async () => {
-    const response = await fetch(`${app.url}/api/backends/huge-headers/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const response = await fetch(`${app.url}/api/backends/huge-headers/v1/chat/completions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(response.status).toBe(502);
-    expect((await response.json()).error).toEqual({ code: "upstream_error", message: "Backend 'huge-headers' answered with response headers larger than the 16 KB the server accepts.", errorId: expect.any(String) });
+    expect((await response.json()).error).toEqual({
+      code: "upstream_error",
+      message: "Backend 'huge-headers' answered with response headers larger than the 16 KB the server accepts.",
+      errorId: expect.any(String),
+    });
     expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
 
   it("a stall: the browser's stream ends after idleTimeoutMs with an error event, the upstream let go", async () => {
     const before = upstream.closedEarly("stall");
-    const failure = await besideSteadyStream(() => stream("stall").then(() => null, (error: unknown) => error));
+    const failure = await besideSteadyStream(() =>
+      stream("stall").then(
+        () => null,
+        (error: unknown) => error,
+      ),
+    );
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect((failure as Error).message).toBe("Backend 'stall' sent nothing for its idleTimeoutMs (1 s); the stream was ended.");
     await expect.poll(() => upstream.closedEarly("stall")).toBe(before + 1);
@@ -246,9 +299,17 @@ describe("a misbehaving upstream behind the pass-through", () => {
   });
 
   it("slow headers: a 504 upstream_timeout after timeoutMs", async () => {
-    const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(response.status).toBe(504);
-    expect((await response.json()).error).toEqual({ code: "upstream_timeout", message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s).", errorId: expect.any(String) });
+    expect((await response.json()).error).toEqual({
+      code: "upstream_timeout",
+      message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s).",
+      errorId: expect.any(String),
+    });
     expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
 });

@@ -3,13 +3,15 @@ import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
-import { RESTART_MESSAGE } from "@/lib/generation/job-state";
+
 import { getBackend } from "@/lib/backends/server/backends";
-import { newId as newJobId } from "@/lib/server/ids";
-import { openStore, type PlaygroundStore } from "@/lib/server/db/store";
+import { RESTART_MESSAGE } from "@/lib/generation/job-state";
+import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
 import { GenerationService } from "@/lib/generation/server/service";
 import { mediaStorage } from "@/lib/media/server/storage";
+import { openStore, type PlaygroundStore } from "@/lib/server/db/store";
+import { newId as newJobId } from "@/lib/server/ids";
+
 import { useConfig } from "./support/config";
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 import { makeMp4 } from "./support/media-fixtures";
@@ -84,10 +86,14 @@ describe.each([sqliteCase, postgresCase])("$name: generation jobs across instanc
   });
 
   const statusOn = (service: GenerationService, id: string, status: GenerationJobView["status"], timeoutMs?: number) =>
-    until(async () => {
-      const view = await service.get(id);
-      return view.status === status ? view : null;
-    }, `job ${id} to be ${status}`, timeoutMs);
+    until(
+      async () => {
+        const view = await service.get(id);
+        return view.status === status ? view : null;
+      },
+      `job ${id} to be ${status}`,
+      timeoutMs,
+    );
 
   it("leaves a job that another instance renews alone, however often it is read, and it finishes there", async () => {
     const a = instance();
@@ -155,7 +161,11 @@ describe.each([sqliteCase, postgresCase])("$name: generation jobs across instanc
     const job = await a.create(OWNER, request("omni"));
     await until(async () => (await b.get(job.id)).progress === 0.2, "the job to report progress");
     expect(await b.cancel(job.id)).toMatchObject({ status: "canceled" });
-    await until(() => omni.requests.some((r) => r.method === "DELETE" && r.url === `/v1/videos/${upstreamId}`), "the DELETE", 10 * LEASE.heartbeatMs);
+    await until(
+      () => omni.requests.some((r) => r.method === "DELETE" && r.url === `/v1/videos/${upstreamId}`),
+      "the DELETE",
+      10 * LEASE.heartbeatMs,
+    );
     await a.runner.idle();
   });
 });

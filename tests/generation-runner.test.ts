@@ -3,9 +3,11 @@ import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
-import { generationService } from "@/lib/generation/server/service";
 import { JobRunner } from "@/lib/generation/server/runner";
+import { generationService } from "@/lib/generation/server/service";
+
 import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
 import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
@@ -59,7 +61,8 @@ const service = () => generationService();
 const start = (backend: string, extra: Partial<GenerationRequest> = {}) =>
   service().create(OWNER, { backend, mode: "text2world", prompt: "A robot arm stacks cubes.", ...extra });
 const view = (id: string) => service().get(id);
-const statusIs = (id: string, status: GenerationJobView["status"]) => until(async () => ((await view(id)).status === status ? view(id) : null), `${id} ${status}`);
+const statusIs = (id: string, status: GenerationJobView["status"]) =>
+  until(async () => ((await view(id)).status === status ? view(id) : null), `${id} ${status}`);
 const finishHeld = (body: unknown = { b64_video: MP4.toString("base64"), seed: 11, upsampled_prompt: "A longer prompt." }, status = 200) =>
   json(held.shift()!, status, body);
 
@@ -69,14 +72,17 @@ describe("JobRunner", () => {
     const log: string[] = [];
     const gates = new Map<string, () => void>();
     const task = (id: string, backendId: string, concurrency: number) => ({
-      id, backendId, concurrency,
-      run: () => new Promise<void>((resolve) => {
-        log.push(`start ${id}`);
-        gates.set(id, () => {
-          log.push(`end ${id}`);
-          resolve();
-        });
-      }),
+      id,
+      backendId,
+      concurrency,
+      run: () =>
+        new Promise<void>((resolve) => {
+          log.push(`start ${id}`);
+          gates.set(id, () => {
+            log.push(`end ${id}`);
+            resolve();
+          });
+        }),
     });
     runner.enqueue(task("a", "gpu", 1));
     runner.enqueue(task("b", "gpu", 1));
@@ -100,16 +106,29 @@ describe("generation jobs against a scripted Cosmos Predict", () => {
   it("queues behind the running job (one at a time), then runs the next; results become media", async () => {
     const first = await start("predict");
     const second = await start("predict", { seed: 5 });
-    expect(first).toMatchObject({ status: "queued", progress: 0, backend: "predict", request: { width: 1280, height: 704, frames: 121, fps: 24, steps: 50 } });
+    expect(first).toMatchObject({
+      status: "queued",
+      progress: 0,
+      backend: "predict",
+      request: { width: 1280, height: 704, frames: 121, fps: 24, steps: 50 },
+    });
     await until(() => held.length === 1, "the first request");
     await sleep(50);
     expect(held).toHaveLength(1);
     expect(await view(second.id)).toMatchObject({ status: "queued", queuePosition: 1, elapsedS: 0 });
-    expect(JSON.parse(predict.requests.at(-1)!.body)).toMatchObject({ prompt: "A robot arm stacks cubes.", video_params: { width: 1280, height: 704 } });
+    expect(JSON.parse(predict.requests.at(-1)!.body)).toMatchObject({
+      prompt: "A robot arm stacks cubes.",
+      video_params: { width: 1280, height: 704 },
+    });
 
     finishHeld();
     const done = await statusIs(first.id, "succeeded");
-    expect(done).toMatchObject({ progress: 1, seed: 11, upsampledPrompt: "A longer prompt.", result: { kind: "video", url: `/api/media/${done.result?.mediaId}` } });
+    expect(done).toMatchObject({
+      progress: 1,
+      seed: 11,
+      upsampledPrompt: "A longer prompt.",
+      result: { kind: "video", url: `/api/media/${done.result?.mediaId}` },
+    });
     await until(() => held.length === 1, "the second request");
     expect(JSON.parse(predict.requests.at(-1)!.body).seed).toBe(5);
     finishHeld();
@@ -171,7 +190,8 @@ describe("generation jobs against a scripted Cosmos Predict", () => {
     await until(() => held.length === 1, "the refused request");
     finishHeld({ detail: "Invalid input parameters: steps must be at most 100." }, 400);
     expect((await statusIs(refused.id, "failed")).error).toEqual({
-      code: "upstream_rejected", message: "Backend 'predict' rejected the request (400): Invalid input parameters: steps must be at most 100.",
+      code: "upstream_rejected",
+      message: "Backend 'predict' rejected the request (400): Invalid input parameters: steps must be at most 100.",
     });
     const garbage = await start("predict");
     await until(() => held.length === 1, "the garbage request");
@@ -185,10 +205,17 @@ describe("generation jobs against a scripted vLLM-Omni", () => {
   it("follows the async job's own progress, then downloads the content; DELETEs it when canceled", async () => {
     let polls = 0;
     omni.handle((req, res) => {
-      if (req.method === "POST" && req.url === "/v1/videos") return json(res, 200, { id: "video_gen_1", object: "video", status: "queued", progress: 0 });
+      if (req.method === "POST" && req.url === "/v1/videos")
+        return json(res, 200, { id: "video_gen_1", object: "video", status: "queued", progress: 0 });
       if (req.method === "GET" && req.url === "/v1/videos/video_gen_1") {
         polls += 1;
-        return json(res, 200, polls < 3 ? { id: "video_gen_1", status: "in_progress", progress: polls * 30 } : { id: "video_gen_1", status: "completed", progress: 100 });
+        return json(
+          res,
+          200,
+          polls < 3
+            ? { id: "video_gen_1", status: "in_progress", progress: polls * 30 }
+            : { id: "video_gen_1", status: "completed", progress: 100 },
+        );
       }
       if (req.url === "/v1/videos/video_gen_1/content") return void res.writeHead(200, { "Content-Type": "video/mp4" }).end(MP4);
       json(res, 404, { detail: "Not Found" });

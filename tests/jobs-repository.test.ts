@@ -1,21 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESTART_MESSAGE, JobTransitionError, type GenerationJob } from "@/lib/generation/job-state";
+
+import { JobTransitionError, RESTART_MESSAGE, type GenerationJob } from "@/lib/generation/job-state";
 import { SqlJobRepository } from "@/lib/server/db/jobs";
-import { newId as newJobId } from "@/lib/server/ids";
-import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
+import { migrate, MIGRATIONS } from "@/lib/server/db/migrations";
 import { openPostgres } from "@/lib/server/db/postgres";
 import { openSqlite } from "@/lib/server/db/sqlite";
 import { openStore, type DatabaseLocation, type PlaygroundStore } from "@/lib/server/db/store";
+import { newId as newJobId } from "@/lib/server/ids";
+
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 
 // Generation jobs in the database, the same suite on both drivers.
 
 const job = (extra: Partial<GenerationJob> = {}): GenerationJob => ({
-  id: newJobId(), ownerId: "owner-a", backendId: "predict", mode: "text2world",
-  request: { backend: "predict", mode: "text2world", prompt: "A robot arm — “quoted” ünïcode", seed: 4_294_967_295, width: 1280, height: 704 },
-  status: "queued", progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null,
-  upsampledPrompt: null, seed: 4_294_967_295, note: null, workUnits: 1280 * 704 * 121 * 50, expectedS: null,
-  createdAt: Date.now(), startedAt: null, finishedAt: null, revision: 1, ...extra,
+  id: newJobId(),
+  ownerId: "owner-a",
+  backendId: "predict",
+  mode: "text2world",
+  request: {
+    backend: "predict",
+    mode: "text2world",
+    prompt: "A robot arm — “quoted” ünïcode",
+    seed: 4_294_967_295,
+    width: 1280,
+    height: 704,
+  },
+  status: "queued",
+  progress: null,
+  progressSource: null,
+  error: null,
+  resultMediaId: null,
+  resultKind: null,
+  resultAction: null,
+  resultMedia: null,
+  upstreamJobId: null,
+  upsampledPrompt: null,
+  seed: 4_294_967_295,
+  note: null,
+  workUnits: 1280 * 704 * 121 * 50,
+  expectedS: null,
+  createdAt: Date.now(),
+  startedAt: null,
+  finishedAt: null,
+  revision: 1,
+  ...extra,
 });
 
 const openRaw = (location: DatabaseLocation) => (location.driver === "postgres" ? openPostgres(location.url) : openSqlite(location.file));
@@ -44,11 +72,29 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     await store.jobs.apply(id, { type: "start", at: 1_000, expectedS: 42.5, progressSource: "estimate" });
     await store.jobs.apply(id, { type: "upstream-job", upstreamJobId: "video_gen_1" });
     await store.jobs.apply(id, { type: "progress", progress: 0.25, progressSource: "upstream" });
-    const done = await store.jobs.apply(id, { type: "succeed", at: 61_000, result: { mediaId: "media-1", kind: "video" }, upsampledPrompt: "longer", seed: 9, note: "stock" });
+    const done = await store.jobs.apply(id, {
+      type: "succeed",
+      at: 61_000,
+      result: { mediaId: "media-1", kind: "video" },
+      upsampledPrompt: "longer",
+      seed: 9,
+      note: "stock",
+    });
     expect(await store.jobs.get(id)).toEqual(done);
     expect(done).toMatchObject({
-      status: "succeeded", startedAt: 1_000, finishedAt: 61_000, expectedS: 42.5, progress: 1, progressSource: "upstream", upstreamJobId: "video_gen_1",
-      resultMediaId: "media-1", resultKind: "video", upsampledPrompt: "longer", seed: 9, note: "stock", revision: 5,
+      status: "succeeded",
+      startedAt: 1_000,
+      finishedAt: 61_000,
+      expectedS: 42.5,
+      progress: 1,
+      progressSource: "upstream",
+      upstreamJobId: "video_gen_1",
+      resultMediaId: "media-1",
+      resultKind: "video",
+      upsampledPrompt: "longer",
+      seed: 9,
+      note: "stock",
+      revision: 5,
     });
     expect(await store.jobs.apply(newJobId(), { type: "cancel", at: 1 })).toBeNull();
   });
@@ -65,7 +111,9 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
   it("refuses illegal transitions and keeps the stored job unchanged", async () => {
     const { id } = await store.jobs.create(job());
     await store.jobs.apply(id, { type: "cancel", at: 5 });
-    await expect(store.jobs.apply(id, { type: "start", at: 6, expectedS: 1, progressSource: "estimate" })).rejects.toBeInstanceOf(JobTransitionError);
+    await expect(store.jobs.apply(id, { type: "start", at: 6, expectedS: 1, progressSource: "estimate" })).rejects.toBeInstanceOf(
+      JobTransitionError,
+    );
     expect(await store.jobs.get(id)).toMatchObject({ status: "canceled", finishedAt: 5, startedAt: null, revision: 2 });
   });
 
@@ -103,7 +151,11 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     expect(failed.map((j) => j.id)).not.toContain(finished.id);
     expect(failed.map((j) => j.id)).not.toContain(alive.id);
     for (const id of [queued.id, running.id]) {
-      expect(await store.jobs.get(id)).toMatchObject({ status: "failed", finishedAt: 99, error: { code: "interrupted", message: RESTART_MESSAGE } });
+      expect(await store.jobs.get(id)).toMatchObject({
+        status: "failed",
+        finishedAt: 99,
+        error: { code: "interrupted", message: RESTART_MESSAGE },
+      });
     }
     expect(await store.jobs.get(finished.id)).toMatchObject({ status: "canceled", error: null });
     expect(await store.jobs.get(alive.id)).toMatchObject({ status: "running", error: null });
@@ -146,7 +198,10 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     const raw = openRaw(location);
     const id = newJobId();
     try {
-      await migrate(raw, MIGRATIONS.filter((migration) => migration.version <= 2));
+      await migrate(
+        raw,
+        MIGRATIONS.filter((migration) => migration.version <= 2),
+      );
       await raw.run(
         `INSERT INTO generation_jobs (id, owner_id, backend_id, mode, request, status, work_units, created_at, started_at, revision)
          VALUES (?, 'owner-a', 'predict', 'text2world', ?, 'running', 1, 1000, 2000, 2)`,
@@ -157,10 +212,16 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     }
     const upgraded = await openStore(location);
     try {
-      expect(await upgraded.db.all("SELECT runner_id, heartbeat_at FROM generation_jobs WHERE id = ?", [id])).toEqual([{ runner_id: null, heartbeat_at: null }]);
+      expect(await upgraded.db.all("SELECT runner_id, heartbeat_at FROM generation_jobs WHERE id = ?", [id])).toEqual([
+        { runner_id: null, heartbeat_at: null },
+      ]);
       const failed = await upgraded.jobs.recoverInterrupted(Date.now(), Date.now() - 30_000);
       expect(failed.map((j) => j.id)).toEqual([id]);
-      expect(await upgraded.jobs.get(id)).toMatchObject({ status: "failed", startedAt: 2000, error: { code: "interrupted", message: RESTART_MESSAGE } });
+      expect(await upgraded.jobs.get(id)).toMatchObject({
+        status: "failed",
+        startedAt: 2000,
+        error: { code: "interrupted", message: RESTART_MESSAGE },
+      });
     } finally {
       await upgraded.close();
     }
@@ -171,9 +232,12 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     const run = async (startedAt: number, finishedAt: number, units: number, outcome: "succeed" | "fail") => {
       const { id } = await store.jobs.create(job({ backendId, workUnits: units }));
       await store.jobs.apply(id, { type: "start", at: startedAt, expectedS: 1, progressSource: "estimate" });
-      await store.jobs.apply(id, outcome === "succeed"
-        ? { type: "succeed", at: finishedAt, result: { mediaId: "m", kind: "video" } }
-        : { type: "fail", at: finishedAt, error: { code: "upstream_error", message: "x" } });
+      await store.jobs.apply(
+        id,
+        outcome === "succeed"
+          ? { type: "succeed", at: finishedAt, result: { mediaId: "m", kind: "video" } }
+          : { type: "fail", at: finishedAt, error: { code: "upstream_error", message: "x" } },
+      );
     };
     await run(0, 10_000, 1000, "succeed");
     await run(20_000, 40_000, 1000, "succeed");

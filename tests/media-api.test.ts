@@ -3,13 +3,15 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as getMedia, HEAD as headMedia } from "@/app/api/media/[id]/route";
 import { POST as postMedia } from "@/app/api/media/route";
 import { readChatEvents } from "@/lib/chat/events";
-import { makeMp4, makePng, text } from "./support/media-fixtures";
+
 import { useConfig } from "./support/config";
 import { startFakeS3, type FakeS3 } from "./support/fake-s3";
+import { makeMp4, makePng, text } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 import { sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
 
@@ -20,7 +22,11 @@ beforeAll(async () => {
   process.env.PLAYGROUND_MAX_IMAGE_MB = "0.05"; // 51 200 bytes
   process.env.PLAYGROUND_MAX_VIDEO_MB = "0.5"; // 524 288 bytes
   upstream = await startScriptedUpstream();
-  useConfig({ backends: [{ id: "nim", label: "Test NIM", kind: "chat", family: "cosmos-reason2", baseUrl: `${upstream.url}/v1`, model: "test-model" }] });
+  useConfig({
+    backends: [
+      { id: "nim", label: "Test NIM", kind: "chat", family: "cosmos-reason2", baseUrl: `${upstream.url}/v1`, model: "test-model" },
+    ],
+  });
   app = await serveRoutes([
     { method: "POST", pattern: "/api/media", handler: postMedia },
     { method: "GET", pattern: "/api/media/[id]", handler: getMedia as never },
@@ -37,7 +43,11 @@ beforeEach(() => {
 });
 
 const filesIn = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesIn(path.join(dir, entry.name)) : [entry.name])) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? filesIn(path.join(dir, entry.name)) : [entry.name],
+      )
+    : [];
 
 function uploadForm(bytes: Uint8Array<ArrayBuffer>, filename: string, type: string, field = "file"): Promise<Response> {
   const form = new FormData();
@@ -106,7 +116,9 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
     it("reads duration, fps, size and codec of an MP4, also with the moov at the end", async () => {
       const front = await uploaded(await uploadForm(makeMp4({ width: 1280, height: 720, fps: 30, frames: 150 }), "clip.mp4", "video/mp4"));
       expect(front).toMatchObject({ kind: "video", mime: "video/mp4", width: 1280, height: 720, durationS: 5, fps: 30, codec: "avc1" });
-      const end = await uploaded(await uploadRaw(makeMp4({ moovAtEnd: true, mdatSize: "large", fps: 24, timescale: 12288, frames: 48, codec: "hvc1" }), "video/mp4"));
+      const end = await uploaded(
+        await uploadRaw(makeMp4({ moovAtEnd: true, mdatSize: "large", fps: 24, timescale: 12288, frames: 48, codec: "hvc1" }), "video/mp4"),
+      );
       expect(end).toMatchObject({ kind: "video", durationS: 2, fps: 24, codec: "hvc1", width: 320, height: 240 });
     });
 
@@ -119,7 +131,10 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
     });
 
     it("refuses an MP4 without a video track", async () => {
-      expect(await errorOf(await uploadRaw(makeMp4({ videoTrack: false }), "video/mp4"))).toMatchObject({ status: 415, code: "unsupported_media" });
+      expect(await errorOf(await uploadRaw(makeMp4({ videoTrack: false }), "video/mp4"))).toMatchObject({
+        status: 415,
+        code: "unsupported_media",
+      });
     });
 
     it("stores identical bytes once and answers the same id", async () => {
@@ -161,11 +176,15 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
 
     it("refuses before reading when Content-Length is already over the video limit", async () => {
       const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = httpRequest(`${app.url}/api/media`, { method: "POST", headers: { "Content-Type": "video/mp4", "Content-Length": String(10 * 1024 ** 3) } }, (response) => {
-          let received = "";
-          response.on("data", (chunk: Buffer) => (received += chunk.toString()));
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: received }));
-        });
+        const request = httpRequest(
+          `${app.url}/api/media`,
+          { method: "POST", headers: { "Content-Type": "video/mp4", "Content-Length": String(10 * 1024 ** 3) } },
+          (response) => {
+            let received = "";
+            response.on("data", (chunk: Buffer) => (received += chunk.toString()));
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, body: received }));
+          },
+        );
         request.on("error", reject);
         request.write(makeMp4().subarray(0, 100)); // 100 bytes of the 10 GB promised, and no more
       });
@@ -244,13 +263,20 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
 
   describe("POST /api/chat with uploaded media", () => {
     const ask = (content: unknown[]) => ({ backend: "nim", messages: [{ role: "user", content }] });
-    const chat = (body: unknown) => fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const chat = (body: unknown) =>
+      fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
     it("sends the stored image upstream as a base64 data URI", async () => {
       upstream.handle((_req, res) => writePieces(res, [sseBody([{ content: "A red square." }])]));
       const png = makePng(8, 8, [255, 0, 0]);
       const { id } = await uploaded(await uploadRaw(png, "image/png"));
-      const response = await chat(ask([{ type: "image", mediaId: id }, { type: "image", mediaId: id }, { type: "text", text: "What is this?" }]));
+      const response = await chat(
+        ask([
+          { type: "image", mediaId: id },
+          { type: "image", mediaId: id },
+          { type: "text", text: "What is this?" },
+        ]),
+      );
       const events = [];
       for await (const event of readChatEvents(response.body!)) events.push(event);
       expect(events.at(-1)).toMatchObject({ type: "done", answer: "A red square." });
@@ -264,7 +290,11 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
 
     it("refuses an unknown media id with 404 and a video attached as an image with 400, before calling upstream", async () => {
       const unknown = await errorOf(await chat(ask([{ type: "image", mediaId: "AAAAAAAAAAAAAAAAAAAAAA" }])));
-      expect(unknown).toEqual({ status: 404, code: "not_found", message: "Media 'AAAAAAAAAAAAAAAAAAAAAA' was not found; upload it again." });
+      expect(unknown).toEqual({
+        status: 404,
+        code: "not_found",
+        message: "Media 'AAAAAAAAAAAAAAAAAAAAAA' was not found; upload it again.",
+      });
       const { id } = await uploaded(await uploadRaw(makeMp4({ frames: 12 }), "video/mp4"));
       expect(await errorOf(await chat(ask([{ type: "image", mediaId: id }])))).toMatchObject({ status: 400, code: "bad_request" });
       expect(upstream.requests).toHaveLength(0);

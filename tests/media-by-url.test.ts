@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as getMedia } from "@/app/api/media/[id]/route";
 import { POST as postMedia } from "@/app/api/media/route";
@@ -10,6 +11,7 @@ import { parseConfig } from "@/lib/backends/server/config-schema";
 import { readChatEvents } from "@/lib/chat/events";
 import { signedMediaUrl } from "@/lib/media/server/media-signature";
 import { playgroundStore } from "@/lib/server/db/store";
+
 import { behindProxy } from "./support/behind-proxy";
 import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
@@ -32,7 +34,9 @@ beforeAll(async () => {
   process.env.PLAYGROUND_PASSWORD = PASSWORD;
   nim = await startScriptedUpstream();
   nim.handle(async (_req, res, body) => {
-    const parts = (JSON.parse(body) as { messages: { content: { type: string; image_url?: { url: string }; video_url?: { url: string } }[] }[] }).messages[0]!.content;
+    const parts = (
+      JSON.parse(body) as { messages: { content: { type: string; image_url?: { url: string }; video_url?: { url: string } }[] }[] }
+    ).messages[0]!.content;
     const fetched = [];
     for (const part of parts) {
       const url = part.video_url?.url ?? part.image_url?.url;
@@ -52,7 +56,14 @@ beforeAll(async () => {
     { method: "GET", pattern: "/api/media/[id]", handler: behindProxy(getMedia as never) },
     { method: "POST", pattern: "/api/chat", handler: chatRoute },
   ]);
-  const backend = (id: string) => ({ id, label: id, kind: "chat", family: "cosmos-reason2", baseUrl: `${nim.url}/v1`, model: "test-model" });
+  const backend = (id: string) => ({
+    id,
+    label: id,
+    kind: "chat",
+    family: "cosmos-reason2",
+    baseUrl: `${nim.url}/v1`,
+    model: "test-model",
+  });
   useConfig({ backends: [{ ...backend("by-url"), mediaTransport: "url", publicBaseUrl: `${app.url}/` }, backend("inline")] });
 });
 afterAll(async () => {
@@ -70,9 +81,16 @@ async function upload(bytes: Uint8Array<ArrayBuffer>, type: string): Promise<str
   return ((await response.json()) as { id: string }).id;
 }
 
-async function ask(backend: string, content: unknown[]): Promise<{ answer: string; sent: { type: string; image_url?: { url: string }; video_url?: { url: string } }[] }> {
+async function ask(
+  backend: string,
+  content: unknown[],
+): Promise<{ answer: string; sent: { type: string; image_url?: { url: string }; video_url?: { url: string } }[] }> {
   const before = nim.requests.length;
-  const response = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json", ...auth }, body: JSON.stringify({ backend, messages: [{ role: "user", content }] }) });
+  const response = await fetch(`${app.url}/api/chat`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...auth },
+    body: JSON.stringify({ backend, messages: [{ role: "user", content }] }),
+  });
   const events = [];
   for await (const event of readChatEvents(response.body!)) events.push(event);
   const done = events.at(-1) as { type: string; answer?: string };
@@ -80,13 +98,17 @@ async function ask(backend: string, content: unknown[]): Promise<{ answer: strin
   return { answer: done.answer ?? "", sent: JSON.parse(nim.requests[before]!.body).messages[0].content };
 }
 
-describe("mediaTransport \"url\"", () => {
+describe('mediaTransport "url"', () => {
   const video = makeMp4({ frames: 48 });
   const image = makePng(16, 12, [0, 128, 255]);
 
   it("sends signed links that the NIM fetches without a login, and the bytes arrive whole", async () => {
     const [videoId, imageId] = [await upload(video, "video/mp4"), await upload(image, "image/png")];
-    const { answer, sent } = await ask("by-url", [{ type: "video", mediaId: videoId }, { type: "image", mediaId: imageId }, { type: "text", text: "What is it?" }]);
+    const { answer, sent } = await ask("by-url", [
+      { type: "video", mediaId: videoId },
+      { type: "image", mediaId: imageId },
+      { type: "text", text: "What is it?" },
+    ]);
     const link = (id: string) => new RegExp(`^${app.url}/api/media/${id}\\?exp=\\d+&sig=[\\w-]{43}$`);
     expect(sent[0]?.video_url?.url).toMatch(link(videoId));
     expect(sent[1]?.image_url?.url).toMatch(link(imageId));
@@ -121,7 +143,10 @@ describe("mediaTransport \"url\"", () => {
 
   it("leaves an inline backend unchanged: data URIs, nothing fetched", async () => {
     const id = await upload(image, "image/png");
-    const { answer, sent } = await ask("inline", [{ type: "image", mediaId: id }, { type: "text", text: "Colour?" }]);
+    const { answer, sent } = await ask("inline", [
+      { type: "image", mediaId: id },
+      { type: "text", text: "Colour?" },
+    ]);
     expect(sent[0]).toEqual({ type: "image_url", image_url: { url: `data:image/png;base64,${Buffer.from(image).toString("base64")}` } });
     expect(answer).toBe("image_url inline");
   });

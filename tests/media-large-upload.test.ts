@@ -2,7 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { POST as postMedia } from "@/app/api/media/route";
+
 import { makeMp4 } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 
@@ -23,7 +25,9 @@ afterAll(async () => {
 /** A multipart body holding one MP4 of `sizeMb` megabytes, produced on the fly from one 1 MB buffer. */
 function multipartMp4(sizeMb: number, boundary: string) {
   const encoder = new TextEncoder();
-  const head = encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+  const head = encoder.encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+  );
   const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
   const header = makeMp4({ mdatSize: "to-end", mdatBytes: 0 });
   const chunk = new Uint8Array(MB).fill(0xab);
@@ -69,7 +73,9 @@ describe("a 600 MB upload with the default limits", () => {
     } finally {
       clearInterval(sampler);
     }
-    console.log(`600 MB upload: refused after ${(state.sent / MB).toFixed(0)} MB were sent; server process RSS grew ${((peak - before) / MB).toFixed(1)} MB`);
+    console.log(
+      `600 MB upload: refused after ${(state.sent / MB).toFixed(0)} MB were sent; server process RSS grew ${((peak - before) / MB).toFixed(1)} MB`,
+    );
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("payload_too_large");

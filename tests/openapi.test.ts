@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
+
 import { GET } from "@/app/api/openapi.json/route";
+
 import { discoverApiRoutes } from "./support/api-routes";
 
 // GET /api/openapi.json describes every route the app has, with the schemas the routes validate with.
 
 interface Document {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> }; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> };
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
 }
 
-const documentOf = async () => (await (await GET(new Request("http://127.0.0.1/api/openapi.json"), { params: Promise.resolve({}) })).json()) as Document;
+const documentOf = async () =>
+  (await (await GET(new Request("http://127.0.0.1/api/openapi.json"), { params: Promise.resolve({}) })).json()) as Document;
 const asOpenApiPath = (pattern: string) => pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
 
 describe("GET /api/openapi.json", () => {
@@ -19,7 +31,9 @@ describe("GET /api/openapi.json", () => {
 
   it("describes every route handler, and only those", async () => {
     const document = await documentOf();
-    const described = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const described = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const routes = (await discoverApiRoutes())
       .filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS" && !route.pattern.includes("[[...")) // the catch-all 404
       .filter((route) => !route.pattern.includes("/v1/") || route.method === "POST")

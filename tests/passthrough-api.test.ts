@@ -1,9 +1,11 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { GET, POST } from "@/app/api/backends/[id]/v1/[...path]/route";
+
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
-import { startScriptedUpstream, sseBody, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
+import { sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
 
 const KEY = "nvapi-passthrough-secret";
 let upstream: ScriptedUpstream;
@@ -51,7 +53,11 @@ describe("pass-through /api/backends/{id}/v1/{path}", () => {
       expect(response.status, path).toBe(404);
       expect((await response.json()).error.code, path).toBe("path_not_allowed");
     }
-    const wrongMethod = await fetch(`${app.url}/api/backends/nim/v1/models`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const wrongMethod = await fetch(`${app.url}/api/backends/nim/v1/models`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(wrongMethod.status).toBe(405);
     const unknown = await fetch(`${app.url}/api/backends/elsewhere/v1/models`);
     expect(unknown.status).toBe(404);
@@ -59,8 +65,15 @@ describe("pass-through /api/backends/{id}/v1/{path}", () => {
   });
 
   it("passes upstream errors back unchanged and never the key", async () => {
-    upstream.handle((_req, res) => void res.writeHead(422, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad video" } })));
-    const response = await fetch(`${app.url}/api/backends/nim/v1/chat/completions`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json", Authorization: "Bearer from-browser" } });
+    upstream.handle(
+      (_req, res) =>
+        void res.writeHead(422, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad video" } })),
+    );
+    const response = await fetch(`${app.url}/api/backends/nim/v1/chat/completions`, {
+      method: "POST",
+      body: "{}",
+      headers: { "Content-Type": "application/json", Authorization: "Bearer from-browser" },
+    });
     expect(response.status).toBe(422);
     const text = await response.text();
     expect(JSON.parse(text).error.message).toBe("bad video");

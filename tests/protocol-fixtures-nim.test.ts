@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+
 import { built, expectRefused, loadFixtures, send, withMedia, type Fixture } from "./support/protocol-fixtures";
 
 // One test per vendor fixture of the /v1/infer NIMs (../shared/protocol-fixtures/{predict,
@@ -38,8 +40,17 @@ const PREDICT_CASES: Record<string, () => Promise<void>> = {
     expect(body.seed).toBe(4);
     const request = fixture.request as Json;
     const plan = built("cosmos-predict", {
-      mode: "text2world", prompt: request.prompt as string, negativePrompt: "blurry, low quality, artifacts, people",
-      promptUpsampling: true, seed: 4, guidanceScale: 7.5, steps: 50, width: 1280, height: 704, frames: 121, fps: 24,
+      mode: "text2world",
+      prompt: request.prompt as string,
+      negativePrompt: "blurry, low quality, artifacts, people",
+      promptUpsampling: true,
+      seed: 4,
+      guidanceScale: 7.5,
+      steps: 50,
+      width: 1280,
+      height: 704,
+      frames: 121,
+      fps: 24,
     });
     expect(plan.body).toEqual(request);
   },
@@ -48,10 +59,23 @@ const PREDICT_CASES: Record<string, () => Promise<void>> = {
     const body = await accepted("predict", fixture);
     expect(body).not.toHaveProperty("upsampled_prompt");
     const request = fixture.request as Json;
-    const plan = built("cosmos-predict", {
-      mode: "image2world", prompt: request.prompt as string, negativePrompt: "blurry, low quality, artifacts, people",
-      seed: 42, guidanceScale: 7.5, steps: 35, width: 1280, height: 704, frames: 121, fps: 24, promptUpsampling: false,
-    }, { kind: "image", mime: "image/jpeg" });
+    const plan = built(
+      "cosmos-predict",
+      {
+        mode: "image2world",
+        prompt: request.prompt as string,
+        negativePrompt: "blurry, low quality, artifacts, people",
+        seed: 42,
+        guidanceScale: 7.5,
+        steps: 35,
+        width: 1280,
+        height: 704,
+        frames: 121,
+        fps: 24,
+        promptUpsampling: false,
+      },
+      { kind: "image", mime: "image/jpeg" },
+    );
     // Our builder always states prompt_upsampling (its documented default is true); the example leaves it out.
     const { prompt_upsampling: upsampling, ...rest } = plan.body!;
     expect(upsampling).toBe(false);
@@ -61,16 +85,31 @@ const PREDICT_CASES: Record<string, () => Promise<void>> = {
     const fixture = predict["video2world.json"]!;
     await accepted("predict", fixture);
     const request = fixture.request as Json;
-    const plan = built("cosmos-predict", {
-      mode: "video2world", prompt: request.prompt as string, seed: 42, guidanceScale: 7.5, steps: 35, width: 1280, height: 704, frames: 121, fps: 24, promptUpsampling: false,
-    }, { kind: "video", mime: "video/mp4" });
+    const plan = built(
+      "cosmos-predict",
+      {
+        mode: "video2world",
+        prompt: request.prompt as string,
+        seed: 42,
+        guidanceScale: 7.5,
+        steps: 35,
+        width: 1280,
+        height: 704,
+        frames: 121,
+        fps: 24,
+        promptUpsampling: false,
+      },
+      { kind: "video", mime: "video/mp4" },
+    );
     const { prompt_upsampling: _stated, ...rest } = plan.body!;
     expect(rest).toEqual(withMedia(request));
   },
   "invalid-height-not-multiple-of-8.json": async () => {
     const fixture = predict["invalid-height-not-multiple-of-8.json"]!;
     expectRefused(await send(at("predict"), fixture), fixture);
-    expect(() => built("cosmos-predict", { mode: "text2world", prompt: "x", width: 1280, height: 700 })).toThrow(/Height 700 is not a multiple of 8/);
+    expect(() => built("cosmos-predict", { mode: "text2world", prompt: "x", width: 1280, height: 700 })).toThrow(
+      /Height 700 is not a multiple of 8/,
+    );
   },
   "invalid-malformed-json.json": async () => {
     const fixture = predict["invalid-malformed-json.json"]!;
@@ -91,7 +130,11 @@ const NIM_CASES: Record<string, () => Promise<void>> = {
     const fixture = nim["i2v-1.0.0.json"]!;
     await accepted("cosmos3-wfm", fixture);
     const request = fixture.request as Json;
-    const plan = built("cosmos3-nim-1.0.0", { ...T2V, mode: "image2world", seed: 123, prompt: request.prompt as string }, { kind: "image", mime: "image/jpeg" });
+    const plan = built(
+      "cosmos3-nim-1.0.0",
+      { ...T2V, mode: "image2world", seed: 123, prompt: request.prompt as string },
+      { kind: "image", mime: "image/jpeg" },
+    );
     expect(plan.body).toEqual(withMedia(request));
   },
   "invalid-guidance-scale-out-of-range-1.0.0.json": async () => {
@@ -128,8 +171,15 @@ const NIM_CASES: Record<string, () => Promise<void>> = {
   "dev-unified-response-shapes.json": async () => {
     // No request here: our 2.x builder's text-to-image and video requests are answered in the documented shapes.
     const variants = nim["dev-unified-response-shapes.json"]!.response!.variants!;
-    const post = (body: unknown) => fetch(`${at("cosmos3-nim2")}/v1/infer`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-    const image = (await (await post(built("cosmos3-nim-2.x", { mode: "text2image", prompt: "A lab.", resolution: "256p", aspect: "1:1" }).body)).json()) as Json;
+    const post = (body: unknown) =>
+      fetch(`${at("cosmos3-nim2")}/v1/infer`, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "Content-Type": "application/json" },
+      });
+    const image = (await (
+      await post(built("cosmos3-nim-2.x", { mode: "text2image", prompt: "A lab.", resolution: "256p", aspect: "1:1" }).body)
+    ).json()) as Json;
     const video = (await (await post(built("cosmos3-nim-2.x", { ...T2V, prompt: "A lab." }).body)).json()) as Json;
     expect(Object.keys(image).filter((k) => !k.startsWith("simulated_"))).toEqual(Object.keys(variants.text2image!.body));
     expect(Object.keys(video).filter((k) => !k.startsWith("simulated_"))).toEqual(Object.keys(variants.video_modes!.body));

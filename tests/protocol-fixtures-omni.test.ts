@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { GenerationRequest } from "@/lib/generation/schema";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+
 import { built, expectRefused, isMultipart, loadFixtures, send, type Fixture, type MultipartRequest } from "./support/protocol-fixtures";
 
 // One test per vendor fixture of vLLM-Omni's Cosmos3 generator (../shared/protocol-fixtures/vllm-omni):
@@ -49,7 +51,13 @@ async function finishedJob(file: string, override?: Fixture["request"]): Promise
 /** The documented job-object keys are all there, with the protocol's constant values. */
 function expectJobShape(job: Json, documented: Json): void {
   for (const key of Object.keys(documented)) expect(job, key).toHaveProperty(key);
-  expect(job).toMatchObject({ object: "video", quality: "default", media_type: "video/mp4", remixed_from_video_id: null, expires_at: null });
+  expect(job).toMatchObject({
+    object: "video",
+    quality: "default",
+    media_type: "video/mp4",
+    remixed_from_video_id: null,
+    expires_at: null,
+  });
   expect(job.seconds).toMatch(/^[1-9]\d*$/);
 }
 
@@ -76,39 +84,94 @@ const CASES: Record<string, () => Promise<void>> = {
   "videos/t2v-sync-readme.json": async () => {
     await acceptedSync("videos/t2v-sync-readme.json");
     sameFields("videos/t2v-sync-readme.json", {
-      mode: "text2world", prompt: "A small warehouse robot moves a blue box across a clean floor.", negativePrompt: "blurry, distorted, low quality",
-      resolution: "720p", aspect: "16:9", frames: 189, fps: 24, steps: 35, guidanceScale: 6, flowShift: 10, seed: 0, guardrails: true,
+      mode: "text2world",
+      prompt: "A small warehouse robot moves a blue box across a clean floor.",
+      negativePrompt: "blurry, distorted, low quality",
+      resolution: "720p",
+      aspect: "16:9",
+      frames: 189,
+      fps: 24,
+      steps: 35,
+      guidanceScale: 6,
+      flowShift: 10,
+      seed: 0,
+      guardrails: true,
     });
   },
   "videos/t2vs-sync-sound-notebook.json": async () => {
     await acceptedSync("videos/t2vs-sync-sound-notebook.json");
     const fields = fieldsOf("videos/t2vs-sync-sound-notebook.json");
     sameFields("videos/t2vs-sync-sound-notebook.json", {
-      mode: "text2world", prompt: fields.prompt!, negativePrompt: fields.negative_prompt!, resolution: "720p", aspect: "16:9", frames: 189, fps: 24,
-      steps: 35, guidanceScale: 6, flowShift: 10, seed: 0, guardrails: true, generateSound: true,
+      mode: "text2world",
+      prompt: fields.prompt!,
+      negativePrompt: fields.negative_prompt!,
+      resolution: "720p",
+      aspect: "16:9",
+      frames: 189,
+      fps: 24,
+      steps: 35,
+      guidanceScale: 6,
+      flowShift: 10,
+      seed: 0,
+      guardrails: true,
+      generateSound: true,
     });
   },
   "videos/i2v-sync-notebook.json": async () => {
     await acceptedSync("videos/i2v-sync-notebook.json");
     const fields = fieldsOf("videos/i2v-sync-notebook.json");
-    sameFields("videos/i2v-sync-notebook.json", {
-      mode: "image2world", prompt: fields.prompt!, negativePrompt: fields.negative_prompt!, resolution: "720p", aspect: "16:9", frames: 189, fps: 24,
-      steps: 35, guidanceScale: 6, flowShift: 10, seed: 0, guardrails: true,
-    }, { kind: "image", mime: "image/jpeg" });
+    sameFields(
+      "videos/i2v-sync-notebook.json",
+      {
+        mode: "image2world",
+        prompt: fields.prompt!,
+        negativePrompt: fields.negative_prompt!,
+        resolution: "720p",
+        aspect: "16:9",
+        frames: 189,
+        fps: 24,
+        steps: 35,
+        guidanceScale: 6,
+        flowShift: 10,
+        seed: 0,
+        guardrails: true,
+      },
+      { kind: "image", mime: "image/jpeg" },
+    );
   },
   "videos/i2v-sync-edge-notebook.json": async () => {
     await acceptedSync("videos/i2v-sync-edge-notebook.json");
     const fields = fieldsOf("videos/i2v-sync-edge-notebook.json");
-    sameFields("videos/i2v-sync-edge-notebook.json", {
-      mode: "image2world", prompt: fields.prompt!, negativePrompt: fields.negative_prompt!, resolution: "480p", aspect: "16:9", frames: 121, fps: 24,
-      steps: 50, guidanceScale: 5, flowShift: 3, seed: 0, guardrails: true,
-    }, { kind: "image", mime: "image/jpeg" });
+    sameFields(
+      "videos/i2v-sync-edge-notebook.json",
+      {
+        mode: "image2world",
+        prompt: fields.prompt!,
+        negativePrompt: fields.negative_prompt!,
+        resolution: "480p",
+        aspect: "16:9",
+        frames: 121,
+        fps: 24,
+        steps: 50,
+        guidanceScale: 5,
+        flowShift: 3,
+        seed: 0,
+        guardrails: true,
+      },
+      { kind: "image", mime: "image/jpeg" },
+    );
   },
   "videos/t2v-sync-guardrails-off-readme.json": async () => {
     await acceptedSync("videos/t2v-sync-guardrails-off-readme.json");
     // The README sends the prompt alone and leaves the rest to the server; our builder states every value.
-    const plan = built("vllm-omni", { mode: "text2world", prompt: fieldsOf("videos/t2v-sync-guardrails-off-readme.json").prompt!, guardrails: false });
-    expect(plan.protocol === "omni-video" && JSON.parse(plan.fields.extra_params!)).toEqual(JSON.parse(fieldsOf("videos/t2v-sync-guardrails-off-readme.json").extra_params!));
+    const plan = built("vllm-omni", {
+      mode: "text2world",
+      prompt: fieldsOf("videos/t2v-sync-guardrails-off-readme.json").prompt!,
+      guardrails: false,
+    });
+    expect(plan.protocol === "omni-video" && JSON.parse(plan.fields.extra_params!)).toEqual(
+      JSON.parse(fieldsOf("videos/t2v-sync-guardrails-off-readme.json").extra_params!),
+    );
   },
   "videos/t2v-async-create-docs.json": async () => {
     // A Wan2.2 example of the generic API (width/height, 80 frames): not a Cosmos3 request our builder makes.
@@ -130,18 +193,37 @@ const CASES: Record<string, () => Promise<void>> = {
     const response = await send(base(), fixture("videos/t2v-sync-readme.json"), { endpoint: "POST /v1/videos" });
     const created = (await response.json()) as Job;
     expectJobShape(created, fixture("videos/job-object-queued-protocol.json").response!.body as Json);
-    expect(created).toMatchObject({ status: "queued", progress: 0, completed_at: null, error: null, file_name: null, inference_time_s: null, stage_durations: {}, action: null });
+    expect(created).toMatchObject({
+      status: "queued",
+      progress: 0,
+      completed_at: null,
+      error: null,
+      file_name: null,
+      inference_time_s: null,
+      stage_durations: {},
+      action: null,
+    });
     await poll(created.id, (job) => job.status === "completed");
   },
   "videos/job-object-completed-protocol.json": async () => {
     const job = await finishedJob("videos/v2v-video-reference-json-docs.json");
     expectJobShape(job, fixture("videos/job-object-completed-protocol.json").response!.body as Json);
-    expect(job).toMatchObject({ status: "completed", progress: 100, error: null, action: null, completed_at: expect.any(Number), inference_time_s: expect.any(Number) });
+    expect(job).toMatchObject({
+      status: "completed",
+      progress: 100,
+      error: null,
+      action: null,
+      completed_at: expect.any(Number),
+      inference_time_s: expect.any(Number),
+    });
   },
   "videos/job-object-failed-protocol.json": async () => {
     // The simulator fails a job whose prompt its guardrail blocks.
     const request = fixture("videos/t2v-sync-readme.json").request as MultipartRequest;
-    const job = await finishedJob("videos/t2v-sync-readme.json", { ...request, fields: { ...request.fields, prompt: "guardrail-block", extra_params: "{}" } });
+    const job = await finishedJob("videos/t2v-sync-readme.json", {
+      ...request,
+      fields: { ...request.fields, prompt: "guardrail-block", extra_params: "{}" },
+    });
     expectJobShape(job, fixture("videos/job-object-failed-protocol.json").response!.body as Json);
     expect(job).toMatchObject({ status: "failed", completed_at: null, error: { code: 500, message: "Guardrail blocked prompt" } });
   },
@@ -168,7 +250,15 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(job).toMatchObject({ status: "completed", action: null });
     const { fields } = fixture(file).request as MultipartRequest;
     const actions = (JSON.parse(fields.extra_params!) as { action: number[][] }).action;
-    const request = { mode: "forward_dynamics" as const, prompt: fields.prompt!, resolution: "480p" as const, aspect: "16:9" as const, seed: 0, guardrails: false, action: { domain: "av", data: actions } };
+    const request = {
+      mode: "forward_dynamics" as const,
+      prompt: fields.prompt!,
+      resolution: "480p" as const,
+      aspect: "16:9" as const,
+      seed: 0,
+      guardrails: false,
+      action: { domain: "av", data: actions },
+    };
     expectSameForm(built("vllm-omni", request, { kind: "image", mime: "image/jpeg" }), fields);
   },
   "action/inverse-dynamics-async-av.json": async () => {
@@ -189,7 +279,15 @@ const CASES: Record<string, () => Promise<void>> = {
     const job = await finishedJob(file, { ...request, fields });
     expect(job.action).toMatchObject({ shape: [16, 10], action_mode: "policy", domain_id: 8 });
     // The playground names no model: a vLLM-Omni server serves one.
-    const ours = { mode: "policy" as const, prompt: fields.prompt!, resolution: "480p" as const, aspect: "4:3" as const, seed: 0, guardrails: false, action: { domain: "droid_lerobot" } };
+    const ours = {
+      mode: "policy" as const,
+      prompt: fields.prompt!,
+      resolution: "480p" as const,
+      aspect: "4:3" as const,
+      seed: 0,
+      guardrails: false,
+      action: { domain: "droid_lerobot" },
+    };
     expectSameForm(built("vllm-omni", ours, { kind: "image", mime: "image/png" }), fields);
   },
   "action/policy-job-completed-with-action.json": async () => {
@@ -215,7 +313,15 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(await response.json()).toMatchObject({ data: [{ b64_json: expect.any(String), url: null, revised_prompt: null }] });
     const request = fixture(file).request as Json;
     const plan = built("vllm-omni", {
-      mode: "text2image", prompt: request.prompt as string, resolution: "720p", aspect: "16:9", steps: 35, guidanceScale: 6, flowShift: 10, seed: 0, guardrails: true,
+      mode: "text2image",
+      prompt: request.prompt as string,
+      resolution: "720p",
+      aspect: "16:9",
+      steps: 35,
+      guidanceScale: 6,
+      flowShift: 10,
+      seed: 0,
+      guardrails: true,
     });
     expect(plan.protocol === "omni-image" && plan.json).toEqual(request);
   },
@@ -255,7 +361,8 @@ const CASES: Record<string, () => Promise<void>> = {
 describe("vLLM-Omni fixtures (sim-cosmos3-gen)", () => {
   it("has a test for every fixture file", () => expect(Object.keys(CASES).sort()).toEqual(Object.keys(fixtures)));
   it("every fixture request is multipart for videos and JSON for images", () => {
-    for (const [file, { request }] of Object.entries(fixtures)) if (request) expect(isMultipart(request), file).toBe(!file.startsWith("images/"));
+    for (const [file, { request }] of Object.entries(fixtures))
+      if (request) expect(isMultipart(request), file).toBe(!file.startsWith("images/"));
   });
   for (const [file, check] of Object.entries(CASES)) it(file, check);
 });

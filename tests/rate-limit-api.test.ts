@@ -2,9 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import { POST as postMedia } from "@/app/api/media/route";
 import { POST as postShare } from "@/app/api/sessions/route";
 import { playgroundStore } from "@/lib/server/db/store";
+
 import { fetchFrom } from "./support/from-address";
 import { makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
@@ -35,13 +37,24 @@ afterAll(async () => {
 });
 
 const owner = (letter: string) => `playground_owner=${letter.repeat(22)}`;
-const share = { title: "Limits", data: { backend: { id: "b", label: "B", model: "m", family: "cosmos-reason2" }, params: {}, reasoning: false, turns: [] } };
+const share = {
+  title: "Limits",
+  data: { backend: { id: "b", label: "B", model: "m", family: "cosmos-reason2" }, params: {}, reasoning: false, turns: [] },
+};
 let size = 4;
 
 const shareFrom = (address: string, headers: Record<string, string> = {}) =>
-  fetchFrom(address)(`${app.url}/api/sessions`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(share) });
+  fetchFrom(address)(`${app.url}/api/sessions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(share),
+  });
 const uploadFrom = (address: string, headers: Record<string, string> = {}) =>
-  fetchFrom(address)(`${app.url}/api/media`, { method: "POST", headers: { "Content-Type": "image/png", ...headers }, body: makePng(size, size++) });
+  fetchFrom(address)(`${app.url}/api/media`, {
+    method: "POST",
+    headers: { "Content-Type": "image/png", ...headers },
+    body: makePng(size, size++),
+  });
 
 describe("rate limits on POST /api/sessions and POST /api/media", () => {
   it("refuses the third share of an address with 429, Retry-After and a sentence; other addresses go on", async () => {
@@ -73,7 +86,9 @@ describe("rate limits on POST /api/sessions and POST /api/media", () => {
     for (let i = 0; i < 3; i++) expect((await uploadFrom("127.0.0.8", { "X-Forwarded-For": `198.51.100.${i}` })).status).toBe(201);
     const refused = await uploadFrom("127.0.0.8", { "X-Forwarded-For": "198.51.100.99" });
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Too many uploads: the limit is 3 per 60 seconds\. Try again in \d+ seconds\.$/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Too many uploads: the limit is 3 per 60 seconds\. Try again in \d+ seconds\.$/,
+    );
   });
 
   it("behind a trusted proxy, counts the right-most X-Forwarded-For entry, which the proxy wrote", async () => {

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { StoredCounter } from "@/lib/server/db/rate-limits";
 import { openStore, type DatabaseLocation, type PlaygroundStore } from "@/lib/server/db/store";
+
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 
 // The rate-limit counts live in the playground's database (rate-limiter-flexible's SQLite and
@@ -42,7 +44,10 @@ describe.each([sqliteCase, postgresCase])("$name rate-limit counts", (driver) =>
   });
 
   it("count every one of many hits at once, across instances", async () => {
-    const [a, b] = [await StoredCounter.open(first.db, "burst", { points: 100, durationS: 60 }), await StoredCounter.open(second.db, "burst", { points: 100, durationS: 60 })];
+    const [a, b] = [
+      await StoredCounter.open(first.db, "burst", { points: 100, durationS: 60 }),
+      await StoredCounter.open(second.db, "burst", { points: 100, durationS: 60 }),
+    ];
     const counts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).hit("ip:192.0.2.9")));
     expect(counts.map((count) => count.consumed).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });

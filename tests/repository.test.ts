@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import type { SnapshotData } from "@/lib/conversations/schema";
-import { MIGRATIONS, migrate } from "@/lib/server/db/migrations";
+import { PlaygroundError } from "@/lib/core/errors";
+import type { MediaRecord } from "@/lib/media/schema";
+import { migrate, MIGRATIONS } from "@/lib/server/db/migrations";
 import { first } from "@/lib/server/db/sql";
 import { openStore, type DatabaseLocation, type PlaygroundStore } from "@/lib/server/db/store";
 import { newId as newMediaId } from "@/lib/server/ids";
-import type { MediaRecord } from "@/lib/media/schema";
+
 import { postgresCase, sqliteCase } from "./support/database-drivers";
 
 // One suite, both drivers: what passes on SQLite must pass on PostgreSQL.
@@ -20,13 +22,27 @@ const snapshotData = (answer: string, mediaIds: string[] = []): SnapshotData => 
   ],
 });
 const mediaRecord = (sha: string): MediaRecord => ({
-  id: newMediaId(), blobKey: sha, sha256: sha, kind: "video", mime: "video/mp4", format: "mp4",
-  bytes: 123_456_789_012, width: 1280, height: 720, durationS: 5.25, fps: 29.97, codec: "avc1", createdAt: "2025-01-01T00:00:00.000Z",
+  id: newMediaId(),
+  blobKey: sha,
+  sha256: sha,
+  kind: "video",
+  mime: "video/mp4",
+  format: "mp4",
+  bytes: 123_456_789_012,
+  width: 1280,
+  height: 720,
+  durationS: 5.25,
+  fps: 29.97,
+  codec: "avc1",
+  createdAt: "2025-01-01T00:00:00.000Z",
 });
 const sha = (seed: string) => createHash("sha256").update(seed).digest("hex");
 
 async function failure(promise: Promise<unknown>): Promise<PlaygroundError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PlaygroundError);
   return error as PlaygroundError;
 }
@@ -59,7 +75,10 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
       try {
         const me = owner();
         const kept = await fresh.conversations.create(me, { title: "Kept", data: { a: 1 } });
-        const later = [...MIGRATIONS, { version: 99, name: "a later table", statements: ["CREATE TABLE later_probe (id TEXT PRIMARY KEY)"] }];
+        const later = [
+          ...MIGRATIONS,
+          { version: 99, name: "a later table", statements: ["CREATE TABLE later_probe (id TEXT PRIMARY KEY)"] },
+        ];
         expect(await migrate(fresh.db, later)).toEqual([99]);
         expect(await migrate(fresh.db, later)).toEqual([]);
         expect(await fresh.db.all("SELECT id FROM later_probe")).toEqual([]);
@@ -73,8 +92,17 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
   describe("conversations", () => {
     it("create, get, save, rename and delete, with the revision counting every change", async () => {
       const me = owner();
-      const created = await store.conversations.create(me, { title: "Robot arm", backendId: "reason2-8b", data: { turns: [{ text: "hi" }], reasoning: true } });
-      expect(created).toMatchObject({ title: "Robot arm", backendId: "reason2-8b", revision: 1, data: { turns: [{ text: "hi" }], reasoning: true } });
+      const created = await store.conversations.create(me, {
+        title: "Robot arm",
+        backendId: "reason2-8b",
+        data: { turns: [{ text: "hi" }], reasoning: true },
+      });
+      expect(created).toMatchObject({
+        title: "Robot arm",
+        backendId: "reason2-8b",
+        revision: 1,
+        data: { turns: [{ text: "hi" }], reasoning: true },
+      });
       expect(created.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(await store.conversations.get(me, created.id)).toEqual(created);
 
@@ -115,7 +143,8 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
       const page = await store.conversations.list(me, { limit: 2, offset: 2 });
       expect(page).toMatchObject({ total: 7, conversations: [{ title: "under_score" }, { title: "100% sure" }] });
 
-      const titlesFor = async (query: string) => (await store.conversations.list(me, { query, limit: 50, offset: 0 })).conversations.map((c) => c.title);
+      const titlesFor = async (query: string) =>
+        (await store.conversations.list(me, { query, limit: 50, offset: 0 })).conversations.map((c) => c.title);
       expect(await titlesFor("kitchen")).toEqual(["kitchen", "KITCHEN sink", "Kitchen robot"]);
       expect(await titlesFor("%")).toEqual(["100% sure"]);
       expect(await titlesFor("_")).toEqual(["under_score"]);
@@ -136,10 +165,14 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
     it("let exactly one of many simultaneous saves of the same revision win", async () => {
       const me = owner();
       const created = await store.conversations.create(me, { title: "Race", data: {} });
-      const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => store.conversations.save(me, created.id, { revision: 1, data: { writer: i } })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => store.conversations.save(me, created.id, { revision: 1, data: { writer: i } })),
+      );
       const won = results.filter((r) => r.status === "fulfilled");
       expect(won).toHaveLength(1);
-      expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(11).fill("conflict"));
+      expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+        Array(11).fill("conflict"),
+      );
       expect((await store.conversations.get(me, created.id))?.revision).toBe(2);
     });
 
@@ -166,20 +199,33 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
     it("store a copy that later saves of the conversation do not change, and hash the delete token", async () => {
       const me = owner();
       const conversation = await store.conversations.create(me, { title: "Live", data: snapshotData("A cup.") as never });
-      const { snapshot, deleteToken } = await store.snapshots.create({ title: "Shared", data: conversation.data as SnapshotData, mediaIds: [] });
+      const { snapshot, deleteToken } = await store.snapshots.create({
+        title: "Shared",
+        data: conversation.data as SnapshotData,
+        mediaIds: [],
+      });
       expect(snapshot.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(deleteToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       await store.conversations.save(me, conversation.id, { revision: 1, data: snapshotData("Changed afterwards.") as never });
 
       const found = await store.snapshots.get(snapshot.id);
-      expect(found).toEqual({ status: "found", snapshot: { id: snapshot.id, title: "Shared", createdAt: snapshot.createdAt, mediaIds: [], data: snapshotData("A cup.") } });
-      const row = await first<{ delete_token_hash: string }>(store.db, "SELECT delete_token_hash FROM snapshots WHERE id = ?", [snapshot.id]);
+      expect(found).toEqual({
+        status: "found",
+        snapshot: { id: snapshot.id, title: "Shared", createdAt: snapshot.createdAt, mediaIds: [], data: snapshotData("A cup.") },
+      });
+      const row = await first<{ delete_token_hash: string }>(store.db, "SELECT delete_token_hash FROM snapshots WHERE id = ?", [
+        snapshot.id,
+      ]);
       expect(row?.delete_token_hash).toBe(createHash("sha256").update(deleteToken).digest("hex"));
       expect(await store.snapshots.get(newMediaId())).toEqual({ status: "missing" });
     });
 
     it("are removed only with their token, then answer 'removed' and keep no data", async () => {
-      const { snapshot, deleteToken } = await store.snapshots.create({ title: "To remove", data: snapshotData("Secret answer."), mediaIds: [] });
+      const { snapshot, deleteToken } = await store.snapshots.create({
+        title: "To remove",
+        data: snapshotData("Secret answer."),
+        mediaIds: [],
+      });
       expect(await store.snapshots.revoke(snapshot.id, "not-the-token")).toBe("wrong_token");
       expect(await store.snapshots.revoke(snapshot.id, deleteToken.slice(0, -1))).toBe("wrong_token");
       expect((await store.snapshots.get(snapshot.id)).status).toBe("found");
@@ -196,7 +242,11 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
       const shown = await store.media.add(mediaRecord(sha("shown")));
       const other = await store.media.add(mediaRecord(sha("other")));
       const unknown = newMediaId();
-      const { snapshot, deleteToken } = await store.snapshots.create({ title: "With media", data: snapshotData("Two.", [shown.id, unknown]), mediaIds: [shown.id, unknown, shown.id] });
+      const { snapshot, deleteToken } = await store.snapshots.create({
+        title: "With media",
+        data: snapshotData("Two.", [shown.id, unknown]),
+        mediaIds: [shown.id, unknown, shown.id],
+      });
       expect(snapshot.mediaIds).toEqual([shown.id, unknown]);
 
       expect(await failure(store.media.delete(shown.id))).toMatchObject({ code: "conflict", status: 409 });
@@ -217,7 +267,16 @@ describe.each([sqliteCase, postgresCase])("$name repository", (driver) => {
       expect(await store.media.add(video)).toEqual(video);
       expect(await store.media.get(video.id)).toEqual(video);
       expect(await store.media.findBySha256(video.sha256)).toEqual(video);
-      const image: MediaRecord = { id: newMediaId(), blobKey: sha("png"), sha256: sha("png"), kind: "image", mime: "image/png", format: "png", bytes: 10, createdAt: "2025-02-02T00:00:00.000Z" };
+      const image: MediaRecord = {
+        id: newMediaId(),
+        blobKey: sha("png"),
+        sha256: sha("png"),
+        kind: "image",
+        mime: "image/png",
+        format: "png",
+        bytes: 10,
+        createdAt: "2025-02-02T00:00:00.000Z",
+      };
       expect(await store.media.add(image)).toEqual(image);
       expect(await store.media.get(image.id)).toEqual(image);
 

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { S3BlobStore, s3ConfigFromEnv, type S3Config } from "@/lib/media/server/s3-blob-store";
+
 import { startFakeS3, type FakeS3 } from "./support/fake-s3";
 
 let s3: FakeS3;
@@ -35,7 +37,8 @@ function streamOf(...chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array
   });
 }
 
-const put = (store: S3BlobStore, stream: ReadableStream<Uint8Array>, maxBytes = 1000) => store.put(stream, { maxBytes, tooLargeMessage: "too large: the limit for videos is 1 KB" });
+const put = (store: S3BlobStore, stream: ReadableStream<Uint8Array>, maxBytes = 1000) =>
+  store.put(stream, { maxBytes, tooLargeMessage: "too large: the limit for videos is 1 KB" });
 const text = async (stream: ReadableStream<Uint8Array> | null) => (stream ? new Response(stream).text() : null);
 
 describe("S3BlobStore", () => {
@@ -117,7 +120,10 @@ describe("S3BlobStore", () => {
   });
 
   it("says so when the store cannot be reached", async () => {
-    const store = new S3BlobStore({ ...configFor(), endpoint: "http://127.0.0.1:1" }, mkdtempSync(path.join(tmpdir(), "playground-s3-tmp-")));
+    const store = new S3BlobStore(
+      { ...configFor(), endpoint: "http://127.0.0.1:1" },
+      mkdtempSync(path.join(tmpdir(), "playground-s3-tmp-")),
+    );
     await expect(store.stat("c".repeat(64))).rejects.toThrow("The object store at http://127.0.0.1:1 could not be reached");
   });
 });
@@ -126,7 +132,13 @@ describe("s3ConfigFromEnv", () => {
   it("is off without a bucket, has defaults, and wants credentials", () => {
     expect(s3ConfigFromEnv({})).toBeNull();
     const env = { PLAYGROUND_S3_BUCKET: "b", AWS_ACCESS_KEY_ID: "id", AWS_SECRET_ACCESS_KEY: "sec" };
-    expect(s3ConfigFromEnv(env)).toEqual({ endpoint: "https://s3.us-east-1.amazonaws.com", region: "us-east-1", bucket: "b", prefix: "media/", credentials: { accessKeyId: "id", secretAccessKey: "sec" } });
+    expect(s3ConfigFromEnv(env)).toEqual({
+      endpoint: "https://s3.us-east-1.amazonaws.com",
+      region: "us-east-1",
+      bucket: "b",
+      prefix: "media/",
+      credentials: { accessKeyId: "id", secretAccessKey: "sec" },
+    });
     expect(() => s3ConfigFromEnv({ PLAYGROUND_S3_BUCKET: "b" })).toThrow(/AWS_ACCESS_KEY_ID/);
   });
 });

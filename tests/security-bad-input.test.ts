@@ -1,8 +1,10 @@
 import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { requestClient } from "@/lib/server/client-address";
 import { playgroundStore } from "@/lib/server/db/store";
+
 import { discoverApiRoutes, fillPattern } from "./support/api-routes";
 import { useConfig } from "./support/config";
 import { postgresCase, sqliteCase } from "./support/database-drivers";
@@ -19,7 +21,10 @@ function raw(url: string, method: string, rawPath: string, headers: Record<strin
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, method, path: rawPath, headers }, (res) => {
       let text = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      res
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (text += chunk))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.on("error", reject).end(body);
   });
@@ -40,7 +45,10 @@ describe.each([sqliteCase, postgresCase])("bad input on $name", (driver) => {
     else process.env.PLAYGROUND_DATA_DIR = path.dirname(location.file);
     useConfig({ simulator: { tokensPerSecond: 5000 } });
     routes = await discoverApiRoutes({ generated: true });
-    app = await serveRoutes([...routes, { method: "GET", pattern: "/echo-client", handler: async (request) => Response.json(requestClient(request.headers)) }]);
+    app = await serveRoutes([
+      ...routes,
+      { method: "GET", pattern: "/echo-client", handler: async (request) => Response.json(requestClient(request.headers)) },
+    ]);
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -50,7 +58,13 @@ describe.each([sqliteCase, postgresCase])("bad input on $name", (driver) => {
   });
 
   const send = (method: string, rawPath: string, body?: unknown, headers: Record<string, string> = {}) =>
-    raw(app.url, method, rawPath, body === undefined ? headers : { "Content-Type": "application/json", ...headers }, body === undefined ? undefined : JSON.stringify(body));
+    raw(
+      app.url,
+      method,
+      rawPath,
+      body === undefined ? headers : { "Content-Type": "application/json", ...headers },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
 
   it("answers TRACE and other methods no route takes with a JSON 405 naming the allowed ones", async () => {
     for (const method of ["TRACE", "PROPFIND", "PURGE"]) {
@@ -66,7 +80,11 @@ describe.each([sqliteCase, postgresCase])("bad input on $name", (driver) => {
     expect(dynamic.length).toBeGreaterThan(5);
     for (const pattern of dynamic) {
       for (const bad of ["%", "%E0%A4%A", "%ZZ", "a%FFb"]) {
-        const answer = await raw(app.url, "GET", fillPattern(pattern, () => bad));
+        const answer = await raw(
+          app.url,
+          "GET",
+          fillPattern(pattern, () => bad),
+        );
         expect(answer.status, `${pattern} ${bad}`).toBe(400);
         expect(errorCode(answer).code).toBe("bad_request");
       }
@@ -78,11 +96,19 @@ describe.each([sqliteCase, postgresCase])("bad input on $name", (driver) => {
     for (const pattern of files) {
       const exported = routes.filter((route) => route.pattern === pattern).map((route) => route.method);
       expect(exported, pattern).toEqual(expect.arrayContaining(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]));
-      const options = await raw(app.url, "OPTIONS", fillPattern(pattern, () => "x"));
+      const options = await raw(
+        app.url,
+        "OPTIONS",
+        fillPattern(pattern, () => "x"),
+      );
       expect(options.status, pattern).toBe(204);
       const allow = String(options.headers.allow);
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => !allow.split(", ").includes(method))) {
-        const answer = await raw(app.url, method, fillPattern(pattern, () => "x"));
+        const answer = await raw(
+          app.url,
+          method,
+          fillPattern(pattern, () => "x"),
+        );
         expect(answer.status, `${method} ${pattern}`).toBe(405);
         expect(answer.headers.allow, `${method} ${pattern}`).toBe(allow);
         expect(errorCode(answer).code).toBe("method_not_allowed");
@@ -91,7 +117,12 @@ describe.each([sqliteCase, postgresCase])("bad input on $name", (driver) => {
   });
 
   it("answers unknown /api paths with a JSON 404", async () => {
-    for (const [method, rawPath] of [["GET", "/api"], ["GET", "/api/nope"], ["POST", "/api/backends/x"], ["DELETE", "/api/media/a/b/c"]] as const) {
+    for (const [method, rawPath] of [
+      ["GET", "/api"],
+      ["GET", "/api/nope"],
+      ["POST", "/api/backends/x"],
+      ["DELETE", "/api/media/a/b/c"],
+    ] as const) {
       const answer = await raw(app.url, method, rawPath);
       expect(answer.status, rawPath).toBe(404);
       expect(errorCode(answer).code, rawPath).toBe("not_found");
@@ -108,13 +139,23 @@ describe.each([sqliteCase, postgresCase])("bad input on $name", (driver) => {
     const ok = await send("POST", "/api/conversations", { title: "Shallow", data: { turns: [] } }, { Cookie: cookie });
     const { id } = JSON.parse(ok.body) as { id: string };
     const list = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
-    const saved = await raw(app.url, "PUT", `/api/conversations/${id}`, { ...json, Cookie: cookie }, `{"revision":1,"data":{"list":${list}}}`);
+    const saved = await raw(
+      app.url,
+      "PUT",
+      `/api/conversations/${id}`,
+      { ...json, Cookie: cookie },
+      `{"revision":1,"data":{"list":${list}}}`,
+    );
     expect(saved.status).toBe(400);
     expect(errorCode(saved).code).toBe("bad_request");
   });
 
   it("keeps NUL characters out of every text it stores", async () => {
-    const created = await send("POST", "/api/conversations", { title: "Cup\u0000 demo", backendId: "nim\u0000", data: { note: "a\u0000b" } });
+    const created = await send("POST", "/api/conversations", {
+      title: "Cup\u0000 demo",
+      backendId: "nim\u0000",
+      data: { note: "a\u0000b" },
+    });
     expect(created.status, created.body).toBe(201);
     const conversation = JSON.parse(created.body) as { id: string; title: string; backendId: string; data: { note: string } };
     expect(conversation).toMatchObject({ title: "Cup demo", backendId: "nim", data: { note: "a\u0000b" } });

@@ -4,9 +4,11 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { playgroundStore } from "@/lib/server/db/store";
-import { storeMediaBytes } from "@/lib/media/server/service";
+
 import { shareSession } from "@/lib/conversations/server/service";
+import { storeMediaBytes } from "@/lib/media/server/service";
+import { playgroundStore } from "@/lib/server/db/store";
+
 import { discoverApiRoutes, fillPattern } from "./support/api-routes";
 import { behindProxy, passProxy } from "./support/behind-proxy";
 import { useConfig } from "./support/config";
@@ -44,7 +46,9 @@ afterAll(async () => {
 
 const key = (route: Pick<Route, "method" | "pattern">) => `${route.method} ${route.pattern}`;
 const concretePath = (pattern: string) =>
-  fillPattern(pattern, (param) => (param === "path" ? "models" : pattern.startsWith("/api/backends/") ? "sim-reason2-8b" : randomBytes(16).toString("base64url")));
+  fillPattern(pattern, (param) =>
+    param === "path" ? "models" : pattern.startsWith("/api/backends/") ? "sim-reason2-8b" : randomBytes(16).toString("base64url"),
+  );
 const changes = () => routes.filter((route) => ["POST", "PUT", "PATCH", "DELETE"].includes(route.method));
 // Routes that read no body: their content type does not matter.
 const BODYLESS = new Set(["POST /api/logout", "POST /api/[[...path]]", "PUT /api/[[...path]]", "PATCH /api/[[...path]]"]);
@@ -76,7 +80,11 @@ describe("changes asked for by another site's page", () => {
     const own = { Origin: app.url, "Sec-Fetch-Site": "same-origin" };
     for (const headers of [own, {}]) {
       for (const route of changes()) {
-        const response = await call(route, { "Content-Type": "application/json", ...headers }, route.method === "DELETE" ? undefined : "{}");
+        const response = await call(
+          route,
+          { "Content-Type": "application/json", ...headers },
+          route.method === "DELETE" ? undefined : "{}",
+        );
         // Some answer 4xx for the empty body or the missing delete token; none for where it came from.
         if (response.status === 403) expect(await codeOf(response), key(route)).not.toBe("cross_site");
         else await response.arrayBuffer();
@@ -86,25 +94,33 @@ describe("changes asked for by another site's page", () => {
 });
 
 describe("bodies another site's page may send without asking", () => {
-  it.each(["text/plain", "application/x-www-form-urlencoded"])("are refused with 415 as %s on every route that reads a body, except the login form", async (type) => {
-    const wrong: string[] = [];
-    for (const route of changes().filter((route) => route.method !== "DELETE" && !BODYLESS.has(key(route)))) {
-      if (type !== "text/plain" && key(route) === "POST /api/login") continue;
-      const response = await call(route, { "Content-Type": type }, '{"title":"x","data":{"turns":[]}}');
-      if (response.status !== 415 || (await codeOf(response)) !== "unsupported_media") wrong.push(`${key(route)} → ${response.status}`);
-    }
-    expect(wrong).toEqual([]);
-  });
+  it.each(["text/plain", "application/x-www-form-urlencoded"])(
+    "are refused with 415 as %s on every route that reads a body, except the login form",
+    async (type) => {
+      const wrong: string[] = [];
+      for (const route of changes().filter((route) => route.method !== "DELETE" && !BODYLESS.has(key(route)))) {
+        if (type !== "text/plain" && key(route) === "POST /api/login") continue;
+        const response = await call(route, { "Content-Type": type }, '{"title":"x","data":{"turns":[]}}');
+        if (response.status !== 415 || (await codeOf(response)) !== "unsupported_media") wrong.push(`${key(route)} → ${response.status}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it("leave uploads as multipart or a raw body with its media type, and the pass-through as JSON or multipart", async () => {
-    const upload = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${app.url}/api/media`, { method: "POST", headers, body });
+    const upload = (body: BodyInit, headers: Record<string, string> = {}) =>
+      fetch(`${app.url}/api/media`, { method: "POST", headers, body });
     const form = new FormData();
     form.append("file", new Blob([makePng(3, 3)], { type: "image/png" }), "a.png");
     expect((await upload(form)).status).toBe(201);
     expect((await upload(makePng(3, 4), { "Content-Type": "image/png" })).status).toBe(201);
     expect((await upload(makePng(3, 5), { "Content-Type": "application/octet-stream" })).status).toBe(201);
     const chat = (headers: Record<string, string>) =>
-      fetch(`${app.url}/api/backends/sim-reason2-8b/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify({ model: "nvidia/cosmos-reason2-8b", messages: [{ role: "user", content: "hi" }] }) });
+      fetch(`${app.url}/api/backends/sim-reason2-8b/v1/chat/completions`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ model: "nvidia/cosmos-reason2-8b", messages: [{ role: "user", content: "hi" }] }),
+      });
     const answered = await chat({ "Content-Type": "application/json" });
     expect(answered.status).toBe(200);
     await answered.arrayBuffer();
@@ -113,12 +129,19 @@ describe("bodies another site's page may send without asking", () => {
 });
 
 /** A request with a Host header of our choosing (fetch will not send one). */
-function withHost(route: Pick<Route, "method" | "pattern">, host: string, extra: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function withHost(
+  route: Pick<Route, "method" | "pattern">,
+  host: string,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   const url = new URL(`${app.url}${concretePath(route.pattern)}`);
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: route.method, headers: { Host: host, ...extra } }, (res) => {
       let body = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (body += chunk))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on("error", reject).end();
   });
@@ -129,10 +152,12 @@ describe("a host name the playground does not answer for (DNS rebinding)", () =>
     const wrong: string[] = [];
     for (const route of routes) {
       const { status, body } = await withHost(route, "rebound.evil.example:3000");
-      if (status !== 421 || (route.method !== "HEAD" && JSON.parse(body).error.code !== "host_not_allowed")) wrong.push(`${key(route)} → ${status}`);
+      if (status !== 421 || (route.method !== "HEAD" && JSON.parse(body).error.code !== "host_not_allowed"))
+        wrong.push(`${key(route)} → ${status}`);
     }
     expect(wrong).toEqual([]);
-    for (const page of ["/", "/compare", "/s/abc"]) expect((await passProxy(`${app.url}${page}`, "GET", { host: "rebound.evil.example" })).status, page).toBe(421);
+    for (const page of ["/", "/compare", "/s/abc"])
+      expect((await passProxy(`${app.url}${page}`, "GET", { host: "rebound.evil.example" })).status, page).toBe(421);
   });
 
   it("is answered once named in PLAYGROUND_ALLOWED_HOSTS; X-Forwarded-Host counts only behind a trusted proxy", async () => {
@@ -149,7 +174,10 @@ describe("a host name the playground does not answer for (DNS rebinding)", () =>
 describe("a shared page's link preview", () => {
   it("names the host the request was for, not an X-Forwarded-Host a client made up", async () => {
     const { media } = await storeMediaBytes(makePng(8, 8));
-    const { id } = await shareSession({ title: "Preview", data: { version: 1, turns: [{ role: "user", text: "Look", attachments: [{ kind: "image", mediaId: media.id }] }] } });
+    const { id } = await shareSession({
+      title: "Preview",
+      data: { version: 1, turns: [{ role: "user", text: "Look", attachments: [{ kind: "image", mediaId: media.id }] }] },
+    });
     const { generateMetadata } = await import("@/app/s/[id]/page");
     const metadataBase = async () => String((await generateMetadata({ params: Promise.resolve({ id }) })).metadataBase);
 

@@ -3,11 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { generationService } from "@/lib/generation/server/service";
 import { issueAccessToken } from "@/lib/server/access";
 import { playgroundStore } from "@/lib/server/db/store";
-import { generationService } from "@/lib/generation/server/service";
 import { newId } from "@/lib/server/ids";
 import { newOwnerId } from "@/lib/server/owner";
+
 import { discoverApiRoutes, fillPattern } from "./support/api-routes";
 import { useConfig } from "./support/config";
 import { makePng } from "./support/media-fixtures";
@@ -22,11 +24,16 @@ vi.mock("node:crypto", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:crypto")>();
   return { ...actual, randomBytes: vi.fn(actual.randomBytes) };
 });
-const randomBytes = vi.mocked(crypto.randomBytes) as unknown as { mock: { calls: unknown[][]; results: { value: unknown }[] }; mockClear(): void };
+const randomBytes = vi.mocked(crypto.randomBytes) as unknown as {
+  mock: { calls: unknown[][]; results: { value: unknown }[] };
+  mockClear(): void;
+};
 
 /** base64url of every buffer randomBytes(size) returned since the last clear. */
 function drawn(size: number): string[] {
-  return randomBytes.mock.calls.flatMap((call, i) => (call[0] === size ? [(randomBytes.mock.results[i]!.value as Buffer).toString("base64url")] : []));
+  return randomBytes.mock.calls.flatMap((call, i) =>
+    call[0] === size ? [(randomBytes.mock.results[i]!.value as Buffer).toString("base64url")] : [],
+  );
 }
 
 const GENERATORS: [string, () => string][] = [
@@ -62,7 +69,7 @@ describe("id generators", () => {
     // Each of the 128 bits is set in about half the ids (within 6 standard deviations).
     for (let bit = 0; bit < 128; bit++) {
       const ones = values.reduce((sum, value) => sum + ((value[bit >> 3]! >> (7 - (bit & 7))) & 1), 0);
-      expect(Math.abs(ones - count / 2), `bit ${bit}`).toBeLessThan(6 * Math.sqrt(count) / 2);
+      expect(Math.abs(ones - count / 2), `bit ${bit}`).toBeLessThan((6 * Math.sqrt(count)) / 2);
     }
     const numbers = values.map((value) => BigInt(`0x${value.toString("hex")}`));
     const ascending = numbers.slice(1).filter((n, i) => n > numbers[i]!).length / (count - 1);
@@ -97,7 +104,11 @@ afterAll(async () => {
 function browser() {
   let cookie = "";
   return async (method: string, route: string, body?: BodyInit, type = "application/json") => {
-    const response = await fetch(`${app.url}${route}`, { method, body, headers: { ...(body ? { "Content-Type": type } : {}), ...(cookie ? { Cookie: cookie } : {}) } });
+    const response = await fetch(`${app.url}${route}`, {
+      method,
+      body,
+      headers: { ...(body ? { "Content-Type": type } : {}), ...(cookie ? { Cookie: cookie } : {}) },
+    });
     cookie ||= response.headers.get("set-cookie")?.split(";")[0] ?? "";
     return response;
   };
@@ -106,7 +117,14 @@ function browser() {
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 /** The id with one character changed: the closest guess there is. */
 const nearMiss = (id: string, at = 7) => `${id.slice(0, at)}${ALPHABET[(ALPHABET.indexOf(id[at]!) + 1) % 64]}${id.slice(at + 1)}`;
-const guesses = (real: string) => [nearMiss(real), nearMiss(real, 21), "AAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAB", "0000000000000000000001", crypto.randomBytes(16).toString("base64url")];
+const guesses = (real: string) => [
+  nearMiss(real),
+  nearMiss(real, 21),
+  "AAAAAAAAAAAAAAAAAAAAAA",
+  "AAAAAAAAAAAAAAAAAAAAAB",
+  "0000000000000000000001",
+  crypto.randomBytes(16).toString("base64url"),
+];
 
 /** Status, the headers that could differ, and the body with the asked id (and the request's own id) masked. */
 async function answer(response: Response, id: string) {
@@ -127,8 +145,14 @@ describe("guessing ids over HTTP", () => {
     mediaId = ((await (await owner("POST", "/api/media", makePng(5, 4), "image/png")).json()) as { id: string }).id;
     const data = { turns: [{ role: "user", text: "Where?", attachments: [{ kind: "image", mediaId }] }] };
     share = (await (await owner("POST", "/api/sessions", JSON.stringify({ title: "Secret plans", data }))).json()) as typeof share;
-    conversationId = ((await (await owner("POST", "/api/conversations", JSON.stringify({ title: "Secret plans", data }))).json()) as { id: string }).id;
-    jobId = ((await (await owner("POST", "/api/generations", JSON.stringify({ backend: "sim-predict", mode: "text2world", prompt: "A cube." }))).json()) as { id: string }).id;
+    conversationId = (
+      (await (await owner("POST", "/api/conversations", JSON.stringify({ title: "Secret plans", data }))).json()) as { id: string }
+    ).id;
+    jobId = (
+      (await (
+        await owner("POST", "/api/generations", JSON.stringify({ backend: "sim-predict", mode: "text2world", prompt: "A cube." }))
+      ).json()) as { id: string }
+    ).id;
   });
 
   it("the ids the routes hand out are CSPRNG output: 16 bytes, and 32 for a share's delete token", () => {
@@ -161,7 +185,12 @@ describe("guessing ids over HTTP", () => {
     expect(lists.map((route) => route.pattern)).toEqual(expect.arrayContaining(["/api/conversations", "/api/generations"]));
     const secrets = [mediaId, share.id, share.deleteToken, conversationId, jobId];
     for (const route of lists) {
-      const text = await (await stranger("GET", fillPattern(route.pattern, () => ""))).text();
+      const text = await (
+        await stranger(
+          "GET",
+          fillPattern(route.pattern, () => ""),
+        )
+      ).text();
       for (const secret of secrets) expect(text, `${route.pattern} shows ${secret}`).not.toContain(secret);
     }
     // The same lists do show the owner its own saved session and job: the check can see an id.

@@ -3,15 +3,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { UNAUTHORIZED_MESSAGE } from "@/lib/server/access";
 import { playgroundStore } from "@/lib/server/db/store";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
+
 import { discoverApiRoutes, fillPattern } from "./support/api-routes";
 import { behindProxy, passProxy } from "./support/behind-proxy";
 import { useConfig } from "./support/config";
 import { makePng } from "./support/media-fixtures";
-import type { Route } from "./support/route-server";
-import { serveRoutes } from "./support/route-server";
+import { serveRoutes, type Route } from "./support/route-server";
 
 // With PLAYGROUND_PASSWORD set, every API route (found by walking app/api, each exported method)
 // refuses a request without the password, through proxy.ts as `next start` runs it. Only health,
@@ -89,7 +90,10 @@ describe("every API route with PLAYGROUND_PASSWORD set", () => {
       if (response.status !== expected) wrong.push(`${key(route)} → ${response.status} ${body.slice(0, 120)}`);
       else if (!(key(route) in OPEN)) {
         expect(response.headers.get("www-authenticate"), key(route)).toBe('Basic realm="NIM Playground"');
-        if (route.method !== "HEAD") expect(JSON.parse(body), key(route)).toEqual({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE, errorId: expect.any(String) } });
+        if (route.method !== "HEAD")
+          expect(JSON.parse(body), key(route)).toEqual({
+            error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE, errorId: expect.any(String) },
+          });
       }
     }
     expect(wrong).toEqual([]);
@@ -110,12 +114,25 @@ describe("every API route with PLAYGROUND_PASSWORD set", () => {
 describe("a share link without the password", () => {
   const get = (route: string, headers: Record<string, string> = {}) => fetch(`${app.url}${route}`, { headers });
   const upload = async (rgb: [number, number, number]) => {
-    const response = await fetch(`${app.url}/api/media`, { method: "POST", headers: { ...AUTHORIZED, "Content-Type": "image/png" }, body: makePng(6, 6, rgb) });
+    const response = await fetch(`${app.url}/api/media`, {
+      method: "POST",
+      headers: { ...AUTHORIZED, "Content-Type": "image/png" },
+      body: makePng(6, 6, rgb),
+    });
     return ((await response.json()) as { id: string }).id;
   };
   const share = async (mediaId: string) => {
-    const data = { turns: [{ role: "user", text: "What is this?", attachments: [{ kind: "image", mediaId }] }, { role: "assistant", answer: "A square." }] };
-    const response = await fetch(`${app.url}/api/sessions`, { method: "POST", headers: { ...AUTHORIZED, "Content-Type": "application/json" }, body: JSON.stringify({ title: "Shared", data }) });
+    const data = {
+      turns: [
+        { role: "user", text: "What is this?", attachments: [{ kind: "image", mediaId }] },
+        { role: "assistant", answer: "A square." },
+      ],
+    };
+    const response = await fetch(`${app.url}/api/sessions`, {
+      method: "POST",
+      headers: { ...AUTHORIZED, "Content-Type": "application/json" },
+      body: JSON.stringify({ title: "Shared", data }),
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string; deleteToken: string };
   };
@@ -150,13 +167,18 @@ describe("a share link without the password", () => {
     const withoutRequestId = async (response: Response) => (await response.text()).replace(/"errorId":"[^"]+"/, "");
     expect(await withoutRequestId(unshared)).toBe(await withoutRequestId(unknown));
 
-    for (const page of ["/", "/compare", "/generate", `/s/${id}/extra`]) expect(await location(page)).toBe(`303 /login?next=${encodeURIComponent(page)}`);
-    for (const route of ["/api/conversations", "/api/generations", "/api/backends", `/api/backends/sim-reason2-8b/snippet-target`]) expect((await get(route)).status, route).toBe(401);
+    for (const page of ["/", "/compare", "/generate", `/s/${id}/extra`])
+      expect(await location(page)).toBe(`303 /login?next=${encodeURIComponent(page)}`);
+    for (const route of ["/api/conversations", "/api/generations", "/api/backends", `/api/backends/sim-reason2-8b/snippet-target`])
+      expect((await get(route)).status, route).toBe(401);
     const removal = await fetch(`${app.url}/api/sessions/${id}`, { method: "DELETE", headers: { "X-Delete-Token": deleteToken } });
     expect(removal.status).toBe(401);
 
     // Removed by its owner: the page says so, and its media close again.
-    expect((await fetch(`${app.url}/api/sessions/${id}`, { method: "DELETE", headers: { ...AUTHORIZED, "X-Delete-Token": deleteToken } })).status).toBe(204);
+    expect(
+      (await fetch(`${app.url}/api/sessions/${id}`, { method: "DELETE", headers: { ...AUTHORIZED, "X-Delete-Token": deleteToken } }))
+        .status,
+    ).toBe(204);
     expect(await location(`/s/${id}`)).toBe("410 ");
     expect((await get(`/api/sessions/${id}`)).status).toBe(410);
     expect((await get(`/api/media/${shown}`)).status).toBe(401);

@@ -1,14 +1,16 @@
-import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inspect } from "node:util";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
-import { playgroundStore } from "@/lib/server/db/store";
 import { generationService } from "@/lib/generation/server/service";
+import { playgroundStore } from "@/lib/server/db/store";
+
 import { discoverApiRoutes } from "./support/api-routes";
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
@@ -41,21 +43,32 @@ async function echo(res: ServerResponse, status: number, type: string, body: str
 // One backend per misbehaviour: `${upstream.url}/<id>/v1`.
 const SCENARIOS: Record<string, (res: ServerResponse, auth: string, pathname: string) => void | Promise<void>> = {
   ok: (res, _auth, pathname) => {
-    if (pathname.endsWith("/models")) return void res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ data: [{ id: "m" }] }));
+    if (pathname.endsWith("/models"))
+      return void res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ data: [{ id: "m" }] }));
     if (pathname.endsWith("/health/ready")) return void res.writeHead(200).end();
     res.writeHead(200, { "Content-Type": "text/event-stream" }).end(sseBody([{ content: "The cup is on the left." }]));
   },
   unauthorized: (res, auth) => echo(res, 401, "application/json", JSON.stringify({ error: { message: `Invalid credentials: ${auth}` } })),
-  broken: (res, auth) => echo(res, 500, "application/json", JSON.stringify({ detail: `crashed handling {'authorization': '${auth}'}` }), { "X-Request-Id": auth }),
+  broken: (res, auth) =>
+    echo(res, 500, "application/json", JSON.stringify({ detail: `crashed handling {'authorization': '${auth}'}` }), {
+      "X-Request-Id": auth,
+    }),
   rejecting: (res, auth) => echo(res, 400, "text/plain", `Bad request. You sent Authorization: ${auth}`),
-  busy: (res, auth) => echo(res, 429, "application/json", JSON.stringify({ message: `Rate limit for key ${auth}` }), { "Retry-After": "3" }),
+  busy: (res, auth) =>
+    echo(res, 429, "application/json", JSON.stringify({ message: `Rate limit for key ${auth}` }), { "Retry-After": "3" }),
   "dies-midstream": (res, auth) =>
-    echo(res, 200, "text/event-stream", `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: "The cup" } }] })}\n\ndata: ${JSON.stringify({ error: { message: `engine died serving ${auth}` } })}\n\n`),
+    echo(
+      res,
+      200,
+      "text/event-stream",
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: "The cup" } }] })}\n\ndata: ${JSON.stringify({ error: { message: `engine died serving ${auth}` } })}\n\n`,
+    ),
   slow: async (res) => {
     await sleep(2500);
     if (!res.destroyed) res.writeHead(200, { "Content-Type": "text/event-stream" }).end(sseBody([{ content: "late" }]));
   },
-  "generator-broken": (res, auth) => echo(res, 500, "application/json", JSON.stringify({ error: `GPU fault; request had Authorization: ${auth}` })),
+  "generator-broken": (res, auth) =>
+    echo(res, 500, "application/json", JSON.stringify({ error: `GPU fault; request had Authorization: ${auth}` })),
 };
 
 beforeAll(async () => {
@@ -69,8 +82,16 @@ beforeAll(async () => {
     const scenario = SCENARIOS[pathname.split("/")[1] ?? ""];
     return scenario ? scenario(res, String(req.headers.authorization ?? ""), pathname) : void res.writeHead(404).end();
   });
-  const backend = (id: string, extra: Record<string, unknown> = {}) =>
-    ({ id, label: id, kind: "chat", family: "generic", baseUrl: `${upstream.url}/${id}/v1`, model: "m", apiKeyEnv: KEY_ENV, ...extra });
+  const backend = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    label: id,
+    kind: "chat",
+    family: "generic",
+    baseUrl: `${upstream.url}/${id}/v1`,
+    model: "m",
+    apiKeyEnv: KEY_ENV,
+    ...extra,
+  });
   useConfig({
     simulator: false,
     backends: [
@@ -93,7 +114,8 @@ afterAll(async () => {
 
 /** Records every console call and every write to stdout and stderr, and still lets them through. */
 function captureOutput(): void {
-  const record = (args: unknown[]) => logged.push(args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 10 }))).join(" "));
+  const record = (args: unknown[]) =>
+    logged.push(args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 10 }))).join(" "));
   for (const method of ["log", "info", "warn", "error", "debug", "trace"] as const) {
     const original = console[method].bind(console);
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
@@ -118,7 +140,9 @@ async function call(method: string, route: string, body?: unknown): Promise<{ st
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  seen.push(`${method} ${route} → ${response.status}\n${[...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n")}\n\n${text}`);
+  seen.push(
+    `${method} ${route} → ${response.status}\n${[...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n")}\n\n${text}`,
+  );
   return { status: response.status, text };
 }
 
@@ -134,17 +158,25 @@ const turns: Record<string, unknown>[] = [];
 describe("an upstream key on every path that talks to a model server", () => {
   it("chat: answered, refused, failing, rejecting, busy, dying mid-stream and timing out", async () => {
     const expected: Record<string, string> = {
-      ok: "done", unauthorized: "upstream_rejected", broken: "upstream_error", rejecting: "upstream_rejected",
-      busy: "upstream_rejected", "dies-midstream": "upstream_error", slow: "upstream_timeout",
+      ok: "done",
+      unauthorized: "upstream_rejected",
+      broken: "upstream_error",
+      rejecting: "upstream_rejected",
+      busy: "upstream_rejected",
+      "dies-midstream": "upstream_error",
+      slow: "upstream_timeout",
     };
     for (const [backend, outcome] of Object.entries(expected)) {
       const events = await chat(backend);
       const last = events.at(-1)!;
       expect(last.type === "error" ? last.code : last.type, backend).toBe(outcome);
       // What the page keeps of a turn, and later saves and shares.
-      turns.push({ role: "user", text: `Ask ${backend}` }, last.type === "error"
-        ? { role: "assistant", state: "error", error: { code: last.code, message: last.message } }
-        : { role: "assistant", state: "done", answer: last.type === "done" ? last.answer : "" });
+      turns.push(
+        { role: "user", text: `Ask ${backend}` },
+        last.type === "error"
+          ? { role: "assistant", state: "error", error: { code: last.code, message: last.message } }
+          : { role: "assistant", state: "done", answer: last.type === "done" ? last.answer : "" },
+      );
     }
     // The upstream really got the key, and echoed it.
     expect(upstream.requests.filter((request) => request.headers.authorization === `Bearer ${KEY}`).length).toBeGreaterThanOrEqual(7);
@@ -158,7 +190,9 @@ describe("an upstream key on every path that talks to a model server", () => {
     expect(failed.text).toContain("crashed handling {'authorization': 'Bearer [key removed]'}");
     expect((await call("POST", "/api/backends/unauthorized/v1/chat/completions", completion)).status).toBe(401);
     expect((await call("GET", "/api/backends/rejecting/v1/models")).status).toBe(400);
-    expect((await call("POST", "/api/backends/dies-midstream/v1/chat/completions", completion)).text).toContain("engine died serving Bearer [key removed]");
+    expect((await call("POST", "/api/backends/dies-midstream/v1/chat/completions", completion)).text).toContain(
+      "engine died serving Bearer [key removed]",
+    );
   });
 
   it("backend status, snippet targets and a failing generation", async () => {

@@ -2,12 +2,27 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { GET as getMedia, HEAD as headMedia } from "@/app/api/media/[id]/route";
 import { POST as postMedia } from "@/app/api/media/route";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
-import { playgroundStore } from "@/lib/server/db/store";
 import { imageEnd } from "@/lib/media/server/image-structure";
-import { box, bytes, concat, makeGif, makeJpeg, makeMp4, makePng, makeWebm, makeWebp, makeZip, pngChunk, text } from "./support/media-fixtures";
+import { playgroundStore } from "@/lib/server/db/store";
+
+import {
+  box,
+  bytes,
+  concat,
+  makeGif,
+  makeJpeg,
+  makeMp4,
+  makePng,
+  makeWebm,
+  makeWebp,
+  makeZip,
+  pngChunk,
+  text,
+} from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 
 // Polyglots: files that are an image or video to one reader and a page, script or archive to
@@ -50,16 +65,58 @@ function upload(body: Uint8Array<ArrayBuffer>, filename: string, claimedType: st
 }
 
 const POLYGLOTS: [string, Uint8Array<ArrayBuffer>, string, string, RegExp][] = [
-  ["a PNG header, then HTML", concat(makePng(4, 4).subarray(0, PNG_SIGNATURE_AND_IHDR), HTML), "cat.png", "image/png", /starts like a PNG image but is not a whole one/],
-  ["a JPEG header up to its frame size, then HTML", concat(makeJpeg(8, 8).subarray(0, startOfScan(makeJpeg(8, 8))), HTML), "cat.jpg", "image/jpeg", /starts like a JPEG image but is not a whole one/],
-  ["a whole PNG with HTML appended", concat(makePng(4, 4), HTML), "cat.png", "image/png", /PNG image has another file \(markup or an archive\) appended/],
-  ["a whole JPEG with SVG appended after whitespace", concat(makeJpeg(8, 8), text("\r\n  "), SVG), "cat.jpg", "image/jpeg", /JPEG image has another file/],
+  [
+    "a PNG header, then HTML",
+    concat(makePng(4, 4).subarray(0, PNG_SIGNATURE_AND_IHDR), HTML),
+    "cat.png",
+    "image/png",
+    /starts like a PNG image but is not a whole one/,
+  ],
+  [
+    "a JPEG header up to its frame size, then HTML",
+    concat(makeJpeg(8, 8).subarray(0, startOfScan(makeJpeg(8, 8))), HTML),
+    "cat.jpg",
+    "image/jpeg",
+    /starts like a JPEG image but is not a whole one/,
+  ],
+  [
+    "a whole PNG with HTML appended",
+    concat(makePng(4, 4), HTML),
+    "cat.png",
+    "image/png",
+    /PNG image has another file \(markup or an archive\) appended/,
+  ],
+  [
+    "a whole JPEG with SVG appended after whitespace",
+    concat(makeJpeg(8, 8), text("\r\n  "), SVG),
+    "cat.jpg",
+    "image/jpeg",
+    /JPEG image has another file/,
+  ],
   ["a GIFAR: a whole GIF with a JAR appended", concat(makeGif(2, 2), JAR), "cat.gif", "image/gif", /GIF image has another file/],
-  ["a GIF with a JAR behind junk (readers find a ZIP from its end)", concat(makeGif(2, 2), text("padding!"), JAR), "cat.gif", "image/gif", /GIF image has another file/],
+  [
+    "a GIF with a JAR behind junk (readers find a ZIP from its end)",
+    concat(makeGif(2, 2), text("padding!"), JAR),
+    "cat.gif",
+    "image/gif",
+    /GIF image has another file/,
+  ],
   ["a WebP with HTML appended", concat(makeWebp("VP8", 4, 4), HTML), "cat.webp", "image/webp", /WEBP image has another file/],
-  ["an MP4 ftyp box with a <script> payload, claimed as image/png", concat(box("ftyp", text("isom"), bytes(0, 0, 2, 0), text("isomiso2mp41")), HTML), "cat.png", "image/png", /MP4 file has no movie header/],
+  [
+    "an MP4 ftyp box with a <script> payload, claimed as image/png",
+    concat(box("ftyp", text("isom"), bytes(0, 0, 2, 0), text("isomiso2mp41")), HTML),
+    "cat.png",
+    "image/png",
+    /MP4 file has no movie header/,
+  ],
   ["a WebM header with HTML after it", concat(makeWebm().subarray(0, 40), HTML), "clip.webm", "video/webm", /WEBM file has no video track/],
-  ["an SVG with script, as image/svg+xml named .png", SVG, "cat.png", "image/svg+xml", /JPEG, PNG, WebP or GIF images.*recognised by their content/],
+  [
+    "an SVG with script, as image/svg+xml named .png",
+    SVG,
+    "cat.png",
+    "image/svg+xml",
+    /JPEG, PNG, WebP or GIF images.*recognised by their content/,
+  ],
   ["an HTML file named .png", HTML, "cat.png", "image/png", /JPEG, PNG, WebP or GIF images.*recognised by their content/],
 ];
 
@@ -79,7 +136,15 @@ describe("POST /api/media refuses polyglots", () => {
 
 describe("what is stored is served as inert media", () => {
   const ACCEPTED: [string, Uint8Array<ArrayBuffer>, string][] = [
-    ["a PNG carrying <script> in a text chunk (a whole image)", concat(makePng(5, 5).subarray(0, PNG_SIGNATURE_AND_IHDR), pngChunk("tEXt", concat(text("Comment\0"), HTML)), makePng(5, 5).subarray(PNG_SIGNATURE_AND_IHDR)), "image/png"],
+    [
+      "a PNG carrying <script> in a text chunk (a whole image)",
+      concat(
+        makePng(5, 5).subarray(0, PNG_SIGNATURE_AND_IHDR),
+        pngChunk("tEXt", concat(text("Comment\0"), HTML)),
+        makePng(5, 5).subarray(PNG_SIGNATURE_AND_IHDR),
+      ),
+      "image/png",
+    ],
     ["a PNG claimed as text/html", makePng(3, 3, [9, 9, 9]), "image/png"],
     ["a JPEG with a motion-photo MP4 after its end", concat(makeJpeg(16, 8), makeMp4({ frames: 4 })), "image/jpeg"],
     ["a GIF", makeGif(3, 2), "image/gif"],
@@ -113,13 +178,22 @@ describe("what is stored is served as inert media", () => {
 
 describe("imageEnd", () => {
   it("finds the end of whole images, progressive JPEG scans and stuffed bytes included", () => {
-    for (const [image, format] of [[makePng(7, 3), "png"], [makeGif(4, 4), "gif"], [makeWebp("VP8X", 9, 9), "webp"], [makeJpeg(8, 8), "jpeg"]] as const) {
+    for (const [image, format] of [
+      [makePng(7, 3), "png"],
+      [makeGif(4, 4), "gif"],
+      [makeWebp("VP8X", 9, 9), "webp"],
+      [makeJpeg(8, 8), "jpeg"],
+    ] as const) {
       expect(imageEnd(image, format), format).toBe(image.length);
     }
     const jpeg = makeJpeg(8, 8);
     const scan = startOfScan(jpeg);
     // Two scans with a table between them, 0xFF stuffed as FF 00 and a restart marker in the data.
-    const secondScan = concat(bytes(0xff, 0xc4, 0, 4, 0, 0), bytes(0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0), bytes(0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56));
+    const secondScan = concat(
+      bytes(0xff, 0xc4, 0, 4, 0, 0),
+      bytes(0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0),
+      bytes(0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56),
+    );
     const progressive = concat(jpeg.subarray(0, jpeg.length - 2), secondScan, bytes(0xff, 0xd9));
     expect(imageEnd(progressive, "jpeg")).toBe(progressive.length);
     expect(imageEnd(jpeg.subarray(0, scan + 12), "jpeg")).toBeNull();

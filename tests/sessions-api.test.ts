@@ -2,12 +2,19 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as getConversation, DELETE as deleteConversation, PATCH as renameConversation, PUT as saveConversation } from "@/app/api/conversations/[id]/route";
-import { GET as listConversations, POST as createConversation } from "@/app/api/conversations/route";
+
+import {
+  DELETE as deleteConversation,
+  GET as getConversation,
+  PATCH as renameConversation,
+  PUT as saveConversation,
+} from "@/app/api/conversations/[id]/route";
+import { POST as createConversation, GET as listConversations } from "@/app/api/conversations/route";
 import { POST as postMedia } from "@/app/api/media/route";
 import { DELETE as deleteShare, GET as getShare } from "@/app/api/sessions/[id]/route";
 import { POST as postShare } from "@/app/api/sessions/route";
 import { playgroundStore } from "@/lib/server/db/store";
+
 import { makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 
@@ -63,12 +70,30 @@ async function errorOf(response: Response): Promise<{ status: number; code: stri
 }
 
 const sessionData = (mediaId?: string) => ({
-  backend: { id: "reason2-8b", label: "Cosmos Reason2 8B", model: "nvidia/cosmos-reason2-8b", family: "cosmos-reason2", baseUrl: "http://10.0.0.7:8000/v1", apiKeyEnv: "NIM_API_KEY", apiKey: "nvapi-secret" },
+  backend: {
+    id: "reason2-8b",
+    label: "Cosmos Reason2 8B",
+    model: "nvidia/cosmos-reason2-8b",
+    family: "cosmos-reason2",
+    baseUrl: "http://10.0.0.7:8000/v1",
+    apiKeyEnv: "NIM_API_KEY",
+    apiKey: "nvapi-secret",
+  },
   params: { temperature: 0.6, max_tokens: 4096 },
   reasoning: true,
   turns: [
-    { role: "user", text: "Where is the cup?", attachments: mediaId ? [{ kind: "image", mediaId, name: "table.png", localPath: "/home/me/table.png" }] : [] },
-    { role: "assistant", reasoning: "It is left of the plate.", answer: "On the left.", metrics: { ttftMs: 80, totalMs: 900, tokensPerSecond: 51.2 }, headers: { Authorization: "Bearer nvapi-secret" } },
+    {
+      role: "user",
+      text: "Where is the cup?",
+      attachments: mediaId ? [{ kind: "image", mediaId, name: "table.png", localPath: "/home/me/table.png" }] : [],
+    },
+    {
+      role: "assistant",
+      reasoning: "It is left of the plate.",
+      answer: "On the left.",
+      metrics: { ttftMs: 80, totalMs: 900, tokensPerSecond: 51.2 },
+      headers: { Authorization: "Bearer nvapi-secret" },
+    },
   ],
 });
 
@@ -88,7 +113,16 @@ describe("shared sessions: POST /api/sessions, GET and DELETE /api/sessions/{id}
     expect(read.status).toBe(200);
     const text = await read.text();
     expect(text).not.toMatch(/baseUrl|apiKey|nvapi|10\.0\.0\.7|localPath|Authorization/);
-    expect(JSON.parse(text)).toMatchObject({ id: share.id, title: "Cup demo", mediaIds: [mediaId], data: { version: 1, backend: { label: "Cosmos Reason2 8B", family: "cosmos-reason2" }, turns: [{ role: "user", attachments: [{ kind: "image", mediaId }] }, { answer: "On the left." }] } });
+    expect(JSON.parse(text)).toMatchObject({
+      id: share.id,
+      title: "Cup demo",
+      mediaIds: [mediaId],
+      data: {
+        version: 1,
+        backend: { label: "Cosmos Reason2 8B", family: "cosmos-reason2" },
+        turns: [{ role: "user", attachments: [{ kind: "image", mediaId }] }, { answer: "On the left." }],
+      },
+    });
     await expect((await playgroundStore()).media.delete(mediaId)).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -101,34 +135,64 @@ describe("shared sessions: POST /api/sessions, GET and DELETE /api/sessions/{id}
   });
 
   it("removes a share only with its delete token, then answers 410", async () => {
-    const share = (await (await anonymous("POST", "/api/sessions", { title: "Gone soon", data: sessionData() })).json()) as { id: string; deleteToken: string };
+    const share = (await (await anonymous("POST", "/api/sessions", { title: "Gone soon", data: sessionData() })).json()) as {
+      id: string;
+      deleteToken: string;
+    };
     const route = `/api/sessions/${share.id}`;
     expect(await errorOf(await anonymous("DELETE", route))).toMatchObject({ status: 403, code: "forbidden" });
-    expect(await errorOf(await anonymous("DELETE", route, undefined, { "X-Delete-Token": "guess" }))).toMatchObject({ status: 403, code: "forbidden" });
+    expect(await errorOf(await anonymous("DELETE", route, undefined, { "X-Delete-Token": "guess" }))).toMatchObject({
+      status: 403,
+      code: "forbidden",
+    });
     expect((await anonymous("GET", route)).status).toBe(200);
 
     const removed = await anonymous("DELETE", route, undefined, { "X-Delete-Token": share.deleteToken });
     expect(removed.status).toBe(204);
     const gone = await anonymous("GET", route);
     expect(gone.status).toBe(410);
-    expect(await gone.json()).toEqual({ error: { code: "gone", message: "This shared session was removed by its owner.", errorId: expect.any(String) } });
+    expect(await gone.json()).toEqual({
+      error: { code: "gone", message: "This shared session was removed by its owner.", errorId: expect.any(String) },
+    });
 
-    const other = (await (await anonymous("POST", "/api/sessions", { title: "By query", data: sessionData() })).json()) as { id: string; deleteToken: string };
+    const other = (await (await anonymous("POST", "/api/sessions", { title: "By query", data: sessionData() })).json()) as {
+      id: string;
+      deleteToken: string;
+    };
     expect((await anonymous("DELETE", `/api/sessions/${other.id}?token=${other.deleteToken}`)).status).toBe(204);
   });
 
   it("answers 400 naming the bad field, 413 when too large, and never a 500", async () => {
     const bad = async (body: unknown) => errorOf(await anonymous("POST", "/api/sessions", body));
-    expect(await bad({ title: "x", data: { turns: [{ role: "robot" }] } })).toMatchObject({ status: 400, code: "bad_request", message: expect.stringContaining("data.turns.0.role") });
+    expect(await bad({ title: "x", data: { turns: [{ role: "robot" }] } })).toMatchObject({
+      status: 400,
+      code: "bad_request",
+      message: expect.stringContaining("data.turns.0.role"),
+    });
     expect((await bad({ title: "x" })).message).toContain("data:");
     expect((await bad({ title: "t".repeat(201), data: { turns: [] } })).message).toContain("title:");
-    expect((await bad({ data: { turns: [{ role: "user", attachments: [{ kind: "image", mediaId: "../x" }] }] } })).message).toContain("data.turns.0.attachments.0.mediaId");
-    expect((await bad({ data: { turns: [{ role: "user", attachments: [{ kind: "image", url: "http://me:pw@host/a.png" }] }] } })).message).toContain("user name or password");
-    for (const body of ["{not json", "null", "[]", "42", '"text"', JSON.stringify({ data: null }), JSON.stringify({ data: { turns: "x" } }), "[".repeat(100_000)]) {
+    expect((await bad({ data: { turns: [{ role: "user", attachments: [{ kind: "image", mediaId: "../x" }] }] } })).message).toContain(
+      "data.turns.0.attachments.0.mediaId",
+    );
+    expect(
+      (await bad({ data: { turns: [{ role: "user", attachments: [{ kind: "image", url: "http://me:pw@host/a.png" }] }] } })).message,
+    ).toContain("user name or password");
+    for (const body of [
+      "{not json",
+      "null",
+      "[]",
+      "42",
+      '"text"',
+      JSON.stringify({ data: null }),
+      JSON.stringify({ data: { turns: "x" } }),
+      "[".repeat(100_000),
+    ]) {
       const status = (await anonymous("POST", "/api/sessions", body)).status;
       expect(status).toBe(400);
     }
-    const huge = await anonymous("POST", "/api/sessions", { data: { turns: [{ role: "user", text: "x".repeat(999_000) }, ...Array(6).fill({ role: "assistant", answer: "y".repeat(999_000) })] } });
+    const huge = await anonymous("POST", "/api/sessions", {
+      data: { turns: [{ role: "user", text: "x".repeat(999_000) }, ...Array(6).fill({ role: "assistant", answer: "y".repeat(999_000) })] },
+    });
     expect(await errorOf(huge)).toMatchObject({ status: 413, code: "payload_too_large" });
   });
 });
@@ -148,7 +212,11 @@ describe("saved sessions: /api/conversations", () => {
   it("issues owner ids itself: a cookie naming an id it never issued is replaced", async () => {
     const chosen = `playground_owner=${"k".repeat(22)}`;
     const as = (cookie: string, method = "GET", body?: unknown) =>
-      fetch(`${app.url}/api/conversations`, { method, headers: { "Content-Type": "application/json", Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${app.url}/api/conversations`, {
+        method,
+        headers: { "Content-Type": "application/json", Cookie: cookie },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     const created = await as(chosen, "POST", { title: "Mine", data: {} });
     expect(created.status).toBe(201);
     const issued = created.headers.get("set-cookie")?.split(";")[0] ?? "";
@@ -165,14 +233,29 @@ describe("saved sessions: /api/conversations", () => {
 
   it("creates, lists, searches, saves with revisions, renames and deletes", async () => {
     const { request } = browser();
-    const created = await request("POST", "/api/conversations", { title: "Warehouse robot", backendId: "reason2-8b", data: { turns: [], systemPrompt: "Be brief." } });
+    const created = await request("POST", "/api/conversations", {
+      title: "Warehouse robot",
+      backendId: "reason2-8b",
+      data: { turns: [], systemPrompt: "Be brief." },
+    });
     expect(created.status).toBe(201);
     const conversation = (await created.json()) as { id: string; revision: number };
-    expect(conversation).toMatchObject({ title: "Warehouse robot", backendId: "reason2-8b", revision: 1, data: { systemPrompt: "Be brief." } });
+    expect(conversation).toMatchObject({
+      title: "Warehouse robot",
+      backendId: "reason2-8b",
+      revision: 1,
+      data: { systemPrompt: "Be brief." },
+    });
     await request("POST", "/api/conversations", { title: "Kitchen", data: {} });
 
-    expect(await (await request("GET", "/api/conversations?q=WAREHOUSE")).json()).toMatchObject({ total: 1, conversations: [{ id: conversation.id }] });
-    expect(await (await request("GET", "/api/conversations?limit=1&offset=1")).json()).toMatchObject({ total: 2, conversations: [{ id: conversation.id }] });
+    expect(await (await request("GET", "/api/conversations?q=WAREHOUSE")).json()).toMatchObject({
+      total: 1,
+      conversations: [{ id: conversation.id }],
+    });
+    expect(await (await request("GET", "/api/conversations?limit=1&offset=1")).json()).toMatchObject({
+      total: 2,
+      conversations: [{ id: conversation.id }],
+    });
     expect((await errorOf(await request("GET", "/api/conversations?limit=0"))).message).toContain("limit");
 
     const route = `/api/conversations/${conversation.id}`;
@@ -192,7 +275,9 @@ describe("saved sessions: /api/conversations", () => {
   it("keeps one browser's sessions from another: no read, list, save, rename or delete", async () => {
     const alice = browser();
     const bob = browser();
-    const mine = (await (await alice.request("POST", "/api/conversations", { title: "Alice only", data: { secret: 1 } })).json()) as { id: string };
+    const mine = (await (await alice.request("POST", "/api/conversations", { title: "Alice only", data: { secret: 1 } })).json()) as {
+      id: string;
+    };
     const route = `/api/conversations/${mine.id}`;
     for (const request of [bob.request, anonymous]) {
       expect(await errorOf(await request("GET", route))).toMatchObject({ status: 404, code: "not_found" });

@@ -2,12 +2,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { POST as postMedia } from "@/app/api/media/route";
 import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
 import { ensureSimulator } from "@/lib/simulator/host";
-import { makeMp4, makePng } from "./support/media-fixtures";
+
 import { useConfig } from "./support/config";
+import { makeMp4, makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 
 // Uploaded media travel inline to the built-in simulator, which reads their real facts.
@@ -28,13 +30,21 @@ afterAll(async () => {
 });
 
 async function upload(bytes: Uint8Array<ArrayBuffer>, type: string): Promise<string> {
-  const response = await fetch(`${app.url}/api/media`, { method: "POST", body: new Blob([bytes], { type }), headers: { "Content-Type": type } });
+  const response = await fetch(`${app.url}/api/media`, {
+    method: "POST",
+    body: new Blob([bytes], { type }),
+    headers: { "Content-Type": type },
+  });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
   return ((await response.json()) as { id: string }).id;
 }
 
 async function chat(body: unknown): Promise<ChatEvent[]> {
-  const response = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.url}/api/chat`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const events: ChatEvent[] = [];
   for await (const event of readChatEvents(response.body!)) events.push(event);
@@ -47,7 +57,15 @@ describe("/api/chat with the simulator and uploaded media", () => {
     const events = await chat({
       backend: "sim-reason2-8b",
       reasoning: true,
-      messages: [{ role: "user", content: [{ type: "image", mediaId }, { type: "text", text: "What is on the table?" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "image", mediaId },
+            { type: "text", text: "What is on the table?" },
+          ],
+        },
+      ],
     });
     const done = events.at(-1);
     expect(done?.type, JSON.stringify(done)).toBe("done");
@@ -60,7 +78,15 @@ describe("/api/chat with the simulator and uploaded media", () => {
     const mediaId = await upload(makeMp4({ width: 320, height: 240, fps: 4, frames: 20 }), "video/mp4");
     const events = await chat({
       backend: "sim-reason2-8b",
-      messages: [{ role: "user", content: [{ type: "video", mediaId }, { type: "text", text: "What happens?" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "video", mediaId },
+            { type: "text", text: "What happens?" },
+          ],
+        },
+      ],
       media: { fps: 8 },
     });
     expect(events.at(-1)).toMatchObject({ type: "error", status: 400 });

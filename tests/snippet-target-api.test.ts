@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET } from "@/app/api/backends/[id]/snippet-target/route";
 import type { SnippetTargetInfo } from "@/lib/code-view/snippet-target";
+
 import { useConfig } from "./support/config";
 
 const KEY = "nvapi-snippet-target-secret";
@@ -23,13 +25,21 @@ describe("GET /api/backends/{id}/snippet-target", () => {
     const response = await call("nim");
     const text = await response.text();
     expect(response.status).toBe(200);
-    expect(JSON.parse(text) as SnippetTargetInfo).toEqual({ baseUrl: "http://10.0.0.5:8000/v1", apiKeyEnv: "SNIPPET_TARGET_KEY", authScheme: "bearer" });
+    expect(JSON.parse(text) as SnippetTargetInfo).toEqual({
+      baseUrl: "http://10.0.0.5:8000/v1",
+      apiKeyEnv: "SNIPPET_TARGET_KEY",
+      authScheme: "bearer",
+    });
     expect(text).not.toContain(KEY);
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
   it("keeps the auth scheme and says when no key is sent", async () => {
-    expect(await (await call("cloud")).json()).toEqual({ baseUrl: "https://example.com/v1", apiKeyEnv: "SNIPPET_TARGET_KEY", authScheme: "raw" });
+    expect(await (await call("cloud")).json()).toEqual({
+      baseUrl: "https://example.com/v1",
+      apiKeyEnv: "SNIPPET_TARGET_KEY",
+      authScheme: "raw",
+    });
     expect(await (await call("open")).json()).toEqual({ baseUrl: "http://127.0.0.1:9/v1", apiKeyEnv: null, authScheme: "bearer" });
   });
 

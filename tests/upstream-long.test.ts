@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { generationService } from "@/lib/generation/server/service";
+
 import { useConfig } from "./support/config";
 import { makeMp4 } from "./support/media-fixtures";
 import { sseBody, startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
@@ -30,10 +32,13 @@ async function answerLate(req: IncomingMessage, res: ServerResponse): Promise<vo
   }
   if (route === "POST /infer") {
     await sleep(JOB_TAKES_MS);
-    return void res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ b64_video: MP4.toString("base64"), seed: 3 }));
+    return void res
+      .writeHead(200, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ b64_video: MP4.toString("base64"), seed: 3 }));
   }
   // vLLM-Omni without async jobs: one blocking call for the whole video.
-  if (route === "POST /videos") return void res.writeHead(405, { "Content-Type": "application/json" }).end('{"detail":"Method Not Allowed"}');
+  if (route === "POST /videos")
+    return void res.writeHead(405, { "Content-Type": "application/json" }).end('{"detail":"Method Not Allowed"}');
   if (route === "POST /videos/sync") {
     await sleep(JOB_TAKES_MS);
     return void res.writeHead(200, { "Content-Type": "video/mp4" }).end(MP4);
@@ -71,7 +76,12 @@ describe.concurrent("minutes-long upstream calls finish with the default limits"
   });
 
   it("the same through the pass-through", { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { status, text } = await passThroughCall("relay", "chat/completions", "POST", JSON.stringify({ model: "m", stream: true, messages: [] }));
+    const { status, text } = await passThroughCall(
+      "relay",
+      "chat/completions",
+      "POST",
+      JSON.stringify({ model: "m", stream: true, messages: [] }),
+    );
     expect(status).toBe(200);
     expect(text).toContain("Worth the wait.");
     expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);

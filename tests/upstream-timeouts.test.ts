@@ -6,10 +6,12 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Dispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkBackend } from "@/lib/backends/server/status";
+
 import { getBackend } from "@/lib/backends/server/backends";
-import { generationService } from "@/lib/generation/server/service";
+import { checkBackend } from "@/lib/backends/server/status";
 import { UPSTREAM_AGENT_OPTIONS, upstreamAgent } from "@/lib/backends/server/upstream-fetch";
+import { generationService } from "@/lib/generation/server/service";
+
 import { useConfig } from "./support/config";
 import { makeMp4 } from "./support/media-fixtures";
 import { sseBody, startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
@@ -38,7 +40,8 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (route === "slow-models GET /models") await sleep(3_000);
   if (rest[0] === "models") return json({ object: "list", data: [{ id: "m" }] });
   if (rest[0] === "health") return json({ status: "ready" });
-  if (rest[0] === "chat") return void res.writeHead(200, { "Content-Type": "text/event-stream" }).end(sseBody([{ content: "On the left." }]));
+  if (rest[0] === "chat")
+    return void res.writeHead(200, { "Content-Type": "text/event-stream" }).end(sseBody([{ content: "On the left." }]));
   if (rest[0] === "infer") return json({ b64_video: MP4.toString("base64"), seed: 1 });
   res.writeHead(404).end();
 }
@@ -75,7 +78,8 @@ describe("upstream calls end at the backend's own limits, and say which", () => 
     const job = await runJob(OWNER, "silent-predict", 50, 10_000);
     expect(job.error).toEqual({
       code: "upstream_timeout",
-      message: "Backend 'silent-predict' did not finish within its timeoutMs (1.5 s); for long generations raise its timeoutMs in the configuration.",
+      message:
+        "Backend 'silent-predict' did not finish within its timeoutMs (1.5 s); for long generations raise its timeoutMs in the configuration.",
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
     expect(Date.now() - started).toBeLessThan(4000);
@@ -87,7 +91,8 @@ describe("upstream calls end at the backend's own limits, and say which", () => 
       const job = await runJob(OWNER, "stalled-predict", 50, 10_000);
       expect(job.error).toEqual({
         code: "upstream_timeout",
-        message: "Backend 'stalled-predict' did not finish within its timeoutMs (1.5 s); for long generations raise its timeoutMs in the configuration.",
+        message:
+          "Backend 'stalled-predict' did not finish within its timeoutMs (1.5 s); for long generations raise its timeoutMs in the configuration.",
       });
     } finally {
       clearInterval(collecting);
@@ -96,7 +101,10 @@ describe("upstream calls end at the backend's own limits, and say which", () => 
 
   it("a readiness check that runs out of time says so, and does not call the backend unreachable", async () => {
     const check = await checkBackend(await getBackend("silent-status"));
-    expect(check).toMatchObject({ status: "error", statusMessage: "Backend 'silent-status' did not answer its readiness check within 1 s; it may be busy." });
+    expect(check).toMatchObject({
+      status: "error",
+      statusMessage: "Backend 'silent-status' did not answer its readiness check within 1 s; it may be busy.",
+    });
   });
 
   it("a chat waits for a slow model list as long as its timeoutMs, not the short status-check limit", async () => {
@@ -106,13 +114,19 @@ describe("upstream calls end at the backend's own limits, and say which", () => 
 
   it("a connection the system gives up on is called unreachable, not a timeoutMs that did not run out", async () => {
     const agent = upstreamAgent();
-    const spy = vi.spyOn(agent, "dispatch").mockImplementation((_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers) => {
-      const gaveUp = Object.assign(new Error("connect ETIMEDOUT 10.255.255.1:8000"), { code: "ETIMEDOUT", syscall: "connect" });
-      queueMicrotask(() => handler.onError?.(gaveUp));
-      return true;
-    });
+    const spy = vi
+      .spyOn(agent, "dispatch")
+      .mockImplementation((_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers) => {
+        const gaveUp = Object.assign(new Error("connect ETIMEDOUT 10.255.255.1:8000"), { code: "ETIMEDOUT", syscall: "connect" });
+        queueMicrotask(() => handler.onError?.(gaveUp));
+        return true;
+      });
     try {
-      expect((await chatTurn("relay")).at(-1)).toMatchObject({ type: "error", code: "backend_unreachable", message: expect.stringMatching(/^Backend 'relay' is not reachable at /) });
+      expect((await chatTurn("relay")).at(-1)).toMatchObject({
+        type: "error",
+        code: "backend_unreachable",
+        message: expect.stringMatching(/^Backend 'relay' is not reachable at /),
+      });
     } finally {
       spy.mockRestore();
     }
@@ -128,10 +142,12 @@ describe("the HTTP client under every upstream call", () => {
     const dispatched: string[] = [];
     const agent = upstreamAgent();
     const dispatch = agent.dispatch.bind(agent);
-    const spy = vi.spyOn(agent, "dispatch").mockImplementation((options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers) => {
-      dispatched.push(`${options.method} ${options.path}`);
-      return dispatch(options, handler);
-    });
+    const spy = vi
+      .spyOn(agent, "dispatch")
+      .mockImplementation((options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers) => {
+        dispatched.push(`${options.method} ${options.path}`);
+        return dispatch(options, handler);
+      });
     try {
       expect((await chatTurn("lookup")).at(-1)).toMatchObject({ type: "done", answer: "On the left." });
       expect(await passThroughCall("relay", "models")).toMatchObject({ status: 200 });
@@ -140,7 +156,13 @@ describe("the HTTP client under every upstream call", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(dispatched.sort()).toEqual(["GET /lookup/v1/models", "GET /probe/v1/health/ready", "GET /relay/v1/models", "POST /lookup/v1/chat/completions", "POST /predict/v1/infer"]);
+    expect(dispatched.sort()).toEqual([
+      "GET /lookup/v1/models",
+      "GET /probe/v1/health/ready",
+      "GET /relay/v1/models",
+      "POST /lookup/v1/chat/completions",
+      "POST /predict/v1/infer",
+    ]);
   });
 });
 

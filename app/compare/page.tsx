@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ComparePage } from "@/components/compare/compare-page";
 
 export const metadata: Metadata = { title: "Compare · NIM Playground" };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { GeneratePage } from "@/components/generation/generate-page";
 
 export const metadata: Metadata = { title: "Generate · NIM Playground" };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { LogoMark } from "@/components/ui/logo";
 import { accessConfig, safeNextPath } from "@/lib/server/access";
 

@@ -1,23 +1,24 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { modelInputSize, type CoordinateConvention, type Size } from "@/lib/annotations/coordinates";
-import type { ParsedAnnotations } from "@/lib/annotations/parse";
-import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations/view";
-import type { Family } from "@/lib/backends/families";
-import { mediaUrl } from "@/lib/media/media-url";
-import { useReference } from "@/components/annotations/annotations-context";
-import { DownloadIcon, PencilIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
+
 import { AnnotationStage, type StageSource } from "@/components/annotations/annotation-stage";
-import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
+import { useReference } from "@/components/annotations/annotations-context";
 import { downloadBlob, exportName, renderOverlayPng } from "@/components/annotations/export-png";
 import { IssueList } from "@/components/annotations/issue-list";
+import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 import { ModelLayer } from "@/components/annotations/model-layer";
 import { OverlayLegend } from "@/components/annotations/overlay-legend";
 import { usePathAnimation } from "@/components/annotations/use-path-animation";
 import { useStageView } from "@/components/annotations/use-stage-view";
 import { ZoomControls } from "@/components/annotations/zoom-controls";
 import { Button } from "@/components/ui/button";
+import { DownloadIcon, PencilIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
+import { modelInputSize, type CoordinateConvention, type Size } from "@/lib/annotations/coordinates";
+import type { ParsedAnnotations } from "@/lib/annotations/parse";
+import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations/view";
+import type { Family } from "@/lib/backends/families";
+import { mediaUrl } from "@/lib/media/media-url";
 
 interface AnnotationOverlayProps {
   parsed: ParsedAnnotations;
@@ -32,12 +33,16 @@ export function mediaSource(target: MediaTarget): { source: StageSource; key: st
   const media = target.media;
   const src = media.source === "upload" ? mediaUrl(media.mediaId) : media.url;
   const size = media.width && media.height ? { width: media.width, height: media.height } : {};
-  return { source: { kind: media.kind, src, name: media.name, ...size, atS: 0 }, key: media.source === "upload" ? media.mediaId : media.url };
+  return {
+    source: { kind: media.kind, src, name: media.name, ...size, atS: 0 },
+    key: media.source === "upload" ? media.mediaId : media.url,
+  };
 }
 
 const CONVENTION_NOTE: Record<CoordinateConvention, string> = {
   "normalized-1000": "coordinates normalized 0–1000 per axis",
-  "absolute-pixels": "coordinates read as pixels of the image as the model's processor resized it, scaled back (Reason1 convention, unconfirmed; a backend's \"coordinates\" setting changes it)",
+  "absolute-pixels":
+    "coordinates read as pixels of the image as the model's processor resized it, scaled back (Reason1 convention, unconfirmed; a backend's \"coordinates\" setting changes it)",
 };
 
 /** The answer's points, paths and boxes drawn over the image (or the video's first frame) it is about. */
@@ -83,22 +88,43 @@ export function AnnotationOverlay({ parsed, target, family, convention, bounds }
   }
 
   function exportJson() {
-    const image = { name: source.name, width: size?.width ?? 0, height: size?.height ?? 0, ...(target.media.source === "upload" ? { mediaId: target.media.mediaId } : {}) };
+    const image = {
+      name: source.name,
+      width: size?.width ?? 0,
+      height: size?.height ?? 0,
+      ...(target.media.source === "upload" ? { mediaId: target.media.mediaId } : {}),
+    };
     const text = exportAnnotations({ parsed, model, image, family, convention, reference });
     downloadBlob(new Blob([text], { type: "application/json" }), exportName(source.name, "annotations", "json"));
   }
 
   return (
-    <section data-testid="annotation-overlay" aria-label={`Annotations on ${source.name}`} className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section
+      data-testid="annotation-overlay"
+      aria-label={`Annotations on ${source.name}`}
+      className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       <OverlayLegend entries={model.legend} hidden={hidden} onToggle={toggle} reference={reference.length} />
       <div className="mt-2 mb-2.5 flex flex-wrap items-center gap-1">
         {longest > 0 && (
-          <Button variant="secondary" size="sm" data-testid="overlay-animate" aria-pressed={animation.playing} onClick={animation.playing ? animation.stop : animation.play}>
+          <Button
+            variant="secondary"
+            size="sm"
+            data-testid="overlay-animate"
+            aria-pressed={animation.playing}
+            onClick={animation.playing ? animation.stop : animation.play}
+          >
             {animation.playing ? <StopIcon className="size-3" /> : <PlayIcon className="size-3" />}
             <span className="max-sm:sr-only">{animation.playing ? "Stop" : "Animate"}</span>
           </Button>
         )}
-        <Button variant="secondary" size="sm" data-testid="overlay-draw" onClick={() => setDrawing(true)} title="Draw your own points or path on this image">
+        <Button
+          variant="secondary"
+          size="sm"
+          data-testid="overlay-draw"
+          onClick={() => setDrawing(true)}
+          title="Draw your own points or path on this image"
+        >
           <PencilIcon className="size-3.5" /> <span className="max-sm:sr-only">Draw</span>
         </Button>
         <ZoomControls stage={stage} className="sm:mx-1" />
@@ -113,7 +139,15 @@ export function AnnotationOverlay({ parsed, target, family, convention, bounds }
       </div>
       <AnnotationStage source={source} stage={stage} dragToPan mediaRef={mediaRef} onNaturalSize={setLoaded}>
         {(box) => (
-          <ModelLayer model={model} hidden={hidden} reference={reference} view={stage.view} box={box} imageSize={size ?? { width: 1000, height: 1000 }} progress={animation.progress} />
+          <ModelLayer
+            model={model}
+            hidden={hidden}
+            reference={reference}
+            view={stage.view}
+            box={box}
+            imageSize={size ?? { width: 1000, height: 1000 }}
+            progress={animation.progress}
+          />
         )}
       </AnnotationStage>
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
@@ -127,7 +161,11 @@ export function AnnotationOverlay({ parsed, target, family, convention, bounds }
           <span className="text-zinc-500 dark:text-zinc-400">normalized units (of 1000)</span>
         </p>
       )}
-      {exportError && <p role="alert" className="mt-1.5 text-xs text-red-700 dark:text-red-300">{exportError}</p>}
+      {exportError && (
+        <p role="alert" className="mt-1.5 text-xs text-red-700 dark:text-red-300">
+          {exportError}
+        </p>
+      )}
       <IssueList issues={parsed.issues} />
       {drawing && <DrawDialog source={source} mediaKey={key} model={model} onClose={() => setDrawing(false)} />}
     </section>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
+
+import type { StageView } from "@/components/annotations/use-stage-view";
 import type { Size } from "@/lib/annotations/coordinates";
 import { wheelZoomFactor } from "@/lib/annotations/viewport";
-import type { StageView } from "@/components/annotations/use-stage-view";
 
 export interface StageSource {
   kind: "image" | "video";
@@ -33,7 +34,15 @@ const DEFAULT_RATIO = 4 / 3;
  * The image (or a video frame) in its own aspect ratio, zoomed and panned with a CSS transform,
  * with the overlay layers on top in screen pixels so markers keep their size at any zoom.
  */
-export function AnnotationStage({ source, stage, dragToPan, maxHeight = "30rem", mediaRef, onNaturalSize, children }: AnnotationStageProps) {
+export function AnnotationStage({
+  source,
+  stage,
+  dragToPan,
+  maxHeight = "30rem",
+  mediaRef,
+  onNaturalSize,
+  children,
+}: AnnotationStageProps) {
   const boxElement = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<Size>({ width: 0, height: 0 });
   const [loaded, setLoaded] = useState<Size | null>(null);

@@ -1,10 +1,11 @@
 "use client";
 
 import { createContext, use, useCallback, useMemo, useSyncExternalStore, type ReactNode } from "react";
+
 import { coordinateConvention, type CoordinateConvention, type Point } from "@/lib/annotations/coordinates";
+import type { Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
-import type { Family } from "@/lib/backends/families";
 
 /** The reference paths people keep, per image (media id or URL); outlives the dialogs that draw them. */
 export class ReferenceStore {
@@ -79,7 +80,8 @@ export function AnnotationsProvider({ turns, backends, onInsertPrompt, children 
   const value = useMemo<AnnotationsValue>(() => {
     const byId = new Map(backends.map((b) => [b.id, b] as const));
     const familyOf = (turn: AssistantTurn): Family => turn.request?.family ?? byId.get(turn.backendId)?.family ?? "generic";
-    const conventionOf = (turn: AssistantTurn) => byId.get(turn.backendId)?.capabilities.coordinates ?? coordinateConvention(familyOf(turn));
+    const conventionOf = (turn: AssistantTurn) =>
+      byId.get(turn.backendId)?.capabilities.coordinates ?? coordinateConvention(familyOf(turn));
     return { ...stable, turns, familyOf, conventionOf, insertIntoPrompt: onInsertPrompt ?? null };
   }, [stable, turns, backends, onInsertPrompt]);
   return <AnnotationsContext value={value}>{children}</AnnotationsContext>;
@@ -91,7 +93,11 @@ export function useAnnotations(): AnnotationsValue {
 
 export function useReference(key: string | null): readonly Point[] {
   const { references } = useAnnotations();
-  return useSyncExternalStore(references.subscribe, () => (key ? references.get(key) : NO_POINTS), () => NO_POINTS);
+  return useSyncExternalStore(
+    references.subscribe,
+    () => (key ? references.get(key) : NO_POINTS),
+    () => NO_POINTS,
+  );
 }
 
 export const videoKey = (userTurnId: string, index: number): string => `${userTurnId}:${index}`;

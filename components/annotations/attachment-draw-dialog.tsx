@@ -1,7 +1,7 @@
 "use client";
 
-import type { Attachment } from "@/lib/media/attachments";
 import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
+import type { Attachment } from "@/lib/media/attachments";
 
 /** The drawing dialog for an image in the composer; what is kept is found again once it is sent. */
 export function AttachmentDrawDialog({ attachment: a, onClose }: { attachment: Attachment; onClose: () => void }) {

@@ -1,8 +1,8 @@
 "use client";
 
-import type { AssistantTurn } from "@/lib/chat/conversation";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { CheckIcon, XIcon } from "@/components/ui/icons";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 /** The SDG critic's verdict as a badge in the turn's header; nothing for other answers. */
 export function CriticBadge({ turn }: { turn: AssistantTurn }) {

@@ -1,9 +1,9 @@
 "use client";
 
-import type { OverlayModel } from "@/lib/annotations/view";
 import type { StageSource } from "@/components/annotations/annotation-stage";
 import { DrawSurface } from "@/components/annotations/draw-surface";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import type { OverlayModel } from "@/lib/annotations/view";
 
 interface DrawDialogProps {
   source: StageSource;

@@ -2,6 +2,7 @@
 
 import { useState, type Dispatch, type MouseEvent, type PointerEvent } from "react";
 import { flushSync } from "react-dom";
+
 import type { Point, Size } from "@/lib/annotations/coordinates";
 import { clampNormalized, type DrawAction, type DrawState } from "@/lib/annotations/draw-state";
 import { hitTestBoxes, hitTestPoints, normalizedToScreen, screenToNormalized, type View } from "@/lib/annotations/viewport";
@@ -117,15 +118,36 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayer
         return (
           <g key={b.id} data-testid="draw-box" data-box={`${b.x1},${b.y1},${b.x2},${b.y2}`}>
             <rect x={a.x} y={a.y} width={c.x - a.x} height={c.y - a.y} fill="rgba(255,255,255,0.08)" stroke={HALO} strokeWidth={4} />
-            <rect x={a.x} y={a.y} width={c.x - a.x} height={c.y - a.y} fill="none" stroke={selected ? SELECTED : INK} strokeWidth={2} strokeDasharray="6 4" />
-            <Label at={{ x: a.x + 2, y: Math.max(a.y - 4, 14) }} text={`[${b.x1}, ${b.y1}, ${b.x2}, ${b.y2}]`} maxX={box.width} flipBy={0} />
+            <rect
+              x={a.x}
+              y={a.y}
+              width={c.x - a.x}
+              height={c.y - a.y}
+              fill="none"
+              stroke={selected ? SELECTED : INK}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+            />
+            <Label
+              at={{ x: a.x + 2, y: Math.max(a.y - 4, 14) }}
+              text={`[${b.x1}, ${b.y1}, ${b.x2}, ${b.y2}]`}
+              maxX={box.width}
+              flipBy={0}
+            />
           </g>
         );
       })}
       {path.length > 1 && (
         <>
           <polyline points={path.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke={HALO} strokeWidth={5} strokeLinejoin="round" />
-          <polyline points={path.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke={INK} strokeWidth={2} strokeDasharray="6 4" strokeLinejoin="round" />
+          <polyline
+            points={path.map((p) => `${p.x},${p.y}`).join(" ")}
+            fill="none"
+            stroke={INK}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            strokeLinejoin="round"
+          />
         </>
       )}
       {shown.map((p, i) => {
@@ -135,7 +157,9 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayer
           <g key={p.id} data-testid="draw-point" data-x={p.x} data-y={p.y} className="cursor-move">
             <circle cx={at.x} cy={at.y} r={selected ? 10 : 8.5} fill={HALO} />
             <circle cx={at.x} cy={at.y} r={7.5} fill={INK} stroke={selected ? SELECTED : HALO} strokeWidth={selected ? 3 : 1.5} />
-            <text x={at.x} y={at.y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700} fill="#111827" className="pointer-events-none">{i + 1}</text>
+            <text x={at.x} y={at.y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700} fill="#111827" className="pointer-events-none">
+              {i + 1}
+            </text>
             <Label at={{ x: at.x + 12, y: at.y - 8 }} text={`${p.x}, ${p.y}`} maxX={box.width} flipBy={24} />
           </g>
         );
@@ -157,7 +181,9 @@ function Label({ at, text, maxX, flipBy }: { at: Point; text: string; maxX: numb
   return (
     <g className="pointer-events-none">
       <rect x={x} y={at.y - 12} width={width} height={16} rx={3} fill={HALO} />
-      <text x={x + 4} y={at.y} fontSize={10.5} fontFamily="ui-monospace, monospace" fill="#fff">{text}</text>
+      <text x={x + 4} y={at.y} fontSize={10.5} fontFamily="ui-monospace, monospace" fill="#fff">
+        {text}
+      </text>
     </g>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
+
+import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
+import { PencilIcon } from "@/components/ui/icons";
+import { focusRing } from "@/components/ui/styles";
 import type { TurnMedia } from "@/lib/media/attachments";
 import { mediaUrl } from "@/lib/media/media-url";
-import { PencilIcon } from "@/components/ui/icons";
-import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
-import { focusRing } from "@/components/ui/styles";
 
 /** A small "Draw" button on an image of a sent message, opening the drawing dialog for it. */
 export function DrawOnMediaButton({ media }: { media: TurnMedia }) {

@@ -1,18 +1,19 @@
 "use client";
 
 import { useReducer, useRef, useState, type KeyboardEvent } from "react";
+
+import { AnnotationStage, type StageSource } from "@/components/annotations/annotation-stage";
+import { useAnnotations, useReference } from "@/components/annotations/annotations-context";
+import { DrawLayer, type DrawTool } from "@/components/annotations/draw-layer";
+import { ModelLayer } from "@/components/annotations/model-layer";
+import { useStageView } from "@/components/annotations/use-stage-view";
+import { ZoomControls } from "@/components/annotations/zoom-controls";
+import { Button } from "@/components/ui/button";
+import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, UndoIcon } from "@/components/ui/icons";
+import { focusRing } from "@/components/ui/styles";
 import type { Size } from "@/lib/annotations/coordinates";
 import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState } from "@/lib/annotations/draw-state";
 import type { OverlayModel } from "@/lib/annotations/view";
-import { useAnnotations, useReference } from "@/components/annotations/annotations-context";
-import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, UndoIcon } from "@/components/ui/icons";
-import { AnnotationStage, type StageSource } from "@/components/annotations/annotation-stage";
-import { DrawLayer, type DrawTool } from "@/components/annotations/draw-layer";
-import { ModelLayer } from "@/components/annotations/model-layer";
-import { ZoomControls } from "@/components/annotations/zoom-controls";
-import { useStageView } from "@/components/annotations/use-stage-view";
-import { Button } from "@/components/ui/button";
-import { focusRing } from "@/components/ui/styles";
 
 interface DrawSurfaceProps {
   source: StageSource;
@@ -31,7 +32,8 @@ const TOOLS: { id: DrawTool; label: string; Icon: typeof PointToolIcon }[] = [
 
 const NO_HIDDEN = new Set<string>();
 // The ring hugs the image, not the full-width wrapper that takes the keys.
-const STAGE_FOCUS = "outline-none [&:focus-visible_[data-testid=annotation-stage]]:ring-2 [&:focus-visible_[data-testid=annotation-stage]]:ring-brand-500";
+const STAGE_FOCUS =
+  "outline-none [&:focus-visible_[data-testid=annotation-stage]]:ring-2 [&:focus-visible_[data-testid=annotation-stage]]:ring-brand-500";
 
 export function DrawSurface({ source, mediaKey, model, onInserted }: DrawSurfaceProps) {
   const { insertIntoPrompt, references } = useAnnotations();
@@ -39,7 +41,9 @@ export function DrawSurface({ source, mediaKey, model, onInserted }: DrawSurface
   const [state, dispatch] = useReducer(drawReducer, reference, initialDrawState);
   const [tool, setTool] = useState<DrawTool>("point");
   const [kept, setKept] = useState(false);
-  const [natural, setNatural] = useState<Size | null>(source.width && source.height ? { width: source.width, height: source.height } : null);
+  const [natural, setNatural] = useState<Size | null>(
+    source.width && source.height ? { width: source.width, height: source.height } : null,
+  );
   const stage = useStageView();
   const stageRef = useRef<HTMLDivElement>(null);
   const json = drawingToPrompt(state.drawing);
@@ -68,39 +72,86 @@ export function DrawSurface({ source, mediaKey, model, onInserted }: DrawSurface
               aria-pressed={tool === id}
               onClick={() => setTool(id)}
               className={`inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium ${focusRing} ${
-                tool === id ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                tool === id
+                  ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
+                  : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
               }`}
             >
               <Icon className="size-3.5" /> {label}
             </button>
           ))}
         </div>
-        <Button variant="ghost" size="iconSm" data-testid="draw-undo" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo(state)} onClick={() => dispatch({ type: "undo" })}>
+        <Button
+          variant="ghost"
+          size="iconSm"
+          data-testid="draw-undo"
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          disabled={!canUndo(state)}
+          onClick={() => dispatch({ type: "undo" })}
+        >
           <UndoIcon className="size-4" />
         </Button>
-        <Button variant="ghost" size="iconSm" data-testid="draw-redo" aria-label="Redo" title="Redo (Shift+Ctrl+Z)" disabled={!canRedo(state)} onClick={() => dispatch({ type: "redo" })}>
+        <Button
+          variant="ghost"
+          size="iconSm"
+          data-testid="draw-redo"
+          aria-label="Redo"
+          title="Redo (Shift+Ctrl+Z)"
+          disabled={!canRedo(state)}
+          onClick={() => dispatch({ type: "redo" })}
+        >
           <RedoIcon className="size-4" />
         </Button>
-        <Button variant="ghost" size="sm" data-testid="draw-clear" disabled={points.length + state.drawing.boxes.length === 0} onClick={() => dispatch({ type: "clear" })}>
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="draw-clear"
+          disabled={points.length + state.drawing.boxes.length === 0}
+          onClick={() => dispatch({ type: "clear" })}
+        >
           <TrashIcon className="size-3.5" /> Clear
         </Button>
         <ZoomControls stage={stage} className="ml-auto" />
       </div>
-      <div ref={stageRef} tabIndex={0} data-testid="draw-stage" aria-label={`Drawing on ${source.name}`} onKeyDown={onKeyDown} onPointerDown={() => stageRef.current?.focus()} className={STAGE_FOCUS}>
+      <div
+        ref={stageRef}
+        tabIndex={0}
+        data-testid="draw-stage"
+        aria-label={`Drawing on ${source.name}`}
+        onKeyDown={onKeyDown}
+        onPointerDown={() => stageRef.current?.focus()}
+        className={STAGE_FOCUS}
+      >
         <AnnotationStage source={source} stage={stage} dragToPan={false} maxHeight="min(60dvh, 40rem)" onNaturalSize={setNatural}>
           {(box) => (
             <>
-              {model && natural && <ModelLayer model={model} hidden={NO_HIDDEN} reference={[]} view={stage.view} box={box} imageSize={natural} progress={null} />}
+              {model && natural && (
+                <ModelLayer
+                  model={model}
+                  hidden={NO_HIDDEN}
+                  reference={[]}
+                  view={stage.view}
+                  box={box}
+                  imageSize={natural}
+                  progress={null}
+                />
+              )}
               <DrawLayer state={state} dispatch={dispatch} tool={tool} view={stage.view} box={box} onPan={stage.pan} />
             </>
           )}
         </AnnotationStage>
       </div>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Click to add a point, drag one to move it. Shift+drag (or the Box tool) draws a box. Right-click or Delete removes; Ctrl+Z / Shift+Ctrl+Z undo and redo. Ctrl+wheel zooms.
+        Click to add a point, drag one to move it. Shift+drag (or the Box tool) draws a box. Right-click or Delete removes; Ctrl+Z /
+        Shift+Ctrl+Z undo and redo. Ctrl+wheel zooms.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code data-testid="draw-json" className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2 py-1.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" title={json}>
+        <code
+          data-testid="draw-json"
+          className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2 py-1.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+          title={json}
+        >
           {json || "Nothing drawn yet"}
         </code>
         <Button
@@ -108,7 +159,10 @@ export function DrawSurface({ source, mediaKey, model, onInserted }: DrawSurface
           disabled={points.length === 0 && reference.length === 0}
           title="Draw the model's trajectory on this image together with this path, and measure how far apart they are"
           onClick={() => {
-            references.set(mediaKey, points.map(({ x, y }) => ({ x, y })));
+            references.set(
+              mediaKey,
+              points.map(({ x, y }) => ({ x, y })),
+            );
             setKept(true);
           }}
         >

@@ -33,10 +33,15 @@ export async function renderOverlayPng({ media, size, model, hidden, reference }
     if (hidden.has(box.key)) continue;
     const a = at({ x: box.norm.x1, y: box.norm.y1 });
     const c = at({ x: box.norm.x2, y: box.norm.y2 });
-    stroke(ctx, () => {
-      ctx.beginPath();
-      ctx.rect(a.x, a.y, c.x - a.x, c.y - a.y);
-    }, box.colour, 2.25 * k);
+    stroke(
+      ctx,
+      () => {
+        ctx.beginPath();
+        ctx.rect(a.x, a.y, c.x - a.x, c.y - a.y);
+      },
+      box.colour,
+      2.25 * k,
+    );
     ctx.font = `600 ${11.5 * k}px system-ui, sans-serif`;
     const tagWidth = ctx.measureText(box.label).width + 10 * k;
     const tagY = a.y >= 18 * k ? a.y - 18 * k : a.y;
@@ -85,7 +90,9 @@ export async function renderOverlayPng({ media, size, model, hidden, reference }
     stroke(ctx, () => line(ctx, reference.map(at)), REFERENCE_COLOUR, 2.25 * k);
     ctx.setLineDash([]);
   }
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The PNG could not be encoded."))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The PNG could not be encoded."))), "image/png"),
+  );
 }
 
 function line(ctx: CanvasRenderingContext2D, points: readonly Point[]): void {

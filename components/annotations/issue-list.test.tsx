@@ -1,11 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { parseAnnotations } from "@/lib/annotations/parse";
+
 import { IssueList } from "@/components/annotations/issue-list";
+import { parseAnnotations } from "@/lib/annotations/parse";
 
 describe("IssueList", () => {
   it("lists every entry the parser could not use, with its text", () => {
-    const { issues } = parseAnnotations('[{"point_2d": [1200, 40], "label": "a"}, {"bbox_2d": [500, 500, 100, 100]}, {"point_2d": [1, "x"]}]');
+    const { issues } = parseAnnotations(
+      '[{"point_2d": [1200, 40], "label": "a"}, {"bbox_2d": [500, 500, 100, 100]}, {"point_2d": [1, "x"]}]',
+    );
     const html = renderToStaticMarkup(<IssueList issues={issues} />);
     expect(issues.map((i) => i.kind)).toEqual(["out-of-range", "swapped-corners", "malformed"]);
     expect(html).toContain("3 entries need a look");

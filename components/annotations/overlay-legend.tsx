@@ -1,5 +1,5 @@
-import type { LegendEntry } from "@/lib/annotations/view";
 import { focusRing } from "@/components/ui/styles";
+import type { LegendEntry } from "@/lib/annotations/view";
 
 interface OverlayLegendProps {
   entries: readonly LegendEntry[];
@@ -9,7 +9,8 @@ interface OverlayLegendProps {
   reference: number;
 }
 
-const noun = (entry: LegendEntry) => (entry.kind === "boxes" ? (entry.count === 1 ? "box" : "boxes") : entry.count === 1 ? "point" : "points");
+const noun = (entry: LegendEntry) =>
+  entry.kind === "boxes" ? (entry.count === 1 ? "box" : "boxes") : entry.count === 1 ? "point" : "points";
 
 /** One toggle per series (and per box label): click to hide or show it. */
 export function OverlayLegend({ entries, hidden, onToggle, reference }: OverlayLegendProps) {

@@ -1,14 +1,16 @@
 "use client";
 
-import type { AssistantTurn } from "@/lib/chat/conversation";
-import { asksPlausibility, parsePlausibility } from "@/lib/annotations/plausibility";
 import { CheckIcon, XIcon } from "@/components/ui/icons";
+import { asksPlausibility, parsePlausibility } from "@/lib/annotations/plausibility";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 function lastQuestion(turn: AssistantTurn): string {
   const messages = turn.request?.body.messages ?? [];
   const user = [...messages].reverse().find((message) => message.role === "user");
   if (!user) return "";
-  return typeof user.content === "string" ? user.content : user.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
+  return typeof user.content === "string"
+    ? user.content
+    : user.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
 }
 
 /** The physical-plausibility label as a badge in the turn's header, for the benchmark's question only. */

@@ -1,11 +1,12 @@
 "use client";
 
 import { createContext, use, type ReactNode } from "react";
-import { parseTimeFragment } from "@/lib/annotations/time-links";
-import type { AssistantTurn } from "@/lib/chat/conversation";
+
 import { findVideo, seekVideo, useAnnotations, videoKey } from "@/components/annotations/annotations-context";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { focusRing } from "@/components/ui/styles";
+import { parseTimeFragment } from "@/lib/annotations/time-links";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 type Seek = (seconds: number) => void;
 

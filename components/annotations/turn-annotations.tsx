@@ -1,14 +1,17 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { AssistantTurn } from "@/lib/chat/conversation";
+
 import { IssueList } from "@/components/annotations/issue-list";
 import { useSeekForTurn } from "@/components/annotations/time-link";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { SegmentList } from "@/components/annotations/video-timeline";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 // Drawing points and boxes on the image needs the stage and its layers: loaded when an answer has some.
-const AnnotationOverlay = dynamic(() => import("@/components/annotations/annotation-overlay").then((module) => module.AnnotationOverlay), { ssr: false });
+const AnnotationOverlay = dynamic(() => import("@/components/annotations/annotation-overlay").then((module) => module.AnnotationOverlay), {
+  ssr: false,
+});
 
 /** Under an answer: its points and boxes drawn on the image, its events as seek buttons, and what could not be read. */
 export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
@@ -20,11 +23,20 @@ export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
   if (shapes === 0 && parsed.segments.length === 0 && parsed.issues.length === 0) return null;
   return (
     <div data-testid="turn-annotations" className="flex flex-col gap-3">
-      {overlay && <AnnotationOverlay key={`${surface.userTurnId}:${surface.index}`} parsed={parsed} target={surface} family={family} convention={convention} bounds={bounds} />}
+      {overlay && (
+        <AnnotationOverlay
+          key={`${surface.userTurnId}:${surface.index}`}
+          parsed={parsed}
+          target={surface}
+          family={family}
+          convention={convention}
+          bounds={bounds}
+        />
+      )}
       {shapes > 0 && !surface && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          The answer has {parsed.series.reduce((n, s) => n + s.points.length, 0)} points and {parsed.boxes.length} boxes, but no uploaded image in
-          this conversation to draw them on.
+          The answer has {parsed.series.reduce((n, s) => n + s.points.length, 0)} points and {parsed.boxes.length} boxes, but no uploaded
+          image in this conversation to draw them on.
         </p>
       )}
       {parsed.segments.length > 0 && <SegmentList segments={parsed.segments} onSeek={seek} />}

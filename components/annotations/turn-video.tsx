@@ -1,14 +1,15 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import type { TurnMedia } from "@/lib/media/attachments";
-import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/view";
-import type { AssistantTurn } from "@/lib/chat/conversation";
+
 import { registerVideo, seekVideo, useAnnotations, videoKey } from "@/components/annotations/annotations-context";
-import { PencilIcon } from "@/components/ui/icons";
 import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 import { TimelineBar } from "@/components/annotations/video-timeline";
+import { PencilIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/view";
+import type { AssistantTurn } from "@/lib/chat/conversation";
+import type { TurnMedia } from "@/lib/media/attachments";
 
 interface TurnVideoProps {
   turnId: string;
@@ -40,7 +41,8 @@ export function TurnVideo({ turnId, index, media, src, label }: TurnVideoProps) 
   );
 
   const segments = useMemo(() => {
-    const segmentsOf = (turn: AssistantTurn) => parseTurn(turn, turnParseContext(turns, turn, familyOf(turn), conventionOf(turn)).context).segments;
+    const segmentsOf = (turn: AssistantTurn) =>
+      parseTurn(turn, turnParseContext(turns, turn, familyOf(turn), conventionOf(turn)).context).segments;
     return segmentsForVideo(turns, turnId, index, segmentsOf);
   }, [turns, familyOf, conventionOf, turnId, index]);
 
@@ -77,7 +79,11 @@ export function TurnVideo({ turnId, index, media, src, label }: TurnVideoProps) 
         <PencilIcon className="size-3" /> Draw on this frame
       </button>
       {frameAt !== null && (
-        <DrawDialog source={{ kind: "video", src, name: `${media.name} at ${formatClock(frameAt)}`, atS: frameAt, ...size }} mediaKey={key} onClose={() => setFrameAt(null)} />
+        <DrawDialog
+          source={{ kind: "video", src, name: `${media.name} at ${formatClock(frameAt)}`, atS: frameAt, ...size }}
+          mediaKey={key}
+          onClose={() => setFrameAt(null)}
+        />
       )}
     </div>
   );

@@ -35,9 +35,12 @@ export function usePathAnimation(segments: number) {
     frame.current = requestAnimationFrame(tick);
   }, [segments]);
 
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
 
   return { progress, playing: progress !== null, play, stop };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+
 import type { Point, Size } from "@/lib/annotations/coordinates";
 import { clampView, IDENTITY_VIEW, panBy, zoomAt, type View } from "@/lib/annotations/viewport";
 

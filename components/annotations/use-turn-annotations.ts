@@ -1,9 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
+
+import { useAnnotations } from "@/components/annotations/annotations-context";
 import { parseTurn, turnParseContext } from "@/lib/annotations/view";
 import type { AssistantTurn } from "@/lib/chat/conversation";
-import { useAnnotations } from "@/components/annotations/annotations-context";
 
 /** An answer's parsed annotations, the media they are about and the family's coordinate convention. */
 export function useTurnAnnotations(turn: AssistantTurn) {

@@ -1,10 +1,10 @@
 "use client";
 
-import type { TimeSegment } from "@/lib/annotations/parse";
-import { PALETTE } from "@/lib/annotations/overlay-style";
-import { formatClock } from "@/lib/annotations/view";
 import { PlayIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { PALETTE } from "@/lib/annotations/overlay-style";
+import type { TimeSegment } from "@/lib/annotations/parse";
+import { formatClock } from "@/lib/annotations/view";
 
 interface TimelineBarProps {
   durationS: number;
@@ -39,10 +39,18 @@ export function TimelineBar({ durationS, segments, currentS, onSeek }: TimelineB
               onSeek(segment.startS);
             }}
             className={`absolute inset-y-0.5 min-w-1.5 rounded-sm opacity-85 hover:opacity-100 ${focusRing}`}
-            style={{ left: percent(segment.startS), width: `calc(${percent(segment.endS)} - ${percent(segment.startS)})`, background: PALETTE[i % PALETTE.length] }}
+            style={{
+              left: percent(segment.startS),
+              width: `calc(${percent(segment.endS)} - ${percent(segment.startS)})`,
+              background: PALETTE[i % PALETTE.length],
+            }}
           />
         ))}
-        <span aria-hidden="true" className="pointer-events-none absolute -inset-y-0.5 w-0.5 rounded bg-zinc-900 dark:bg-white" style={{ left: percent(currentS) }} />
+        <span
+          aria-hidden="true"
+          className="pointer-events-none absolute -inset-y-0.5 w-0.5 rounded bg-zinc-900 dark:bg-white"
+          style={{ left: percent(currentS) }}
+        />
       </div>
       <div className="mt-0.5 flex justify-between text-[10px] text-zinc-500 tabular-nums dark:text-zinc-400">
         <span>00:00</span>
@@ -55,7 +63,11 @@ export function TimelineBar({ durationS, segments, currentS, onSeek }: TimelineB
 /** The answer's events as a list; each plays the video from its start. */
 export function SegmentList({ segments, onSeek }: { segments: readonly TimeSegment[]; onSeek: ((seconds: number) => void) | null }) {
   return (
-    <ol data-testid="segment-list" aria-label="Events" className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
+    <ol
+      data-testid="segment-list"
+      aria-label="Events"
+      className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       {segments.map((segment, i) => (
         <li key={i} className="flex items-start gap-3 px-3 py-2">
           <span aria-hidden="true" className="mt-1.5 size-2.5 shrink-0 rounded-sm" style={{ background: PALETTE[i % PALETTE.length] }} />

@@ -1,5 +1,5 @@
-import type { BackendSummary } from "@/lib/backends/types";
 import { AlertIcon } from "@/components/ui/icons";
+import type { BackendSummary } from "@/lib/backends/types";
 
 /** A strip above the conversation when the selected backend is not ready; sending still works. */
 export function BackendNotice({ backend }: { backend: BackendSummary }) {
@@ -16,7 +16,9 @@ export function BackendNotice({ backend }: { backend: BackendSummary }) {
     >
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
       <p>
-        <span className="font-semibold">{backend.label} is {unreachable ? "unreachable" : "reporting an error"}.</span>{" "}
+        <span className="font-semibold">
+          {backend.label} is {unreachable ? "unreachable" : "reporting an error"}.
+        </span>{" "}
         {backend.statusMessage ?? "Its health check did not pass."} You can still send; the reply will show what went wrong.
       </p>
     </div>

@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import { FAMILY_INFO } from "@/lib/backends/families";
-import { STATUS_META } from "@/components/backends/status-meta";
+
 import { SimulatedBadge, StatusDot } from "@/components/backends/status-dot";
+import { STATUS_META } from "@/components/backends/status-meta";
 import { CheckIcon, ChevronDownIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
+import { FAMILY_INFO } from "@/lib/backends/families";
+import type { BackendSummary } from "@/lib/backends/types";
 
 interface BackendPickerProps {
   backends: BackendSummary[];
@@ -31,7 +32,12 @@ export function BackendPicker({ backends, selected, onSelect }: BackendPickerPro
   });
 
   function openList() {
-    setActive(Math.max(0, backends.findIndex((b) => b.id === selected.id)));
+    setActive(
+      Math.max(
+        0,
+        backends.findIndex((b) => b.id === selected.id),
+      ),
+    );
     setOpen(true);
   }
 

@@ -1,6 +1,6 @@
-import type { BackendSummary } from "@/lib/backends/types";
-import { STATUS_META } from "@/components/backends/status-meta";
 import { SimulatedBadge, StatusDot } from "@/components/backends/status-dot";
+import { STATUS_META } from "@/components/backends/status-meta";
+import type { BackendSummary } from "@/lib/backends/types";
 
 /** Status, model id and "Simulated" badge of the selected backend, shown beside the picker. */
 export function BackendStatus({ backend }: { backend: BackendSummary }) {

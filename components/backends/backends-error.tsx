@@ -1,5 +1,5 @@
-import { AlertIcon, RefreshIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+import { AlertIcon, RefreshIcon } from "@/components/ui/icons";
 
 interface BackendsErrorProps {
   message: string;
@@ -31,8 +31,8 @@ export function NoChatBackends() {
     <div className="mx-auto max-w-md py-16 text-center">
       <h2 className="text-lg font-semibold tracking-tight">No chat backends configured</h2>
       <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
-        Add a backend of kind <code className="font-mono">chat</code> to the playground configuration, or turn on the
-        simulator with <code className="font-mono">&quot;simulator&quot;: true</code>.
+        Add a backend of kind <code className="font-mono">chat</code> to the playground configuration, or turn on the simulator with{" "}
+        <code className="font-mono">&quot;simulator&quot;: true</code>.
       </p>
     </div>
   );

@@ -1,8 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { useBackendsQuery } from "@/components/backends/use-backends-query";
+
 import { BackendsError } from "@/components/backends/backends-error";
+import type { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { Skeleton } from "@/components/ui/skeleton";
 
 interface BackendsFallbackProps {

@@ -1,10 +1,12 @@
-import type { BackendStatus } from "@/lib/backends/types";
 import { STATUS_META } from "@/components/backends/status-meta";
+import type { BackendStatus } from "@/lib/backends/types";
 
 export function StatusDot({ status, className = "" }: { status: BackendStatus; className?: string }) {
   return (
     <span aria-hidden="true" className={`relative inline-flex size-2.5 shrink-0 ${className}`}>
-      {status === "ready" && <span className="absolute inset-0 animate-ping rounded-full bg-emerald-400 opacity-40 [animation-iteration-count:2]" />}
+      {status === "ready" && (
+        <span className="absolute inset-0 animate-ping rounded-full bg-emerald-400 opacity-40 [animation-iteration-count:2]" />
+      )}
       <span className={`relative inline-flex size-2.5 rounded-full ring-2 ring-white dark:ring-zinc-900 ${STATUS_META[status].dot}`} />
     </span>
   );

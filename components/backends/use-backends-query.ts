@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+
 import { fetchBackends } from "@/lib/backends/client/backends";
 import { queryKeys } from "@/lib/core/query-keys";
 

@@ -1,8 +1,9 @@
 "use client";
 
 import { lazy, Suspense, useDeferredValue } from "react";
-import type { AssistantTurn } from "@/lib/chat/conversation";
+
 import { Caret } from "@/components/chat/think-pane";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 // Markdown (parser, GFM) and reading the answer for video times are a large download that no page
 // needs for its first paint; until they arrive the answer shows as plain text.

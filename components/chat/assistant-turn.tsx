@@ -2,15 +2,16 @@
 
 import dynamic from "next/dynamic";
 import { memo } from "react";
-import type { AssistantTurn as AssistantTurnData } from "@/lib/chat/conversation";
+
+import { PlausibilityBadge } from "@/components/annotations/plausibility-badge";
 import { AnswerPane, loadAnswerBody } from "@/components/chat/answer-pane";
 import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { TurnNotices } from "@/components/chat/turn-notices";
-import { LogoMark } from "@/components/ui/logo";
 import { ToolCalls } from "@/components/tools/tool-calls";
-import { PlausibilityBadge } from "@/components/annotations/plausibility-badge";
+import { LogoMark } from "@/components/ui/logo";
+import type { AssistantTurn as AssistantTurnData } from "@/lib/chat/conversation";
 
 // Reading an answer for points, boxes, events and verdicts (parsers, timeline) is not needed for the
 // first paint. A `loading` gives each its own Suspense boundary, so the turn never waits for them.
@@ -69,11 +70,7 @@ function WaitingIndicator({ reasoning }: { reasoning: boolean }) {
     <div role="status" className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
       <span className="flex gap-1" aria-hidden="true">
         {[0, 150, 300].map((delay) => (
-          <span
-            key={delay}
-            className="size-1.5 animate-bounce rounded-full bg-brand-500"
-            style={{ animationDelay: `${delay}ms` }}
-          />
+          <span key={delay} className="size-1.5 animate-bounce rounded-full bg-brand-500" style={{ animationDelay: `${delay}ms` }} />
         ))}
       </span>
       {reasoning ? "Starting to think…" : "Waiting for the first token…"}

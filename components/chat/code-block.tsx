@@ -1,6 +1,7 @@
 "use client";
 
 import { isValidElement, useRef, type ComponentProps } from "react";
+
 import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";

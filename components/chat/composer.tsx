@@ -1,8 +1,9 @@
 "use client";
 
 import { useSyncExternalStore, type ClipboardEvent, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from "react";
-import { ArrowUpIcon, RefreshIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
+
 import { Button } from "@/components/ui/button";
+import { ArrowUpIcon, RefreshIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
 interface ComposerProps {
@@ -32,7 +33,7 @@ interface ComposerProps {
 }
 
 const noSubscribe = () => () => {};
-const platformModKey = () => /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
+const platformModKey = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl");
 
 export function Composer(props: ComposerProps) {
   const { value, onChange, inputRef, placeholder, streaming, blockedReason } = props;
@@ -80,25 +81,49 @@ export function Composer(props: ComposerProps) {
         <div className="flex items-center gap-1 px-2 pb-2">
           {props.attachControls}
           {props.attachControls && <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-zinc-200 dark:bg-zinc-800" />}
-          <Button variant="ghost" size="sm" data-testid="regenerate-button" aria-label="Regenerate the last reply" disabled={!props.canRegenerate} onClick={props.onRegenerate}>
+          <Button
+            variant="ghost"
+            size="sm"
+            data-testid="regenerate-button"
+            aria-label="Regenerate the last reply"
+            disabled={!props.canRegenerate}
+            onClick={props.onRegenerate}
+          >
             <RefreshIcon className="size-3.5" />
             <span className="hidden sm:inline">Regenerate</span>
           </Button>
-          <Button variant="ghost" size="sm" data-testid="clear-button" aria-label="Clear the conversation" disabled={!props.canClear} onClick={props.onClear}>
+          <Button
+            variant="ghost"
+            size="sm"
+            data-testid="clear-button"
+            aria-label="Clear the conversation"
+            disabled={!props.canClear}
+            onClick={props.onClear}
+          >
             <TrashIcon className="size-3.5" />
             <span className="hidden sm:inline">Clear</span>
           </Button>
           <span className="ml-auto hidden pr-2 text-xs text-zinc-500 sm:inline dark:text-zinc-400">
             {streaming ? (
-              <><Kbd>Esc</Kbd> to stop</>
+              <>
+                <Kbd>Esc</Kbd> to stop
+              </>
             ) : (
-              <><Kbd>{modKey}</Kbd> <Kbd>Enter</Kbd> to send</>
+              <>
+                <Kbd>{modKey}</Kbd> <Kbd>Enter</Kbd> to send
+              </>
             )}
           </span>
           {/* Takes Send's place at the end on phones: the auto margin moves here, off the next button. */}
           {props.beforeSend && <span className="ml-auto flex sm:ml-0 [&+*]:ml-0">{props.beforeSend}</span>}
           {streaming ? (
-            <Button variant="danger" data-testid="stop-button" aria-label="Stop generating" onClick={props.onStop} className="ml-auto sm:ml-0">
+            <Button
+              variant="danger"
+              data-testid="stop-button"
+              aria-label="Stop generating"
+              onClick={props.onStop}
+              className="ml-auto sm:ml-0"
+            >
               <StopIcon className="size-3.5" />
               Stop
             </Button>

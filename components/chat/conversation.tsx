@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, type ReactNode } from "react";
-import type { Turn } from "@/lib/chat/conversation";
+
 import { AssistantTurn, preloadTurnParts } from "@/components/chat/assistant-turn";
-import { UserTurn } from "@/components/chat/user-turn";
-import { EAGER_TURNS, NearViewport, estimateTurnHeight } from "@/components/chat/near-viewport";
+import { EAGER_TURNS, estimateTurnHeight, NearViewport } from "@/components/chat/near-viewport";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
+import { UserTurn } from "@/components/chat/user-turn";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { Turn } from "@/lib/chat/conversation";
 
 interface ConversationProps {
   turns: Turn[];
@@ -20,9 +21,7 @@ interface ConversationProps {
 }
 
 export function Conversation({ turns, notice, empty, onRetry, streaming }: ConversationProps) {
-  const { scrollRef, contentRef, onScroll, stick, awayFromBottom } = useStickToBottom<HTMLDivElement, HTMLDivElement>(
-    turns.length > 0,
-  );
+  const { scrollRef, contentRef, onScroll, stick, awayFromBottom } = useStickToBottom<HTMLDivElement, HTMLDivElement>(turns.length > 0);
   const userTurns = turns.filter((t) => t.kind === "user").length;
   const last = turns.at(-1);
 
@@ -45,7 +44,12 @@ export function Conversation({ turns, notice, empty, onRetry, streaming }: Conve
           {turns.length === 0
             ? empty
             : turns.map((turn, index) => (
-                <NearViewport key={turn.id} root={scrollRef} eager={index >= turns.length - EAGER_TURNS} estimatePx={estimateTurnHeight(turn)}>
+                <NearViewport
+                  key={turn.id}
+                  root={scrollRef}
+                  eager={index >= turns.length - EAGER_TURNS}
+                  estimatePx={estimateTurnHeight(turn)}
+                >
                   {turn.kind === "user" ? (
                     <UserTurn turn={turn} />
                   ) : (

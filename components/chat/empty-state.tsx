@@ -1,13 +1,19 @@
-import type { BackendSummary } from "@/lib/backends/types";
 import { InfoIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
 import { Skeleton } from "@/components/ui/skeleton";
 import { focusRing } from "@/components/ui/styles";
+import type { BackendSummary } from "@/lib/backends/types";
 
 // Text-only for now; prompts about pictures and videos join when attachments land.
 const EXAMPLES = [
-  { title: "Plan a robot task", prompt: "A robot arm has to stack a red cube on top of a blue cube. Plan the steps and say what could go wrong." },
-  { title: "Judge a driving scene", prompt: "A ball rolls into the street ahead of a car driving at 30 km/h. What should the driver do next, and why?" },
+  {
+    title: "Plan a robot task",
+    prompt: "A robot arm has to stack a red cube on top of a blue cube. Plan the steps and say what could go wrong.",
+  },
+  {
+    title: "Judge a driving scene",
+    prompt: "A ball rolls into the street ahead of a car driving at 30 km/h. What should the driver do next, and why?",
+  },
   { title: "Predict what happens", prompt: "If I tip a full glass of water 45 degrees, what happens in the next two seconds?" },
   { title: "Explain a skill", prompt: "How does a humanoid robot keep its balance when it walks on ice?" },
 ];
@@ -24,9 +30,7 @@ export function EmptyState({ backend, reasoning, onPick }: EmptyStateProps) {
       <div className="flex flex-col items-center gap-4">
         <LogoMark className="size-12 drop-shadow-sm" />
         <div className="space-y-2">
-          <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
-            What should {backend.label} reason about?
-          </h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">What should {backend.label} reason about?</h1>
           <p className="mx-auto max-w-md text-[15px] text-zinc-600 text-balance dark:text-zinc-400">
             {reasoning
               ? "Ask a question and watch the model think in the Think pane before it answers."
@@ -46,7 +50,9 @@ export function EmptyState({ backend, reasoning, onPick }: EmptyStateProps) {
               <span className="block text-sm font-semibold text-zinc-900 group-hover:text-brand-700 dark:text-zinc-100 dark:group-hover:text-brand-300">
                 {example.title}
               </span>
-              <span className="mt-1 line-clamp-2 text-sm leading-snug text-zinc-500 sm:line-clamp-none dark:text-zinc-400">{example.prompt}</span>
+              <span className="mt-1 line-clamp-2 text-sm leading-snug text-zinc-500 sm:line-clamp-none dark:text-zinc-400">
+                {example.prompt}
+              </span>
             </button>
           </li>
         ))}
@@ -58,9 +64,9 @@ export function EmptyState({ backend, reasoning, onPick }: EmptyStateProps) {
         >
           <InfoIcon className="mt-0.5 size-4 shrink-0" />
           <span>
-            <strong className="font-semibold">{backend.label} is simulated.</strong> The built-in simulator speaks the real NIM
-            protocol and streams replies that say they are simulated, so you can try everything without a GPU. Add your
-            NIM to the playground configuration to talk to a real model.
+            <strong className="font-semibold">{backend.label} is simulated.</strong> The built-in simulator speaks the real NIM protocol and
+            streams replies that say they are simulated, so you can try everything without a GPU. Add your NIM to the playground
+            configuration to talk to a real model.
           </span>
         </p>
       )}

@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import ReactMarkdown from "react-markdown";
 import { describe, expect, it } from "vitest";
-import { Markdown, markdownComponents, markdownPlugins } from "@/components/chat/markdown";
+
 import { SeekContext } from "@/components/annotations/time-link";
+import { Markdown, markdownComponents, markdownPlugins } from "@/components/chat/markdown";
 import { MARKDOWN_LIMITS } from "@/lib/chat/markdown-blocks";
 import { composeLongSections } from "@/lib/simulator/long-answer";
 import { createRandom } from "@/lib/simulator/random";
@@ -50,19 +51,22 @@ describe("Markdown", () => {
   });
 });
 
-
 // One react-markdown render of the whole text: what the answer's blocks must add up to.
 const renderWhole = (text: string) =>
   renderToStaticMarkup(
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>{text}</ReactMarkdown>
+      <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>
+        {text}
+      </ReactMarkdown>
     </div>,
   );
 
 const SAMPLES: Record<string, string> = {
   "a long simulated answer": composeLongSections(createRandom(7), 3000),
-  "loose and nested lists": "- one\n\n- two\n\n  more of two\n\n  - inner\n\n    inner text\n\nAfter the list.\n\n1. first\n\ntext\n\n2. second",
-  "code with blank lines": "```js\nconst a = 1;\n\n\nconst b = 2;\n```\n\n~~~~\n```\nnot a close\n\n~~~~\n\n    indented\n\n    still code\n\nafter",
+  "loose and nested lists":
+    "- one\n\n- two\n\n  more of two\n\n  - inner\n\n    inner text\n\nAfter the list.\n\n1. first\n\ntext\n\n2. second",
+  "code with blank lines":
+    "```js\nconst a = 1;\n\n\nconst b = 2;\n```\n\n~~~~\n```\nnot a close\n\n~~~~\n\n    indented\n\n    still code\n\nafter",
   "raw html with blank lines": "<pre>\nline\n\n# not a heading\n</pre>\n\n<!-- a\n\nb -->\n\n<div>\nx\n</div>\n\ntext",
   "quotes and headings": "> one\nlazy\n\n> two\n\nTitle\n=====\n\nSub\n---\n\n***\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd at 00:05.70.",
   definitions: "See [the docs][d] and a note[^1].\n\nMore text.\n\n[d]: https://example.com\n[^1]: The note.",

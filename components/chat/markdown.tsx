@@ -1,8 +1,20 @@
-import { Component, Fragment, memo, startTransition, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  Component,
+  Fragment,
+  memo,
+  startTransition,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { CodeBlock } from "@/components/chat/code-block";
+
 import { TimeLink } from "@/components/annotations/time-link";
+import { CodeBlock } from "@/components/chat/code-block";
 import { remarkTimeLinks } from "@/lib/annotations/time-links";
 import { isPlainTextBlock, planMarkdown, type MarkdownBlock } from "@/lib/chat/markdown-blocks";
 
@@ -49,25 +61,31 @@ class BlockBoundary extends Component<{ text: string; children: ReactNode }, { f
 }
 
 // Memoized on its text: while an answer streams, only its last group of blocks is parsed again.
-const Block = memo(function Block({ block, live, later }: { block: MarkdownBlock; live: boolean; later: boolean }) {
-  if (later) {
+const Block = memo(
+  function Block({ block, live, later }: { block: MarkdownBlock; live: boolean; later: boolean }) {
+    if (later) {
+      return (
+        <p data-testid="markdown-pending" className="whitespace-pre-wrap">
+          {block.text}
+        </p>
+      );
+    }
+    if (isPlainTextBlock(block, live)) return <PlainText text={block.text} />;
     return (
-      <p data-testid="markdown-pending" className="whitespace-pre-wrap">
-        {block.text}
-      </p>
+      <BlockBoundary text={block.text}>
+        <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>
+          {block.text}
+        </ReactMarkdown>
+      </BlockBoundary>
     );
-  }
-  if (isPlainTextBlock(block, live)) return <PlainText text={block.text} />;
-  return (
-    <BlockBoundary text={block.text}>
-      <ReactMarkdown remarkPlugins={markdownPlugins} components={markdownComponents}>
-        {block.text}
-      </ReactMarkdown>
-    </BlockBoundary>
-  );
-}, (before, after) =>
-  before.block.text === after.block.text && before.block.fenced === after.block.fenced && before.block.whole === after.block.whole &&
-  before.live === after.live && before.later === after.later);
+  },
+  (before, after) =>
+    before.block.text === after.block.text &&
+    before.block.fenced === after.block.fenced &&
+    before.block.whole === after.block.whole &&
+    before.live === after.live &&
+    before.later === after.later,
+);
 
 const GROUPS_AT_ONCE = 3;
 const noSubscribe = () => () => {};
@@ -79,7 +97,13 @@ const noSubscribe = () => () => {};
  * and pages rendered on the server, are formatted at once.
  */
 function useFormattedGroups(count: number): (index: number) => boolean {
-  const fromServer = useRef(useSyncExternalStore(noSubscribe, () => false, () => true));
+  const fromServer = useRef(
+    useSyncExternalStore(
+      noSubscribe,
+      () => false,
+      () => true,
+    ),
+  );
   const [atMount] = useState(count);
   const [all, setAll] = useState(false);
   useEffect(() => startTransition(() => setAll(true)), []);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+
 import type { Turn } from "@/lib/chat/conversation";
 
 // A long saved chat opens with only its last turns rendered; the others are boxes of about their

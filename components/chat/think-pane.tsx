@@ -1,11 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { AssistantTurn } from "@/lib/chat/conversation";
-import { formatSeconds } from "@/lib/core/format";
+
 import { useNow } from "@/components/chat/use-now";
 import { ChevronRightIcon, SparkleIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { AssistantTurn } from "@/lib/chat/conversation";
+import { formatSeconds } from "@/lib/core/format";
 
 function thinkingLabel(turn: AssistantTurn, thinking: boolean, now: number): string {
   if (turn.thinkStartedAt === null) return "Reasoning";

@@ -1,6 +1,6 @@
-import type { TurnError as TurnErrorData } from "@/lib/chat/conversation";
-import { AlertIcon, RefreshIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+import { AlertIcon, RefreshIcon } from "@/components/ui/icons";
+import type { TurnError as TurnErrorData } from "@/lib/chat/conversation";
 
 const TITLES: Record<string, string> = {
   backend_unreachable: "The backend is not reachable",

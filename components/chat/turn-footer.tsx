@@ -1,12 +1,12 @@
 "use client";
 
-import type { AssistantTurn } from "@/lib/chat/conversation";
 import { TurnMetrics } from "@/components/chat/turn-metrics";
 import { turnCodeSource } from "@/components/code-view/code-source";
 import { ViewCodeButton } from "@/components/code-view/view-code-button";
 import { CheckIcon, CopyIcon, StopIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 /** Under an answer: metrics when done, a "Stopped" note when stopped, and copy. */
 export function TurnFooter({ turn }: { turn: AssistantTurn }) {
@@ -21,7 +21,10 @@ export function TurnFooter({ turn }: { turn: AssistantTurn }) {
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {turn.state === "stopped" && (
-          <span data-testid="turn-stopped" className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+          <span
+            data-testid="turn-stopped"
+            className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400"
+          >
             <StopIcon className="size-3" />
             Stopped — the partial reply is kept
           </span>

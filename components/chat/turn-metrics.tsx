@@ -1,6 +1,6 @@
 import type { AssistantTurn } from "@/lib/chat/conversation";
-import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 import { estimateSentMediaTokens } from "@/lib/chat/sent-request";
+import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 
 function Metric({ label, value, title }: { label: string; value: string; title: string }) {
   return (
@@ -17,11 +17,7 @@ export function TurnMetrics({ turn }: { turn: AssistantTurn }) {
   if (!metrics) return null;
   const mediaTokens = turn.request ? estimateSentMediaTokens(turn.request) : null;
   return (
-    <dl
-      data-testid="turn-metrics"
-      aria-label="Turn metrics"
-      className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs"
-    >
+    <dl data-testid="turn-metrics" aria-label="Turn metrics" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
       {metrics.ttftMs !== null && (
         <Metric label="TTFT" value={formatDuration(metrics.ttftMs)} title="Time to the first token, reasoning or answer" />
       )}

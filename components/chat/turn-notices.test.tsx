@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { TurnNotices } from "@/components/chat/turn-notices";
 import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 

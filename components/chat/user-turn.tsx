@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { memo } from "react";
+
 import type { UserTurn as UserTurnData } from "@/lib/chat/conversation";
 
 // Images and videos of a turn (players, lightbox, drawing) load with the first turn that has some.

@@ -1,8 +1,8 @@
-import { toTurnMedia, type Attachment } from "@/lib/media/attachments";
+import type { TurnSettings } from "@/components/playground/use-chat-session";
 import { buildChatMessages, historyMedia, type AssistantTurn, type Turn } from "@/lib/chat/conversation";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import type { SentRequest } from "@/lib/chat/sent-request";
-import type { TurnSettings } from "@/components/playground/use-chat-session";
+import { toTurnMedia, type Attachment } from "@/lib/media/attachments";
 
 /** What "View code" shows the request of: a sent turn, or the message about to be sent. */
 export interface CodeSource {
@@ -26,7 +26,12 @@ export function turnCodeSource(turn: AssistantTurn): CodeSource | null {
 }
 
 /** The request Send would make now, or the sentence that says why there is none yet. */
-export function draftCodeSource(settings: TurnSettings | null, turns: readonly Turn[], text: string, attachments: readonly Attachment[]): CodeSource | string {
+export function draftCodeSource(
+  settings: TurnSettings | null,
+  turns: readonly Turn[],
+  text: string,
+  attachments: readonly Attachment[],
+): CodeSource | string {
   if (!settings) return "Pick a backend first.";
   const media = toTurnMedia(attachments);
   if (media === null) return "Wait for the attachments to finish uploading.";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, type KeyboardEvent } from "react";
+
 import { focusRing } from "@/components/ui/styles";
 
 export type SnippetLanguage = "curl" | "python" | "typescript";

@@ -1,12 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+
+import type { SnippetTargetInfo } from "@/lib/code-view/snippet-target";
 import { errorFromResponse } from "@/lib/core/errors";
 import { queryKeys } from "@/lib/core/query-keys";
-import type { SnippetTargetInfo } from "@/lib/code-view/snippet-target";
 
 async function fetchSnippetTarget(backendId: string, signal: AbortSignal): Promise<SnippetTargetInfo> {
-  const response = await fetch(`/api/backends/${encodeURIComponent(backendId)}/snippet-target`, { signal, headers: { accept: "application/json" } });
+  const response = await fetch(`/api/backends/${encodeURIComponent(backendId)}/snippet-target`, {
+    signal,
+    headers: { accept: "application/json" },
+  });
   if (!response.ok) throw await errorFromResponse(response);
   return (await response.json()) as SnippetTargetInfo;
 }

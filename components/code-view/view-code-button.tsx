@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+
 import type { CodeSource } from "@/components/code-view/code-source";
 import { CodeIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { generateSnippets, type CodeSnippets, type SnippetTarget } from "@/lib/code-view/snippets";
-import { snippetBody, snippetMediaNames } from "@/lib/code-view/sent-request-snippet";
+
 import type { CodeSource } from "@/components/code-view/code-source";
 import { CodeTabs, type SnippetLanguage } from "@/components/code-view/code-tabs";
 import { useSnippetTarget } from "@/components/code-view/use-snippet-target";
@@ -11,6 +10,8 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { Segmented } from "@/components/ui/segmented";
 import { buttonSizes, buttonStyles } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";
+import { snippetBody, snippetMediaNames } from "@/lib/code-view/sent-request-snippet";
+import { generateSnippets, type CodeSnippets, type SnippetTarget } from "@/lib/code-view/snippets";
 
 type TargetKind = SnippetTarget["kind"];
 type MediaMode = "placeholder" | "path";
@@ -101,7 +102,12 @@ export default function ViewCodeDialog({ source, onClose }: ViewCodeDialogProps)
         <div className="flex items-end justify-between gap-2 border-b border-zinc-200 dark:border-zinc-800">
           <CodeTabs value={language} onChange={setLanguage} tabId={(l) => `${ids}-tab-${l}`} panelId={`${ids}-panel`} />
           {code !== null && (
-            <button type="button" data-testid="code-copy" onClick={() => copy(code)} className={`${buttonStyles.secondary} ${buttonSizes.sm} mb-1 shrink-0`}>
+            <button
+              type="button"
+              data-testid="code-copy"
+              onClick={() => copy(code)}
+              className={`${buttonStyles.secondary} ${buttonSizes.sm} mb-1 shrink-0`}
+            >
               {copied ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}
               {copied ? "Copied" : "Copy"}
             </button>
@@ -109,7 +115,10 @@ export default function ViewCodeDialog({ source, onClose }: ViewCodeDialogProps)
         </div>
         <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-tab-${language}`}>
           {code === null ? (
-            <p role="alert" className="flex gap-2 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+            <p
+              role="alert"
+              className="flex gap-2 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+            >
               <AlertIcon className="mt-0.5 size-4 shrink-0" />
               {"error" in snippets ? snippets.error : ""}
             </p>

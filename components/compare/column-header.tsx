@@ -1,17 +1,18 @@
 "use client";
 
 import { useId } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import type { CompareColumn } from "@/lib/chat/compare";
-import { reasoningUnavailableReason } from "@/lib/backends/families";
-import type { NumericParam } from "@/lib/chat/params";
-import { STATUS_META } from "@/components/backends/status-meta";
+
 import { StatusDot } from "@/components/backends/status-dot";
+import { STATUS_META } from "@/components/backends/status-meta";
 import { ColumnParams } from "@/components/compare/column-params";
 import { Button } from "@/components/ui/button";
 import { PromoteIcon, XIcon } from "@/components/ui/icons";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
+import { reasoningUnavailableReason } from "@/lib/backends/families";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { CompareColumn } from "@/lib/chat/compare";
+import type { NumericParam } from "@/lib/chat/params";
 
 interface ColumnHeaderProps {
   column: CompareColumn;
@@ -39,7 +40,10 @@ export function ColumnHeader(props: ColumnHeaderProps) {
   return (
     <div className="space-y-2 border-b border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
       <div className="flex items-center gap-2">
-        <span aria-hidden="true" className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-xs font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
+        <span
+          aria-hidden="true"
+          className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-xs font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900"
+        >
           {number}
         </span>
         <label htmlFor={selectId} className="sr-only">
@@ -86,8 +90,14 @@ export function ColumnHeader(props: ColumnHeaderProps) {
             disabled={unavailable !== null || props.busy}
             onChange={props.onReasoning}
           />
-          <span aria-hidden="true" className="font-medium text-zinc-700 dark:text-zinc-300">Reasoning</span>
-          {unavailable && <span id={reasonId} className="sr-only">{unavailable}</span>}
+          <span aria-hidden="true" className="font-medium text-zinc-700 dark:text-zinc-300">
+            Reasoning
+          </span>
+          {unavailable && (
+            <span id={reasonId} className="sr-only">
+              {unavailable}
+            </span>
+          )}
         </span>
         <ColumnParams columnNumber={number} params={column.params} onEdit={props.onParam} onReset={props.onResetParams} />
         <Button

@@ -1,11 +1,12 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { PARAM_FIELDS, parseParams, type NumericParam, type ParamsState } from "@/lib/chat/params";
+
 import { NumberField } from "@/components/params/number-field";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
+import { PARAM_FIELDS, parseParams, type NumericParam, type ParamsState } from "@/lib/chat/params";
 
 const SLIDERS: NumericParam[] = ["temperature", "top_p"];
 const FIELDS: NumericParam[] = ["max_tokens", "top_k", "seed", "presence_penalty"];
@@ -51,7 +52,11 @@ export function ColumnParams({ columnNumber, params, onEdit, onReset }: ColumnPa
       >
         <SlidersIcon className="size-3.5" />
         Params
-        {params.edited && <span className="rounded-full bg-zinc-200 px-1.5 text-[10px] font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200">Custom</span>}
+        {params.edited && (
+          <span className="rounded-full bg-zinc-200 px-1.5 text-[10px] font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200">
+            Custom
+          </span>
+        )}
         <span className="sr-only"> for column {columnNumber}</span>
       </Button>
       <div

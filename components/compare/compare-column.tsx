@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect } from "react";
+
+import { SimulatedBadge } from "@/components/backends/status-dot";
+import { AssistantTurn } from "@/components/chat/assistant-turn";
+import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
+import { UserTurn } from "@/components/chat/user-turn";
+import { ColumnHeader } from "@/components/compare/column-header";
 import type { BackendSummary } from "@/lib/backends/types";
 import { columnState, type CompareColumn } from "@/lib/chat/compare";
 import { isStreaming } from "@/lib/chat/conversation";
-import { SimulatedBadge } from "@/components/backends/status-dot";
-import { AssistantTurn } from "@/components/chat/assistant-turn";
-import { UserTurn } from "@/components/chat/user-turn";
-import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
-import { ColumnHeader } from "@/components/compare/column-header";
 
 type HeaderHandlers = Pick<
   Parameters<typeof ColumnHeader>[0],

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { HelpButton } from "@/components/help/help-button";
 import { AppNav } from "@/components/nav/app-nav";
 import { LogoMark } from "@/components/ui/logo";

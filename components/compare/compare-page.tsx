@@ -1,12 +1,13 @@
 "use client";
 
-import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo } from "react";
-import { chatBackends } from "@/lib/backends/client/backends";
+
 import { NoChatBackends } from "@/components/backends/backends-error";
 import { BackendsFallback } from "@/components/backends/backends-fallback";
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { CompareHeader } from "@/components/compare/compare-header";
 import { CompareWorkspace } from "@/components/compare/compare-workspace";
+import { chatBackends } from "@/lib/backends/client/backends";
 
 export function ComparePage() {
   const backendsQuery = useBackendsQuery();

@@ -2,24 +2,25 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import { MAX_COLUMNS, MIN_COLUMNS, PROMOTE_STORAGE_KEY, promotedConversation } from "@/lib/chat/compare";
-import { createTurnId, historyMedia } from "@/lib/chat/conversation";
-import { FAMILY_INFO } from "@/lib/backends/families";
-import { compareSeries } from "@/lib/chat/metrics-series";
+
 import { Composer } from "@/components/chat/composer";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { CompareColumnView } from "@/components/compare/compare-column";
 import { CompareHeader } from "@/components/compare/compare-header";
-import { columnsBlockReason, useCompareSession } from "@/components/compare/use-compare-session";
 import { useCompareMedia } from "@/components/compare/use-compare-media";
+import { columnsBlockReason, useCompareSession } from "@/components/compare/use-compare-session";
 import { AttachControls } from "@/components/media/attach-controls";
 import { AttachmentStrip } from "@/components/media/attachment-strip";
-import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { DropOverlay } from "@/components/media/drop-overlay";
+import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { useFileDrop } from "@/components/media/use-file-drop";
 import { MetricsToggle } from "@/components/metrics/metrics-toggle";
 import { Segmented } from "@/components/ui/segmented";
+import { FAMILY_INFO } from "@/lib/backends/families";
+import type { BackendSummary } from "@/lib/backends/types";
+import { MAX_COLUMNS, MIN_COLUMNS, PROMOTE_STORAGE_KEY, promotedConversation } from "@/lib/chat/compare";
+import { createTurnId, historyMedia } from "@/lib/chat/conversation";
+import { compareSeries } from "@/lib/chat/metrics-series";
 
 // Narrow screens swipe between full-width columns; wider ones show them side by side.
 const GRID: Record<number, string> = {
@@ -92,10 +93,16 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
               data-testid="compare-count"
               value={String(columns.length) as (typeof COUNTS)[number]}
               onChange={(value) => setCount(Number(value))}
-              options={COUNTS.map((n) => ({ value: n, label: n, disabled: streaming || Number(n) < MIN_COLUMNS || Number(n) > MAX_COLUMNS }))}
+              options={COUNTS.map((n) => ({
+                value: n,
+                label: n,
+                disabled: streaming || Number(n) < MIN_COLUMNS || Number(n) > MAX_COLUMNS,
+              }))}
             />
           </div>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">One prompt goes to every column at once; each keeps its own settings and conversation.</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            One prompt goes to every column at once; each keeps its own settings and conversation.
+          </p>
         </div>
         <div
           data-testid="compare-grid"

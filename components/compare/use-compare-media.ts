@@ -1,14 +1,15 @@
 "use client";
 
 import { useMemo } from "react";
-import { summarizeTokens, type TokenAdvice } from "@/lib/media/attachment-tokens";
-import { attachmentsBlockReason, type MediaFacts } from "@/lib/media/attachments";
+
+import { useAttachments } from "@/components/media/use-attachments";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import type { CompareColumn } from "@/lib/chat/compare";
 import { historyMedia } from "@/lib/chat/conversation";
-import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
-import { useAttachments } from "@/components/media/use-attachments";
+import { summarizeTokens, type TokenAdvice } from "@/lib/media/attachment-tokens";
+import { attachmentsBlockReason, type MediaFacts } from "@/lib/media/attachments";
 
 /** The family with the tightest limits among the columns: what is attached must fit every column. */
 function strictestFamily(columns: readonly CompareColumn[]): Family {
@@ -27,7 +28,12 @@ export function useCompareMedia(columns: readonly CompareColumn[], backends: rea
   const current = useMemo(() => attachments.items.map((a) => (a.phase === "error" ? null : a.facts)), [attachments.items]);
   // Earlier media over the per-prompt limits are left out of the request, so out of the estimate too.
   const fitted = useMemo(
-    () => fitEarlierMedia(family, historyMedia(columns[0]?.turns ?? []), current.filter((f): f is MediaFacts => f !== null)),
+    () =>
+      fitEarlierMedia(
+        family,
+        historyMedia(columns[0]?.turns ?? []),
+        current.filter((f): f is MediaFacts => f !== null),
+      ),
     [columns, current, family],
   );
   const tokens = useMemo(
@@ -40,5 +46,13 @@ export function useCompareMedia(columns: readonly CompareColumn[], backends: rea
     const target = attachments.items[advice.index];
     if (advice.action === "downscale" && target) attachments.downscale(target.id, advice);
   };
-  return { family, attachments, tokens, omittedNotice: fitted.notice, attachedVideo, applyAdvice, blockedReason: attachmentsBlockReason(family, attachments.items) };
+  return {
+    family,
+    attachments,
+    tokens,
+    omittedNotice: fitted.notice,
+    attachedVideo,
+    applyAdvice,
+    blockedReason: attachmentsBlockReason(family, attachments.items),
+  };
 }

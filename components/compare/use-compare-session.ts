@@ -1,15 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { TurnMedia } from "@/lib/media/attachments";
+
+import { mediaContext } from "@/components/media/use-composer-media";
+import { reasoningUnavailableReason } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
+import { runChatTurn } from "@/lib/chat/client/stream";
 import { compareReducer, initialColumns, type CompareColumn } from "@/lib/chat/compare";
 import { buildChatMessages, createTurnId, historyMedia, isStreaming, regenerateContext, type Turn } from "@/lib/chat/conversation";
-import { reasoningUnavailableReason } from "@/lib/backends/families";
-import { EMPTY_MEDIA_DRAFT, parseMediaParams } from "@/lib/media/params";
 import { parseParams } from "@/lib/chat/params";
-import { runChatTurn } from "@/lib/chat/client/stream";
-import { mediaContext } from "@/components/media/use-composer-media";
+import type { TurnMedia } from "@/lib/media/attachments";
+import { EMPTY_MEDIA_DRAFT, parseMediaParams } from "@/lib/media/params";
 
 /** Backend ids in the address (`/compare?backends=a,b`), so a comparison can be linked to. */
 function backendsFromUrl(): string[] {
@@ -48,7 +49,12 @@ export function useCompareSession(backends: BackendSummary[]) {
     const backend = latest.current.backends.find((b) => b.id === column.backendId);
     if (!backend) return;
     const sentMedia = [...historyMedia(history), ...user.media];
-    const reasoning = column.reasoning && reasoningUnavailableReason(column.family, sentMedia.some((m) => m.kind === "video")) === null;
+    const reasoning =
+      column.reasoning &&
+      reasoningUnavailableReason(
+        column.family,
+        sentMedia.some((m) => m.kind === "video"),
+      ) === null;
     const body = {
       backend: backend.id,
       messages: buildChatMessages("", history, user.text, user.media),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+
 import { parsePromoted, PROMOTE_STORAGE_KEY } from "@/lib/chat/compare";
 import type { Turn } from "@/lib/chat/conversation";
 

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { ConversationSummary } from "@/lib/conversations/schema";
-import { formatRelativeTime } from "@/lib/conversations/time";
+
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { ConversationSummary } from "@/lib/conversations/schema";
+import { formatRelativeTime } from "@/lib/conversations/time";
 
 interface ConversationItemProps {
   conversation: ConversationSummary;
@@ -91,11 +92,27 @@ export function ConversationItem({ conversation, active, now, onOpen, onRename, 
         </Link>
       )}
       {!editing && (
-        <span className={`flex items-center ${active ? "" : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100"}`}>
-          <button type="button" data-testid="conversation-rename" aria-label={`Rename “${conversation.title}”`} title="Rename (F2)" onClick={() => setEditing(true)} className={actionButton}>
+        <span
+          className={`flex items-center ${active ? "" : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100"}`}
+        >
+          <button
+            type="button"
+            data-testid="conversation-rename"
+            aria-label={`Rename “${conversation.title}”`}
+            title="Rename (F2)"
+            onClick={() => setEditing(true)}
+            className={actionButton}
+          >
             <PencilIcon className="size-3.5" />
           </button>
-          <button type="button" data-testid="conversation-delete" aria-label={`Delete “${conversation.title}”`} title="Delete" onClick={onDelete} className={actionButton}>
+          <button
+            type="button"
+            data-testid="conversation-delete"
+            aria-label={`Delete “${conversation.title}”`}
+            title="Delete"
+            onClick={onDelete}
+            className={actionButton}
+          >
             <TrashIcon className="size-3.5" />
           </button>
         </span>

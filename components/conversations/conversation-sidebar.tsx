@@ -1,11 +1,12 @@
 "use client";
 
 import { useDeferredValue, useEffect, useRef, useState } from "react";
+
 import { useNow } from "@/components/chat/use-now";
 import { ConversationItem } from "@/components/conversations/conversation-item";
-import { PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { useConversationList, useDeleteWithUndo, useRenameConversation } from "@/components/conversations/use-conversation-list";
 import { Button } from "@/components/ui/button";
+import { PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { inputStyles } from "@/components/ui/styles";
 
@@ -36,7 +37,9 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
 
   return (
     <>
-      {drawerOpen && <div aria-hidden="true" onClick={onCloseDrawer} className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[2px] xl:hidden" />}
+      {drawerOpen && (
+        <div aria-hidden="true" onClick={onCloseDrawer} className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[2px] xl:hidden" />
+      )}
       <nav
         id="conversations"
         aria-label="Saved chats"
@@ -53,7 +56,17 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
         } flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950`}
       >
         <div className="flex shrink-0 items-center gap-2 px-3 pt-3">
-          <Button ref={newChatRef} variant="secondary" size="md" data-testid="new-chat" onClick={() => { onNewChat(); onCloseDrawer(); }} className="flex-1 justify-start">
+          <Button
+            ref={newChatRef}
+            variant="secondary"
+            size="md"
+            data-testid="new-chat"
+            onClick={() => {
+              onNewChat();
+              onCloseDrawer();
+            }}
+            className="flex-1 justify-start"
+          >
             <PlusIcon className="size-4" />
             New chat
           </Button>
@@ -76,12 +89,16 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
         <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
           {list.isPending ? (
             <div aria-busy="true" aria-label="Loading chats" className="space-y-2 px-1 pt-1">
-              {[0, 1, 2].map((i) => <Skeleton key={i} className="h-11 rounded-lg" />)}
+              {[0, 1, 2].map((i) => (
+                <Skeleton key={i} className="h-11 rounded-lg" />
+              ))}
             </div>
           ) : list.isError ? (
             <p role="alert" className="px-2 pt-2 text-sm text-red-700 dark:text-red-400">
               The chats could not be loaded: {list.error.message}{" "}
-              <button type="button" onClick={() => void list.refetch()} className="font-medium underline">Retry</button>
+              <button type="button" onClick={() => void list.refetch()} className="font-medium underline">
+                Retry
+              </button>
             </p>
           ) : shown.length === 0 ? (
             <p data-testid="conversation-empty" className="px-2 pt-2 text-sm text-zinc-500 dark:text-zinc-400">
@@ -103,7 +120,13 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
             </ul>
           )}
           {list.hasNextPage && (
-            <Button variant="ghost" size="sm" className="mt-2 w-full" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="mt-2 w-full"
+              disabled={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
+            >
               {list.isFetchingNextPage ? "Loading…" : "Show older chats"}
             </Button>
           )}

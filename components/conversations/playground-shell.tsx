@@ -2,12 +2,13 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
-import { isSessionId } from "@/lib/conversations/constants";
-import { Playground } from "@/components/playground/playground";
+
 import { ConversationSidebar } from "@/components/conversations/conversation-sidebar";
 import { SessionShellContext, type SessionShell } from "@/components/conversations/shell-context";
 import { ToastProvider } from "@/components/conversations/toast";
 import { useSidebarState } from "@/components/conversations/use-sidebar-state";
+import { Playground } from "@/components/playground/playground";
+import { isSessionId } from "@/lib/conversations/constants";
 
 let mounts = 0;
 const nextMountKey = () => `m${++mounts}`;
@@ -47,7 +48,15 @@ export function PlaygroundShell() {
   }, [router, urlId]);
 
   const shell = useMemo<SessionShell>(
-    () => ({ conversationId: mount.id, adopt, reload, newChat, sidebarOpen: sidebar.open, sidebarColumn: sidebar.wideOpen, toggleSidebar: sidebar.toggle }),
+    () => ({
+      conversationId: mount.id,
+      adopt,
+      reload,
+      newChat,
+      sidebarOpen: sidebar.open,
+      sidebarColumn: sidebar.wideOpen,
+      toggleSidebar: sidebar.toggle,
+    }),
     [mount.id, adopt, reload, newChat, sidebar.open, sidebar.wideOpen, sidebar.toggle],
   );
 

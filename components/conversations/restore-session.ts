@@ -1,7 +1,7 @@
-import type { MediaParamsDraft } from "@/lib/media/params";
-import type { ToolsDraft } from "@/lib/chat/tools-draft";
-import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
 import type { RestoredSession } from "@/components/conversations/use-playground-session";
+import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
+import type { ToolsDraft } from "@/lib/chat/tools-draft";
+import type { MediaParamsDraft } from "@/lib/media/params";
 
 interface RestoreTarget {
   append: (turns: RestoredSession["turns"]) => void;

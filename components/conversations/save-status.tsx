@@ -1,5 +1,5 @@
-import type { SaveStatus as Status } from "@/lib/conversations/client/autosaver";
 import { AlertIcon, CheckIcon, CloudIcon, SpinnerIcon } from "@/components/ui/icons";
+import type { SaveStatus as Status } from "@/lib/conversations/client/autosaver";
 
 const LABELS: Record<Status, string> = {
   idle: "",
@@ -24,7 +24,9 @@ export function SaveStatus({ status, message }: { status: Status; message?: stri
     >
       <span className="relative">
         <CloudIcon className="size-4" />
-        <Icon className={`absolute -right-1 -bottom-1 size-2.5 rounded-full bg-white dark:bg-zinc-950 ${status === "saving" ? "animate-spin" : ""}`} />
+        <Icon
+          className={`absolute -right-1 -bottom-1 size-2.5 rounded-full bg-white dark:bg-zinc-950 ${status === "saving" ? "animate-spin" : ""}`}
+        />
       </span>
       <span className={warn ? "" : "hidden 2xl:inline"}>{LABELS[status]}</span>
     </span>

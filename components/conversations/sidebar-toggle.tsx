@@ -1,8 +1,8 @@
 "use client";
 
-import { PanelLeftIcon } from "@/components/ui/icons";
 import { useSessionShell } from "@/components/conversations/shell-context";
 import { Button } from "@/components/ui/button";
+import { PanelLeftIcon } from "@/components/ui/icons";
 
 /** Shows or hides the saved chats; nothing outside the shell. */
 export function SidebarToggle() {

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+
 import { XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 
@@ -96,7 +97,12 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
           {toast.action.label}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" onClick={onDismiss} className={`-mr-1 shrink-0 rounded-md p-1 opacity-70 hover:opacity-100 ${focusRing}`}>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={onDismiss}
+        className={`-mr-1 shrink-0 rounded-md p-1 opacity-70 hover:opacity-100 ${focusRing}`}
+      >
         <XIcon className="size-3.5" />
       </button>
     </div>

@@ -2,10 +2,11 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+
+import { useToast } from "@/components/conversations/toast";
 import { deleteConversation, listConversations, renameConversation } from "@/lib/conversations/client/api";
 import type { ConversationSummary } from "@/lib/conversations/schema";
 import { queryKeys } from "@/lib/core/query-keys";
-import { useToast } from "@/components/conversations/toast";
 
 const PAGE_SIZE = 40;
 const UNDO_MS = 6000;
@@ -82,7 +83,10 @@ export function useDeleteWithUndo(onDeleted: (id: string) => void) {
     (conversation: ConversationSummary) => {
       setHidden((current) => new Set(current).add(conversation.id));
       onDeleted(conversation.id);
-      pending.current.set(conversation.id, setTimeout(() => commit(conversation.id), UNDO_MS));
+      pending.current.set(
+        conversation.id,
+        setTimeout(() => commit(conversation.id), UNDO_MS),
+      );
       toast.show({
         message: `Deleted “${conversation.title}”.`,
         durationMs: UNDO_MS,

@@ -2,16 +2,17 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import type { SamplingParamsInput } from "@/lib/chat/schema";
-import { Autosaver, type SaveStatus } from "@/lib/conversations/client/autosaver";
-import { createConversation, getConversation, saveConversation } from "@/lib/conversations/client/api";
-import type { Turn } from "@/lib/chat/conversation";
-import type { MediaParamsDraft } from "@/lib/media/params";
-import type { ToolsDraft } from "@/lib/chat/tools-draft";
-import { queryKeys } from "@/lib/core/query-keys";
-import { buildSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/conversations/data";
+
 import { useSessionShell } from "@/components/conversations/shell-context";
 import { useToast } from "@/components/conversations/toast";
+import type { Turn } from "@/lib/chat/conversation";
+import type { SamplingParamsInput } from "@/lib/chat/schema";
+import type { ToolsDraft } from "@/lib/chat/tools-draft";
+import { createConversation, getConversation, saveConversation } from "@/lib/conversations/client/api";
+import { Autosaver, type SaveStatus } from "@/lib/conversations/client/autosaver";
+import { buildSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/conversations/data";
+import { queryKeys } from "@/lib/core/query-keys";
+import type { MediaParamsDraft } from "@/lib/media/params";
 
 /** What the playground puts back when a saved chat is opened. */
 export interface RestoredSession {
@@ -87,7 +88,12 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
       },
       () => {
         const state = latest.current;
-        return { title: sessionTitle(state.turns), backendId: state.backend?.id ?? null, data: buildSessionData(state), busy: state.streaming };
+        return {
+          title: sessionTitle(state.turns),
+          backendId: state.backend?.id ?? null,
+          data: buildSessionData(state),
+          busy: state.streaming,
+        };
       },
     );
     return saver;

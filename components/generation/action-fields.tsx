@@ -1,17 +1,18 @@
 "use client";
 
 import { useMemo, useRef } from "react";
-import { EMBODIMENTS, EMBODIMENT_LABELS, actionShapeError, columnName, type Embodiment } from "@/lib/backends/action-domains";
-import type { GenerationProfile } from "@/lib/backends/generation-families";
-import { exampleActions } from "@/lib/generation/action-curves";
-import { actionsToText, parseActionText } from "@/lib/generation/action-data";
-import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
-import { draftDomain, profileDomains } from "@/lib/generation/world-form";
+
 import { ActionPlot } from "@/components/generation/action-plot";
 import { compactSelect, Field } from "@/components/generation/field";
 import { Button } from "@/components/ui/button";
 import { SparkleIcon, UploadIcon, XIcon } from "@/components/ui/icons";
 import { inputStyles } from "@/components/ui/styles";
+import { actionShapeError, columnName, EMBODIMENT_LABELS, EMBODIMENTS, type Embodiment } from "@/lib/backends/action-domains";
+import type { GenerationProfile } from "@/lib/backends/generation-families";
+import { exampleActions } from "@/lib/generation/action-curves";
+import { actionsToText, parseActionText } from "@/lib/generation/action-data";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { draftDomain, profileDomains } from "@/lib/generation/world-form";
 
 interface ActionFieldsProps {
   profile: GenerationProfile;
@@ -33,7 +34,8 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
   const columns = Array.from({ length: domain.dim }, (_, i) => columnName(domain, i));
   const forward = draft.mode === "forward_dynamics";
   // The shape is checked as it is typed; an empty box only once Generate was pressed.
-  const shapeError = (draft.actionText.trim() ? (parsed.ok ? actionShapeError(domain, parsed.data) : parsed.error) : errors.action) ?? undefined;
+  const shapeError =
+    (draft.actionText.trim() ? (parsed.ok ? actionShapeError(domain, parsed.data) : parsed.error) : errors.action) ?? undefined;
 
   return (
     <div className="space-y-3" data-testid="action-fields">
@@ -46,12 +48,28 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
             onChange={(e) => onChange("actionDomain", domains.find((d) => d.embodiment === (e.target.value as Embodiment))?.name ?? "")}
             className={select}
           >
-            {embodiments.map((e) => <option key={e} value={e}>{EMBODIMENT_LABELS[e]}</option>)}
+            {embodiments.map((e) => (
+              <option key={e} value={e}>
+                {EMBODIMENT_LABELS[e]}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Domain" htmlFor="gen-domain">
-          <select id="gen-domain" data-testid="gen-domain" value={domain.name} onChange={(e) => onChange("actionDomain", e.target.value)} className={select}>
-            {domains.filter((d) => d.embodiment === domain.embodiment).map((d) => <option key={d.name} value={d.name}>{d.label}</option>)}
+          <select
+            id="gen-domain"
+            data-testid="gen-domain"
+            value={domain.name}
+            onChange={(e) => onChange("actionDomain", e.target.value)}
+            className={select}
+          >
+            {domains
+              .filter((d) => d.embodiment === domain.embodiment)
+              .map((d) => (
+                <option key={d.name} value={d.name}>
+                  {d.label}
+                </option>
+              ))}
           </select>
         </Field>
       </div>
@@ -88,7 +106,12 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
             <Button size="sm" variant="secondary" data-testid="gen-actions-upload" onClick={() => fileRef.current?.click()}>
               <UploadIcon className="size-3.5" /> Upload JSON / CSV
             </Button>
-            <Button size="sm" variant="secondary" data-testid="gen-actions-example" onClick={() => onChange("actionText", actionsToText(exampleActions(domain.name)))}>
+            <Button
+              size="sm"
+              variant="secondary"
+              data-testid="gen-actions-example"
+              onClick={() => onChange("actionText", actionsToText(exampleActions(domain.name)))}
+            >
               <SparkleIcon className="size-3.5" /> Example
             </Button>
             {draft.actionText && (
@@ -105,7 +128,10 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
           {fits && parsed.ok && <ActionPlot data={parsed.data} columns={columns} title={`The ${parsed.data.length} input actions`} />}
         </Field>
       ) : (
-        <p className="rounded-lg bg-zinc-50 px-2.5 py-2 text-[11px] leading-snug text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-300" data-testid="action-mode-note">
+        <p
+          className="rounded-lg bg-zinc-50 px-2.5 py-2 text-[11px] leading-snug text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-300"
+          data-testid="action-mode-note"
+        >
           {draft.mode === "policy"
             ? `Predicts ${domain.chunk} × ${domain.dim} actions from the start image and the task in the prompt, and a ${domain.chunk + 1}-frame rollout.`
             : `Recovers ${domain.chunk} × ${domain.dim} actions from the first ${domain.chunk + 1} frames of the video.`}

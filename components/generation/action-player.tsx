@@ -1,13 +1,13 @@
 "use client";
 
-import type { ActionResult } from "@/lib/generation/schema";
-import { actionToCsv } from "@/lib/generation/action-result";
 import { ActionPlot } from "@/components/generation/action-plot";
 import { PlayerControls } from "@/components/player/player-controls";
 import { DownloadIcon } from "@/components/player/player-icons";
 import { usePlayback } from "@/components/player/use-playback";
 import { usePlayerShell } from "@/components/player/use-player-shell";
 import { Button } from "@/components/ui/button";
+import { actionToCsv } from "@/lib/generation/action-result";
+import type { ActionResult } from "@/lib/generation/schema";
 
 interface ActionPlayerProps {
   src: string;
@@ -42,9 +42,35 @@ export function ActionPlayer({ src, fps, label, download, action, columns, title
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]" data-testid="action-player">
-      <div ref={shell.rootRef} role="group" aria-label={`Player: ${label}`} tabIndex={0} data-testid="video-player" onKeyDown={shell.onKeyDown} className="flex flex-col overflow-hidden rounded-xl bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&:fullscreen]:rounded-none">
-        <video ref={refs[0]} data-testid="player-video" src={src} muted={state.muted} autoPlay playsInline preload="auto" onClick={actions.toggle} className="max-h-[min(60vh,34rem)] min-h-0 w-full flex-1 cursor-pointer bg-black object-contain [:fullscreen_&]:max-h-none" />
-        <PlayerControls state={state} actions={actions} fps={fps} seekLabel={`Seek ${label}`} download={download} fullscreen={shell.fullscreen} onFullscreen={shell.toggleFullscreen} />
+      <div
+        ref={shell.rootRef}
+        role="group"
+        aria-label={`Player: ${label}`}
+        tabIndex={0}
+        data-testid="video-player"
+        onKeyDown={shell.onKeyDown}
+        className="flex flex-col overflow-hidden rounded-xl bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&:fullscreen]:rounded-none"
+      >
+        <video
+          ref={refs[0]}
+          data-testid="player-video"
+          src={src}
+          muted={state.muted}
+          autoPlay
+          playsInline
+          preload="auto"
+          onClick={actions.toggle}
+          className="max-h-[min(60vh,34rem)] min-h-0 w-full flex-1 cursor-pointer bg-black object-contain [:fullscreen_&]:max-h-none"
+        />
+        <PlayerControls
+          state={state}
+          actions={actions}
+          fps={fps}
+          seekLabel={`Seek ${label}`}
+          download={download}
+          fullscreen={shell.fullscreen}
+          onFullscreen={shell.toggleFullscreen}
+        />
       </div>
       <div className="min-w-0 space-y-2">
         <div className="flex items-baseline justify-between gap-2">
@@ -53,12 +79,28 @@ export function ActionPlayer({ src, fps, label, download, action, columns, title
             {action.domain} · {action.shape[0]} × {action.shape[1]}
           </span>
         </div>
-        <ActionPlot data={action.data} columns={columns} title={`${title}: ${action.shape[0]} steps of ${action.shape[1]} values; click a step to seek the video`} playhead={playhead} onSeekStep={seekStep} />
+        <ActionPlot
+          data={action.data}
+          columns={columns}
+          title={`${title}: ${action.shape[0]} steps of ${action.shape[1]} values; click a step to seek the video`}
+          playhead={playhead}
+          onSeekStep={seekStep}
+        />
         <div className="flex gap-1.5">
-          <Button size="sm" variant="secondary" data-testid="export-actions-json" onClick={() => save(`${JSON.stringify(action)}\n`, "application/json", `${exportName}.json`)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            data-testid="export-actions-json"
+            onClick={() => save(`${JSON.stringify(action)}\n`, "application/json", `${exportName}.json`)}
+          >
             <DownloadIcon className="size-3.5" /> JSON
           </Button>
-          <Button size="sm" variant="secondary" data-testid="export-actions-csv" onClick={() => save(actionToCsv(action, columns), "text/csv", `${exportName}.csv`)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            data-testid="export-actions-csv"
+            onClick={() => save(actionToCsv(action, columns), "text/csv", `${exportName}.csv`)}
+          >
             <DownloadIcon className="size-3.5" /> CSV
           </Button>
         </div>

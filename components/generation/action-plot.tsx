@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+
 import { Segmented } from "@/components/ui/segmented";
 
 interface ActionPlotProps {
@@ -20,9 +21,11 @@ const M = { left: 46, right: 10, top: 10, bottom: 22 };
 const LEGEND_MAX = 12;
 
 /** A distinct hue per dimension, readable on white and on zinc-900 alike. */
-export const dimensionColor = (index: number, count: number) => `hsl(${Math.round((200 + (index * 360) / Math.max(count, 1)) % 360)} 70% 50%)`;
+export const dimensionColor = (index: number, count: number) =>
+  `hsl(${Math.round((200 + (index * 360) / Math.max(count, 1)) % 360)} 70% 50%)`;
 
-const format = (value: number) => (Math.abs(value) >= 100 || value === 0 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(2));
+const format = (value: number) =>
+  Math.abs(value) >= 100 || value === 0 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(2);
 
 interface Range {
   min: number;
@@ -61,7 +64,9 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
   const x = (step: number) => M.left + (steps <= 1 ? plotW / 2 : (step / (steps - 1)) * plotW);
   const y = (value: number) => M.top + plotH - ((value - min) / (max - min)) * plotH;
   const scaled = (value: number, d: number) => (ownScale ? (value - perColumn[d]!.min) / (perColumn[d]!.max - perColumn[d]!.min) : value);
-  const paths = Array.from({ length: dims }, (_, d) => data.map((row, step) => `${step === 0 ? "M" : "L"}${x(step).toFixed(1)},${y(scaled(row[d] ?? 0, d)).toFixed(1)}`).join(""));
+  const paths = Array.from({ length: dims }, (_, d) =>
+    data.map((row, step) => `${step === 0 ? "M" : "L"}${x(step).toFixed(1)},${y(scaled(row[d] ?? 0, d)).toFixed(1)}`).join(""),
+  );
   const ticks = ownScale ? [] : [min, (min + max) / 2, max];
 
   const stepAt = (clientX: number): number => {
@@ -100,23 +105,70 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
           className={`h-auto w-full touch-none rounded-lg text-zinc-500 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-400 ${onSeekStep ? "cursor-pointer" : ""}`}
         >
           <title id={titleId}>{title}</title>
-          {ownScale && <text x={M.left - 6} y={M.top + 8} textAnchor="end" className="fill-current text-[10px]">max</text>}
-          {ownScale && <text x={M.left - 6} y={M.top + plotH} textAnchor="end" className="fill-current text-[10px]">min</text>}
+          {ownScale && (
+            <text x={M.left - 6} y={M.top + 8} textAnchor="end" className="fill-current text-[10px]">
+              max
+            </text>
+          )}
+          {ownScale && (
+            <text x={M.left - 6} y={M.top + plotH} textAnchor="end" className="fill-current text-[10px]">
+              min
+            </text>
+          )}
           {ticks.map((tick, i) => (
             <g key={i}>
-              <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className="stroke-zinc-200 dark:stroke-zinc-800" strokeWidth={1} />
-              <text x={M.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" className="fill-current text-[10px] tabular-nums">{format(tick)}</text>
+              <line
+                x1={M.left}
+                x2={W - M.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className="stroke-zinc-200 dark:stroke-zinc-800"
+                strokeWidth={1}
+              />
+              <text x={M.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" className="fill-current text-[10px] tabular-nums">
+                {format(tick)}
+              </text>
             </g>
           ))}
-          {[0, Math.floor((steps - 1) / 2), steps - 1].filter((s, i, all) => s >= 0 && all.indexOf(s) === i).map((step) => (
-            <text key={step} x={x(step)} y={H - 6} textAnchor="middle" className="fill-current text-[10px] tabular-nums">{step}</text>
-          ))}
+          {[0, Math.floor((steps - 1) / 2), steps - 1]
+            .filter((s, i, all) => s >= 0 && all.indexOf(s) === i)
+            .map((step) => (
+              <text key={step} x={x(step)} y={H - 6} textAnchor="middle" className="fill-current text-[10px] tabular-nums">
+                {step}
+              </text>
+            ))}
           {paths.map((d, index) => (
-            <path key={index} d={d} fill="none" stroke={dimensionColor(index, dims)} strokeWidth={1.6} strokeLinejoin="round" data-testid="action-line" />
+            <path
+              key={index}
+              d={d}
+              fill="none"
+              stroke={dimensionColor(index, dims)}
+              strokeWidth={1.6}
+              strokeLinejoin="round"
+              data-testid="action-line"
+            />
           ))}
-          {hover !== null && <line x1={x(hover)} x2={x(hover)} y1={M.top} y2={M.top + plotH} className="stroke-zinc-400 dark:stroke-zinc-500" strokeDasharray="3 3" />}
+          {hover !== null && (
+            <line
+              x1={x(hover)}
+              x2={x(hover)}
+              y1={M.top}
+              y2={M.top + plotH}
+              className="stroke-zinc-400 dark:stroke-zinc-500"
+              strokeDasharray="3 3"
+            />
+          )}
           {playhead !== null && (
-            <line data-testid="action-playhead" data-step={Math.round(playhead)} x1={x(playhead)} x2={x(playhead)} y1={M.top} y2={M.top + plotH} className="stroke-zinc-900 dark:stroke-white" strokeWidth={1.5} />
+            <line
+              data-testid="action-playhead"
+              data-step={Math.round(playhead)}
+              x1={x(playhead)}
+              x2={x(playhead)}
+              y1={M.top}
+              y2={M.top + plotH}
+              className="stroke-zinc-900 dark:stroke-white"
+              strokeWidth={1.5}
+            />
           )}
         </svg>
         {shownStep !== null && hover !== null && (
@@ -149,7 +201,10 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
               label="Scale"
               data-testid="action-scale"
               value={ownScale ? "own" : "shared"}
-              options={[{ value: "shared", label: "one scale", title: "All lines on one y axis" }, { value: "own", label: "per line", title: "Each line stretched to its own range; hover for the values" }]}
+              options={[
+                { value: "shared", label: "one scale", title: "All lines on one y axis" },
+                { value: "own", label: "per line", title: "Each line stretched to its own range; hover for the values" },
+              ]}
               onChange={(value) => setOwnScale(value === "own")}
             />
           </span>

@@ -1,11 +1,11 @@
 "use client";
 
+import { jobSeed } from "@/components/generation/job-text";
+import type { Batch } from "@/components/generation/use-batches";
+import type { Critiques } from "@/components/generation/use-critiques";
+import { SpinnerIcon } from "@/components/ui/icons";
 import { summarizeBatch } from "@/lib/generation/critique";
 import type { GenerationJobView } from "@/lib/generation/schema";
-import { jobSeed } from "@/components/generation/job-text";
-import type { Critiques } from "@/components/generation/use-critiques";
-import type { Batch } from "@/components/generation/use-batches";
-import { SpinnerIcon } from "@/components/ui/icons";
 
 interface BatchSummaryProps {
   batch: Batch;
@@ -19,7 +19,11 @@ export function BatchSummary({ batch, jobs, critiques }: BatchSummaryProps) {
   const summary = summarizeBatch(members, critiques);
   const judged = summary.approved + summary.rejected;
   return (
-    <li data-testid="batch-summary" data-pending={summary.pending} className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
+    <li
+      data-testid="batch-summary"
+      data-pending={summary.pending}
+      className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
         <p className="text-sm font-semibold tabular-nums" data-testid="batch-approved">
           {summary.approved} of {summary.total} approved
@@ -46,7 +50,11 @@ export function BatchSummary({ batch, jobs, critiques }: BatchSummaryProps) {
                 : "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300";
           const seed = job ? jobSeed(job) : undefined;
           return (
-            <li key={batch.jobIds[i]} className={`rounded-md px-1.5 py-0.5 font-mono text-[11px] tabular-nums ${tone}`} title={done ? (verdict ?? "no verdict") : job?.status ?? "not found"}>
+            <li
+              key={batch.jobIds[i]}
+              className={`rounded-md px-1.5 py-0.5 font-mono text-[11px] tabular-nums ${tone}`}
+              title={done ? (verdict ?? "no verdict") : (job?.status ?? "not found")}
+            >
               {seed ?? "?"}
             </li>
           );

@@ -1,11 +1,19 @@
 "use client";
 
-import type { CriticVerdict } from "@/lib/annotations/critic";
 import type { Critique } from "@/components/generation/use-critiques";
 import { AlertIcon, CheckIcon, ChevronRightIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
+import type { CriticVerdict } from "@/lib/annotations/critic";
 
 /** Approve in green, Reject in red: the critic's one-word answer as a badge. */
-export function VerdictBadge({ verdict, className = "", testId = "verdict-badge" }: { verdict: CriticVerdict; className?: string; testId?: string }) {
+export function VerdictBadge({
+  verdict,
+  className = "",
+  testId = "verdict-badge",
+}: {
+  verdict: CriticVerdict;
+  className?: string;
+  testId?: string;
+}) {
   const approve = verdict === "approve";
   const Icon = approve ? CheckIcon : XIcon;
   return (
@@ -51,7 +59,9 @@ export function CritiqueView({ critique, onRetry }: { critique: Critique; onRetr
         ) : critique.verdict ? (
           <VerdictBadge verdict={critique.verdict} />
         ) : (
-          <span className="text-zinc-600 dark:text-zinc-300" data-testid="verdict-none">No clear verdict</span>
+          <span className="text-zinc-600 dark:text-zinc-300" data-testid="verdict-none">
+            No clear verdict
+          </span>
         )}
         {!running && <span className="truncate text-[11px] text-zinc-500 dark:text-zinc-400">by {critique.backendLabel}</span>}
       </div>
@@ -60,7 +70,9 @@ export function CritiqueView({ critique, onRetry }: { critique: Critique; onRetr
           <summary className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-2 py-1.5 font-medium text-zinc-600 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-300 [&::-webkit-details-marker]:hidden">
             <ChevronRightIcon className="size-3.5 transition-transform group-open:rotate-90" /> Reasoning
           </summary>
-          <p className="border-l-2 border-zinc-200 mx-2 mb-2 pl-2 leading-5 whitespace-pre-wrap text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">{reasoning}</p>
+          <p className="border-l-2 border-zinc-200 mx-2 mb-2 pl-2 leading-5 whitespace-pre-wrap text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+            {reasoning}
+          </p>
         </details>
       )}
     </div>

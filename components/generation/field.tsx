@@ -1,5 +1,6 @@
-import { inputBase, inputStyles } from "@/components/ui/styles";
 import type { ReactNode } from "react";
+
+import { inputBase, inputStyles } from "@/components/ui/styles";
 
 interface FieldProps {
   label: string;

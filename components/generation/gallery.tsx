@@ -1,12 +1,12 @@
 "use client";
 
-import type { BackendSummary } from "@/lib/backends/types";
-import type { GenerationJobView } from "@/lib/generation/schema";
+import { compactSelect } from "@/components/generation/field";
 import { ResultCard } from "@/components/generation/result-card";
 import type { Critiques } from "@/components/generation/use-critiques";
 import { Button } from "@/components/ui/button";
 import { ColumnsIcon } from "@/components/ui/icons";
-import { compactSelect } from "@/components/generation/field";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { GenerationJobView } from "@/lib/generation/schema";
 
 export type FinishedJob = GenerationJobView & { result: NonNullable<GenerationJobView["result"]> };
 
@@ -25,7 +25,19 @@ interface GalleryProps {
 }
 
 /** Finished results, newest first, with the critic picker and side-by-side compare of two videos. */
-export function Gallery({ results, backendLabel, critiques, chatBackends, critic, onCriticChange, selection, onToggleSelect, onOpen, onCompare, onCritique }: GalleryProps) {
+export function Gallery({
+  results,
+  backendLabel,
+  critiques,
+  chatBackends,
+  critic,
+  onCriticChange,
+  selection,
+  onToggleSelect,
+  onOpen,
+  onCompare,
+  onCritique,
+}: GalleryProps) {
   return (
     <section aria-labelledby="gallery-heading" data-testid="gallery" className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -51,7 +63,14 @@ export function Gallery({ results, backendLabel, critiques, chatBackends, critic
             </select>
           </label>
         )}
-        <Button size="sm" variant={selection.length === 2 ? "primary" : "secondary"} data-testid="compare-button" disabled={selection.length !== 2} onClick={onCompare} title="Select two videos, then play them side by side">
+        <Button
+          size="sm"
+          variant={selection.length === 2 ? "primary" : "secondary"}
+          data-testid="compare-button"
+          disabled={selection.length !== 2}
+          onClick={onCompare}
+          title="Select two videos, then play them side by side"
+        >
           <ColumnsIcon className="size-3.5" /> Compare{selection.length > 0 ? ` ${selection.length}/2` : ""}
         </Button>
       </div>

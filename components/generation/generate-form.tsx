@@ -1,25 +1,26 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import { profileModes } from "@/lib/backends/generation-contracts";
-import { CONTROL_TYPES, GENERATION_PROFILES, isActionMode, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
-import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
-import { countWords } from "@/lib/generation/request";
-import type { GenerationRequest } from "@/lib/generation/schema";
-import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
+
 import { ActionFields } from "@/components/generation/action-fields";
-import { PromptUpsampler } from "@/components/generation/prompt-upsampler";
+import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
 import { InputMediaField } from "@/components/generation/input-media-field";
-import { Segmented } from "@/components/ui/segmented";
 import { ModePicker } from "@/components/generation/mode-picker";
 import { OutputFields } from "@/components/generation/output-fields";
+import { PromptUpsampler } from "@/components/generation/prompt-upsampler";
 import { SamplingFields } from "@/components/generation/sampling-fields";
 import type { StoredMedia, useInputMedia } from "@/components/generation/use-input-media";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, SparkleIcon, SpinnerIcon } from "@/components/ui/icons";
+import { Segmented } from "@/components/ui/segmented";
 import { inputStyles } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
+import { profileModes } from "@/lib/backends/generation-contracts";
+import { CONTROL_TYPES, GENERATION_PROFILES, isActionMode, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
+import type { BackendSummary } from "@/lib/backends/types";
+import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import { countWords } from "@/lib/generation/request";
+import type { GenerationRequest } from "@/lib/generation/schema";
 
 interface GenerateFormProps {
   backend: BackendSummary;
@@ -42,12 +43,34 @@ interface GenerateFormProps {
 
 // The fields a failed submit moves focus to, in the order they appear.
 const FOCUS_ORDER: [keyof DraftErrors, string][] = [
-  ["input", "input-media-upload"], ["action", "gen-actions"], ["prompt", "gen-prompt"], ["negativePrompt", "gen-negative"], ["width", "gen-width"], ["height", "gen-height"],
-  ["frames", "gen-frames"], ["conditionFrames", "gen-condition-frames"], ["steps", "gen-steps"], ["guidanceScale", "gen-guidanceScale"],
-  ["flowShift", "gen-flowShift"], ["seed", "gen-seed"],
+  ["input", "input-media-upload"],
+  ["action", "gen-actions"],
+  ["prompt", "gen-prompt"],
+  ["negativePrompt", "gen-negative"],
+  ["width", "gen-width"],
+  ["height", "gen-height"],
+  ["frames", "gen-frames"],
+  ["conditionFrames", "gen-condition-frames"],
+  ["steps", "gen-steps"],
+  ["guidanceScale", "gen-guidanceScale"],
+  ["flowShift", "gen-flowShift"],
+  ["seed", "gen-seed"],
 ];
 
-export function GenerateForm({ backend, profile, draft, notice, onChange, media, control, generated, chatBackends, submitting, serverError, onSubmit }: GenerateFormProps) {
+export function GenerateForm({
+  backend,
+  profile,
+  draft,
+  notice,
+  onChange,
+  media,
+  control,
+  generated,
+  chatBackends,
+  submitting,
+  serverError,
+  onSubmit,
+}: GenerateFormProps) {
   const info = GENERATION_PROFILES[profile];
   const unavailable = backend.generation?.unavailableModes ?? profileModes(profile).unavailable;
   const [attempted, setAttempted] = useState(false);
@@ -77,13 +100,27 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
 
   const refusal = shown.form ?? serverError;
   return (
-    <form aria-label="Generation settings" data-testid="generate-form" noValidate onSubmit={submit} className="flex min-h-0 flex-1 flex-col">
+    <form
+      aria-label="Generation settings"
+      data-testid="generate-form"
+      noValidate
+      onSubmit={submit}
+      className="flex min-h-0 flex-1 flex-col"
+    >
       <div className="relative flex-1 space-y-6 px-4 py-4 lg:overflow-y-auto">
         <Section title="Mode">
-          <ModePicker modes={info.modes} unavailable={unavailable} contractNote={backend.generation?.contractNote} value={draft.mode} onChange={(mode) => onChange("mode", mode)} />
+          <ModePicker
+            modes={info.modes}
+            unavailable={unavailable}
+            contractNote={backend.generation?.contractNote}
+            value={draft.mode}
+            onChange={(mode) => onChange("mode", mode)}
+          />
         </Section>
         {needed && (
-          <Section title={`${needed === "image" ? "Input image" : "Input video"}${draft.mode === "transfer" ? " (optional)" : draft.mode === "forward_dynamics" || draft.mode === "policy" ? " (start frame)" : ""}`}>
+          <Section
+            title={`${needed === "image" ? "Input image" : "Input video"}${draft.mode === "transfer" ? " (optional)" : draft.mode === "forward_dynamics" || draft.mode === "policy" ? " (start frame)" : ""}`}
+          >
             <InputMediaField needed={needed} media={media} generated={generated} error={shown.input} />
           </Section>
         )}
@@ -107,7 +144,13 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
           </Section>
         )}
         <section className="space-y-3">
-          <Field label="Prompt" htmlFor="gen-prompt" errorId="gen-prompt-error" error={shown.prompt} aside={wordCount(draft.prompt, info.limits.promptWords)}>
+          <Field
+            label="Prompt"
+            htmlFor="gen-prompt"
+            errorId="gen-prompt-error"
+            error={shown.prompt}
+            aside={wordCount(draft.prompt, info.limits.promptWords)}
+          >
             <textarea
               id="gen-prompt"
               data-testid="gen-prompt"
@@ -159,8 +202,16 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
       </div>
       <div className="sticky bottom-0 space-y-2.5 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
         {video && (
-          <div className="flex items-center gap-2.5" title="Generate several seeds of this prompt; each video is critiqued when it finishes">
-            <Switch checked={batch.on} onChange={(on) => setBatch((b) => ({ ...b, on }))} aria-label="Batch of seeds" data-testid="batch-toggle" />
+          <div
+            className="flex items-center gap-2.5"
+            title="Generate several seeds of this prompt; each video is critiqued when it finishes"
+          >
+            <Switch
+              checked={batch.on}
+              onChange={(on) => setBatch((b) => ({ ...b, on }))}
+              aria-label="Batch of seeds"
+              data-testid="batch-toggle"
+            />
             <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Batch</span>
             {batch.on ? (
               <>
@@ -172,7 +223,9 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
                   className={`${compactSelect} text-xs`}
                 >
                   {Array.from({ length: BATCH_MAX - BATCH_MIN + 1 }, (_, i) => BATCH_MIN + i).map((n) => (
-                    <option key={n} value={n}>{n} seeds</option>
+                    <option key={n} value={n}>
+                      {n} seeds
+                    </option>
                   ))}
                 </select>
                 <span className="min-w-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">critiqued as they finish</span>
@@ -183,7 +236,11 @@ export function GenerateForm({ backend, profile, draft, notice, onChange, media,
           </div>
         )}
         {refusal && (
-          <p role="alert" data-testid="generate-error" className="flex gap-1.5 rounded-lg bg-red-50 px-2.5 py-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          <p
+            role="alert"
+            data-testid="generate-error"
+            className="flex gap-1.5 rounded-lg bg-red-50 px-2.5 py-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200"
+          >
             <AlertIcon className="mt-px size-3.5 shrink-0" />
             <span>{refusal}</span>
           </p>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo } from "react";
-import { chatBackends } from "@/lib/backends/client/backends";
+
 import { BackendsFallback } from "@/components/backends/backends-fallback";
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { GenerateHeader } from "@/components/generation/generate-header";
 import { GenerateWorkspace } from "@/components/generation/generate-workspace";
+import { chatBackends } from "@/lib/backends/client/backends";
 
 export function GeneratePage() {
   const backendsQuery = useBackendsQuery();

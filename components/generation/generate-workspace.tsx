@@ -1,12 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import { isActive } from "@/lib/generation/client/api";
-import { pickBackend } from "@/lib/backends/client/backends";
-import { defaultCriticBackend } from "@/lib/generation/critique";
-import { generationProfile } from "@/lib/backends/generation-families";
-import type { GenerationRequest } from "@/lib/generation/schema";
+
 import { BackendPicker } from "@/components/backends/backend-picker";
 import { BatchSummary } from "@/components/generation/batch-summary";
 import { EmptyGallery } from "@/components/generation/empty-gallery";
@@ -23,6 +18,12 @@ import { useGenerationJobs } from "@/components/generation/use-generation-jobs";
 import { useInputMedia, type StoredMedia } from "@/components/generation/use-input-media";
 import { useSubmitGeneration } from "@/components/generation/use-submit-generation";
 import { AlertIcon } from "@/components/ui/icons";
+import { pickBackend } from "@/lib/backends/client/backends";
+import { generationProfile } from "@/lib/backends/generation-families";
+import type { BackendSummary } from "@/lib/backends/types";
+import { isActive } from "@/lib/generation/client/api";
+import { defaultCriticBackend } from "@/lib/generation/critique";
+import type { GenerationRequest } from "@/lib/generation/schema";
 
 interface GenerateWorkspaceProps {
   /** Backends with a generationFamily; never empty. */
@@ -53,13 +54,22 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
   const byId = useMemo(() => new Map(jobs.map((j) => [j.id, j])), [jobs]);
   // Running jobs first, then the waiting ones in the order they will run.
   const active = useMemo(
-    () => jobs.filter((j) => isActive(j.status)).sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || a.createdAt.localeCompare(b.createdAt)),
+    () =>
+      jobs
+        .filter((j) => isActive(j.status))
+        .sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || a.createdAt.localeCompare(b.createdAt)),
     [jobs],
   );
   const stopped = useMemo(() => jobs.filter((j) => j.status === "failed" || j.status === "canceled"), [jobs]);
   const results = useMemo(() => jobs.filter((j): j is FinishedJob => j.status === "succeeded" && j.result !== undefined), [jobs]);
   const generated = useMemo(
-    (): StoredMedia[] => results.map((j) => ({ mediaId: j.result.mediaId, kind: j.result.kind, name: j.request.prompt.slice(0, 60), ...(j.request.fps ? { fps: j.request.fps } : {}) })),
+    (): StoredMedia[] =>
+      results.map((j) => ({
+        mediaId: j.result.mediaId,
+        kind: j.result.kind,
+        name: j.request.prompt.slice(0, 60),
+        ...(j.request.fps ? { fps: j.request.fps } : {}),
+      })),
     [results],
   );
   const shownBatches = batches.filter((b) => b.jobIds.some((id) => byId.has(id))).slice(0, 3);
@@ -83,7 +93,10 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
         <BackendPicker backends={generators} selected={backend} onSelect={setBackendId} />
       </GenerateHeader>
       <div className="flex min-h-0 flex-1 flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
-        <aside aria-label="Generate" className="flex shrink-0 flex-col border-b border-zinc-200 bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/60">
+        <aside
+          aria-label="Generate"
+          className="flex shrink-0 flex-col border-b border-zinc-200 bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/60"
+        >
           <GenerateForm
             backend={backend}
             profile={profile}
@@ -105,10 +118,18 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
               <AlertIcon className="mt-0.5 size-4 shrink-0" /> Could not load your generations: {list.error.message}
             </p>
           )}
-          <JobQueue active={active} stopped={stopped} backendLabel={backendLabel} cancelling={cancel.isPending ? (cancel.variables ?? null) : null} onCancel={(id) => cancel.mutate(id)} />
+          <JobQueue
+            active={active}
+            stopped={stopped}
+            backendLabel={backendLabel}
+            cancelling={cancel.isPending ? (cancel.variables ?? null) : null}
+            onCancel={(id) => cancel.mutate(id)}
+          />
           {shownBatches.length > 0 && (
             <ul className="space-y-2" aria-label="Batches">
-              {shownBatches.map((batch) => <BatchSummary key={batch.id} batch={batch} jobs={byId} critiques={critiques.critiques} />)}
+              {shownBatches.map((batch) => (
+                <BatchSummary key={batch.id} batch={batch} jobs={byId} critiques={critiques.critiques} />
+              ))}
             </ul>
           )}
           {results.length > 0 ? (

@@ -1,8 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { ACCEPT_ATTRIBUTE } from "@/lib/media/sniff";
-import { formatRate } from "@/lib/media/params";
+
 import { FramePicker } from "@/components/generation/frame-picker";
 import { MediaSourcePicker } from "@/components/generation/media-source-picker";
 import type { InputMedia, StoredMedia, useInputMedia } from "@/components/generation/use-input-media";
@@ -10,6 +9,8 @@ import { useFileDrop } from "@/components/media/use-file-drop";
 import { VideoToolsBar } from "@/components/media/video-tools-bar";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, FilmIcon, SpinnerIcon, UploadIcon, XIcon } from "@/components/ui/icons";
+import { formatRate } from "@/lib/media/params";
+import { ACCEPT_ATTRIBUTE } from "@/lib/media/sniff";
 
 interface InputMediaFieldProps {
   needed: "image" | "video";
@@ -24,7 +25,9 @@ function facts(m: StoredMedia): string {
     m.width && m.height ? `${m.width}×${m.height}` : null,
     m.durationS ? `${m.durationS.toFixed(1)} s` : null,
     m.fps ? `${formatRate(m.fps)} fps` : null,
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** The image or video an image/video-to-world job starts from: upload, drop, pick or take a frame. */
@@ -40,10 +43,16 @@ export function InputMediaField({ needed, media, generated, error }: InputMediaF
       <div
         {...drop.handlers}
         className={`relative rounded-xl border border-dashed p-2.5 transition-colors ${
-          drop.over ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10" : error || wrongKind ? "border-red-300 dark:border-red-800" : "border-zinc-300 dark:border-zinc-700"
+          drop.over
+            ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10"
+            : error || wrongKind
+              ? "border-red-300 dark:border-red-800"
+              : "border-zinc-300 dark:border-zinc-700"
         }`}
       >
-        {input ? <Current input={input} onClear={media.clear} /> : (
+        {input ? (
+          <Current input={input} onClear={media.clear} />
+        ) : (
           <p className="px-1 py-2 text-center text-xs text-zinc-500 dark:text-zinc-400">
             Drop {needed === "image" ? "an image (or a video to take a frame from)" : "a video"} here, or pick one below.
           </p>
@@ -72,10 +81,14 @@ export function InputMediaField({ needed, media, generated, error }: InputMediaF
         <FramePicker src={input.previewUrl} name={input.media.name} onTake={(atS) => void media.takeFrame(atS)} />
       )}
       {wrongKind && (
-        <p role="alert" className="text-xs text-red-600 dark:text-red-400">Video to world continues a video; pick a video instead of this image.</p>
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          Video to world continues a video; pick a video instead of this image.
+        </p>
       )}
       {error && !wrongKind && (
-        <p role="alert" data-testid="error-input-media" className="text-xs text-red-600 dark:text-red-400">{error}</p>
+        <p role="alert" data-testid="error-input-media" className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
       )}
     </div>
   );
@@ -87,7 +100,9 @@ function Current({ input, onClear }: { input: InputMedia; onClear: () => void })
   return (
     <div className="flex items-center gap-2.5">
       <div className={thumb}>
-        {input.phase === "ready" && input.media.kind === "image" && <img src={input.previewUrl} alt="" className="size-full object-cover" />}
+        {input.phase === "ready" && input.media.kind === "image" && (
+          <img src={input.previewUrl} alt="" className="size-full object-cover" />
+        )}
         {input.phase === "ready" && input.media.kind === "video" && (
           <video src={`${input.previewUrl}#t=0.1`} muted playsInline preload="metadata" className="size-full object-cover" />
         )}
@@ -99,14 +114,20 @@ function Current({ input, onClear }: { input: InputMedia; onClear: () => void })
           {input.phase === "ready" && input.media.kind === "video" && <FilmIcon className="mr-1 inline size-3 align-[-2px]" />}
           {name}
         </p>
-        {input.phase === "ready" && <p className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">{facts(input.media) || input.media.kind}</p>}
+        {input.phase === "ready" && (
+          <p className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">{facts(input.media) || input.media.kind}</p>
+        )}
         {input.phase === "working" && (
           <p className="text-[11px] text-zinc-600 dark:text-zinc-300">
             {input.step}
             {input.progress === null ? "…" : ` ${Math.round(input.progress * 100)}%`}
           </p>
         )}
-        {input.phase === "error" && <p role="alert" className="line-clamp-3 text-[11px] text-red-700 dark:text-red-300">{input.message}</p>}
+        {input.phase === "error" && (
+          <p role="alert" className="line-clamp-3 text-[11px] text-red-700 dark:text-red-300">
+            {input.message}
+          </p>
+        )}
       </div>
       <button
         type="button"

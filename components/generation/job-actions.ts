@@ -24,5 +24,9 @@ export function jobActions(job: GenerationJobView): JobActions | null {
   const given = job.request.action;
   if (job.mode !== "forward_dynamics" || !given?.data?.length) return null;
   const shape: [number, number] = [given.data.length, given.data[0]!.length];
-  return { action: { domain: given.domain, shape, data: given.data }, columns: domainColumns(given.domain, shape[1]), title: "Input actions" };
+  return {
+    action: { domain: given.domain, shape, data: given.data },
+    columns: domainColumns(given.domain, shape[1]),
+    title: "Input actions",
+  };
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { formatClock, remainingSeconds } from "@/lib/generation/client/api";
-import type { GenerationJobView } from "@/lib/generation/schema";
+
 import { describeJob } from "@/components/generation/job-text";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
+import { formatClock, remainingSeconds } from "@/lib/generation/client/api";
+import type { GenerationJobView } from "@/lib/generation/schema";
 
 interface JobQueueProps {
   active: GenerationJobView[];
@@ -26,18 +27,30 @@ export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }
   return (
     <section aria-labelledby="queue-heading" data-testid="job-queue" className="space-y-2">
       <div className="flex items-baseline gap-2">
-        <h2 id="queue-heading" className="text-sm font-semibold">Queue</h2>
+        <h2 id="queue-heading" className="text-sm font-semibold">
+          Queue
+        </h2>
         <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
           {active.length === 0 ? "nothing running" : `${running} running · ${active.length - running} queued`}
         </span>
       </div>
       <ul className="space-y-2">
         {[...active, ...shownStopped].map((job) => (
-          <JobRow key={job.id} job={job} backendLabel={backendLabel(job.backend)} cancelling={cancelling === job.id} onCancel={() => onCancel(job.id)} />
+          <JobRow
+            key={job.id}
+            job={job}
+            backendLabel={backendLabel(job.backend)}
+            cancelling={cancelling === job.id}
+            onCancel={() => onCancel(job.id)}
+          />
         ))}
       </ul>
       {stopped.length > SHOWN_STOPPED && (
-        <button type="button" onClick={() => setAllStopped(!allStopped)} className="rounded text-xs font-medium text-zinc-600 hover:underline dark:text-zinc-300">
+        <button
+          type="button"
+          onClick={() => setAllStopped(!allStopped)}
+          className="rounded text-xs font-medium text-zinc-600 hover:underline dark:text-zinc-300"
+        >
           {allStopped ? "Show fewer" : `Show ${stopped.length - SHOWN_STOPPED} more failed or canceled`}
         </button>
       )}
@@ -45,7 +58,17 @@ export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }
   );
 }
 
-function JobRow({ job, backendLabel, cancelling, onCancel }: { job: GenerationJobView; backendLabel: string; cancelling: boolean; onCancel: () => void }) {
+function JobRow({
+  job,
+  backendLabel,
+  cancelling,
+  onCancel,
+}: {
+  job: GenerationJobView;
+  backendLabel: string;
+  cancelling: boolean;
+  onCancel: () => void;
+}) {
   const live = job.status === "queued" || job.status === "running";
   const percent = Math.round((job.progress ?? 0) * 100);
   const left = remainingSeconds(job);
@@ -61,13 +84,22 @@ function JobRow({ job, backendLabel, cancelling, onCancel }: { job: GenerationJo
       <div className="flex items-start gap-2.5">
         <StatusMark job={job} />
         <div className="min-w-0 flex-1 space-y-0.5">
-          <p className="truncate text-sm font-medium" title={job.request.prompt}>{job.request.prompt}</p>
+          <p className="truncate text-sm font-medium" title={job.request.prompt}>
+            {job.request.prompt}
+          </p>
           <p className="truncate text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
             {backendLabel} · {describeJob(job)}
           </p>
         </div>
         {live && (
-          <Button size="sm" variant="secondary" data-testid="job-cancel" disabled={cancelling} onClick={onCancel} aria-label={`Cancel: ${job.request.prompt}`}>
+          <Button
+            size="sm"
+            variant="secondary"
+            data-testid="job-cancel"
+            disabled={cancelling}
+            onClick={onCancel}
+            aria-label={`Cancel: ${job.request.prompt}`}
+          >
             {cancelling ? <SpinnerIcon className="size-3.5" /> : <XIcon className="size-3.5" />} Cancel
           </Button>
         )}
@@ -84,11 +116,16 @@ function JobRow({ job, backendLabel, cancelling, onCancel }: { job: GenerationJo
             data-testid="job-progress"
             className="h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
           >
-            <div className="h-full rounded-full bg-brand-500 transition-[width] duration-1000 ease-linear" style={{ width: `${Math.max(2, percent)}%` }} />
+            <div
+              className="h-full rounded-full bg-brand-500 transition-[width] duration-1000 ease-linear"
+              style={{ width: `${Math.max(2, percent)}%` }}
+            />
           </div>
           <p className="flex flex-wrap gap-x-2 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="job-timing">
             <span className="font-semibold text-zinc-700 dark:text-zinc-200">{percent}%</span>
-            {job.progressSource === "estimate" && <span className="rounded bg-zinc-100 px-1 text-[10px] font-medium uppercase dark:bg-zinc-800">estimated</span>}
+            {job.progressSource === "estimate" && (
+              <span className="rounded bg-zinc-100 px-1 text-[10px] font-medium uppercase dark:bg-zinc-800">estimated</span>
+            )}
             <span>{formatClock(job.elapsedS)} elapsed</span>
             {left !== null && <span>· about {formatClock(left)} left</span>}
           </p>
@@ -105,7 +142,9 @@ function JobRow({ job, backendLabel, cancelling, onCancel }: { job: GenerationJo
         </p>
       )}
       {job.status === "canceled" && (
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Canceled{job.elapsedS > 0 ? ` after ${formatClock(job.elapsedS)}` : " before it started"}.</p>
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+          Canceled{job.elapsedS > 0 ? ` after ${formatClock(job.elapsedS)}` : " before it started"}.
+        </p>
       )}
     </li>
   );
@@ -113,8 +152,23 @@ function JobRow({ job, backendLabel, cancelling, onCancel }: { job: GenerationJo
 
 function StatusMark({ job }: { job: GenerationJobView }) {
   const base = "mt-0.5 grid size-5 shrink-0 place-items-center rounded-full";
-  if (job.status === "running") return <span className={`${base} text-brand-600`}><SpinnerIcon className="size-4" /></span>;
-  if (job.status === "queued") return <span className={`${base} border-2 border-dashed border-zinc-300 dark:border-zinc-600`} aria-hidden="true" />;
-  if (job.status === "failed") return <span className={`${base} bg-red-100 text-red-600 dark:bg-red-950 dark:text-red-400`}><AlertIcon className="size-3" /></span>;
-  return <span className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800`}><XIcon className="size-3" /></span>;
+  if (job.status === "running")
+    return (
+      <span className={`${base} text-brand-600`}>
+        <SpinnerIcon className="size-4" />
+      </span>
+    );
+  if (job.status === "queued")
+    return <span className={`${base} border-2 border-dashed border-zinc-300 dark:border-zinc-600`} aria-hidden="true" />;
+  if (job.status === "failed")
+    return (
+      <span className={`${base} bg-red-100 text-red-600 dark:bg-red-950 dark:text-red-400`}>
+        <AlertIcon className="size-3" />
+      </span>
+    );
+  return (
+    <span className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800`}>
+      <XIcon className="size-3" />
+    </span>
+  );
 }

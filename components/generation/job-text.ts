@@ -4,8 +4,14 @@ import type { GenerationJobView } from "@/lib/generation/schema";
 // How a job is named on its queue row, its card and its download.
 
 const MODE_SHORT = {
-  text2world: "text → world", image2world: "image → world", video2world: "video → world", text2image: "text → image",
-  forward_dynamics: "actions → world", policy: "policy", inverse_dynamics: "video → actions", transfer: "transfer",
+  text2world: "text → world",
+  image2world: "image → world",
+  video2world: "video → world",
+  text2image: "text → image",
+  forward_dynamics: "actions → world",
+  policy: "policy",
+  inverse_dynamics: "video → actions",
+  transfer: "transfer",
 } as const;
 
 export function jobSize(job: GenerationJobView): { width: number; height: number } | null {
@@ -28,11 +34,18 @@ export function describeJob(job: GenerationJobView, { seed = true } = {}): strin
     size ? `${size.width}×${size.height}` : null,
     job.request.frames ? `${job.request.frames} frames at ${jobFps(job)} fps` : null,
     seed && seedValue !== undefined ? `seed ${seedValue}` : null,
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** "robot-arm-stacks-cups-seed-7.mp4"; an image gets its extension from its type (PNG or JPEG). */
 export function downloadName(job: GenerationJobView): string {
-  const slug = job.request.prompt.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "generation";
+  const slug =
+    job.request.prompt
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "generation";
   return `${slug}-seed-${jobSeed(job) ?? "x"}${job.result?.kind === "image" ? "" : ".mp4"}`;
 }

@@ -2,12 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { mediaUrl } from "@/lib/media/media-url";
-import { queryKeys } from "@/lib/core/query-keys";
+
 import type { StoredMedia } from "@/components/generation/use-input-media";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, FilmIcon, SpinnerIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import { queryKeys } from "@/lib/core/query-keys";
+import { mediaUrl } from "@/lib/media/media-url";
 
 interface MediaSourcePickerProps {
   needed: "image" | "video";
@@ -48,19 +49,36 @@ export function MediaSourcePicker({ needed, generated, onPick }: MediaSourcePick
 
   return (
     <div ref={rootRef} className="relative" onKeyDown={(e) => e.key === "Escape" && open && (e.stopPropagation(), setOpen(false))}>
-      <Button size="sm" variant="ghost" data-testid="input-media-recent" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <Button
+        size="sm"
+        variant="ghost"
+        data-testid="input-media-recent"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
         Recent media <ChevronDownIcon className={`size-3.5 transition-transform ${open ? "rotate-180" : ""}`} />
       </Button>
       {open && (
-        <div id={listId} className="absolute top-full left-0 z-30 mt-1 max-h-80 w-[min(20rem,calc(100vw-3rem))] animate-fade-in overflow-y-auto rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl shadow-zinc-900/10 dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40">
+        <div
+          id={listId}
+          className="absolute top-full left-0 z-30 mt-1 max-h-80 w-[min(20rem,calc(100vw-3rem))] animate-fade-in overflow-y-auto rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl shadow-zinc-900/10 dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40"
+        >
           {groups.map((group) => (
             <section key={group.title} aria-label={group.title} className="py-1">
-              <h3 className="px-2 pb-1 text-[10px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{group.title}</h3>
+              <h3 className="px-2 pb-1 text-[10px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                {group.title}
+              </h3>
               {group.items.length === 0 && <EmptyGroup chats={group.chats} query={chats} needed={needed} />}
               <ul>
                 {group.items.map((media) => (
                   <li key={media.mediaId}>
-                    <button type="button" data-testid="recent-media" onClick={() => pick(media)} className={`flex w-full items-center gap-2 rounded-lg px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}>
+                    <button
+                      type="button"
+                      data-testid="recent-media"
+                      onClick={() => pick(media)}
+                      className={`flex w-full items-center gap-2 rounded-lg px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}
+                    >
                       <span className="grid size-9 shrink-0 place-items-center overflow-hidden rounded-md bg-zinc-200 dark:bg-zinc-800">
                         {media.kind === "image" ? (
                           <img src={mediaUrl(media.mediaId)} alt="" className="size-full object-cover" />
@@ -88,12 +106,26 @@ export function MediaSourcePicker({ needed, generated, onPick }: MediaSourcePick
   );
 }
 
-function EmptyGroup({ chats, query, needed }: { chats: boolean; query: { isPending: boolean; error: Error | null }; needed: "image" | "video" }) {
+function EmptyGroup({
+  chats,
+  query,
+  needed,
+}: {
+  chats: boolean;
+  query: { isPending: boolean; error: Error | null };
+  needed: "image" | "video";
+}) {
   let text = `No ${needed === "video" ? "videos" : "images or videos"} yet.`;
   if (chats && query.error) text = query.error.message;
   return (
     <p className="flex items-center gap-1.5 px-2 py-1 text-xs text-zinc-500 dark:text-zinc-400">
-      {chats && query.isPending ? <><SpinnerIcon className="size-3.5" /> Looking through your chats…</> : text}
+      {chats && query.isPending ? (
+        <>
+          <SpinnerIcon className="size-3.5" /> Looking through your chats…
+        </>
+      ) : (
+        text
+      )}
     </p>
   );
 }

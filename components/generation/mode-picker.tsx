@@ -1,8 +1,8 @@
 "use client";
 
+import { ChartIcon, FilmIcon, HandIcon, ImageIcon, LinkIcon, SparkleIcon } from "@/components/ui/icons";
 import type { UnavailableMode } from "@/lib/backends/generation-contracts";
 import type { GenerationMode } from "@/lib/backends/generation-families";
-import { ChartIcon, FilmIcon, HandIcon, ImageIcon, LinkIcon, SparkleIcon } from "@/components/ui/icons";
 
 const MODES: Record<GenerationMode, { title: string; detail: string; Icon: typeof FilmIcon }> = {
   text2world: { title: "Text → world", detail: "a video from a prompt", Icon: SparkleIcon },
@@ -54,7 +54,14 @@ export function ModePicker({ modes, unavailable, contractNote, value, onChange }
                   : "border-zinc-200 bg-white hover:border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
               }`}
             >
-              <input type="radio" name="generation-mode" value={mode} checked={checked} onChange={() => onChange(mode)} className="sr-only" />
+              <input
+                type="radio"
+                name="generation-mode"
+                value={mode}
+                checked={checked}
+                onChange={() => onChange(mode)}
+                className="sr-only"
+              />
               <Icon className={`mt-0.5 size-4 shrink-0 ${checked ? "text-brand-700 dark:text-brand-400" : "text-zinc-400"}`} />
               <span className="min-w-0">
                 <span className="block text-xs font-semibold text-zinc-900 dark:text-zinc-100">{title}</span>
@@ -68,12 +75,17 @@ export function ModePicker({ modes, unavailable, contractNote, value, onChange }
         <ul data-testid="unavailable-modes" className="space-y-0.5 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
           {groupByReason(unavailable).map(({ modes: group, reason }) => (
             <li key={group[0]} data-testid={`unavailable-${group[0]}`} data-modes={group.join(" ")}>
-              <span className="font-medium text-zinc-600 dark:text-zinc-300">{group.map((mode) => MODES[mode].title).join(", ")}:</span> {reason}
+              <span className="font-medium text-zinc-600 dark:text-zinc-300">{group.map((mode) => MODES[mode].title).join(", ")}:</span>{" "}
+              {reason}
             </li>
           ))}
         </ul>
       )}
-      {contractNote && <p data-testid="contract-note" className="text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">{contractNote}</p>}
+      {contractNote && (
+        <p data-testid="contract-note" className="text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+          {contractNote}
+        </p>
+      )}
     </div>
   );
 }

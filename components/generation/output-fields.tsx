@@ -1,9 +1,9 @@
 "use client";
 
-import { ASPECT_RATIOS, RESOLUTION_TIERS, isActionMode, type GenerationProfileInfo } from "@/lib/backends/generation-families";
-import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 import { compactInput, compactSelect, Field, invalidInput } from "@/components/generation/field";
 import { Segmented } from "@/components/ui/segmented";
+import { ASPECT_RATIOS, isActionMode, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
+import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 
 interface OutputFieldsProps {
   info: GenerationProfileInfo;
@@ -88,7 +88,13 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
         <div className="grid grid-cols-2 gap-3">
           <Field label="Frames" htmlFor="gen-frames" errorId="gen-frames-error" error={errors.frames}>
             {frames ? (
-              <select id="gen-frames" data-testid="gen-frames" value={draft.frames} onChange={(e) => onChange("frames", e.target.value)} className={select}>
+              <select
+                id="gen-frames"
+                data-testid="gen-frames"
+                value={draft.frames}
+                onChange={(e) => onChange("frames", e.target.value)}
+                className={select}
+              >
                 {frames.map((count) => (
                   <option key={count} value={count}>
                     {count}
@@ -110,7 +116,13 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
             )}
           </Field>
           <Field label="FPS" htmlFor="gen-fps">
-            <select id="gen-fps" data-testid="gen-fps" value={draft.fps} onChange={(e) => onChange("fps", Number(e.target.value))} className={select}>
+            <select
+              id="gen-fps"
+              data-testid="gen-fps"
+              value={draft.fps}
+              onChange={(e) => onChange("fps", Number(e.target.value))}
+              className={select}
+            >
               {fpsChoices(info).map((fps) => (
                 <option key={fps} value={fps}>
                   {fps}
@@ -138,7 +150,12 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
 function ConditioningFields({ draft, errors, onChange }: Pick<OutputFieldsProps, "draft" | "errors" | "onChange">) {
   return (
     <div className="grid grid-cols-2 gap-3">
-      <Field label="Condition on latents" htmlFor="gen-condition-frames" errorId="gen-condition-frames-error" error={errors.conditionFrames}>
+      <Field
+        label="Condition on latents"
+        htmlFor="gen-condition-frames"
+        errorId="gen-condition-frames-error"
+        error={errors.conditionFrames}
+      >
         <input
           id="gen-condition-frames"
           data-testid="gen-condition-frames"

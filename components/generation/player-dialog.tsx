@@ -1,6 +1,5 @@
 "use client";
 
-import { mediaUrl } from "@/lib/media/media-url";
 import { ActionPlayer } from "@/components/generation/action-player";
 import type { FinishedJob } from "@/components/generation/gallery";
 import { jobActions } from "@/components/generation/job-actions";
@@ -9,6 +8,7 @@ import { DownloadIcon } from "@/components/player/player-icons";
 import { SideBySidePlayer, VideoPlayer } from "@/components/player/video-player";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { buttonSizes, buttonStyles } from "@/components/ui/styles";
+import { mediaUrl } from "@/lib/media/media-url";
 
 const WIDE = "w-[min(64rem,calc(100vw-2rem))]";
 const clip = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -20,12 +20,29 @@ export function ResultDialog({ job, backendLabel, onClose }: { job: FinishedJob;
   const control = job.request.control;
   const label = clip(job.request.prompt, 60);
   return (
-    <ModalDialog title={clip(job.request.prompt)} description={`${backendLabel} · ${describeJob(job)}`} onClose={onClose} widthClass={actions ? "w-[min(80rem,calc(100vw-2rem))]" : WIDE} data-testid="result-dialog">
+    <ModalDialog
+      title={clip(job.request.prompt)}
+      description={`${backendLabel} · ${describeJob(job)}`}
+      onClose={onClose}
+      widthClass={actions ? "w-[min(80rem,calc(100vw-2rem))]" : WIDE}
+      data-testid="result-dialog"
+    >
       <div className="p-4">
         {job.result.kind === "video" && actions ? (
-          <ActionPlayer src={job.result.url} fps={jobFps(job)} label={label} download={download} {...actions} exportName={`${downloadName(job).replace(/\.mp4$/, "")}-actions`} />
+          <ActionPlayer
+            src={job.result.url}
+            fps={jobFps(job)}
+            label={label}
+            download={download}
+            {...actions}
+            exportName={`${downloadName(job).replace(/\.mp4$/, "")}-actions`}
+          />
         ) : job.result.kind === "video" && control ? (
-          <SideBySidePlayer left={{ src: mediaUrl(control.mediaId), label: `Control · ${control.type}` }} right={{ src: job.result.url, label: "Result" }} fps={jobFps(job)} />
+          <SideBySidePlayer
+            left={{ src: mediaUrl(control.mediaId), label: `Control · ${control.type}` }}
+            right={{ src: job.result.url, label: "Result" }}
+            fps={jobFps(job)}
+          />
         ) : job.result.kind === "video" ? (
           <VideoPlayer src={job.result.url} fps={jobFps(job)} label={label} download={download} autoPlay />
         ) : (
@@ -42,7 +59,17 @@ export function ResultDialog({ job, backendLabel, onClose }: { job: FinishedJob;
 }
 
 /** Two videos in lockstep, for choosing between seeds or backends. */
-export function CompareDialog({ left, right, backendLabel, onClose }: { left: FinishedJob; right: FinishedJob; backendLabel: (id: string) => string; onClose: () => void }) {
+export function CompareDialog({
+  left,
+  right,
+  backendLabel,
+  onClose,
+}: {
+  left: FinishedJob;
+  right: FinishedJob;
+  backendLabel: (id: string) => string;
+  onClose: () => void;
+}) {
   const label = (job: FinishedJob) => `Seed ${jobSeed(job) ?? "?"} · ${backendLabel(job.backend)} · ${clip(job.request.prompt, 50)}`;
   const samePrompt = left.request.prompt === right.request.prompt;
   return (
@@ -54,7 +81,11 @@ export function CompareDialog({ left, right, backendLabel, onClose }: { left: Fi
       data-testid="compare-dialog"
     >
       <div className="p-4">
-        <SideBySidePlayer left={{ src: left.result.url, label: label(left) }} right={{ src: right.result.url, label: label(right) }} fps={Math.max(jobFps(left), jobFps(right))} />
+        <SideBySidePlayer
+          left={{ src: left.result.url, label: label(left) }}
+          right={{ src: right.result.url, label: label(right) }}
+          fps={Math.max(jobFps(left), jobFps(right))}
+        />
       </div>
     </ModalDialog>
   );

@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import { runChatTurn } from "@/lib/chat/client/stream";
-import { buildUpsampleRequest, extractUpsampledPrompt } from "@/lib/generation/upsample";
+
 import { compactSelect } from "@/components/generation/field";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, CheckIcon, SparkleIcon, SpinnerIcon, StopIcon, XIcon } from "@/components/ui/icons";
 import { inputStyles } from "@/components/ui/styles";
+import type { BackendSummary } from "@/lib/backends/types";
+import { runChatTurn } from "@/lib/chat/client/stream";
+import { buildUpsampleRequest, extractUpsampledPrompt } from "@/lib/generation/upsample";
 
 interface PromptUpsamplerProps {
   prompt: string;
@@ -56,17 +57,37 @@ export function PromptUpsampler({ prompt, chatBackends, durationS, onUse, onClos
 
   const streaming = run.phase === "streaming";
   return (
-    <div data-testid="upsampler" className="space-y-2 rounded-xl border border-brand-200 bg-brand-50/50 p-2.5 dark:border-brand-500/30 dark:bg-brand-500/5">
+    <div
+      data-testid="upsampler"
+      className="space-y-2 rounded-xl border border-brand-200 bg-brand-50/50 p-2.5 dark:border-brand-500/30 dark:bg-brand-500/5"
+    >
       <div className="flex items-center gap-1.5">
-        <select aria-label="Reasoner backend" data-testid="upsampler-backend" value={backendId} onChange={(e) => setBackendId(e.target.value)} disabled={streaming} className={`${compactSelect} min-w-0 flex-1 text-xs`}>
-          {chatBackends.map((b) => <option key={b.id} value={b.id}>{b.label}</option>)}
+        <select
+          aria-label="Reasoner backend"
+          data-testid="upsampler-backend"
+          value={backendId}
+          onChange={(e) => setBackendId(e.target.value)}
+          disabled={streaming}
+          className={`${compactSelect} min-w-0 flex-1 text-xs`}
+        >
+          {chatBackends.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label}
+            </option>
+          ))}
         </select>
         {streaming ? (
           <Button size="sm" variant="secondary" data-testid="upsampler-stop" onClick={() => controller.current?.abort()}>
             <StopIcon className="size-3.5" /> Stop
           </Button>
         ) : (
-          <Button size="sm" variant="primary" data-testid="upsampler-run" disabled={!backendId || !prompt.trim()} onClick={() => void start()}>
+          <Button
+            size="sm"
+            variant="primary"
+            data-testid="upsampler-run"
+            disabled={!backendId || !prompt.trim()}
+            onClick={() => void start()}
+          >
             <SparkleIcon className="size-3.5" /> {run.phase === "idle" ? "Upsample" : "Again"}
           </Button>
         )}
@@ -76,7 +97,9 @@ export function PromptUpsampler({ prompt, chatBackends, durationS, onUse, onClos
       </div>
       {run.phase === "idle" && !text && (
         <p className="text-[11px] leading-snug text-zinc-600 dark:text-zinc-400">
-          {prompt.trim() ? "Expands the prompt into the structured scene description Cosmos3 is trained on (max 20000 tokens, temperature 0.7, top-p 0.8, top-k 20, presence 1.5, seed 3407)." : "Write a short prompt first."}
+          {prompt.trim()
+            ? "Expands the prompt into the structured scene description Cosmos3 is trained on (max 20000 tokens, temperature 0.7, top-p 0.8, top-k 20, presence 1.5, seed 3407)."
+            : "Write a short prompt first."}
         </p>
       )}
       {(text || streaming) && (
@@ -91,10 +114,16 @@ export function PromptUpsampler({ prompt, chatBackends, durationS, onUse, onClos
         />
       )}
       {run.phase === "error" && (
-        <p role="alert" className="flex gap-1.5 text-xs text-red-700 dark:text-red-300"><AlertIcon className="mt-px size-3.5 shrink-0" /> {run.message}</p>
+        <p role="alert" className="flex gap-1.5 text-xs text-red-700 dark:text-red-300">
+          <AlertIcon className="mt-px size-3.5 shrink-0" /> {run.message}
+        </p>
       )}
       <div className="flex items-center gap-1.5">
-        {streaming && <span className="inline-flex items-center gap-1 text-[11px] text-zinc-500"><SpinnerIcon className="size-3" /> streaming…</span>}
+        {streaming && (
+          <span className="inline-flex items-center gap-1 text-[11px] text-zinc-500">
+            <SpinnerIcon className="size-3" /> streaming…
+          </span>
+        )}
         {run.phase === "done" && text.trim() && (
           <Button size="sm" variant="primary" data-testid="upsampler-use" className="ml-auto" onClick={() => onUse(text.trim())}>
             <CheckIcon className="size-3.5" /> Use as prompt

@@ -1,6 +1,5 @@
 "use client";
 
-import type { GenerationJobView } from "@/lib/generation/schema";
 import { CritiqueView, VerdictBadge } from "@/components/generation/critique-view";
 import { describeJob, downloadName } from "@/components/generation/job-text";
 import { ResultBadges, ResultFacts } from "@/components/generation/result-facts";
@@ -9,6 +8,7 @@ import { DownloadIcon, PlayIcon } from "@/components/player/player-icons";
 import { Button } from "@/components/ui/button";
 import { ChevronRightIcon, InfoIcon, SparkleIcon } from "@/components/ui/icons";
 import { buttonSizes, buttonStyles, focusRing } from "@/components/ui/styles";
+import type { GenerationJobView } from "@/lib/generation/schema";
 
 interface ResultCardProps {
   job: GenerationJobView & { result: NonNullable<GenerationJobView["result"]> };
@@ -25,7 +25,17 @@ interface ResultCardProps {
 }
 
 /** One finished generation: its thumbnail (opens the player), what made it, and its critique. */
-export function ResultCard({ job, backendLabel, critique, criticLabel, selected, selectable, onToggleSelect, onOpen, onCritique }: ResultCardProps) {
+export function ResultCard({
+  job,
+  backendLabel,
+  critique,
+  criticLabel,
+  selected,
+  selectable,
+  onToggleSelect,
+  onOpen,
+  onCritique,
+}: ResultCardProps) {
   const video = job.result.kind === "video";
   const verdict = critique?.status === "done" ? critique.verdict : null;
   return (
@@ -39,7 +49,13 @@ export function ResultCard({ job, backendLabel, critique, criticLabel, selected,
       }`}
     >
       <div className="relative">
-        <button type="button" data-testid="result-open" onClick={onOpen} aria-label={`${video ? "Play" : "View"}: ${job.request.prompt}`} className={`group block w-full bg-zinc-950 ${focusRing} focus-visible:ring-offset-0`}>
+        <button
+          type="button"
+          data-testid="result-open"
+          onClick={onOpen}
+          aria-label={`${video ? "Play" : "View"}: ${job.request.prompt}`}
+          className={`group block w-full bg-zinc-950 ${focusRing} focus-visible:ring-offset-0`}
+        >
           {video ? (
             <video src={`${job.result.url}#t=0.1`} muted playsInline preload="metadata" className="aspect-video w-full object-contain" />
           ) : (
@@ -54,22 +70,36 @@ export function ResultCard({ job, backendLabel, critique, criticLabel, selected,
           )}
         </button>
         {video && (
-          <label className={`absolute top-2 left-2 inline-flex cursor-pointer items-center gap-1.5 rounded-md bg-black/60 px-2 py-1 text-[11px] font-medium text-white backdrop-blur-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-400 ${!selectable && !selected ? "cursor-not-allowed opacity-60" : ""}`}>
-            <input type="checkbox" data-testid="result-select" checked={selected} disabled={!selectable && !selected} onChange={onToggleSelect} className="size-3.5 accent-brand-500" />
+          <label
+            className={`absolute top-2 left-2 inline-flex cursor-pointer items-center gap-1.5 rounded-md bg-black/60 px-2 py-1 text-[11px] font-medium text-white backdrop-blur-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-400 ${!selectable && !selected ? "cursor-not-allowed opacity-60" : ""}`}
+          >
+            <input
+              type="checkbox"
+              data-testid="result-select"
+              checked={selected}
+              disabled={!selectable && !selected}
+              onChange={onToggleSelect}
+              className="size-3.5 accent-brand-500"
+            />
             Compare
           </label>
         )}
         {verdict && <VerdictBadge verdict={verdict} testId="verdict-overlay" className="absolute top-2 right-2 shadow-sm" />}
       </div>
       <div className="flex flex-1 flex-col gap-2 p-3">
-        <p className="line-clamp-3 text-sm leading-snug font-medium" title={job.request.prompt}>{job.request.prompt}</p>
+        <p className="line-clamp-3 text-sm leading-snug font-medium" title={job.request.prompt}>
+          {job.request.prompt}
+        </p>
         <p className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="result-meta">
           {backendLabel} · {describeJob(job)}
         </p>
         <ResultFacts job={job} />
         <ResultBadges job={job} />
         {job.note && (
-          <p data-testid="result-note" className="flex gap-1.5 rounded-lg bg-sky-50 px-2 py-1.5 text-[11px] leading-snug text-sky-900 dark:bg-sky-950/50 dark:text-sky-200">
+          <p
+            data-testid="result-note"
+            className="flex gap-1.5 rounded-lg bg-sky-50 px-2 py-1.5 text-[11px] leading-snug text-sky-900 dark:bg-sky-950/50 dark:text-sky-200"
+          >
             <InfoIcon className="mt-px size-3.5 shrink-0" /> {job.note}
           </p>
         )}
@@ -78,7 +108,9 @@ export function ResultCard({ job, backendLabel, critique, criticLabel, selected,
             <summary className="flex cursor-pointer list-none items-center gap-1 rounded font-medium text-zinc-600 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-300 [&::-webkit-details-marker]:hidden">
               <ChevronRightIcon className="size-3.5 transition-transform group-open:rotate-90" /> Upsampled prompt
             </summary>
-            <p className="mt-1 border-l-2 border-zinc-200 pl-2 leading-5 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">{job.upsampledPrompt}</p>
+            <p className="mt-1 border-l-2 border-zinc-200 pl-2 leading-5 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              {job.upsampledPrompt}
+            </p>
           </details>
         )}
         {critique && <CritiqueView critique={critique} onRetry={onCritique} />}
@@ -95,7 +127,12 @@ export function ResultCard({ job, backendLabel, critique, criticLabel, selected,
               <SparkleIcon className="size-3.5" /> {critique ? "Critique again" : "Critique"}
             </Button>
           )}
-          <a href={job.result.url} download={downloadName(job)} data-testid="result-download" className={`${buttonStyles.ghost} ${buttonSizes.sm}`}>
+          <a
+            href={job.result.url}
+            download={downloadName(job)}
+            data-testid="result-download"
+            className={`${buttonStyles.ghost} ${buttonSizes.sm}`}
+          >
             <DownloadIcon className="size-3.5" /> Download
           </a>
         </div>

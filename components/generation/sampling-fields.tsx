@@ -1,12 +1,11 @@
 "use client";
 
-import { modeDefaults, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
-import { randomSeed, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 import { compactInput, Field, invalidInput } from "@/components/generation/field";
 import { Button } from "@/components/ui/button";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
-import type { GenerationMode } from "@/lib/backends/generation-families";
+import { modeDefaults, type GenerationMode, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
+import { randomSeed, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
 
 // Cosmos3 makes sound with text, image and video to world; not with images, actions or transfer.
 const SOUND_MODES: readonly GenerationMode[] = ["text2world", "image2world", "video2world"];
@@ -20,8 +19,22 @@ interface SamplingFieldsProps {
 
 type NumericKey = "steps" | "guidanceScale";
 
-function SliderField({ id, label, range, step, draft, error, onChange }: {
-  id: NumericKey; label: string; range: NumberRange; step: number; draft: string; error?: string | undefined; onChange: (value: string) => void;
+function SliderField({
+  id,
+  label,
+  range,
+  step,
+  draft,
+  error,
+  onChange,
+}: {
+  id: NumericKey;
+  label: string;
+  range: NumberRange;
+  step: number;
+  draft: string;
+  error?: string | undefined;
+  onChange: (value: string) => void;
 }) {
   const value = Number(draft);
   return (
@@ -65,10 +78,32 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
   const switches = SWITCHES.filter(({ key }) => info.switches[key] && !(key === "generateSound" && !SOUND_MODES.includes(draft.mode)));
   return (
     <div className="space-y-3.5">
-      <SliderField id="steps" label="Steps" range={info.limits.steps} step={1} draft={draft.steps} error={errors.steps} onChange={(v) => onChange("steps", v)} />
-      <SliderField id="guidanceScale" label="Guidance" range={info.limits.guidanceScale} step={0.5} draft={draft.guidanceScale} error={errors.guidanceScale} onChange={(v) => onChange("guidanceScale", v)} />
+      <SliderField
+        id="steps"
+        label="Steps"
+        range={info.limits.steps}
+        step={1}
+        draft={draft.steps}
+        error={errors.steps}
+        onChange={(v) => onChange("steps", v)}
+      />
+      <SliderField
+        id="guidanceScale"
+        label="Guidance"
+        range={info.limits.guidanceScale}
+        step={0.5}
+        draft={draft.guidanceScale}
+        error={errors.guidanceScale}
+        onChange={(v) => onChange("guidanceScale", v)}
+      />
       {info.flowShift && (
-        <Field label="Flow shift" htmlFor="gen-flowShift" errorId="gen-flowShift-error" error={errors.flowShift} aside={serverFlowShift === undefined ? "empty: server default" : `default ${serverFlowShift}`}>
+        <Field
+          label="Flow shift"
+          htmlFor="gen-flowShift"
+          errorId="gen-flowShift-error"
+          error={errors.flowShift}
+          aside={serverFlowShift === undefined ? "empty: server default" : `default ${serverFlowShift}`}
+        >
           <input
             id="gen-flowShift"
             data-testid="gen-flowShift"
@@ -97,7 +132,15 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
             onChange={(e) => onChange("seed", e.target.value)}
             className={`${compactInput} font-mono tabular-nums ${errors.seed ? invalidInput : ""}`}
           />
-          <Button size="icon" variant="secondary" className="size-8 shrink-0" data-testid="seed-dice" aria-label="Roll a random seed" title="Roll a random seed" onClick={() => onChange("seed", String(randomSeed()))}>
+          <Button
+            size="icon"
+            variant="secondary"
+            className="size-8 shrink-0"
+            data-testid="seed-dice"
+            aria-label="Roll a random seed"
+            title="Roll a random seed"
+            onClick={() => onChange("seed", String(randomSeed()))}
+          >
             <DiceIcon className="size-4" />
           </Button>
         </div>
@@ -133,7 +176,16 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
 
 function DiceIcon(props: { className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" {...props}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      {...props}
+    >
       <rect x="3" y="3" width="18" height="18" rx="3" />
       <circle cx="8" cy="8" r="1.2" fill="currentColor" />
       <circle cx="16" cy="16" r="1.2" fill="currentColor" />

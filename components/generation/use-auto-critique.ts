@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import type { GenerationJobView } from "@/lib/generation/schema";
+
 import type { Batch } from "@/components/generation/use-batches";
 import type { useCritiques } from "@/components/generation/use-critiques";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { GenerationJobView } from "@/lib/generation/schema";
 
 interface AutoCritiqueOptions {
   batches: Batch[];

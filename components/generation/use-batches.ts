@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
+
 import { useStoredState } from "@/components/generation/use-stored-state";
 
 // Batches of seeds started here: which jobs belong together and who critiques them. Kept in this
@@ -20,7 +21,10 @@ const KEEP = 10;
 function readStored(stored: unknown): Batch[] {
   if (!Array.isArray(stored)) return [];
   return stored
-    .filter((b): b is Batch => typeof b === "object" && b !== null && typeof b.id === "string" && Array.isArray(b.jobIds) && typeof b.prompt === "string")
+    .filter(
+      (b): b is Batch =>
+        typeof b === "object" && b !== null && typeof b.id === "string" && Array.isArray(b.jobIds) && typeof b.prompt === "string",
+    )
     .slice(0, KEEP);
 }
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
+
+import { useStoredState } from "@/components/generation/use-stored-state";
 import type { CriticVerdict } from "@/lib/annotations/critic";
 import type { BackendSummary } from "@/lib/backends/types";
 import { runChatTurn } from "@/lib/chat/client/stream";
 import { buildCritiqueRequest, critiqueVerdict } from "@/lib/generation/critique";
 import type { GenerationJobView } from "@/lib/generation/schema";
-import { useStoredState } from "@/components/generation/use-stored-state";
 
 // One critique per generated video, streamed from POST /api/chat. Finished critiques are kept in
 // this browser (the jobs are on the server, the verdicts are not), so a reload keeps the badges.
@@ -74,7 +75,13 @@ export function useCritiques() {
           if (event.type === "reasoning") update(job.id, (c) => ({ ...c, reasoning: c.reasoning + event.text }));
           else if (event.type === "answer") update(job.id, (c) => ({ ...c, answer: c.answer + event.text }));
           else if (event.type === "done") {
-            update(job.id, (c) => ({ ...c, status: "done", reasoning: event.reasoning, answer: event.answer, verdict: critiqueVerdict(event.answer, backend.family) }));
+            update(job.id, (c) => ({
+              ...c,
+              status: "done",
+              reasoning: event.reasoning,
+              answer: event.answer,
+              verdict: critiqueVerdict(event.answer, backend.family),
+            }));
           } else if (event.type === "error") update(job.id, (c) => ({ ...c, status: "error", error: event.message }));
         },
       });

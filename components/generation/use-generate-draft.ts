@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
+
 import type { GenerationProfile } from "@/lib/backends/generation-families";
 import { changeMode, changeResolution, draftFor, type GenerateDraft } from "@/lib/generation/form";
 

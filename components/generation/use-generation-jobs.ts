@@ -2,9 +2,10 @@
 
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
+
+import { queryKeys } from "@/lib/core/query-keys";
 import { cancelGeneration, createGeneration, getGeneration, isActive, listGenerations } from "@/lib/generation/client/api";
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
-import { queryKeys } from "@/lib/core/query-keys";
 
 // This browser's jobs come from the server (an owner cookie), so a reload shows them again. Each
 // queued or running job is polled on its own about every second; what a poll sees is written back

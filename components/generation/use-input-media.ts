@@ -1,12 +1,20 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+
+import {
+  extractVideoFrame,
+  prepareImage,
+  prepareVideo,
+  sniffFile,
+  uploadName,
+  type StepHooks,
+} from "@/components/media/attachment-pipeline";
+import { useVideoTools } from "@/components/media/use-video-tools";
 import { NO_PREPARE } from "@/lib/media/attachments";
 import { isAbortError, uploadMedia } from "@/lib/media/client/upload";
 import { mediaUrl } from "@/lib/media/media-url";
 import { ACCEPTED_TYPES_SENTENCE, type MediaKind } from "@/lib/media/sniff";
-import { extractVideoFrame, prepareImage, prepareVideo, sniffFile, uploadName, type StepHooks } from "@/components/media/attachment-pipeline";
-import { useVideoTools } from "@/components/media/use-video-tools";
 
 // The one image or video an image/video-to-world job starts from: a file put through the chat's
 // upload pipeline (probe, convert what the NIM cannot take, upload), media already on the server
@@ -80,9 +88,10 @@ export function useInputMedia() {
           ensureVideoTools: () => tools.ensure(signal),
         };
         show("Reading", null);
-        const blob = type.kind === "image"
-          ? await prepareImage(file, type.format, { maxBytes: null, maxEdge: null }, hooks)
-          : await prepareVideo(file, type.format, NO_PREPARE, hooks);
+        const blob =
+          type.kind === "image"
+            ? await prepareImage(file, type.format, { maxBytes: null, maxEdge: null }, hooks)
+            : await prepareVideo(file, type.format, NO_PREPARE, hooks);
         show("Uploading", 0);
         const media = await uploadMedia(blob, uploadName(name, blob), { signal, onProgress: (f) => show("Uploading", f) });
         if (signal.aborted) return;

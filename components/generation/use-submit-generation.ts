@@ -2,9 +2,10 @@
 
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
+
+import type { Batch } from "@/components/generation/use-batches";
 import { batchSeeds } from "@/lib/generation/form";
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
-import type { Batch } from "@/components/generation/use-batches";
 
 interface SubmitOptions {
   create: UseMutationResult<GenerationJobView, Error, GenerationRequest>;

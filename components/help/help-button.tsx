@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { HelpIcon } from "@/components/ui/icons";
 import { usePageKey } from "@/components/ui/use-page-key";

@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment, useSyncExternalStore } from "react";
+
 import { SHORTCUT_GROUPS } from "@/components/help/shortcuts";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 
@@ -11,7 +12,13 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   const mac = useSyncExternalStore(noSubscribe, isMac, () => false);
   const keyName = (key: string) => (key === "Mod" ? (mac ? "⌘" : "Ctrl") : key);
   return (
-    <ModalDialog title="Keyboard shortcuts" description="Every action is also reachable with Tab and Enter." onClose={onClose} widthClass="w-[min(50rem,calc(100vw-2rem))]" data-testid="help-dialog">
+    <ModalDialog
+      title="Keyboard shortcuts"
+      description="Every action is also reachable with Tab and Enter."
+      onClose={onClose}
+      widthClass="w-[min(50rem,calc(100vw-2rem))]"
+      data-testid="help-dialog"
+    >
       <div className="grid gap-x-8 gap-y-5 px-5 py-4 md:grid-cols-2">
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} aria-label={group.title} className="space-y-2">

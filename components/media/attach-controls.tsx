@@ -2,11 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
-import { ACCEPT_ATTRIBUTE } from "@/lib/media/sniff";
-import type { MediaKind } from "@/lib/media/sniff";
+
 import { Button } from "@/components/ui/button";
 import { LinkIcon, PaperclipIcon } from "@/components/ui/icons";
 import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
+import { ACCEPT_ATTRIBUTE, type MediaKind } from "@/lib/media/sniff";
 
 const UrlAttachForm = dynamic(() => import("@/components/media/url-attach-form").then((module) => module.UrlAttachForm), { ssr: false });
 

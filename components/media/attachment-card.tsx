@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import type { Attachment } from "@/lib/media/attachments";
-import { formatRate } from "@/lib/media/params";
+
 import { AlertIcon, CheckIcon, FilmIcon, LinkIcon, PencilIcon, RefreshIcon, ScissorsIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { Attachment } from "@/lib/media/attachments";
+import { formatRate } from "@/lib/media/params";
 
 interface AttachmentCardProps {
   attachment: Attachment;
@@ -31,7 +32,16 @@ function describe(a: Attachment): string {
   return parts.filter(Boolean).join(" · ");
 }
 
-export function AttachmentCard({ attachment: a, tokens, preparing, onRemove, onCancel, onRetry, onTogglePrepare, onDraw }: AttachmentCardProps) {
+export function AttachmentCard({
+  attachment: a,
+  tokens,
+  preparing,
+  onRemove,
+  onCancel,
+  onRetry,
+  onTogglePrepare,
+  onDraw,
+}: AttachmentCardProps) {
   const failed = a.phase === "error";
   const meta = describe(a);
   return (
@@ -59,7 +69,14 @@ export function AttachmentCard({ attachment: a, tokens, preparing, onRemove, onC
             {tokens !== null && <span data-testid="attachment-tokens">≈ {tokenFormat.format(tokens)} tok</span>}
           </p>
         )}
-        <Status attachment={a} onCancel={onCancel} onRetry={onRetry} onTogglePrepare={onTogglePrepare} onDraw={onDraw} preparing={preparing} />
+        <Status
+          attachment={a}
+          onCancel={onCancel}
+          onRetry={onRetry}
+          onTogglePrepare={onTogglePrepare}
+          onDraw={onDraw}
+          preparing={preparing}
+        />
       </div>
       <button
         type="button"
@@ -77,7 +94,8 @@ export function AttachmentCard({ attachment: a, tokens, preparing, onRemove, onC
 
 function Preview({ attachment: a }: { attachment: Attachment }) {
   const [broken, setBroken] = useState(false);
-  const box = "relative grid size-14 shrink-0 place-items-center overflow-hidden rounded-lg bg-zinc-200 text-zinc-500 dark:bg-zinc-700 dark:text-zinc-300";
+  const box =
+    "relative grid size-14 shrink-0 place-items-center overflow-hidden rounded-lg bg-zinc-200 text-zinc-500 dark:bg-zinc-700 dark:text-zinc-300";
   if (a.url !== null) {
     return (
       <div className={box} title="The NIM downloads this URL when the message is sent">
@@ -88,11 +106,16 @@ function Preview({ attachment: a }: { attachment: Attachment }) {
   const src = a.previewUrl;
   return (
     <div className={box}>
-      {src && !broken && a.kind === "image" && (
-        <img src={src} alt="" className="size-full object-cover" onError={() => setBroken(true)} />
-      )}
+      {src && !broken && a.kind === "image" && <img src={src} alt="" className="size-full object-cover" onError={() => setBroken(true)} />}
       {src && !broken && a.kind === "video" && (
-        <video src={`${src}#t=0.1`} muted playsInline preload="metadata" className="size-full object-cover" onError={() => setBroken(true)} />
+        <video
+          src={`${src}#t=0.1`}
+          muted
+          playsInline
+          preload="metadata"
+          className="size-full object-cover"
+          onError={() => setBroken(true)}
+        />
       )}
       {(!src || broken) && (a.kind === "video" ? <FilmIcon className="size-5" /> : null)}
       {a.kind === "video" && (
@@ -120,7 +143,12 @@ function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, 
   if (a.phase === "error") {
     return (
       <div data-testid="attachment-status" className="space-y-1 pt-0.5">
-        <p data-testid="attachment-error" role="alert" title={a.error ?? undefined} className="flex gap-1 text-[11px] leading-snug text-red-700 dark:text-red-300">
+        <p
+          data-testid="attachment-error"
+          role="alert"
+          title={a.error ?? undefined}
+          className="flex gap-1 text-[11px] leading-snug text-red-700 dark:text-red-300"
+        >
           <AlertIcon className="mt-px size-3 shrink-0" />
           <span className="line-clamp-3">{a.error}</span>
         </p>
@@ -139,7 +167,13 @@ function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, 
           <CheckIcon className="size-3" /> {a.url !== null ? "The NIM downloads it" : "Ready"}
         </span>
         {a.kind === "video" && a.url === null && (
-          <button type="button" data-testid="attachment-prepare" aria-expanded={preparing} onClick={onTogglePrepare} className={`inline-flex items-center gap-1 ${linkButton}`}>
+          <button
+            type="button"
+            data-testid="attachment-prepare"
+            aria-expanded={preparing}
+            onClick={onTogglePrepare}
+            className={`inline-flex items-center gap-1 ${linkButton}`}
+          >
             <ScissorsIcon className="size-3" /> {preparing ? "Close" : "Prepare"}
           </button>
         )}
@@ -148,7 +182,11 @@ function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, 
             <PencilIcon className="size-3" /> Draw
           </button>
         )}
-        {a.note && <span className="w-full truncate text-zinc-500 dark:text-zinc-400" title={a.note}>{a.note}</span>}
+        {a.note && (
+          <span className="w-full truncate text-zinc-500 dark:text-zinc-400" title={a.note}>
+            {a.note}
+          </span>
+        )}
       </div>
     );
   }

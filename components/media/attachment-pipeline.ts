@@ -29,7 +29,14 @@ export async function sniffFile(file: Blob): Promise<SniffedType | null> {
 }
 
 const FORMAT_NAMES: Record<MediaFormat, string> = {
-  jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", mp4: "MP4", mov: "MOV", webm: "WebM", mkv: "MKV",
+  jpeg: "JPEG",
+  png: "PNG",
+  webp: "WebP",
+  gif: "GIF",
+  mp4: "MP4",
+  mov: "MOV",
+  webm: "WebM",
+  mkv: "MKV",
 };
 
 function throwIfAborted(signal: AbortSignal): void {
@@ -136,7 +143,12 @@ function conversionNote(format: MediaFormat, converted: boolean, prepare: Prepar
 }
 
 /** A frame of the video at a time, as a PNG file named after the video. */
-export async function extractVideoFrame(file: Blob, name: string, atS: number, hooks: Pick<StepHooks, "ensureVideoTools" | "signal">): Promise<File> {
+export async function extractVideoFrame(
+  file: Blob,
+  name: string,
+  atS: number,
+  hooks: Pick<StepHooks, "ensureVideoTools" | "signal">,
+): Promise<File> {
   const { openVideo } = await import("@/lib/media/client/video-engine");
   const video = await openVideo(file, { signal: hooks.signal, ensureFfmpeg: hooks.ensureVideoTools });
   let png: Blob;

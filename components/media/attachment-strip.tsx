@@ -2,17 +2,20 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { TokenAdvice, TokenSummary as Summary } from "@/lib/media/attachment-tokens";
+
+import { AttachmentDrawDialog } from "@/components/annotations/attachment-draw-dialog";
 import type { AttachmentsController } from "@/components/media/use-attachments";
 import { AlertIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
-import { AttachmentDrawDialog } from "@/components/annotations/attachment-draw-dialog";
+import type { TokenSummary as Summary, TokenAdvice } from "@/lib/media/attachment-tokens";
 
 // The strip shows only once something is attached; its parts load then, not with the page.
 const AttachmentCard = dynamic(() => import("@/components/media/attachment-card").then((module) => module.AttachmentCard), { ssr: false });
 const TokenSummary = dynamic(() => import("@/components/media/token-summary").then((module) => module.TokenSummary), { ssr: false });
 const VideoToolsBar = dynamic(() => import("@/components/media/video-tools-bar").then((module) => module.VideoToolsBar), { ssr: false });
-const VideoPreparePanel = dynamic(() => import("@/components/media/video-prepare-panel").then((module) => module.VideoPreparePanel), { ssr: false });
+const VideoPreparePanel = dynamic(() => import("@/components/media/video-prepare-panel").then((module) => module.VideoPreparePanel), {
+  ssr: false,
+});
 
 interface AttachmentStripProps {
   attachments: AttachmentsController;
@@ -58,7 +61,11 @@ export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: Attac
         />
       )}
       {c.notice && (
-        <div data-testid="attachment-notice" role="alert" className="mx-3 mt-2 flex items-start gap-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+        <div
+          data-testid="attachment-notice"
+          role="alert"
+          className="mx-3 mt-2 flex items-start gap-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
           <AlertIcon className="mt-px size-3.5 shrink-0" />
           <p className="min-w-0 flex-1">{c.notice}</p>
           <button type="button" aria-label="Dismiss" onClick={c.dismissNotice} className={`rounded ${focusRing}`}>

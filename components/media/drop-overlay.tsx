@@ -1,17 +1,22 @@
-import { ACCEPTED_TYPES_SENTENCE } from "@/lib/media/sniff";
 import { UploadIcon } from "@/components/ui/icons";
+import { ACCEPTED_TYPES_SENTENCE } from "@/lib/media/sniff";
 
 /** Covers the conversation and the composer while files are dragged over them. */
 export function DropOverlay({ maxImages, maxVideos }: { maxImages: number; maxVideos: number }) {
   return (
-    <div data-testid="drop-overlay" aria-hidden="true" className="pointer-events-none absolute inset-0 z-30 grid animate-fade-in place-items-center bg-zinc-50/80 p-6 backdrop-blur-sm dark:bg-zinc-950/80">
+    <div
+      data-testid="drop-overlay"
+      aria-hidden="true"
+      className="pointer-events-none absolute inset-0 z-30 grid animate-fade-in place-items-center bg-zinc-50/80 p-6 backdrop-blur-sm dark:bg-zinc-950/80"
+    >
       <div className="flex w-full max-w-md flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-brand-500 bg-white/90 px-6 py-10 text-center shadow-xl dark:bg-zinc-900/90">
         <span className="grid size-12 place-items-center rounded-full bg-brand-100 text-brand-700 dark:bg-brand-500/15 dark:text-brand-300">
           <UploadIcon className="size-6" />
         </span>
         <p className="text-base font-semibold">Drop to attach</p>
         <p className="text-xs leading-relaxed text-zinc-500 dark:text-zinc-400">
-          {ACCEPTED_TYPES_SENTENCE}. Up to {maxImages} images and {maxVideos} video{maxVideos === 1 ? "" : "s"} per message for this backend.
+          {ACCEPTED_TYPES_SENTENCE}. Up to {maxImages} images and {maxVideos} video{maxVideos === 1 ? "" : "s"} per message for this
+          backend.
         </p>
       </div>
     </div>

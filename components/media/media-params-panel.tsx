@@ -1,6 +1,8 @@
 "use client";
 
 import { useId } from "react";
+
+import { inputStyles } from "@/components/ui/styles";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import {
   formatRate,
@@ -12,7 +14,6 @@ import {
   type MediaParamsDraft,
   type ParsedMediaParams,
 } from "@/lib/media/params";
-import { inputStyles } from "@/components/ui/styles";
 
 interface MediaParamsPanelProps {
   family: Family;
@@ -30,13 +31,20 @@ function labels(family: Family): Record<MediaParamKey, { label: string; hint: st
     num_frames: { label: "Frames", hint: "Frames sampled from the whole video." },
     shortest_edge: {
       label: "Min pixels",
-      hint: pixels ? "min_pixels: the fewest pixels an image or frame is resized to." : "shortest_edge: the fewest pixels an image, or a whole sampled video, is resized to (a pixel count, not a side).",
+      hint: pixels
+        ? "min_pixels: the fewest pixels an image or frame is resized to."
+        : "shortest_edge: the fewest pixels an image, or a whole sampled video, is resized to (a pixel count, not a side).",
     },
     longest_edge: {
       label: "Max pixels",
-      hint: pixels ? "max_pixels: the most pixels an image or frame is resized to." : "longest_edge: the most pixels an image, or a whole sampled video, is resized to (a pixel count, not a side).",
+      hint: pixels
+        ? "max_pixels: the most pixels an image or frame is resized to."
+        : "longest_edge: the most pixels an image, or a whole sampled video, is resized to (a pixel count, not a side).",
     },
-    max_num_tiles: { label: "Max tiles", hint: "max_num_tiles: how many 512-pixel tiles an image is split into, 1 to 12; a video frame is always one tile." },
+    max_num_tiles: {
+      label: "Max tiles",
+      hint: "max_num_tiles: how many 512-pixel tiles an image is split into, 1 to 12; a video frame is always one tile.",
+    },
   };
 }
 
@@ -66,7 +74,9 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
   return (
     <section data-testid="media-params" aria-labelledby="media-params-heading" className="space-y-3.5">
       <div className="space-y-1">
-        <h2 id="media-params-heading" className="text-sm font-semibold">Video &amp; image</h2>
+        <h2 id="media-params-heading" className="text-sm font-semibold">
+          Video &amp; image
+        </h2>
         <p className="text-xs leading-relaxed text-zinc-500 dark:text-zinc-400">
           Sent only with images or videos. Empty fields use the {info.label} defaults shown.
         </p>
@@ -95,7 +105,8 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
           : "Set both and the fewer frames wins."}
         {own.fps !== null && (
           <span data-testid="media-video-limits">
-            {" "}The video has {formatRate(own.fps)} fps{own.frames !== null ? `, ${own.frames} frames` : ""}.
+            {" "}
+            The video has {formatRate(own.fps)} fps{own.frames !== null ? `, ${own.frames} frames` : ""}.
           </span>
         )}
       </p>
@@ -139,9 +150,13 @@ function MediaField({ name, text, value, placeholder, error, note, onChange }: M
         className={`${inputStyles} h-8 py-1 font-mono tabular-nums ${error ? "border-red-400 focus:border-red-500 dark:border-red-700" : ""}`}
       />
       {error ? (
-        <p id={messageId} className="text-xs text-red-600 dark:text-red-400">{error}</p>
+        <p id={messageId} className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
       ) : note ? (
-        <p id={messageId} data-testid={`media-note-${name}`} className="text-xs text-amber-700 dark:text-amber-400">{note}</p>
+        <p id={messageId} data-testid={`media-note-${name}`} className="text-xs text-amber-700 dark:text-amber-400">
+          {note}
+        </p>
       ) : null}
     </div>
   );

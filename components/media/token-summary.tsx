@@ -1,7 +1,7 @@
-import { sizeLabel, type TokenAdvice, type TokenSummary as Summary } from "@/lib/media/attachment-tokens";
-import { TOKEN_BUDGET } from "@/lib/media/tokens";
-import { AlertIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+import { AlertIcon } from "@/components/ui/icons";
+import { sizeLabel, type TokenSummary as Summary, type TokenAdvice } from "@/lib/media/attachment-tokens";
+import { TOKEN_BUDGET } from "@/lib/media/tokens";
 
 interface TokenSummaryProps {
   summary: Summary;
@@ -39,7 +39,9 @@ export function TokenSummary({ summary, names, onApply }: TokenSummaryProps) {
     >
       <AlertIcon className="size-3.5 shrink-0" />
       <p className="min-w-0 flex-1">
-        <span data-testid="token-total" className="font-semibold tabular-nums">{total} multimodal tokens</span>
+        <span data-testid="token-total" className="font-semibold tabular-nums">
+          {total} multimodal tokens
+        </span>
         {earlier} — above the {format.format(TOKEN_BUDGET / 1000)}k where answers get worse.
       </p>
       {advice && (

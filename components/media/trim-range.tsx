@@ -20,7 +20,10 @@ export function TrimRange({ durationS, startS, endS, onChange }: TrimRangeProps)
     <div className="space-y-1">
       <div className="relative h-6">
         <div className="absolute inset-x-0 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-zinc-200 dark:bg-zinc-700" />
-        <div className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-brand-500/70" style={{ left: `${left}%`, right: `${right}%` }} />
+        <div
+          className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-brand-500/70"
+          style={{ left: `${left}%`, right: `${right}%` }}
+        />
         <input
           type="range"
           data-testid="trim-start"

@@ -2,11 +2,12 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+
+import { DrawOnMediaButton } from "@/components/annotations/draw-on-media";
+import { FilmIcon, ImageIcon } from "@/components/ui/icons";
+import { focusRing } from "@/components/ui/styles";
 import type { TurnMedia as TurnMediaData } from "@/lib/media/attachments";
 import { mediaUrl } from "@/lib/media/media-url";
-import { FilmIcon, ImageIcon } from "@/components/ui/icons";
-import { DrawOnMediaButton } from "@/components/annotations/draw-on-media";
-import { focusRing } from "@/components/ui/styles";
 
 // A video with its event marks, and the enlarged image, load when a turn has one.
 const TurnVideo = dynamic(() => import("@/components/annotations/turn-video").then((module) => module.TurnVideo), { loading: () => null });
@@ -53,13 +54,26 @@ export function TurnMedia({ media, turnId }: { media: readonly TurnMediaData[]; 
               aria-label={`Open ${item.name} larger`}
               className={`overflow-hidden rounded-2xl border border-zinc-200 bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:border-zinc-800 dark:bg-zinc-900 ${focusRing}`}
             >
-              <img src={src} alt={item.name} title={size ? `${item.name} · ${size}` : item.name} className="h-36 w-auto max-w-64 object-cover" />
+              <img
+                src={src}
+                alt={item.name}
+                title={size ? `${item.name} · ${size}` : item.name}
+                className="h-36 w-auto max-w-64 object-cover"
+              />
             </button>
             <DrawOnMediaButton media={item} />
           </div>
         );
       })}
-      {open?.source === "upload" && <ImageLightbox src={mediaUrl(open.mediaId)} name={open.name} width={open.width} height={open.height} onClose={() => setOpen(null)} />}
+      {open?.source === "upload" && (
+        <ImageLightbox
+          src={mediaUrl(open.mediaId)}
+          name={open.name}
+          width={open.width}
+          height={open.height}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </div>
   );
 }
@@ -78,7 +92,9 @@ function UrlChip({ media }: { media: Extract<TurnMediaData, { source: "url" }> }
       <Icon className="size-4 shrink-0 text-zinc-500" />
       <span className="min-w-0">
         <span className="block truncate font-medium">{media.name}</span>
-        <span className="block truncate text-[11px] text-zinc-500 dark:text-zinc-400">{new URL(media.url).host} · the NIM downloads it</span>
+        <span className="block truncate text-[11px] text-zinc-500 dark:text-zinc-400">
+          {new URL(media.url).host} · the NIM downloads it
+        </span>
       </span>
     </a>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { parseMediaUrl } from "@/lib/media/attachments";
-import type { MediaKind } from "@/lib/media/sniff";
+
 import { Button } from "@/components/ui/button";
 import { inputStyles } from "@/components/ui/styles";
+import { parseMediaUrl } from "@/lib/media/attachments";
+import type { MediaKind } from "@/lib/media/sniff";
 
 interface UrlAttachFormProps {
   onAdd: (url: string, kind: MediaKind) => boolean;
@@ -78,7 +79,9 @@ export function UrlAttachForm({ onAdd, onClose }: UrlAttachFormProps) {
         </Button>
       </div>
       {error ? (
-        <p role="alert" className="text-[11px] text-red-600 dark:text-red-400">{error}</p>
+        <p role="alert" className="text-[11px] text-red-600 dark:text-red-400">
+          {error}
+        </p>
       ) : (
         <p id={hintId} className="text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
           Passed to the NIM as is: the NIM downloads it when you send, so it must be reachable from the model server.

@@ -1,6 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+
+import type { StepHooks } from "@/components/media/attachment-pipeline";
+import { useVideoTools } from "@/components/media/use-video-tools";
+import type { Family } from "@/lib/backends/families";
 import {
   admitAttachments,
   attachmentsReducer,
@@ -13,11 +17,8 @@ import {
   type PrepareOptions,
   type TurnMedia,
 } from "@/lib/media/attachments";
-import type { Family } from "@/lib/backends/families";
-import { ACCEPTED_TYPES_SENTENCE, type MediaFormat, type MediaKind } from "@/lib/media/sniff";
 import { isAbortError, uploadMedia } from "@/lib/media/client/upload";
-import type { StepHooks } from "@/components/media/attachment-pipeline";
-import { useVideoTools } from "@/components/media/use-video-tools";
+import { ACCEPTED_TYPES_SENTENCE, type MediaFormat, type MediaKind } from "@/lib/media/sniff";
 
 // Sniffing, probing and converting files (MP4/WebM parsers, canvas resizing) load with the first file.
 const loadPipeline = () => import("@/components/media/attachment-pipeline");
@@ -67,9 +68,11 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
       const controller = new AbortController();
       entry.controller = controller;
       const { signal } = controller;
-      const live = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
-        if (!signal.aborted) fn(...args);
-      };
+      const live =
+        <A extends unknown[]>(fn: (...args: A) => void) =>
+        (...args: A) => {
+          if (!signal.aborted) fn(...args);
+        };
       const hooks: StepHooks = {
         signal,
         onPhase: live((phase, progress) => dispatch({ type: "phase", id, phase, progress })),
@@ -85,7 +88,12 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
         const { prepareImage, prepareVideo, uploadName } = await loadPipeline();
         const blob =
           entry.kind === "image"
-            ? await prepareImage(entry.original, entry.format, { maxBytes: latest.current.maxInlineImageBytes, maxEdge: options.maxEdge ?? null }, hooks)
+            ? await prepareImage(
+                entry.original,
+                entry.format,
+                { maxBytes: latest.current.maxInlineImageBytes, maxEdge: options.maxEdge ?? null },
+                hooks,
+              )
             : await prepareVideo(entry.original, entry.format, prepare, hooks);
         dispatch({ type: "phase", id, phase: "uploading", progress: 0 });
         const media = await uploadMedia(blob, uploadName(entry.original.name, blob), { signal, onProgress: hooks.onProgress });
@@ -111,7 +119,11 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
         const type = types[i];
         return type ? [{ file, type }] : [];
       });
-      const { admitted, refusal } = admitAttachments(latest.current.family, latest.current.items, candidates.map((c) => c.type.kind));
+      const { admitted, refusal } = admitAttachments(
+        latest.current.family,
+        latest.current.items,
+        candidates.map((c) => c.type.kind),
+      );
       const sentences = [
         unsupported.length > 0
           ? `${unsupported.join(", ")} ${unsupported.length === 1 ? "is not an image or video" : "are not images or videos"} the playground takes: it accepts ${ACCEPTED_TYPES_SENTENCE}.`
@@ -182,7 +194,9 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
       try {
         const signal = new AbortController().signal;
         const { extractVideoFrame } = await loadPipeline();
-        await addFiles([await extractVideoFrame(entry.original, entry.original.name, atS, { signal, ensureVideoTools: () => ensureVideoTools(signal) })]);
+        await addFiles([
+          await extractVideoFrame(entry.original, entry.original.name, atS, { signal, ensureVideoTools: () => ensureVideoTools(signal) }),
+        ]);
       } catch (error) {
         setNotice(`Could not extract a frame: ${messageOf(error)}`);
       }

@@ -1,15 +1,16 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
+
+import { useAttachments } from "@/components/media/use-attachments";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import type { BackendSummary } from "@/lib/backends/types";
+import { historyMedia, type Turn } from "@/lib/chat/conversation";
+import { fitEarlierMedia } from "@/lib/chat/prompt-media";
+import type { MediaParams } from "@/lib/chat/schema";
 import { summarizeTokens, type TokenAdvice } from "@/lib/media/attachment-tokens";
 import { attachmentsBlockReason, type MediaFacts } from "@/lib/media/attachments";
-import type { BackendSummary } from "@/lib/backends/types";
-import type { MediaParams } from "@/lib/chat/schema";
-import { historyMedia, type Turn } from "@/lib/chat/conversation";
-import { FAMILY_INFO, type Family } from "@/lib/backends/families";
-import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import { EMPTY_MEDIA_DRAFT, parseMediaParams, type MediaContext, type MediaParamsDraft } from "@/lib/media/params";
-import { useAttachments } from "@/components/media/use-attachments";
 
 export function mediaContext(media: readonly MediaFacts[]): MediaContext {
   const videos = media.filter((m) => m.kind === "video");
@@ -32,7 +33,10 @@ export function useComposerMedia({ family, backend, turns }: { family: Family; b
   const context = useMemo(() => mediaContext([...earlier, ...attached]), [earlier, attached]);
   const parsed = useMemo(() => parseMediaParams(family, draft, context), [family, draft, context]);
   const mode = exclusive ? draft.sampling : draft.fps.trim() === "" && draft.num_frames.trim() !== "" ? "num_frames" : "fps";
-  const tokens = useMemo(() => summarizeTokens(family, current, earlier, parsed.sampling, mode), [family, current, earlier, parsed.sampling, mode]);
+  const tokens = useMemo(
+    () => summarizeTokens(family, current, earlier, parsed.sampling, mode),
+    [family, current, earlier, parsed.sampling, mode],
+  );
   const blockedReason =
     attachmentsBlockReason(family, attachments.items) ?? (parsed.valid ? null : "Fix the highlighted video & image settings to send.");
 
@@ -57,5 +61,16 @@ export function useComposerMedia({ family, backend, turns }: { family: Family; b
     [items, downscale],
   );
 
-  return { attachments, draft, setDraft, parsed, context, tokens, omittedNotice: fitted.notice, blockedReason, mediaParamsFor, applyAdvice };
+  return {
+    attachments,
+    draft,
+    setDraft,
+    parsed,
+    context,
+    tokens,
+    omittedNotice: fitted.notice,
+    blockedReason,
+    mediaParamsFor,
+    applyAdvice,
+  };
 }

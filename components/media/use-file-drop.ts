@@ -25,32 +25,44 @@ export function useFileDrop(onFiles: (files: File[]) => void, enabled: boolean) 
     };
   }, []);
 
-  const onDragEnter = useCallback((event: DragEvent) => {
-    if (!enabled || !carriesFiles(event)) return;
-    event.preventDefault();
-    depth.current += 1;
-    setOver(true);
-  }, [enabled]);
+  const onDragEnter = useCallback(
+    (event: DragEvent) => {
+      if (!enabled || !carriesFiles(event)) return;
+      event.preventDefault();
+      depth.current += 1;
+      setOver(true);
+    },
+    [enabled],
+  );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!enabled || !carriesFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
-  }, [enabled]);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (!enabled || !carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+    },
+    [enabled],
+  );
 
-  const onDragLeave = useCallback((event: DragEvent) => {
-    if (!enabled || !carriesFiles(event)) return;
-    depth.current = Math.max(0, depth.current - 1);
-    if (depth.current === 0) setOver(false);
-  }, [enabled]);
+  const onDragLeave = useCallback(
+    (event: DragEvent) => {
+      if (!enabled || !carriesFiles(event)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setOver(false);
+    },
+    [enabled],
+  );
 
-  const onDrop = useCallback((event: DragEvent) => {
-    if (!enabled || !carriesFiles(event)) return;
-    event.preventDefault();
-    depth.current = 0;
-    setOver(false);
-    onFiles(Array.from(event.dataTransfer.files));
-  }, [enabled, onFiles]);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      if (!enabled || !carriesFiles(event)) return;
+      event.preventDefault();
+      depth.current = 0;
+      setOver(false);
+      onFiles(Array.from(event.dataTransfer.files));
+    },
+    [enabled, onFiles],
+  );
 
   return { over, handlers: { onDragEnter, onDragOver, onDragLeave, onDrop } };
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { Attachment, PrepareOptions } from "@/lib/media/attachments";
+
 import { TrimRange } from "@/components/media/trim-range";
 import { Button } from "@/components/ui/button";
 import { CameraIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { Attachment, PrepareOptions } from "@/lib/media/attachments";
 
 interface VideoPreparePanelProps {
   attachment: Attachment;
@@ -42,10 +43,19 @@ export function VideoPreparePanel({ attachment: a, onApply, onExtractFrame, onCl
   }
 
   return (
-    <section data-testid="prepare-panel" aria-label={`Prepare ${a.name}`} className="mx-3 mt-3 animate-fade-in rounded-xl border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-700/80 dark:bg-zinc-800/40">
+    <section
+      data-testid="prepare-panel"
+      aria-label={`Prepare ${a.name}`}
+      className="mx-3 mt-3 animate-fade-in rounded-xl border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-700/80 dark:bg-zinc-800/40"
+    >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h3 className="truncate text-xs font-semibold">Prepare {a.name}</h3>
-        <button type="button" aria-label="Close Prepare" onClick={onClose} className={`grid size-6 place-items-center rounded-md text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700 ${focusRing}`}>
+        <button
+          type="button"
+          aria-label="Close Prepare"
+          onClick={onClose}
+          className={`grid size-6 place-items-center rounded-md text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700 ${focusRing}`}
+        >
           <XIcon className="size-3.5" />
         </button>
       </div>

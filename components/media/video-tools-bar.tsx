@@ -16,12 +16,20 @@ export function VideoToolsBar({ state, onCancel }: { state: VideoToolsState; onC
         ? `Loading video tools ${mb(state.fraction * state.totalBytes)} / ${mb(state.totalBytes)}`
         : `Loading video tools ${percent}%`;
   return (
-    <div data-testid="video-tools-progress" role="status" className="mx-3 mt-3 rounded-xl border border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-700/80 dark:bg-zinc-800/40">
+    <div
+      data-testid="video-tools-progress"
+      role="status"
+      className="mx-3 mt-3 rounded-xl border border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-700/80 dark:bg-zinc-800/40"
+    >
       <div className="flex items-center gap-2 text-xs text-zinc-700 dark:text-zinc-200">
         <SpinnerIcon className="size-3.5 text-brand-600" />
         <span className="font-medium tabular-nums">{label}</span>
         <span className="hidden text-zinc-500 sm:inline dark:text-zinc-400">· once per visit, from this server</span>
-        <button type="button" onClick={onCancel} className={`ml-auto rounded text-xs font-semibold text-zinc-600 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white ${focusRing}`}>
+        <button
+          type="button"
+          onClick={onCancel}
+          className={`ml-auto rounded text-xs font-semibold text-zinc-600 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white ${focusRing}`}
+        >
           Cancel
         </button>
       </div>

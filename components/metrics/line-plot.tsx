@@ -1,6 +1,7 @@
 import { useId } from "react";
-import { axisScale, type MetricsPoint, type MetricsSeries } from "@/lib/chat/metrics-series";
+
 import { seriesColor } from "@/components/metrics/palette";
+import { axisScale, type MetricsPoint, type MetricsSeries } from "@/lib/chat/metrics-series";
 
 type Metric = "ttftMs" | "totalMs" | "tokensPerSecond";
 
@@ -38,7 +39,9 @@ export function LinePlot({ title, series, lines, format, exchanges }: LinePlotPr
   const nudge = (index: number) => (index - (series.length - 1) / 2) * 5;
   const y = (v: number) => M.top + plotH - (v / max) * plotH;
   const summary = series
-    .map((s) => `${s.label}: ${s.points.map((p) => lines.map((l) => `${l.label} ${format(value(p, l.metric) ?? 0)}`).join(", ")).join("; ")}`)
+    .map(
+      (s) => `${s.label}: ${s.points.map((p) => lines.map((l) => `${l.label} ${format(value(p, l.metric) ?? 0)}`).join(", ")).join("; ")}`,
+    )
     .join(". ");
 
   return (
@@ -84,7 +87,9 @@ export function LinePlot({ title, series, lines, format, exchanges }: LinePlotPr
                   cy={y(value(p, line.metric) ?? 0)}
                   r={line.dashed ? 3 : 3.5}
                   strokeWidth={2}
-                  className={line.dashed ? `fill-white dark:fill-zinc-900 ${color.stroke}` : `${color.fill} stroke-white dark:stroke-zinc-900`}
+                  className={
+                    line.dashed ? `fill-white dark:fill-zinc-900 ${color.stroke}` : `${color.fill} stroke-white dark:stroke-zinc-900`
+                  }
                 >
                   <title>{`${s.label}, #${p.exchange}: ${line.label} ${format(value(p, line.metric) ?? 0)}`}</title>
                 </circle>

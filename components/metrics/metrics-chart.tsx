@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { formatCount, formatDuration } from "@/lib/core/format";
-import { pointCount, type MetricsSeries } from "@/lib/chat/metrics-series";
+
 import { LinePlot } from "@/components/metrics/line-plot";
 import { seriesColor } from "@/components/metrics/palette";
 import { Segmented } from "@/components/ui/segmented";
+import { pointCount, type MetricsSeries } from "@/lib/chat/metrics-series";
+import { formatCount, formatDuration } from "@/lib/core/format";
 
 interface MetricsChartProps {
   series: MetricsSeries[];
@@ -55,7 +56,8 @@ export default function MetricsChart({ series }: MetricsChartProps) {
         <div className="grid gap-4 sm:grid-cols-2">
           <figure className="space-y-1">
             <figcaption className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Latency <span className="font-normal text-zinc-600 dark:text-zinc-400">— total (solid), time to first token (hollow, dashed)</span>
+              Latency{" "}
+              <span className="font-normal text-zinc-600 dark:text-zinc-400">— total (solid), time to first token (hollow, dashed)</span>
             </figcaption>
             <LinePlot
               title="Latency per reply"
@@ -69,8 +71,16 @@ export default function MetricsChart({ series }: MetricsChartProps) {
             />
           </figure>
           <figure className="space-y-1">
-            <figcaption className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Speed <span className="font-normal text-zinc-600 dark:text-zinc-400">— tokens per second</span></figcaption>
-            <LinePlot title="Tokens per second per reply" series={series} exchanges={exchanges} format={rate} lines={[{ metric: "tokensPerSecond", label: "tok/s" }]} />
+            <figcaption className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Speed <span className="font-normal text-zinc-600 dark:text-zinc-400">— tokens per second</span>
+            </figcaption>
+            <LinePlot
+              title="Tokens per second per reply"
+              series={series}
+              exchanges={exchanges}
+              format={rate}
+              lines={[{ metric: "tokensPerSecond", label: "tok/s" }]}
+            />
           </figure>
         </div>
       ) : (
@@ -90,7 +100,9 @@ export default function MetricsChart({ series }: MetricsChartProps) {
               {shown.flatMap((s) =>
                 s.points.map((p) => (
                   <tr key={`${s.key}-${p.turnId}`} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/70">
-                    <th scope="row" className="px-2 py-1.5 font-medium">{s.label}</th>
+                    <th scope="row" className="px-2 py-1.5 font-medium">
+                      {s.label}
+                    </th>
                     <td className="px-2 py-1.5">{p.exchange}</td>
                     <td className="px-2 py-1.5">{orDash(p.ttftMs, formatDuration)}</td>
                     <td className="px-2 py-1.5">{orDash(p.ttfaMs, formatDuration)}</td>

@@ -2,10 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import type { MetricsSeries } from "@/lib/chat/metrics-series";
+
 import { Button } from "@/components/ui/button";
 import { ChartIcon, XIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { MetricsSeries } from "@/lib/chat/metrics-series";
 
 // The chart is only needed once someone opens it, so it stays out of the page's first load.
 const MetricsChart = dynamic(() => import("@/components/metrics/metrics-chart"), {

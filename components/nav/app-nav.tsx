@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
 import { ChatIcon, ColumnsIcon, FilmIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 

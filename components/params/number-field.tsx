@@ -1,8 +1,9 @@
 "use client";
 
 import { useId, type KeyboardEvent } from "react";
-import { stepField, type ParamField } from "@/lib/chat/params";
+
 import { inputBase, inputStyles } from "@/components/ui/styles";
+import { stepField, type ParamField } from "@/lib/chat/params";
 
 interface NumberFieldProps {
   field: ParamField;

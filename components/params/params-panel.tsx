@@ -1,8 +1,8 @@
-import { PARAM_FIELDS, type NumericParam, type ParamsState } from "@/lib/chat/params";
 import { NumberField } from "@/components/params/number-field";
 import { StopSequencesField } from "@/components/params/stop-sequences-field";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon } from "@/components/ui/icons";
+import { PARAM_FIELDS, type NumericParam, type ParamsState } from "@/lib/chat/params";
 
 const SLIDERS: NumericParam[] = ["temperature", "top_p"];
 const GRID: NumericParam[] = ["top_k", "max_tokens", "seed", "repetition_penalty", "presence_penalty", "frequency_penalty"];

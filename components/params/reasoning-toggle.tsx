@@ -1,6 +1,7 @@
 import { useId } from "react";
-import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+
 import { Switch } from "@/components/ui/switch";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 
 interface ReasoningToggleProps {
   family: Family;
@@ -27,9 +28,7 @@ export function ReasoningToggle({ family, checked, unavailableReason, onChange }
   return (
     <div className="flex items-start justify-between gap-4">
       <div className="min-w-0 space-y-1">
-        <p className="text-sm font-semibold">
-          Reasoning
-        </p>
+        <p className="text-sm font-semibold">Reasoning</p>
         <p
           id={descriptionId}
           className={`text-xs leading-relaxed ${disabled ? "text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent } from "react";
-import { MAX_STOP_LENGTH, MAX_STOP_SEQUENCES } from "@/lib/chat/params";
+
 import { XIcon } from "@/components/ui/icons";
 import { focusRing, inputStyles } from "@/components/ui/styles";
+import { MAX_STOP_LENGTH, MAX_STOP_SEQUENCES } from "@/lib/chat/params";
 
 // Typed "\n" stands for a newline, since a one-line input cannot hold one.
 const toValue = (typed: string) => typed.replace(/\\n/g, "\n");

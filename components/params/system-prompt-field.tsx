@@ -1,5 +1,5 @@
-import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { inputStyles } from "@/components/ui/styles";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 
 interface SystemPromptFieldProps {
   value: string;

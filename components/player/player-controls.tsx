@@ -1,11 +1,21 @@
 "use client";
 
 import type { ButtonHTMLAttributes } from "react";
-import { formatPlayerTime, frameAt } from "@/lib/media/player-time";
-import { PLAYBACK_RATES, type PlaybackActions, type PlaybackState } from "@/components/player/use-playback";
+
 import {
-  DownloadIcon, ExpandIcon, FrameBackIcon, FrameForwardIcon, LoopIcon, MutedIcon, PauseIcon, PlayIcon, ShrinkIcon, VolumeIcon,
+  DownloadIcon,
+  ExpandIcon,
+  FrameBackIcon,
+  FrameForwardIcon,
+  LoopIcon,
+  MutedIcon,
+  PauseIcon,
+  PlayIcon,
+  ShrinkIcon,
+  VolumeIcon,
 } from "@/components/player/player-icons";
+import { PLAYBACK_RATES, type PlaybackActions, type PlaybackState } from "@/components/player/use-playback";
+import { formatPlayerTime, frameAt } from "@/lib/media/player-time";
 
 interface PlayerControlsProps {
   state: PlaybackState;
@@ -45,7 +55,13 @@ export function PlayerControls({ state, actions, fps, seekLabel, download, fulls
         className="block h-1.5 w-full cursor-pointer accent-brand-500 outline-none focus-visible:ring-2 focus-visible:ring-brand-400 disabled:cursor-default"
       />
       <div className="flex items-center gap-0.5">
-        <ControlButton label={state.playing ? "Pause (k)" : "Play (k)"} data-testid="player-play" aria-pressed={state.playing} disabled={!ready} onClick={actions.toggle}>
+        <ControlButton
+          label={state.playing ? "Pause (k)" : "Play (k)"}
+          data-testid="player-play"
+          aria-pressed={state.playing}
+          disabled={!ready}
+          onClick={actions.toggle}
+        >
           {state.playing ? <PauseIcon className="size-4" /> : <PlayIcon className="size-4" />}
         </ControlButton>
         <ControlButton label="Previous frame (,)" data-testid="player-frame-back" disabled={!ready} onClick={() => actions.step(-1)}>
@@ -55,7 +71,8 @@ export function PlayerControls({ state, actions, fps, seekLabel, download, fulls
           <FrameForwardIcon className="size-4" />
         </ControlButton>
         <p className="ml-1 min-w-0 shrink-0 font-mono text-[11px] whitespace-nowrap text-zinc-300 tabular-nums" data-testid="player-time">
-          {formatPlayerTime(state.time)} <span className="hidden text-zinc-500 min-[480px]:inline">/ {formatPlayerTime(state.duration)}</span>
+          {formatPlayerTime(state.time)}{" "}
+          <span className="hidden text-zinc-500 min-[480px]:inline">/ {formatPlayerTime(state.duration)}</span>
           <span className="ml-2 hidden text-zinc-400 md:inline">
             frame {frame.index + 1}/{frame.count} · {fps} fps
           </span>
@@ -77,15 +94,31 @@ export function PlayerControls({ state, actions, fps, seekLabel, download, fulls
         <ControlButton label="Loop (l)" data-testid="player-loop" aria-pressed={state.loop} onClick={() => actions.setLoop(!state.loop)}>
           <LoopIcon className={`size-4 ${state.loop ? "text-brand-400" : ""}`} />
         </ControlButton>
-        <ControlButton label={state.muted ? "Unmute (m)" : "Mute (m)"} data-testid="player-mute" aria-pressed={state.muted} onClick={() => actions.setMuted(!state.muted)}>
+        <ControlButton
+          label={state.muted ? "Unmute (m)" : "Mute (m)"}
+          data-testid="player-mute"
+          aria-pressed={state.muted}
+          onClick={() => actions.setMuted(!state.muted)}
+        >
           {state.muted ? <MutedIcon className="size-4" /> : <VolumeIcon className="size-4" />}
         </ControlButton>
         {download && (
-          <a href={download.href} download={download.name} aria-label="Download" title="Download" data-testid="player-download" className={`${controlButton} max-sm:hidden`}>
+          <a
+            href={download.href}
+            download={download.name}
+            aria-label="Download"
+            title="Download"
+            data-testid="player-download"
+            className={`${controlButton} max-sm:hidden`}
+          >
             <DownloadIcon className="size-4" />
           </a>
         )}
-        <ControlButton label={fullscreen ? "Exit full screen (f)" : "Full screen (f)"} data-testid="player-fullscreen" onClick={onFullscreen}>
+        <ControlButton
+          label={fullscreen ? "Exit full screen (f)" : "Full screen (f)"}
+          data-testid="player-fullscreen"
+          onClick={onFullscreen}
+        >
           {fullscreen ? <ShrinkIcon className="size-4" /> : <ExpandIcon className="size-4" />}
         </ControlButton>
       </div>

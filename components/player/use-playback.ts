@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
 import { stepFrames } from "@/lib/media/player-time";
 
 // Plays one video, or several in lockstep (side-by-side compare). The longest video is the clock:
@@ -43,7 +44,8 @@ export function usePlayback(count: number, fps: number) {
   );
   const all = useCallback(() => videos.current.slice(0, count).filter((v): v is HTMLVideoElement => v !== null), [count]);
   const clock = useCallback(
-    () => all().reduce<HTMLVideoElement | null>((best, v) => (best === null || finite(v.duration) > finite(best.duration) ? v : best), null),
+    () =>
+      all().reduce<HTMLVideoElement | null>((best, v) => (best === null || finite(v.duration) > finite(best.duration) ? v : best), null),
     [all],
   );
 

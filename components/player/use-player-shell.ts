@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+
 import type { PlaybackActions, PlaybackState } from "@/components/player/use-playback";
 
 // The player's frame: full screen on its own box (video and controls together), and the keys of
@@ -12,7 +13,9 @@ function ownsKey(target: HTMLElement, key: string): boolean {
   if (TYPING.has(target.tagName)) return true;
   if (target instanceof HTMLInputElement) {
     // The scrubber moves itself with arrows, Home and End; the other keys are still the player's.
-    return target.type !== "range" || ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(key);
+    return (
+      target.type !== "range" || ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(key)
+    );
   }
   return (target.tagName === "BUTTON" || target.tagName === "A") && (key === " " || key === "Enter");
 }

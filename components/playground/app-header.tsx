@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
-import { Button } from "@/components/ui/button";
-import { LogoMark } from "@/components/ui/logo";
+
 import { HelpButton } from "@/components/help/help-button";
 import { AppNav } from "@/components/nav/app-nav";
+import { Button } from "@/components/ui/button";
+import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
+import { LogoMark } from "@/components/ui/logo";
 
 interface AppHeaderProps {
   /** The backend picker and status, or their loading / error stand-ins. */
@@ -21,12 +22,25 @@ interface AppHeaderProps {
   sessionActions?: ReactNode;
 }
 
-export function AppHeader({ children, refreshing, onRefresh, settingsOpen, onOpenSettings, actions, leading, sessionActions }: AppHeaderProps) {
+export function AppHeader({
+  children,
+  refreshing,
+  onRefresh,
+  settingsOpen,
+  onOpenSettings,
+  actions,
+  leading,
+  sessionActions,
+}: AppHeaderProps) {
   return (
     <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
       {leading}
       {/* With the saved-chats toggle (and its New chat) in front, the home link gives up room first. */}
-      <Link href="/" className={`${leading ? "hidden sm:flex" : "flex"} shrink-0 items-center gap-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-brand-500`} aria-label="NIM Playground home">
+      <Link
+        href="/"
+        className={`${leading ? "hidden sm:flex" : "flex"} shrink-0 items-center gap-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-brand-500`}
+        aria-label="NIM Playground home"
+      >
         <LogoMark className="size-7" />
         <span className={`hidden text-[15px] font-semibold tracking-tight ${leading ? "xl:inline" : "md:inline"}`}>NIM Playground</span>
       </Link>
@@ -38,7 +52,14 @@ export function AppHeader({ children, refreshing, onRefresh, settingsOpen, onOpe
         {actions}
         <HelpButton className="max-sm:hidden" />
         <span className="hidden sm:contents">
-          <Button variant="ghost" size="icon" aria-label="Recheck backend status" title="Recheck backend status" onClick={onRefresh} disabled={refreshing}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Recheck backend status"
+            title="Recheck backend status"
+            onClick={onRefresh}
+            disabled={refreshing}
+          >
             <RefreshIcon className={`size-4 ${refreshing ? "animate-spin" : ""}`} />
           </Button>
         </span>

@@ -1,26 +1,25 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { useMemo, useRef, useState } from "react";
-import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/backends/families";
-import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
+
+import { AnnotationsProvider, usePromptInsert } from "@/components/annotations/annotations-context";
 import { BackendNotice } from "@/components/backends/backend-notice";
 import { BackendPicker } from "@/components/backends/backend-picker";
 import { BackendStatus } from "@/components/backends/backend-status";
 import { BackendsError, NoChatBackends } from "@/components/backends/backends-error";
+import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { Composer } from "@/components/chat/composer";
 import { Conversation } from "@/components/chat/conversation";
 import { EmptyState, EmptyStateSkeleton } from "@/components/chat/empty-state";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
-import { ParamsPanel } from "@/components/params/params-panel";
-import { ReasoningToggle } from "@/components/params/reasoning-toggle";
-import { SystemPromptField } from "@/components/params/system-prompt-field";
-import { AppHeader } from "@/components/playground/app-header";
-import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
-import { useChatSession, type TurnSettings } from "@/components/playground/use-chat-session";
-import { useSamplingParams } from "@/components/playground/use-sampling-params";
-import { Skeleton } from "@/components/ui/skeleton";
+import { draftCodeSource } from "@/components/code-view/code-source";
+import { ViewCodeButton } from "@/components/code-view/view-code-button";
+import { usePromotedTurns } from "@/components/compare/use-promoted-turns";
+import { applyRestoredSession } from "@/components/conversations/restore-session";
+import { SessionActions } from "@/components/conversations/session-actions";
+import { SidebarToggle } from "@/components/conversations/sidebar-toggle";
+import { usePlaygroundSession } from "@/components/conversations/use-playground-session";
 import { AttachControls } from "@/components/media/attach-controls";
 import { AttachmentStrip } from "@/components/media/attachment-strip";
 import { DropOverlay } from "@/components/media/drop-overlay";
@@ -28,27 +27,31 @@ import { MediaParamsPanel } from "@/components/media/media-params-panel";
 import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { useComposerMedia } from "@/components/media/use-composer-media";
 import { useFileDrop } from "@/components/media/use-file-drop";
-import { AnnotationsProvider, usePromptInsert } from "@/components/annotations/annotations-context";
+import { MetricsToggle } from "@/components/metrics/metrics-toggle";
+import { ParamsPanel } from "@/components/params/params-panel";
+import { ReasoningToggle } from "@/components/params/reasoning-toggle";
+import { SystemPromptField } from "@/components/params/system-prompt-field";
+import { AppHeader } from "@/components/playground/app-header";
+import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
+import { useChatSession, type TurnSettings } from "@/components/playground/use-chat-session";
+import { useSamplingParams } from "@/components/playground/use-sampling-params";
+import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
 import { usePromptPresets } from "@/components/presets/use-prompt-presets";
-import { draftCodeSource } from "@/components/code-view/code-source";
-import { ViewCodeButton } from "@/components/code-view/view-code-button";
-import { usePromotedTurns } from "@/components/compare/use-promoted-turns";
-import { MetricsToggle } from "@/components/metrics/metrics-toggle";
-import { sessionSeries } from "@/lib/chat/metrics-series";
-import { usePresentation } from "@/components/presentation/use-presentation";
-import { applyRestoredSession } from "@/components/conversations/restore-session";
-import { SessionActions } from "@/components/conversations/session-actions";
-import { SidebarToggle } from "@/components/conversations/sidebar-toggle";
-import { usePlaygroundSession } from "@/components/conversations/use-playground-session";
-import { sessionTitle } from "@/lib/conversations/data";
+import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
 import { ToolsPanel } from "@/components/tools/tools-panel";
 import { useToolsDraft } from "@/components/tools/use-tools-draft";
-import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
+import { Skeleton } from "@/components/ui/skeleton";
+import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
+import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/backends/families";
+import { sessionSeries } from "@/lib/chat/metrics-series";
+import { sessionTitle } from "@/lib/conversations/data";
 
 // Presentation mode is entered on demand: its view loads then, not with the page.
-const PresentationView = dynamic(() => import("@/components/presentation/presentation-view").then((module) => module.PresentationView), { ssr: false });
+const PresentationView = dynamic(() => import("@/components/presentation/presentation-view").then((module) => module.PresentationView), {
+  ssr: false,
+});
 
 export function Playground() {
   const backendsQuery = useBackendsQuery();
@@ -78,21 +81,48 @@ export function Playground() {
   const presets = usePromptPresets({ family, params, setReasoning: setReasoningWanted, setMediaDraft: media.setDraft, setDraft, inputRef });
   // Saves the chat as it goes and reopens it from ?c=<id>.
   const session = usePlaygroundSession({
-    turns: chat.turns, streaming, backend, systemPrompt, reasoning, params: params.parsed.params, paramsEdited: params.state.edited,
-    media: media.parsed.media, mediaDraft: media.draft, toolsDraft: tools.draft,
-    restore: (saved) => applyRestoredSession(saved, { append: chat.append, setChosenId, setSystemPrompt, setReasoningWanted, params, setMediaDraft: media.setDraft, setToolsDraft: tools.restore }),
+    turns: chat.turns,
+    streaming,
+    backend,
+    systemPrompt,
+    reasoning,
+    params: params.parsed.params,
+    paramsEdited: params.state.edited,
+    media: media.parsed.media,
+    mediaDraft: media.draft,
+    toolsDraft: tools.draft,
+    restore: (saved) =>
+      applyRestoredSession(saved, {
+        append: chat.append,
+        setChosenId,
+        setSystemPrompt,
+        setReasoningWanted,
+        params,
+        setMediaDraft: media.setDraft,
+        setToolsDraft: tools.restore,
+      }),
   });
   const presentation = usePresentation(chat.turns.length > 0);
 
   useEscapeToStop(streaming, stop);
 
   const settings = (): TurnSettings | null =>
-    backend ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor, tools: tools.fields } : null;
-  const blockedReason = media.blockedReason ?? (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ?? presets.blockedReason ?? tools.blockedReason;
+    backend
+      ? { backend, systemPrompt, reasoning, params: params.parsed.params, mediaParams: media.mediaParamsFor, tools: tools.fields }
+      : null;
+  const blockedReason =
+    media.blockedReason ??
+    (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ??
+    presets.blockedReason ??
+    tools.blockedReason;
   const toolAnswer = {
     lastTurnId: chat.turns.at(-1)?.id ?? null,
     // Composer media does not go with a follow-up, so only what shapes the request can hold it back.
-    blockedReason: chat.streaming ? "Wait for the reply to finish." : params.parsed.valid ? tools.blockedReason : "Fix the highlighted sampling parameters to send.",
+    blockedReason: chat.streaming
+      ? "Wait for the reply to finish."
+      : params.parsed.valid
+        ? tools.blockedReason
+        : "Fix the highlighted sampling parameters to send.",
     canned: tools.draft.canned,
     send: (turnId: string, results: { callId: string; content: string }[]) => {
       const current = settings();
@@ -167,7 +197,9 @@ export function Playground() {
         <AnnotationsProvider turns={chat.turns} backends={backends} onInsertPrompt={insertIntoPrompt}>
           <main className="relative flex min-w-0 flex-1 flex-col" {...drop.handlers}>
             {drop.over && <DropOverlay maxImages={FAMILY_INFO[family].maxImages} maxVideos={FAMILY_INFO[family].maxVideos} />}
-            {presentation.open && <PresentationView turns={chat.turns} title={sessionTitle(chat.turns)} startAt="last" onExit={presentation.close} />}
+            {presentation.open && (
+              <PresentationView turns={chat.turns} title={sessionTitle(chat.turns)} startAt="last" onExit={presentation.close} />
+            )}
             <ToolAnswerProvider value={toolAnswer}>
               <Conversation
                 turns={chat.turns}
@@ -192,7 +224,13 @@ export function Playground() {
               onRegenerate={regenerate}
               onClear={clear}
               onPasteFiles={backend ? attachments.addFiles : undefined}
-              beforeSend={<ViewCodeButton variant="composer" disabled={!backend} source={() => draftCodeSource(settings(), chat.turns, draft, attachments.items)} />}
+              beforeSend={
+                <ViewCodeButton
+                  variant="composer"
+                  disabled={!backend}
+                  source={() => draftCodeSource(settings(), chat.turns, draft, attachments.items)}
+                />
+              }
               attachControls={
                 <>
                   <AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />
@@ -203,7 +241,14 @@ export function Playground() {
                 <>
                   <AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />
                   <OmittedMediaNotice notice={media.omittedNotice} />
-                  <PresetBar active={presets.active} family={family} reasoning={reasoning} media={media.context} onValue={presets.setValue} onDismiss={presets.dismiss} />
+                  <PresetBar
+                    active={presets.active}
+                    family={family}
+                    reasoning={reasoning}
+                    media={media.context}
+                    onValue={presets.setValue}
+                    onDismiss={presets.dismiss}
+                  />
                 </>
               }
             />
@@ -226,14 +271,22 @@ export function Playground() {
           </SettingsSection>
           {backend && (
             <SettingsSection>
-              <MediaParamsPanel family={family} draft={media.draft} parsed={media.parsed} context={media.context} onChange={media.setDraft} />
+              <MediaParamsPanel
+                family={family}
+                draft={media.draft}
+                parsed={media.parsed}
+                context={media.context}
+                onChange={media.setDraft}
+              />
             </SettingsSection>
           )}
           <SettingsSection>
             <ParamsPanel
               state={params.state}
               errors={params.parsed.errors}
-              presetLabel={backend ? `${FAMILY_INFO[family].label} · ${reasoning ? "reasoning" : "no reasoning"}` : "waiting for the backends"}
+              presetLabel={
+                backend ? `${FAMILY_INFO[family].label} · ${reasoning ? "reasoning" : "no reasoning"}` : "waiting for the backends"
+              }
               onEdit={params.edit}
               onStopChange={params.setStop}
               onReset={params.reset}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
-import { XIcon } from "@/components/ui/icons";
+
 import { Button } from "@/components/ui/button";
+import { XIcon } from "@/components/ui/icons";
 
 interface SettingsSidebarProps {
   /** Below the lg breakpoint the sidebar is a drawer, shown only while open. */

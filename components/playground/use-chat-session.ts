@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
+
 import type { BackendSummary } from "@/lib/backends/types";
-import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import { runChatTurn } from "@/lib/chat/client/stream";
+import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-batcher";
 import {
   buildChatMessages,
   buildFollowUpMessages,
@@ -17,11 +18,10 @@ import {
   type ToolResult,
   type Turn,
 } from "@/lib/chat/conversation";
-import type { ChatMessage } from "@/lib/chat/schema";
-import type { ToolRequestFields } from "@/lib/chat/tools-draft";
-import { runChatTurn } from "@/lib/chat/client/stream";
-import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-batcher";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
+import type { ChatMessage, MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import type { ToolRequestFields } from "@/lib/chat/tools-draft";
+import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
 
 /** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
 export interface TurnSettings {
@@ -41,9 +41,16 @@ type TurnStart =
   | { kind: "regenerate"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
   | { kind: "follow-up"; history: Turn[]; turnId: string; results: ToolResult[] };
 
-function requestOf(start: TurnStart, settings: TurnSettings): { messages: ChatMessage[]; earlier: TurnMedia[]; current: TurnMedia[] } | null {
+function requestOf(
+  start: TurnStart,
+  settings: TurnSettings,
+): { messages: ChatMessage[]; earlier: TurnMedia[]; current: TurnMedia[] } | null {
   if (start.kind !== "follow-up") {
-    return { messages: buildChatMessages(settings.systemPrompt, start.history, start.user.text, start.user.media), earlier: historyMedia(start.history), current: start.user.media };
+    return {
+      messages: buildChatMessages(settings.systemPrompt, start.history, start.user.text, start.user.media),
+      earlier: historyMedia(start.history),
+      current: start.user.media,
+    };
   }
   const messages = buildFollowUpMessages(settings.systemPrompt, start.history);
   return messages && { messages, earlier: followUpMedia(start.history), current: [] };
@@ -135,7 +142,8 @@ export function useChatSession() {
         return answerTools(previous.id, previous.toolResults ?? [], settings);
       }
       const context = regenerateContext(turnsRef.current);
-      if (context) start({ kind: "regenerate", history: context.history, user: { text: context.user.text, media: context.user.media } }, settings);
+      if (context)
+        start({ kind: "regenerate", history: context.history, user: { text: context.user.text, media: context.user.media } }, settings);
     },
     [start, answerTools],
   );

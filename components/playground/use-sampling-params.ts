@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useReducer, useState } from "react";
+
 import type { Family } from "@/lib/backends/families";
 import { initialParamsState, paramsReducer, parseParams, presetFor, type NumericParam } from "@/lib/chat/params";
 

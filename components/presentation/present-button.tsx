@@ -1,8 +1,16 @@
-import { PresentIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+import { PresentIcon } from "@/components/ui/icons";
 
 /** Opens presentation mode; "p" does the same when not typing. */
-export function PresentButton({ onClick, disabled = false, className = "" }: { onClick: () => void; disabled?: boolean; className?: string }) {
+export function PresentButton({
+  onClick,
+  disabled = false,
+  className = "",
+}: {
+  onClick: () => void;
+  disabled?: boolean;
+  className?: string;
+}) {
   return (
     <Button
       variant="ghost"

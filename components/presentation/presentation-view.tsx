@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { Turn } from "@/lib/chat/conversation";
-import { clampStep, presentationSteps } from "@/lib/share/presentation-steps";
+
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
-import { isTypingTarget } from "@/components/ui/use-page-key";
-import { ArrowLeftIcon, ArrowRightIcon, XIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+import { ArrowLeftIcon, ArrowRightIcon, XIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
+import { isTypingTarget } from "@/components/ui/use-page-key";
+import type { Turn } from "@/lib/chat/conversation";
+import { clampStep, presentationSteps } from "@/lib/share/presentation-steps";
 
 interface PresentationViewProps {
   turns: readonly Turn[];
@@ -88,13 +89,31 @@ export function PresentationView({ turns, title, startAt, onExit }: Presentation
       <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
         <LogoMark className="size-7 shrink-0" />
         <h2 className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">{title}</h2>
-        <Button variant="ghost" size="icon" aria-label="Previous exchange" title="Previous (←)" disabled={step === 0} onClick={() => setStep(step - 1)}>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Previous exchange"
+          title="Previous (←)"
+          disabled={step === 0}
+          onClick={() => setStep(step - 1)}
+        >
           <ArrowLeftIcon className="size-4" />
         </Button>
-        <span data-testid="presentation-progress" aria-live="polite" className="min-w-14 text-center font-mono text-sm text-zinc-600 tabular-nums dark:text-zinc-300">
+        <span
+          data-testid="presentation-progress"
+          aria-live="polite"
+          className="min-w-14 text-center font-mono text-sm text-zinc-600 tabular-nums dark:text-zinc-300"
+        >
           {progress}
         </span>
-        <Button variant="ghost" size="icon" aria-label="Next exchange" title="Next (→)" disabled={step >= steps.length - 1} onClick={() => setStep(step + 1)}>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Next exchange"
+          title="Next (→)"
+          disabled={step >= steps.length - 1}
+          onClick={() => setStep(step + 1)}
+        >
           <ArrowRightIcon className="size-4" />
         </Button>
         <Button variant="secondary" size="sm" data-testid="presentation-exit" onClick={onExit} className="ml-1">
@@ -103,11 +122,17 @@ export function PresentationView({ turns, title, startAt, onExit }: Presentation
         </Button>
       </header>
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">
-        <div key={step} data-testid="presentation-step" className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-5 py-8 md:py-12 md:[zoom:1.3] xl:[zoom:1.45]">
+        <div
+          key={step}
+          data-testid="presentation-step"
+          className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-5 py-8 md:py-12 md:[zoom:1.3] xl:[zoom:1.45]"
+        >
           {current ? (
             <>
               {current.user && <UserTurn turn={current.user} />}
-              {current.replies.map((reply) => <AssistantTurn key={reply.id} turn={reply} />)}
+              {current.replies.map((reply) => (
+                <AssistantTurn key={reply.id} turn={reply} />
+              ))}
             </>
           ) : (
             <p className="py-20 text-center text-zinc-500 dark:text-zinc-400">Nothing to present yet: send a message first.</p>
@@ -115,7 +140,10 @@ export function PresentationView({ turns, title, startAt, onExit }: Presentation
         </div>
       </div>
       <div aria-hidden="true" className="h-1 shrink-0 bg-zinc-100 dark:bg-zinc-900">
-        <div className="h-full bg-brand-500 transition-[width] duration-300" style={{ width: `${steps.length ? ((step + 1) / steps.length) * 100 : 0}%` }} />
+        <div
+          className="h-full bg-brand-500 transition-[width] duration-300"
+          style={{ width: `${steps.length ? ((step + 1) / steps.length) * 100 : 0}%` }}
+        />
       </div>
     </div>
   );

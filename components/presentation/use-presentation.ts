@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
+
 import { usePageKey } from "@/components/ui/use-page-key";
 
 /** Presentation mode on and off: the header button, or "p" anywhere except in a text field or a dialog. */

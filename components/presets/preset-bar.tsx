@@ -1,10 +1,10 @@
 "use client";
 
-import { presetSampling } from "@/lib/chat/presets";
-import type { Family } from "@/lib/backends/families";
 import type { ActivePreset } from "@/components/presets/use-prompt-presets";
 import { SparkleIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { Family } from "@/lib/backends/families";
+import { presetSampling } from "@/lib/chat/presets";
 
 interface PresetBarProps {
   active: ActivePreset | null;
@@ -22,7 +22,11 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
   const { preset, value } = active;
   const sampling = presetSampling(preset, family);
   const missing =
-    preset.expects === "image" && !media.hasImage ? "Attach an image." : preset.expects === "video" && !media.hasVideo ? "Attach a video." : null;
+    preset.expects === "image" && !media.hasImage
+      ? "Attach an image."
+      : preset.expects === "video" && !media.hasVideo
+        ? "Attach a video."
+        : null;
   const chips = [
     reasoning ? "reasoning on" : "reasoning off",
     `temperature ${sampling.temperature}`,
@@ -30,7 +34,11 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
     ...(preset.fps !== null ? [`${preset.fps} fps`] : []),
   ];
   return (
-    <div data-testid="preset-bar" data-preset={preset.id} className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-zinc-100 px-3 py-2 text-xs dark:border-zinc-800">
+    <div
+      data-testid="preset-bar"
+      data-preset={preset.id}
+      className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-zinc-100 px-3 py-2 text-xs dark:border-zinc-800"
+    >
       <span className="inline-flex items-center gap-1 font-semibold text-brand-700 dark:text-brand-400">
         <SparkleIcon className="size-3.5" /> {preset.label}
       </span>
@@ -48,7 +56,13 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
       )}
       <span className="text-zinc-500 dark:text-zinc-400">{chips.join(" · ")}</span>
       {missing && <span className="font-medium text-amber-700 dark:text-amber-400">{missing}</span>}
-      <button type="button" data-testid="preset-dismiss" aria-label={`Close the ${preset.label} preset`} onClick={onDismiss} className={`ml-auto grid size-5 place-items-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white ${focusRing}`}>
+      <button
+        type="button"
+        data-testid="preset-dismiss"
+        aria-label={`Close the ${preset.label} preset`}
+        onClick={onDismiss}
+        className={`ml-auto grid size-5 place-items-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white ${focusRing}`}
+      >
         <XIcon className="size-3" />
       </button>
     </div>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { presetsFor, type PromptPreset } from "@/lib/chat/presets";
-import type { Family } from "@/lib/backends/families";
+
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon, SparkleIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { useCloseOnOutsidePress } from "@/components/ui/use-close-on-outside-press";
+import type { Family } from "@/lib/backends/families";
+import { presetsFor, type PromptPreset } from "@/lib/chat/presets";
 
 interface PresetPickerProps {
   disabled: boolean;

@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
+
 import type { Family } from "@/lib/backends/families";
-import type { MediaParamsDraft } from "@/lib/media/params";
+import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
 import { missingPresetField, presetPrompt, presetSampling, type PromptPreset } from "@/lib/chat/presets";
+import type { MediaParamsDraft } from "@/lib/media/params";
 
 interface PresetTargets {
   family: Family;

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { DownloadIcon, SpinnerIcon } from "@/components/ui/icons";
 import type { SnapshotData } from "@/lib/conversations/schema";
 import { downloadHtml, downloadMarkdown } from "@/lib/share/client/export-download";
-import { DownloadIcon, SpinnerIcon } from "@/components/ui/icons";
-import { Button } from "@/components/ui/button";
 
 interface ExportActionsProps {
   title: string;
@@ -36,16 +37,32 @@ export function ExportActions({ title, createdAt, data, disabled = false }: Expo
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" data-testid="export-markdown" disabled={disabled || busy !== null} onClick={() => void run("markdown")} title="A .md file, with its images and videos saved beside it">
+        <Button
+          size="sm"
+          data-testid="export-markdown"
+          disabled={disabled || busy !== null}
+          onClick={() => void run("markdown")}
+          title="A .md file, with its images and videos saved beside it"
+        >
           {busy === "markdown" ? <SpinnerIcon className="size-3.5" /> : <DownloadIcon className="size-3.5" />}
           Markdown + media
         </Button>
-        <Button size="sm" data-testid="export-html" disabled={disabled || busy !== null} onClick={() => void run("html")} title="One .html file with everything inside; it plays offline">
+        <Button
+          size="sm"
+          data-testid="export-html"
+          disabled={disabled || busy !== null}
+          onClick={() => void run("html")}
+          title="One .html file with everything inside; it plays offline"
+        >
           {busy === "html" ? <SpinnerIcon className="size-3.5" /> : <DownloadIcon className="size-3.5" />}
           HTML (plays offline)
         </Button>
       </div>
-      {error && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -2,10 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+
+import { Button } from "@/components/ui/button";
+import { ForkIcon, SpinnerIcon } from "@/components/ui/icons";
 import { createConversation } from "@/lib/conversations/client/api";
 import type { SnapshotData } from "@/lib/conversations/schema";
-import { ForkIcon, SpinnerIcon } from "@/components/ui/icons";
-import { Button } from "@/components/ui/button";
 
 /** Copies the shared session into this browser's own chats and opens it, ready to continue. */
 export function ForkButton({ title, data }: { title: string; data: SnapshotData }) {
@@ -21,7 +22,11 @@ export function ForkButton({ title, data }: { title: string; data: SnapshotData 
         <span className="sm:hidden">Open a copy</span>
         <span className="hidden sm:inline">Open a copy in the playground</span>
       </Button>
-      {fork.isError && <p role="alert" className="text-xs text-red-700 dark:text-red-400">The copy could not be made: {fork.error.message}</p>}
+      {fork.isError && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          The copy could not be made: {fork.error.message}
+        </p>
+      )}
     </div>
   );
 }

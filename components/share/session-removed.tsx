@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { LogoMark } from "@/components/ui/logo";
 
 export const REMOVED_TITLE = "This shared session was removed by its owner.";

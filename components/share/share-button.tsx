@@ -1,13 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { ConversationPage } from "@/lib/conversations/client/api";
-import { queryKeys } from "@/lib/core/query-keys";
-import type { SavedSessionData } from "@/lib/conversations/data";
-import { ShareIcon } from "@/components/ui/icons";
+
 import { Button } from "@/components/ui/button";
+import { ShareIcon } from "@/components/ui/icons";
+import type { ConversationPage } from "@/lib/conversations/client/api";
+import type { SavedSessionData } from "@/lib/conversations/data";
+import { queryKeys } from "@/lib/core/query-keys";
 
 // The dialog (links, exports, the share schema) loads on the first click, not with the page.
 const ShareDialog = dynamic(() => import("@/components/share/share-dialog").then((module) => module.ShareDialog), { ssr: false });
@@ -37,7 +38,16 @@ export function ShareButton({ conversationId, autoTitle, blockedReason, data }: 
 
   return (
     <>
-      <Button variant="secondary" size="md" data-testid="share-button" aria-haspopup="dialog" aria-label="Share" title="Share a link, or download" onClick={() => setOpen(true)} className="max-xl:w-9 max-xl:px-0">
+      <Button
+        variant="secondary"
+        size="md"
+        data-testid="share-button"
+        aria-haspopup="dialog"
+        aria-label="Share"
+        title="Share a link, or download"
+        onClick={() => setOpen(true)}
+        className="max-xl:w-9 max-xl:px-0"
+      >
         <ShareIcon className="size-4" />
         <span className="hidden xl:inline">Share</span>
       </Button>

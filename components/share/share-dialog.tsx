@@ -1,16 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import type { SavedSessionData } from "@/lib/conversations/data";
-import { snapshotOf } from "@/lib/conversations/read";
+
 import { ExportActions } from "@/components/share/export-actions";
 import { SharedLinksList } from "@/components/share/shared-links-list";
 import { shareLinkUrl, useCreateShare, useSharedLinks } from "@/components/share/use-shared-links";
-import { CheckIcon, CopyIcon, ExternalIcon, InfoIcon, ShareIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
+import { CheckIcon, CopyIcon, ExternalIcon, InfoIcon, ShareIcon } from "@/components/ui/icons";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { buttonSizes, buttonStyles, inputStyles } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";
+import type { SavedSessionData } from "@/lib/conversations/data";
+import { snapshotOf } from "@/lib/conversations/read";
 
 interface ShareDialogProps {
   defaultTitle: string;
@@ -39,9 +40,18 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
         <section className="space-y-3" aria-label="Create a link">
           {url ? (
             <div className="space-y-2">
-              <label htmlFor="share-url" className="text-sm font-medium">Anyone with this link can view the chat</label>
+              <label htmlFor="share-url" className="text-sm font-medium">
+                Anyone with this link can view the chat
+              </label>
               <div className="flex gap-2">
-                <input id="share-url" data-testid="share-link" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className={`${inputStyles} font-mono text-[13px]`} />
+                <input
+                  id="share-url"
+                  data-testid="share-link"
+                  readOnly
+                  value={url}
+                  onFocus={(e) => e.currentTarget.select()}
+                  className={`${inputStyles} font-mono text-[13px]`}
+                />
                 <Button variant="primary" data-testid="share-copy" onClick={() => copy(url)} className="shrink-0">
                   {copied ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
                   {copied ? "Copied" : "Copy"}
@@ -65,16 +75,35 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
                 if (!blockedReason) create.mutate({ title: title.trim() || defaultTitle, data: snapshotOf(data()) });
               }}
             >
-              <label htmlFor="share-title" className="text-sm font-medium">Title on the shared page</label>
+              <label htmlFor="share-title" className="text-sm font-medium">
+                Title on the shared page
+              </label>
               <div className="flex gap-2">
-                <input id="share-title" data-testid="share-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} className={inputStyles} />
-                <Button type="submit" variant="primary" data-testid="share-create" disabled={blockedReason !== null || create.isPending} className="shrink-0">
+                <input
+                  id="share-title"
+                  data-testid="share-title"
+                  value={title}
+                  maxLength={200}
+                  onChange={(e) => setTitle(e.target.value)}
+                  className={inputStyles}
+                />
+                <Button
+                  type="submit"
+                  variant="primary"
+                  data-testid="share-create"
+                  disabled={blockedReason !== null || create.isPending}
+                  className="shrink-0"
+                >
                   <ShareIcon className="size-4" />
                   {create.isPending ? "Creating…" : "Create link"}
                 </Button>
               </div>
               {blockedReason && <p className="text-xs text-amber-700 dark:text-amber-400">{blockedReason}</p>}
-              {create.isError && <p role="alert" className="text-xs text-red-700 dark:text-red-400">The link could not be created: {create.error.message}</p>}
+              {create.isError && (
+                <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+                  The link could not be created: {create.error.message}
+                </p>
+              )}
             </form>
           )}
           <p className="flex gap-2 text-xs text-zinc-500 dark:text-zinc-400">
@@ -84,12 +113,16 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
         </section>
 
         <section className="space-y-2" aria-labelledby="shared-links-heading">
-          <h3 id="shared-links-heading" className="text-sm font-semibold">Shared links from this browser</h3>
+          <h3 id="shared-links-heading" className="text-sm font-semibold">
+            Shared links from this browser
+          </h3>
           <SharedLinksList links={links} conversationId={conversationId} />
         </section>
 
         <section className="space-y-2" aria-labelledby="export-heading">
-          <h3 id="export-heading" className="text-sm font-semibold">Download</h3>
+          <h3 id="export-heading" className="text-sm font-semibold">
+            Download
+          </h3>
           <ExportActions title={title.trim() || defaultTitle} data={() => snapshotOf(data())} disabled={blockedReason !== null} />
         </section>
       </div>

@@ -2,10 +2,7 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import type { BackendSummary } from "@/lib/backends/types";
-import type { Turn } from "@/lib/chat/conversation";
-import type { SnapshotData } from "@/lib/conversations/schema";
-import { describeModel } from "@/lib/share/settings";
+
 import { AnnotationsProvider } from "@/components/annotations/annotations-context";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
@@ -17,6 +14,10 @@ import { ForkButton } from "@/components/share/fork-button";
 import { SessionParamsCard } from "@/components/share/session-params-card";
 import { LogoMark } from "@/components/ui/logo";
 import { focusRing } from "@/components/ui/styles";
+import type { BackendSummary } from "@/lib/backends/types";
+import type { Turn } from "@/lib/chat/conversation";
+import type { SnapshotData } from "@/lib/conversations/schema";
+import { describeModel } from "@/lib/share/settings";
 
 interface SharedSessionProps {
   title: string;
@@ -33,7 +34,13 @@ function knownFamilies(data: SnapshotData): BackendSummary[] {
     if (backend?.id && backend.family && !seen.has(backend.id)) seen.set(backend.id, backend.family);
   }
   return [...seen].map(([id, family]) => ({
-    id, family, label: id, kind: "chat", model: null, simulated: false, status: "ready",
+    id,
+    family,
+    label: id,
+    kind: "chat",
+    model: null,
+    simulated: false,
+    status: "ready",
     capabilities: { chat: true, reasoningSwitch: "none", reasoningWithVideo: true, maxImages: 0, maxVideos: 0, maxInlineImageBytes: null },
   }));
 }
@@ -53,7 +60,9 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
             <LogoMark className="size-7" />
             <span className="hidden text-[15px] font-semibold tracking-tight sm:inline">NIM Playground</span>
           </Link>
-          <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 md:inline dark:bg-zinc-800 dark:text-zinc-300">Shared · read-only</span>
+          <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 md:inline dark:bg-zinc-800 dark:text-zinc-300">
+            Shared · read-only
+          </span>
           <span className="flex-1" />
           <PresentButton onClick={presentation.toggle} disabled={turns.length === 0} />
           <ForkButton title={title} data={data} />
@@ -62,20 +71,29 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
         <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <main className="min-w-0">
             <div className="mx-auto max-w-3xl">
-              <h1 data-testid="shared-title" className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{title}</h1>
+              <h1 data-testid="shared-title" className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
+                {title}
+              </h1>
               <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">
                 Shared {date}
                 {model && <> · {model}</>} · {prompts} {prompts === 1 ? "prompt" : "prompts"}
               </p>
               <div data-testid="shared-conversation" className="mt-8 flex flex-col gap-7">
-                {turns.map((turn) => (turn.kind === "user" ? <UserTurn key={turn.id} turn={turn} /> : <AssistantTurn key={turn.id} turn={turn} />))}
+                {turns.map((turn) =>
+                  turn.kind === "user" ? <UserTurn key={turn.id} turn={turn} /> : <AssistantTurn key={turn.id} turn={turn} />,
+                )}
               </div>
             </div>
           </main>
           <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="About this session">
             <SessionParamsCard data={data} />
-            <section aria-labelledby="shared-download" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
-              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Download</h2>
+            <section
+              aria-labelledby="shared-download"
+              className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+            >
+              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                Download
+              </h2>
               <ExportActions title={title} createdAt={createdAt} data={() => data} />
             </section>
           </aside>

@@ -2,10 +2,18 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
+
 import { createShare, revokeShare } from "@/lib/conversations/client/api";
-import { forgetSharedLink, readSharedLinks, rememberSharedLink, SHARE_TOKENS_KEY, subscribeSharedLinks, type SharedLink } from "@/lib/share/client/tokens";
-import { PlaygroundError } from "@/lib/core/errors";
 import type { SnapshotData } from "@/lib/conversations/schema";
+import { PlaygroundError } from "@/lib/core/errors";
+import {
+  forgetSharedLink,
+  readSharedLinks,
+  rememberSharedLink,
+  SHARE_TOKENS_KEY,
+  subscribeSharedLinks,
+  type SharedLink,
+} from "@/lib/share/client/tokens";
 
 const readRaw = () => localStorage.getItem(SHARE_TOKENS_KEY);
 
@@ -19,7 +27,13 @@ export function useCreateShare(conversationId: string | null) {
   return useMutation({
     mutationFn: (input: { title: string; data: SnapshotData }) => createShare(input),
     onSuccess: (share, input) =>
-      rememberSharedLink(localStorage, { id: share.id, title: input.title, createdAt: new Date().toISOString(), deleteToken: share.deleteToken, conversationId }),
+      rememberSharedLink(localStorage, {
+        id: share.id,
+        title: input.title,
+        createdAt: new Date().toISOString(),
+        deleteToken: share.deleteToken,
+        conversationId,
+      }),
   });
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+
 import type { ToolResult } from "@/lib/chat/conversation";
 
 // How a tool-call card answers: given only in the playground, so shares and exports show calls read-only.

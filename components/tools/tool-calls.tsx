@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import type { AssistantTurn } from "@/lib/chat/conversation";
-import { ToolCallCard } from "@/components/tools/tool-call-card";
+
 import { useToolAnswer, type ToolAnswerContextValue } from "@/components/tools/tool-answer-context";
+import { ToolCallCard } from "@/components/tools/tool-call-card";
 import { Button } from "@/components/ui/button";
 import { ArrowUpIcon } from "@/components/ui/icons";
 import { inputStyles } from "@/components/ui/styles";
+import type { AssistantTurn } from "@/lib/chat/conversation";
 
 /** The calls of a reply, each answered with the result that was sent, or, on the last reply, a field to answer it. */
 export function ToolCalls({ turn }: { turn: AssistantTurn }) {
@@ -20,7 +21,11 @@ export function ToolCalls({ turn }: { turn: AssistantTurn }) {
     <div className="flex flex-col gap-2.5" aria-label="Tool calls">
       {calls.map((call) => (
         <ToolCallCard key={call.index} call={call}>
-          {results.has(call.id) ? <SentResult content={results.get(call.id) ?? ""} /> : turn.state === "done" ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Not answered.</p> : null}
+          {results.has(call.id) ? (
+            <SentResult content={results.get(call.id) ?? ""} />
+          ) : turn.state === "done" ? (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">Not answered.</p>
+          ) : null}
         </ToolCallCard>
       ))}
     </div>
@@ -31,7 +36,9 @@ function SentResult({ content }: { content: string }) {
   return (
     <div data-testid="tool-result" className="space-y-1">
       <p className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Result</p>
-      <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">{content || "(empty)"}</pre>
+      <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
+        {content || "(empty)"}
+      </pre>
     </div>
   );
 }
@@ -40,16 +47,30 @@ function ToolAnswerForm({ turn, answer }: { turn: AssistantTurn; answer: ToolAns
   const calls = turn.toolCalls ?? [];
   const [values, setValues] = useState<Record<string, string>>({});
   const missing = calls.filter((call) => (values[call.id] ?? "").trim() === "").length;
-  const blocked = answer.blockedReason ?? (missing > 0 ? `Enter a result for ${missing === calls.length && calls.length > 1 ? "each call" : missing === 1 ? "the call" : `${missing} calls`} to continue.` : null);
+  const blocked =
+    answer.blockedReason ??
+    (missing > 0
+      ? `Enter a result for ${missing === calls.length && calls.length > 1 ? "each call" : missing === 1 ? "the call" : `${missing} calls`} to continue.`
+      : null);
 
   function submit() {
     if (blocked) return;
     for (const call of calls) answer.saveCanned(call.name, values[call.id] ?? "");
-    answer.send(turn.id, calls.map((call) => ({ callId: call.id, content: values[call.id] ?? "" })));
+    answer.send(
+      turn.id,
+      calls.map((call) => ({ callId: call.id, content: values[call.id] ?? "" })),
+    );
   }
 
   return (
-    <form className="flex flex-col gap-2.5" aria-label="Answer the tool calls" onSubmit={(event) => { event.preventDefault(); submit(); }}>
+    <form
+      className="flex flex-col gap-2.5"
+      aria-label="Answer the tool calls"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
       {calls.map((call, position) => {
         const canned = answer.canned[call.name] ?? [];
         const fieldId = `tool-result-${turn.id}-${call.index}`;
@@ -57,11 +78,24 @@ function ToolAnswerForm({ turn, answer }: { turn: AssistantTurn; answer: ToolAns
           <ToolCallCard key={call.index} call={call}>
             <div className="space-y-1.5">
               <div className="flex items-center justify-between gap-2">
-                <label htmlFor={fieldId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Result of {call.name}</label>
+                <label htmlFor={fieldId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+                  Result of {call.name}
+                </label>
                 {canned.length > 0 && (
-                  <select aria-label={`Saved results for ${call.name}`} className="max-w-48 truncate rounded-md border border-zinc-200 bg-white px-1.5 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900" value="" onChange={(event) => setValues((current) => ({ ...current, [call.id]: event.target.value }))}>
-                    <option value="" disabled>Saved results…</option>
-                    {canned.map((text) => <option key={text} value={text}>{text.length > 60 ? `${text.slice(0, 59)}…` : text}</option>)}
+                  <select
+                    aria-label={`Saved results for ${call.name}`}
+                    className="max-w-48 truncate rounded-md border border-zinc-200 bg-white px-1.5 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+                    value=""
+                    onChange={(event) => setValues((current) => ({ ...current, [call.id]: event.target.value }))}
+                  >
+                    <option value="" disabled>
+                      Saved results…
+                    </option>
+                    {canned.map((text) => (
+                      <option key={text} value={text}>
+                        {text.length > 60 ? `${text.slice(0, 59)}…` : text}
+                      </option>
+                    ))}
                   </select>
                 )}
               </div>

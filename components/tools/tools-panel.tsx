@@ -1,13 +1,14 @@
 "use client";
 
 import { useId } from "react";
-import { FAMILY_INFO, type Family } from "@/lib/backends/families";
-import { EXAMPLE_TOOLS } from "@/lib/chat/tool-examples";
+
 import type { ToolsDraftState } from "@/components/tools/use-tools-draft";
 import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 import { inputStyles } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { EXAMPLE_TOOLS } from "@/lib/chat/tool-examples";
 
 interface ToolsPanelProps {
   family: Family;
@@ -33,19 +34,31 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0 space-y-1">
           <p className="text-sm font-semibold">Tools</p>
-          <p id={descriptionId} className={`text-xs leading-relaxed ${supported ? "text-zinc-500 dark:text-zinc-400" : "text-amber-700 dark:text-amber-400"}`}>
+          <p
+            id={descriptionId}
+            className={`text-xs leading-relaxed ${supported ? "text-zinc-500 dark:text-zinc-400" : "text-amber-700 dark:text-amber-400"}`}
+          >
             {supported
               ? "Function definitions the model may call. Its calls appear as cards you answer with a result."
               : `${FAMILY_INFO[family].label} does not document tool calling. Pick a Nemotron Nano VL, Cosmos3 Reasoner or OpenAI-compatible backend.`}
           </p>
         </div>
-        <Switch data-testid="tools-toggle" aria-label="Tools" aria-describedby={descriptionId} checked={on} disabled={!supported} onChange={(enabled) => state.edit({ enabled })} />
+        <Switch
+          data-testid="tools-toggle"
+          aria-label="Tools"
+          aria-describedby={descriptionId}
+          checked={on}
+          disabled={!supported}
+          onChange={(enabled) => state.edit({ enabled })}
+        />
       </div>
       {on && (
         <>
           <div className="space-y-1.5">
             <div className="flex items-center justify-between">
-              <label htmlFor="tools-json" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Definitions (JSON)</label>
+              <label htmlFor="tools-json" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+                Definitions (JSON)
+              </label>
               <Button size="sm" variant="ghost" onClick={() => state.edit({ text: JSON.stringify(EXAMPLE_TOOLS, null, 2) })}>
                 Load robot examples
               </Button>
@@ -64,21 +77,47 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
             {parsed.errors.length > 0 ? (
               <ul id={errorsId} data-testid="tools-errors" className="space-y-1 text-xs text-red-700 dark:text-red-400">
                 {parsed.errors.map((error) => (
-                  <li key={error} className="flex gap-1.5"><AlertIcon className="mt-0.5 size-3.5 shrink-0" />{error}</li>
+                  <li key={error} className="flex gap-1.5">
+                    <AlertIcon className="mt-0.5 size-3.5 shrink-0" />
+                    {error}
+                  </li>
                 ))}
               </ul>
             ) : (
               <p className="flex flex-wrap gap-1 text-xs text-zinc-500 dark:text-zinc-400">
                 {names.length} {names.length === 1 ? "tool" : "tools"}:
-                {names.map((name) => <code key={name} className="rounded bg-zinc-100 px-1 font-mono break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{name}</code>)}
+                {names.map((name) => (
+                  <code
+                    key={name}
+                    className="rounded bg-zinc-100 px-1 font-mono break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+                  >
+                    {name}
+                  </code>
+                ))}
               </p>
             )}
           </div>
           <div className="space-y-1.5">
-            <label htmlFor="tool-choice" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Tool choice</label>
-            <select id="tool-choice" data-testid="tool-choice" value={draft.choice} onChange={(event) => state.edit({ choice: event.target.value })} className={inputStyles}>
-              {CHOICES.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
-              {names.map((name) => <option key={name} value={`tool:${name}`}>Always {name}</option>)}
+            <label htmlFor="tool-choice" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Tool choice
+            </label>
+            <select
+              id="tool-choice"
+              data-testid="tool-choice"
+              value={draft.choice}
+              onChange={(event) => state.edit({ choice: event.target.value })}
+              className={inputStyles}
+            >
+              {CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+              {names.map((name) => (
+                <option key={name} value={`tool:${name}`}>
+                  Always {name}
+                </option>
+              ))}
             </select>
           </div>
           <label className="flex items-center justify-between gap-4 text-xs font-medium text-zinc-700 dark:text-zinc-300">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
+
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import { DEFAULT_TOOLS_DRAFT, parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, Ref } from "react";
+
 import { buttonSizes, buttonStyles } from "@/components/ui/styles";
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+
 import { Button } from "@/components/ui/button";
 import { XIcon } from "@/components/ui/icons";
 
@@ -90,7 +91,14 @@ interface ModalDialogProps {
 }
 
 /** A dialog with a title bar and a Close button over a body that scrolls when it is long. */
-export function ModalDialog({ title, description, onClose, children, widthClass = "w-[min(32rem,calc(100vw-2rem))]", ...rest }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  description,
+  onClose,
+  children,
+  widthClass = "w-[min(32rem,calc(100vw-2rem))]",
+  ...rest
+}: ModalDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -116,7 +124,14 @@ export function ModalDialog({ title, description, onClose, children, widthClass 
               </p>
             )}
           </div>
-          <Button variant="ghost" size="iconSm" aria-label="Close" data-testid="dialog-close" onClick={onClose} className="-mr-1.5 shrink-0">
+          <Button
+            variant="ghost"
+            size="iconSm"
+            aria-label="Close"
+            data-testid="dialog-close"
+            onClick={onClose}
+            className="-mr-1.5 shrink-0"
+          >
             <XIcon className="size-4" />
           </Button>
         </div>

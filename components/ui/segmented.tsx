@@ -15,7 +15,12 @@ interface SegmentedProps<T extends string> {
 export function Segmented<T extends string>({ label, value, options, onChange, ...rest }: SegmentedProps<T>) {
   const name = useId();
   return (
-    <div role="radiogroup" aria-label={label} data-testid={rest["data-testid"]} className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
+    <div
+      role="radiogroup"
+      aria-label={label}
+      data-testid={rest["data-testid"]}
+      className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800"
+    >
       {options.map((option) => (
         <label
           key={option.value}

@@ -1,7 +1,9 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+
 import type { ChatRequestBody } from "./playground";
 
-export type PresetId = "trajectory" | "grounding" | "temporal" | "critic" | "caption" | "embodied" | "plausibility" | "situation" | "driving";
+export type PresetId =
+  "trajectory" | "grounding" | "temporal" | "critic" | "caption" | "embodied" | "plausibility" | "situation" | "driving";
 
 /** A rendered element's centre relative to another's top-left corner, in CSS pixels. */
 export async function centreWithin(element: Locator, frame: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
@@ -44,7 +46,9 @@ export class DrawDialogView {
   }
 
   async pointValues(): Promise<[number, number][]> {
-    return this.points.evaluateAll((nodes) => nodes.map((n) => [Number(n.getAttribute("data-x")), Number(n.getAttribute("data-y"))] as [number, number]));
+    return this.points.evaluateAll((nodes) =>
+      nodes.map((n) => [Number(n.getAttribute("data-x")), Number(n.getAttribute("data-y"))] as [number, number]),
+    );
   }
 
   async close(): Promise<void> {

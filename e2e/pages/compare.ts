@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+
 import { AssistantTurnView, type FileSpec } from "./playground";
 import { ViewCodeDialog } from "./view-code";
 

@@ -78,7 +78,9 @@ export class PlayerView {
 
   /** Waits until the clip's length is known, and answers it. */
   async duration(): Promise<number> {
-    await expect.poll(() => this.video.evaluate((v: HTMLVideoElement) => (Number.isFinite(v.duration) ? v.duration : 0))).toBeGreaterThan(0);
+    await expect
+      .poll(() => this.video.evaluate((v: HTMLVideoElement) => (Number.isFinite(v.duration) ? v.duration : 0)))
+      .toBeGreaterThan(0);
     await expect(this.scrubber).toBeEnabled();
     return this.video.evaluate((v: HTMLVideoElement) => v.duration);
   }
@@ -141,7 +143,10 @@ export class GeneratePage {
 
   async selectBackend(id: string): Promise<void> {
     await this.backendPicker.click();
-    await this.page.getByRole("option").and(this.page.locator(`[data-value="${id}"]`)).click();
+    await this.page
+      .getByRole("option")
+      .and(this.page.locator(`[data-value="${id}"]`))
+      .click();
     await expect(this.backendPicker).toHaveAttribute("data-value", id);
   }
 

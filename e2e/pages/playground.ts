@@ -1,7 +1,8 @@
 import { expect, type JSHandle, type Locator, type Page } from "@playwright/test";
-import { ViewCodeDialog } from "./view-code";
+
 import { AnnotationTools } from "./annotations";
 import { SessionTools } from "./sessions";
+import { ViewCodeDialog } from "./view-code";
 
 export interface FileSpec {
   name: string;
@@ -156,12 +157,15 @@ export class PlaygroundPage {
 
   /** A DataTransfer in the page holding the file, as a drag from the desktop would carry. */
   async dataTransferWith(file: FileSpec): Promise<JSHandle<DataTransfer>> {
-    return this.page.evaluateHandle(({ name, mimeType, base64 }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name, { type: mimeType }));
-      return transfer;
-    }, { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString("base64") });
+    return this.page.evaluateHandle(
+      ({ name, mimeType, base64 }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name, { type: mimeType }));
+        return transfer;
+      },
+      { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString("base64") },
+    );
   }
 
   /** Sends a request and returns the body of the POST /api/chat it made. */
@@ -182,7 +186,10 @@ export class PlaygroundPage {
 
   async selectBackend(id: string): Promise<void> {
     await this.backendPicker.click();
-    await this.page.getByRole("option").and(this.page.locator(`[data-value="${id}"]`)).click();
+    await this.page
+      .getByRole("option")
+      .and(this.page.locator(`[data-value="${id}"]`))
+      .click();
     await expect(this.backendPicker).toHaveAttribute("data-value", id);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { coordinateConvention, meanDistance, modelInputSize, toNormalized, toPixels } from "@/lib/annotations/coordinates";
 import { FAMILIES } from "@/lib/backends/families";
 
@@ -50,27 +51,53 @@ describe("toPixels / toNormalized", () => {
 
 describe("meanDistance", () => {
   it("is zero for the same path, however it is sampled", () => {
-    const coarse = [{ x: 0, y: 0 }, { x: 1000, y: 0 }];
-    const fine = [{ x: 0, y: 0 }, { x: 250, y: 0 }, { x: 500, y: 0 }, { x: 1000, y: 0 }];
+    const coarse = [
+      { x: 0, y: 0 },
+      { x: 1000, y: 0 },
+    ];
+    const fine = [
+      { x: 0, y: 0 },
+      { x: 250, y: 0 },
+      { x: 500, y: 0 },
+      { x: 1000, y: 0 },
+    ];
     expect(meanDistance(coarse, fine)).toBeCloseTo(0, 9);
   });
 
   it("is the offset between two parallel paths", () => {
-    const a = [{ x: 0, y: 100 }, { x: 1000, y: 100 }];
-    const b = [{ x: 0, y: 130 }, { x: 500, y: 130 }, { x: 1000, y: 130 }];
+    const a = [
+      { x: 0, y: 100 },
+      { x: 1000, y: 100 },
+    ];
+    const b = [
+      { x: 0, y: 130 },
+      { x: 500, y: 130 },
+      { x: 1000, y: 130 },
+    ];
     expect(meanDistance(a, b)).toBeCloseTo(30, 9);
   });
 
   it("compares by arc length, not by index", () => {
     // Same straight line, but b's points bunch up at the start: by index they would disagree.
-    const a = [{ x: 0, y: 0 }, { x: 500, y: 0 }, { x: 1000, y: 0 }];
-    const b = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 1000, y: 0 }];
+    const a = [
+      { x: 0, y: 0 },
+      { x: 500, y: 0 },
+      { x: 1000, y: 0 },
+    ];
+    const b = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 1000, y: 0 },
+    ];
     expect(meanDistance(a, b)).toBeCloseTo(0, 9);
   });
 
   it("handles single points, reversed paths and empty input", () => {
     expect(meanDistance([{ x: 0, y: 0 }], [{ x: 30, y: 40 }])).toBeCloseTo(50, 9);
-    const forward = [{ x: 0, y: 0 }, { x: 1000, y: 0 }];
+    const forward = [
+      { x: 0, y: 0 },
+      { x: 1000, y: 0 },
+    ];
     // Continuous answer 500; the even samples land a little above it.
     const reversed = meanDistance(forward, [...forward].reverse());
     expect(reversed).toBeGreaterThanOrEqual(500);

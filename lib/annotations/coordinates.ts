@@ -1,10 +1,9 @@
 // Which coordinate space each family answers in, and the conversions, in one place
 // (docs/nim-protocols.md, "Output conventions to render").
 
+import { type CoordinateConvention } from "@/lib/backends/coordinates";
 import { FAMILY_INFO } from "@/lib/backends/families";
 import { smartResize } from "@/lib/media/tokens";
-
-import { type CoordinateConvention } from "@/lib/backends/coordinates";
 
 export { COORDINATE_CONVENTIONS, coordinateConvention, type CoordinateConvention } from "@/lib/backends/coordinates";
 

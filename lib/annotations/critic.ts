@@ -12,9 +12,15 @@ export interface CriticOptions {
 }
 
 const VERDICTS = new Map<string, CriticVerdict>([
-  ["approve", "approve"], ["approved", "approve"], ["reject", "reject"], ["rejected", "reject"],
+  ["approve", "approve"],
+  ["approved", "approve"],
+  ["reject", "reject"],
+  ["rejected", "reject"],
 ]);
-const YES_NO = new Map<string, CriticVerdict>([["yes", "approve"], ["no", "reject"]]);
+const YES_NO = new Map<string, CriticVerdict>([
+  ["yes", "approve"],
+  ["no", "reject"],
+]);
 const TAGGED = /<answer>\s*([^<]{1,40}?)\s*<\/answer>/i;
 // Markdown, quotes and punctuation a model may wrap the word in: **Reject.**, "Approve", `Yes`.
 const DECORATION = /^[\s*_`"'“”>#.:!-]+|[\s*_`"'“”.!]+$/g;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { parseAnnotations, parseCriticVerdict } from "@/lib/annotations/parse";
 import { parseTimestamp } from "@/lib/annotations/timestamps";
 
-const spans = (answer: string) =>
-  parseAnnotations(answer).segments.map(({ startS, endS, caption }) => [startS, endS, caption]);
+const spans = (answer: string) => parseAnnotations(answer).segments.map(({ startS, endS, caption }) => [startS, endS, caption]);
 
 describe("parseAnnotations: time segments", () => {
   it("reads a temporal caption answer in mm:ss.ff", () => {
@@ -15,7 +15,11 @@ describe("parseAnnotations: time segments", () => {
 ]
 \`\`\``;
     const result = parseAnnotations(answer);
-    expect(result.segments.map(({ startS, endS }) => [startS, endS])).toEqual([[0, 5.7], [5.7, 8.2], [8.2, 12.45]]);
+    expect(result.segments.map(({ startS, endS }) => [startS, endS])).toEqual([
+      [0, 5.7],
+      [5.7, 8.2],
+      [8.2, 12.45],
+    ]);
     expect(result.segments[1]?.caption).toBe("The gripper closes around the green bottle and lifts it.");
     expect(result.segments[0]?.raw.startsWith('{"start": "00:00.00"')).toBe(true);
     expect(result.issues).toEqual([]);
@@ -45,9 +49,7 @@ describe("parseAnnotations: time segments", () => {
   });
 
   it("reads a single timestamp as an instant", () => {
-    expect(spans('{"timestamp": "00:03.50", "caption": "The ball hits the floor."}')).toEqual([
-      [3.5, 3.5, "The ball hits the floor."],
-    ]);
+    expect(spans('{"timestamp": "00:03.50", "caption": "The ball hits the floor."}')).toEqual([[3.5, 3.5, "The ball hits the floor."]]);
   });
 
   it("reports reversed, unreadable, negative and half segments", () => {
@@ -80,9 +82,7 @@ describe("parseAnnotations: time segments", () => {
   });
 
   it("parseTimestamp rejects what is not a time", () => {
-    expect(["", "soon", "1:2:3:4", "00:5a", "-00:05", null, true].map(parseTimestamp)).toEqual([
-      null, null, null, null, null, null, null,
-    ]);
+    expect(["", "soon", "1:2:3:4", "00:5a", "-00:05", null, true].map(parseTimestamp)).toEqual([null, null, null, null, null, null, null]);
     expect(parseTimestamp("00:00:05,700")).toBeCloseTo(5.7);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseAnnotations, type ParsedAnnotations } from "@/lib/annotations/parse";
 
 const xy = (result: ParsedAnnotations, series = 0) => result.series[series]?.points.map(({ x, y }) => [x, y]);
@@ -16,7 +17,16 @@ const TRAJECTORY = `\`\`\`json
   {"point_2d": [214, 633], "label": "gripper trajectory"}
 ]
 \`\`\``;
-const TRAJECTORY_XY = [[713, 680], [705, 612], [668, 540], [590, 488], [478, 470], [360, 492], [262, 551], [214, 633]];
+const TRAJECTORY_XY = [
+  [713, 680],
+  [705, 612],
+  [668, 540],
+  [590, 488],
+  [478, 470],
+  [360, 492],
+  [262, 551],
+  [214, 633],
+];
 
 describe("parseAnnotations: trajectories and points", () => {
   it("reads a Reason2 trajectory in a json fence, in order, with each object's text", () => {
@@ -41,7 +51,10 @@ describe("parseAnnotations: trajectories and points", () => {
     const fenced = '```\n[{"point_2d": [120, 880], "label": "path"}, {"point_2d": [240, 760], "label": "path"}]\n```';
     const bare = '[{"point_2d": [120, 880], "label": "path"}, {"point_2d": [240, 760], "label": "path"}]';
     for (const answer of [fenced, bare]) {
-      expect(xy(parseAnnotations(answer))).toEqual([[120, 880], [240, 760]]);
+      expect(xy(parseAnnotations(answer))).toEqual([
+        [120, 880],
+        [240, 760],
+      ]);
     }
   });
 
@@ -53,7 +66,11 @@ describe("parseAnnotations: trajectories and points", () => {
     ].join("\n");
     const result = parseAnnotations(answer);
     expect(result.series[0]?.kind).toBe("trajectory");
-    expect(xy(result)).toEqual([[502, 731], [530, 650], [571, 602]]);
+    expect(xy(result)).toEqual([
+      [502, 731],
+      [530, 650],
+      [571, 602],
+    ]);
   });
 
   it("reads objects embedded in prose, unlabeled points forming one path", () => {
@@ -62,7 +79,11 @@ describe("parseAnnotations: trajectories and points", () => {
     const result = parseAnnotations(answer);
     expect(result.series).toHaveLength(1);
     expect(result.series[0]).toMatchObject({ label: "", kind: "trajectory" });
-    expect(xy(result)).toEqual([[412, 655], [455, 420], [861, 640]]);
+    expect(xy(result)).toEqual([
+      [412, 655],
+      [455, 420],
+      [861, 640],
+    ]);
   });
 
   it("forgives trailing commas, single quotes, numbers as strings and floats", () => {
@@ -74,7 +95,11 @@ describe("parseAnnotations: trajectories and points", () => {
 ]
 \`\`\``;
     const result = parseAnnotations(answer);
-    expect(xy(result)).toEqual([[412, 655], [455.5, 601.25], [498, 566]]);
+    expect(xy(result)).toEqual([
+      [412, 655],
+      [455.5, 601.25],
+      [498, 566],
+    ]);
     expect(result.issues).toEqual([]);
   });
 
@@ -107,8 +132,15 @@ describe("parseAnnotations: trajectories and points", () => {
     expect(result.series.map((series) => series.label)).toEqual(["mug handle", "rim", "cart path", "cable"]);
     expect(xy(result, 0)).toEqual([[640, 415]]);
     expect(xy(result, 1)).toEqual([[598, 377]]);
-    expect(xy(result, 2)).toEqual([[100, 900], [150, 850], [210, 805]]);
-    expect(xy(result, 3)).toEqual([[10, 20], [30, 40]]);
+    expect(xy(result, 2)).toEqual([
+      [100, 900],
+      [150, 850],
+      [210, 805],
+    ]);
+    expect(xy(result, 3)).toEqual([
+      [10, 20],
+      [30, 40],
+    ]);
     expect(result.issues).toEqual([]);
   });
 
@@ -124,7 +156,10 @@ describe("parseAnnotations: trajectories and points", () => {
 \`\`\``;
     const result = parseAnnotations(answer);
     expect(result.series).toHaveLength(1);
-    expect(xy(result)).toEqual([[640, 702], [671, 611]]);
+    expect(xy(result)).toEqual([
+      [640, 702],
+      [671, 611],
+    ]);
     expect(kinds(result)).toEqual(["out-of-range", "out-of-range", "out-of-range"]);
     expect(result.issues[0]?.message).toContain("1004");
     expect(result.issues[0]?.raw).toBe('{"point_2d": [1004, 690], "label": "gripper trajectory"}');
@@ -262,7 +297,7 @@ describe("parseAnnotations: cut-off, broken and plain answers", () => {
   });
 
   it("scans 200 KB of prose in linear time, stray braces and quotes included", () => {
-    const prose = "The robot arm's gripper moves {slowly} over the \"table\" while the camera pans, ".repeat(2600);
+    const prose = 'The robot arm\'s gripper moves {slowly} over the "table" while the camera pans, '.repeat(2600);
     const hostile = `{"a": [${"[".repeat(5000)}`.concat("{'".repeat(50000), '{"x": '.repeat(10000));
     for (const answer of [`${prose}${TRAJECTORY}`, `${hostile}\n${TRAJECTORY}`]) {
       expect(answer.length).toBeGreaterThan(100_000);

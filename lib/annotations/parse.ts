@@ -2,8 +2,8 @@
 // already split off). Pure and linear in the answer's length. Anything that looks like an
 // annotation but cannot be used is reported in `issues` with its text, never dropped silently.
 
-import { parseCriticVerdict, type CriticOptions, type CriticVerdict } from "@/lib/annotations/critic";
 import type { CoordinateConvention, Size } from "@/lib/annotations/coordinates";
+import { parseCriticVerdict, type CriticOptions, type CriticVerdict } from "@/lib/annotations/critic";
 import { parseLoose, type LooseObject, type LooseValue } from "@/lib/annotations/loose-json";
 import { readBox, readPoints, readSegment, type IssueKind, type Reading } from "@/lib/annotations/read-entries";
 import { scanObjects, type ObjectCandidate, type TextSpan } from "@/lib/annotations/scan-objects";
@@ -65,8 +65,7 @@ export interface ParseOptions extends CriticOptions {
 }
 
 const MAX_RAW = 400;
-const ANNOTATION_KEY =
-  /["']?\b(?:point_2d|point2d|point|bbox_2d|box_2d|bbox|start|end|start_time|end_time|timestamp)["']?\s*:/i;
+const ANNOTATION_KEY = /["']?\b(?:point_2d|point2d|point|bbox_2d|box_2d|bbox|start|end|start_time|end_time|timestamp)["']?\s*:/i;
 const X_KEY = /["']x["']\s*:/i;
 const Y_KEY = /["']y["']\s*:/i;
 const clip = (text: string): string => (text.length > MAX_RAW ? `${text.slice(0, MAX_RAW)}…` : text);
@@ -161,19 +160,22 @@ class Collector {
   private entry(object: LooseObject, raw: string): boolean {
     const limits = { convention: this.options.convention ?? "normalized-1000", imageSize: this.options.imageSize };
     const box = readBox(object, limits);
-    if (box) return this.take(box, raw, (value) => {
-      this.run = null;
-      this.result.boxes.push({ ...value, raw });
-    });
+    if (box)
+      return this.take(box, raw, (value) => {
+        this.run = null;
+        this.result.boxes.push({ ...value, raw });
+      });
     const points = readPoints(object, limits);
-    if (points) return this.take(points, raw, (value) => {
-      for (const point of value.points) this.addPoint(value.label, { ...point, raw });
-    });
+    if (points)
+      return this.take(points, raw, (value) => {
+        for (const point of value.points) this.addPoint(value.label, { ...point, raw });
+      });
     const segment = readSegment(object);
-    if (segment) return this.take(segment, raw, (value) => {
-      this.run = null;
-      this.result.segments.push({ ...value, raw });
-    });
+    if (segment)
+      return this.take(segment, raw, (value) => {
+        this.run = null;
+        this.result.segments.push({ ...value, raw });
+      });
     return false;
   }
 

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
+
 import { asksPlausibility, parsePlausibility } from "@/lib/annotations/plausibility";
 import { findPreset, presetPrompt } from "@/lib/chat/presets";
 
 describe("parsePlausibility", () => {
   it("reads the option letter, with or without its word, tags or decoration", () => {
-    for (const answer of ["A", "(A)", "A) Possible", "(A) Possible", "**A**", "<answer>A</answer>", "Answer: A", "Possible", "A\nThe ball keeps its shape."]) {
+    for (const answer of [
+      "A",
+      "(A)",
+      "A) Possible",
+      "(A) Possible",
+      "**A**",
+      "<answer>A</answer>",
+      "Answer: A",
+      "Possible",
+      "A\nThe ball keeps its shape.",
+    ]) {
       expect(parsePlausibility(answer), answer).toBe("possible");
     }
     for (const answer of ["B", "(B) Impossible", "<answer>\nB\n</answer>", "Impossible.", "b"]) {
@@ -13,7 +24,14 @@ describe("parsePlausibility", () => {
   });
 
   it("reads nothing into other answers", () => {
-    for (const answer of ["", "Approve", "A ball rolls.", "(A) Impossible", "A ball rolls across the floor and stops near the wall, which looks fine to me overall.", "Both"]) {
+    for (const answer of [
+      "",
+      "Approve",
+      "A ball rolls.",
+      "(A) Impossible",
+      "A ball rolls across the floor and stops near the wall, which looks fine to me overall.",
+      "Both",
+    ]) {
       expect(parsePlausibility(answer), answer).toBeNull();
     }
   });

@@ -175,7 +175,10 @@ export function readSegment(object: LooseObject): Reading<SegmentValue> | null {
   if (!from || !to) return null;
   const startS = parseTimestamp(from[1]);
   const endS = parseTimestamp(to[1]);
-  for (const [key, value, seconds] of [[from[0], from[1], startS], [to[0], to[1], endS]] as const) {
+  for (const [key, value, seconds] of [
+    [from[0], from[1], startS],
+    [to[0], to[1], endS],
+  ] as const) {
     if (seconds === null) return malformed(`Could not read ${key} ${JSON.stringify(value)} as a time.`);
     if (!Number.isFinite(seconds) || seconds < 0) {
       return { value: null, problems: [{ kind: "out-of-range", message: `${key} is ${seconds} s.` }] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { linkTimes, parseTimeFragment, timeFragment, type MdNode } from "@/lib/annotations/time-links";
 
 const paragraph = (...children: MdNode[]) => ({ type: "root", children: [{ type: "paragraph", children }] });

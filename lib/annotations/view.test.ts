@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
-import type { TurnMedia } from "@/lib/media/attachments";
-import { parseAnnotations } from "@/lib/annotations/parse";
+
 import { arrowBetween, PALETTE, textOn } from "@/lib/annotations/overlay-style";
+import { parseAnnotations } from "@/lib/annotations/parse";
 import {
-  annotationTargets, buildOverlay, describePosition, exportAnnotations, formatClock, parseTurn, referenceDistance, segmentsForVideo,
+  annotationTargets,
+  buildOverlay,
+  describePosition,
+  exportAnnotations,
+  formatClock,
+  parseTurn,
+  referenceDistance,
+  segmentsForVideo,
   turnParseContext,
 } from "@/lib/annotations/view";
 import type { AssistantTurn, Turn, UserTurn } from "@/lib/chat/conversation";
+import type { TurnMedia } from "@/lib/media/attachments";
 
 const size = { width: 640, height: 480 };
 const ANSWER = `Simulated trajectory:
@@ -20,19 +28,44 @@ const ANSWER = `Simulated trajectory:
 ]
 \`\`\``;
 
-const image = (id: string, width = 640, height = 480): TurnMedia => ({ kind: "image", name: `${id}.png`, source: "upload", mediaId: id, width, height });
+const image = (id: string, width = 640, height = 480): TurnMedia => ({
+  kind: "image",
+  name: `${id}.png`,
+  source: "upload",
+  mediaId: id,
+  width,
+  height,
+});
 const video = (id: string): TurnMedia => ({ kind: "video", name: `${id}.mp4`, source: "upload", mediaId: id, durationS: 10 });
 const user = (id: string, media: TurnMedia[], text = "Q"): UserTurn => ({ kind: "user", id, text, media });
 const assistant = (id: string, answer: string): AssistantTurn => ({
-  kind: "assistant", id, state: "done", backendId: "b", backendLabel: "B", model: null, reasoningRequested: false, reasoning: "", answer,
-  startedAt: 0, thinkStartedAt: null, thinkEndedAt: null, endedAt: 1, usage: null, metrics: null, finishReason: "stop", error: null,
+  kind: "assistant",
+  id,
+  state: "done",
+  backendId: "b",
+  backendLabel: "B",
+  model: null,
+  reasoningRequested: false,
+  reasoning: "",
+  answer,
+  startedAt: 0,
+  thinkStartedAt: null,
+  thinkEndedAt: null,
+  endedAt: 1,
+  usage: null,
+  metrics: null,
+  finishReason: "stop",
+  error: null,
 });
 
 describe("buildOverlay", () => {
   it("places normalized points in pixels, numbers them, colours by label and groups boxes by label", () => {
     const model = buildOverlay(parseAnnotations(ANSWER), "normalized-1000", size);
     expect(model.paths).toHaveLength(1);
-    expect(model.paths[0]?.points.map((p) => [p.n, p.px.x, p.px.y])).toEqual([[1, 64, 240], [2, 320, 120]]);
+    expect(model.paths[0]?.points.map((p) => [p.n, p.px.x, p.px.y])).toEqual([
+      [1, 64, 240],
+      [2, 320, 120],
+    ]);
     expect(model.paths[0]?.colour).toBe(PALETTE[0]);
     expect(model.boxes.map((b) => [b.key, b.colour, b.px])).toEqual([
       ["boxes-cup", PALETTE[1], { x1: 0, y1: 0, x2: 320, y2: 480 }],
@@ -54,7 +87,10 @@ describe("buildOverlay", () => {
   it("rescales absolute pixels from the size the processor resized the image to", () => {
     // Qwen2.5-VL sees 1920×1080 as 1932×1092 (28-pixel multiples): 966, 546 is the centre.
     const hd = { width: 1920, height: 1080 };
-    const parsed = parseAnnotations('[{"point_2d": [966, 546]}]', { convention: "absolute-pixels", imageSize: { width: 1932, height: 1092 } });
+    const parsed = parseAnnotations('[{"point_2d": [966, 546]}]', {
+      convention: "absolute-pixels",
+      imageSize: { width: 1932, height: 1092 },
+    });
     const point = buildOverlay(parsed, "absolute-pixels", hd, { width: 1932, height: 1092 }).paths[0]?.points[0];
     expect(point?.px).toEqual({ x: 960, y: 540 });
     expect(point?.norm).toEqual({ x: 500, y: 500 });
@@ -66,8 +102,18 @@ describe("buildOverlay", () => {
 
   it("measures the reference path against the model's trajectory", () => {
     const model = buildOverlay(parseAnnotations(ANSWER), "normalized-1000", size);
-    expect(referenceDistance(model, [{ x: 100, y: 500 }, { x: 500, y: 250 }])).toBeCloseTo(0, 9);
-    expect(referenceDistance(model, [{ x: 100, y: 510 }, { x: 500, y: 260 }])).toBeCloseTo(10, 9);
+    expect(
+      referenceDistance(model, [
+        { x: 100, y: 500 },
+        { x: 500, y: 250 },
+      ]),
+    ).toBeCloseTo(0, 9);
+    expect(
+      referenceDistance(model, [
+        { x: 100, y: 510 },
+        { x: 500, y: 260 },
+      ]),
+    ).toBeCloseTo(10, 9);
     expect(referenceDistance(model, [])).toBeNull();
     expect(referenceDistance(buildOverlay(parseAnnotations("none"), "normalized-1000", size), [{ x: 1, y: 1 }])).toBeNull();
   });
@@ -75,10 +121,22 @@ describe("buildOverlay", () => {
   it("exports what was parsed, where it lands, the reference and the issues", () => {
     const parsed = parseAnnotations(ANSWER);
     const model = buildOverlay(parsed, "normalized-1000", size);
-    const json = JSON.parse(exportAnnotations({
-      parsed, model, image: { name: "a.png", ...size }, family: "cosmos-reason2", convention: "normalized-1000", reference: [{ x: 100, y: 500 }],
-    }));
-    expect(json.series[0].points[1]).toEqual({ n: 2, normalized: [500, 250], pixels: [320, 120], raw: '{"point_2d": [500, 250], "label": "gripper trajectory"}' });
+    const json = JSON.parse(
+      exportAnnotations({
+        parsed,
+        model,
+        image: { name: "a.png", ...size },
+        family: "cosmos-reason2",
+        convention: "normalized-1000",
+        reference: [{ x: 100, y: 500 }],
+      }),
+    );
+    expect(json.series[0].points[1]).toEqual({
+      n: 2,
+      normalized: [500, 250],
+      pixels: [320, 120],
+      raw: '{"point_2d": [500, 250], "label": "gripper trajectory"}',
+    });
     expect(json.boxes).toHaveLength(2);
     expect(json.issues).toEqual([expect.objectContaining({ kind: "out-of-range" })]);
     expect(json.reference).toEqual({ normalized: [[100, 500]], pixels: [[64, 240]], meanDistance: expect.any(Number) });
@@ -90,18 +148,32 @@ describe("annotationTargets", () => {
     const turns: Turn[] = [user("u1", [image("a", 1920, 1080)]), assistant("a1", '[{"point_2d": [1900, 1080]}]')];
     const reply = turns[1] as AssistantTurn;
     const { context } = turnParseContext(turns, reply, "cosmos-reason1");
-    expect(context).toMatchObject({ convention: "absolute-pixels", imageSize: { width: 1920, height: 1080 }, modelSize: { width: 1932, height: 1092 } });
+    expect(context).toMatchObject({
+      convention: "absolute-pixels",
+      imageSize: { width: 1920, height: 1080 },
+      modelSize: { width: 1932, height: 1092 },
+    });
     expect(parseTurn(reply, context).series[0]?.points).toHaveLength(1);
-    const sent = { ...reply, request: { family: "cosmos-reason1" as const, media: [], body: { backend: "b", messages: [], media: { shortest_edge: 3136, longest_edge: 602_112 } } } };
+    const sent = {
+      ...reply,
+      request: {
+        family: "cosmos-reason1" as const,
+        media: [],
+        body: { backend: "b", messages: [], media: { shortest_edge: 3136, longest_edge: 602_112 } },
+      },
+    };
     expect(turnParseContext(turns, sent, "cosmos-reason1").context.modelSize).toEqual({ width: 1008, height: 560 });
     expect(turnParseContext(turns, reply, "cosmos-reason1", "normalized-1000").context).not.toHaveProperty("modelSize");
   });
 
   it("takes the latest image and video at or before the message the answer replies to", () => {
     const turns: Turn[] = [
-      user("u1", [video("v1"), image("i1")]), assistant("a1", "x"),
-      user("u2", [image("i2"), image("i3")], "Where?"), assistant("a2", "y"),
-      user("u3", [image("i4")]), assistant("a3", "z"),
+      user("u1", [video("v1"), image("i1")]),
+      assistant("a1", "x"),
+      user("u2", [image("i2"), image("i3")], "Where?"),
+      assistant("a2", "y"),
+      user("u3", [image("i4")]),
+      assistant("a3", "z"),
     ];
     const targets = annotationTargets(turns, "a2");
     expect(targets.image).toMatchObject({ userTurnId: "u2", index: 1, media: { mediaId: "i3" } });
@@ -112,7 +184,10 @@ describe("annotationTargets", () => {
 
   it("skips URL media: the NIM downloads them, the page never shows them", () => {
     const turns: Turn[] = [
-      user("u1", [{ kind: "video", name: "v", source: "url", url: "https://x/v.mp4" }, { kind: "image", name: "i", source: "url", url: "https://x/i.jpg" }]),
+      user("u1", [
+        { kind: "video", name: "v", source: "url", url: "https://x/v.mp4" },
+        { kind: "image", name: "i", source: "url", url: "https://x/i.jpg" },
+      ]),
       assistant("a1", "x"),
     ];
     expect(annotationTargets(turns, "a1")).toMatchObject({ image: null, video: null });
@@ -149,14 +224,23 @@ describe("formatClock", () => {
 describe("arrows and contrast", () => {
   it("stops an arrow short of both markers and points its head at the next one", () => {
     const arrow = arrowBetween({ x: 0, y: 0 }, { x: 100, y: 0 }, 10, 10, 7);
-    expect(arrow.line).toEqual([{ x: 10, y: 0 }, { x: 83, y: 0 }]);
+    expect(arrow.line).toEqual([
+      { x: 10, y: 0 },
+      { x: 83, y: 0 },
+    ]);
     expect(arrow.head?.[0]).toEqual({ x: 90, y: 0 });
     expect(arrow.head?.[1].x).toBe(83);
     expect(Math.abs(arrow.head?.[1].y ?? 0)).toBeCloseTo(3.85, 9);
   });
 
   it("joins points too close for an arrowhead with a plain line", () => {
-    expect(arrowBetween({ x: 0, y: 0 }, { x: 20, y: 0 }, 10, 10, 7)).toEqual({ line: [{ x: 0, y: 0 }, { x: 20, y: 0 }], head: null });
+    expect(arrowBetween({ x: 0, y: 0 }, { x: 20, y: 0 }, 10, 10, 7)).toEqual({
+      line: [
+        { x: 0, y: 0 },
+        { x: 20, y: 0 },
+      ],
+      head: null,
+    });
   });
 
   it("writes dark text on light palette colours and white on dark ones", () => {

@@ -2,12 +2,20 @@
 // pixel space, a colour per label, legend entries, which image or video of the conversation an
 // answer is about, and the JSON export. Pure; the components only lay it out.
 
-import type { TurnMedia } from "@/lib/media/attachments";
-import { coordinateConvention, meanDistance, modelInputSize, toPixels, type CoordinateConvention, type Point, type Size } from "@/lib/annotations/coordinates";
-import { parseAnnotations, type ParsedAnnotations, type TimeSegment } from "@/lib/annotations/parse";
-import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
-import type { Family } from "@/lib/backends/families";
+import {
+  coordinateConvention,
+  meanDistance,
+  modelInputSize,
+  toPixels,
+  type CoordinateConvention,
+  type Point,
+  type Size,
+} from "@/lib/annotations/coordinates";
 import { PALETTE } from "@/lib/annotations/overlay-style";
+import { parseAnnotations, type ParsedAnnotations, type TimeSegment } from "@/lib/annotations/parse";
+import type { Family } from "@/lib/backends/families";
+import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
+import type { TurnMedia } from "@/lib/media/attachments";
 
 export interface OverlayPoint {
   /** 1-based position along the path. */
@@ -62,7 +70,12 @@ function placer(convention: CoordinateConvention, size: Size, modelSize: Size) {
 }
 
 /** `modelSize`: the size the model saw the image at, which absolute-pixel answers are in. */
-export function buildOverlay(parsed: Pick<ParsedAnnotations, "series" | "boxes">, convention: CoordinateConvention, size: Size, modelSize: Size = size): OverlayModel {
+export function buildOverlay(
+  parsed: Pick<ParsedAnnotations, "series" | "boxes">,
+  convention: CoordinateConvention,
+  size: Size,
+  modelSize: Size = size,
+): OverlayModel {
   const colours = new Map<string, string>();
   const colourOf = (label: string): string => {
     const known = colours.get(label);
@@ -92,7 +105,13 @@ export function buildOverlay(parsed: Pick<ParsedAnnotations, "series" | "boxes">
       text: box.raw,
     };
   });
-  const legend: LegendEntry[] = paths.map((path) => ({ key: path.key, label: path.label, colour: path.colour, kind: path.kind, count: path.points.length }));
+  const legend: LegendEntry[] = paths.map((path) => ({
+    key: path.key,
+    label: path.label,
+    colour: path.colour,
+    kind: path.kind,
+    count: path.points.length,
+  }));
   for (const box of boxes) {
     const entry = legend.find((e) => e.key === box.key);
     if (entry) entry.count += 1;
@@ -117,7 +136,10 @@ export function comparedPath(model: OverlayModel): OverlayPath | null {
 export function referenceDistance(model: OverlayModel, reference: readonly Point[]): number | null {
   const path = comparedPath(model);
   if (!path || reference.length === 0) return null;
-  const distance = meanDistance(reference, path.points.map((p) => p.norm));
+  const distance = meanDistance(
+    reference,
+    path.points.map((p) => p.norm),
+  );
   return Number.isFinite(distance) ? distance : null;
 }
 
@@ -192,7 +214,10 @@ export function turnParseContext(
   const image = targets.image?.media;
   const imageSize = image?.width && image.height ? { width: image.width, height: image.height } : undefined;
   const modelSize = imageSize && convention === "absolute-pixels" ? modelInputSize(imageSize, turn.request?.body.media ?? {}) : undefined;
-  return { targets, context: { convention, family, userText: targets.userText, ...(imageSize ? { imageSize } : {}), ...(modelSize ? { modelSize } : {}) } };
+  return {
+    targets,
+    context: { convention, family, userText: targets.userText, ...(imageSize ? { imageSize } : {}), ...(modelSize ? { modelSize } : {}) },
+  };
 }
 
 const cache = new WeakMap<AssistantTurn, { key: string; parsed: ParsedAnnotations }>();
@@ -216,7 +241,12 @@ export function parseTurn(turn: AssistantTurn, context: ParseContext): ParsedAnn
  * The segments to mark under a video of a user turn: those of the latest answer about that video
  * (a later video in the conversation takes the following answers over).
  */
-export function segmentsForVideo(turns: readonly Turn[], userTurnId: string, index: number, segmentsOf: (turn: AssistantTurn) => TimeSegment[]): TimeSegment[] {
+export function segmentsForVideo(
+  turns: readonly Turn[],
+  userTurnId: string,
+  index: number,
+  segmentsOf: (turn: AssistantTurn) => TimeSegment[],
+): TimeSegment[] {
   for (let i = turns.length - 1; i >= 0; i -= 1) {
     const turn = turns[i];
     if (turn?.kind !== "assistant") continue;

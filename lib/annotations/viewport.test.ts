@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import {
-  clampView, hitTestBoxes, hitTestPoints, IDENTITY_VIEW, MAX_SCALE, normalizedToScreen, panBy, screenToNormalized, wheelZoomFactor, zoomAt,
+  clampView,
+  hitTestBoxes,
+  hitTestPoints,
+  IDENTITY_VIEW,
+  MAX_SCALE,
+  normalizedToScreen,
+  panBy,
+  screenToNormalized,
+  wheelZoomFactor,
+  zoomAt,
 } from "@/lib/annotations/viewport";
 
 const box = { width: 640, height: 480 };
@@ -9,7 +19,11 @@ describe("viewport", () => {
   it("maps normalized to screen and back at any zoom and pan", () => {
     expect(normalizedToScreen({ x: 500, y: 250 }, IDENTITY_VIEW, box)).toEqual({ x: 320, y: 120 });
     const view = zoomAt(IDENTITY_VIEW, 3, { x: 100, y: 200 }, box);
-    for (const point of [{ x: 0, y: 0 }, { x: 412, y: 655 }, { x: 1000, y: 1000 }]) {
+    for (const point of [
+      { x: 0, y: 0 },
+      { x: 412, y: 655 },
+      { x: 1000, y: 1000 },
+    ]) {
       const back = screenToNormalized(normalizedToScreen(point, view, box), view, box);
       expect(back.x).toBeCloseTo(point.x, 9);
       expect(back.y).toBeCloseTo(point.y, 9);
@@ -44,7 +58,11 @@ describe("viewport", () => {
 });
 
 describe("hit testing", () => {
-  const points = [{ id: 1, x: 100, y: 100 }, { id: 2, x: 110, y: 100 }, { id: 3, x: 900, y: 900 }];
+  const points = [
+    { id: 1, x: 100, y: 100 },
+    { id: 2, x: 110, y: 100 },
+    { id: 3, x: 900, y: 900 },
+  ];
 
   it("finds the nearest point within the radius, in screen pixels", () => {
     expect(hitTestPoints(points, { x: 70, y: 48 }, IDENTITY_VIEW, box, 8)?.id).toBe(2);
@@ -55,7 +73,10 @@ describe("hit testing", () => {
   });
 
   it("prefers the smallest box containing the point, with a tolerance at the edges", () => {
-    const boxes = [{ id: 1, x1: 0, y1: 0, x2: 1000, y2: 1000 }, { id: 2, x1: 400, y1: 400, x2: 600, y2: 600 }];
+    const boxes = [
+      { id: 1, x1: 0, y1: 0, x2: 1000, y2: 1000 },
+      { id: 2, x1: 400, y1: 400, x2: 600, y2: 600 },
+    ];
     expect(hitTestBoxes(boxes, { x: 320, y: 240 }, IDENTITY_VIEW, box, 4)?.id).toBe(2);
     expect(hitTestBoxes(boxes, { x: 254, y: 240 }, IDENTITY_VIEW, box, 4)?.id).toBe(2);
     expect(hitTestBoxes(boxes, { x: 20, y: 20 }, IDENTITY_VIEW, box, 4)?.id).toBe(1);

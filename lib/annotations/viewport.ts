@@ -61,7 +61,13 @@ export function screenToNormalized(point: Point, view: View, box: Size): Point {
 }
 
 /** The point nearest to `at` (screen) within `radius` screen pixels; the last drawn wins ties. */
-export function hitTestPoints<T extends Point & { id: number }>(points: readonly T[], at: Point, view: View, box: Size, radius: number): T | null {
+export function hitTestPoints<T extends Point & { id: number }>(
+  points: readonly T[],
+  at: Point,
+  view: View,
+  box: Size,
+  radius: number,
+): T | null {
   let best: T | null = null;
   let bestDistance = radius;
   for (const point of points) {

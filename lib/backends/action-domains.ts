@@ -33,8 +33,23 @@ export interface ActionDomain {
 // AV and camera rows are a translation and a 6D rotation (CB action notebooks).
 const POSE = ["x", "y", "z", "r1", "r2", "r3", "r4", "r5", "r6"] as const;
 
-const domain = (name: string, id: number, dim: number, embodiment: Embodiment, label: string, extra: Partial<ActionDomain> = {}): ActionDomain => ({
-  name, id, dim, embodiment, label, chunk: 16, fps: 10, nim2: false, ...extra,
+const domain = (
+  name: string,
+  id: number,
+  dim: number,
+  embodiment: Embodiment,
+  label: string,
+  extra: Partial<ActionDomain> = {},
+): ActionDomain => ({
+  name,
+  id,
+  dim,
+  embodiment,
+  label,
+  chunk: 16,
+  fps: 10,
+  nim2: false,
+  ...extra,
 });
 
 export const ACTION_DOMAINS: readonly ActionDomain[] = [
@@ -56,7 +71,8 @@ export const ACTION_DOMAINS: readonly ActionDomain[] = [
 export const findDomain = (name: string): ActionDomain | undefined => ACTION_DOMAINS.find((entry) => entry.name === name);
 
 /** The default domain of an embodiment: its first entry. */
-export const embodimentDomains = (embodiment: Embodiment): ActionDomain[] => ACTION_DOMAINS.filter((entry) => entry.embodiment === embodiment);
+export const embodimentDomains = (embodiment: Embodiment): ActionDomain[] =>
+  ACTION_DOMAINS.filter((entry) => entry.embodiment === embodiment);
 
 /** Frames are 1 + 4k, and a rollout has chunk + 1 frames, so a chunk is a positive multiple of 4. */
 export const MAX_ACTION_ROWS = 296;

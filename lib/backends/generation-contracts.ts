@@ -1,6 +1,10 @@
 import {
-  GENERATION_MODES, GENERATION_PROFILES, MODE_LABELS,
-  type GenerationMode, type GenerationProfile, type GeneratorContract,
+  GENERATION_MODES,
+  GENERATION_PROFILES,
+  MODE_LABELS,
+  type GenerationMode,
+  type GenerationProfile,
+  type GeneratorContract,
 } from "@/lib/backends/generation-families";
 
 // Which `/v1/infer` contract a Cosmos3 generator NIM speaks, read from its own documents (1.0.0
@@ -53,7 +57,9 @@ export function contractFromOpenApi(doc: unknown): GeneratorContract | null {
   if (fromPath) return fromPath;
   // A document without the path's schema may still list the request model among its schemas.
   const components = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
-  const found = Object.values(components).map((schema) => contractOfFields(propertyNames(doc, schema))).filter((c) => c !== null);
+  const found = Object.values(components)
+    .map((schema) => contractOfFields(propertyNames(doc, schema)))
+    .filter((c) => c !== null);
   return found.length > 0 && found.every((c) => c === found[0]) ? found[0]! : null;
 }
 
@@ -97,7 +103,8 @@ function whyAbsent(profile: GenerationProfile, mode: GenerationMode): string {
     const what = world ? "the world-model modes (actions, policy, transfer) need" : `${MODE_LABELS[mode]} needs`;
     return `The Cosmos3-Generator NIM 1.0.0 serves text-to-video and image-to-video only; ${what} the 2.x NIM or vLLM-Omni.`;
   }
-  if (world) return `${GENERATION_PROFILES[profile].label} has no world-model modes (actions, policy, transfer); they need the Cosmos3 NIM 2.x or vLLM-Omni.`;
+  if (world)
+    return `${GENERATION_PROFILES[profile].label} has no world-model modes (actions, policy, transfer); they need the Cosmos3 NIM 2.x or vLLM-Omni.`;
   return WHY_ABSENT[profile]?.[mode] ?? `${GENERATION_PROFILES[profile].label} does not serve ${MODE_LABELS[mode]}.`;
 }
 

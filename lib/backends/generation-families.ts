@@ -13,7 +13,14 @@ export const GENERATION_PROFILE_IDS = ["cosmos-predict", "cosmos3-nim-1.0.0", "c
 export type GenerationProfile = (typeof GENERATION_PROFILE_IDS)[number];
 
 export const GENERATION_MODES = [
-  "text2world", "image2world", "video2world", "text2image", "forward_dynamics", "policy", "inverse_dynamics", "transfer",
+  "text2world",
+  "image2world",
+  "video2world",
+  "text2image",
+  "forward_dynamics",
+  "policy",
+  "inverse_dynamics",
+  "transfer",
 ] as const;
 export type GenerationMode = (typeof GENERATION_MODES)[number];
 
@@ -97,16 +104,25 @@ export const SEED_MAX = 4_294_967_295;
 /** Cosmos3's resolution buckets, width × height (§3.3; vLLM-Omni cosmos3/resolution.py, NIM 2.x). */
 export const TIER_SIZES: Record<ResolutionTier, Record<AspectRatio, { width: number; height: number }>> = {
   "720p": {
-    "16:9": { width: 1280, height: 720 }, "4:3": { width: 1104, height: 832 }, "1:1": { width: 960, height: 960 },
-    "3:4": { width: 832, height: 1104 }, "9:16": { width: 720, height: 1280 },
+    "16:9": { width: 1280, height: 720 },
+    "4:3": { width: 1104, height: 832 },
+    "1:1": { width: 960, height: 960 },
+    "3:4": { width: 832, height: 1104 },
+    "9:16": { width: 720, height: 1280 },
   },
   "480p": {
-    "16:9": { width: 832, height: 480 }, "4:3": { width: 736, height: 544 }, "1:1": { width: 640, height: 640 },
-    "3:4": { width: 544, height: 736 }, "9:16": { width: 480, height: 832 },
+    "16:9": { width: 832, height: 480 },
+    "4:3": { width: 736, height: 544 },
+    "1:1": { width: 640, height: 640 },
+    "3:4": { width: 544, height: 736 },
+    "9:16": { width: 480, height: 832 },
   },
   "256p": {
-    "16:9": { width: 320, height: 192 }, "4:3": { width: 320, height: 256 }, "1:1": { width: 256, height: 256 },
-    "3:4": { width: 256, height: 320 }, "9:16": { width: 192, height: 320 },
+    "16:9": { width: 320, height: 192 },
+    "4:3": { width: 320, height: 256 },
+    "1:1": { width: 256, height: 256 },
+    "3:4": { width: 256, height: 320 },
+    "9:16": { width: 192, height: 320 },
   },
 };
 
@@ -176,7 +192,17 @@ export const GENERATION_PROFILES: Record<GenerationProfile, GenerationProfileInf
     label: "Cosmos3 Generator (vLLM-Omni)",
     kind: "omni",
     modes: ["text2world", "image2world", "video2world", "text2image", ...WORLD_MODEL_MODES],
-    serverModes: ["text2image", "text2video", "image2video", "video2video", "sound", "forward_dynamics", "policy", "inverse_dynamics", "transfer"],
+    serverModes: [
+      "text2image",
+      "text2video",
+      "image2video",
+      "video2video",
+      "sound",
+      "forward_dynamics",
+      "policy",
+      "inverse_dynamics",
+      "transfer",
+    ],
     sizing: "tier",
     defaults: { resolution: "480p", aspect: "16:9", frames: 189, fps: 24, steps: 35, guidanceScale: 6, flowShift: 10 },
     imageDefaults: { steps: 50, guidanceScale: 7, flowShift: 3 },
@@ -232,7 +258,9 @@ export function modeInput(mode: GenerationMode): "image" | "video" | null {
 }
 
 /** The documented defaults of the world-model modes (§3.4 table: CB action and transfer notebooks). */
-const WORLD_MODEL_DEFAULTS: Partial<Record<GenerationMode, SamplingDefaults & { frames?: number; fps?: number; resolution?: ResolutionTier }>> = {
+const WORLD_MODEL_DEFAULTS: Partial<
+  Record<GenerationMode, SamplingDefaults & { frames?: number; fps?: number; resolution?: ResolutionTier }>
+> = {
   forward_dynamics: { steps: 30, guidanceScale: 1, flowShift: 10 },
   inverse_dynamics: { steps: 30, guidanceScale: 1, flowShift: 10 },
   policy: { steps: 30, guidanceScale: 1, flowShift: 5 },
@@ -247,6 +275,11 @@ export function modeDefaults(info: GenerationProfileInfo, mode: GenerationMode):
   const { steps, guidanceScale, flowShift } = info.defaults;
   const base = { steps, guidanceScale, ...(flowShift === undefined ? {} : { flowShift }) };
   const own = WORLD_MODEL_DEFAULTS[mode];
-  if (own) return { steps: own.steps, guidanceScale: own.guidanceScale, ...(info.flowShift && own.flowShift !== undefined ? { flowShift: own.flowShift } : {}) };
+  if (own)
+    return {
+      steps: own.steps,
+      guidanceScale: own.guidanceScale,
+      ...(info.flowShift && own.flowShift !== undefined ? { flowShift: own.flowShift } : {}),
+    };
   return mode === "text2image" && info.imageDefaults ? { ...base, ...info.imageDefaults } : base;
 }

@@ -1,7 +1,7 @@
 import type { CoordinateConvention } from "@/lib/backends/coordinates";
 import type { BackendKind, Family, ReasoningSwitch } from "@/lib/backends/families";
-import type { GenerationFamily, GenerationMode, GenerationProfile, GeneratorContract } from "@/lib/backends/generation-families";
 import type { ContractSource, UnavailableMode } from "@/lib/backends/generation-contracts";
+import type { GenerationFamily, GenerationMode, GenerationProfile, GeneratorContract } from "@/lib/backends/generation-families";
 
 // What GET /api/backends answers for each backend. Never holds a key; the base URL is left out too.
 

@@ -1,14 +1,36 @@
 import { describe, expect, it } from "vitest";
-import type { BackendSummary } from "@/lib/backends/types";
-import { columnState, compareReducer, initialColumns, newColumn, parsePromoted, promotedConversation, type CompareColumn } from "@/lib/chat/compare";
-import type { NewAssistantTurn } from "@/lib/chat/conversation";
+
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import type { BackendSummary } from "@/lib/backends/types";
+import {
+  columnState,
+  compareReducer,
+  initialColumns,
+  newColumn,
+  parsePromoted,
+  promotedConversation,
+  type CompareColumn,
+} from "@/lib/chat/compare";
+import type { NewAssistantTurn } from "@/lib/chat/conversation";
 
 function backend(id: string, family: Family, status: BackendSummary["status"] = "ready"): BackendSummary {
   const info = FAMILY_INFO[family];
   return {
-    id, label: id.toUpperCase(), kind: "chat", family, model: `nvidia/${id}`, simulated: true, status,
-    capabilities: { chat: true, reasoningSwitch: info.reasoningSwitch, reasoningWithVideo: info.reasoningWithVideo, maxImages: info.maxImages, maxVideos: info.maxVideos, maxInlineImageBytes: null },
+    id,
+    label: id.toUpperCase(),
+    kind: "chat",
+    family,
+    model: `nvidia/${id}`,
+    simulated: true,
+    status,
+    capabilities: {
+      chat: true,
+      reasoningSwitch: info.reasoningSwitch,
+      reasoningWithVideo: info.reasoningWithVideo,
+      maxImages: info.maxImages,
+      maxVideos: info.maxVideos,
+      maxInlineImageBytes: null,
+    },
   };
 }
 
@@ -17,10 +39,21 @@ const nemo = backend("nemo", "nemotron-vl");
 const down = backend("down", "cosmos-reason2", "unreachable");
 let ids = 0;
 const makeId = () => `c${++ids}`;
-const assistant = (id: string): NewAssistantTurn => ({ id, backendId: "reason", backendLabel: "REASON", model: null, reasoningRequested: false, at: 0 });
+const assistant = (id: string): NewAssistantTurn => ({
+  id,
+  backendId: "reason",
+  backendLabel: "REASON",
+  model: null,
+  reasoningRequested: false,
+  at: 0,
+});
 
 function withExchange(column: CompareColumn, id: string): CompareColumn[] {
-  return compareReducer([column], { type: "conversation", columnId: column.id, action: { type: "send", user: { id: `u${id}`, text: "Hi" }, assistant: assistant(id) } });
+  return compareReducer([column], {
+    type: "conversation",
+    columnId: column.id,
+    action: { type: "send", user: { id: `u${id}`, text: "Hi" }, assistant: assistant(id) },
+  });
 }
 
 describe("initialColumns", () => {
@@ -46,7 +79,11 @@ describe("compareReducer", () => {
     expect(columns).toHaveLength(2);
     for (const id of ["x", "y", "z"]) columns = compareReducer(columns, { type: "add", id, backend: reason });
     expect(columns.map((c) => c.id).slice(2)).toEqual(["x", "y"]);
-    columns = compareReducer(columns, { type: "conversation", columnId: "y", action: { type: "send", user: { id: "u", text: "Hi" }, assistant: assistant("t") } });
+    columns = compareReducer(columns, {
+      type: "conversation",
+      columnId: "y",
+      action: { type: "send", user: { id: "u", text: "Hi" }, assistant: assistant("t") },
+    });
     expect(compareReducer(columns, { type: "remove", columnId: "y" })).toHaveLength(4);
     expect(compareReducer(columns, { type: "remove", columnId: "x" }).map((c) => c.id)).not.toContain("x");
   });
@@ -70,7 +107,9 @@ describe("compareReducer", () => {
   it("sends conversation actions to one column only, and clear empties them all", () => {
     const columns = initialColumns([reason, nemo], [], makeId);
     const sent = compareReducer(columns, {
-      type: "conversation", columnId: columns[1]!.id, action: { type: "send", user: { id: "u1", text: "Hi" }, assistant: assistant("t1") },
+      type: "conversation",
+      columnId: columns[1]!.id,
+      action: { type: "send", user: { id: "u1", text: "Hi" }, assistant: assistant("t1") },
     });
     expect(sent.map((c) => c.turns.length)).toEqual([0, 2]);
     expect(sent.map(columnState)).toEqual(["idle", "streaming"]);
@@ -93,9 +132,12 @@ describe("promote handoff", () => {
   it("ignores anything that is not a list of turns", () => {
     expect(parsePromoted(null)).toBeNull();
     expect(parsePromoted("{not json")).toBeNull();
-    expect(parsePromoted(JSON.stringify({ turns: [] , backendId: "x" }))).toBeNull();
+    expect(parsePromoted(JSON.stringify({ turns: [], backendId: "x" }))).toBeNull();
     expect(parsePromoted(JSON.stringify({ turns: [{ kind: "user", id: "u", text: "Hi", media: [] }] }))).toBeNull();
-    expect(parsePromoted(JSON.stringify({ backendId: "x", turns: [null, 3, { kind: "robot", id: "r" }, { kind: "user", id: "u", text: "Hi", media: [] }] })))
-      .toEqual({ backendId: "x", turns: [{ kind: "user", id: "u", text: "Hi", media: [] }] });
+    expect(
+      parsePromoted(
+        JSON.stringify({ backendId: "x", turns: [null, 3, { kind: "robot", id: "r" }, { kind: "user", id: "u", text: "Hi", media: [] }] }),
+      ),
+    ).toEqual({ backendId: "x", turns: [{ kind: "user", id: "u", text: "Hi", media: [] }] });
   });
 });

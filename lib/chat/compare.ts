@@ -1,6 +1,6 @@
+import type { Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import { conversationReducer, isStreaming, type ConversationAction, type Turn } from "@/lib/chat/conversation";
-import type { Family } from "@/lib/backends/families";
 import { initialParamsState, paramsReducer, presetFor, type NumericParam, type ParamsState } from "@/lib/chat/params";
 
 // Compare: 2–4 columns, each a backend with its own sampling parameters, reasoning switch and
@@ -61,7 +61,9 @@ export function compareReducer(columns: CompareColumn[], action: CompareAction):
     case "add":
       return columns.length >= MAX_COLUMNS ? columns : [...columns, newColumn(action.id, action.backend)];
     case "remove":
-      return columns.length <= MIN_COLUMNS ? columns : columns.filter((column) => column.id !== action.columnId || isStreaming(column.turns));
+      return columns.length <= MIN_COLUMNS
+        ? columns
+        : columns.filter((column) => column.id !== action.columnId || isStreaming(column.turns));
     case "backend":
       return update(columns, action.columnId, (column) =>
         withPreset({ ...column, backendId: action.backend.id, family: action.backend.family ?? "generic" }),

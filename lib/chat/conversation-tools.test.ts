@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { ChatEvent } from "@/lib/chat/events";
+
 import { buildChatMessages, buildFollowUpMessages, conversationReducer, type NewAssistantTurn, type Turn } from "@/lib/chat/conversation";
+import type { ChatEvent } from "@/lib/chat/events";
 import { chatRequestSchema } from "@/lib/chat/schema";
 
-const assistant = (id: string): NewAssistantTurn => ({ id, backendId: "sim", backendLabel: "Sim", model: null, reasoningRequested: false, at: 0 });
+const assistant = (id: string): NewAssistantTurn => ({
+  id,
+  backendId: "sim",
+  backendLabel: "Sim",
+  model: null,
+  reasoningRequested: false,
+  at: 0,
+});
 const call = { index: 0, id: "call-1", name: "look_up_object_pose", arguments: '{"object_name":"cup"}' };
 const metrics = { ttftMs: 1, ttfaMs: null, totalMs: 2, tokensPerSecond: null };
 
@@ -19,13 +27,24 @@ function toolRound(): Turn[] {
     { type: "tool_call", ...call },
     { type: "done", finishReason: "tool_calls", reasoning: "I should look it up.", answer: "", metrics, toolCalls: [call] },
   ]);
-  return conversationReducer(turns, { type: "follow-up", turnId: "a1", results: [{ callId: "call-1", content: "x=0.4" }], assistant: assistant("a2") });
+  return conversationReducer(turns, {
+    type: "follow-up",
+    turnId: "a1",
+    results: [{ callId: "call-1", content: "x=0.4" }],
+    assistant: assistant("a2"),
+  });
 }
 
 describe("tool rounds in the conversation", () => {
   it("keeps the calls on the turn that made them, reasoning included", () => {
     const turns = toolRound();
-    expect(turns[1]).toMatchObject({ kind: "assistant", reasoning: "I should look it up.", toolCalls: [call], toolResults: [{ callId: "call-1", content: "x=0.4" }], finishReason: "tool_calls" });
+    expect(turns[1]).toMatchObject({
+      kind: "assistant",
+      reasoning: "I should look it up.",
+      toolCalls: [call],
+      toolResults: [{ callId: "call-1", content: "x=0.4" }],
+      finishReason: "tool_calls",
+    });
     expect(turns[2]).toMatchObject({ kind: "assistant", id: "a2", state: "streaming" });
   });
 
@@ -42,7 +61,13 @@ describe("tool rounds in the conversation", () => {
 
   it("sends a finished round again with the next question, and leaves out calls never answered", () => {
     let turns = play(toolRound(), "a2", [{ type: "done", finishReason: "stop", reasoning: "", answer: "At x=0.4.", metrics }]);
-    expect(buildChatMessages("", turns, "And the bowl?").map((message) => message.role)).toEqual(["user", "assistant", "tool", "assistant", "user"]);
+    expect(buildChatMessages("", turns, "And the bowl?").map((message) => message.role)).toEqual([
+      "user",
+      "assistant",
+      "tool",
+      "assistant",
+      "user",
+    ]);
     expect(buildFollowUpMessages("", turns)).toBeNull();
 
     turns = conversationReducer([], { type: "send", user: { id: "u", text: "Where?" }, assistant: assistant("b1") });
@@ -52,7 +77,12 @@ describe("tool rounds in the conversation", () => {
 
   it("retries a follow-up from the turn with the calls, dropping the failed reply", () => {
     let turns = play(toolRound(), "a2", [{ type: "error", code: "upstream_error", message: "x", status: 502 }]);
-    turns = conversationReducer(turns, { type: "follow-up", turnId: "a1", results: [{ callId: "call-1", content: "x=0.5" }], assistant: assistant("a3") });
+    turns = conversationReducer(turns, {
+      type: "follow-up",
+      turnId: "a1",
+      results: [{ callId: "call-1", content: "x=0.5" }],
+      assistant: assistant("a3"),
+    });
     expect(turns.map((turn) => turn.id)).toEqual(["u", "a1", "a3"]);
     expect(buildFollowUpMessages("", turns.slice(0, 2))?.at(-1)).toEqual({ role: "tool", toolCallId: "call-1", content: "x=0.5" });
   });

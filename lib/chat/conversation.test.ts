@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TurnMedia } from "@/lib/media/attachments";
-import type { ChatEvent } from "@/lib/chat/events";
+
 import {
   buildChatMessages,
   conversationReducer,
@@ -11,9 +10,16 @@ import {
   type NewAssistantTurn,
   type Turn,
 } from "@/lib/chat/conversation";
+import type { ChatEvent } from "@/lib/chat/events";
+import type { TurnMedia } from "@/lib/media/attachments";
 
 const assistant = (id: string, at = 0): NewAssistantTurn => ({
-  id, backendId: "sim", backendLabel: "Sim", model: null, reasoningRequested: true, at,
+  id,
+  backendId: "sim",
+  backendLabel: "Sim",
+  model: null,
+  reasoningRequested: true,
+  at,
 });
 
 function send(turns: Turn[], text: string, id: string, at = 0): Turn[] {
@@ -52,7 +58,13 @@ describe("conversationReducer", () => {
       [{ type: "done", finishReason: "stop", reasoning: "Let me think.", answer: "Hello!", metrics }, 1500],
     ]);
     turn = assistantTurn(turns, "a");
-    expect(turn).toMatchObject({ state: "done", answer: "Hello!", usage: { promptTokens: 12, completionTokens: 34 }, metrics, endedAt: 1500 });
+    expect(turn).toMatchObject({
+      state: "done",
+      answer: "Hello!",
+      usage: { promptTokens: 12, completionTokens: 34 },
+      metrics,
+      endedAt: 1500,
+    });
     expect(isStreaming(turns)).toBe(false);
   });
 
@@ -80,7 +92,9 @@ describe("conversationReducer", () => {
       [{ type: "error", code: "upstream_error", message: "Upstream broke.", status: 502 }, 2],
     ]);
     expect(assistantTurn(turns, "a")).toMatchObject({
-      state: "error", answer: "Half", error: { code: "upstream_error", message: "Upstream broke.", status: 502 },
+      state: "error",
+      answer: "Half",
+      error: { code: "upstream_error", message: "Upstream broke.", status: 502 },
     });
   });
 
@@ -157,9 +171,21 @@ describe("media in the conversation", () => {
     let turns = sendWithMedia([], "What is this?", "a", [image]);
     turns = events(turns, "a", [[{ type: "done", finishReason: "stop", reasoning: "", answer: "A cup.", metrics }, 1]]);
     expect(buildChatMessages("", turns, "And in the video?", [video])).toEqual([
-      { role: "user", content: [{ type: "image", mediaId: "img1" }, { type: "text", text: "What is this?" }] },
+      {
+        role: "user",
+        content: [
+          { type: "image", mediaId: "img1" },
+          { type: "text", text: "What is this?" },
+        ],
+      },
       { role: "assistant", content: "A cup." },
-      { role: "user", content: [{ type: "video_url", url: "https://example.com/clip.mp4" }, { type: "text", text: "And in the video?" }] },
+      {
+        role: "user",
+        content: [
+          { type: "video_url", url: "https://example.com/clip.mp4" },
+          { type: "text", text: "And in the video?" },
+        ],
+      },
     ]);
     expect(historyMedia(turns)).toEqual([image]);
   });
@@ -180,7 +206,11 @@ describe("media in the conversation", () => {
 
 describe("appending turns from elsewhere", () => {
   it("adds them after the conversation and keeps the request a turn was sent with", () => {
-    const request = { body: { backend: "sim", messages: [{ role: "user" as const, content: "Hi" }] }, family: "cosmos-reason2" as const, media: [] };
+    const request = {
+      body: { backend: "sim", messages: [{ role: "user" as const, content: "Hi" }] },
+      family: "cosmos-reason2" as const,
+      media: [],
+    };
     const promoted = conversationReducer([], { type: "send", user: { id: "u-p", text: "Hi" }, assistant: { ...assistant("p"), request } });
     expect(assistantTurn(promoted, "p").request).toEqual(request);
     const turns = conversationReducer(send([], "Before", "a"), { type: "append", turns: promoted });

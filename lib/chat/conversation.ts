@@ -1,8 +1,8 @@
 import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
 import type { ChatMessage } from "@/lib/chat/schema";
-import { userContent, type TurnMedia } from "@/lib/media/attachments";
 import type { SentRequest } from "@/lib/chat/sent-request";
 import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
+import { userContent, type TurnMedia } from "@/lib/media/attachments";
 
 // The conversation as the page holds it, and the pure reducer that applies chat events to it.
 // Times are passed in with each action so the reducer stays pure and testable.
@@ -193,9 +193,7 @@ export function conversationReducer(turns: Turn[], action: ConversationAction): 
 
 /** Events that arrive after a turn was stopped or finished are dropped. */
 function updateStreamingTurn(turns: Turn[], id: string, update: (turn: AssistantTurn) => AssistantTurn): Turn[] {
-  return turns.map((turn) =>
-    turn.kind === "assistant" && turn.id === id && turn.state === "streaming" ? update(turn) : turn,
-  );
+  return turns.map((turn) => (turn.kind === "assistant" && turn.id === id && turn.state === "streaming" ? update(turn) : turn));
 }
 
 function lastUserIndex(turns: readonly Turn[]): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { encodeChatEvent, readChatEvents, type ChatEvent } from "@/lib/chat/events";
 
 function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -34,7 +35,8 @@ describe("readChatEvents", () => {
   });
 
   it("reads CRLF line ends, a last line without a newline, and skips [DONE] and junk", async () => {
-    const text = 'data: {"type":"answer","text":"a"}\r\n\r\ndata: [DONE]\n\ndata: not json\n\n: comment\ndata: {"type":"answer","text":"b"}';
+    const text =
+      'data: {"type":"answer","text":"a"}\r\n\r\ndata: [DONE]\n\ndata: not json\n\n: comment\ndata: {"type":"answer","text":"b"}';
     expect(await collect([new TextEncoder().encode(text)])).toEqual([
       { type: "answer", text: "a" },
       { type: "answer", text: "b" },

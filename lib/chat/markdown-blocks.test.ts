@@ -1,11 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { cutAtLimit, groupMarkdownBlocks, isPlainTextBlock, MARKDOWN_LIMITS, measureBlock, planMarkdown, splitMarkdownBlocks } from "@/lib/chat/markdown-blocks";
+
+import {
+  cutAtLimit,
+  groupMarkdownBlocks,
+  isPlainTextBlock,
+  MARKDOWN_LIMITS,
+  measureBlock,
+  planMarkdown,
+  splitMarkdownBlocks,
+} from "@/lib/chat/markdown-blocks";
 
 const texts = (text: string) => splitMarkdownBlocks(text).map((block) => block.text);
 
 describe("splitMarkdownBlocks", () => {
   it("splits at blank lines before a line that starts a new block", () => {
-    expect(texts("# Title\n\nA paragraph\ngoes on.\n\n\n> quote\n\n| a |\n|---|")).toEqual(["# Title", "A paragraph\ngoes on.", "> quote", "| a |\n|---|"]);
+    expect(texts("# Title\n\nA paragraph\ngoes on.\n\n\n> quote\n\n| a |\n|---|")).toEqual([
+      "# Title",
+      "A paragraph\ngoes on.",
+      "> quote",
+      "| a |\n|---|",
+    ]);
   });
 
   it("keeps list items, indented lines and fenced or raw-HTML blank lines with their block", () => {

@@ -170,7 +170,8 @@ export function groupMarkdownBlocks(blocks: readonly MarkdownBlock[], chars = 20
   let length = 0;
   const flush = () => {
     if (current.length === 1) groups.push(current[0]!);
-    else if (current.length > 1) groups.push({ text: current.map((block) => block.text).join("\n\n"), start: current[0]!.start, fenced: false });
+    else if (current.length > 1)
+      groups.push({ text: current.map((block) => block.text).join("\n\n"), start: current[0]!.start, fenced: false });
     current = [];
     length = 0;
   };
@@ -209,7 +210,10 @@ export function planMarkdown(text: string, limits = MARKDOWN_LIMITS): { blocks: 
   if (long < 0) return { blocks: groupMarkdownBlocks(blocks), rest };
   const { start } = blocks[long]!;
   const shown = cutAtLimit(text.slice(start), limits.blockChars);
-  return { blocks: [...groupMarkdownBlocks(blocks.slice(0, long)), { text: shown.head, start, fenced: false, truncated: true }], rest: shown.rest };
+  return {
+    blocks: [...groupMarkdownBlocks(blocks.slice(0, long)), { text: shown.head, start, fenced: false, truncated: true }],
+    rest: shown.rest,
+  };
 }
 
 /** The part of a text that is rendered, cut at a line end near the limit when there is one, and the rest. */

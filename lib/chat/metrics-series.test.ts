@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ChatEvent } from "@/lib/chat/events";
+
 import { conversationReducer, type Turn } from "@/lib/chat/conversation";
+import type { ChatEvent } from "@/lib/chat/events";
 import { axisScale, compareSeries, niceStep, pointCount, sessionSeries } from "@/lib/chat/metrics-series";
 
 const done = (totalMs: number, tokensPerSecond: number | null = 40): ChatEvent => ({
-  type: "done", finishReason: "stop", reasoning: "", answer: "ok", metrics: { ttftMs: 50, ttfaMs: 60, totalMs, tokensPerSecond },
+  type: "done",
+  finishReason: "stop",
+  reasoning: "",
+  answer: "ok",
+  metrics: { ttftMs: 50, ttfaMs: 60, totalMs, tokensPerSecond },
 });
 
 function exchange(turns: Turn[], id: string, backendId: string, end: ChatEvent | "stop" | null, at = 0): Turn[] {
@@ -35,7 +40,14 @@ describe("sessionSeries", () => {
       ["two", "TWO", [2]],
     ]);
     expect(series[0]!.points[0]).toEqual({
-      exchange: 1, turnId: "a", ttftMs: 50, ttfaMs: 60, totalMs: 1000, tokensPerSecond: 40, promptTokens: 12, completionTokens: 34,
+      exchange: 1,
+      turnId: "a",
+      ttftMs: 50,
+      ttfaMs: 60,
+      totalMs: 1000,
+      tokensPerSecond: 40,
+      promptTokens: 12,
+      completionTokens: 34,
     });
     expect(series[1]!.points[0]!.tokensPerSecond).toBeNull();
     expect(pointCount(series)).toBe(3);
@@ -46,8 +58,14 @@ describe("compareSeries", () => {
   it("makes one numbered series per column, even for the same backend twice", () => {
     const left = exchange(exchange([], "a", "one", done(1000)), "b", "one", done(1200));
     const right = exchange([], "c", "one", null);
-    const series = compareSeries([{ id: "L", label: "One", turns: left }, { id: "R", label: "One", turns: right }]);
-    expect(series.map((s) => [s.key, s.label, s.points.length])).toEqual([["L", "1 · One", 2], ["R", "2 · One", 0]]);
+    const series = compareSeries([
+      { id: "L", label: "One", turns: left },
+      { id: "R", label: "One", turns: right },
+    ]);
+    expect(series.map((s) => [s.key, s.label, s.points.length])).toEqual([
+      ["L", "1 · One", 2],
+      ["R", "2 · One", 0],
+    ]);
   });
 });
 

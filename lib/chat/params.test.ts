@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { samplingParamsSchema } from "@/lib/chat/schema";
+
 import { FAMILY_INFO } from "@/lib/backends/families";
-import {
-  draftFromParams,
-  initialParamsState,
-  paramsReducer,
-  parseField,
-  parseParams,
-  presetFor,
-  stepField,
-} from "@/lib/chat/params";
+import { draftFromParams, initialParamsState, paramsReducer, parseField, parseParams, presetFor, stepField } from "@/lib/chat/params";
+import { samplingParamsSchema } from "@/lib/chat/schema";
 
 describe("presets", () => {
   it("picks the family's reasoning or plain preset, generic when the family is unknown", () => {

@@ -1,18 +1,11 @@
-import type { SamplingParamsInput } from "@/lib/chat/schema";
 import { FAMILY_INFO, type Family, type SamplingParams } from "@/lib/backends/families";
+import type { SamplingParamsInput } from "@/lib/chat/schema";
 
 // Sampling parameters as the panel edits them: numbers are kept as the typed strings (so "0." can
 // be typed) and parsed into the request body with the same bounds as chatRequestSchema.
 
 export type NumericParam =
-  | "temperature"
-  | "top_p"
-  | "top_k"
-  | "max_tokens"
-  | "seed"
-  | "repetition_penalty"
-  | "presence_penalty"
-  | "frequency_penalty";
+  "temperature" | "top_p" | "top_k" | "max_tokens" | "seed" | "repetition_penalty" | "presence_penalty" | "frequency_penalty";
 
 export interface ParamField {
   key: NumericParam;
@@ -29,14 +22,78 @@ export interface ParamField {
 }
 
 export const PARAM_FIELDS: Record<NumericParam, ParamField> = {
-  temperature: { key: "temperature", label: "Temperature", min: 0, max: 2, step: 0.05, hint: "Higher is more varied; keep ≥ 0.3 for FP8 Cosmos NIMs." },
-  top_p: { key: "top_p", label: "Top P", min: 0, max: 1, minExclusive: true, step: 0.01, hint: "Samples from the smallest set of tokens whose probability adds up to this." },
-  top_k: { key: "top_k", label: "Top K", min: -1, max: 1000, step: 1, integer: true, optional: true, hint: "Samples from the K most likely tokens; -1 turns it off. vLLM's own field: empty sends none to an OpenAI-compatible backend." },
-  max_tokens: { key: "max_tokens", label: "Max tokens", min: 1, max: 131_072, step: 256, integer: true, hint: "Upper bound on reasoning plus answer." },
-  seed: { key: "seed", label: "Seed", min: 0, max: Number.MAX_SAFE_INTEGER, step: 1, integer: true, optional: true, hint: "Same seed and inputs give the same output. Empty picks one at random." },
-  repetition_penalty: { key: "repetition_penalty", label: "Repetition penalty", min: 0, max: 2, minExclusive: true, step: 0.05, optional: true, hint: "Above 1 discourages repeating tokens. vLLM's own field: empty sends none to an OpenAI-compatible backend." },
-  presence_penalty: { key: "presence_penalty", label: "Presence penalty", min: -2, max: 2, step: 0.1, hint: "Positive values push the model towards new topics." },
-  frequency_penalty: { key: "frequency_penalty", label: "Frequency penalty", min: -2, max: 2, step: 0.1, hint: "Positive values penalise tokens by how often they appeared." },
+  temperature: {
+    key: "temperature",
+    label: "Temperature",
+    min: 0,
+    max: 2,
+    step: 0.05,
+    hint: "Higher is more varied; keep ≥ 0.3 for FP8 Cosmos NIMs.",
+  },
+  top_p: {
+    key: "top_p",
+    label: "Top P",
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    step: 0.01,
+    hint: "Samples from the smallest set of tokens whose probability adds up to this.",
+  },
+  top_k: {
+    key: "top_k",
+    label: "Top K",
+    min: -1,
+    max: 1000,
+    step: 1,
+    integer: true,
+    optional: true,
+    hint: "Samples from the K most likely tokens; -1 turns it off. vLLM's own field: empty sends none to an OpenAI-compatible backend.",
+  },
+  max_tokens: {
+    key: "max_tokens",
+    label: "Max tokens",
+    min: 1,
+    max: 131_072,
+    step: 256,
+    integer: true,
+    hint: "Upper bound on reasoning plus answer.",
+  },
+  seed: {
+    key: "seed",
+    label: "Seed",
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    step: 1,
+    integer: true,
+    optional: true,
+    hint: "Same seed and inputs give the same output. Empty picks one at random.",
+  },
+  repetition_penalty: {
+    key: "repetition_penalty",
+    label: "Repetition penalty",
+    min: 0,
+    max: 2,
+    minExclusive: true,
+    step: 0.05,
+    optional: true,
+    hint: "Above 1 discourages repeating tokens. vLLM's own field: empty sends none to an OpenAI-compatible backend.",
+  },
+  presence_penalty: {
+    key: "presence_penalty",
+    label: "Presence penalty",
+    min: -2,
+    max: 2,
+    step: 0.1,
+    hint: "Positive values push the model towards new topics.",
+  },
+  frequency_penalty: {
+    key: "frequency_penalty",
+    label: "Frequency penalty",
+    min: -2,
+    max: 2,
+    step: 0.1,
+    hint: "Positive values penalise tokens by how often they appeared.",
+  },
 };
 
 export const NUMERIC_PARAMS = Object.keys(PARAM_FIELDS) as NumericParam[];

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
+
+import { FAMILY_INFO, REASONING_PROMPT_SUFFIX } from "@/lib/backends/families";
+import {
+  findPreset,
+  missingPresetField,
+  presetPrompt,
+  presetSampling,
+  presetsFor,
+  PROMPT_PRESETS,
+  THINK_BARE_FORMAT,
+} from "@/lib/chat/presets";
 import { buildChatRequest } from "@/lib/chat/request";
 import { chatRequestSchema } from "@/lib/chat/schema";
-import { FAMILY_INFO, REASONING_PROMPT_SUFFIX } from "@/lib/backends/families";
-import { findPreset, missingPresetField, PROMPT_PRESETS, presetPrompt, presetsFor, presetSampling, THINK_BARE_FORMAT } from "@/lib/chat/presets";
 import { analyzePrompt } from "@/lib/simulator/prompts";
 
 const upstreamText = (text: string, family: "cosmos-reason2" | "nemotron-vl", reasoning: boolean) => {
@@ -16,7 +25,8 @@ describe("prompt presets", () => {
     const text = presetPrompt(findPreset("trajectory"), "Put the cup in the sink", "cosmos-reason2");
     expect(text).toBe(
       'You are given the task "Put the cup in the sink". Specify the 2D trajectory your end effector should follow in pixel space. ' +
-        'Return the trajectory coordinates in JSON format like this: {"point_2d": [x, y], "label": "gripper trajectory"}.\n' + THINK_BARE_FORMAT,
+        'Return the trajectory coordinates in JSON format like this: {"point_2d": [x, y], "label": "gripper trajectory"}.\n' +
+        THINK_BARE_FORMAT,
     );
     // An empty task stays a visible blank, and Send asks for it: the example is never sent instead.
     expect(presetPrompt(findPreset("trajectory"), "  ", "cosmos-reason2")).toContain('the task "<task>"');
@@ -47,28 +57,69 @@ describe("prompt presets", () => {
       const text = presetPrompt(preset, preset.field?.placeholder ?? "", "cosmos-reason2");
       return analyzePrompt("cosmos-reason2", [{ role: "user", content: text }]);
     });
-    expect(kinds.map((k) => k.kind)).toEqual(["trajectory", "grounding", "temporal", "critic", "general", "general", "plausibility", "general", "general"]);
-    expect(kinds.map((k) => k.thinkFormat)).toEqual(["think-bare", "none", "none", "think-bare", "none", "think-bare", "none", "none", "think-bare"]);
+    expect(kinds.map((k) => k.kind)).toEqual([
+      "trajectory",
+      "grounding",
+      "temporal",
+      "critic",
+      "general",
+      "general",
+      "plausibility",
+      "general",
+      "general",
+    ]);
+    expect(kinds.map((k) => k.thinkFormat)).toEqual([
+      "think-bare",
+      "none",
+      "none",
+      "think-bare",
+      "none",
+      "think-bare",
+      "none",
+      "none",
+      "think-bare",
+    ]);
     expect(kinds[1]?.subject).toBe("red cup");
   });
 
   it("offers each family only the tasks its documents give", () => {
     const ids = (family: Parameters<typeof presetsFor>[0]) => presetsFor(family).map((preset) => preset.id);
-    expect(ids("cosmos-reason2")).toEqual(["trajectory", "grounding", "temporal", "critic", "caption", "embodied", "plausibility", "situation", "driving"]);
+    expect(ids("cosmos-reason2")).toEqual([
+      "trajectory",
+      "grounding",
+      "temporal",
+      "critic",
+      "caption",
+      "embodied",
+      "plausibility",
+      "situation",
+      "driving",
+    ]);
     expect(ids("cosmos3-reasoner")).toEqual(ids("cosmos-reason2"));
     expect(ids("nemotron-vl")).toEqual(["caption"]);
     expect(ids("cosmos-reason1")).toEqual(["temporal", "caption"]);
   });
 
   it("the new tasks are the vendor prompts, exact", () => {
-    expect(presetPrompt(findPreset("situation"), "the kettle", "cosmos-reason2")).toBe("What is the person doing with the kettle? What will the person likely do next in this situation?");
+    expect(presetPrompt(findPreset("situation"), "the kettle", "cosmos-reason2")).toBe(
+      "What is the person doing with the kettle? What will the person likely do next in this situation?",
+    );
     expect(presetPrompt(findPreset("embodied"), "", "cosmos-reason2")).toBe(`What can be the next immediate action?\n${THINK_BARE_FORMAT}`);
-    expect(presetPrompt(findPreset("plausibility"), "", "cosmos-reason2")).toMatch(/^Is this video physically plausible\/possible according to your understanding of e\.g\. object permanence, shape constancy \(objects maintain shape over time\), continuous trajectories of objects\? [\s\S]*\n\(A\) Possible\n\(B\) Impossible$/);
-    expect(presetPrompt(findPreset("driving"), "", "cosmos-reason2")).toMatch(/^The video depicts the observation from the vehicle's camera\. You need to think step by step and identify the objects in the scene that are critical for safe navigation\.\n/);
+    expect(presetPrompt(findPreset("plausibility"), "", "cosmos-reason2")).toMatch(
+      /^Is this video physically plausible\/possible according to your understanding of e\.g\. object permanence, shape constancy \(objects maintain shape over time\), continuous trajectories of objects\? [\s\S]*\n\(A\) Possible\n\(B\) Impossible$/,
+    );
+    expect(presetPrompt(findPreset("driving"), "", "cosmos-reason2")).toMatch(
+      /^The video depicts the observation from the vehicle's camera\. You need to think step by step and identify the objects in the scene that are critical for safe navigation\.\n/,
+    );
   });
 
   it("each preset's sampling is the family's recommendation under its overrides", () => {
-    expect(presetSampling(findPreset("critic"), "cosmos-reason2")).toMatchObject({ temperature: 0.3, top_p: 0.3, top_k: 20, max_tokens: 4096 });
+    expect(presetSampling(findPreset("critic"), "cosmos-reason2")).toMatchObject({
+      temperature: 0.3,
+      top_p: 0.3,
+      top_k: 20,
+      max_tokens: 4096,
+    });
     expect(findPreset("critic").fps).toBe(4);
     expect(presetSampling(findPreset("grounding"), "cosmos-reason2")).toEqual(FAMILY_INFO["cosmos-reason2"].presets.reasoning);
     expect(presetSampling(findPreset("caption"), "cosmos-reason2")).toEqual(FAMILY_INFO["cosmos-reason2"].presets.plain);

@@ -5,8 +5,7 @@
 import { FAMILY_INFO, type Family, type SamplingParams } from "@/lib/backends/families";
 
 export type PresetId =
-  | "trajectory" | "grounding" | "temporal" | "critic" | "caption"
-  | "embodied" | "plausibility" | "situation" | "driving";
+  "trajectory" | "grounding" | "temporal" | "critic" | "caption" | "embodied" | "plausibility" | "situation" | "driving";
 
 export interface PresetField {
   label: string;
@@ -43,42 +42,103 @@ export const THINK_BARE_FORMAT =
 
 export const PROMPT_PRESETS: readonly PromptPreset[] = [
   {
-    id: "trajectory", label: "2D trajectory", description: "Points the end effector should follow, drawn on the image.",
-    expects: "image", field: { label: "Task", placeholder: "Move the left bottle to far right" },
-    reasoning: true, sampling: { temperature: 0.3, top_p: 0.3 }, fps: null, families: REASONERS,
+    id: "trajectory",
+    label: "2D trajectory",
+    description: "Points the end effector should follow, drawn on the image.",
+    expects: "image",
+    field: { label: "Task", placeholder: "Move the left bottle to far right" },
+    reasoning: true,
+    sampling: { temperature: 0.3, top_p: 0.3 },
+    fps: null,
+    families: REASONERS,
   },
   {
-    id: "grounding", label: "2D grounding", description: "Bounding boxes of an object, drawn on the image.",
-    expects: "image", field: { label: "Object", placeholder: "the red cup" },
-    reasoning: true, sampling: {}, fps: null, families: REASONERS,
+    id: "grounding",
+    label: "2D grounding",
+    description: "Bounding boxes of an object, drawn on the image.",
+    expects: "image",
+    field: { label: "Object", placeholder: "the red cup" },
+    reasoning: true,
+    sampling: {},
+    fps: null,
+    families: REASONERS,
   },
   {
-    id: "temporal", label: "Temporal captions", description: "Events with start and end times; the times seek the video.",
-    expects: "video", field: null, reasoning: true, sampling: {}, fps: 4, families: [...REASONERS, "cosmos-reason1"],
+    id: "temporal",
+    label: "Temporal captions",
+    description: "Events with start and end times; the times seek the video.",
+    expects: "video",
+    field: null,
+    reasoning: true,
+    sampling: {},
+    fps: 4,
+    families: [...REASONERS, "cosmos-reason1"],
   },
   {
-    id: "critic", label: "SDG critic", description: "Approve or reject a generated video for a training set.",
-    expects: "video", field: null, reasoning: true, sampling: { temperature: 0.3, top_p: 0.3 }, fps: 4, families: REASONERS,
+    id: "critic",
+    label: "SDG critic",
+    description: "Approve or reject a generated video for a training set.",
+    expects: "video",
+    field: null,
+    reasoning: true,
+    sampling: { temperature: 0.3, top_p: 0.3 },
+    fps: 4,
+    families: REASONERS,
   },
   {
-    id: "caption", label: "Caption", description: "A detailed description, without reasoning.",
-    expects: "image or video", field: null, reasoning: false, sampling: {}, fps: null, families: EVERY_FAMILY,
+    id: "caption",
+    label: "Caption",
+    description: "A detailed description, without reasoning.",
+    expects: "image or video",
+    field: null,
+    reasoning: false,
+    sampling: {},
+    fps: null,
+    families: EVERY_FAMILY,
   },
   {
-    id: "embodied", label: "Next action", description: "Embodied reasoning: what the robot or person should do next.",
-    expects: "image or video", field: null, reasoning: true, sampling: {}, fps: 4, families: REASONERS,
+    id: "embodied",
+    label: "Next action",
+    description: "Embodied reasoning: what the robot or person should do next.",
+    expects: "image or video",
+    field: null,
+    reasoning: true,
+    sampling: {},
+    fps: 4,
+    families: REASONERS,
   },
   {
-    id: "plausibility", label: "Physical plausibility", description: "Possible or impossible under normal physics, as a label.",
-    expects: "video", field: null, reasoning: false, sampling: {}, fps: 4, families: REASONERS,
+    id: "plausibility",
+    label: "Physical plausibility",
+    description: "Possible or impossible under normal physics, as a label.",
+    expects: "video",
+    field: null,
+    reasoning: false,
+    sampling: {},
+    fps: 4,
+    families: REASONERS,
   },
   {
-    id: "situation", label: "Situation understanding", description: "What the person is doing with an object, and what comes next.",
-    expects: "video", field: { label: "Object", placeholder: "the kettle" }, reasoning: true, sampling: {}, fps: 4, families: REASONERS,
+    id: "situation",
+    label: "Situation understanding",
+    description: "What the person is doing with an object, and what comes next.",
+    expects: "video",
+    field: { label: "Object", placeholder: "the kettle" },
+    reasoning: true,
+    sampling: {},
+    fps: 4,
+    families: REASONERS,
   },
   {
-    id: "driving", label: "Driving critical objects", description: "Step-by-step reasoning about what matters for safe navigation.",
-    expects: "video", field: null, reasoning: true, sampling: {}, fps: 4, families: REASONERS,
+    id: "driving",
+    label: "Driving critical objects",
+    description: "Step-by-step reasoning about what matters for safe navigation.",
+    expects: "video",
+    field: null,
+    reasoning: true,
+    sampling: {},
+    fps: 4,
+    families: REASONERS,
   },
 ];
 
@@ -89,7 +149,9 @@ export function presetsFor(family: Family): PromptPreset[] {
 
 /** The sentence asking for the preset's field while it is empty, else null: an example is never sent in its place. */
 export function missingPresetField(preset: PromptPreset, value: string): string | null {
-  return preset.field && value.trim() === "" ? `Enter the ${preset.field.label.toLowerCase()} for ${preset.label} above the message.` : null;
+  return preset.field && value.trim() === ""
+    ? `Enter the ${preset.field.label.toLowerCase()} for ${preset.label} above the message.`
+    : null;
 }
 
 export function findPreset(id: PresetId): PromptPreset {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
+import { fitEarlierMedia, fitMediaToPrompt, keepEarlierMedia, omittedMediaNotice } from "@/lib/chat/prompt-media";
 import type { ChatMessage } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import { fitEarlierMedia, fitMediaToPrompt, keepEarlierMedia, omittedMediaNotice } from "@/lib/chat/prompt-media";
 
 const image = (id: string) => ({ type: "image" as const, mediaId: id });
 const video = (id: string) => ({ type: "video" as const, mediaId: id });
@@ -9,7 +10,12 @@ const text = (value: string) => ({ type: "text" as const, text: value });
 
 describe("keepEarlierMedia", () => {
   it("keeps the newest earlier media that fit beside the new message", () => {
-    expect(keepEarlierMedia("nemotron-vl", ["image", "video", "image", "video"], { images: 2, videos: 0 })).toEqual([true, false, true, true]);
+    expect(keepEarlierMedia("nemotron-vl", ["image", "video", "image", "video"], { images: 2, videos: 0 })).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
     expect(keepEarlierMedia("nemotron-vl", ["image", "image"], { images: 4, videos: 1 })).toEqual([false, false]);
     expect(keepEarlierMedia("cosmos3-reasoner", ["video"], { images: 5, videos: 0 })).toEqual([true]);
   });
@@ -51,16 +57,23 @@ describe("fitMediaToPrompt", () => {
   it("refuses a message that alone is over a limit, naming it", () => {
     const tooMany: ChatMessage[] = [{ role: "user", content: [image("1"), image("2"), image("3"), image("4"), image("5")] }];
     expect(() => fitMediaToPrompt("nemotron-vl", tooMany)).toThrow(PlaygroundError);
-    expect(() => fitMediaToPrompt("nemotron-vl", tooMany)).toThrow("Nemotron Nano VL takes at most 4 images per prompt; this message has 5.");
+    expect(() => fitMediaToPrompt("nemotron-vl", tooMany)).toThrow(
+      "Nemotron Nano VL takes at most 4 images per prompt; this message has 5.",
+    );
   });
 });
 
 describe("fitEarlierMedia", () => {
   it("keeps the media the next request sends and says what it will leave out", () => {
-    const earlier = [{ kind: "video" as const, name: "a.mp4" }, { kind: "image" as const, name: "b.png" }];
+    const earlier = [
+      { kind: "video" as const, name: "a.mp4" },
+      { kind: "image" as const, name: "b.png" },
+    ];
     const fitted = fitEarlierMedia("cosmos-reason2", earlier, [{ kind: "video" }]);
     expect(fitted.kept).toEqual([earlier[1]]);
-    expect(fitted.notice).toBe("1 earlier video will be left out of the next request: Cosmos Reason2 takes at most 1 video per prompt, earlier turns included.");
+    expect(fitted.notice).toBe(
+      "1 earlier video will be left out of the next request: Cosmos Reason2 takes at most 1 video per prompt, earlier turns included.",
+    );
     expect(fitEarlierMedia("cosmos-reason2", earlier, [{ kind: "image" }]).notice).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
+import { FAMILY_INFO, type Family, type FamilyInfo } from "@/lib/backends/families";
 import type { ChatMessage, ContentPart } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import { FAMILY_INFO, type Family, type FamilyInfo } from "@/lib/backends/families";
 
 // vLLM counts every image and video of a request against its per-prompt limits, earlier turns
 // included (docs/nim-protocols.md §1.2). The message being sent keeps all its media (or is
@@ -31,10 +31,16 @@ function limitPhrase(info: FamilyInfo, kinds: readonly MediaKind[]): string {
 export function checkMessageMedia(family: Family, counts: { images: number; videos: number }): void {
   const info = FAMILY_INFO[family];
   if (counts.images > info.maxImages) {
-    throw new PlaygroundError("unsupported_combination", `${info.label} takes at most ${plural(info.maxImages, "image")} per prompt; this message has ${counts.images}. Remove some images.`);
+    throw new PlaygroundError(
+      "unsupported_combination",
+      `${info.label} takes at most ${plural(info.maxImages, "image")} per prompt; this message has ${counts.images}. Remove some images.`,
+    );
   }
   if (counts.videos > info.maxVideos) {
-    throw new PlaygroundError("unsupported_combination", `${info.label} takes at most ${plural(info.maxVideos, "video")} per prompt; this message has ${counts.videos}. Remove some videos.`);
+    throw new PlaygroundError(
+      "unsupported_combination",
+      `${info.label} takes at most ${plural(info.maxVideos, "video")} per prompt; this message has ${counts.videos}. Remove some videos.`,
+    );
   }
 }
 
@@ -64,8 +70,13 @@ export function omittedMediaNotice(family: Family, omitted: OmittedMedia, when: 
   if (omitted.images === 0 && omitted.videos === 0) return null;
   const info = FAMILY_INFO[family];
   const kinds: MediaKind[] = [...(omitted.images > 0 ? ["image" as const] : []), ...(omitted.videos > 0 ? ["video" as const] : [])];
-  const what = kinds.map((kind) => (kind === "image" ? plural(omitted.images, "earlier image") : plural(omitted.videos, "earlier video"))).join(" and ");
-  const verb = when === "next" ? "will be left out of the next request" : `${omitted.images + omitted.videos === 1 ? "was" : "were"} left out of this request`;
+  const what = kinds
+    .map((kind) => (kind === "image" ? plural(omitted.images, "earlier image") : plural(omitted.videos, "earlier video")))
+    .join(" and ");
+  const verb =
+    when === "next"
+      ? "will be left out of the next request"
+      : `${omitted.images + omitted.videos === 1 ? "was" : "were"} left out of this request`;
   return `${what} ${verb}: ${info.label} takes ${limitPhrase(info, kinds)}, earlier turns included.`;
 }
 
@@ -90,7 +101,10 @@ function countParts(message: ChatMessage | undefined): { images: number; videos:
  * ("[earlier video omitted: at most 1 video per prompt]"), and what was left out. Throws when
  * the last user message alone is over a limit.
  */
-export function fitMediaToPrompt(family: Family, messages: readonly ChatMessage[]): { messages: ChatMessage[]; omitted: OmittedMedia; notice: string | null } {
+export function fitMediaToPrompt(
+  family: Family,
+  messages: readonly ChatMessage[],
+): { messages: ChatMessage[]; omitted: OmittedMedia; notice: string | null } {
   const info = FAMILY_INFO[family];
   const last = lastUserIndex(messages);
   const current = countParts(messages[last]);
@@ -103,7 +117,11 @@ export function fitMediaToPrompt(family: Family, messages: readonly ChatMessage[
       if (kind) earlier.push({ message: m, part: p, kind });
     });
   });
-  const keep = keepEarlierMedia(family, earlier.map((item) => item.kind), current);
+  const keep = keepEarlierMedia(
+    family,
+    earlier.map((item) => item.kind),
+    current,
+  );
   const dropped = new Set(earlier.filter((_, i) => !keep[i]).map((item) => `${item.message}:${item.part}`));
   const omitted: OmittedMedia = { images: 0, videos: 0 };
   if (dropped.size === 0) return { messages: [...messages], omitted, notice: null };
@@ -131,7 +149,11 @@ export function fitEarlierMedia<T extends { kind: MediaKind }>(
   current: readonly { kind: MediaKind }[],
 ): { kept: T[]; omitted: OmittedMedia; notice: string | null } {
   const counts = { images: current.filter((m) => m.kind === "image").length, videos: current.filter((m) => m.kind === "video").length };
-  const keep = keepEarlierMedia(family, earlier.map((m) => m.kind), counts);
+  const keep = keepEarlierMedia(
+    family,
+    earlier.map((m) => m.kind),
+    counts,
+  );
   const omitted: OmittedMedia = { images: 0, videos: 0 };
   earlier.forEach((m, i) => {
     if (!keep[i]) omitted[m.kind === "image" ? "images" : "videos"] += 1;

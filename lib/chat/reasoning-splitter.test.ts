@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  ReasoningSplitter,
-  splitReasoning,
-  type SplitPiece,
-  type SplitResult,
-  type UpstreamDelta,
-} from "@/lib/chat/reasoning-splitter";
+
+import { ReasoningSplitter, splitReasoning, type SplitPiece, type SplitResult, type UpstreamDelta } from "@/lib/chat/reasoning-splitter";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -142,7 +137,12 @@ describe("ReasoningSplitter: streaming", () => {
 
   it("a < is held only while it can still become a tag", () => {
     const { perPush, finishPieces } = run(["x <", " 3", "<b", ">"]);
-    expect(perPush).toEqual([[{ type: "answer", text: "x" }], [{ type: "answer", text: " < 3" }], [{ type: "answer", text: "<b" }], [{ type: "answer", text: ">" }]]);
+    expect(perPush).toEqual([
+      [{ type: "answer", text: "x" }],
+      [{ type: "answer", text: " < 3" }],
+      [{ type: "answer", text: "<b" }],
+      [{ type: "answer", text: ">" }],
+    ]);
     expect(finishPieces).toEqual([]);
   });
 
@@ -167,7 +167,20 @@ describe("ReasoningSplitter: streaming", () => {
   });
 
   it("whitespace-only chunks and empty deltas", () => {
-    const { result, streamed, perPush } = run([{}, { content: null }, { content: "" }, "  ", "\n", "<think>", " ", "r", "</think>", "\n\n", "a", { reasoning: null, reasoning_content: null }]);
+    const { result, streamed, perPush } = run([
+      {},
+      { content: null },
+      { content: "" },
+      "  ",
+      "\n",
+      "<think>",
+      " ",
+      "r",
+      "</think>",
+      "\n\n",
+      "a",
+      { reasoning: null, reasoning_content: null },
+    ]);
     expect(result).toEqual({ reasoning: "r", answer: "a" });
     expect(streamed).toEqual(result);
     expect(perPush.slice(0, 5)).toEqual([[], [], [], [], []]);
@@ -211,7 +224,10 @@ describe("ReasoningSplitter: streaming", () => {
 
 describe("ReasoningSplitter: reasoning fields", () => {
   it("vLLM `reasoning` field then content", () => {
-    const { perPush, result, streamed } = run([{ content: "" }, { reasoning: "Okay, " }, { reasoning: "a cup." }, { content: "\n\nLeft." }], true);
+    const { perPush, result, streamed } = run(
+      [{ content: "" }, { reasoning: "Okay, " }, { reasoning: "a cup." }, { content: "\n\nLeft." }],
+      true,
+    );
     expect(perPush[1]).toEqual([{ type: "reasoning", text: "Okay," }]);
     expect(perPush[3]).toEqual([{ type: "answer", text: "Left." }]);
     expect(result).toEqual({ reasoning: "Okay, a cup.", answer: "Left." });
@@ -225,7 +241,11 @@ describe("ReasoningSplitter: reasoning fields", () => {
   });
 
   it("both fields with the same text count once", () => {
-    const { result } = run([{ reasoning: "Step 1. ", reasoning_content: "Step 1. " }, { reasoning: "Step 2.", reasoning_content: "Step 2." }, { content: "Done" }]);
+    const { result } = run([
+      { reasoning: "Step 1. ", reasoning_content: "Step 1. " },
+      { reasoning: "Step 2.", reasoning_content: "Step 2." },
+      { content: "Done" },
+    ]);
     expect(result).toEqual({ reasoning: "Step 1. Step 2.", answer: "Done" });
   });
 

@@ -212,7 +212,10 @@ export class ReasoningSplitter {
 
   // Replays the output knowing its first tag: text before a lone `</think>` is reasoning, else answer.
   private finalSplit(): SplitResult {
-    const content = this.log.filter((entry) => !entry.field).map((entry) => entry.text).join("");
+    const content = this.log
+      .filter((entry) => !entry.field)
+      .map((entry) => entry.text)
+      .join("");
     const initialType: PieceType = FIRST_TAG.exec(content)?.[0] === "</think>" ? "reasoning" : "answer";
     const replay = new SplitPipeline(() => initialType);
     const pieces: SplitPiece[] = [];

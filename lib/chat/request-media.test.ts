@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
+import type { Family } from "@/lib/backends/families";
 import { buildChatRequest, type MediaResolver } from "@/lib/chat/request";
 import { chatRequestSchema, type ChatRequestInput, type ContentPart } from "@/lib/chat/schema";
-import type { Family } from "@/lib/backends/families";
 
 // The media knobs of the upstream body, per family (chat-request-media.ts).
 
@@ -24,12 +25,18 @@ describe("buildChatRequest: media kwargs", () => {
   });
 
   it("nemotron-vl sends num_frames alone", () => {
-    expect(build("nemotron-vl", { messages: userWith(video()), media: { num_frames: 32 } }).media_io_kwargs).toEqual({ video: { num_frames: 32 } });
+    expect(build("nemotron-vl", { messages: userWith(video()), media: { num_frames: 32 } }).media_io_kwargs).toEqual({
+      video: { num_frames: 32 },
+    });
   });
 
   it("media_io_kwargs only when the conversation has a video (an earlier turn counts)", () => {
     expect("media_io_kwargs" in build("cosmos-reason2", { messages: userWith(image()), media: { fps: 2 } })).toBe(false);
-    const messages = [{ role: "user" as const, content: [video()] }, { role: "assistant" as const, content: "A" }, { role: "user" as const, content: "More?" }];
+    const messages = [
+      { role: "user" as const, content: [video()] },
+      { role: "assistant" as const, content: "A" },
+      { role: "user" as const, content: "More?" },
+    ];
     expect(build("cosmos-reason2", { messages, media: { fps: 2 } }).media_io_kwargs).toEqual({ video: { fps: 2 } });
   });
 
@@ -49,15 +56,25 @@ describe("buildChatRequest: media kwargs", () => {
   });
 
   it("tiles family sends max_num_tiles with images, and never with a video", () => {
-    expect(build("nemotron-vl", { messages: userWith(image()), media: { max_num_tiles: 6 } }).mm_processor_kwargs).toEqual({ max_num_tiles: 6 });
+    expect(build("nemotron-vl", { messages: userWith(image()), media: { max_num_tiles: 6 } }).mm_processor_kwargs).toEqual({
+      max_num_tiles: 6,
+    });
     expect("mm_processor_kwargs" in build("nemotron-vl", { messages: userWith(video()), media: { max_num_tiles: 6 } })).toBe(false);
-    const earlierVideo = [{ role: "user" as const, content: [video()] }, { role: "assistant" as const, content: "A" }, { role: "user" as const, content: [image()] }];
+    const earlierVideo = [
+      { role: "user" as const, content: [video()] },
+      { role: "assistant" as const, content: "A" },
+      { role: "user" as const, content: [image()] },
+    ];
     expect("mm_processor_kwargs" in build("nemotron-vl", { messages: earlierVideo, media: { max_num_tiles: 6 } })).toBe(false);
   });
 
   it("max_num_tiles takes 1 to 12", () => {
-    expect(chatRequestSchema.safeParse({ backend: "b", messages: [{ role: "user", content: "Hi" }], media: { max_num_tiles: 13 } }).success).toBe(false);
-    expect(build("nemotron-vl", { messages: userWith(image()), media: { max_num_tiles: 12 } }).mm_processor_kwargs).toEqual({ max_num_tiles: 12 });
+    expect(
+      chatRequestSchema.safeParse({ backend: "b", messages: [{ role: "user", content: "Hi" }], media: { max_num_tiles: 13 } }).success,
+    ).toBe(false);
+    expect(build("nemotron-vl", { messages: userWith(image()), media: { max_num_tiles: 12 } }).mm_processor_kwargs).toEqual({
+      max_num_tiles: 12,
+    });
   });
 
   it("no mm_processor_kwargs without an image or video, or without size params", () => {

@@ -1,6 +1,6 @@
+import type { FamilyInfo } from "@/lib/backends/families";
 import type { MediaParams } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import type { FamilyInfo } from "@/lib/backends/families";
 
 // The media knobs of an upstream chat body (docs/nim-protocols.md §1.4): media_io_kwargs.video
 // for frame sampling, mm_processor_kwargs for sizes, each in the shape its family's processor takes.
@@ -45,7 +45,9 @@ export function checkMediaParams(info: FamilyInfo, media: MediaParams): void {
   const bounds = pixelBounds(info, media);
   if (bounds && bounds.min > bounds.max) {
     const which = (given: number | undefined, value: number) => (given === undefined ? `the default ${value}` : String(value));
-    refuse(`shortest_edge (${which(shortest_edge, bounds.min)}) is larger than longest_edge (${which(longest_edge, bounds.max)}) — lower shortest_edge or raise longest_edge.`);
+    refuse(
+      `shortest_edge (${which(shortest_edge, bounds.min)}) is larger than longest_edge (${which(longest_edge, bounds.max)}) — lower shortest_edge or raise longest_edge.`,
+    );
   }
 }
 

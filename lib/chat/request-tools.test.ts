@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
+
+import type { Family } from "@/lib/backends/families";
 import { buildChatRequest } from "@/lib/chat/request";
 import { chatRequestSchema, type ChatRequestInput } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import type { Family } from "@/lib/backends/families";
 
-const tip = { name: "calculate_tip", description: "Tip for a bill", parameters: { type: "object", properties: { bill_total: { type: "number" } } } };
+const tip = {
+  name: "calculate_tip",
+  description: "Tip for a bill",
+  parameters: { type: "object", properties: { bill_total: { type: "number" } } },
+};
 const call = { id: "chatcmpl-tool-1", name: "calculate_tip", arguments: '{"bill_total": 50}' };
 const roundTrip: ChatRequestInput["messages"] = [
   { role: "user", content: "Tip on 50?" },
@@ -42,7 +47,11 @@ describe("tool calling in the upstream body", () => {
     const body = build("nemotron-vl", { tools: [tip], messages: roundTrip });
     expect(body.messages.slice(1)).toEqual([
       { role: "user", content: "Tip on 50?" },
-      { role: "assistant", content: null, tool_calls: [{ id: "chatcmpl-tool-1", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": 50}' } }] },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: "chatcmpl-tool-1", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": 50}' } }],
+      },
       { role: "tool", tool_call_id: "chatcmpl-tool-1", content: "7.5" },
     ]);
   });

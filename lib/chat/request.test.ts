@@ -1,8 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
+
+import {
+  FAMILIES,
+  FAMILY_INFO,
+  REASON1_ENGLISH_SYSTEM_PROMPT,
+  REASON1_REASONING_SYSTEM_PROMPT,
+  REASONING_PROMPT_SUFFIX,
+  type Family,
+} from "@/lib/backends/families";
 import { buildChatRequest, type MediaResolver } from "@/lib/chat/request";
 import { chatRequestSchema, type ChatRequestInput, type ContentPart } from "@/lib/chat/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import { FAMILIES, FAMILY_INFO, REASON1_ENGLISH_SYSTEM_PROMPT, REASON1_REASONING_SYSTEM_PROMPT, REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
 
 const resolveMedia: MediaResolver = ({ type, mediaId }) => `data:${type}/stub;base64,${mediaId}`;
 const SUFFIXED = (text: string) => `${text}\n${REASONING_PROMPT_SUFFIX}`;
@@ -37,12 +45,19 @@ describe("buildChatRequest: every family", () => {
       const preset = FAMILY_INFO[family].presets[reasoning ? "reasoning" : "plain"];
       expect(body).toMatchObject({ model: "m", stream: true, stream_options: { include_usage: true } });
       expect(body).toMatchObject({
-        temperature: preset.temperature, top_p: preset.top_p, max_tokens: preset.max_tokens,
-        presence_penalty: preset.presence_penalty, frequency_penalty: preset.frequency_penalty,
+        temperature: preset.temperature,
+        top_p: preset.top_p,
+        max_tokens: preset.max_tokens,
+        presence_penalty: preset.presence_penalty,
+        frequency_penalty: preset.frequency_penalty,
       });
       // vLLM-only fields: a plain OpenAI-compatible server gets them only when the person set them.
       const vllmOnly = family === "generic" ? {} : { top_k: preset.top_k, repetition_penalty: preset.repetition_penalty };
-      expect({ top_k: body.top_k, repetition_penalty: body.repetition_penalty }).toEqual({ top_k: undefined, repetition_penalty: undefined, ...vllmOnly });
+      expect({ top_k: body.top_k, repetition_penalty: body.repetition_penalty }).toEqual({
+        top_k: undefined,
+        repetition_penalty: undefined,
+        ...vllmOnly,
+      });
       expect(body.seed).toBe(preset.seed);
       expect("stop" in body).toBe(false);
       expect("media_io_kwargs" in body).toBe(false);
@@ -74,7 +89,10 @@ describe("buildChatRequest: every family", () => {
   });
 
   it("nemotron-vl: the switch becomes the first line of an existing system prompt", () => {
-    const messages = [{ role: "system" as const, content: "Be brief." }, { role: "user" as const, content: "Hi" }];
+    const messages = [
+      { role: "system" as const, content: "Be brief." },
+      { role: "user" as const, content: "Hi" },
+    ];
     expect(build("nemotron-vl", { reasoning: true, messages }).messages).toEqual([
       { role: "system", content: "/think\nBe brief." },
       { role: "user", content: "Hi" },
@@ -83,12 +101,18 @@ describe("buildChatRequest: every family", () => {
   });
 
   it("nemotron-vl: a switch line already in the prompt is replaced, not doubled", () => {
-    const messages = [{ role: "system" as const, content: "/think\nBe brief." }, { role: "user" as const, content: "Hi" }];
+    const messages = [
+      { role: "system" as const, content: "/think\nBe brief." },
+      { role: "user" as const, content: "Hi" },
+    ];
     expect(build("nemotron-vl", { messages }).messages[0]).toEqual({ role: "system", content: "/no_think\nBe brief." });
   });
 
   it("nemotron-vl: a system prompt given as parts gets the switch in its first text part", () => {
-    const messages = [{ role: "system" as const, content: [text("Be brief.")] }, { role: "user" as const, content: "Hi" }];
+    const messages = [
+      { role: "system" as const, content: [text("Be brief.")] },
+      { role: "user" as const, content: "Hi" },
+    ];
     expect(build("nemotron-vl", { reasoning: true, messages }).messages[0]).toEqual({
       role: "system",
       content: [{ type: "text", text: "/think\nBe brief." }],
@@ -101,8 +125,14 @@ describe("buildChatRequest: every family", () => {
 
   it("cosmos-reason1: reasoning goes into the system message, as its scripts do, not onto the question", () => {
     const reasoningSystem = `${REASON1_ENGLISH_SYSTEM_PROMPT}\n\n${REASON1_REASONING_SYSTEM_PROMPT}`;
-    expect(build("cosmos-reason1", { reasoning: true }).messages).toEqual([{ role: "system", content: reasoningSystem }, { role: "user", content: "Hi" }]);
-    const messages = [{ role: "system" as const, content: "You are a helpful assistant.\n" }, { role: "user" as const, content: "Hi" }];
+    expect(build("cosmos-reason1", { reasoning: true }).messages).toEqual([
+      { role: "system", content: reasoningSystem },
+      { role: "user", content: "Hi" },
+    ]);
+    const messages = [
+      { role: "system" as const, content: "You are a helpful assistant.\n" },
+      { role: "user" as const, content: "Hi" },
+    ];
     expect(build("cosmos-reason1", { reasoning: true, messages }).messages[0]).toEqual({
       role: "system",
       content: `${REASON1_ENGLISH_SYSTEM_PROMPT}\n\nYou are a helpful assistant.\n\n${REASON1_REASONING_SYSTEM_PROMPT}`,
@@ -111,9 +141,17 @@ describe("buildChatRequest: every family", () => {
   });
 
   it("cosmos-reason1: no second format when the system prompt or the question carries one", () => {
-    const critic = [{ role: "system" as const, content: "Think in <think></think> tags." }, { role: "user" as const, content: "Is it plausible?" }];
+    const critic = [
+      { role: "system" as const, content: "Think in <think></think> tags." },
+      { role: "user" as const, content: "Is it plausible?" },
+    ];
     expect(build("cosmos-reason1", { reasoning: true, messages: critic }).messages).toEqual(critic);
-    const own = [{ role: "user" as const, content: "Approve or reject.\nAnswer the question using the following format:\n<think>\nYour reasoning.\n</think>" }];
+    const own = [
+      {
+        role: "user" as const,
+        content: "Approve or reject.\nAnswer the question using the following format:\n<think>\nYour reasoning.\n</think>",
+      },
+    ];
     expect(build("cosmos-reason1", { reasoning: true, messages: own }).messages).toEqual(own);
   });
 
@@ -133,7 +171,16 @@ describe("buildChatRequest: sampling", () => {
   });
 
   it("request params override the preset", () => {
-    const params = { temperature: 1.1, top_p: 0.5, top_k: -1, max_tokens: 99, seed: 0, repetition_penalty: 1.2, presence_penalty: -1, frequency_penalty: 0.3 };
+    const params = {
+      temperature: 1.1,
+      top_p: 0.5,
+      top_k: -1,
+      max_tokens: 99,
+      seed: 0,
+      repetition_penalty: 1.2,
+      presence_penalty: -1,
+      frequency_penalty: 0.3,
+    };
     expect(build("cosmos-reason2", { reasoning: true, params })).toMatchObject(params);
   });
 
@@ -175,11 +222,14 @@ describe("buildChatRequest: content", () => {
     expect(body.messages).toEqual([
       { role: "user", content: [{ type: "text", text: "First?" }] },
       { role: "assistant", content: "An answer." },
-      { role: "user", content: [
-        { type: "text", text: "Look" },
-        { type: "image_url", image_url: { url: "data:image/stub;base64,img" } },
-        { type: "text", text: SUFFIXED("Where?") },
-      ] },
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "Look" },
+          { type: "image_url", image_url: { url: "data:image/stub;base64,img" } },
+          { type: "text", text: SUFFIXED("Where?") },
+        ],
+      },
     ]);
   });
 
@@ -192,7 +242,10 @@ describe("buildChatRequest: content", () => {
   });
 
   it("the suffix finds the last user message even when an assistant message follows it", () => {
-    const messages = [{ role: "user" as const, content: "Q" }, { role: "assistant" as const, content: "Partial" }];
+    const messages = [
+      { role: "user" as const, content: "Q" },
+      { role: "assistant" as const, content: "Partial" },
+    ];
     expect(build("cosmos-reason2", { reasoning: true, messages }).messages[0]).toEqual({ role: "user", content: SUFFIXED("Q") });
   });
 
@@ -202,7 +255,8 @@ describe("buildChatRequest: content", () => {
   });
 
   it("a template with its own think format (critic, trajectory) gets no second format instruction", () => {
-    const critic = "Approve or reject this video.\nAnswer the question using the following format:\n<think>\nYour reasoning.\n</think>\nWrite your final answer immediately after the </think> tag.";
+    const critic =
+      "Approve or reject this video.\nAnswer the question using the following format:\n<think>\nYour reasoning.\n</think>\nWrite your final answer immediately after the </think> tag.";
     const tags = "Where is it? Put your thoughts in <think>…</think> and then answer.";
     for (const content of [critic, tags]) {
       const messages = [{ role: "user" as const, content }];
@@ -222,7 +276,10 @@ describe("buildChatRequest: content", () => {
       { role: "user" as const, content: "Q2" },
     ];
     expect(build("generic", { messages }).messages[1]).toEqual({ role: "assistant", content: "Line 1\nLine 2" });
-    const withImage = [{ role: "user" as const, content: "Q" }, { role: "assistant" as const, content: [image()] }];
+    const withImage = [
+      { role: "user" as const, content: "Q" },
+      { role: "assistant" as const, content: [image()] },
+    ];
     expect(() => build("generic", { messages: withImage })).toThrow(/Message 2 is an assistant turn/);
   });
 });
@@ -236,7 +293,11 @@ describe("buildChatRequest: refusals", () => {
 
   it("reasoning with a video in an earlier turn is refused too, and the resolver is not called", () => {
     const resolver = vi.fn(resolveMedia);
-    const messages = [{ role: "user" as const, content: [video()] }, { role: "assistant" as const, content: "A" }, { role: "user" as const, content: "Why?" }];
+    const messages = [
+      { role: "user" as const, content: [video()] },
+      { role: "assistant" as const, content: "A" },
+      { role: "user" as const, content: "Why?" },
+    ];
     const request = chatRequestSchema.parse({ backend: "b", messages, reasoning: true });
     expect(() => buildChatRequest({ family: "nemotron-vl", model: "m", request, resolveMedia: resolver })).toThrow(PlaygroundError);
     expect(resolver).not.toHaveBeenCalled();
@@ -247,8 +308,12 @@ describe("buildChatRequest: refusals", () => {
   });
 
   it("too many images in the last user message, with the limit", () => {
-    expect(refusal("cosmos3-reasoner", { messages: userWith(...Array.from({ length: 6 }, () => image())) }).message).toContain("at most 5 images");
-    expect(refusal("nemotron-vl", { messages: userWith(...Array.from({ length: 5 }, () => image())) }).message).toContain("at most 4 images");
+    expect(refusal("cosmos3-reasoner", { messages: userWith(...Array.from({ length: 6 }, () => image())) }).message).toContain(
+      "at most 5 images",
+    );
+    expect(refusal("nemotron-vl", { messages: userWith(...Array.from({ length: 5 }, () => image())) }).message).toContain(
+      "at most 4 images",
+    );
     expect(build("cosmos3-reasoner", { messages: userWith(...Array.from({ length: 5 }, () => image())) }).messages).toHaveLength(1);
   });
 
@@ -271,7 +336,10 @@ describe("buildChatRequest: refusals", () => {
       { type: "text", text: "[earlier video omitted: at most 1 video per prompt]" },
       { type: "text", text: "What happens?" },
     ]);
-    expect(body.messages[2]?.content).toEqual([{ type: "video_url", video_url: { url: "data:video/stub;base64,b" } }, { type: "text", text: "And here?" }]);
+    expect(body.messages[2]?.content).toEqual([
+      { type: "video_url", video_url: { url: "data:video/stub;base64,b" } },
+      { type: "text", text: "And here?" },
+    ]);
     expect(resolver).toHaveBeenCalledExactlyOnceWith({ type: "video", mediaId: "b" });
   });
 
@@ -290,13 +358,19 @@ describe("buildChatRequest: refusals", () => {
   });
 
   it("fps with num_frames for nemotron-vl", () => {
-    expect(refusal("nemotron-vl", { messages: userWith(video()), media: { fps: 2, num_frames: 16 } }).message).toMatch(/either fps or num_frames/);
+    expect(refusal("nemotron-vl", { messages: userWith(video()), media: { fps: 2, num_frames: 16 } }).message).toMatch(
+      /either fps or num_frames/,
+    );
   });
 
   it("num_frames above the family's maximum", () => {
     expect(refusal("nemotron-vl", { messages: userWith(video()), media: { num_frames: 129 } }).message).toContain("128");
-    expect(build("nemotron-vl", { messages: userWith(video()), media: { num_frames: 128 } }).media_io_kwargs).toEqual({ video: { num_frames: 128 } });
-    expect(build("cosmos-reason2", { messages: userWith(video()), media: { num_frames: 512 } }).media_io_kwargs).toEqual({ video: { num_frames: 512 } });
+    expect(build("nemotron-vl", { messages: userWith(video()), media: { num_frames: 128 } }).media_io_kwargs).toEqual({
+      video: { num_frames: 128 },
+    });
+    expect(build("cosmos-reason2", { messages: userWith(video()), media: { num_frames: 512 } }).media_io_kwargs).toEqual({
+      video: { num_frames: 512 },
+    });
   });
 
   it("max_num_tiles for families without tiles", () => {
@@ -311,7 +385,9 @@ describe("buildChatRequest: refusals", () => {
   });
 
   it("shortest_edge larger than longest_edge", () => {
-    expect(refusal("cosmos-reason2", { media: { shortest_edge: 2000, longest_edge: 1000 } }).message).toContain("(2000) is larger than longest_edge (1000)");
+    expect(refusal("cosmos-reason2", { media: { shortest_edge: 2000, longest_edge: 1000 } }).message).toContain(
+      "(2000) is larger than longest_edge (1000)",
+    );
     expect(refusal("cosmos-reason2", { media: { shortest_edge: 20_000_000 } }).message).toContain("longest_edge (the default 12845056)");
   });
 });

@@ -1,6 +1,3 @@
-import { checkMediaParams, processorKwargs, videoKwargs, type PromptMedia } from "@/lib/chat/request-media";
-import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/chat/schema";
-import { PlaygroundError } from "@/lib/core/errors";
 import {
   FAMILY_INFO,
   REASON1_ENGLISH_SYSTEM_PROMPT,
@@ -11,8 +8,11 @@ import {
   type SamplingParams,
 } from "@/lib/backends/families";
 import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
+import { checkMediaParams, processorKwargs, videoKwargs, type PromptMedia } from "@/lib/chat/request-media";
 import { toolFields, type ToolFields } from "@/lib/chat/request-tools";
+import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/chat/schema";
 import { toUpstreamToolCall, type UpstreamToolCall } from "@/lib/chat/tools";
+import { PlaygroundError } from "@/lib/core/errors";
 
 // Builds the upstream chat-completions body for one model family (docs/nim-protocols.md,
 // "Model families and their switches"). Pure: media are resolved through the caller's resolver.
@@ -20,9 +20,7 @@ import { toUpstreamToolCall, type UpstreamToolCall } from "@/lib/chat/tools";
 export type MediaResolver = (part: { type: "image" | "video"; mediaId: string }) => string;
 
 export type UpstreamContentPart =
-  | { type: "text"; text: string }
-  | { type: "image_url"; image_url: { url: string } }
-  | { type: "video_url"; video_url: { url: string } };
+  { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } } | { type: "video_url"; video_url: { url: string } };
 
 export interface UpstreamMessage {
   role: "system" | "user" | "assistant" | "tool";
@@ -121,13 +119,17 @@ function toUpstreamPart(part: ContentPart, resolveMedia: MediaResolver): Upstrea
 function toUpstreamMessage(message: ChatMessage, index: number, resolveMedia: MediaResolver): UpstreamMessage {
   // The schema holds a tool message to text with its call's id.
   if (message.role === "tool") return { role: "tool", tool_call_id: message.toolCallId ?? "", content: String(message.content) };
-  if (message.role === "assistant" && message.toolCalls) return withToolCalls(toUpstreamMessage({ role: "assistant", content: message.content }, index, resolveMedia), message);
+  if (message.role === "assistant" && message.toolCalls)
+    return withToolCalls(toUpstreamMessage({ role: "assistant", content: message.content }, index, resolveMedia), message);
   if (typeof message.content === "string") return { role: message.role, content: message.content };
   if (message.role === "assistant") {
     // Upstream servers take only text from earlier assistant turns.
     const texts = message.content.map((part) => (part.type === "text" ? part.text : null));
     if (texts.includes(null)) {
-      throw new PlaygroundError("bad_request", `Message ${index + 1} is an assistant turn with an image or video; earlier answers can only be text.`);
+      throw new PlaygroundError(
+        "bad_request",
+        `Message ${index + 1} is an assistant turn with an image or video; earlier answers can only be text.`,
+      );
     }
     return { role: "assistant", content: texts.join("\n") };
   }
@@ -198,9 +200,10 @@ function withReasoningSystemPrompt(messages: UpstreamMessage[], lastUser: number
   const text = [REASON1_ENGLISH_SYSTEM_PROMPT, existing.trimEnd(), REASON1_REASONING_SYSTEM_PROMPT].filter(Boolean).join("\n\n");
   const current = messages[system];
   if (!current) return [{ role: "system", content: text }, ...messages];
-  const content = typeof current.content === "string" || current.content === null
-    ? text
-    : [{ type: "text" as const, text }, ...current.content.filter((part) => part.type !== "text")];
+  const content =
+    typeof current.content === "string" || current.content === null
+      ? text
+      : [{ type: "text" as const, text }, ...current.content.filter((part) => part.type !== "text")];
   return messages.map((message, index) => (index === system ? { role: "system", content } : message));
 }
 

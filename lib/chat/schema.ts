@@ -1,10 +1,10 @@
 import { z } from "zod";
 
+import { toolCallSchema, toolChoiceSchema, toolDefinitionSchema } from "@/lib/chat/tools";
+import { mediaParamsSchema, storedMediaParamsSchema, type MediaParams } from "@/lib/media/params-schema";
 // The request body of POST /api/chat (docs/architecture.md). Shared so the browser builds what the server accepts.
 
 import { contentPartSchema, type ContentPart } from "@/lib/media/parts";
-import { toolCallSchema, toolChoiceSchema, toolDefinitionSchema } from "@/lib/chat/tools";
-import { mediaParamsSchema, storedMediaParamsSchema, type MediaParams } from "@/lib/media/params-schema";
 
 export { contentPartSchema, mediaParamsSchema, storedMediaParamsSchema, type ContentPart, type MediaParams };
 
@@ -73,7 +73,8 @@ function toolProblems(request: {
 }): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
   const names = (request.tools ?? []).map((tool) => tool.name);
-  if (new Set(names).size !== names.length) problems.push({ path: ["tools"], message: "Two tools have the same name; each needs its own." });
+  if (new Set(names).size !== names.length)
+    problems.push({ path: ["tools"], message: "Two tools have the same name; each needs its own." });
   const choice = request.toolChoice;
   if (choice !== undefined && choice !== "none" && names.length === 0) {
     problems.push({ path: ["toolChoice"], message: "toolChoice needs tools: add a tool definition or leave toolChoice out." });
@@ -85,7 +86,10 @@ function toolProblems(request: {
   request.messages.forEach((message, index) => {
     for (const call of message.toolCalls ?? []) called.add(call.id);
     if (message.role === "tool" && message.toolCallId && !called.has(message.toolCallId)) {
-      problems.push({ path: ["messages", index, "toolCallId"], message: `No earlier assistant message made the call '${message.toolCallId}'.` });
+      problems.push({
+        path: ["messages", index, "toolCallId"],
+        message: `No earlier assistant message made the call '${message.toolCallId}'.`,
+      });
     }
   });
   return problems;

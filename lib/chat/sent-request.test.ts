@@ -1,22 +1,42 @@
 import { describe, expect, it } from "vitest";
-import type { TurnMedia } from "@/lib/media/attachments";
-import { generateSnippets } from "@/lib/code-view/snippets";
-import { nemotronEstimator, qwen25Estimator, qwen3Estimator } from "@/lib/media/token-estimators";
+
 import { estimateSentMediaTokens, type SentRequest } from "@/lib/chat/sent-request";
 import { snippetBody, snippetMediaNames } from "@/lib/code-view/sent-request-snippet";
+import { generateSnippets } from "@/lib/code-view/snippets";
+import type { TurnMedia } from "@/lib/media/attachments";
+import { nemotronEstimator, qwen3Estimator, qwen25Estimator } from "@/lib/media/token-estimators";
 
 const ID_A = "AAAAAAAAAAAAAAAAAAAAAA";
 const ID_B = "BBBBBBBBBBBBBBBBBBBBBB";
 const photo: TurnMedia = { kind: "image", name: "shelf photo.JPG", source: "upload", mediaId: ID_A, width: 1280, height: 720 };
-const clip: TurnMedia = { kind: "video", name: "clip.webm", source: "upload", mediaId: ID_B, width: 640, height: 480, durationS: 10, fps: 30 };
+const clip: TurnMedia = {
+  kind: "video",
+  name: "clip.webm",
+  source: "upload",
+  mediaId: ID_B,
+  width: 640,
+  height: 480,
+  durationS: 10,
+  fps: 30,
+};
 const remote: TurnMedia = { kind: "image", name: "cat.png", source: "url", url: "https://example.com/cat.png", width: 64, height: 64 };
 
-function sent(media: TurnMedia[], overrides: Partial<SentRequest["body"]> = {}, family: SentRequest["family"] = "cosmos-reason2"): SentRequest {
+function sent(
+  media: TurnMedia[],
+  overrides: Partial<SentRequest["body"]> = {},
+  family: SentRequest["family"] = "cosmos-reason2",
+): SentRequest {
   const parts = [
-    ...media.map((m) => (m.source === "upload" ? { type: m.kind, mediaId: m.mediaId } : { type: `${m.kind}_url` as "image_url", url: m.url })),
+    ...media.map((m) =>
+      m.source === "upload" ? { type: m.kind, mediaId: m.mediaId } : { type: `${m.kind}_url` as "image_url", url: m.url },
+    ),
     { type: "text" as const, text: "What happens?" },
   ];
-  return { body: { backend: "b", messages: [{ role: "user", content: media.length ? parts : "What happens?" }], ...overrides }, family, media };
+  return {
+    body: { backend: "b", messages: [{ role: "user", content: media.length ? parts : "What happens?" }], ...overrides },
+    family,
+    media,
+  };
 }
 
 describe("estimateSentMediaTokens", () => {
@@ -25,7 +45,9 @@ describe("estimateSentMediaTokens", () => {
     expect(estimateSentMediaTokens(sent([photo]))).toBe(qwen3Estimator.image(image));
     const video = { width: 640, height: 480, durationS: 10, fps: 30 };
     expect(estimateSentMediaTokens(sent([clip]))).toBe(qwen3Estimator.video(video, { fps: 4 }));
-    expect(estimateSentMediaTokens(sent([clip], { media: { fps: 1, shortest_edge: 100_000 } }))).toBe(qwen3Estimator.video(video, { fps: 1, shortest_edge: 100_000 }));
+    expect(estimateSentMediaTokens(sent([clip], { media: { fps: 1, shortest_edge: 100_000 } }))).toBe(
+      qwen3Estimator.video(video, { fps: 1, shortest_edge: 100_000 }),
+    );
     expect(estimateSentMediaTokens(sent([photo, clip, remote]))).toBe(
       qwen3Estimator.image(image) + qwen3Estimator.video(video, { fps: 4 }) + qwen3Estimator.image({ width: 64, height: 64 }),
     );
@@ -33,7 +55,9 @@ describe("estimateSentMediaTokens", () => {
 
   it("counts the way the turn's family does", () => {
     expect(estimateSentMediaTokens(sent([photo], {}, "cosmos-reason1"))).toBe(qwen25Estimator.image({ width: 1280, height: 720 }));
-    expect(estimateSentMediaTokens(sent([photo], { media: { max_num_tiles: 2 } }, "nemotron-vl"))).toBe(nemotronEstimator.image({ width: 1280, height: 720 }, { max_num_tiles: 2 }));
+    expect(estimateSentMediaTokens(sent([photo], { media: { max_num_tiles: 2 } }, "nemotron-vl"))).toBe(
+      nemotronEstimator.image({ width: 1280, height: 720 }, { max_num_tiles: 2 }),
+    );
     // Beside a video the tiles are not sent, so the image gets the default 12.
     expect(estimateSentMediaTokens(sent([photo, clip], { media: { max_num_tiles: 2 } }, "nemotron-vl"))).toBe(
       nemotronEstimator.image({ width: 1280, height: 720 }) + nemotronEstimator.video({ width: 640, height: 480, durationS: 10, fps: 30 }),
@@ -48,8 +72,16 @@ describe("estimateSentMediaTokens", () => {
 
 describe("snippetBody", () => {
   it("rebuilds the family's upstream body, with stored media as short data URIs typed by their file name", () => {
-    const body = snippetBody(sent([photo, clip], { reasoning: true, params: { temperature: 0.3 }, media: { fps: 2 } }), "nvidia/cosmos-reason2-8b");
-    expect(body).toMatchObject({ model: "nvidia/cosmos-reason2-8b", temperature: 0.3, media_io_kwargs: { video: { fps: 2 } }, stream: true });
+    const body = snippetBody(
+      sent([photo, clip], { reasoning: true, params: { temperature: 0.3 }, media: { fps: 2 } }),
+      "nvidia/cosmos-reason2-8b",
+    );
+    expect(body).toMatchObject({
+      model: "nvidia/cosmos-reason2-8b",
+      temperature: 0.3,
+      media_io_kwargs: { video: { fps: 2 } },
+      stream: true,
+    });
     const content = body.messages[0]!.content;
     expect(content).toEqual([
       { type: "image_url", image_url: { url: `data:image/jpeg;base64,${ID_A}` } },

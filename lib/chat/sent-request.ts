@@ -1,7 +1,7 @@
-import type { TurnMedia } from "@/lib/media/attachments";
-import { estimateMediaTokens } from "@/lib/media/attachment-tokens";
-import type { ChatRequestInput } from "@/lib/chat/schema";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import type { ChatRequestInput } from "@/lib/chat/schema";
+import { estimateMediaTokens } from "@/lib/media/attachment-tokens";
+import type { TurnMedia } from "@/lib/media/attachments";
 import type { VideoSampling } from "@/lib/media/tokens";
 
 // What a turn was sent with, kept on the turn so "View code" and the metrics can rebuild the exact

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ToolCallAssembler, type ToolCallDelta } from "@/lib/chat/tool-call-assembler";
 
 function assemble(...deltas: ToolCallDelta[][]) {
@@ -13,22 +14,32 @@ describe("ToolCallAssembler", () => {
       [{ index: 0, id: "chatcmpl-tool-1", type: "function", function: { name: "calculate_tip", arguments: '{"bill_total": 50' } }],
       [{ index: 0, function: { arguments: ', "tip_percentage": 15}' } }],
     );
-    expect(calls).toEqual([{ index: 0, id: "chatcmpl-tool-1", name: "calculate_tip", arguments: '{"bill_total": 50, "tip_percentage": 15}' }]);
+    expect(calls).toEqual([
+      { index: 0, id: "chatcmpl-tool-1", name: "calculate_tip", arguments: '{"bill_total": 50, "tip_percentage": 15}' },
+    ]);
   });
 
   it("keeps interleaved parallel calls apart and orders them by index", () => {
     const calls = assemble(
       [{ index: 1, id: "b", function: { name: "look_up_pose", arguments: "" } }],
       [{ index: 0, id: "a", function: { name: "move_gripper", arguments: '{"x"' } }],
-      [{ index: 1, function: { arguments: '{"object":"cup"}' } }, { index: 0, function: { arguments: ": 1}" } }],
+      [
+        { index: 1, function: { arguments: '{"object":"cup"}' } },
+        { index: 0, function: { arguments: ": 1}" } },
+      ],
     );
-    expect(calls.map((call) => [call.index, call.id, call.arguments])).toEqual([[0, "a", '{"x": 1}'], [1, "b", '{"object":"cup"}']]);
+    expect(calls.map((call) => [call.index, call.id, call.arguments])).toEqual([
+      [0, "a", '{"x": 1}'],
+      [1, "b", '{"object":"cup"}'],
+    ]);
     expect(calls.every((call) => call.malformed === undefined)).toBe(true);
   });
 
   it("splits anywhere: inside a key, an escape, a multi-byte character", () => {
     const text = '{"label": "caf\\u00e9 \\"ü\\"", "n": [1,2]}';
-    const deltas = [...text].map((ch, i): ToolCallDelta[] => [i === 0 ? { index: 0, id: "x", function: { name: "f", arguments: ch } } : { index: 0, function: { arguments: ch } }]);
+    const deltas = [...text].map((ch, i): ToolCallDelta[] => [
+      i === 0 ? { index: 0, id: "x", function: { name: "f", arguments: ch } } : { index: 0, function: { arguments: ch } },
+    ]);
     const [call] = assemble(...deltas);
     expect(call?.arguments).toBe(text);
     expect(JSON.parse(call!.arguments)).toEqual({ label: 'café "ü"', n: [1, 2] });
@@ -71,7 +82,10 @@ describe("ToolCallAssembler", () => {
       [{ function: { arguments: "1}" } }],
       [{ id: "b", function: { name: "g", arguments: "{}" } }],
     );
-    expect(calls.map((call) => [call.index, call.id, call.arguments])).toEqual([[0, "a", '{"k":1}'], [1, "b", "{}"]]);
+    expect(calls.map((call) => [call.index, call.id, call.arguments])).toEqual([
+      [0, "a", '{"k":1}'],
+      [1, "b", "{}"],
+    ]);
   });
 
   it("ignores empty, null and junk deltas", () => {

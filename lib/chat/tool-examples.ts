@@ -9,7 +9,13 @@ export const EXAMPLE_TOOLS: readonly ToolDefinition[] = [
     parameters: {
       type: "object",
       properties: {
-        point_2d: { type: "array", items: { type: "integer", minimum: 0, maximum: 1000 }, minItems: 2, maxItems: 2, description: "[x, y], 0-1000 per axis, origin top-left" },
+        point_2d: {
+          type: "array",
+          items: { type: "integer", minimum: 0, maximum: 1000 },
+          minItems: 2,
+          maxItems: 2,
+          description: "[x, y], 0-1000 per axis, origin top-left",
+        },
         gripper: { type: "string", enum: ["open", "close"] },
         speed: { type: "number", minimum: 0.05, maximum: 1, description: "Fraction of the maximum speed" },
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_TOOLS_DRAFT, parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 
 const draft = (changes: Partial<ToolsDraft>): ToolsDraft => ({ ...DEFAULT_TOOLS_DRAFT, enabled: true, ...changes });
@@ -19,8 +20,12 @@ describe("parseToolsDraft", () => {
   it("names what to fix: broken JSON, a bad name, duplicates, a chosen tool that is gone", () => {
     expect(parseToolsDraft(draft({ text: "[{" })).errors[0]).toMatch(/^The tool definitions are not valid JSON/);
     expect(parseToolsDraft(draft({ text: '[{"name": "has space"}]' })).errors[0]).toMatch(/^Tool 1: name — A tool name is 1 to 64/);
-    expect(parseToolsDraft(draft({ text: '[{"name": "a"}, {"name": "a"}]' })).errors).toEqual(["Two tools are named 'a'; each needs its own name."]);
-    expect(parseToolsDraft(draft({ text: '[{"name": "a"}]', choice: "tool:b" })).errors).toEqual(["Tool choice names 'b', which is no longer defined."]);
+    expect(parseToolsDraft(draft({ text: '[{"name": "a"}, {"name": "a"}]' })).errors).toEqual([
+      "Two tools are named 'a'; each needs its own name.",
+    ]);
+    expect(parseToolsDraft(draft({ text: '[{"name": "a"}]', choice: "tool:b" })).errors).toEqual([
+      "Tool choice names 'b', which is no longer defined.",
+    ]);
     expect(parseToolsDraft(draft({ text: "[]" })).errors).toEqual(["Add at least one tool definition, or turn tools off."]);
     expect(parseToolsDraft(draft({ text: "[{" })).fields).toEqual({});
   });

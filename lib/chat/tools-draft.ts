@@ -1,5 +1,5 @@
-import { toolDefinitionSchema, type ToolChoice, type ToolDefinition } from "@/lib/chat/tools";
 import { EXAMPLE_TOOLS } from "@/lib/chat/tool-examples";
+import { toolDefinitionSchema, type ToolChoice, type ToolDefinition } from "@/lib/chat/tools";
 
 // The Tools panel's state as typed (JSON text, a choice, a switch) and what it means for the
 // request. Pure: the panel, the session saver and the tests read it alike.
@@ -54,7 +54,11 @@ export function parseToolsDraft(draft: ToolsDraft): ParsedToolsDraft {
   try {
     raw = JSON.parse(draft.text);
   } catch (error) {
-    return { tools: [], errors: [`The tool definitions are not valid JSON${error instanceof Error ? `: ${error.message}` : ""}.`], fields: {} };
+    return {
+      tools: [],
+      errors: [`The tool definitions are not valid JSON${error instanceof Error ? `: ${error.message}` : ""}.`],
+      fields: {},
+    };
   }
   const items = Array.isArray(raw) ? raw : [raw];
   const tools: ToolDefinition[] = [];
@@ -62,14 +66,18 @@ export function parseToolsDraft(draft: ToolsDraft): ParsedToolsDraft {
   items.forEach((item, index) => {
     const parsed = toolDefinitionSchema.safeParse(definitionOf(item));
     if (parsed.success) tools.push(parsed.data);
-    else errors.push(`Tool ${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "definition"} — ${issue.message}`).join("; ")}`);
+    else
+      errors.push(
+        `Tool ${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "definition"} — ${issue.message}`).join("; ")}`,
+      );
   });
   if (tools.length === 0 && errors.length === 0) errors.push("Add at least one tool definition, or turn tools off.");
   const names = tools.map((tool) => tool.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) errors.push(`Two tools are named '${duplicate}'; each needs its own name.`);
   const choice = choiceOf(draft.choice);
-  if (typeof choice === "object" && !names.includes(choice.name)) errors.push(`Tool choice names '${choice.name}', which is no longer defined.`);
+  if (typeof choice === "object" && !names.includes(choice.name))
+    errors.push(`Tool choice names '${choice.name}', which is no longer defined.`);
   if (errors.length > 0) return { tools, errors, fields: {} };
   // The NIM's advice for "none" is to leave the tools out altogether (docs/nim-protocols.md §1.7).
   if (choice === "none") return { tools, errors, fields: {} };

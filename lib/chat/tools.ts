@@ -13,10 +13,7 @@ export const toolDefinitionSchema = z.object({
 });
 export type ToolDefinition = z.infer<typeof toolDefinitionSchema>;
 
-export const toolChoiceSchema = z.union([
-  z.enum(["auto", "none", "required"]),
-  z.object({ name: z.string().regex(TOOL_NAME) }),
-]);
+export const toolChoiceSchema = z.union([z.enum(["auto", "none", "required"]), z.object({ name: z.string().regex(TOOL_NAME) })]);
 export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
 /** One call the model made: `arguments` is the JSON text exactly as it came, valid or not. */

@@ -1,4 +1,4 @@
-import { renderLiteral, quoteString, type LiteralSyntax } from "@/lib/code-view/literal";
+import { quoteString, renderLiteral, type LiteralSyntax } from "@/lib/code-view/literal";
 import type { MediaSlot } from "@/lib/code-view/media";
 import { mediaNotes, type SnippetContext } from "@/lib/code-view/target";
 

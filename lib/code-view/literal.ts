@@ -23,7 +23,10 @@ const INLINE_MAX = 72;
  * invisible line and format characters escaped so that no editor or tokenizer trips on them.
  */
 export function quoteString(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function hasMedia(value: SnippetValue): boolean {

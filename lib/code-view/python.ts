@@ -1,4 +1,4 @@
-import { renderLiteral, quoteString, type LiteralSyntax } from "@/lib/code-view/literal";
+import { quoteString, renderLiteral, type LiteralSyntax } from "@/lib/code-view/literal";
 import { mediaNotes, splitStandardFields, type SnippetContext } from "@/lib/code-view/target";
 
 // Python with the openai SDK: OpenAI's own fields as keyword arguments, vLLM's in `extra_body`.

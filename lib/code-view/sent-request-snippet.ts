@@ -1,15 +1,24 @@
-import type { TurnMedia } from "@/lib/media/attachments";
 import { buildChatRequest, type UpstreamChatBody } from "@/lib/chat/request";
 import type { ChatRequest, ChatRequestInput } from "@/lib/chat/schema";
-import { snippetMediaResolver } from "@/lib/code-view/snippets";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import { snippetMediaResolver } from "@/lib/code-view/snippets";
+import type { TurnMedia } from "@/lib/media/attachments";
 
 // The upstream body of a sent (or about to be sent) request, for "View code". Kept apart from
 // lib/chat/sent-request.ts so the request builder loads with the dialog, not with the page.
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp", gif: "image/gif", bmp: "image/bmp",
-  mp4: "video/mp4", m4v: "video/mp4", webm: "video/webm", mov: "video/quicktime", mkv: "video/x-matroska",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  gif: "image/gif",
+  bmp: "image/bmp",
+  mp4: "video/mp4",
+  m4v: "video/mp4",
+  webm: "video/webm",
+  mov: "video/quicktime",
+  mkv: "video/x-matroska",
 };
 
 function mimeOf(media: TurnMedia): string {
@@ -29,7 +38,14 @@ function withDefaults(body: ChatRequestInput): ChatRequest {
     ...(body.toolChoice === undefined ? {} : { toolChoice: body.toolChoice }),
     ...(body.parallelToolCalls === undefined ? {} : { parallelToolCalls: body.parallelToolCalls }),
   };
-  return { backend: body.backend, messages: body.messages, reasoning: body.reasoning ?? false, params: body.params ?? {}, media: body.media ?? {}, ...tools };
+  return {
+    backend: body.backend,
+    messages: body.messages,
+    reasoning: body.reasoning ?? false,
+    params: body.params ?? {},
+    media: body.media ?? {},
+    ...tools,
+  };
 }
 
 /**
@@ -45,4 +61,3 @@ export function snippetBody(sent: SentRequest, model: string): UpstreamChatBody 
 export function snippetMediaNames(sent: SentRequest): Record<string, string> {
   return Object.fromEntries(uploads(sent.media).map((m) => [m.mediaId, m.name]));
 }
-

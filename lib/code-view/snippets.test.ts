@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+
+import { REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
 import { buildChatRequest, type MediaResolver, type UpstreamChatBody } from "@/lib/chat/request";
 import { chatRequestSchema, type ChatRequestInput, type ContentPart } from "@/lib/chat/schema";
-import { generateSnippets, snippetMediaResolver, type SnippetMedia, type SnippetTarget } from "@/lib/code-view/snippets";
 import { escapeForHeredoc, shellQuote } from "@/lib/code-view/curl";
-import { REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
+import { generateSnippets, snippetMediaResolver, type SnippetMedia, type SnippetTarget } from "@/lib/code-view/snippets";
 
 const NASTY = `He said "hi" & left: $HOME \`ls\` $(rm -rf /) \\n C:\\temp\\ 'single' — naïve 杯子 ☕ 🚀\nsecond\tline\u2028end`;
 const PNG = `data:image/png;base64,${"iVBORw0KGgo".repeat(20)}`;
@@ -21,8 +22,16 @@ const image = (mediaId = "img"): ContentPart => ({ type: "image", mediaId });
 const video = (mediaId = "vid"): ContentPart => ({ type: "video", mediaId });
 const text = (value = NASTY): ContentPart => ({ type: "text", text: value });
 
-function snippets(upstream: UpstreamChatBody, options: { target?: SnippetTarget; mode?: SnippetMedia["placeholder"]; names?: Record<string, string> } = {}) {
-  return generateSnippets({ body: upstream, target: options.target ?? BACKEND, media: { placeholder: options.mode ?? "placeholder" }, mediaNames: options.names });
+function snippets(
+  upstream: UpstreamChatBody,
+  options: { target?: SnippetTarget; mode?: SnippetMedia["placeholder"]; names?: Record<string, string> } = {},
+) {
+  return generateSnippets({
+    body: upstream,
+    target: options.target ?? BACKEND,
+    media: { placeholder: options.mode ?? "placeholder" },
+    mediaNames: options.names,
+  });
 }
 
 /** The JSON a here-doc feeds to curl, as bash would read it (nothing expanded in a quoted one). */
@@ -34,14 +43,23 @@ function heredocJson(curl: string): unknown {
 }
 
 describe("generateSnippets: structure", () => {
-  const upstream = body("cosmos-reason2", { reasoning: true, messages: user(image(), video(), text()), media: { fps: 2, shortest_edge: 3136 }, params: { seed: 3 } });
+  const upstream = body("cosmos-reason2", {
+    reasoning: true,
+    messages: user(image(), video(), text()),
+    media: { fps: 2, shortest_edge: 3136 },
+    params: { seed: 3 },
+  });
   const { curl, python, typescript } = snippets(upstream);
 
   it("curl posts the exact body from a quoted here-doc, media as placeholders", () => {
     expect(curl).toContain("curl -N http://127.0.0.1:8000/v1/chat/completions \\\n");
     expect(curl).toContain('-H "Content-Type: application/json"');
     expect(curl).toContain("-d @- <<'JSON'\n");
-    const expected = JSON.parse(JSON.stringify(upstream).replace(PNG, "data:image/png;base64,<BASE64_IMAGE_1>").replace(MP4, "data:video/mp4;base64,<BASE64_VIDEO_1>"));
+    const expected = JSON.parse(
+      JSON.stringify(upstream)
+        .replace(PNG, "data:image/png;base64,<BASE64_IMAGE_1>")
+        .replace(MP4, "data:video/mp4;base64,<BASE64_VIDEO_1>"),
+    );
     expect(heredocJson(curl)).toEqual(expected);
   });
 
@@ -49,7 +67,12 @@ describe("generateSnippets: structure", () => {
     const sent = heredocJson(curl) as UpstreamChatBody;
     const last = sent.messages[0]!.content as { type: string; text?: string }[];
     expect(last.at(-1)!.text).toBe(`${NASTY}\n${REASONING_PROMPT_SUFFIX}`);
-    expect(sent).toMatchObject({ media_io_kwargs: { video: { fps: 2 } }, mm_processor_kwargs: { size: { shortest_edge: 3136, longest_edge: 12845056 } }, top_k: 20, seed: 3 });
+    expect(sent).toMatchObject({
+      media_io_kwargs: { video: { fps: 2 } },
+      mm_processor_kwargs: { size: { shortest_edge: 3136, longest_edge: 12845056 } },
+      top_k: 20,
+      seed: 3,
+    });
     const nemotron = snippets(body("nemotron-vl", { reasoning: true }));
     expect((heredocJson(nemotron.curl) as UpstreamChatBody).messages[0]).toEqual({ role: "system", content: "/think" });
     expect(nemotron.python).toContain('        {"role": "system", "content": "/think"},\n');
@@ -58,8 +81,10 @@ describe("generateSnippets: structure", () => {
   it("Python passes OpenAI's fields as keywords and vLLM's in extra_body, with Python literals", () => {
     expect(python).toContain("from openai import OpenAI\n");
     expect(python).toContain('    base_url="http://127.0.0.1:8000/v1",\n    api_key=os.environ["NIM_API_KEY"],\n');
-    expect(python).toContain("    stream=True,\n    stream_options={\"include_usage\": True},\n    temperature=0.6,\n");
-    expect(python).toMatch(/ {4}extra_body=\{\n {8}"top_k": 20,\n {8}"repetition_penalty": 1,\n {8}"media_io_kwargs": \{"video": \{"fps": 2\}\},\n {8}"mm_processor_kwargs": \{"size": \{"shortest_edge": 3136, "longest_edge": 12845056\}\},\n {4}\},/);
+    expect(python).toContain('    stream=True,\n    stream_options={"include_usage": True},\n    temperature=0.6,\n');
+    expect(python).toMatch(
+      / {4}extra_body=\{\n {8}"top_k": 20,\n {8}"repetition_penalty": 1,\n {8}"media_io_kwargs": \{"video": \{"fps": 2\}\},\n {8}"mm_processor_kwargs": \{"size": \{"shortest_edge": 3136, "longest_edge": 12845056\}\},\n {4}\},/,
+    );
     expect(python).not.toMatch(/\btop_k=|\btrue\b|\bfalse\b|\bnull\b/);
     expect(python).toContain('getattr(delta, "reasoning", None) or getattr(delta, "reasoning_content", None)');
     expect(python).not.toContain("import base64");
@@ -67,9 +92,13 @@ describe("generateSnippets: structure", () => {
 
   it("TypeScript spreads vLLM's fields into a typed call and casts only for video parts", () => {
     expect(typescript).toContain('import OpenAI from "openai";\n');
-    expect(typescript).toContain("const stream = await client.chat.completions.create({\n  model: \"nvidia/cosmos-reason2-8b\",\n");
-    expect(typescript).toContain("  ] as OpenAI.Chat.ChatCompletionMessageParam[],\n  stream: true,\n  stream_options: { include_usage: true },\n");
-    expect(typescript).toMatch(/ {2}\.\.\.\{\n {4}top_k: 20,\n {4}repetition_penalty: 1,\n {4}media_io_kwargs: \{ video: \{ fps: 2 \} \},\n/);
+    expect(typescript).toContain('const stream = await client.chat.completions.create({\n  model: "nvidia/cosmos-reason2-8b",\n');
+    expect(typescript).toContain(
+      "  ] as OpenAI.Chat.ChatCompletionMessageParam[],\n  stream: true,\n  stream_options: { include_usage: true },\n",
+    );
+    expect(typescript).toMatch(
+      / {2}\.\.\.\{\n {4}top_k: 20,\n {4}repetition_penalty: 1,\n {4}media_io_kwargs: \{ video: \{ fps: 2 \} \},\n/,
+    );
     expect(typescript).toContain("for await (const chunk of stream) {");
     expect(typescript).not.toContain("readFileSync");
     const imageOnly = snippets(body("cosmos-reason2", { messages: user(image(), text("Where?")) })).typescript;
@@ -78,7 +107,9 @@ describe("generateSnippets: structure", () => {
 
   it("says what to put in place of each placeholder", () => {
     const named = snippets(upstream, { names: { [PNG]: "cup.png" } });
-    expect(named.curl).toMatch(/^# Replace <BASE64_IMAGE_1> with the base64 of cup\.png\.\n# Replace <BASE64_VIDEO_1> with the base64 of video_1\.mp4\.\ncurl/);
+    expect(named.curl).toMatch(
+      /^# Replace <BASE64_IMAGE_1> with the base64 of cup\.png\.\n# Replace <BASE64_VIDEO_1> with the base64 of video_1\.mp4\.\ncurl/,
+    );
     expect(named.python).toContain("# Replace <BASE64_IMAGE_1> with the base64 of cup.png.");
     expect(named.typescript).toContain("// Replace <BASE64_VIDEO_1> with the base64 of video_1.mp4.");
   });
@@ -160,16 +191,22 @@ describe("generateSnippets: keys", () => {
   });
 
   it("refuses an apiKeyEnv that is not a variable name", () => {
-    expect(() => snippets(body("generic"), { target: { ...BACKEND, apiKeyEnv: "nvapi-abc" } as SnippetTarget })).toThrow(/environment variable/);
+    expect(() => snippets(body("generic"), { target: { ...BACKEND, apiKeyEnv: "nvapi-abc" } as SnippetTarget })).toThrow(
+      /environment variable/,
+    );
   });
 });
 
 describe("generateSnippets: media", () => {
   it("never pastes base64; numbers images and videos apart; one slot per distinct media; URLs stay", () => {
     const url = "https://example.com/cup.png?size=1&x=$y";
-    const upstream = body("cosmos-reason2", {
-      messages: user(image("a"), image("a"), { type: "image_url", url }, video(), text("data:image/png;base64,AAAA is text")),
-    }, ({ mediaId }) => (mediaId === "vid" ? MP4 : PNG));
+    const upstream = body(
+      "cosmos-reason2",
+      {
+        messages: user(image("a"), image("a"), { type: "image_url", url }, video(), text("data:image/png;base64,AAAA is text")),
+      },
+      ({ mediaId }) => (mediaId === "vid" ? MP4 : PNG),
+    );
     for (const snippet of Object.values(snippets(upstream))) {
       expect(snippet).not.toContain("iVBORw0KGgo");
       expect(snippet).not.toContain("AAAAIGZ0eXBpc29t");
@@ -195,7 +232,11 @@ describe("generateSnippets: media", () => {
   });
 
   it("names media by id through snippetMediaResolver, without their bytes", () => {
-    const upstream = body("cosmos-reason2", { messages: user(image("m-123"), video("m-456"), text("Hi")) }, snippetMediaResolver({ "m-123": "image/jpeg" }));
+    const upstream = body(
+      "cosmos-reason2",
+      { messages: user(image("m-123"), video("m-456"), text("Hi")) },
+      snippetMediaResolver({ "m-123": "image/jpeg" }),
+    );
     const { python } = snippets(upstream, { mode: "path", names: { "m-123": "photo.jpg", "m-456": "walk.mp4" } });
     expect(python).toContain('"data:image/jpeg;base64," + base64.b64encode(open("photo.jpg", "rb").read())');
     expect(python).toContain('"data:video/mp4;base64," + base64.b64encode(open("walk.mp4", "rb").read())');

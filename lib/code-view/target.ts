@@ -56,9 +56,29 @@ export function mediaNotes(context: SnippetContext): string[] {
 
 /** The fields of the OpenAI chat-completions API; the SDKs type these, the rest go in the extra body. */
 export const OPENAI_CHAT_FIELDS: ReadonlySet<string> = new Set([
-  "model", "messages", "stream", "stream_options", "temperature", "top_p", "max_tokens", "max_completion_tokens",
-  "seed", "presence_penalty", "frequency_penalty", "stop", "n", "logprobs", "top_logprobs", "logit_bias",
-  "response_format", "tools", "tool_choice", "parallel_tool_calls", "user", "reasoning_effort", "metadata",
+  "model",
+  "messages",
+  "stream",
+  "stream_options",
+  "temperature",
+  "top_p",
+  "max_tokens",
+  "max_completion_tokens",
+  "seed",
+  "presence_penalty",
+  "frequency_penalty",
+  "stop",
+  "n",
+  "logprobs",
+  "top_logprobs",
+  "logit_bias",
+  "response_format",
+  "tools",
+  "tool_choice",
+  "parallel_tool_calls",
+  "user",
+  "reasoning_effort",
+  "metadata",
 ]);
 
 export function splitStandardFields(body: { [key: string]: SnippetValue }) {

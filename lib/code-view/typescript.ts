@@ -1,4 +1,4 @@
-import { renderLiteral, quoteString, type LiteralSyntax } from "@/lib/code-view/literal";
+import { quoteString, renderLiteral, type LiteralSyntax } from "@/lib/code-view/literal";
 import { asFields, type SnippetValue } from "@/lib/code-view/media";
 import { mediaNotes, splitStandardFields, type SnippetContext } from "@/lib/code-view/target";
 
@@ -30,10 +30,13 @@ function hasForeignParts(messages: SnippetValue): boolean {
   if (!Array.isArray(messages)) return false;
   return messages.some((message) => {
     const content = asFields(message)?.content;
-    return Array.isArray(content) && content.some((part) => {
-      const type = asFields(part)?.type;
-      return typeof type !== "string" || !OPENAI_PART_TYPES.has(type);
-    });
+    return (
+      Array.isArray(content) &&
+      content.some((part) => {
+        const type = asFields(part)?.type;
+        return typeof type !== "string" || !OPENAI_PART_TYPES.has(type);
+      })
+    );
   });
 }
 

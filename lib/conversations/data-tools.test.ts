@@ -1,16 +1,33 @@
 import { describe, expect, it } from "vitest";
+
+import type { Turn } from "@/lib/chat/conversation";
+import { DEFAULT_TOOLS_DRAFT } from "@/lib/chat/tools-draft";
 import { buildSessionData, snapshotToTurns } from "@/lib/conversations/data";
 import { readSessionData, snapshotOf } from "@/lib/conversations/read";
-import { DEFAULT_TOOLS_DRAFT } from "@/lib/chat/tools-draft";
-import type { Turn } from "@/lib/chat/conversation";
 
 const call = { index: 0, id: "call-1", name: "move_gripper", arguments: '{"gripper":"open"}' };
 const turns: Turn[] = [
   { kind: "user", id: "u", text: "Open the gripper.", media: [] },
   {
-    kind: "assistant", id: "a", state: "done", backendId: "sim", backendLabel: "Sim", model: null, reasoningRequested: false, reasoning: "", answer: "",
-    startedAt: 0, thinkStartedAt: null, thinkEndedAt: null, endedAt: 1, usage: null, metrics: null, finishReason: "tool_calls", error: null,
-    toolCalls: [call], toolResults: [{ callId: "call-1", content: "ok" }],
+    kind: "assistant",
+    id: "a",
+    state: "done",
+    backendId: "sim",
+    backendLabel: "Sim",
+    model: null,
+    reasoningRequested: false,
+    reasoning: "",
+    answer: "",
+    startedAt: 0,
+    thinkStartedAt: null,
+    thinkEndedAt: null,
+    endedAt: 1,
+    usage: null,
+    metrics: null,
+    finishReason: "tool_calls",
+    error: null,
+    toolCalls: [call],
+    toolResults: [{ callId: "call-1", content: "ok" }],
   },
 ];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import type { AssistantTurn, Turn, UserTurn } from "@/lib/chat/conversation";
-import { readSessionData, snapshotOf } from "@/lib/conversations/read";
 import { buildSessionData, sessionTitle, snapshotToTurns, turnsToSnapshot, type SessionState } from "@/lib/conversations/data";
+import { readSessionData, snapshotOf } from "@/lib/conversations/read";
 import { createShareSchema, snapshotDataSchema } from "@/lib/conversations/schema";
 
 const MEDIA_ID = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -10,21 +11,43 @@ const user = (text: string, media: UserTurn["media"] = []): UserTurn => ({ kind:
 
 function reply(overrides: Partial<AssistantTurn> = {}): AssistantTurn {
   return {
-    kind: "assistant", id: "a", state: "done", backendId: "sim-reason2-8b", backendLabel: "Cosmos Reason2 8B (simulated)",
-    model: "nvidia/cosmos-reason2-8b", reasoningRequested: true, reasoning: "Thinking it over.", answer: "**Left.**",
-    startedAt: 1000, thinkStartedAt: 1100, thinkEndedAt: 2600, endedAt: 4000,
+    kind: "assistant",
+    id: "a",
+    state: "done",
+    backendId: "sim-reason2-8b",
+    backendLabel: "Cosmos Reason2 8B (simulated)",
+    model: "nvidia/cosmos-reason2-8b",
+    reasoningRequested: true,
+    reasoning: "Thinking it over.",
+    answer: "**Left.**",
+    startedAt: 1000,
+    thinkStartedAt: 1100,
+    thinkEndedAt: 2600,
+    endedAt: 4000,
     usage: { promptTokens: 812, completionTokens: 178 },
     metrics: { ttftMs: 100, ttfaMs: 1600, totalMs: 3000, tokensPerSecond: 40 },
-    finishReason: "stop", error: null, ...overrides,
+    finishReason: "stop",
+    error: null,
+    ...overrides,
   };
 }
 
 function state(turns: Turn[], overrides: Partial<SessionState> = {}): SessionState {
   return {
     turns,
-    backend: { id: "sim-reason2-8b", label: "Cosmos Reason2 8B", model: "nvidia/cosmos-reason2-8b", family: "cosmos-reason2", kind: "chat" },
-    systemPrompt: "Be brief.", reasoning: true, params: { temperature: 0.6, max_tokens: 4096, stop: [] }, media: { fps: 4 },
-    mediaDraft: { sampling: "fps", fps: "4", num_frames: "", shortest_edge: "", longest_edge: "", max_num_tiles: "" }, paramsEdited: true,
+    backend: {
+      id: "sim-reason2-8b",
+      label: "Cosmos Reason2 8B",
+      model: "nvidia/cosmos-reason2-8b",
+      family: "cosmos-reason2",
+      kind: "chat",
+    },
+    systemPrompt: "Be brief.",
+    reasoning: true,
+    params: { temperature: 0.6, max_tokens: 4096, stop: [] },
+    media: { fps: 4 },
+    mediaDraft: { sampling: "fps", fps: "4", num_frames: "", shortest_edge: "", longest_edge: "", max_num_tiles: "" },
+    paramsEdited: true,
     ...overrides,
   };
 }
@@ -38,9 +61,19 @@ describe("session data", () => {
     const data = buildSessionData(state(turns));
     expect(snapshotDataSchema.safeParse(data).success).toBe(true);
     const back = snapshotToTurns(readSessionData(JSON.parse(JSON.stringify(data)))!.turns);
-    expect(back[0]).toMatchObject({ kind: "user", text: "What is in the picture?", media: [{ kind: "image", mediaId: MEDIA_ID, name: "cup.png", width: 64, height: 48, source: "upload" }] });
+    expect(back[0]).toMatchObject({
+      kind: "user",
+      text: "What is in the picture?",
+      media: [{ kind: "image", mediaId: MEDIA_ID, name: "cup.png", width: 64, height: 48, source: "upload" }],
+    });
     const assistant = back[1] as AssistantTurn;
-    expect(assistant).toMatchObject({ state: "done", reasoning: "Thinking it over.", answer: "**Left.**", backendLabel: "Cosmos Reason2 8B (simulated)", model: "nvidia/cosmos-reason2-8b" });
+    expect(assistant).toMatchObject({
+      state: "done",
+      reasoning: "Thinking it over.",
+      answer: "**Left.**",
+      backendLabel: "Cosmos Reason2 8B (simulated)",
+      model: "nvidia/cosmos-reason2-8b",
+    });
     expect(assistant.metrics).toEqual({ ttftMs: 100, ttfaMs: 1600, totalMs: 3000, tokensPerSecond: 40 });
     expect(assistant.usage).toEqual({ promptTokens: 812, completionTokens: 178 });
     expect(assistant.thinkEndedAt! - assistant.thinkStartedAt!).toBe(1500);
@@ -61,7 +94,9 @@ describe("session data", () => {
   });
 
   it("keeps a streaming reply as stopped, with its own timings and no metrics", () => {
-    const data = buildSessionData(state([user("Hi"), reply({ state: "streaming", metrics: null, usage: null, endedAt: null, thinkEndedAt: null })]));
+    const data = buildSessionData(
+      state([user("Hi"), reply({ state: "streaming", metrics: null, usage: null, endedAt: null, thinkEndedAt: null })]),
+    );
     expect(data.turns[1]).toMatchObject({ state: "stopped", metrics: { ttftMs: 100, ttfaMs: null, totalMs: null } });
     const [, back] = snapshotToTurns(data.turns) as [UserTurn, AssistantTurn];
     expect(back.state).toBe("stopped");

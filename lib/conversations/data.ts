@@ -1,13 +1,13 @@
-import type { TurnMedia } from "@/lib/media/attachments";
-import type { BackendSummary } from "@/lib/backends/types";
-import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
-import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
 import type { Family } from "@/lib/backends/families";
-import type { MediaParamsDraft } from "@/lib/media/params";
+import type { BackendSummary } from "@/lib/backends/types";
+import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
+import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
 import type { ResumeSettings, SavedSessionData } from "@/lib/conversations/read";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
-import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
+import type { TurnMedia } from "@/lib/media/attachments";
+import type { MediaParamsDraft } from "@/lib/media/params";
 
 // One data shape for a saved conversation and a shared snapshot: the turns as the server schema
 // takes them (no backend URL or key can fit), plus, for saved conversations only, what the
@@ -16,7 +16,6 @@ import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
 
 export type { ResumeSettings, SavedSessionData };
-
 
 export interface SessionState {
   turns: readonly Turn[];
@@ -61,13 +60,27 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
   const done = turn.state === "done" && turn.metrics !== null;
   // A stopped or failed turn has no server metrics; its own timings still say how long it thought.
   const metrics = done
-    ? { ttftMs: ms(turn.metrics?.ttftMs), ttfaMs: ms(turn.metrics?.ttfaMs), totalMs: ms(turn.metrics?.totalMs), tokensPerSecond: ms(turn.metrics?.tokensPerSecond) }
-    : { ttftMs: since(turn.startedAt, turn.thinkStartedAt), ttfaMs: since(turn.startedAt, turn.thinkEndedAt), totalMs: since(turn.startedAt, turn.endedAt) };
+    ? {
+        ttftMs: ms(turn.metrics?.ttftMs),
+        ttfaMs: ms(turn.metrics?.ttfaMs),
+        totalMs: ms(turn.metrics?.totalMs),
+        tokensPerSecond: ms(turn.metrics?.tokensPerSecond),
+      }
+    : {
+        ttftMs: since(turn.startedAt, turn.thinkStartedAt),
+        ttfaMs: since(turn.startedAt, turn.thinkEndedAt),
+        totalMs: since(turn.startedAt, turn.endedAt),
+      };
   return {
     role: "assistant",
     reasoning: turn.reasoning,
     answer: turn.answer,
-    backend: { id: clip(turn.backendId, 100), label: clip(turn.backendLabel, 300), model: turn.model === null ? null : clip(turn.model, 300), family },
+    backend: {
+      id: clip(turn.backendId, 100),
+      label: clip(turn.backendLabel, 300),
+      model: turn.model === null ? null : clip(turn.model, 300),
+      family,
+    },
     reasoningRequested: turn.reasoningRequested,
     // A snapshot is a moment: a reply still streaming is kept as far as it got.
     state: turn.state === "streaming" ? "stopped" : turn.state,
@@ -91,9 +104,15 @@ export function turnsToSnapshot(turns: readonly Turn[], familyOf: (backendId: st
 
 /** What a saved conversation stores; `snapshotOf` strips it to what a share may show. */
 export function buildSessionData(state: SessionState): SavedSessionData {
-  const tools = state.toolsDraft ? parseToolsDraft(state.toolsDraft).fields.tools ?? [] : [];
+  const tools = state.toolsDraft ? (parseToolsDraft(state.toolsDraft).fields.tools ?? []) : [];
   const backend = state.backend
-    ? { id: state.backend.id, label: state.backend.label, model: state.backend.model, family: state.backend.family, kind: state.backend.kind }
+    ? {
+        id: state.backend.id,
+        label: state.backend.label,
+        model: state.backend.model,
+        family: state.backend.family,
+        kind: state.backend.kind,
+      }
     : null;
   return {
     version: 1,
@@ -124,7 +143,10 @@ function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
   // Times are relative to a start of 0, which is all the think pane's "Thought for" needs.
   const thinkStartedAt = reasoning !== "" ? (m.ttftMs ?? 0) : null;
   const thinkEndedAt = thinkStartedAt === null ? null : (m.ttfaMs ?? m.totalMs ?? thinkStartedAt);
-  const usage = typeof m.promptTokens === "number" && typeof m.completionTokens === "number" ? { promptTokens: m.promptTokens, completionTokens: m.completionTokens } : null;
+  const usage =
+    typeof m.promptTokens === "number" && typeof m.completionTokens === "number"
+      ? { promptTokens: m.promptTokens, completionTokens: m.completionTokens }
+      : null;
   return {
     kind: "assistant",
     id: createTurnId(),
@@ -155,7 +177,12 @@ function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
 export function snapshotToTurns(turns: readonly SnapshotTurn[]): Turn[] {
   return turns.map((turn): Turn =>
     turn.role === "user"
-      ? ({ kind: "user", id: createTurnId(), text: turn.text ?? "", media: (turn.attachments ?? []).map(attachmentToMedia) } satisfies UserTurn)
+      ? ({
+          kind: "user",
+          id: createTurnId(),
+          text: turn.text ?? "",
+          media: (turn.attachments ?? []).map(attachmentToMedia),
+        } satisfies UserTurn)
       : snapshotToAssistant(turn),
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { resolveConflict } from "@/lib/conversations/merge";
 import type { SnapshotTurn } from "@/lib/conversations/schema";
 

@@ -11,7 +11,8 @@ export type ConflictResolution =
   /** Both went different ways: keep theirs, and save ours as a new conversation. */
   | { action: "fork" };
 
-const turnKey = (t: SnapshotTurn) => JSON.stringify([t.role, t.text ?? "", t.reasoning ?? "", t.answer ?? "", t.state ?? "", (t.attachments ?? []).length]);
+const turnKey = (t: SnapshotTurn) =>
+  JSON.stringify([t.role, t.text ?? "", t.reasoning ?? "", t.answer ?? "", t.state ?? "", (t.attachments ?? []).length]);
 
 function isPrefix(short: readonly string[], long: readonly string[]): boolean {
   return short.length <= long.length && short.every((key, i) => key === long[i]);

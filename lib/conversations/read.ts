@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { snapshotDataSchema, type SnapshotData } from "@/lib/conversations/schema";
 
 // Reading a saved session back and making a share of it, with the schemas; apart from lib/conversations/data so that pages can

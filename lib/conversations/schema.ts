@@ -1,10 +1,11 @@
 import { z } from "zod";
+
+import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { samplingParamsSchema, storedMediaParamsSchema } from "@/lib/chat/schema";
 import { toolDefinitionSchema } from "@/lib/chat/tools";
-import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
-import { mediaIdSchema } from "@/lib/media/media-api";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
 import { ID_PATTERN, ID_RULE } from "@/lib/core/ids";
+import { mediaIdSchema } from "@/lib/media/media-api";
 
 // What POST /api/sessions (a shared snapshot) and /api/conversations (a saved, editable session)
 // accept. Shared so the browser builds what the server takes. Unknown keys are stripped, so a
@@ -81,10 +82,21 @@ const turnSchema = z.object({
   notices: z.array(z.string().max(2000)).max(20).optional(),
   /** The tools the reply called, arguments as they came, and the results the person gave. */
   toolCalls: z
-    .array(z.object({ index: z.number().int().min(0).max(1000), id: z.string().max(200), name: z.string().max(200), arguments: z.string().max(200_000), malformed: z.string().max(2000).optional() }))
+    .array(
+      z.object({
+        index: z.number().int().min(0).max(1000),
+        id: z.string().max(200),
+        name: z.string().max(200),
+        arguments: z.string().max(200_000),
+        malformed: z.string().max(2000).optional(),
+      }),
+    )
     .max(32)
     .optional(),
-  toolResults: z.array(z.object({ callId: z.string().max(200), content: z.string().max(200_000) })).max(32).optional(),
+  toolResults: z
+    .array(z.object({ callId: z.string().max(200), content: z.string().max(200_000) }))
+    .max(32)
+    .optional(),
   /** A generated image or video shown with the turn. */
   result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]) }).nullish(),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatRelativeTime } from "@/lib/conversations/time";
 
 const now = Date.UTC(2025, 5, 15, 12, 0, 0);

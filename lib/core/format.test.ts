@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatDuration, formatRate, formatSeconds } from "@/lib/core/format";
 
 describe("format", () => {

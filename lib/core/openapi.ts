@@ -34,10 +34,18 @@ const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", 
 
 function parametersOf(op: ApiOperation): Record<string, unknown>[] {
   const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1], in: "path", required: true, schema: { type: "string" },
+    name: match[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
   }));
   for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
-    params.push({ name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema: jsonSchema(field as z.ZodType) });
+    params.push({
+      name,
+      in: "query",
+      required: !(field as z.ZodType).safeParse(undefined).success,
+      schema: jsonSchema(field as z.ZodType),
+    });
   }
   return params;
 }
@@ -46,13 +54,16 @@ function operationOf(op: ApiOperation): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, description] of Object.entries(op.responses)) {
     const code = Number(status);
-    responses[status] = code >= 400
-      ? { description, content: { "application/json": { schema: ERROR_SCHEMA } } }
-      : { description, ...(op.produces && code < 300 ? { content: { [op.produces]: {} } } : {}) };
+    responses[status] =
+      code >= 400
+        ? { description, content: { "application/json": { schema: ERROR_SCHEMA } } }
+        : { description, ...(op.produces && code < 300 ? { content: { [op.produces]: {} } } : {}) };
   }
   const body = op.body
     ? { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } }
-    : op.rawBody ? { required: true, content: op.rawBody } : undefined;
+    : op.rawBody
+      ? { required: true, content: op.rawBody }
+      : undefined;
   const parameters = parametersOf(op);
   return { summary: op.summary, ...(parameters.length ? { parameters } : {}), ...(body ? { requestBody: body } : {}), responses };
 }

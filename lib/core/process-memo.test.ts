@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+
 import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
 
 describe("processMemo", () => {

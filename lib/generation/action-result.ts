@@ -4,7 +4,8 @@ import type { ActionResult } from "@/lib/generation/schema";
 // VideoAction, the NIM 2.x response: `{data, shape, dtype, raw_action_dim, action_mode, domain_id}`)
 // into the playground's `{domain, shape, data}`. Pure; anything malformed is answered as null.
 
-const isRow = (row: unknown): row is number[] => Array.isArray(row) && row.every((value) => typeof value === "number" && Number.isFinite(value));
+const isRow = (row: unknown): row is number[] =>
+  Array.isArray(row) && row.every((value) => typeof value === "number" && Number.isFinite(value));
 
 /** The rows of `data`; a flat list is folded into rows of `shape[1]` (float32 arrays may come flat). */
 function rowsOf(data: unknown, shape: unknown): number[][] | null {

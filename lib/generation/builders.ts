@@ -74,8 +74,14 @@ function buildNim1({ request, frames, fps, input }: ResolvedGeneration): Upstrea
 }
 
 const NIM2_MODES = {
-  text2world: "text2video", image2world: "image2video", video2world: "video2video", text2image: "text2image",
-  forward_dynamics: "forward_dynamics", policy: "policy", inverse_dynamics: "inverse_dynamics", transfer: "video2video",
+  text2world: "text2video",
+  image2world: "image2video",
+  video2world: "video2video",
+  text2image: "text2image",
+  forward_dynamics: "forward_dynamics",
+  policy: "policy",
+  inverse_dynamics: "inverse_dynamics",
+  transfer: "video2video",
 } as const;
 
 /** The Certified NIM 2.x: a required model_mode, the renamed fields; it answers 422 to any other. */
@@ -99,7 +105,14 @@ function buildNim2(resolved: ResolvedGeneration): UpstreamPlan {
     ...nim2Transfer(request),
   };
   const controlType = request.mode === "transfer" ? request.control?.type : undefined;
-  return { protocol: "infer", json, inputField: input ? "input_reference" : null, inputEncoding: "data-uri", output, ...(controlType ? { controlType } : {}) };
+  return {
+    protocol: "infer",
+    json,
+    inputField: input ? "input_reference" : null,
+    inputEncoding: "data-uri",
+    output,
+    ...(controlType ? { controlType } : {}),
+  };
 }
 
 function conditioning(request: ResolvedGeneration["request"]): Record<string, unknown> {

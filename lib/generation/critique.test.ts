@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { chatRequestSchema } from "@/lib/chat/schema";
-import type { GenerationJobView } from "@/lib/generation/schema";
-import { buildCritiqueRequest, critiqueVerdict, defaultCriticBackend, summarizeBatch, type CriticBackend } from "@/lib/generation/critique";
 
-const caps = (reasoningWithVideo: boolean) => ({ chat: true, reasoningSwitch: "prompt-suffix" as const, reasoningWithVideo, maxImages: 8, maxVideos: 1, maxInlineImageBytes: null });
+import { chatRequestSchema } from "@/lib/chat/schema";
+import { buildCritiqueRequest, critiqueVerdict, defaultCriticBackend, summarizeBatch, type CriticBackend } from "@/lib/generation/critique";
+import type { GenerationJobView } from "@/lib/generation/schema";
+
+const caps = (reasoningWithVideo: boolean) => ({
+  chat: true,
+  reasoningSwitch: "prompt-suffix" as const,
+  reasoningWithVideo,
+  maxImages: 8,
+  maxVideos: 1,
+  maxInlineImageBytes: null,
+});
 const reason2: CriticBackend = { id: "r2", family: "cosmos-reason2", capabilities: caps(true) };
 const nemotron: CriticBackend = { id: "nv", family: "nemotron-vl", capabilities: caps(false) };
 const MEDIA = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -56,11 +64,25 @@ describe("verdicts and defaults", () => {
 
 describe("summarizeBatch", () => {
   const job = (id: string, status: GenerationJobView["status"], seed: number): GenerationJobView => ({
-    id, backend: "p", mode: "text2world", status, request: { backend: "p", mode: "text2world", prompt: "x", seed }, createdAt: "", elapsedS: 0, seed,
+    id,
+    backend: "p",
+    mode: "text2world",
+    status,
+    request: { backend: "p", mode: "text2world", prompt: "x", seed },
+    createdAt: "",
+    elapsedS: 0,
+    seed,
   });
 
   it("counts approvals, rejections and what is still to come, with the seeds that pass", () => {
-    const jobs = [job("a", "succeeded", 1), job("b", "succeeded", 2), job("c", "running", 3), job("d", "failed", 4), job("e", "succeeded", 5), undefined];
+    const jobs = [
+      job("a", "succeeded", 1),
+      job("b", "succeeded", 2),
+      job("c", "running", 3),
+      job("d", "failed", 4),
+      job("e", "succeeded", 5),
+      undefined,
+    ];
     const summary = summarizeBatch(jobs, {
       a: { status: "done", verdict: "approve" },
       b: { status: "done", verdict: "reject" },

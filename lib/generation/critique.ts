@@ -1,9 +1,9 @@
 import { parseCriticVerdict, type CriticVerdict } from "@/lib/annotations/critic";
-import type { BackendSummary } from "@/lib/backends/types";
-import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { Family } from "@/lib/backends/families";
-import type { GenerationJobView } from "@/lib/generation/schema";
+import type { BackendSummary } from "@/lib/backends/types";
 import { findPreset, presetPrompt, presetSampling } from "@/lib/chat/presets";
+import type { ChatRequestInput } from "@/lib/chat/schema";
+import type { GenerationJobView } from "@/lib/generation/schema";
 
 // Generate → critique: a generated clip goes to a chat backend with the SDG critic template of the
 // Cosmos Reason2 docs (temperature 0.3, top_p 0.3, 4 fps), and the answer is read as a verdict.
@@ -33,7 +33,13 @@ export function buildCritiqueRequest(backend: CriticBackend, mediaId: string, cl
     media: { fps },
     messages: [
       { role: "system", content: "You are a helpful assistant." },
-      { role: "user", content: [{ type: "video", mediaId }, { type: "text", text: presetPrompt(preset, "", family) }] },
+      {
+        role: "user",
+        content: [
+          { type: "video", mediaId },
+          { type: "text", text: presetPrompt(preset, "", family) },
+        ],
+      },
     ],
   };
 }
@@ -60,7 +66,10 @@ export interface BatchSummary {
 }
 
 /** "3 of 5 approved": where a batch of seeds stands. */
-export function summarizeBatch(jobs: readonly (GenerationJobView | undefined)[], critiques: Readonly<Record<string, CritiqueOutcome | undefined>>): BatchSummary {
+export function summarizeBatch(
+  jobs: readonly (GenerationJobView | undefined)[],
+  critiques: Readonly<Record<string, CritiqueOutcome | undefined>>,
+): BatchSummary {
   const summary: BatchSummary = { total: jobs.length, approved: 0, rejected: 0, pending: 0, unjudged: 0, passingSeeds: [] };
   for (const job of jobs) {
     const critique = job ? critiques[job.id] : undefined;

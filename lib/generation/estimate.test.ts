@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectedSeconds, estimatedProgress, median, runRate } from "@/lib/generation/estimate";
+
+import { estimatedProgress, expectedSeconds, median, runRate } from "@/lib/generation/estimate";
 
 describe("duration estimate", () => {
   it("takes the median of past rates, else the family's rate, else the nominal time", () => {

@@ -1,24 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, SEED_MAX, modeInput } from "@/lib/backends/generation-families";
+
+import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, modeInput, SEED_MAX } from "@/lib/backends/generation-families";
 import { exampleActions } from "@/lib/generation/action-curves";
+import {
+  batchSeeds,
+  changeMode,
+  changeResolution,
+  describeClip,
+  draftFor,
+  fpsChoices,
+  frameChoices,
+  outputSize,
+  snapFrames,
+  validateDraft,
+  type GenerateDraft,
+} from "@/lib/generation/form";
 import { resolveGeneration } from "@/lib/generation/request";
 import { generationRequestSchema } from "@/lib/generation/schema";
-import {
-  batchSeeds, changeMode, changeResolution, describeClip, draftFor, fpsChoices, frameChoices, outputSize, snapFrames, validateDraft, type GenerateDraft,
-} from "@/lib/generation/form";
 
 const MEDIA = "AAAAAAAAAAAAAAAAAAAAAA";
 const nim1 = GENERATION_PROFILES["cosmos3-nim-1.0.0"];
 const predict = GENERATION_PROFILES["cosmos-predict"];
 const omni = GENERATION_PROFILES["vllm-omni"];
 
-const withPrompt = (draft: GenerateDraft, extra: Partial<GenerateDraft> = {}): GenerateDraft => ({ ...draft, prompt: "A robot arm stacks cubes.", ...extra });
+const withPrompt = (draft: GenerateDraft, extra: Partial<GenerateDraft> = {}): GenerateDraft => ({
+  ...draft,
+  prompt: "A robot arm stacks cubes.",
+  ...extra,
+});
 
 describe("draftFor", () => {
   it("starts from each profile's defaults, and every default draft is a request the server takes", () => {
     for (const family of GENERATION_PROFILE_IDS) {
       for (const mode of GENERATION_PROFILES[family].modes) {
-        const draft = withPrompt(changeMode(family, draftFor(family), mode), mode === "forward_dynamics" ? { actionText: JSON.stringify(exampleActions("av")) } : {});
+        const draft = withPrompt(
+          changeMode(family, draftFor(family), mode),
+          mode === "forward_dynamics" ? { actionText: JSON.stringify(exampleActions("av")) } : {},
+        );
         const needed = modeInput(mode);
         const input = needed ? { mediaId: MEDIA, kind: needed } : null;
         const control = mode === "transfer" ? { mediaId: MEDIA, kind: "video" as const } : null;
@@ -27,7 +45,13 @@ describe("draftFor", () => {
         if (!result.ok) continue;
         expect(generationRequestSchema.safeParse(result.request).success).toBe(true);
         const facts = (kind: "image" | "video") => ({ kind, mime: "" });
-        expect(() => resolveGeneration(family, result.request, { seed: 1, ...(input ? { input: facts(input.kind) } : {}), ...(control ? { control: facts("video") } : {}) })).not.toThrow();
+        expect(() =>
+          resolveGeneration(family, result.request, {
+            seed: 1,
+            ...(input ? { input: facts(input.kind) } : {}),
+            ...(control ? { control: facts("video") } : {}),
+          }),
+        ).not.toThrow();
       }
     }
   });
@@ -43,8 +67,17 @@ describe("draftFor", () => {
   it("moves sampling to the output's documented defaults when the mode switches between video and image", () => {
     const video = draftFor("vllm-omni");
     expect(video).toMatchObject({ steps: "35", guidanceScale: "6", flowShift: "10" });
-    expect(changeMode("vllm-omni", video, "text2image")).toMatchObject({ mode: "text2image", steps: "50", guidanceScale: "7", flowShift: "3" });
-    expect(changeMode("cosmos3-nim-2.x", draftFor("cosmos3-nim-2.x"), "text2image")).toMatchObject({ steps: "50", guidanceScale: "4", flowShift: "3" });
+    expect(changeMode("vllm-omni", video, "text2image")).toMatchObject({
+      mode: "text2image",
+      steps: "50",
+      guidanceScale: "7",
+      flowShift: "3",
+    });
+    expect(changeMode("cosmos3-nim-2.x", draftFor("cosmos3-nim-2.x"), "text2image")).toMatchObject({
+      steps: "50",
+      guidanceScale: "4",
+      flowShift: "3",
+    });
     expect(draftFor("cosmos3-nim-2.x").flowShift).toBe("");
     const edited = { ...video, steps: "20" };
     expect(changeMode("vllm-omni", edited, "image2world").steps).toBe("20");
@@ -95,7 +128,15 @@ describe("validateDraft", () => {
   });
 
   it("names every bad field at once", () => {
-    const draft = { ...draftFor("cosmos-predict"), prompt: "  ", seed: "-1", steps: "0", guidanceScale: "abc", height: "70", frames: "1.5" };
+    const draft = {
+      ...draftFor("cosmos-predict"),
+      prompt: "  ",
+      seed: "-1",
+      steps: "0",
+      guidanceScale: "abc",
+      height: "70",
+      frames: "1.5",
+    };
     const result = validateDraft("p", "cosmos-predict", draft, null);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -104,7 +145,12 @@ describe("validateDraft", () => {
   });
 
   it("sends tier families a resolution and aspect, pixel families width and height", () => {
-    const tier = validateDraft("w", "cosmos3-nim-1.0.0", withPrompt(draftFor("cosmos3-nim-1.0.0"), { resolution: "720p", aspect: "9:16", frames: "121" }), null);
+    const tier = validateDraft(
+      "w",
+      "cosmos3-nim-1.0.0",
+      withPrompt(draftFor("cosmos3-nim-1.0.0"), { resolution: "720p", aspect: "9:16", frames: "121" }),
+      null,
+    );
     expect(tier.ok && tier.request).toMatchObject({ resolution: "720p", aspect: "9:16", frames: 121, fps: 24 });
     expect(tier.ok && "width" in tier.request).toBe(false);
     const pixels = validateDraft("p", "cosmos-predict", withPrompt(draftFor("cosmos-predict"), { width: "640", height: "360" }), null);
@@ -136,7 +182,12 @@ describe("validateDraft", () => {
   });
 
   it("passes the server's check last: NIM frames over the tier cap come back as its sentence", () => {
-    const result = validateDraft("w", "cosmos3-nim-1.0.0", withPrompt(draftFor("cosmos3-nim-1.0.0"), { resolution: "720p", frames: "297" }), null);
+    const result = validateDraft(
+      "w",
+      "cosmos3-nim-1.0.0",
+      withPrompt(draftFor("cosmos3-nim-1.0.0"), { resolution: "720p", frames: "297" }),
+      null,
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.form).toMatch(/at 720p use at most 197/);
   });

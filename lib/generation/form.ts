@@ -1,12 +1,23 @@
-import { PlaygroundError } from "@/lib/core/errors";
 import {
-  GENERATION_PROFILES, SEED_MAX, TIER_SIZES, isActionMode, modeDefaults, modeInput, worldModelDefaults,
-  type AspectRatio, type ControlType, type GenerationMode, type GenerationProfile, type GenerationProfileInfo, type ResolutionTier,
+  GENERATION_PROFILES,
+  isActionMode,
+  modeDefaults,
+  modeInput,
+  SEED_MAX,
+  TIER_SIZES,
+  worldModelDefaults,
+  type AspectRatio,
+  type ControlType,
+  type GenerationMode,
+  type GenerationProfile,
+  type GenerationProfileInfo,
+  type ResolutionTier,
 } from "@/lib/backends/generation-families";
-import { worldFields, type WorldDraft } from "@/lib/generation/world-form";
-import { countWords, maxFrames, resolveGeneration } from "@/lib/generation/request";
+import { PlaygroundError } from "@/lib/core/errors";
 import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
+import { countWords, maxFrames, resolveGeneration } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
+import { worldFields, type WorldDraft } from "@/lib/generation/world-form";
 
 // The Generate form as it is edited: numbers stay the typed strings, and only values the backend's
 // profile takes can be picked. validateDraft turns a draft into the POST /api/generations body, or
@@ -39,8 +50,21 @@ export interface GenerateDraft extends WorldDraft {
 }
 
 export type DraftField =
-  | "prompt" | "negativePrompt" | "seed" | "steps" | "guidanceScale" | "flowShift" | "width" | "height" | "frames" | "conditionFrames" | "input" | "form"
-  | "action" | "control" | "soundDuration";
+  | "prompt"
+  | "negativePrompt"
+  | "seed"
+  | "steps"
+  | "guidanceScale"
+  | "flowShift"
+  | "width"
+  | "height"
+  | "frames"
+  | "conditionFrames"
+  | "input"
+  | "form"
+  | "action"
+  | "control"
+  | "soundDuration";
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export interface InputChoice {
@@ -56,7 +80,11 @@ const COMMON_FPS = [8, 10, 12, 16, 24, 25, 30, 60];
 
 const sampling = (profile: GenerationProfile, mode: GenerationMode) => {
   const defaults = modeDefaults(GENERATION_PROFILES[profile], mode);
-  return { steps: String(defaults.steps), guidanceScale: String(defaults.guidanceScale), flowShift: defaults.flowShift === undefined ? "" : String(defaults.flowShift) };
+  return {
+    steps: String(defaults.steps),
+    guidanceScale: String(defaults.guidanceScale),
+    flowShift: defaults.flowShift === undefined ? "" : String(defaults.flowShift),
+  };
 };
 
 /** The profile's defaults; the prompt, negative prompt, seed and (when the profile offers it) the mode carry over. */
@@ -96,16 +124,25 @@ export function changeMode(profile: GenerationProfile, draft: GenerateDraft, mod
   const { defaults } = GENERATION_PROFILES[profile];
   const clip = own?.frames
     ? { frames: String(own.frames), fps: own.fps ?? draft.fps, resolution: own.resolution ?? draft.resolution }
-    : draft.mode === "transfer" ? { frames: String(defaults.frames), fps: defaults.fps, resolution: defaults.resolution ?? draft.resolution } : {};
+    : draft.mode === "transfer"
+      ? { frames: String(defaults.frames), fps: defaults.fps, resolution: defaults.resolution ?? draft.resolution }
+      : {};
   return { ...draft, mode, actionDomain: "", ...(switchesSampling ? sampling(profile, mode) : {}), ...clip };
 }
 
 /** A new tier; a frame count over its cap moves to the nearest one it takes, with a sentence saying so. */
-export function changeResolution(profile: GenerationProfile, draft: GenerateDraft, resolution: ResolutionTier): { draft: GenerateDraft; notice: string | null } {
+export function changeResolution(
+  profile: GenerationProfile,
+  draft: GenerateDraft,
+  resolution: ResolutionTier,
+): { draft: GenerateDraft; notice: string | null } {
   const info = GENERATION_PROFILES[profile];
   const before = Number(draft.frames) || info.defaults.frames;
   const frames = snapFrames(info, resolution, before);
-  const notice = frames === before ? null : `Frames changed from ${before} to ${frames}: ${info.label} takes at most ${maxFrames(info, resolution)} at ${resolution}.`;
+  const notice =
+    frames === before
+      ? null
+      : `Frames changed from ${before} to ${frames}: ${info.label} takes at most ${maxFrames(info, resolution)} at ${resolution}.`;
   return { draft: { ...draft, resolution, frames: String(frames) }, notice };
 }
 
@@ -181,23 +218,34 @@ function promptError(info: GenerationProfileInfo, prompt: string): string | unde
 function flowShiftOf(info: GenerationProfileInfo, text: string): { value?: number; error?: string } {
   if (!info.flowShift || text.trim() === "") return {};
   const value = Number(text);
-  return Number.isFinite(value) && value > 0 && value <= 1000 ? { value } : { error: "Flow shift must be a number above 0 (e.g. 3 or 10), or empty for the server's default." };
+  return Number.isFinite(value) && value > 0 && value <= 1000
+    ? { value }
+    : { error: "Flow shift must be a number above 0 (e.g. 3 or 10), or empty for the server's default." };
 }
 
 function conditionOf(text: string): { value?: number[]; error?: string } {
   if (text.trim() === "") return {};
   const parts = text.split(",").map((part) => part.trim());
-  return parts.every(isInteger) ? { value: parts.map(Number) } : { error: "Latent frames are whole numbers separated by commas, e.g. 0, 1." };
+  return parts.every(isInteger)
+    ? { value: parts.map(Number) }
+    : { error: "Latent frames are whole numbers separated by commas, e.g. 0, 1." };
 }
 
 /** The request body for a draft, or what is wrong with it, field by field. */
-export function validateDraft(backendId: string, profile: GenerationProfile, draft: GenerateDraft, input: InputChoice | null, control: InputChoice | null = null): DraftResult {
+export function validateDraft(
+  backendId: string,
+  profile: GenerationProfile,
+  draft: GenerateDraft,
+  input: InputChoice | null,
+  control: InputChoice | null = null,
+): DraftResult {
   const info = GENERATION_PROFILES[profile];
   const errors: DraftErrors = {};
   const prompt = draft.prompt.trim();
   const badPrompt = promptError(info, prompt);
   if (badPrompt) errors.prompt = badPrompt;
-  if (draft.negativePrompt.length > MAX_PROMPT_CHARS) errors.negativePrompt = `Keep the negative prompt under ${MAX_PROMPT_CHARS} characters.`;
+  if (draft.negativePrompt.length > MAX_PROMPT_CHARS)
+    errors.negativePrompt = `Keep the negative prompt under ${MAX_PROMPT_CHARS} characters.`;
 
   const seed = draft.seed.trim() === "" ? {} : integerIn(draft.seed, "Seed", 0, SEED_MAX);
   const steps = integerIn(draft.steps, "Steps", info.limits.steps.min, info.limits.steps.max);
@@ -228,7 +276,8 @@ export function validateDraft(backendId: string, profile: GenerationProfile, dra
   Object.assign(errors, world.errors);
   const needed = modeInput(draft.mode);
   if (needed && !input && draft.mode !== "transfer") errors.input = `Add an input ${needed}.`;
-  else if (needed && input && input.kind !== needed) errors.input = `This mode needs ${needed === "image" ? "an image" : "a video"}, not ${input.kind === "image" ? "an image" : "a video"}.`;
+  else if (needed && input && input.kind !== needed)
+    errors.input = `This mode needs ${needed === "image" ? "an image" : "a video"}, not ${input.kind === "image" ? "an image" : "a video"}.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const request: GenerationRequest = {
@@ -252,7 +301,11 @@ export function validateDraft(backendId: string, profile: GenerationProfile, dra
   // The server's own rules (frames per tier, 1 + 4k, …) as the last word before sending.
   try {
     const facts = (choice: InputChoice) => ({ kind: choice.kind, mime: "" });
-    resolveGeneration(profile, request, { seed: 0, ...(needed && input ? { input: facts(input) } : {}), ...(control ? { control: facts(control) } : {}) });
+    resolveGeneration(profile, request, {
+      seed: 0,
+      ...(needed && input ? { input: facts(input) } : {}),
+      ...(control ? { control: facts(control) } : {}),
+    });
   } catch (error) {
     if (error instanceof PlaygroundError) return { ok: false, errors: { form: error.message } };
     throw error;

@@ -99,7 +99,14 @@ export function applyJobEvent(job: GenerationJob, event: JobEvent): GenerationJo
   const next = { ...job, revision: job.revision + 1 };
   switch (event.type) {
     case "start":
-      return { ...next, status: "running", startedAt: event.at, expectedS: event.expectedS, progress: 0, progressSource: event.progressSource };
+      return {
+        ...next,
+        status: "running",
+        startedAt: event.at,
+        expectedS: event.expectedS,
+        progress: 0,
+        progressSource: event.progressSource,
+      };
     case "progress":
       // Progress only moves forward: a late poll never shows the bar going back.
       return {

@@ -1,9 +1,17 @@
-import { PlaygroundError } from "@/lib/core/errors";
-import {
-  GENERATION_PROFILES, MODE_LABELS, TIER_SIZES, modeDefaults, modeInput,
-  type GenerationMode, type GenerationProfile, type GenerationProfileInfo, type NumberRange, type ResolutionTier,
-} from "@/lib/backends/generation-families";
 import { profileModes } from "@/lib/backends/generation-contracts";
+import {
+  GENERATION_PROFILES,
+  MODE_LABELS,
+  modeDefaults,
+  modeInput,
+  TIER_SIZES,
+  type GenerationMode,
+  type GenerationProfile,
+  type GenerationProfileInfo,
+  type NumberRange,
+  type ResolutionTier,
+} from "@/lib/backends/generation-families";
+import { PlaygroundError } from "@/lib/core/errors";
 import type { GenerationRequest } from "@/lib/generation/schema";
 import { defaultTier, resolveWorldModel, type WorldModelPlan } from "@/lib/generation/world-request";
 
@@ -59,7 +67,9 @@ function checkInput(request: GenerationRequest, input: InputMediaFacts | undefin
     throw refuse(`${request.mode} needs an input ${needed}: upload one to /api/media and send its id as inputMediaId.`);
   }
   if (needed && input && input.kind !== needed) {
-    throw refuse(`${request.mode} needs an input ${needed}, but media '${request.inputMediaId}' is ${input.kind === "image" ? "an image" : "a video"}; choose ${input.kind === "image" ? "image2world" : "video2world"} or another file.`);
+    throw refuse(
+      `${request.mode} needs an input ${needed}, but media '${request.inputMediaId}' is ${input.kind === "image" ? "an image" : "a video"}; choose ${input.kind === "image" ? "image2world" : "video2world"} or another file.`,
+    );
   }
   return needed;
 }
@@ -92,7 +102,9 @@ function checkPromptWords(info: GenerationProfileInfo, prompt: string): void {
 function checkMultipleOf8(name: "Width" | "Height", value: number): void {
   if (value % 8 === 0) return;
   const below = Math.floor(value / 8) * 8;
-  throw refuse(`${name} ${value} is not a multiple of 8: Cosmos Predict needs width and height in multiples of 8 — try ${below} or ${below + 8}.`);
+  throw refuse(
+    `${name} ${value} is not a multiple of 8: Cosmos Predict needs width and height in multiples of 8 — try ${below} or ${below + 8}.`,
+  );
 }
 
 function pixelSize(info: GenerationProfileInfo, request: GenerationRequest): { width: number; height: number } {
@@ -130,14 +142,20 @@ function checkFrames(info: GenerationProfileInfo, frames: number, resolution: Re
   const max = maxFrames(info, resolution);
   if ((frames - 1) % 4 === 0 && frames >= min && frames <= max) return;
   const lower = Math.max(min, Math.floor((frames - 1) / 4) * 4 + 1);
-  const suggestion = frames > max ? `${resolution ? `at ${resolution} ` : ""}use at most ${max}` : frames < min ? `use at least ${min}` : `try ${lower} or ${lower + 4}`;
+  const suggestion =
+    frames > max
+      ? `${resolution ? `at ${resolution} ` : ""}use at most ${max}`
+      : frames < min
+        ? `use at least ${min}`
+        : `try ${lower} or ${lower + 4}`;
   const caps = info.limits.framesPerTier;
   const perTier = caps && resolution ? ` at ${resolution} (${caps["256p"]} at 256p, ${caps["480p"]} at 480p, ${caps["720p"]} at 720p)` : "";
   throw refuse(`${info.label} takes 1 + 4k frames, from ${min} up to ${max}${perTier}; ${frames} is not one: ${suggestion}.`);
 }
 
 function checkFps(info: GenerationProfileInfo, fps: number): void {
-  if (info.limits.fpsInteger && !Number.isInteger(fps)) throw refuse(`${info.label} takes a whole number of frames per second; ${fps} is not one.`);
+  if (info.limits.fpsInteger && !Number.isInteger(fps))
+    throw refuse(`${info.label} takes a whole number of frames per second; ${fps} is not one.`);
   checkRange("fps", fps, info.limits.fps, info.label);
 }
 
@@ -145,12 +163,16 @@ function checkFps(info: GenerationProfileInfo, fps: number): void {
 function checkConditioning(info: GenerationProfileInfo, request: GenerationRequest, frames: number): void {
   const given = request.conditionFrameIndexes !== undefined || request.conditionVideoKeep !== undefined;
   if (!given) return;
-  if (!info.videoConditioning) throw refuse(`${info.label} takes no video conditioning settings; leave conditionFrameIndexes and conditionVideoKeep out.`);
-  if (request.mode !== "video2world") throw refuse("conditionFrameIndexes and conditionVideoKeep go with video2world only; leave them out.");
+  if (!info.videoConditioning)
+    throw refuse(`${info.label} takes no video conditioning settings; leave conditionFrameIndexes and conditionVideoKeep out.`);
+  if (request.mode !== "video2world")
+    throw refuse("conditionFrameIndexes and conditionVideoKeep go with video2world only; leave them out.");
   const latents = (frames - 1) / 4 + 1;
   const bad = (request.conditionFrameIndexes ?? []).filter((index) => index >= latents);
   if (bad.length > 0) {
-    throw refuse(`conditionFrameIndexes are latent frames, below ${latents} for ${frames} frames; ${bad.join(", ")} ${bad.length > 1 ? "are" : "is"} too large.`);
+    throw refuse(
+      `conditionFrameIndexes are latent frames, below ${latents} for ${frames} frames; ${bad.join(", ")} ${bad.length > 1 ? "are" : "is"} too large.`,
+    );
   }
 }
 

@@ -1,7 +1,15 @@
 import { z } from "zod";
-import { ASPECT_RATIOS, CONTROL_TYPES, GENERATION_MODES, RESOLUTION_TIERS, SEED_MAX, type GenerationMode } from "@/lib/backends/generation-families";
-import { mediaIdSchema } from "@/lib/media/media-api";
+
+import {
+  ASPECT_RATIOS,
+  CONTROL_TYPES,
+  GENERATION_MODES,
+  RESOLUTION_TIERS,
+  SEED_MAX,
+  type GenerationMode,
+} from "@/lib/backends/generation-families";
 import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
+import { mediaIdSchema } from "@/lib/media/media-api";
 
 // The shapes of /api/generations, shared by the browser and the server. Family rules (which
 // fields a backend takes, their ranges) live in lib/generation/request.ts.

@@ -16,8 +16,14 @@ export const UPSAMPLE_PARAMS = {
 } as const;
 
 const KEYS = [
-  "subjects (a list of {description, action, location})", "background_setting", "lighting", "aesthetics", "cinematography",
-  "style_medium", "actions (a list of {time: \"0:00-0:02\", description})", "audio_description",
+  "subjects (a list of {description, action, location})",
+  "background_setting",
+  "lighting",
+  "aesthetics",
+  "cinematography",
+  "style_medium",
+  'actions (a list of {time: "0:00-0:02", description})',
+  "audio_description",
 ];
 
 /** The one user message: the idea, and the shape of the answer asked for. */
@@ -32,13 +38,21 @@ export function upsamplePrompt(idea: string, durationS: number | null): string {
 }
 
 export function buildUpsampleRequest(backend: string, idea: string, durationS: number | null): ChatRequestInput {
-  return { backend, reasoning: false, messages: [{ role: "user", content: upsamplePrompt(idea, durationS) }], params: { ...UPSAMPLE_PARAMS } };
+  return {
+    backend,
+    reasoning: false,
+    messages: [{ role: "user", content: upsamplePrompt(idea, durationS) }],
+    params: { ...UPSAMPLE_PARAMS },
+  };
 }
 
 /** The prompt in an answer: what is inside <final_prompt>, a JSON object compacted, else the text itself. */
 export function extractUpsampledPrompt(answer: string): string {
   const tagged = /<final_prompt>([\s\S]*?)(?:<\/final_prompt>|$)/.exec(answer)?.[1] ?? answer;
-  const body = tagged.replace(/^\s*```(?:json)?\s*/i, "").replace(/\s*```\s*$/, "").trim();
+  const body = tagged
+    .replace(/^\s*```(?:json)?\s*/i, "")
+    .replace(/\s*```\s*$/, "")
+    .trim();
   const start = body.indexOf("{");
   const end = body.lastIndexOf("}");
   if (start >= 0 && end > start) {

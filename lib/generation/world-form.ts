@@ -1,5 +1,11 @@
 import { ACTION_DOMAINS, actionShapeError, findDomain, type ActionDomain } from "@/lib/backends/action-domains";
-import { GENERATION_PROFILES, isActionMode, type ControlType, type GenerationMode, type GenerationProfile } from "@/lib/backends/generation-families";
+import {
+  GENERATION_PROFILES,
+  isActionMode,
+  type ControlType,
+  type GenerationMode,
+  type GenerationProfile,
+} from "@/lib/backends/generation-families";
 import { parseActionText } from "@/lib/generation/action-data";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
@@ -27,7 +33,11 @@ type WorldErrors = Partial<Record<"action" | "control" | "soundDuration", string
 
 const SOUND_MODES: readonly GenerationMode[] = ["text2world", "image2world", "video2world"];
 /** What each action mode starts from, as NVIDIA's notebooks do. */
-const DEFAULT_DOMAINS: Partial<Record<GenerationMode, string>> = { forward_dynamics: "av", policy: "droid_lerobot", inverse_dynamics: "av" };
+const DEFAULT_DOMAINS: Partial<Record<GenerationMode, string>> = {
+  forward_dynamics: "av",
+  policy: "droid_lerobot",
+  inverse_dynamics: "av",
+};
 
 /** The domains a profile takes (the NIM 2.x names four). */
 export const profileDomains = (profile: GenerationProfile): ActionDomain[] =>
@@ -39,9 +49,14 @@ export function draftDomain(profile: GenerationProfile, mode: GenerationMode, ch
   return offered.find((d) => d.name === chosen) ?? findDomain(DEFAULT_DOMAINS[mode] ?? "av") ?? offered[0]!;
 }
 
-export const soundAllowed = (profile: GenerationProfile, mode: GenerationMode) => GENERATION_PROFILES[profile].switches.generateSound && SOUND_MODES.includes(mode);
+export const soundAllowed = (profile: GenerationProfile, mode: GenerationMode) =>
+  GENERATION_PROFILES[profile].switches.generateSound && SOUND_MODES.includes(mode);
 
-function soundFields(profile: GenerationProfile, draft: WorldDraft & { mode: GenerationMode }, errors: WorldErrors): Partial<GenerationRequest> {
+function soundFields(
+  profile: GenerationProfile,
+  draft: WorldDraft & { mode: GenerationMode },
+  errors: WorldErrors,
+): Partial<GenerationRequest> {
   if (!soundAllowed(profile, draft.mode)) return {};
   if (!draft.generateSound) return { generateSound: false };
   const text = draft.soundDuration.trim();

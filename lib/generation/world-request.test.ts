@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildUpstreamRequest, inferBody } from "@/lib/generation/builders";
+
+import type { GenerationProfile } from "@/lib/backends/generation-families";
 import { exampleActions } from "@/lib/generation/action-curves";
+import { buildUpstreamRequest, inferBody } from "@/lib/generation/builders";
 import { resolveGeneration } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
-import type { GenerationProfile } from "@/lib/backends/generation-families";
 
 // The world-model modes: what each profile takes, the exact refusals, and the upstream requests.
 
@@ -13,8 +14,17 @@ const IMAGE: Facts = { kind: "image", mime: "image/png" };
 const VIDEO: Facts = { kind: "video", mime: "video/mp4" };
 const AV = exampleActions("av");
 
-const resolve = (profile: GenerationProfile, request: Omit<GenerationRequest, "backend" | "prompt"> & { prompt?: string }, input: Facts = IMAGE, control?: Facts) =>
-  resolveGeneration(profile, { backend: "b", prompt: "Drive on.", ...request }, { seed: 3, ...(request.inputMediaId ? { input } : {}), ...(control ? { control } : {}) });
+const resolve = (
+  profile: GenerationProfile,
+  request: Omit<GenerationRequest, "backend" | "prompt"> & { prompt?: string },
+  input: Facts = IMAGE,
+  control?: Facts,
+) =>
+  resolveGeneration(
+    profile,
+    { backend: "b", prompt: "Drive on.", ...request },
+    { seed: 3, ...(request.inputMediaId ? { input } : {}), ...(control ? { control } : {}) },
+  );
 const message = (run: () => unknown) => {
   try {
     run();
@@ -46,7 +56,9 @@ describe("forward dynamics", () => {
   });
 
   it("names the domains a server takes when the domain is unknown to it", () => {
-    expect(message(() => resolve("vllm-omni", fd(AV, "mars_rover")))).toMatch(/^Unknown action domain 'mars_rover' here\. Cosmos3 knows the domains av, camera_pose/);
+    expect(message(() => resolve("vllm-omni", fd(AV, "mars_rover")))).toMatch(
+      /^Unknown action domain 'mars_rover' here\. Cosmos3 knows the domains av, camera_pose/,
+    );
     expect(message(() => resolve("cosmos3-nim-2.x", fd(exampleActions("galbot"), "galbot")))).toBe(
       "Unknown action domain 'galbot' here. The Cosmos3 NIM 2.x takes the domains av, droid_lerobot, bridge_orig_lerobot, umi.",
     );
@@ -54,13 +66,21 @@ describe("forward dynamics", () => {
 
   it("needs an image to start from, and is not on the 1.0.0 NIM", () => {
     expect(message(() => resolve("vllm-omni", fd(AV), VIDEO))).toMatch(/needs an input image, but media .* is a video/);
-    expect(message(() => resolve("cosmos3-nim-1.0.0", fd(AV)))).toMatch(/forward dynamics \(actions to video\).*need the 2\.x NIM or vLLM-Omni/);
+    expect(message(() => resolve("cosmos3-nim-1.0.0", fd(AV)))).toMatch(
+      /forward dynamics \(actions to video\).*need the 2\.x NIM or vLLM-Omni/,
+    );
   });
 
   it("goes to NIM 2.x as action_params, without resolution or num_frames", () => {
     const plan = buildUpstreamRequest(resolve("cosmos3-nim-2.x", fd(AV)));
     expect(plan.protocol === "infer" && plan.json).toEqual({
-      model_mode: "forward_dynamics", prompt: "Drive on.", seed: 3, num_inference_steps: 30, guidance_scale: 1, flow_shift: 10, fps: 10,
+      model_mode: "forward_dynamics",
+      prompt: "Drive on.",
+      seed: 3,
+      num_inference_steps: 30,
+      guidance_scale: 1,
+      flow_shift: 10,
+      fps: 10,
       action_params: { domain_name: "av", action_chunk_size: 60, raw_action_dim: 9, image_size: 480, action_fps: 10, action: AV },
     });
   });
@@ -87,8 +107,12 @@ describe("policy and inverse dynamics", () => {
   });
 
   it("makes no sound, and a text-to-video request takes no action", () => {
-    expect(message(() => resolve("vllm-omni", { mode: "policy", inputMediaId: MEDIA, generateSound: true }))).toBe("action policy makes no sound; leave generateSound and soundDuration out.");
-    expect(message(() => resolve("vllm-omni", { mode: "text2world", action: { domain: "av" } }))).toMatch(/^text to world \(video\) takes no action/);
+    expect(message(() => resolve("vllm-omni", { mode: "policy", inputMediaId: MEDIA, generateSound: true }))).toBe(
+      "action policy makes no sound; leave generateSound and soundDuration out.",
+    );
+    expect(message(() => resolve("vllm-omni", { mode: "text2world", action: { domain: "av" } }))).toMatch(
+      /^text to world \(video\) takes no action/,
+    );
   });
 });
 
@@ -97,7 +121,9 @@ describe("transfer", () => {
 
   it("needs a control video; the input video is optional; its defaults are the notebook's", () => {
     expect(message(() => resolve("vllm-omni", { mode: "transfer" }))).toMatch(/^Transfer needs control/);
-    expect(message(() => resolve("vllm-omni", transfer, VIDEO, { kind: "image", mime: "image/png" }))).toMatch(/The control must be a video/);
+    expect(message(() => resolve("vllm-omni", transfer, VIDEO, { kind: "image", mime: "image/png" }))).toMatch(
+      /The control must be a video/,
+    );
     const resolved = resolve("vllm-omni", transfer, VIDEO, VIDEO);
     expect(resolved).toMatchObject({ frames: 121, fps: 30, width: 1280, height: 720, input: null });
     expect(resolved.request).toMatchObject({ steps: 50, guidanceScale: 3, flowShift: 10 });
@@ -105,9 +131,19 @@ describe("transfer", () => {
 
   it("uploads the control as control_reference with its type on vLLM-Omni", () => {
     const plan = buildUpstreamRequest(resolve("vllm-omni", { ...transfer, inputMediaId: MEDIA }, VIDEO, VIDEO));
-    expect(plan).toMatchObject({ protocol: "omni-video", attachInput: true, attachControl: true, fields: { control_type: "depth", size: "1280x720", num_frames: "121", fps: "30" } });
+    expect(plan).toMatchObject({
+      protocol: "omni-video",
+      attachInput: true,
+      attachControl: true,
+      fields: { control_type: "depth", size: "1280x720", num_frames: "121", fps: "30" },
+    });
     expect(plan.protocol === "omni-video" && JSON.parse(plan.fields.extra_params!)).toEqual({
-      use_resolution_template: false, use_duration_template: false, control_guidance: 1.5, num_video_frames_per_chunk: 121, num_conditional_frames: 1, resolution: "720",
+      use_resolution_template: false,
+      use_duration_template: false,
+      control_guidance: 1.5,
+      num_video_frames_per_chunk: 121,
+      num_conditional_frames: 1,
+      resolution: "720",
     });
   });
 
@@ -116,7 +152,13 @@ describe("transfer", () => {
     const plan = buildUpstreamRequest(resolved);
     if (plan.protocol !== "infer") throw new Error("expected /v1/infer");
     const body = inferBody(plan, null, { mime: "video/mp4", bytes: new Uint8Array([1, 2, 3]) });
-    expect(body).toMatchObject({ model_mode: "video2video", resolution: "720_16_9", num_frames: 121, fps: 30, transfer: { seg: { video: "data:video/mp4;base64,AQID" }, control_guidance: 2 } });
+    expect(body).toMatchObject({
+      model_mode: "video2video",
+      resolution: "720_16_9",
+      num_frames: 121,
+      fps: 30,
+      transfer: { seg: { video: "data:video/mp4;base64,AQID" }, control_guidance: 2 },
+    });
     expect(body).not.toHaveProperty("input_reference");
   });
 });
@@ -129,7 +171,9 @@ describe("sound", () => {
     };
     expect(fields({})).toMatchObject({ generate_sound: "true", sound_duration: "7.875" });
     expect(fields({ soundDuration: 5 })).toMatchObject({ sound_duration: "5.000" });
-    expect(message(() => resolve("vllm-omni", { mode: "text2world", soundDuration: 5 }))).toBe("soundDuration goes with generateSound: true; turn sound on or leave the duration out.");
+    expect(message(() => resolve("vllm-omni", { mode: "text2world", soundDuration: 5 }))).toBe(
+      "soundDuration goes with generateSound: true; turn sound on or leave the duration out.",
+    );
     expect(message(() => resolve("cosmos3-nim-2.x", { mode: "text2world", generateSound: true }))).toMatch(/has no generateSound setting/);
   });
 });

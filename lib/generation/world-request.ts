@@ -1,9 +1,13 @@
-import { PlaygroundError } from "@/lib/core/errors";
 import { ACTION_DOMAINS, actionShapeError, findDomain, type ActionDomain } from "@/lib/backends/action-domains";
 import {
-  GENERATION_PROFILES, MODE_LABELS, isActionMode, worldModelDefaults,
-  type GenerationMode, type GenerationProfile,
+  GENERATION_PROFILES,
+  isActionMode,
+  MODE_LABELS,
+  worldModelDefaults,
+  type GenerationMode,
+  type GenerationProfile,
 } from "@/lib/backends/generation-families";
+import { PlaygroundError } from "@/lib/core/errors";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
 // The checks of Cosmos3's world-model modes (docs/nim-protocols.md §2.3, §3.5–3.6): the action
@@ -30,7 +34,8 @@ const DEFAULT_DOMAIN: Partial<Record<GenerationMode, string>> = { policy: "droid
 
 function domainOf(profile: GenerationProfile, mode: GenerationMode, name: string | undefined): ActionDomain {
   const chosen = name ?? DEFAULT_DOMAIN[mode];
-  if (!chosen) throw refuse(`${MODE_LABELS[mode]} needs action.domain and action.data: the domain names the embodiment, the data its actions.`);
+  if (!chosen)
+    throw refuse(`${MODE_LABELS[mode]} needs action.domain and action.data: the domain names the embodiment, the data its actions.`);
   const entry = findDomain(chosen);
   const offered = ACTION_DOMAINS.filter((d) => profile !== "cosmos3-nim-2.x" || d.nim2).map((d) => d.name);
   if (!entry || !offered.includes(entry.name)) {
@@ -42,15 +47,18 @@ function domainOf(profile: GenerationProfile, mode: GenerationMode, name: string
 
 function checkFieldsBelong(request: GenerationRequest): void {
   const action = isActionMode(request.mode);
-  if (request.action && !action) throw refuse(`${MODE_LABELS[request.mode]} takes no action; leave action out, or choose forward_dynamics, policy or inverse_dynamics.`);
-  if (request.control && request.mode !== "transfer") throw refuse(`${MODE_LABELS[request.mode]} takes no control video; leave control out, or choose transfer.`);
+  if (request.action && !action)
+    throw refuse(`${MODE_LABELS[request.mode]} takes no action; leave action out, or choose forward_dynamics, policy or inverse_dynamics.`);
+  if (request.control && request.mode !== "transfer")
+    throw refuse(`${MODE_LABELS[request.mode]} takes no control video; leave control out, or choose transfer.`);
   if (request.mode === "transfer" && !request.control) {
-    throw refuse("Transfer needs control: {\"type\": \"edge|blur|depth|seg\", \"mediaId\": \"…\"}, a control video uploaded to /api/media.");
+    throw refuse('Transfer needs control: {"type": "edge|blur|depth|seg", "mediaId": "…"}, a control video uploaded to /api/media.');
   }
   if ((action || request.mode === "transfer") && (request.generateSound || request.soundDuration !== undefined)) {
     throw refuse(`${MODE_LABELS[request.mode]} makes no sound; leave generateSound and soundDuration out.`);
   }
-  if (request.soundDuration !== undefined && !request.generateSound) throw refuse("soundDuration goes with generateSound: true; turn sound on or leave the duration out.");
+  if (request.soundDuration !== undefined && !request.generateSound)
+    throw refuse("soundDuration goes with generateSound: true; turn sound on or leave the duration out.");
 }
 
 function actionFrames(profile: GenerationProfile, request: GenerationRequest): WorldModelFrames {
@@ -61,24 +69,32 @@ function actionFrames(profile: GenerationProfile, request: GenerationRequest): W
   }
   const fps = request.fps ?? domain.fps;
   if (request.mode === "forward_dynamics") {
-    if (!data) throw refuse(`Forward dynamics needs action.data: ${domain.chunk} × ${domain.dim} numbers for the ${domain.name} domain (rows = steps).`);
+    if (!data)
+      throw refuse(
+        `Forward dynamics needs action.data: ${domain.chunk} × ${domain.dim} numbers for the ${domain.name} domain (rows = steps).`,
+      );
     const problem = actionShapeError(domain, data);
     if (problem) throw refuse(problem);
     const frames = data.length + 1;
     if (request.frames !== undefined && request.frames !== frames) {
-      throw refuse(`Forward dynamics makes one frame per action plus the start frame: ${data.length} actions make ${frames} frames, not ${request.frames}. Leave frames out.`);
+      throw refuse(
+        `Forward dynamics makes one frame per action plus the start frame: ${data.length} actions make ${frames} frames, not ${request.frames}. Leave frames out.`,
+      );
     }
     return { frames, fps, world: { domain, chunk: data.length } };
   }
   if (request.mode === "policy") {
     if (request.frames !== undefined && request.frames !== domain.chunk + 1) {
-      throw refuse(`The ${domain.name} policy predicts ${domain.chunk} actions, a rollout of ${domain.chunk + 1} frames; leave frames out.`);
+      throw refuse(
+        `The ${domain.name} policy predicts ${domain.chunk} actions, a rollout of ${domain.chunk + 1} frames; leave frames out.`,
+      );
     }
     return { frames: domain.chunk + 1, fps, world: { domain, chunk: domain.chunk } };
   }
   // Inverse dynamics: one action per frame step of the input clip's window.
   const frames = request.frames ?? domain.chunk + 1;
-  if ((frames - 1) % 4 !== 0 || frames < 5) throw refuse(`Inverse dynamics reads 1 + 4k frames (e.g. ${domain.chunk + 1}); ${frames} is not one.`);
+  if ((frames - 1) % 4 !== 0 || frames < 5)
+    throw refuse(`Inverse dynamics reads 1 + 4k frames (e.g. ${domain.chunk + 1}); ${frames} is not one.`);
   return { frames, fps, world: { domain, chunk: frames - 1 } };
 }
 

@@ -1,8 +1,8 @@
-import type { MediaFacts } from "@/lib/media/attachments";
 import type { Family } from "@/lib/backends/families";
+import type { MediaFacts } from "@/lib/media/attachments";
 import { samplingToFit } from "@/lib/media/params";
 import { tokenEstimator } from "@/lib/media/token-estimators";
-import { TOKEN_BUDGET, suggestDownscale, type VideoSampling } from "@/lib/media/tokens";
+import { suggestDownscale, TOKEN_BUDGET, type VideoSampling } from "@/lib/media/tokens";
 
 // Multimodal token estimates for what the next request carries, and the one change that would
 // bring an over-budget request back under the budget (downscale the largest item, or sample fewer frames).
@@ -54,7 +54,14 @@ export function summarizeTokens(
   const total = sum(perItem) + earlier;
   const partial = perItem.some((n, i) => items[i] !== null && n === null) || earlierTokens.some((n) => n === null);
   const over = total > budget;
-  return { perItem, total, earlier, partial, over, advice: over ? adviceFor(family, items, perItem, total, sampling, samplingMode, budget) : null };
+  return {
+    perItem,
+    total,
+    earlier,
+    partial,
+    over,
+    advice: over ? adviceFor(family, items, perItem, total, sampling, samplingMode, budget) : null,
+  };
 }
 
 /** A change to this turn's largest attachment that fits the budget, if one exists. */
@@ -80,12 +87,15 @@ function adviceFor(
   const estimator = tokenEstimator(family);
   if (facts.kind === "image") {
     const advice = suggestDownscale(estimator, size, sampling, room);
-    return advice.action === "downscale" ? { action: "downscale", index, width: advice.width, height: advice.height, tokens: advice.tokens } : null;
+    return advice.action === "downscale"
+      ? { action: "downscale", index, width: advice.width, height: advice.height, tokens: advice.tokens }
+      : null;
   }
   if (!facts.durationS) return null;
   const video = { ...size, durationS: facts.durationS, fps: facts.fps ?? 30 };
   const advice = suggestDownscale(estimator, video, sampling, room);
-  if (advice.action === "downscale") return { action: "downscale", index, width: advice.width, height: advice.height, tokens: advice.tokens };
+  if (advice.action === "downscale")
+    return { action: "downscale", index, width: advice.width, height: advice.height, tokens: advice.tokens };
   // A new rate replaces the other sampling knob, as the settings do when the advice is applied.
   const at = (fit: { fps?: number; num_frames?: number }) => ({ ...sampling, fps: fit.fps, num_frames: fit.num_frames });
   const fit = samplingToFit(video, (next) => estimator.video(video, at(next)), room, samplingMode);

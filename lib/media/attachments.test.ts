@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import {
   admitAttachments,
   attachmentsBlockReason,
@@ -13,7 +14,13 @@ import {
 import type { UploadedMedia } from "@/lib/media/media-api";
 
 const uploaded = (id: string, extra: Partial<UploadedMedia> = {}): UploadedMedia => ({
-  id, kind: "image", mime: "image/png", bytes: 100, width: 64, height: 48, ...extra,
+  id,
+  kind: "image",
+  mime: "image/png",
+  bytes: 100,
+  width: 64,
+  height: 48,
+  ...extra,
 });
 
 function ready(id: string, kind: "image" | "video" = "image"): Attachment {
@@ -30,17 +37,24 @@ describe("attachmentsReducer", () => {
     expect(list[0]).toMatchObject({ phase: "converting", progress: 1 });
     list = attachmentsReducer(list, { type: "phase", id: "a", phase: "uploading", progress: 0.5 });
     list = attachmentsReducer(list, {
-      type: "uploaded", id: "a",
+      type: "uploaded",
+      id: "a",
       media: { id: "m1", kind: "video", mime: "video/mp4", bytes: 9, width: 640, height: 360, durationS: 2.04, fps: 25, codec: "avc1" },
     });
     expect(list[0]).toMatchObject({
-      phase: "ready", progress: null, uploaded: { id: "m1" },
+      phase: "ready",
+      progress: null,
+      uploaded: { id: "m1" },
       facts: { kind: "video", width: 640, height: 360, durationS: 2.04, fps: 25, codec: "avc1" },
     });
   });
 
   it("records a failure with its sentence and clears it when the step is retried", () => {
-    let list = attachmentsReducer([newFileAttachment("a", "image", "big.png")], { type: "failed", id: "a", message: "The image is too large." });
+    let list = attachmentsReducer([newFileAttachment("a", "image", "big.png")], {
+      type: "failed",
+      id: "a",
+      message: "The image is too large.",
+    });
     expect(list[0]).toMatchObject({ phase: "error", error: "The image is too large." });
     list = attachmentsReducer(list, { type: "phase", id: "a", phase: "uploading" });
     expect(list[0]).toMatchObject({ phase: "uploading", error: null });

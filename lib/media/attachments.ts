@@ -1,6 +1,6 @@
-import type { ContentPart } from "@/lib/media/parts";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import type { UploadedMedia } from "@/lib/media/media-api";
+import type { ContentPart } from "@/lib/media/parts";
 import type { MediaKind } from "@/lib/media/sniff";
 
 // The images and videos of the message being written, as a pure reducer, and what a sent user
@@ -75,8 +75,19 @@ export function createAttachmentId(): string {
 
 export function newFileAttachment(id: string, kind: MediaKind, name: string): Attachment {
   return {
-    id, kind, name, url: null, previewUrl: null, facts: { kind }, source: { kind }, phase: "probing", progress: null, error: null, note: null,
-    uploaded: null, prepare: NO_PREPARE,
+    id,
+    kind,
+    name,
+    url: null,
+    previewUrl: null,
+    facts: { kind },
+    source: { kind },
+    phase: "probing",
+    progress: null,
+    error: null,
+    note: null,
+    uploaded: null,
+    prepare: NO_PREPARE,
   };
 }
 
@@ -233,7 +244,8 @@ export function parseMediaUrl(raw: string): { url: string; kind: MediaKind } | {
   } catch {
     return { error: "Enter a full URL starting with http:// or https://." };
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return { error: "Only http:// and https:// URLs can be passed to the NIM." };
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    return { error: "Only http:// and https:// URLs can be passed to the NIM." };
   return { url: parsed.href, kind: guessKindFromUrl(parsed) };
 }
 

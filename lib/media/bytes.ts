@@ -22,7 +22,7 @@ export function u24le(bytes: Uint8Array, at: number): number | null {
 
 export function u32be(bytes: Uint8Array, at: number): number | null {
   if (at < 0 || at + 4 > bytes.length) return null;
-  return ((bytes[at] ?? 0) * 0x1000000) + (((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
+  return (bytes[at] ?? 0) * 0x1000000 + (((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
 }
 
 export function i32be(bytes: Uint8Array, at: number): number | null {

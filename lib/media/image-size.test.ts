@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { readImageSize } from "@/lib/media/image-size";
 import { bytes, concat, makeGif, makeJpeg, makePng, makeWebp, text } from "@/tests/support/media-fixtures";
 
@@ -35,7 +36,14 @@ describe("readImageSize", () => {
   });
 
   it("never throws on any prefix", () => {
-    for (const file of [makePng(3, 3), makeJpeg(5, 5), makeGif(1, 1), makeWebp("VP8", 2, 2), makeWebp("VP8L", 2, 2), makeWebp("VP8X", 2, 2)]) {
+    for (const file of [
+      makePng(3, 3),
+      makeJpeg(5, 5),
+      makeGif(1, 1),
+      makeWebp("VP8", 2, 2),
+      makeWebp("VP8L", 2, 2),
+      makeWebp("VP8X", 2, 2),
+    ]) {
       for (let n = 0; n <= file.length; n++) expect(() => readImageSize(file.subarray(0, n))).not.toThrow();
     }
   });

@@ -1,4 +1,4 @@
-import { ascii, startsWith, u16be, u16le, u24le, u32be, u8 } from "@/lib/media/bytes";
+import { ascii, startsWith, u8, u16be, u16le, u24le, u32be } from "@/lib/media/bytes";
 
 // Pixel dimensions from the headers of PNG, JPEG, GIF and WebP files. Returns null when the bytes
 // are not such a file or are cut before the size (JPEG needs the bytes up to its SOF segment).
@@ -61,7 +61,10 @@ function webpSize(bytes: Uint8Array): ImageSize | null {
   }
   if (chunk === "VP8L") {
     // Lossless: signature 0x2F, then width-1 and height-1 packed in 14 bits each.
-    const b1 = u8(bytes, 21), b2 = u8(bytes, 22), b3 = u8(bytes, 23), b4 = u8(bytes, 24);
+    const b1 = u8(bytes, 21),
+      b2 = u8(bytes, 22),
+      b3 = u8(bytes, 23),
+      b4 = u8(bytes, 24);
     if (u8(bytes, 20) !== 0x2f || b1 === null || b2 === null || b3 === null || b4 === null) return null;
     const width = 1 + (((b2 & 0x3f) << 8) | b1);
     const height = 1 + (((b4 & 0x0f) << 10) | (b3 << 2) | ((b2 & 0xc0) >> 6));

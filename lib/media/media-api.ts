@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { MediaKind } from "@/lib/media/sniff";
+
 import { ID_PATTERN, ID_RULE } from "@/lib/core/ids";
+import type { MediaKind } from "@/lib/media/sniff";
 
 // The shapes of POST /api/media and GET /api/media/{id}, shared by the browser and the server.
 

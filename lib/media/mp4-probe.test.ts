@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { probeMp4, type ByteReader } from "@/lib/media/mp4-probe";
 import { arrayReader, box, concat, largeBox, makeMp4, text, u32, u64, zeros } from "@/tests/support/media-fixtures";
 
@@ -7,8 +8,15 @@ const probe = (file: Uint8Array) => probeMp4(arrayReader(file).read, file.length
 describe("probeMp4", () => {
   it("reads duration, size, fps and codec of a plain MP4 with moov at the front", async () => {
     expect(await probe(makeMp4({ width: 1280, height: 720, fps: 30, frames: 90 }))).toEqual({
-      moovFound: true, moovAtFront: true, hasVideoTrack: true, fragmented: false,
-      durationS: 3, width: 1280, height: 720, fps: 30, codec: "avc1",
+      moovFound: true,
+      moovAtFront: true,
+      hasVideoTrack: true,
+      fragmented: false,
+      durationS: 3,
+      width: 1280,
+      height: 720,
+      fps: 30,
+      codec: "avc1",
     });
   });
 
@@ -22,7 +30,9 @@ describe("probeMp4", () => {
   });
 
   it("reads version-1 boxes (64-bit times), NTSC rates and the video track after an audio track", async () => {
-    const info = await probe(makeMp4({ version: 1, timescale: 30000, fps: 30000 / 1001, frames: 300, audioTrackFirst: true, codec: "vp09" }));
+    const info = await probe(
+      makeMp4({ version: 1, timescale: 30000, fps: 30000 / 1001, frames: 300, audioTrackFirst: true, codec: "vp09" }),
+    );
     expect(info).toMatchObject({ width: 320, height: 240, codec: "vp09", fps: 29.97, durationS: 10.01 });
   });
 
@@ -67,7 +77,12 @@ describe("probeMp4", () => {
   });
 
   it("returns 'nothing found' for files without a moov, and stops on malformed sizes", async () => {
-    expect(await probe(concat(box("ftyp", text("isom"), u32(0)), box("mdat", zeros(32))))).toEqual({ moovFound: false, moovAtFront: false, hasVideoTrack: false, fragmented: false });
+    expect(await probe(concat(box("ftyp", text("isom"), u32(0)), box("mdat", zeros(32))))).toEqual({
+      moovFound: false,
+      moovAtFront: false,
+      hasVideoTrack: false,
+      fragmented: false,
+    });
     // A box claiming to be smaller than its own header must not loop forever.
     expect((await probe(concat(box("ftyp", text("isom"), u32(0)), u32(4), text("free"), zeros(32)))).moovFound).toBe(false);
     expect((await probe(concat(u32(1), text("mdat"), u64(8)))).moovFound).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sampledFrames } from "@/lib/media/tokens";
+
 import { EMPTY_MEDIA_DRAFT, mediaFieldsFor, parseMediaParams, samplingToFit, videoLimits, type MediaContext } from "@/lib/media/params";
+import { sampledFrames } from "@/lib/media/tokens";
 
 const noMedia: MediaContext = { hasImage: false, hasVideo: false, videos: [] };
 const image: MediaContext = { hasImage: true, hasVideo: false, videos: [] };
@@ -44,7 +45,14 @@ describe("parseMediaParams", () => {
   });
 
   it("caps to the slowest of several videos", () => {
-    const two: MediaContext = { hasImage: false, hasVideo: true, videos: [{ fps: 30, durationS: 5 }, { fps: 2.5, durationS: 4 }] };
+    const two: MediaContext = {
+      hasImage: false,
+      hasVideo: true,
+      videos: [
+        { fps: 30, durationS: 5 },
+        { fps: 2.5, durationS: 4 },
+      ],
+    };
     const parsed = parseMediaParams("cosmos-reason2", { ...EMPTY_MEDIA_DRAFT, fps: "10" }, two);
     expect(parsed.media).toEqual({ fps: 2.5 });
     expect(parsed.notes.fps).toBe("Capped to the slowest video's 2.5 fps.");
@@ -74,26 +82,42 @@ describe("parseMediaParams", () => {
   });
 
   it("takes 1 to 12 Nemotron tiles, and says they are not sent beside a video", () => {
-    expect(parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "13" }, image).errors).toEqual({ max_num_tiles: "Use a value from 1 to 12." });
+    expect(parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "13" }, image).errors).toEqual({
+      max_num_tiles: "Use a value from 1 to 12.",
+    });
     const withVideo = parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "6" }, { ...fourFpsVideo, hasImage: true });
     expect(withVideo.notes.max_num_tiles).toMatch(/Not sent with a video/);
     expect(withVideo.sampling.max_num_tiles).toBeUndefined();
-    expect(parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "6" }, image).sampling).toMatchObject({ max_num_tiles: 6 });
+    expect(parseMediaParams("nemotron-vl", { ...EMPTY_MEDIA_DRAFT, max_num_tiles: "6" }, image).sampling).toMatchObject({
+      max_num_tiles: 6,
+    });
   });
 
   it("gives a Reason1 video its per-frame share of the 6 422 528-pixel budget", () => {
     // 10 s at 4 fps = 40 frames: 6 422 528 / 40 × 2 = 321 126 pixels per frame.
-    const parsed = parseMediaParams("cosmos-reason1", EMPTY_MEDIA_DRAFT, { hasImage: false, hasVideo: true, videos: [{ fps: 30, durationS: 10 }] });
+    const parsed = parseMediaParams("cosmos-reason1", EMPTY_MEDIA_DRAFT, {
+      hasImage: false,
+      hasVideo: true,
+      videos: [{ fps: 30, durationS: 10 }],
+    });
     expect(parsed.media).toEqual({ longest_edge: 321_126 });
     expect(parsed.notes.longest_edge).toContain("6,422,528-pixel video budget");
     // A short clip is capped at 768 × 28² per frame; a typed value wins.
-    expect(parseMediaParams("cosmos-reason1", EMPTY_MEDIA_DRAFT, { hasImage: false, hasVideo: true, videos: [{ fps: 30, durationS: 1 }] }).media).toEqual({ longest_edge: 602_112 });
-    expect(parseMediaParams("cosmos-reason1", { ...EMPTY_MEDIA_DRAFT, longest_edge: "500000" }, fourFpsVideo).media).toEqual({ longest_edge: 500_000 });
+    expect(
+      parseMediaParams("cosmos-reason1", EMPTY_MEDIA_DRAFT, { hasImage: false, hasVideo: true, videos: [{ fps: 30, durationS: 1 }] }).media,
+    ).toEqual({ longest_edge: 602_112 });
+    expect(parseMediaParams("cosmos-reason1", { ...EMPTY_MEDIA_DRAFT, longest_edge: "500000" }, fourFpsVideo).media).toEqual({
+      longest_edge: 500_000,
+    });
     expect(parseMediaParams("cosmos-reason2", EMPTY_MEDIA_DRAFT, fourFpsVideo).media).toEqual({});
   });
 
   it("explains bad values and blocks sending", () => {
-    const parsed = parseMediaParams("cosmos-reason2", { ...EMPTY_MEDIA_DRAFT, fps: "0", num_frames: "2.5", shortest_edge: "9", longest_edge: "5" }, fourFpsVideo);
+    const parsed = parseMediaParams(
+      "cosmos-reason2",
+      { ...EMPTY_MEDIA_DRAFT, fps: "0", num_frames: "2.5", shortest_edge: "9", longest_edge: "5" },
+      fourFpsVideo,
+    );
     expect(parsed.errors).toEqual({
       fps: "Use a value above 0 to 60.",
       num_frames: "Use a whole number.",
@@ -118,7 +142,8 @@ describe("videoLimits", () => {
 describe("samplingToFit", () => {
   it("finds a lower fps or a frame count that fits the budget", () => {
     const video = { durationS: 10, fps: 30 };
-    const perPair = (tokens: number) => (sampling: { fps?: number; num_frames?: number }) => Math.ceil(sampledFrames(video, sampling) / 2) * tokens;
+    const perPair = (tokens: number) => (sampling: { fps?: number; num_frames?: number }) =>
+      Math.ceil(sampledFrames(video, sampling) / 2) * tokens;
     expect(samplingToFit(video, perPair(1000), 16_000, "fps")).toEqual({ fps: 3.2 });
     expect(samplingToFit(video, perPair(1000), 16_000, "num_frames")).toEqual({ num_frames: 32 });
     expect(samplingToFit(video, perPair(20_000), 16_000, "fps")).toBeNull();

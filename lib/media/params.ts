@@ -1,5 +1,5 @@
-import type { MediaParams } from "@/lib/media/params-schema";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import type { MediaParams } from "@/lib/media/params-schema";
 import { DEFAULT_MAX_PIXELS, DEFAULT_MIN_PIXELS, type VideoSampling } from "@/lib/media/tokens";
 
 // The "Video & image" settings: the typed strings, what applies to a family, and the `media`
@@ -19,7 +19,12 @@ export interface MediaParamsDraft {
 }
 
 export const EMPTY_MEDIA_DRAFT: MediaParamsDraft = {
-  sampling: "fps", fps: "", num_frames: "", shortest_edge: "", longest_edge: "", max_num_tiles: "",
+  sampling: "fps",
+  fps: "",
+  num_frames: "",
+  shortest_edge: "",
+  longest_edge: "",
+  max_num_tiles: "",
 };
 
 /** The videos and images the next request carries, this turn's and earlier turns'. */
@@ -84,7 +89,8 @@ function parseNumber(key: MediaParamKey, raw: string): { value?: number; error?:
   if (!Number.isFinite(value)) return { error: "Enter a number." };
   if (rule.integer && !Number.isInteger(value)) return { error: "Use a whole number." };
   const tooLow = rule.minExclusive ? value <= rule.min : value < rule.min;
-  if (tooLow || value > rule.max) return { error: `Use a value ${rule.minExclusive ? `above ${rule.min}` : `from ${rule.min}`} to ${rule.max}.` };
+  if (tooLow || value > rule.max)
+    return { error: `Use a value ${rule.minExclusive ? `above ${rule.min}` : `from ${rule.min}`} to ${rule.max}.` };
   return { value };
 }
 
@@ -104,7 +110,8 @@ export function perFramePixels(
 ): number | null {
   if (own.fps === null || own.frames === null) return null;
   const durationS = own.frames / own.fps;
-  const byFps = values.num_frames !== undefined && values.fps === undefined ? Infinity : Math.floor(durationS * (values.fps ?? defaultFps) + 1e-9);
+  const byFps =
+    values.num_frames !== undefined && values.fps === undefined ? Infinity : Math.floor(durationS * (values.fps ?? defaultFps) + 1e-9);
   const frames = Math.max(1, Math.min(own.frames, byFps, values.num_frames ?? Infinity));
   return Math.floor(Math.max(Math.min(768 * 28 * 28, (totalPixels / frames) * 2), 128 * 28 * 28 * 1.05));
 }

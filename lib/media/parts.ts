@@ -9,9 +9,12 @@ const mediaIdPart = z.object({
 });
 const urlPart = z.object({
   type: z.enum(["image_url", "video_url"]),
-  url: z.string().max(40_000_000).refine((u) => /^(https?:|data:)/i.test(u), {
-    message: "must be an http(s) URL or a data: URI",
-  }),
+  url: z
+    .string()
+    .max(40_000_000)
+    .refine((u) => /^(https?:|data:)/i.test(u), {
+      message: "must be an http(s) URL or a data: URI",
+    }),
 });
 
 export const contentPartSchema = z.discriminatedUnion("type", [

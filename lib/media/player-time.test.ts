@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatPlayerTime, frameAt, stepFrames } from "@/lib/media/player-time";
 
 describe("stepFrames", () => {

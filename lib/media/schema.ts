@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { mediaIdSchema } from "@/lib/media/media-api";
 
 // What the media repository stores for each upload: which blob an id points to and what is known

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
+
 import { sniffMediaType } from "@/lib/media/sniff";
-import { box, bytes, concat, makeGif, makeJpeg, makeMp4, makePng, makeWebm, makeWebp, text, u32, zeros } from "@/tests/support/media-fixtures";
+import {
+  box,
+  bytes,
+  concat,
+  makeGif,
+  makeJpeg,
+  makeMp4,
+  makePng,
+  makeWebm,
+  makeWebp,
+  text,
+  u32,
+  zeros,
+} from "@/tests/support/media-fixtures";
 
 const formatOf = (head: Uint8Array) => sniffMediaType(head)?.format ?? null;
 
@@ -56,7 +70,8 @@ describe("sniffMediaType", () => {
 
   it("never throws on any prefix or on random bytes", () => {
     const files = [makePng(3, 3), makeJpeg(5, 5), makeGif(1, 1), makeWebp("VP8X", 9, 9), makeMp4(), makeWebm()];
-    for (const file of files) for (let n = 0; n <= Math.min(file.length, 200); n++) expect(() => sniffMediaType(file.subarray(0, n))).not.toThrow();
+    for (const file of files)
+      for (let n = 0; n <= Math.min(file.length, 200); n++) expect(() => sniffMediaType(file.subarray(0, n))).not.toThrow();
     let seed = 7;
     for (let i = 0; i < 500; i++) {
       const random = Uint8Array.from({ length: 64 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);

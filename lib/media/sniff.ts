@@ -31,12 +31,48 @@ const TYPES: Record<MediaFormat, SniffedType> = {
 };
 
 const MP4_BRANDS = new Set([
-  "isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7", "iso8", "iso9", "mp41", "mp42", "mp71",
-  "avc1", "dash", "msdh", "msix", "M4V ", "M4VH", "M4VP", "mmp4", "f4v ", "XAVC", "MSNV",
+  "isom",
+  "iso2",
+  "iso3",
+  "iso4",
+  "iso5",
+  "iso6",
+  "iso7",
+  "iso8",
+  "iso9",
+  "mp41",
+  "mp42",
+  "mp71",
+  "avc1",
+  "dash",
+  "msdh",
+  "msix",
+  "M4V ",
+  "M4VH",
+  "M4VP",
+  "mmp4",
+  "f4v ",
+  "XAVC",
+  "MSNV",
 ]);
 // ISO-BMFF files that are not videos: still images, audio, camera raw.
 const NOT_VIDEO_BRANDS = new Set([
-  "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif", "avis", "M4A ", "M4B ", "M4P ", "F4A ", "F4B ", "crx ",
+  "heic",
+  "heix",
+  "hevc",
+  "hevx",
+  "heim",
+  "heis",
+  "mif1",
+  "msf1",
+  "avif",
+  "avis",
+  "M4A ",
+  "M4B ",
+  "M4P ",
+  "F4A ",
+  "F4B ",
+  "crx ",
 ]);
 // QuickTime files without ftyp start straight with one of these atoms.
 const QUICKTIME_ATOMS = new Set(["moov", "mdat", "wide", "free", "skip", "pnot"]);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import { FAMILIES } from "@/lib/backends/families";
 import {
   NEMOTRON_TOKENS_PER_TILE,
   nemotronEstimator,
   nemotronTiles,
-  qwen25Estimator,
   qwen3Estimator,
+  qwen25Estimator,
   tokenEstimator,
 } from "@/lib/media/token-estimators";
 

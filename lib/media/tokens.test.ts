@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { qwen3Estimator } from "@/lib/media/token-estimators";
 import { sampledFrames, smartResize, smartResizeClip, suggestDownscale } from "@/lib/media/tokens";
 
@@ -42,7 +43,10 @@ describe("sampledFrames", () => {
 describe("suggestDownscale", () => {
   it("offers nothing for a long Qwen3-VL video, whose clip bound already keeps it small", () => {
     // Per-frame bounds would have counted 20 × 2040 = 40 800 tokens and offered 480p.
-    expect(suggestDownscale(qwen3Estimator, { width: 1920, height: 1080, durationS: 10, fps: 30 })).toEqual({ action: "none", tokens: 5980 });
+    expect(suggestDownscale(qwen3Estimator, { width: 1920, height: 1080, durationS: 10, fps: 30 })).toEqual({
+      action: "none",
+      tokens: 5980,
+    });
   });
 
   it("suggests the largest standard height that fits the budget", () => {
@@ -50,7 +54,12 @@ describe("suggestDownscale", () => {
     const wide = { shortest_edge: 3136, longest_edge: 100_000_000 };
     // Wide bounds: 1080p is 20 × 34 × 60 = 40 800; 720p 20 × 880 = 17 600; 480p (854×480 → 864×480) 20 × 405 = 8 100.
     expect(suggestDownscale(qwen3Estimator, hd, wide)).toEqual({ action: "downscale", width: 854, height: 480, tokens: 8100 });
-    expect(suggestDownscale(qwen3Estimator, hd, { ...wide, fps: 2 })).toEqual({ action: "downscale", width: 1280, height: 720, tokens: 8800 });
+    expect(suggestDownscale(qwen3Estimator, hd, { ...wide, fps: 2 })).toEqual({
+      action: "downscale",
+      width: 1280,
+      height: 720,
+      tokens: 8800,
+    });
     expect(suggestDownscale(qwen3Estimator, { width: 8000, height: 6000 })).toEqual({ action: "none", tokens: 12_384 });
     // Five minutes at 4 fps is over budget even at 240p: 1 200 × 256 × 416 is over 100 M px, so 384×192, 600 pairs × 12 × 6.
     expect(suggestDownscale(qwen3Estimator, { ...hd, durationS: 300 }, wide)).toEqual({ action: "fewer-frames", tokens: 43_200 });

@@ -99,9 +99,10 @@ export function smartResizeClip(frames: number, size: FrameSize, rule: ResizeRul
  */
 export function sampledFrames(video: Pick<VideoDims, "durationS" | "fps">, sampling: VideoSampling = {}, maxFrames = Infinity): number {
   const own = isPositive(video.fps) ? Math.max(1, Math.round(video.durationS * video.fps)) : Infinity;
-  const byFps = sampling.num_frames !== undefined && sampling.fps === undefined
-    ? Infinity
-    : Math.floor(video.durationS * (sampling.fps ?? DEFAULT_SAMPLE_FPS) + 1e-9);
+  const byFps =
+    sampling.num_frames !== undefined && sampling.fps === undefined
+      ? Infinity
+      : Math.floor(video.durationS * (sampling.fps ?? DEFAULT_SAMPLE_FPS) + 1e-9);
   const frames = Math.min(own, byFps, sampling.num_frames ?? Infinity, maxFrames);
   return Number.isFinite(frames) ? Math.max(1, frames) : 1;
 }
@@ -128,7 +129,8 @@ export function suggestDownscale(
   sampling: VideoSampling = {},
   budget: number = TOKEN_BUDGET,
 ): DownscaleAdvice {
-  const estimate = (size: FrameSize) => ("durationS" in media ? estimator.video({ ...media, ...size }, sampling) : estimator.image(size, sampling));
+  const estimate = (size: FrameSize) =>
+    "durationS" in media ? estimator.video({ ...media, ...size }, sampling) : estimator.image(size, sampling);
   const tokens = estimate(media);
   if (tokens <= budget) return { action: "none", tokens };
   const shortSide = Math.min(media.width, media.height);

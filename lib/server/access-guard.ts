@@ -1,5 +1,7 @@
 import "server-only";
+
 import { createHash } from "node:crypto";
+
 import type { PlaygroundError } from "@/lib/core/errors";
 import {
   ACCESS_COOKIE,
@@ -13,8 +15,8 @@ import {
 } from "@/lib/server/access";
 import { lockedOut, recordFailedPassword } from "@/lib/server/auth-lockout";
 import type { Client } from "@/lib/server/client-address";
-import { playgroundStore } from "@/lib/server/db/store";
 import { cookieValue, setCookie } from "@/lib/server/cookies";
+import { playgroundStore } from "@/lib/server/db/store";
 
 // The parts of access control that need the database: logins kept on the server (each ends after
 // ACCESS_MAX_AGE_S, logout ends it at once), password checks counted per address, shared media.

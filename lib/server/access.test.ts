@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import {
   accessConfig,
-  type AccessConfig,
   accessRule,
   accessTokenNonce,
   accessTokenValid,
@@ -12,6 +12,7 @@ import {
   safeNextPath,
   secretsEqual,
   unauthorizedError,
+  type AccessConfig,
 } from "@/lib/server/access";
 import { errorResponse } from "@/lib/server/http";
 
@@ -66,7 +67,13 @@ describe("accessRule", () => {
   });
 
   it("asks for the password on pages and API routes", () => {
-    for (const [method, path] of [["GET", "/"], ["GET", "/compare"], ["GET", "/api/backends"], ["POST", "/api/sessions"], ["DELETE", "/api/sessions/abc"]]) {
+    for (const [method, path] of [
+      ["GET", "/"],
+      ["GET", "/compare"],
+      ["GET", "/api/backends"],
+      ["POST", "/api/sessions"],
+      ["DELETE", "/api/sessions/abc"],
+    ]) {
       expect(decide(method!, path!), `${method} ${path}`).toBe("password");
     }
   });

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
 import { PlaygroundError } from "@/lib/core/errors";
 
 // Optional password protection (PLAYGROUND_PASSWORD). Pure rules over plain request facts, shared by

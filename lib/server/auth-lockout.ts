@@ -1,4 +1,5 @@
 import "server-only";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import type { Client, Env } from "@/lib/server/client-address";
 import { parseRate } from "@/lib/server/rate-limit";
@@ -39,7 +40,9 @@ export async function recordFailedPassword(client: Client): Promise<PlaygroundEr
   const previous = (await lockouts.hit(client.key)).consumed - 1;
   const seconds = Math.min(FIRST_LOCKOUT_S * 2 ** previous, LONGEST_LOCKOUT_S);
   await counter.block(client.key, seconds);
-  console.warn(`[playground] ${client.address ?? "an unknown address"} locked out for ${seconds} s after ${count.consumed} wrong passwords`);
+  console.warn(
+    `[playground] ${client.address ?? "an unknown address"} locked out for ${seconds} s after ${count.consumed} wrong passwords`,
+  );
   return tooMany(WHAT, seconds);
 }
 

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PEER_HEADER as DOOR_PEER, STAMPING_FLAG as DOOR_FLAG } from "@/scripts/front-door.mjs";
+
 import { addressKey, parseTrustProxy, PEER_HEADER, plainAddress, requestClient, STAMPING_FLAG } from "@/lib/server/client-address";
+import { STAMPING_FLAG as DOOR_FLAG, PEER_HEADER as DOOR_PEER } from "@/scripts/front-door.mjs";
 
 const flags = globalThis as Record<symbol, unknown>;
 const stamping = (on: boolean) => void (on ? (flags[STAMPING_FLAG] = true) : delete flags[STAMPING_FLAG]);
-const client = (headers: Record<string, string>, trust?: string) => requestClient(new Headers(headers), trust === undefined ? {} : { PLAYGROUND_TRUST_PROXY: trust });
+const client = (headers: Record<string, string>, trust?: string) =>
+  requestClient(new Headers(headers), trust === undefined ? {} : { PLAYGROUND_TRUST_PROXY: trust });
 
 afterEach(() => stamping(false));
 
@@ -16,8 +18,18 @@ describe("the front door and the route code", () => {
 
 describe("parseTrustProxy", () => {
   it.each([
-    [undefined, 0], ["", 0], ["0", 0], ["false", 0], ["no", 0],
-    ["1", 1], ["true", 1], ["TRUE", 1], ["yes", 1], ["2", 2], [" 3 ", 3], ["10", 10],
+    [undefined, 0],
+    ["", 0],
+    ["0", 0],
+    ["false", 0],
+    ["no", 0],
+    ["1", 1],
+    ["true", 1],
+    ["TRUE", 1],
+    ["yes", 1],
+    ["2", 2],
+    [" 3 ", 3],
+    ["10", 10],
   ])("%j → %d proxies", (raw, hops) => expect(parseTrustProxy(raw)).toBe(hops));
 
   it.each(["11", "-1", "1.5", "maybe", "10.0.0.0/8"])("refuses %j naming the variable", (raw) => {
@@ -28,7 +40,10 @@ describe("parseTrustProxy", () => {
 describe("requestClient", () => {
   it("is the peer the server stamped, whatever the client wrote", () => {
     stamping(true);
-    expect(client({ [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.1" })).toEqual({ address: "203.0.113.9", key: "ip:203.0.113.9" });
+    expect(client({ [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.1" })).toEqual({
+      address: "203.0.113.9",
+      key: "ip:203.0.113.9",
+    });
   });
 
   it("believes no peer header unless the server stamps them, and then knows nobody", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { isIP } from "node:net";
 
 // Who is asking, for rate limits and lockouts: the address of the peer that connected. The
@@ -30,7 +31,9 @@ export function parseTrustProxy(raw: string | undefined): number {
   if (value === "" || value === "0" || value === "false" || value === "no") return 0;
   if (value === "true" || value === "yes") return 1;
   if (/^\d{1,2}$/.test(value) && Number(value) <= 10) return Number(value);
-  throw new Error(`PLAYGROUND_TRUST_PROXY must be true, false or how many proxies stand in front of the playground (1 to 10), got '${raw}'.`);
+  throw new Error(
+    `PLAYGROUND_TRUST_PROXY must be true, false or how many proxies stand in front of the playground (1 to 10), got '${raw}'.`,
+  );
 }
 
 /** The peer's address as the server stamped it; null when it did not. */
@@ -52,7 +55,13 @@ export function plainAddress(raw: string | null | undefined): string | null {
 export function requestClient(headers: Headers, env: Env = process.env): Client {
   const hops = parseTrustProxy(env.PLAYGROUND_TRUST_PROXY);
   const peer = stampedPeer(headers);
-  const forwarded = hops > 0 ? (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean) : [];
+  const forwarded =
+    hops > 0
+      ? (headers.get("x-forwarded-for") ?? "")
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+      : [];
   // The chain as the nearest proxy saw it, ending with the peer itself; the last `hops` are proxies.
   const chain: (string | null)[] = [...forwarded, peer];
   const picked = chain[Math.max(0, chain.length - 1 - hops)] ?? null;

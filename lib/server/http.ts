@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { z } from "zod";
+
 import { PlaygroundError } from "@/lib/core/errors";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -30,7 +32,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 /** The body as text, refused with 413 as soon as it passes maxBytes (declared or streamed). */
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new PlaygroundError("payload_too_large", `The request body is over the limit of ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`);
+  const tooLarge = () =>
+    new PlaygroundError("payload_too_large", `The request body is over the limit of ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return "";
   const chunks: Uint8Array[] = [];
@@ -72,7 +75,10 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
     throw new PlaygroundError("bad_request", "The request body must be JSON (Content-Type: application/json).");
   }
   if (jsonDepthOver(raw, MAX_JSON_DEPTH)) {
-    throw new PlaygroundError("bad_request", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; flatten it.`);
+    throw new PlaygroundError(
+      "bad_request",
+      `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; flatten it.`,
+    );
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw new PlaygroundError("bad_request", describeIssues(result.error.issues));

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
 
 /** 128 random bits as base64url (22 characters): unguessable and saying nothing about what it names. */

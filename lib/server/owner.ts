@@ -1,8 +1,9 @@
 import "server-only";
+
 import { ID_PATTERN } from "@/lib/core/ids";
 import { cookieValue, setCookie } from "@/lib/server/cookies";
-import { newId } from "@/lib/server/ids";
 import { playgroundStore } from "@/lib/server/db/store";
+import { newId } from "@/lib/server/ids";
 
 // Saved sessions belong to an anonymous owner: a random id in an httpOnly cookie, issued by the
 // server on first use and recorded, so a cookie naming an id the server never issued counts for

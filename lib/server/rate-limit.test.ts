@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { describeRetry, parseRate } from "@/lib/server/rate-limit";
 
 describe("parseRate", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import type { Env } from "@/lib/server/client-address";
 import { checkSameSite, hostAllowed, hostName, parseAllowedHosts, requestOrigin } from "@/lib/server/request-origin";
@@ -16,24 +17,33 @@ describe("hostName and parseAllowedHosts", () => {
   ])("%j is %j", (host, name) => expect(hostName(host)).toBe(name));
 
   it("reads names and .domains, and refuses anything else naming the variable", () => {
-    expect(parseAllowedHosts(" playground.example.com, .lab.example.com ,HOST:8080")).toEqual(["playground.example.com", ".lab.example.com", "host"]);
+    expect(parseAllowedHosts(" playground.example.com, .lab.example.com ,HOST:8080")).toEqual([
+      "playground.example.com",
+      ".lab.example.com",
+      "host",
+    ]);
     expect(parseAllowedHosts(undefined)).toEqual([]);
-    for (const bad of ["https://x.example", "x.example/path", "*", "a b"]) expect(() => parseAllowedHosts(bad)).toThrow(/^PLAYGROUND_ALLOWED_HOSTS is a comma-separated list/);
+    for (const bad of ["https://x.example", "x.example/path", "*", "a b"])
+      expect(() => parseAllowedHosts(bad)).toThrow(/^PLAYGROUND_ALLOWED_HOSTS is a comma-separated list/);
   });
 });
 
 describe("hostAllowed", () => {
   it("answers localhost, IP addresses and the listen name, no other name by default", () => {
-    for (const host of ["localhost:3000", "LOCALHOST", "127.0.0.1:3000", "[::1]:3000", "192.168.1.20:3000", "[fd00::5]"]) expect(allowed({ host }), host).toBe(true);
-    for (const host of ["evil.example", "rebound.evil.example:3000", "127.0.0.1.nip.io", "[not-an-ip]"]) expect(allowed({ host }), host).toBe(false);
+    for (const host of ["localhost:3000", "LOCALHOST", "127.0.0.1:3000", "[::1]:3000", "192.168.1.20:3000", "[fd00::5]"])
+      expect(allowed({ host }), host).toBe(true);
+    for (const host of ["evil.example", "rebound.evil.example:3000", "127.0.0.1.nip.io", "[not-an-ip]"])
+      expect(allowed({ host }), host).toBe(false);
     expect(allowed({ host: "playground.lan:3000" })).toBe(false);
     expect(allowed({ host: "playground.lan:3000" }, { HOST: "playground.lan" })).toBe(true);
   });
 
   it("answers the names in PLAYGROUND_ALLOWED_HOSTS, a leading dot taking the domain and all under it", () => {
     const env = { PLAYGROUND_ALLOWED_HOSTS: "playground.example.com,.lab.example.com" };
-    for (const host of ["playground.example.com", "lab.example.com", "gpu1.lab.example.com:8443"]) expect(allowed({ host }, env), host).toBe(true);
-    for (const host of ["example.com", "evillab.example.com", "playground.example.com.evil.example"]) expect(allowed({ host }, env), host).toBe(false);
+    for (const host of ["playground.example.com", "lab.example.com", "gpu1.lab.example.com:8443"])
+      expect(allowed({ host }, env), host).toBe(true);
+    for (const host of ["example.com", "evillab.example.com", "playground.example.com.evil.example"])
+      expect(allowed({ host }, env), host).toBe(false);
   });
 
   it("reads X-Forwarded-Host only behind a trusted proxy", () => {

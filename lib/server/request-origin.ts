@@ -1,6 +1,8 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import { isIP } from "node:net";
+
+import { PlaygroundError } from "@/lib/core/errors";
 import { parseTrustProxy, type Env } from "@/lib/server/client-address";
 
 // Which host a request is for, and whether to answer it. A page elsewhere can point a name it owns
@@ -11,7 +13,10 @@ const WILDCARD_LISTEN = new Set(["", "0.0.0.0", "::", "[::]"]);
 
 /** The last value of a header a trusted proxy sets (the one nearest to us), or null. */
 function lastValue(headers: Headers, name: string): string | null {
-  const values = (headers.get(name) ?? "").split(",").map((value) => value.trim()).filter(Boolean);
+  const values = (headers.get(name) ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
   return values.at(-1) ?? null;
 }
 
@@ -36,15 +41,22 @@ export function requestOrigin(headers: Headers, url: string, env: Env = process.
 export function hostName(host: string): string {
   const value = host.trim().toLowerCase().replace(/\.$/, "");
   if (value.startsWith("[")) return value.slice(0, value.indexOf("]") + 1);
-  return value.includes(":") && value.indexOf(":") === value.lastIndexOf(":") ? value.slice(0, value.indexOf(":")).replace(/\.$/, "") : value;
+  return value.includes(":") && value.indexOf(":") === value.lastIndexOf(":")
+    ? value.slice(0, value.indexOf(":")).replace(/\.$/, "")
+    : value;
 }
 
 /** PLAYGROUND_ALLOWED_HOSTS: names, or ".example.com" for a domain and all under it. */
 export function parseAllowedHosts(raw: string | undefined): string[] {
-  const entries = (raw ?? "").split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const entries = (raw ?? "")
+    .split(",")
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!/^\.?(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?$/.test(entry)) {
-      throw new Error(`PLAYGROUND_ALLOWED_HOSTS is a comma-separated list of host names (e.g. playground.example.com,.lab.example.com), got '${entry}'.`);
+      throw new Error(
+        `PLAYGROUND_ALLOWED_HOSTS is a comma-separated list of host names (e.g. playground.example.com,.lab.example.com), got '${entry}'.`,
+      );
     }
   }
   return entries.map((entry) => (entry.startsWith(".") ? `.${hostName(entry.slice(1))}` : hostName(entry)));
@@ -67,7 +79,10 @@ export function hostAllowed(headers: Headers, url: string, env: Env = process.en
 export function checkHost(request: Request, env: Env = process.env): void {
   if (hostAllowed(request.headers, request.url, env)) return;
   const name = hostName(requestHost(request.headers, request.url, env)).slice(0, 100);
-  throw new PlaygroundError("host_not_allowed", `This playground does not answer for the host name '${name}'. Its operator can add the name to PLAYGROUND_ALLOWED_HOSTS.`);
+  throw new PlaygroundError(
+    "host_not_allowed",
+    `This playground does not answer for the host name '${name}'. Its operator can add the name to PLAYGROUND_ALLOWED_HOSTS.`,
+  );
 }
 
 const DEFAULT_PORTS: Record<string, string> = { "http:": "80", "https:": "443" };
@@ -92,5 +107,8 @@ export function checkSameSite(request: Request, env: Env = process.env): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   if (site !== "cross-site" && (origin === null || sameHost(origin, requestHost(request.headers, request.url, env)))) return;
-  throw new PlaygroundError("cross_site", "This playground takes changes only from its own pages or from scripts; the request came from another site's page.");
+  throw new PlaygroundError(
+    "cross_site",
+    "This playground takes changes only from its own pages or from scripts; the request came from another site's page.",
+  );
 }

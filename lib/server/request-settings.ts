@@ -1,4 +1,5 @@
 import "server-only";
+
 import { checkLockoutSettings } from "@/lib/server/auth-lockout";
 import { parseTrustProxy, type Env } from "@/lib/server/client-address";
 import { parseAllowedHosts } from "@/lib/server/request-origin";

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import type { Client, Env } from "@/lib/server/client-address";
 import { StoredCounter, type CounterWindow } from "@/lib/server/db/rate-limits";

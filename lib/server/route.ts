@@ -1,6 +1,8 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { accessConfig } from "@/lib/server/access";
 import { accessRefusal } from "@/lib/server/access-guard";
@@ -40,7 +42,9 @@ export interface RouteSpec {
   limit?: LimitedAction;
 }
 
-type Parsed<S extends RouteSpec, K extends "params" | "query" | "body"> = S extends { [key in K]: infer T extends z.ZodType } ? z.output<T> : undefined;
+type Parsed<S extends RouteSpec, K extends "params" | "query" | "body"> = S extends { [key in K]: infer T extends z.ZodType }
+  ? z.output<T>
+  : undefined;
 
 export interface RouteInput<S extends RouteSpec> {
   request: Request;
@@ -61,7 +65,10 @@ const ACCEPTED: Record<Exclude<BodyKind, "none">, { test: (type: string) => bool
     test: (type) => type === "multipart/form-data" || type === "application/octet-stream" || /^(image|video)\/[\w.+-]+$/.test(type),
     hint: "Send the file as multipart/form-data (field 'file') or as the raw body with its media type, e.g. Content-Type: video/mp4.",
   },
-  openai: { test: (type) => type === "application/json" || type === "multipart/form-data", hint: "The pass-through takes JSON or multipart/form-data bodies, as OpenAI clients send them." },
+  openai: {
+    test: (type) => type === "application/json" || type === "multipart/form-data",
+    hint: "The pass-through takes JSON or multipart/form-data bodies, as OpenAI clients send them.",
+  },
   form: {
     test: (type) => type === "application/x-www-form-urlencoded" || type === "application/json",
     hint: 'Log in with the form at /login, or post {"password": …} with Content-Type: application/json.',
@@ -84,7 +91,11 @@ async function checkAccess(access: Access, request: Request, params: RawParams, 
   if (refusal) throw refusal;
 }
 
-function parse<V>(schema: z.ZodType | undefined, value: V, refuse: (value: V, issues: readonly z.core.$ZodIssue[]) => PlaygroundError): unknown {
+function parse<V>(
+  schema: z.ZodType | undefined,
+  value: V,
+  refuse: (value: V, issues: readonly z.core.$ZodIssue[]) => PlaygroundError,
+): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) throw refuse(value, result.error.issues);
@@ -146,7 +157,12 @@ export function methods<H extends Handlers>(handlers: H): Record<Method | "OPTIO
   const allowed = [...METHODS.filter((method) => given[method]), ...(given.GET || given.HEAD ? ["HEAD"] : []), "OPTIONS"];
   const allow = { Allow: allowed.join(", ") };
   const refuse: RouteHandler = async (request) => {
-    const error = new PlaygroundError("method_not_allowed", `${request.method} is not allowed here; this route takes ${allowed.join(", ")}.`, undefined, allow);
+    const error = new PlaygroundError(
+      "method_not_allowed",
+      `${request.method} is not allowed here; this route takes ${allowed.join(", ")}.`,
+      undefined,
+      allow,
+    );
     return finish(errorResponse(error, randomUUID()), null);
   };
   const options: RouteHandler = async () => new Response(null, { status: 204, headers: { ...allow, "Cache-Control": "no-store" } });

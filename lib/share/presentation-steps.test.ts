@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { AssistantTurn, UserTurn } from "@/lib/chat/conversation";
 import { clampStep, presentationSteps } from "@/lib/share/presentation-steps";
 
@@ -8,7 +9,11 @@ const a = (id: string) => ({ kind: "assistant", id }) as AssistantTurn;
 describe("presentationSteps", () => {
   it("groups each prompt with the replies it got", () => {
     const steps = presentationSteps([u("u1"), a("a1"), u("u2"), a("a2"), a("a3"), u("u3")]);
-    expect(steps.map((s) => [s.user?.id, s.replies.map((r) => r.id)])).toEqual([["u1", ["a1"]], ["u2", ["a2", "a3"]], ["u3", []]]);
+    expect(steps.map((s) => [s.user?.id, s.replies.map((r) => r.id)])).toEqual([
+      ["u1", ["a1"]],
+      ["u2", ["a2", "a3"]],
+      ["u3", []],
+    ]);
   });
 
   it("keeps a reply without a prompt as its own step", () => {

@@ -1,5 +1,5 @@
-import { NUMERIC_PARAMS, PARAM_FIELDS } from "@/lib/chat/params";
 import { FAMILY_INFO } from "@/lib/backends/families";
+import { NUMERIC_PARAMS, PARAM_FIELDS } from "@/lib/chat/params";
 import type { SnapshotData } from "@/lib/conversations/schema";
 
 // The settings a session ran with, as label/value rows: for the shared page's card and exports.

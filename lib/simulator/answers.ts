@@ -1,9 +1,9 @@
 import type { VideoSampling as EstimateSampling } from "@/lib/media/tokens";
+import { composeLongSections, longAnswerBudget, wantsLongAnswer } from "@/lib/simulator/long-answer";
 import type { RequestMedia } from "@/lib/simulator/media";
 import { describeMedia } from "@/lib/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
-import { composeLongSections, longAnswerBudget, wantsLongAnswer } from "@/lib/simulator/long-answer";
 import { countTokens } from "@/lib/simulator/tokens";
 
 // The answer part of a simulated reply, in the output conventions of each prompt template
@@ -46,9 +46,10 @@ const clamp = (value: number, low: number, high: number): number => Math.min(hig
 
 // One object per line, spaced like the models print it: {"point_2d": [713, 680], "label": "…"}.
 function formatItem(item: Record<string, unknown>): string {
-  const format = (value: unknown): string =>
-    Array.isArray(value) ? `[${value.map(format).join(", ")}]` : JSON.stringify(value);
-  return `{${Object.entries(item).map(([key, value]) => `${JSON.stringify(key)}: ${format(value)}`).join(", ")}}`;
+  const format = (value: unknown): string => (Array.isArray(value) ? `[${value.map(format).join(", ")}]` : JSON.stringify(value));
+  return `{${Object.entries(item)
+    .map(([key, value]) => `${JSON.stringify(key)}: ${format(value)}`)
+    .join(", ")}}`;
 }
 
 function fence(note: string, items: readonly Record<string, unknown>[]): string {
@@ -95,7 +96,12 @@ export function formatTimestamp(seconds: number): string {
 }
 
 const EVENT_SCRIPTS: readonly (readonly string[])[] = [
-  ["The robot arm reaches toward the object", "The gripper closes around it", "The object is lifted and carried to the right", "The arm returns to its rest pose"],
+  [
+    "The robot arm reaches toward the object",
+    "The gripper closes around it",
+    "The object is lifted and carried to the right",
+    "The arm returns to its rest pose",
+  ],
   ["A person walks into the frame", "They pick up a cup from the table", "They take a sip and put the cup down", "They walk out of view"],
   ["A car approaches the intersection", "It slows down at the stop line", "It turns left across the lane", "The street is empty again"],
 ];
@@ -123,7 +129,10 @@ export function shorten(text: string, max: number): string {
 function composeGeneral(analysis: PromptAnalysis, media: string, rng: Random, maxTokens?: number | null): ComposedAnswer {
   const question = shorten(analysis.question, 140);
   const opening = question
-    ? rng.pick([`(Simulated answer) You asked: “${question}”${/[.?!…]$/.test(question) ? "" : "."}`, `(Simulated answer) To “${question}” — here is a stand-in reply.`])
+    ? rng.pick([
+        `(Simulated answer) You asked: “${question}”${/[.?!…]$/.test(question) ? "" : "."}`,
+        `(Simulated answer) To “${question}” — here is a stand-in reply.`,
+      ])
     : "(Simulated answer) The request had no question text.";
   const hasMedia = analysis.images + analysis.videos > 0;
   const body = hasMedia

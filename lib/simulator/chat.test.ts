@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
+
 import { generateReply } from "@/lib/simulator/chat";
+import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
 import { createRandom } from "@/lib/simulator/random";
+import { tokenize } from "@/lib/simulator/tokens";
 import {
-  CRITIC_PROMPT, GROUNDING_PROMPT, TEMPORAL_PROMPT, TRAJECTORY_PROMPT, chatRequest, fencedJson, image, userMessage, video,
+  chatRequest,
+  CRITIC_PROMPT,
+  fencedJson,
+  GROUNDING_PROMPT,
+  image,
+  TEMPORAL_PROMPT,
+  TRAJECTORY_PROMPT,
+  userMessage,
+  video,
   withReasoning,
 } from "@/tests/support/simulator-fixtures";
-import { tokenize } from "@/lib/simulator/tokens";
 
 const reason2 = SIMULATED_MODELS.find((model) => model.family === "cosmos-reason2") as SimulatedModel;
 const nemotron = SIMULATED_MODELS.find((model) => model.family === "nemotron-vl") as SimulatedModel;
@@ -94,7 +103,10 @@ describe("generateReply", () => {
       const boxes = fencedJson(reply(GROUNDING_PROMPT, [image], seed)) as { bbox_2d: number[]; label: string }[];
       expect(boxes.length).toBeGreaterThanOrEqual(1);
       expect(boxes.length).toBeLessThanOrEqual(3);
-      for (const { bbox_2d: [x1 = -1, y1 = -1, x2 = -1, y2 = -1], label } of boxes) {
+      for (const {
+        bbox_2d: [x1 = -1, y1 = -1, x2 = -1, y2 = -1],
+        label,
+      } of boxes) {
         expect(label).toBe("red cup");
         expect(0 <= x1 && x1 < x2 && x2 <= 1000 && 0 <= y1 && y1 < y2 && y2 <= 1000).toBe(true);
       }
@@ -102,10 +114,18 @@ describe("generateReply", () => {
   });
 
   it("answers temporal prompts with ordered events inside the duration", () => {
-    for (const [durationS, seed] of [[10, "1"], [10, "2"], [3.5, "3"], [95, "4"]] as const) {
+    for (const [durationS, seed] of [
+      [10, "1"],
+      [10, "2"],
+      [3.5, "3"],
+      [95, "4"],
+    ] as const) {
       const request = chatRequest([userMessage(TEMPORAL_PROMPT, [video])], { seed });
-      const events = fencedJson(generateReply(reason2, request, { videoDurationS: durationS }).text) as
-        { start: string; end: string; caption: string }[];
+      const events = fencedJson(generateReply(reason2, request, { videoDurationS: durationS }).text) as {
+        start: string;
+        end: string;
+        caption: string;
+      }[];
       expect(events.length).toBeGreaterThanOrEqual(2);
       expect(events.length).toBeLessThanOrEqual(4);
       let last = -1;

@@ -1,6 +1,6 @@
 import type { VideoSampling as EstimateSampling } from "@/lib/media/tokens";
-import type { SimulatedModel } from "@/lib/simulator/models";
 import { composeAnswer, type AnswerOptions } from "@/lib/simulator/answers";
+import type { SimulatedModel } from "@/lib/simulator/models";
 import { analyzePrompt, type ThinkFormat } from "@/lib/simulator/prompts";
 import { createRandom, hashToSeed } from "@/lib/simulator/random";
 import { composeReasoning } from "@/lib/simulator/reasoning";
@@ -43,7 +43,12 @@ export function formatReply(format: ThinkFormat, reasoning: string, answer: stri
   }
 }
 
-export function composeReply(model: SimulatedModel, request: SimulatedChatRequest, fingerprint: number, options: AnswerOptions = {}): string {
+export function composeReply(
+  model: SimulatedModel,
+  request: SimulatedChatRequest,
+  fingerprint: number,
+  options: AnswerOptions = {},
+): string {
   const analysis = analyzePrompt(model.family, request.messages);
   const rng = createRandom(fingerprint);
   const answer = composeAnswer(analysis, rng, options);
@@ -64,11 +69,18 @@ function cutAtStop(text: string, stop: readonly string[]): string {
 
 function samplingOf(request: SimulatedChatRequest): EstimateSampling {
   const video = request.videoSampling;
-  return { ...(video?.fps === undefined ? {} : { fps: video.fps }), ...(video?.numFrames === undefined ? {} : { num_frames: video.numFrames }) };
+  return {
+    ...(video?.fps === undefined ? {} : { fps: video.fps }),
+    ...(video?.numFrames === undefined ? {} : { num_frames: video.numFrames }),
+  };
 }
 
 /** The reply when tools are in play: reasoning (when asked for) then the calls, or an answer from their results. */
-function composeToolReply(model: SimulatedModel, request: SimulatedChatRequest, fingerprint: number): { text: string; calls: SimulatedToolCall[]; named: boolean } | null {
+function composeToolReply(
+  model: SimulatedModel,
+  request: SimulatedChatRequest,
+  fingerprint: number,
+): { text: string; calls: SimulatedToolCall[]; named: boolean } | null {
   const plan = planToolUse(model.family, request, createRandom(hashToSeed("tools", String(fingerprint))));
   if (!plan) return null;
   const format = analyzePrompt(model.family, request.messages).thinkFormat;
@@ -79,10 +91,18 @@ function composeToolReply(model: SimulatedModel, request: SimulatedChatRequest, 
 }
 
 export function generateReply(model: SimulatedModel, request: SimulatedChatRequest, options: AnswerOptions = {}): Generation {
-  const fingerprint = hashToSeed(request.seed, JSON.stringify(request.messages, withoutInlineMedia), JSON.stringify(request.tools), options.media?.digest ?? "");
+  const fingerprint = hashToSeed(
+    request.seed,
+    JSON.stringify(request.messages, withoutInlineMedia),
+    JSON.stringify(request.tools),
+    options.media?.digest ?? "",
+  );
   const chunkSeed = hashToSeed("chunks", String(fingerprint));
   const tooling = composeToolReply(model, request, fingerprint);
-  const full = cutAtStop(tooling?.text ?? composeReply(model, request, fingerprint, { ...options, maxTokens: request.maxTokens }), request.stop);
+  const full = cutAtStop(
+    tooling?.text ?? composeReply(model, request, fingerprint, { ...options, maxTokens: request.maxTokens }),
+    request.stop,
+  );
   const rng = createRandom(chunkSeed);
   let tokens = tokenize(full, rng);
   const toolCalls = (tooling?.calls ?? []).map((call) => ({ ...call, tokens: tokenize(call.arguments, rng) }));

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatedModel } from "@/lib/simulator/models";
+
 import { generateReply, type Generation } from "@/lib/simulator/chat";
-import { readJsonBody, sendJson } from "@/lib/simulator/http";
 import { checkFamilyRules } from "@/lib/simulator/family-rules";
+import { readJsonBody, sendJson } from "@/lib/simulator/http";
 import { checkVideoSampling, firstVideoDuration, readRequestMedia } from "@/lib/simulator/media";
+import type { SimulatedModel } from "@/lib/simulator/models";
 import { parseChatRequest } from "@/lib/simulator/request";
 import { buildStreamSteps, writePaced, type StreamOutcome } from "@/lib/simulator/stream";
 
@@ -37,7 +38,11 @@ function waitUnlessClosed(res: ServerResponse, ms: number): Promise<StreamOutcom
 /** A whole message: with calls, `content` is the text before them or null (docs/nim-protocols.md §1.7). */
 function messageOf(generation: Generation) {
   if (generation.toolCalls.length === 0) return { role: "assistant", content: generation.text };
-  const tool_calls = generation.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }));
+  const tool_calls = generation.toolCalls.map((call) => ({
+    id: call.id,
+    type: "function",
+    function: { name: call.name, arguments: call.arguments },
+  }));
   return { role: "assistant", content: generation.text === "" ? null : generation.text, tool_calls };
 }
 
@@ -81,7 +86,11 @@ export async function handleChatCompletion(
         created,
         model: model.model,
         choices: [{ index: 0, message: messageOf(generation), logprobs: null, finish_reason: generation.finishReason }],
-        usage: { prompt_tokens: generation.promptTokens, completion_tokens: completion, total_tokens: generation.promptTokens + completion },
+        usage: {
+          prompt_tokens: generation.promptTokens,
+          completion_tokens: completion,
+          total_tokens: generation.promptTokens + completion,
+        },
       });
     }
   }

@@ -37,7 +37,10 @@ const REQUEST_SCHEMAS: Record<GeneratorContract, { name: string; schema: Schema 
       additionalProperties: false,
       required: ["model_mode"],
       properties: {
-        model_mode: { type: "string", enum: ["text2image", "text2video", "image2video", "video2video", "forward_dynamics", "policy", "inverse_dynamics"] },
+        model_mode: {
+          type: "string",
+          enum: ["text2image", "text2video", "image2video", "video2video", "forward_dynamics", "policy", "inverse_dynamics"],
+        },
         prompt: { type: "string", maxLength: 20_000 },
         negative_prompt: { type: "string", maxLength: 20_000 },
         input_reference: str,
@@ -84,7 +87,8 @@ export function versionBody(contract: GeneratorContract): { release: string; api
 
 /** 2.x readiness and liveness [NIM2 operations.md]; 1.0.0 answers as the Cosmos WFM NIMs do (Triton). */
 export function healthBody(contract: GeneratorContract, which: "ready" | "live"): Schema {
-  if (contract === "2.x") return { object: "health.response", message: which === "ready" ? "Service is ready" : "Service is live", status: which };
+  if (contract === "2.x")
+    return { object: "health.response", message: which === "ready" ? "Service is ready" : "Service is live", status: which };
   return { description: `Triton ${which === "ready" ? "readiness" : "liveness"} check`, status: which };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Family } from "@/lib/backends/families";
 import { checkFamilyRules } from "@/lib/simulator/family-rules";
 import { SimulatorHttpError } from "@/lib/simulator/http";
@@ -12,7 +13,10 @@ function check(family: Family, body: Record<string, unknown>) {
   return checkFamilyRules(family, parseChatRequest({ model: "m", ...body }, "m"));
 }
 
-function refusal(run: () => unknown): { status: number; body: { error: { message: string; type: string; param: string | null; code: number } } } {
+function refusal(run: () => unknown): {
+  status: number;
+  body: { error: { message: string; type: string; param: string | null; code: number } };
+} {
   try {
     run();
   } catch (error) {
@@ -31,7 +35,9 @@ describe("per-prompt media limits, counted over every message", () => {
       body: { error: { message: "At most 1 video(s) may be provided in one prompt.", type: "BadRequestError", param: null, code: 400 } },
     });
     const images = [user(image, image, image), { role: "assistant", content: "Three." }, user(image, image)];
-    expect(refusal(() => check("nemotron-vl", { messages: images })).body.error.message).toBe("At most 4 image(s) may be provided in one prompt.");
+    expect(refusal(() => check("nemotron-vl", { messages: images })).body.error.message).toBe(
+      "At most 4 image(s) may be provided in one prompt.",
+    );
     expect(check("cosmos3-reasoner", { messages: [user(image, image, image), user(image, image, video)] })).toEqual({});
   });
 });
@@ -40,10 +46,19 @@ describe("Qwen size keys", () => {
   it("needs both edges of size, and both of min_pixels / max_pixels", () => {
     const messages = [user(video)];
     const oneKey = refusal(() => check("cosmos-reason2", { messages, mm_processor_kwargs: { size: { shortest_edge: 1568 } } }));
-    expect(oneKey).toMatchObject({ status: 400, body: { error: { message: "size must contain 'shortest_edge' and 'longest_edge' keys.", type: "BadRequestError" } } });
-    expect(check("cosmos-reason2", { messages, mm_processor_kwargs: { size: { shortest_edge: 1568, longest_edge: 262144 } } })).toEqual({ shortest_edge: 1568, longest_edge: 262144 });
+    expect(oneKey).toMatchObject({
+      status: 400,
+      body: { error: { message: "size must contain 'shortest_edge' and 'longest_edge' keys.", type: "BadRequestError" } },
+    });
+    expect(check("cosmos-reason2", { messages, mm_processor_kwargs: { size: { shortest_edge: 1568, longest_edge: 262144 } } })).toEqual({
+      shortest_edge: 1568,
+      longest_edge: 262144,
+    });
     expect(refusal(() => check("cosmos-reason1", { messages, mm_processor_kwargs: { max_pixels: 602112 } })).status).toBe(400);
-    expect(check("cosmos-reason1", { messages, mm_processor_kwargs: { min_pixels: 3136, max_pixels: 602112 } })).toEqual({ shortest_edge: 3136, longest_edge: 602112 });
+    expect(check("cosmos-reason1", { messages, mm_processor_kwargs: { min_pixels: 3136, max_pixels: 602112 } })).toEqual({
+      shortest_edge: 3136,
+      longest_edge: 602112,
+    });
     expect(check("cosmos3-reasoner", { messages, mm_processor_kwargs: { fps: 4, do_sample_frames: true } })).toEqual({});
   });
 });
@@ -51,9 +66,13 @@ describe("Qwen size keys", () => {
 describe("Nemotron", () => {
   it("takes 1 to 12 tiles, and 1 or none beside a video", () => {
     expect(check("nemotron-vl", { messages: [user(image)], mm_processor_kwargs: { max_num_tiles: 12 } })).toEqual({ max_num_tiles: 12 });
-    expect(refusal(() => check("nemotron-vl", { messages: [user(image)], mm_processor_kwargs: { max_num_tiles: 13 } })).body.error.message).toMatch(/from 1 to 12, got 13/);
+    expect(
+      refusal(() => check("nemotron-vl", { messages: [user(image)], mm_processor_kwargs: { max_num_tiles: 13 } })).body.error.message,
+    ).toMatch(/from 1 to 12, got 13/);
     expect(refusal(() => check("nemotron-vl", { messages: [user(image)], mm_processor_kwargs: { max_num_tiles: 0 } })).status).toBe(400);
-    expect(refusal(() => check("nemotron-vl", { messages: [user(video)], mm_processor_kwargs: { max_num_tiles: 6 } })).body.error.message).toMatch(/must be 1 \(or left out\) with a video/);
+    expect(
+      refusal(() => check("nemotron-vl", { messages: [user(video)], mm_processor_kwargs: { max_num_tiles: 6 } })).body.error.message,
+    ).toMatch(/must be 1 \(or left out\) with a video/);
     expect(check("nemotron-vl", { messages: [user(video)], mm_processor_kwargs: { max_num_tiles: 1 } })).toEqual({ max_num_tiles: 1 });
   });
 

@@ -26,7 +26,10 @@ function countMedia(request: SimulatedChatRequest): { image: number; video: numb
 /** vLLM's multimodal item tracker, with the NIM's limits for the family. */
 function checkMediaLimits(family: Family, counts: { image: number; video: number }): void {
   const info = FAMILY_INFO[family];
-  for (const [modality, limit] of [["image", info.maxImages], ["video", info.maxVideos]] as const) {
+  for (const [modality, limit] of [
+    ["image", info.maxImages],
+    ["video", info.maxVideos],
+  ] as const) {
     if (counts[modality] > limit) throw bad(`At most ${limit} ${modality}(s) may be provided in one prompt.`);
   }
 }
@@ -42,7 +45,9 @@ function qwenBounds(kwargs: Record<string, unknown>): EstimateSampling {
   const min = kwargs.min_pixels;
   const max = kwargs.max_pixels;
   const merged: Record<string, unknown> | undefined =
-    min === undefined && max === undefined ? size : { ...size, ...(min === undefined ? {} : { shortest_edge: min }), ...(max === undefined ? {} : { longest_edge: max }) };
+    min === undefined && max === undefined
+      ? size
+      : { ...size, ...(min === undefined ? {} : { shortest_edge: min }), ...(max === undefined ? {} : { longest_edge: max }) };
   if (merged === undefined) return {};
   if (!positiveInt(merged.shortest_edge) || !positiveInt(merged.longest_edge)) {
     throw bad("size must contain 'shortest_edge' and 'longest_edge' keys.");

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+
 import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { SimulatorHttpError } from "@/lib/simulator/http";
 
@@ -31,7 +32,9 @@ export const DEFAULT_SAMPLES_DIR = path.resolve("public", "samples");
 const clipCache = new Map<string, Promise<{ name: string; bytes: Buffer }[]>>();
 
 async function loadClips(dir: string, prefix: string): Promise<{ name: string; bytes: Buffer }[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".mp4")).sort();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".mp4"))
+    .sort();
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(dir, name)) })));
 }
 

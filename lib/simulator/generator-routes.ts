@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SIMULATED_GENERATORS, type SimulatedGenerator } from "@/lib/simulator/models";
+
 import { healthBody, openApiDocument, versionBody, WRONG_RUNTIME_BODY } from "@/lib/simulator/cosmos3-nim-docs";
 import type { GeneratorContext } from "@/lib/simulator/generation";
 import { detailError, sendJson, sendText } from "@/lib/simulator/http";
 import { handleInfer } from "@/lib/simulator/infer";
+import { SIMULATED_GENERATORS, type SimulatedGenerator } from "@/lib/simulator/models";
 import { handleOmni, type OmniJobs } from "@/lib/simulator/omni";
 
 // The routes of a simulated generator at `/{slug}/v1/...` (and `/{slug}/openapi.json` for the
@@ -20,7 +21,15 @@ function infoRoutes(generator: SimulatedGenerator, context: GeneratorContext): R
   const contract = generator.contract;
   const triton = generator.kind === "predict";
   const health = (which: "ready" | "live") => (res: ServerResponse) =>
-    sendJson(res, 200, contract ? healthBody(contract, which) : triton ? { description: `Triton ${which === "ready" ? "readiness" : "liveness"} check`, status: which } : { status: which });
+    sendJson(
+      res,
+      200,
+      contract
+        ? healthBody(contract, which)
+        : triton
+          ? { description: `Triton ${which === "ready" ? "readiness" : "liveness"} check`, status: which }
+          : { status: which },
+    );
   const routes: Record<string, (res: ServerResponse) => void> = {
     "/v1/health/ready": health("ready"),
     "/v1/health/live": health("live"),
@@ -35,7 +44,9 @@ function infoRoutes(generator: SimulatedGenerator, context: GeneratorContext): R
     "/v1/metrics": (res) => {
       const counter = (name: string, help: string, value: number) => `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}\n`;
       sendText(
-        res, 200, "text/plain; version=0.0.4",
+        res,
+        200,
+        "text/plain; version=0.0.4",
         counter("simulator_generations_started_total", "Generation requests accepted by the simulator.", context.stats.started) +
           counter("simulator_generations_completed_total", "Simulated generations finished.", context.stats.completed) +
           counter("simulator_generations_aborted_total", "Simulated generations left or deleted early.", context.stats.aborted),

@@ -1,5 +1,6 @@
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { readImageSize } from "@/lib/media/image-size";
 import { probeMp4 } from "@/lib/media/mp4-probe";
 import { drawPicture } from "@/lib/simulator/picture";
@@ -16,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const post = (path: string, body: unknown) => fetch(`${sim.url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+const post = (path: string, body: unknown) =>
+  fetch(`${sim.url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 async function mp4Facts(bytes: Uint8Array) {
@@ -29,7 +31,7 @@ function pngPixels(png: Uint8Array): { width: number; height: number; rawBytes: 
   if (!size) throw new Error("not a PNG");
   const view = Buffer.from(png);
   const idat: Buffer[] = [];
-  for (let at = 8; at < view.length; ) {
+  for (let at = 8; at < view.length;) {
     const length = view.readUInt32BE(at);
     if (view.toString("latin1", at + 4, at + 8) === "IDAT") idat.push(view.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -39,19 +41,39 @@ function pngPixels(png: Uint8Array): { width: number; height: number; rawBytes: 
 
 describe("Cosmos Predict NIM (simulated)", () => {
   it("answers readiness Triton style and has no /v1/models", async () => {
-    expect(await (await fetch(`${sim.url}/predict/v1/health/ready`)).json()).toEqual({ description: "Triton readiness check", status: "ready" });
+    expect(await (await fetch(`${sim.url}/predict/v1/health/ready`)).json()).toEqual({
+      description: "Triton readiness check",
+      status: "ready",
+    });
     expect((await fetch(`${sim.url}/predict/v1/models`)).status).toBe(404);
   });
 
   it("takes the generation time and answers a real H.264 MP4 as b64_video, the same clip for the same seed", async () => {
-    const body = { prompt: "A robot arm", seed: 4, prompt_upsampling: true, video_params: { height: 704, width: 1280, frames_count: 121, frames_per_sec: 24 } };
+    const body = {
+      prompt: "A robot arm",
+      seed: 4,
+      prompt_upsampling: true,
+      video_params: { height: 704, width: 1280, frames_count: 121, frames_per_sec: 24 },
+    };
     const started = Date.now();
     const response = await post("/predict/v1/infer", body);
     expect(Date.now() - started).toBeGreaterThanOrEqual(GENERATION_S * 1000 - 20);
     const answer = (await response.json()) as Record<string, unknown>;
-    expect(answer).toMatchObject({ seed: 4, upsampled_prompt: expect.stringContaining("Simulated result: a stock clip, not a generated world"), simulated_request: { width: 1280, height: 704, frames: 121, fps: 24 } });
+    expect(answer).toMatchObject({
+      seed: 4,
+      upsampled_prompt: expect.stringContaining("Simulated result: a stock clip, not a generated world"),
+      simulated_request: { width: 1280, height: 704, frames: 121, fps: 24 },
+    });
     const video = Buffer.from(answer.b64_video as string, "base64");
-    expect(await mp4Facts(video)).toMatchObject({ moovFound: true, moovAtFront: true, hasVideoTrack: true, codec: "avc1", width: 640, height: 360, fps: 24 });
+    expect(await mp4Facts(video)).toMatchObject({
+      moovFound: true,
+      moovAtFront: true,
+      hasVideoTrack: true,
+      codec: "avc1",
+      width: 640,
+      height: 360,
+      fps: 24,
+    });
     const again = (await (await post("/predict/v1/infer", body)).json()) as Record<string, unknown>;
     expect(again.b64_video).toBe(answer.b64_video);
     const other = (await (await post("/predict/v1/infer", { ...body, seed: 5 })).json()) as Record<string, unknown>;
@@ -61,7 +83,9 @@ describe("Cosmos Predict NIM (simulated)", () => {
   it("refuses sizes that are not multiples of 8, media of the wrong kind and seeds out of range with a 400", async () => {
     const bad = await post("/predict/v1/infer", { prompt: "x", video_params: { width: 1001, height: 704 } });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ detail: "Invalid input dimensions: height and width must be multiples of 8 (got height=704, width=1001)." });
+    expect(await bad.json()).toEqual({
+      detail: "Invalid input dimensions: height and width must be multiples of 8 (got height=704, width=1001).",
+    });
     expect((await post("/predict/v1/infer", { prompt: "x", image: b64(makeMp4()) })).status).toBe(400);
     const seed = await post("/predict/v1/infer", { prompt: "x", seed: 2 ** 32 });
     expect([seed.status, await seed.json()]).toEqual([400, { detail: "seed: Input should be between 0 and 4294967295" }]);
@@ -77,14 +101,21 @@ describe("Cosmos3-Generator NIM 1.0.0 (simulated)", () => {
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ simulated_request: { width: 320, height: 192, frames: 25, fps: 24 } });
     expect(Buffer.from(body.b64_video as string, "base64").length).toBeGreaterThan(1000);
-    const i2v = await post("/cosmos3-wfm/v1/infer", { ...t2v1, prompt: undefined, image: `data:image/png;base64,${b64(makePng(8, 8))}`, resolution: "480_4_3" });
+    const i2v = await post("/cosmos3-wfm/v1/infer", {
+      ...t2v1,
+      prompt: undefined,
+      image: `data:image/png;base64,${b64(makePng(8, 8))}`,
+      resolution: "480_4_3",
+    });
     expect(((await i2v.json()) as { simulated_request: object }).simulated_request).toMatchObject({ width: 736, height: 544 });
   });
 
   it("refuses any other field with a 422 naming it, and the 2.x names too", async () => {
     const unknown = await post("/cosmos3-wfm/v1/infer", { ...t2v1, num_inference_steps: 35 });
     expect(unknown.status).toBe(422);
-    expect(await unknown.json()).toEqual({ detail: [{ type: "extra_forbidden", loc: ["body", "num_inference_steps"], msg: "Extra inputs are not permitted", input: 35 }] });
+    expect(await unknown.json()).toEqual({
+      detail: [{ type: "extra_forbidden", loc: ["body", "num_inference_steps"], msg: "Extra inputs are not permitted", input: 35 }],
+    });
     expect((await post("/cosmos3-wfm/v1/infer", { ...t2v1, model_mode: "text2video" })).status).toBe(422);
   });
 
@@ -101,10 +132,25 @@ describe("Cosmos3-Generator NIM 1.0.0 (simulated)", () => {
   });
 
   it("serves /openapi.json and /v1/version, readiness Triton style", async () => {
-    const doc = (await (await fetch(`${sim.url}/cosmos3-wfm/openapi.json`)).json()) as { components: { schemas: Record<string, { properties: object }> } };
-    expect(Object.keys(Object.values(doc.components.schemas)[0]!.properties)).toEqual(["prompt", "negative_prompt", "image", "seed", "guidance_scale", "steps", "resolution", "num_output_frames", "fps"]);
+    const doc = (await (await fetch(`${sim.url}/cosmos3-wfm/openapi.json`)).json()) as {
+      components: { schemas: Record<string, { properties: object }> };
+    };
+    expect(Object.keys(Object.values(doc.components.schemas)[0]!.properties)).toEqual([
+      "prompt",
+      "negative_prompt",
+      "image",
+      "seed",
+      "guidance_scale",
+      "steps",
+      "resolution",
+      "num_output_frames",
+      "fps",
+    ]);
     expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/version`)).json()).toEqual({ release: "1.0.0", api: "1.0.0" });
-    expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/health/ready`)).json()).toEqual({ description: "Triton readiness check", status: "ready" });
+    expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/health/ready`)).json()).toEqual({
+      description: "Triton readiness check",
+      status: "ready",
+    });
   });
 });
 
@@ -112,34 +158,62 @@ describe("Cosmos3 NIM 2.x (simulated)", () => {
   it("answers 422 in its error envelope to the 1.0.0 names and unknown fields", async () => {
     const response = await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "x", steps: 30 });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { message: "steps: Extra inputs are not permitted (extra_forbidden)", type: "RequestValidationError", code: 422 } });
+    expect(await response.json()).toEqual({
+      error: { message: "steps: Extra inputs are not permitted (extra_forbidden)", type: "RequestValidationError", code: 422 },
+    });
     expect((await post("/cosmos3-nim2/v1/infer", { prompt: "x" })).status).toBe(422);
     expect((await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "x", num_frames: 100 })).status).toBe(422);
     expect((await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "x", num_inference_steps: "35" })).status).toBe(422);
   });
 
   it("makes an image for text2image (b64_image) and a video conditioned on input_reference (b64_video, action null)", async () => {
-    const image = (await (await post("/cosmos3-nim2/v1/infer", { model_mode: "text2image", prompt: "a lab", resolution: "480_1_1", seed: 1 })).json()) as { b64_image: string };
+    const image = (await (
+      await post("/cosmos3-nim2/v1/infer", { model_mode: "text2image", prompt: "a lab", resolution: "480_1_1", seed: 1 })
+    ).json()) as { b64_image: string };
     expect(pngPixels(Buffer.from(image.b64_image, "base64"))).toMatchObject({ width: 640, height: 640 });
     const missing = await post("/cosmos3-nim2/v1/infer", { model_mode: "image2video", prompt: "x" });
     expect(missing.status).toBe(422);
-    const video = await post("/cosmos3-nim2/v1/infer", { model_mode: "image2video", prompt: "x", input_reference: b64(makePng(8, 8)), num_frames: 121, flow_shift: 5 });
+    const video = await post("/cosmos3-nim2/v1/infer", {
+      model_mode: "image2video",
+      prompt: "x",
+      input_reference: b64(makePng(8, 8)),
+      num_frames: 121,
+      flow_shift: 5,
+    });
     expect(video.status).toBe(200);
     expect(await video.json()).toMatchObject({ b64_video: expect.any(String), action: null });
   });
 
   it("checks video-to-video conditioning against the latent frame count", async () => {
     const v2v = { model_mode: "video2video", prompt: "x", input_reference: b64(makeMp4()), num_frames: 25 };
-    expect((await post("/cosmos3-nim2/v1/infer", { ...v2v, condition_frame_indexes_vision: [0, 1], condition_video_keep: "last" })).status).toBe(200);
+    expect(
+      (await post("/cosmos3-nim2/v1/infer", { ...v2v, condition_frame_indexes_vision: [0, 1], condition_video_keep: "last" })).status,
+    ).toBe(200);
     expect((await post("/cosmos3-nim2/v1/infer", { ...v2v, condition_frame_indexes_vision: [7] })).status).toBe(422);
-    expect((await post("/cosmos3-nim2/v1/infer", { ...v2v, model_mode: "text2video", input_reference: undefined, condition_video_keep: "first" })).status).toBe(422);
+    expect(
+      (
+        await post("/cosmos3-nim2/v1/infer", {
+          ...v2v,
+          model_mode: "text2video",
+          input_reference: undefined,
+          condition_video_keep: "first",
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it("answers a guardrail block with 422, its schema, version and readiness, and 404 to chat", async () => {
     const blocked = await post("/cosmos3-nim2/v1/infer", { model_mode: "text2video", prompt: "guardrail-block this" });
-    expect([blocked.status, ((await blocked.json()) as { error: { message: string } }).error.message]).toEqual([422, expect.stringMatching(/guardrail/)]);
+    expect([blocked.status, ((await blocked.json()) as { error: { message: string } }).error.message]).toEqual([
+      422,
+      expect.stringMatching(/guardrail/),
+    ]);
     expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/version`)).json()).toEqual({ release: "2.1.0", api: "2.1.0" });
-    expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/health/ready`)).json()).toEqual({ object: "health.response", message: "Service is ready", status: "ready" });
+    expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/health/ready`)).json()).toEqual({
+      object: "health.response",
+      message: "Service is ready",
+      status: "ready",
+    });
     const chat = await post("/cosmos3-nim2/v1/chat/completions", { messages: [] });
     expect(chat.status).toBe(404);
   });
@@ -156,12 +230,16 @@ describe("vLLM-Omni generator (simulated)", () => {
   it("lists its model and answers a real PNG for text to image", async () => {
     const models = (await (await fetch(`${sim.url}/cosmos3-gen/v1/models`)).json()) as { data: { id: string }[] };
     expect(models.data[0]?.id).toBe("nvidia/Cosmos3-Nano");
-    const body = (await (await post("/cosmos3-gen/v1/images/generations", { prompt: "a lab", size: "640x480", seed: 3, response_format: "b64_json" })).json()) as { data: { b64_json: string }[] };
+    const body = (await (
+      await post("/cosmos3-gen/v1/images/generations", { prompt: "a lab", size: "640x480", seed: 3, response_format: "b64_json" })
+    ).json()) as { data: { b64_json: string }[] };
     expect(pngPixels(Buffer.from(body.data[0]!.b64_json, "base64"))).toEqual({ width: 640, height: 480, rawBytes: (640 * 3 + 1) * 480 });
   });
 
   it("runs an async video job whose progress advances, then serves its MP4; DELETE removes a job", async () => {
-    const created = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "robot", size: "832x480", seed: "9" }) })).json()) as { id: string; status: string; progress: number };
+    const created = (await (
+      await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "robot", size: "832x480", seed: "9" }) })
+    ).json()) as { id: string; status: string; progress: number };
     expect(created).toMatchObject({ status: "queued", progress: 0 });
     expect(created.id).toMatch(/^video_gen_/);
     const early = await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${created.id}/content`)).json();
@@ -179,32 +257,58 @@ describe("vLLM-Omni generator (simulated)", () => {
     const content = new Uint8Array(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${created.id}/content`)).arrayBuffer());
     expect(await mp4Facts(content)).toMatchObject({ hasVideoTrack: true, codec: "avc1" });
 
-    const other = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "robot" }) })).json()) as { id: string };
-    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${other.id}`, { method: "DELETE" })).json()).toEqual({ id: other.id, object: "video.deleted", deleted: true });
+    const other = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "robot" }) })).json()) as {
+      id: string;
+    };
+    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${other.id}`, { method: "DELETE" })).json()).toEqual({
+      id: other.id,
+      object: "video.deleted",
+      deleted: true,
+    });
     expect((await fetch(`${sim.url}/cosmos3-gen/v1/videos/${other.id}`)).status).toBe(404);
   });
 
   it("answers /v1/videos/sync with the MP4 bytes and refuses bad fields", async () => {
-    const response = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "robot", generate_sound: "true", extra_params: '{"guardrails":false}' }, makePng(4, 4)) });
+    const response = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, {
+      method: "POST",
+      body: form({ prompt: "robot", generate_sound: "true", extra_params: '{"guardrails":false}' }, makePng(4, 4)),
+    });
     expect(response.headers.get("content-type")).toBe("video/mp4");
     expect(response.headers.get("x-simulated-note")).toMatch(/stock clip/);
     expect((await mp4Facts(new Uint8Array(await response.arrayBuffer()))).hasVideoTrack).toBe(true);
-    const bad = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "robot", extra_params: "{not json" }) });
+    const bad = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, {
+      method: "POST",
+      body: form({ prompt: "robot", extra_params: "{not json" }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ detail: "Invalid JSON in form field." });
   });
 
   it("keeps the protocol's ranges (422), refuses another model and a second reference (400), in FastAPI's detail shape", async () => {
-    const sync = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>) => fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form(fields, file) });
-    for (const [field, value] of [["guidance_scale", "20.5"], ["num_inference_steps", "201"], ["fps", "0"], ["fps", "24.5"], ["num_frames", "0"], ["size", "1280*720"]]) {
+    const sync = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>) =>
+      fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form(fields, file) });
+    for (const [field, value] of [
+      ["guidance_scale", "20.5"],
+      ["num_inference_steps", "201"],
+      ["fps", "0"],
+      ["fps", "24.5"],
+      ["num_frames", "0"],
+      ["size", "1280*720"],
+    ]) {
       const response = await sync({ prompt: "robot", [field!]: value! });
       expect(response.status, `${field}=${value}`).toBe(422);
       expect(((await response.json()) as { detail: { loc: string[] }[] }).detail[0]?.loc).toEqual(["body", field]);
     }
     const model = await sync({ prompt: "robot", model: "nvidia/Cosmos3-Super" });
-    expect([model.status, await model.json()]).toEqual([400, { detail: "Model 'nvidia/Cosmos3-Super' is not served here; this server serves 'nvidia/Cosmos3-Nano'." }]);
+    expect([model.status, await model.json()]).toEqual([
+      400,
+      { detail: "Model 'nvidia/Cosmos3-Super' is not served here; this server serves 'nvidia/Cosmos3-Nano'." },
+    ]);
     const both = await sync({ prompt: "robot", video_reference: '{"video_url":"https://example.com/a.mp4"}' }, makeMp4());
-    expect([both.status, await both.json()]).toEqual([400, { detail: "Send one reference: input_reference and video_reference cannot be combined." }]);
+    expect([both.status, await both.json()]).toEqual([
+      400,
+      { detail: "Send one reference: input_reference and video_reference cannot be combined." },
+    ]);
     const twice = await sync({ prompt: "robot", flow_shift: "3.0", extra_params: '{"flow_shift":5}' });
     expect(twice.status).toBe(400);
   });
@@ -212,13 +316,21 @@ describe("vLLM-Omni generator (simulated)", () => {
   it("blocks a guardrail-tripping prompt: 500 'Guardrail blocked prompt' in sync, a failed job in async, unless guardrails are off", async () => {
     const sync = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "guardrail-block me" }) });
     expect([sync.status, await sync.json()]).toEqual([500, { detail: "Guardrail blocked prompt" }]);
-    const off = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "guardrail-block me", extra_params: '{"guardrails":false}' }) });
+    const off = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, {
+      method: "POST",
+      body: form({ prompt: "guardrail-block me", extra_params: '{"guardrails":false}' }),
+    });
     expect(off.status).toBe(200);
     await off.arrayBuffer();
-    const job = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "guardrail-block me" }) })).json()) as { id: string; status: string };
+    const job = (await (
+      await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "guardrail-block me" }) })
+    ).json()) as { id: string; status: string };
     expect(job.status).toBe("queued");
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${job.id}`)).json()).toMatchObject({ status: "failed", error: { code: 500, message: "Guardrail blocked prompt" } });
+    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${job.id}`)).json()).toMatchObject({
+      status: "failed",
+      error: { code: 500, message: "Guardrail blocked prompt" },
+    });
     const image = await post("/cosmos3-gen/v1/images/generations", { prompt: "guardrail-block me" });
     expect([image.status, await image.json()]).toEqual([500, { detail: "Guardrail blocked prompt" }]);
   });

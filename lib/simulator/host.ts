@@ -1,6 +1,7 @@
 import "server-only";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+
 import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 
 // The simulator runs inside the playground's own process on a loopback port, so that with no
 // configuration the real HTTP proxy path is still what serves every request.

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+
 import { base64MediaKind, readBody } from "@/lib/simulator/generation";
 import { detailError, SimulatorHttpError } from "@/lib/simulator/http";
 
@@ -15,7 +16,10 @@ export const pydanticRefusal: Refuse = (loc, type, msg, input) =>
   new SimulatorHttpError(422, `${loc.join(".")}: ${msg}`, { detail: [{ type, loc: ["body", ...loc], msg, input: input ?? null }] });
 
 /** `{"detail": "…"}` with the given status, for servers that answer every bad input alike. */
-export const detailRefusal = (status: number): Refuse => (loc, _type, msg) => detailError(status, `${loc.join(".")}: ${msg}`);
+export const detailRefusal =
+  (status: number): Refuse =>
+  (loc, _type, msg) =>
+    detailError(status, `${loc.join(".")}: ${msg}`);
 
 export async function readJson(req: IncomingMessage): Promise<Json> {
   const text = (await readBody(req, 256 * 1024 * 1024)).toString("utf8");
@@ -44,7 +48,8 @@ export class InferFields {
   /** Refuses any field not in `allowed`, naming it: the closed schemas of the Cosmos3 NIMs. */
   closed(allowed: readonly string[]): void {
     for (const field of Object.keys(this.body)) {
-      if (!allowed.includes(field)) throw this.refuse([...this.at, field], "extra_forbidden", "Extra inputs are not permitted", this.body[field]);
+      if (!allowed.includes(field))
+        throw this.refuse([...this.at, field], "extra_forbidden", "Extra inputs are not permitted", this.body[field]);
     }
   }
 
@@ -52,15 +57,18 @@ export class InferFields {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;
     if (!isInt(value)) throw this.refuse([...this.at, name], "int_type", "Input should be a valid integer", value);
-    if (value < min || value > max) throw this.refuse([...this.at, name], "value_error", `Input should be between ${min} and ${max}`, value);
+    if (value < min || value > max)
+      throw this.refuse([...this.at, name], "value_error", `Input should be between ${min} and ${max}`, value);
     return value;
   }
 
   number(name: string, min: number, max: number): number | undefined {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== "number" || !Number.isFinite(value)) throw this.refuse([...this.at, name], "float_type", "Input should be a valid number", value);
-    if (value < min || value > max) throw this.refuse([...this.at, name], "value_error", `Input should be between ${min} and ${max}`, value);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw this.refuse([...this.at, name], "float_type", "Input should be a valid number", value);
+    if (value < min || value > max)
+      throw this.refuse([...this.at, name], "value_error", `Input should be between ${min} and ${max}`, value);
     return value;
   }
 
@@ -68,7 +76,8 @@ export class InferFields {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "string") throw this.refuse([...this.at, name], "string_type", "Input should be a valid string", value);
-    if (value.length > maxLength) throw this.refuse([...this.at, name], "string_too_long", `String should have at most ${maxLength} characters`, value.length);
+    if (value.length > maxLength)
+      throw this.refuse([...this.at, name], "string_too_long", `String should have at most ${maxLength} characters`, value.length);
     return value;
   }
 
@@ -79,14 +88,19 @@ export class InferFields {
     const found = base64MediaKind(value);
     if (found === "url") return;
     if (found !== kind) {
-      throw this.refuse([...this.at, name], "value_error", `must hold ${kind === "image" ? "an image (JPEG, PNG or WebP)" : "an MP4 video"} as base64, a data URI or a URL; it could not be decoded as one`);
+      throw this.refuse(
+        [...this.at, name],
+        "value_error",
+        `must hold ${kind === "image" ? "an image (JPEG, PNG or WebP)" : "an MP4 video"} as base64, a data URI or a URL; it could not be decoded as one`,
+      );
     }
   }
 
   /** 1 + 4k frames from `min` up to `max`. */
   frames(name: string, min: number, max: number): number | undefined {
     const frames = this.int(name, min, max);
-    if (frames !== undefined && (frames - 1) % 4 !== 0) throw this.refuse([...this.at, name], "value_error", "Input should be 1 + 4k (e.g. 121, 189)", frames);
+    if (frames !== undefined && (frames - 1) % 4 !== 0)
+      throw this.refuse([...this.at, name], "value_error", "Input should be 1 + 4k (e.g. 121, 189)", frames);
     return frames;
   }
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatedGenerator } from "@/lib/simulator/models";
+
+import { ACTION_NOTE, simulatedActions } from "@/lib/simulator/actions";
 import { parseNim, type NimOrder } from "@/lib/simulator/cosmos3-nim";
-import { CLIP_NOTE, PICTURE_NOTE, outputSeed, pickClip, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
+import { CLIP_NOTE, outputSeed, pickClip, PICTURE_NOTE, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
 import { detailError, sendJson } from "@/lib/simulator/http";
 import { detailRefusal, InferFields, readJson, type Json } from "@/lib/simulator/infer-fields";
+import type { SimulatedGenerator } from "@/lib/simulator/models";
 import { drawPicture } from "@/lib/simulator/picture";
 import { hashToSeed } from "@/lib/simulator/random";
-import { ACTION_NOTE, simulatedActions } from "@/lib/simulator/actions";
 
 // `POST /v1/infer` of the Cosmos Predict NIM and of the Cosmos3 generator NIMs (cosmos3-nim.ts):
 // the same path, three schemas. Validates as each NIM does, waits the generation time, and
@@ -36,7 +37,8 @@ function parsePredict(body: Json): PredictOrder {
   fields.number("guidance_scale", 0, 100);
   fields.int("steps", 1, 1000);
   const raw = body.video_params ?? {};
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw detailError(400, "Invalid input parameters: 'video_params' must be an object.");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw detailError(400, "Invalid input parameters: 'video_params' must be an object.");
   const params = new InferFields(raw as Json, predictRefusal, ["video_params"]);
   const height = params.int("height", 1, 8192) ?? 704;
   const width = params.int("width", 1, 8192) ?? 1280;
@@ -45,7 +47,8 @@ function parsePredict(body: Json): PredictOrder {
   }
   const frames = params.int("frames_count", 1, 10_000) ?? 121;
   const fps = params.int("frames_per_sec", 1, 120) ?? 24;
-  if (fields.has("image") && fields.has("video")) throw detailError(400, "Send either 'image' (Image2World) or 'video' (Video2World), not both.");
+  if (fields.has("image") && fields.has("video"))
+    throw detailError(400, "Send either 'image' (Image2World) or 'video' (Video2World), not both.");
   fields.media("image", "image");
   fields.media("video", "video");
   // The documented default is true, yet the vendor's examples without the field answer no upsampled_prompt.
@@ -57,10 +60,22 @@ function nimAction(nim: NimOrder | null) {
   const action = nim?.action;
   if (!action || action.mode === "forward_dynamics") return null;
   const data = simulatedActions(action.domainName, action.chunk, action.dim, nim.seed);
-  return { data, shape: [action.chunk, action.dim], dtype: "float32", raw_action_dim: action.dim, action_mode: action.mode, domain_id: action.domainId };
+  return {
+    data,
+    shape: [action.chunk, action.dim],
+    dtype: "float32",
+    raw_action_dim: action.dim,
+    action_mode: action.mode,
+    domain_id: action.domainId,
+  };
 }
 
-export async function handleInfer(req: IncomingMessage, res: ServerResponse, generator: SimulatedGenerator, context: GeneratorContext): Promise<void> {
+export async function handleInfer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  generator: SimulatedGenerator,
+  context: GeneratorContext,
+): Promise<void> {
   const body = await readJson(req);
   const nim: NimOrder | null = generator.family === "cosmos3-wfm" ? parseNim(generator.contract ?? "1.0.0", body) : null;
   const predict = nim ? null : parsePredict(body);

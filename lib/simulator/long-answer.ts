@@ -40,7 +40,14 @@ function block(rng: Random, part: number): string {
     case 1:
       return Array.from({ length: rng.int(3, 6) }, (_, i) => `- **Point ${i + 1}:** ${rng.pick(SENTENCES)}`).join("\n");
     case 2:
-      return ["```python", `# Simulated snippet ${part}: it runs, but means nothing.`, `values = [${Array.from({ length: 6 }, () => rng.int(0, 999)).join(", ")}]`, "total = sum(values)", "print(f\"total = {total}\")", "```"].join("\n");
+      return [
+        "```python",
+        `# Simulated snippet ${part}: it runs, but means nothing.`,
+        `values = [${Array.from({ length: 6 }, () => rng.int(0, 999)).join(", ")}]`,
+        "total = sum(values)",
+        'print(f"total = {total}")',
+        "```",
+      ].join("\n");
     case 3: {
       const rows = Array.from({ length: rng.int(3, 5) }, (_, i) => `| ${i + 1} | ${rng.pick(TOPICS)} | ${rng.int(1, 100)}% |`);
       return ["| # | Aspect | Made-up score |", "|---|---|---|", ...rows].join("\n");

@@ -5,7 +5,14 @@ import type { ImageFacts, MediaFacts, VideoFacts } from "@/lib/simulator/media";
 
 // Sample entry codes as people say them.
 const CODEC_NAMES: Record<string, string> = {
-  avc1: "h264", avc3: "h264", hvc1: "h265", hev1: "h265", vp08: "vp8", vp09: "vp9", av01: "av1", mp4v: "mpeg4",
+  avc1: "h264",
+  avc3: "h264",
+  hvc1: "h265",
+  hev1: "h265",
+  vp08: "vp8",
+  vp09: "vp9",
+  av01: "av1",
+  mp4v: "mpeg4",
 };
 
 /** Seconds as a short number: 12.4, 3, 0.04. */
@@ -24,7 +31,12 @@ function videoDetails(video: VideoFacts): { lead: string | null; rate: string | 
   return {
     lead: video.durationS !== undefined ? `${formatSeconds(video.durationS)} s` : null,
     // `video_frames` have a frame count but no clock.
-    rate: video.fps !== undefined ? `${formatFps(video.fps)} fps` : video.durationS === undefined && video.frames ? plural(video.frames, "frame") : null,
+    rate:
+      video.fps !== undefined
+        ? `${formatFps(video.fps)} fps`
+        : video.durationS === undefined && video.frames
+          ? plural(video.frames, "frame")
+          : null,
     extra: [size, codec].filter((value): value is string => value !== null),
   };
 }
@@ -43,7 +55,13 @@ function describeVideoList(video: VideoFacts): string | null {
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
-function describeGroup<T extends MediaFacts>(items: readonly T[], word: string, one: (item: T) => string | null, inList: (item: T) => string | null, separator: string): string | null {
+function describeGroup<T extends MediaFacts>(
+  items: readonly T[],
+  word: string,
+  one: (item: T) => string | null,
+  inList: (item: T) => string | null,
+  separator: string,
+): string | null {
   if (items.length === 0) return null;
   const [first] = items;
   if (items.length === 1 && first) return one(first) ?? plural(1, word);
@@ -54,11 +72,23 @@ function describeGroup<T extends MediaFacts>(items: readonly T[], word: string, 
 export function describeMedia(images: number, videos: number, items?: readonly MediaFacts[]): string {
   if (items && items.length > 0) {
     const groups = [
-      describeGroup(items.filter((item): item is ImageFacts => item.kind === "image"), "image", (image) => {
-        const size = imageSize(image);
-        return size ? `the ${size} image` : null;
-      }, imageSize, ", "),
-      describeGroup(items.filter((item): item is VideoFacts => item.kind === "video"), "video", describeOneVideo, describeVideoList, "; "),
+      describeGroup(
+        items.filter((item): item is ImageFacts => item.kind === "image"),
+        "image",
+        (image) => {
+          const size = imageSize(image);
+          return size ? `the ${size} image` : null;
+        },
+        imageSize,
+        ", ",
+      ),
+      describeGroup(
+        items.filter((item): item is VideoFacts => item.kind === "video"),
+        "video",
+        describeOneVideo,
+        describeVideoList,
+        "; ",
+      ),
     ].filter((text): text is string => text !== null);
     return groups.join(" and ");
   }

@@ -1,10 +1,11 @@
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { readRequestMedia } from "@/lib/simulator/media";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
-import { TEMPORAL_PROMPT, dataUrl, fencedJson, userMessage, withReasoning } from "@/tests/support/simulator-fixtures";
 import { makeMp4, makePng, makeWebm, text } from "@/tests/support/media-fixtures";
+import { dataUrl, fencedJson, TEMPORAL_PROMPT, userMessage, withReasoning } from "@/tests/support/simulator-fixtures";
 
 let sim: RunningSimulator;
 let api: OpenAI;
@@ -28,8 +29,15 @@ async function ask(question: string, media: object[], extra: Record<string, unkn
   return completion.choices[0]?.message.content ?? "";
 }
 
-async function refusal(question: string, media: object[], extra: Record<string, unknown> = {}): Promise<InstanceType<typeof OpenAI.APIError>> {
-  const error = await ask(question, media, extra).then(() => null, (caught: unknown) => caught);
+async function refusal(
+  question: string,
+  media: object[],
+  extra: Record<string, unknown> = {},
+): Promise<InstanceType<typeof OpenAI.APIError>> {
+  const error = await ask(question, media, extra).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OpenAI.APIError);
   return error as InstanceType<typeof OpenAI.APIError>;
 }
@@ -97,7 +105,10 @@ describe("sampling checks against the real video, as a NIM does", () => {
     const error = await refusal("What happens?", [fourFps], { media_io_kwargs: { video: { fps: 8 } } });
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error.error).toEqual({
-      message: "Requested fps 8 is higher than the video's own 4.00 fps.", type: "BadRequestError", param: null, code: 400,
+      message: "Requested fps 8 is higher than the video's own 4.00 fps.",
+      type: "BadRequestError",
+      param: null,
+      code: 400,
     });
   });
 
@@ -105,7 +116,9 @@ describe("sampling checks against the real video, as a NIM does", () => {
     const error = await refusal("What happens?", [fourFps], { media_io_kwargs: { video: { num_frames: 64 } } });
     expect(error.status).toBe(400);
     expect(error.message).toContain("Requested num_frames 64 is more than the video's own 40 frames (10.00 s at 4.00 fps)");
-    expect(await ask("What happens?", [fourFps], { media_io_kwargs: { video: { fps: 4, num_frames: 40 } } })).toMatch(/^\(Simulated answer\)/);
+    expect(await ask("What happens?", [fourFps], { media_io_kwargs: { video: { fps: 4, num_frames: 40 } } })).toMatch(
+      /^\(Simulated answer\)/,
+    );
   });
 
   it("refuses malformed sampling values with 400", async () => {
@@ -128,7 +141,9 @@ describe("undecodable media", () => {
     const whole = makeMp4({ moovAtEnd: true });
     const cut = whole.subarray(0, Buffer.from(whole).indexOf("moov") - 4); // the upload stopped before the moov
     expect((await refusal("What?", [videoPart(dataUrl("video/mp4", cut))])).message).toContain("has no moov box");
-    expect((await refusal("What?", [videoPart(dataUrl("video/mp4", makePng(8, 8)))])).message).toContain("holds an image (image/png), not a video");
+    expect((await refusal("What?", [videoPart(dataUrl("video/mp4", makePng(8, 8)))])).message).toContain(
+      "holds an image (image/png), not a video",
+    );
     expect((await refusal("What?", [imagePart("data:image/png,%89PNG")])).status).toBe(422);
   });
 

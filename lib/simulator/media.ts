@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import { readImageSize } from "@/lib/media/image-size";
 import { probeMp4 } from "@/lib/media/mp4-probe";
 import { ACCEPTED_TYPES_SENTENCE, SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
@@ -42,7 +43,8 @@ const bad = (message: string) => new SimulatorHttpError(400, message);
 
 function urlOf(part: ContentPart, field: "image_url" | "video_url", where: string): string {
   const value = part[field];
-  const url = typeof value === "string" ? value : typeof value === "object" && value !== null ? (value as { url?: unknown }).url : undefined;
+  const url =
+    typeof value === "string" ? value : typeof value === "object" && value !== null ? (value as { url?: unknown }).url : undefined;
   if (typeof url !== "string" || url.length === 0) throw bad(`${where}.${field} must have a 'url' string.`);
   return url;
 }
@@ -90,13 +92,16 @@ async function readVideo(bytes: Buffer, where: string): Promise<VideoFacts> {
   if (type.format === "mp4" || type.format === "mov") {
     const read = async (offset: number, length: number) => bytes.subarray(offset, offset + length);
     const info = await probeMp4(read, bytes.length);
-    if (!info.moovFound) throw unprocessable(`${where} is not a decodable video: the ${type.format.toUpperCase()} has no moov box (cut short?).`);
+    if (!info.moovFound)
+      throw unprocessable(`${where} is not a decodable video: the ${type.format.toUpperCase()} has no moov box (cut short?).`);
     if (!info.hasVideoTrack) throw unprocessable(`${where} is not a decodable video: the ${type.format.toUpperCase()} has no video track.`);
     facts = knownFields(info);
   } else {
     facts = knownFields(probeWebm(bytes));
     if (facts.codec === undefined && facts.width === undefined) {
-      throw unprocessable(`${where} is not a decodable video: the ${type.format === "webm" ? "WebM" : "Matroska"} file has no video track.`);
+      throw unprocessable(
+        `${where} is not a decodable video: the ${type.format === "webm" ? "WebM" : "Matroska"} file has no video track.`,
+      );
     }
   }
   const frames = facts.durationS && facts.fps ? Math.max(1, Math.round(facts.durationS * facts.fps)) : undefined;
@@ -153,9 +158,8 @@ export function checkVideoSampling(media: RequestMedia, sampling: VideoSampling 
       throw bad(`Requested fps ${sampling.fps} is higher than the video's own ${fixed2(video.fps)} fps.`);
     }
     if (sampling.numFrames !== undefined && video.frames !== undefined && sampling.numFrames > video.frames) {
-      const source = video.durationS !== undefined && video.fps !== undefined
-        ? ` (${fixed2(video.durationS)} s at ${fixed2(video.fps)} fps)`
-        : "";
+      const source =
+        video.durationS !== undefined && video.fps !== undefined ? ` (${fixed2(video.durationS)} s at ${fixed2(video.fps)} fps)` : "";
       throw bad(`Requested num_frames ${sampling.numFrames} is more than the video's own ${video.frames} frames${source}.`);
     }
   }

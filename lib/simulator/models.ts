@@ -32,7 +32,14 @@ export interface SimulatedGenerator {
 
 export const SIMULATED_GENERATORS: readonly SimulatedGenerator[] = [
   { slug: "predict", label: "Cosmos Predict", kind: "predict", family: "cosmos-predict", model: "nvidia/cosmos-predict1-7b-text2world" },
-  { slug: "cosmos3-wfm", label: "Cosmos3 Generator NIM 1.0.0", kind: "predict", family: "cosmos3-wfm", contract: "1.0.0", model: "nvidia/cosmos3-generator" },
+  {
+    slug: "cosmos3-wfm",
+    label: "Cosmos3 Generator NIM 1.0.0",
+    kind: "predict",
+    family: "cosmos3-wfm",
+    contract: "1.0.0",
+    model: "nvidia/cosmos3-generator",
+  },
   { slug: "cosmos3-nim2", label: "Cosmos3 NIM 2.x", kind: "predict", family: "cosmos3-wfm", contract: "2.x", model: "nvidia/cosmos3-nano" },
   { slug: "cosmos3-gen", label: "Cosmos3 Generator", kind: "omni", family: "vllm-omni", model: "nvidia/Cosmos3-Nano" },
 ];

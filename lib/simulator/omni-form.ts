@@ -34,9 +34,23 @@ export interface VideoOrder {
 
 /** Domain name → [id, raw action width] (OM cosmos3/action.py; §3.5). */
 const DOMAINS: Record<string, [number, number]> = {
-  av: [1, 9], camera_pose: [2, 9], hand_pose: [3, 57], pusht: [4, 2], libero: [5, 7], umi: [6, 10], bridge_orig_lerobot: [7, 10],
-  droid_lerobot: [8, 10], "robomind-franka": [8, 10], embodiment_b: [9, 30], galbot: [9, 30], "robomind-franka-dual": [12, 20],
-  "robomind-ur": [13, 10], agibotworld: [15, 29], embodiment_c_gripper: [15, 29], embodiment_c_gripper_ext: [15, 29], fractal: [20, 10],
+  av: [1, 9],
+  camera_pose: [2, 9],
+  hand_pose: [3, 57],
+  pusht: [4, 2],
+  libero: [5, 7],
+  umi: [6, 10],
+  bridge_orig_lerobot: [7, 10],
+  droid_lerobot: [8, 10],
+  "robomind-franka": [8, 10],
+  embodiment_b: [9, 30],
+  galbot: [9, 30],
+  "robomind-franka-dual": [12, 20],
+  "robomind-ur": [13, 10],
+  agibotworld: [15, 29],
+  embodiment_c_gripper: [15, 29],
+  embodiment_c_gripper_ext: [15, 29],
+  fractal: [20, 10],
 };
 const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
 const CONTROL_TYPES = ["edge", "blur", "depth", "seg", "wsm"];
@@ -60,7 +74,8 @@ export class FormFields {
   int(name: string, min: number, max = Number.POSITIVE_INFINITY): number | undefined {
     const raw = this.text(name);
     if (raw === undefined || raw === "") return undefined;
-    if (!INT.test(raw.trim())) throw fieldError(name, "int_parsing", "Input should be a valid integer, unable to parse string as an integer", raw);
+    if (!INT.test(raw.trim()))
+      throw fieldError(name, "int_parsing", "Input should be a valid integer, unable to parse string as an integer", raw);
     const value = Number(raw);
     if (value < min) throw fieldError(name, "greater_than_equal", `Input should be greater than or equal to ${min}`, raw);
     if (value > max) throw fieldError(name, "less_than_equal", `Input should be less than or equal to ${max}`, raw);
@@ -71,8 +86,15 @@ export class FormFields {
     const raw = this.text(name);
     if (raw === undefined || raw === "") return undefined;
     const value = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(value)) throw fieldError(name, "float_parsing", "Input should be a valid number, unable to parse string as a number", raw);
-    if (exclusiveMin ? value <= min : value < min) throw fieldError(name, exclusiveMin ? "greater_than" : "greater_than_equal", `Input should be greater than ${exclusiveMin ? "" : "or equal to "}${min}`, raw);
+    if (raw.trim() === "" || !Number.isFinite(value))
+      throw fieldError(name, "float_parsing", "Input should be a valid number, unable to parse string as a number", raw);
+    if (exclusiveMin ? value <= min : value < min)
+      throw fieldError(
+        name,
+        exclusiveMin ? "greater_than" : "greater_than_equal",
+        `Input should be greater than ${exclusiveMin ? "" : "or equal to "}${min}`,
+        raw,
+      );
     if (value > max) throw fieldError(name, "less_than_equal", `Input should be less than or equal to ${max}`, raw);
     return value;
   }
@@ -109,7 +131,22 @@ export class FormFields {
   }
 }
 
-const TOP_LEVEL = ["prompt", "negative_prompt", "size", "width", "height", "seconds", "num_frames", "fps", "num_inference_steps", "guidance_scale", "flow_shift", "seed", "generate_sound", "sound_duration"];
+const TOP_LEVEL = [
+  "prompt",
+  "negative_prompt",
+  "size",
+  "width",
+  "height",
+  "seconds",
+  "num_frames",
+  "fps",
+  "num_inference_steps",
+  "guidance_scale",
+  "flow_shift",
+  "seed",
+  "generate_sound",
+  "sound_duration",
+];
 
 function checkExtras(extra: Record<string, unknown>, form: FormData): void {
   // The same key top-level and in extras is refused rather than guessed [OM diffusion_request_utils.py].
@@ -119,7 +156,8 @@ function checkExtras(extra: Record<string, unknown>, form: FormData): void {
     if (extra[key] !== undefined && typeof extra[key] !== "boolean") throw detailError(400, `extra_params.${key} must be true or false.`);
   }
   const keep = extra.condition_video_keep;
-  if (keep !== undefined && keep !== "first" && keep !== "last") throw detailError(400, "extra_params.condition_video_keep must be 'first' or 'last'.");
+  if (keep !== undefined && keep !== "first" && keep !== "last")
+    throw detailError(400, "extra_params.condition_video_keep must be 'first' or 'last'.");
   const indexes = extra.condition_frame_indexes_vision;
   if (indexes !== undefined && !(Array.isArray(indexes) && indexes.every((i) => Number.isInteger(i) && i >= 0))) {
     throw detailError(400, "extra_params.condition_frame_indexes_vision must be a list of latent frame indexes (whole numbers from 0).");
@@ -129,17 +167,28 @@ function checkExtras(extra: Record<string, unknown>, form: FormData): void {
 function actionOf(extra: Record<string, unknown>): ActionOrder | null {
   const mode = extra.action_mode;
   if (mode === undefined) return null;
-  if (!ACTION_MODES.includes(mode as ActionOrder["mode"])) throw detailError(400, `extra_params.action_mode must be one of ${ACTION_MODES.join(", ")}.`);
+  if (!ACTION_MODES.includes(mode as ActionOrder["mode"]))
+    throw detailError(400, `extra_params.action_mode must be one of ${ACTION_MODES.join(", ")}.`);
   const domain = typeof extra.domain_name === "string" ? DOMAINS[extra.domain_name] : undefined;
   if (extra.domain_name !== undefined && !domain) throw detailError(400, `Unknown action domain '${String(extra.domain_name)}'.`);
   const chunk = extra.action_chunk_size ?? 16;
-  if (!Number.isInteger(chunk) || (chunk as number) <= 0) throw detailError(400, "extra_params.action_chunk_size must be a positive whole number.");
+  if (!Number.isInteger(chunk) || (chunk as number) <= 0)
+    throw detailError(400, "extra_params.action_chunk_size must be a positive whole number.");
   const dim = typeof extra.raw_action_dim === "number" ? extra.raw_action_dim : (domain?.[1] ?? 10);
   if (domain && dim !== domain[1] && extra.domain_name !== "libero") {
-    throw detailError(400, `extra_params.raw_action_dim ${dim} does not match domain '${String(extra.domain_name)}', whose actions are ${domain[1]} wide.`);
+    throw detailError(
+      400,
+      `extra_params.raw_action_dim ${dim} does not match domain '${String(extra.domain_name)}', whose actions are ${domain[1]} wide.`,
+    );
   }
   const id = typeof extra.domain_id === "number" ? extra.domain_id : (domain?.[0] ?? 0);
-  const order = { mode: mode as ActionOrder["mode"], domainName: String(extra.domain_name ?? "unknown"), domainId: id, chunk: chunk as number, dim };
+  const order = {
+    mode: mode as ActionOrder["mode"],
+    domainName: String(extra.domain_name ?? "unknown"),
+    domainId: id,
+    chunk: chunk as number,
+    dim,
+  };
   if (order.mode === "forward_dynamics") checkActionArray(extra, order);
   return order;
 }
@@ -148,16 +197,25 @@ function actionOf(extra: Record<string, unknown>): ActionOrder | null {
 function checkActionArray(extra: Record<string, unknown>, order: ActionOrder): void {
   const action = extra.action;
   if (action === undefined) {
-    throw detailError(400, extra.action_path !== undefined
-      ? "extra_params.action_path names a file on the server; the simulator has none, so send the actions inline as extra_params.action."
-      : "Forward dynamics needs the actions: extra_params.action as a [action_chunk_size, raw_action_dim] list.");
+    throw detailError(
+      400,
+      extra.action_path !== undefined
+        ? "extra_params.action_path names a file on the server; the simulator has none, so send the actions inline as extra_params.action."
+        : "Forward dynamics needs the actions: extra_params.action as a [action_chunk_size, raw_action_dim] list.",
+    );
   }
   const rows = Array.isArray(action) ? action : [];
-  const wellFormed = rows.length > 0 && rows.every((row) => Array.isArray(row) && row.every((v) => typeof v === "number" && Number.isFinite(v)));
+  const wellFormed =
+    rows.length > 0 && rows.every((row) => Array.isArray(row) && row.every((v) => typeof v === "number" && Number.isFinite(v)));
   const width = wellFormed ? (rows[0] as unknown[]).length : -1;
   if (!wellFormed || rows.length !== order.chunk || rows.some((row) => (row as unknown[]).length !== order.dim)) {
-    const got = wellFormed ? `[${rows.length}, ${rows.every((row) => (row as unknown[]).length === width) ? width : "ragged"}]` : "not a list of number lists";
-    throw detailError(400, `extra_params.action must have shape [action_chunk_size, raw_action_dim] = [${order.chunk}, ${order.dim}]; got ${got}.`);
+    const got = wellFormed
+      ? `[${rows.length}, ${rows.every((row) => (row as unknown[]).length === width) ? width : "ragged"}]`
+      : "not a list of number lists";
+    throw detailError(
+      400,
+      `extra_params.action must have shape [action_chunk_size, raw_action_dim] = [${order.chunk}, ${order.dim}]; got ${got}.`,
+    );
   }
 }
 
@@ -172,8 +230,10 @@ async function checkMedia(fields: FormFields, action: ActionOrder | null): Promi
   const video = fields.json("video_reference");
   const given = [input && "input_reference", image && "image_reference", video && "video_reference"].filter(Boolean);
   if (given.length > 1) throw detailError(400, `Send one reference: ${given.join(" and ")} cannot be combined.`);
-  if (image && (typeof image.image_url !== "string" || Object.keys(image).some((k) => k !== "image_url"))) throw fieldError("image_reference", "value_error", "Input should be {\"image_url\": \"…\"}");
-  if (video && (typeof video.video_url !== "string" || Object.keys(video).some((k) => k !== "video_url"))) throw fieldError("video_reference", "value_error", "Input should be {\"video_url\": \"…\"}");
+  if (image && (typeof image.image_url !== "string" || Object.keys(image).some((k) => k !== "image_url")))
+    throw fieldError("image_reference", "value_error", 'Input should be {"image_url": "…"}');
+  if (video && (typeof video.video_url !== "string" || Object.keys(video).some((k) => k !== "video_url")))
+    throw fieldError("video_reference", "value_error", 'Input should be {"video_url": "…"}');
   let kind: "image" | "video" | null = image ? "image" : video ? "video" : null;
   if (input) {
     kind = sniffMediaType(new Uint8Array(await input.slice(0, 4096).arrayBuffer()))?.kind ?? null;
@@ -181,10 +241,13 @@ async function checkMedia(fields: FormFields, action: ActionOrder | null): Promi
   }
   const control = fields.file("control_reference");
   const controlType = fields.text("control_type");
-  if (Boolean(control) !== Boolean(controlType)) throw detailError(400, "control_reference and control_type go together: send both or neither.");
-  if (controlType && !CONTROL_TYPES.includes(controlType)) throw detailError(400, `control_type must be one of ${CONTROL_TYPES.join(", ")}.`);
+  if (Boolean(control) !== Boolean(controlType))
+    throw detailError(400, "control_reference and control_type go together: send both or neither.");
+  if (controlType && !CONTROL_TYPES.includes(controlType))
+    throw detailError(400, `control_type must be one of ${CONTROL_TYPES.join(", ")}.`);
   if (action?.mode === "inverse_dynamics" && kind !== "video") throw detailError(400, "Inverse dynamics needs a video as input_reference.");
-  if ((action?.mode === "forward_dynamics" || action?.mode === "policy") && kind !== "image") throw detailError(400, `${action.mode} needs an image as input_reference.`);
+  if ((action?.mode === "forward_dynamics" || action?.mode === "policy") && kind !== "image")
+    throw detailError(400, `${action.mode} needs an image as input_reference.`);
   if (control) {
     const controlKind = sniffMediaType(new Uint8Array(await control.slice(0, 4096).arrayBuffer()))?.kind;
     if (controlKind !== "video") throw detailError(400, "control_reference must be a video the server can decode.");
@@ -199,11 +262,13 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
   const model = fields.text("model");
   if (model && model !== servedModel) throw detailError(400, `Model '${model}' is not served here; this server serves '${servedModel}'.`);
   const size = fields.text("size") ?? null;
-  if (size !== null && !/^\d+x\d+$/.test(size)) throw fieldError("size", "string_pattern_mismatch", "String should match pattern '^\\d+x\\d+$'", size);
+  if (size !== null && !/^\d+x\d+$/.test(size))
+    throw fieldError("size", "string_pattern_mismatch", "String should match pattern '^\\d+x\\d+$'", size);
   const width = fields.int("width", 1);
   const height = fields.int("height", 1);
   const seconds = fields.text("seconds");
-  if (seconds !== undefined && !/^[1-9]\d*$/.test(seconds)) throw fieldError("seconds", "string_pattern_mismatch", "String should match pattern '^[1-9]\\d*$'", seconds);
+  if (seconds !== undefined && !/^[1-9]\d*$/.test(seconds))
+    throw fieldError("seconds", "string_pattern_mismatch", "String should match pattern '^[1-9]\\d*$'", seconds);
   const fps = fields.int("fps", 1) ?? 24;
   const frames = fields.int("num_frames", 1) ?? (seconds ? Number(seconds) * fps : 189);
   fields.int("num_inference_steps", 1, 200);

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatedGenerator } from "@/lib/simulator/models";
+
 import { GUARDRAIL_TRIGGER } from "@/lib/simulator/cosmos3-nim";
-import { PICTURE_NOTE, outputSeed, readBody, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
-import { detailError, SimulatorHttpError, sendJson } from "@/lib/simulator/http";
+import { outputSeed, PICTURE_NOTE, readBody, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
+import { detailError, sendJson, SimulatorHttpError } from "@/lib/simulator/http";
+import type { SimulatedGenerator } from "@/lib/simulator/models";
 import { drawPicture } from "@/lib/simulator/picture";
 import { hashToSeed } from "@/lib/simulator/random";
 
@@ -39,7 +40,9 @@ async function readRequest(req: IncomingMessage): Promise<Json> {
   } catch {
     // answered below, as FastAPI answers a body it cannot decode
   }
-  throw new SimulatorHttpError(422, "The request body is not valid JSON.", { detail: [{ type: "json_invalid", loc: ["body", 0], msg: "JSON decode error", input: {} }] });
+  throw new SimulatorHttpError(422, "The request body is not valid JSON.", {
+    detail: [{ type: "json_invalid", loc: ["body", 0], msg: "JSON decode error", input: {} }],
+  });
 }
 
 /** WIDTHxHEIGHT; the validator only asks for an 'x', the parser for two numbers [image_generation_api.md]. */
@@ -50,7 +53,12 @@ function parseSize(value: unknown): { width: number; height: number } {
   return { width: Number(match[1]), height: Number(match[2]) };
 }
 
-export async function generateImage(req: IncomingMessage, res: ServerResponse, generator: SimulatedGenerator, context: GeneratorContext): Promise<void> {
+export async function generateImage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  generator: SimulatedGenerator,
+  context: GeneratorContext,
+): Promise<void> {
   const body = await readRequest(req);
   if (body.prompt === undefined) throw fieldError("prompt", "missing", "Field required", body);
   if (typeof body.prompt !== "string") throw fieldError("prompt", "string_type", "Input should be a valid string", body.prompt);
@@ -60,7 +68,8 @@ export async function generateImage(req: IncomingMessage, res: ServerResponse, g
   const size = parseSize(body.size ?? "1024x1024");
   const n = intIn(body, "n", 1, 10) ?? 1;
   const format = body.response_format ?? "b64_json";
-  if (format !== "b64_json" && format !== "file") throw fieldError("response_format", "value_error", "Only 'b64_json' and 'file' are supported", format);
+  if (format !== "b64_json" && format !== "file")
+    throw fieldError("response_format", "value_error", "Only 'b64_json' and 'file' are supported", format);
   if (format === "file" && n > 1) throw detailError(400, "The simulator does not build the zip archive of n > 1 files; ask for one image.");
   intIn(body, "num_inference_steps", 1, 200);
   numberIn(body, "guidance_scale", 0, 20);
@@ -69,7 +78,8 @@ export async function generateImage(req: IncomingMessage, res: ServerResponse, g
   }
   // NVIDIA sends extra_args, older servers read extra_params (§3.2): either turns the guardrail off.
   const extras = [body.extra_args, body.extra_params].filter((e): e is Json => typeof e === "object" && e !== null);
-  if (!extras.some((e) => e.guardrails === false) && body.prompt.toLowerCase().includes(GUARDRAIL_TRIGGER)) throw detailError(500, "Guardrail blocked prompt");
+  if (!extras.some((e) => e.guardrails === false) && body.prompt.toLowerCase().includes(GUARDRAIL_TRIGGER))
+    throw detailError(500, "Guardrail blocked prompt");
   context.stats.started += 1;
   // Text to image takes a fraction of a video's time.
   if (!(await waitForGeneration(res, context.generationSeconds / 2))) {

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatedGenerator } from "@/lib/simulator/models";
+
 import { ACTION_NOTE, simulatedActions } from "@/lib/simulator/actions";
-import { CLIP_NOTE, SOUND_NOTE, pickClip, readForm, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
+import { CLIP_NOTE, pickClip, readForm, SOUND_NOTE, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
 import { detailError, sendJson } from "@/lib/simulator/http";
-import { generateImage } from "@/lib/simulator/omni-image";
+import type { SimulatedGenerator } from "@/lib/simulator/models";
 import { parseVideoForm, type VideoOrder } from "@/lib/simulator/omni-form";
+import { generateImage } from "@/lib/simulator/omni-image";
 
 // The vLLM-Omni Cosmos3 generator: text to image as JSON (omni-image.ts), video as multipart form
 // fields, either as an async job (POST /v1/videos, polled, progress 0..100) or in one blocking
@@ -45,7 +46,14 @@ function actionOf(order: VideoOrder) {
   const action = order.action;
   if (!action || action.mode === "forward_dynamics") return null;
   const data = simulatedActions(action.domainName, action.chunk, action.dim, order.seed);
-  return { data, shape: [action.chunk, action.dim], dtype: "float32", raw_action_dim: action.dim, action_mode: action.mode, domain_id: action.domainId };
+  return {
+    data,
+    shape: [action.chunk, action.dim],
+    dtype: "float32",
+    raw_action_dim: action.dim,
+    action_mode: action.mode,
+    domain_id: action.domainId,
+  };
 }
 
 const clipNote = (order: VideoOrder) => (order.sound ? SOUND_NOTE : CLIP_NOTE);
@@ -89,7 +97,12 @@ function jobBody(job: VideoJob, context: GeneratorContext, now = Date.now()) {
   };
 }
 
-async function videoSync(req: IncomingMessage, res: ServerResponse, generator: SimulatedGenerator, context: GeneratorContext): Promise<void> {
+async function videoSync(
+  req: IncomingMessage,
+  res: ServerResponse,
+  generator: SimulatedGenerator,
+  context: GeneratorContext,
+): Promise<void> {
   const order = await parseVideoForm(await readForm(req), generator.model);
   // The prompt guardrail runs before any generation.
   if (order.blocked) throw detailError(500, GUARDRAIL_MESSAGE);
@@ -104,7 +117,13 @@ async function videoSync(req: IncomingMessage, res: ServerResponse, generator: S
   res.end(clip.bytes);
 }
 
-async function jobRoute(req: IncomingMessage, res: ServerResponse, id: string, content: boolean, context: GeneratorContext & { omniJobs: OmniJobs }) {
+async function jobRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  content: boolean,
+  context: GeneratorContext & { omniJobs: OmniJobs },
+) {
   const method = req.method ?? "GET";
   const job = context.omniJobs.get(id);
   if (!job) throw detailError(404, `Video job '${id}' was not found.`);

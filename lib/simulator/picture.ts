@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+
 import { createRandom } from "@/lib/simulator/random";
 
 // The simulator's text-to-image output: a real PNG of a procedural landscape, the same for the
@@ -81,7 +82,11 @@ export function drawPicture(seed: number, requested: { width: number; height: nu
   const hue = random.int(0, 359);
   const skyTop = hsl(hue, 0.55, 0.35);
   const skyLow = hsl((hue + 30) % 360, 0.6, 0.8);
-  const sun = { x: random.next() * width, y: height * (0.15 + random.next() * 0.25), r: Math.min(width, height) * (0.05 + random.next() * 0.06) };
+  const sun = {
+    x: random.next() * width,
+    y: height * (0.15 + random.next() * 0.25),
+    r: Math.min(width, height) * (0.05 + random.next() * 0.06),
+  };
   const hills = Array.from({ length: 3 }, (_, layer) => ({
     base: height * (0.55 + layer * 0.12),
     amp: height * (0.04 + random.next() * 0.08),

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import { REASON1_ENGLISH_SYSTEM_PROMPT, REASON1_REASONING_SYSTEM_PROMPT } from "@/lib/backends/families";
 import { analyzePrompt, extractSubject } from "@/lib/simulator/prompts";
 import {
-  CRITIC_PROMPT, GROUNDING_PROMPT, TEMPORAL_PROMPT, TRAJECTORY_PROMPT, image, userMessage, video, withReasoning,
+  CRITIC_PROMPT,
+  GROUNDING_PROMPT,
+  image,
+  TEMPORAL_PROMPT,
+  TRAJECTORY_PROMPT,
+  userMessage,
+  video,
+  withReasoning,
 } from "@/tests/support/simulator-fixtures";
 
 describe("analyzePrompt", () => {
@@ -35,7 +43,9 @@ describe("analyzePrompt", () => {
   it("sees Reason1's reasoning format in its system message", () => {
     const system = { role: "system", content: `${REASON1_ENGLISH_SYSTEM_PROMPT}\n\n${REASON1_REASONING_SYSTEM_PROMPT}` };
     expect(analyzePrompt("cosmos-reason1", [system, userMessage("Describe it.")]).thinkFormat).toBe("think-answer");
-    expect(analyzePrompt("cosmos-reason1", [{ role: "system", content: "Be brief." }, userMessage("Describe it.")]).thinkFormat).toBe("none");
+    expect(analyzePrompt("cosmos-reason1", [{ role: "system", content: "Be brief." }, userMessage("Describe it.")]).thinkFormat).toBe(
+      "none",
+    );
   });
 
   it("sees the Nemotron switch only in a system message starting with /think", () => {

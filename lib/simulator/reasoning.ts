@@ -53,7 +53,9 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
     case "plausibility":
       return [
         "Object permanence, shape constancy and continuous trajectories are what to check.",
-        facts.verdict === "A" ? "Nothing vanishes or jumps in this pretend view, so it is possible." : "An object seems to pass through another here, so it is impossible.",
+        facts.verdict === "A"
+          ? "Nothing vanishes or jumps in this pretend view, so it is possible."
+          : "An object seems to pass through another here, so it is impossible.",
       ];
     case "critic":
       return [

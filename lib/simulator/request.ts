@@ -29,9 +29,16 @@ export interface ChatMessage {
 
 function toolFieldsOf(value: Json): Pick<ChatMessage, "toolCalls" | "toolCallId"> {
   const calls = Array.isArray(value.tool_calls)
-    ? value.tool_calls.flatMap((call) => (isObject(call) && typeof call.id === "string" && isObject(call.function) && typeof call.function.name === "string" ? [{ id: call.id, name: call.function.name }] : []))
+    ? value.tool_calls.flatMap((call) =>
+        isObject(call) && typeof call.id === "string" && isObject(call.function) && typeof call.function.name === "string"
+          ? [{ id: call.id, name: call.function.name }]
+          : [],
+      )
     : [];
-  return { ...(calls.length > 0 ? { toolCalls: calls } : {}), ...(typeof value.tool_call_id === "string" ? { toolCallId: value.tool_call_id } : {}) };
+  return {
+    ...(calls.length > 0 ? { toolCalls: calls } : {}),
+    ...(typeof value.tool_call_id === "string" ? { toolCallId: value.tool_call_id } : {}),
+  };
 }
 
 export interface SimulatedChatRequest extends ToolRequest {
@@ -101,7 +108,10 @@ function requireOptionalObject(body: Json, field: string): void {
 function checkMediaIoKwargs(body: Json): void {
   const media = isObject(body.media_io_kwargs) ? body.media_io_kwargs : {};
   for (const [key, value] of Object.entries(media)) {
-    if (!isObject(value)) throw validationError(`media_io_kwargs.${key}\n  Input should be a valid dictionary [type=dict_type, input_value=${JSON.stringify(value)}]`);
+    if (!isObject(value))
+      throw validationError(
+        `media_io_kwargs.${key}\n  Input should be a valid dictionary [type=dict_type, input_value=${JSON.stringify(value)}]`,
+      );
   }
 }
 
@@ -121,7 +131,8 @@ function parseVideoSampling(body: Json): VideoSampling | undefined {
   const { fps, num_frames: numFrames } = media.video;
   const sampling: VideoSampling = {};
   if (fps !== undefined && fps !== null) {
-    if (typeof fps !== "number" || !(fps > 0)) throw bad(`media_io_kwargs.video.fps must be a positive number, got ${JSON.stringify(fps)}.`);
+    if (typeof fps !== "number" || !(fps > 0))
+      throw bad(`media_io_kwargs.video.fps must be a positive number, got ${JSON.stringify(fps)}.`);
     sampling.fps = fps;
   }
   if (numFrames !== undefined && numFrames !== null) {

@@ -1,9 +1,21 @@
 import OpenAI from "openai";
-import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type {
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from "openai/resources/chat/completions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import {
-  CRITIC_PROMPT, GROUNDING_PROMPT, TEMPORAL_PROMPT, TRAJECTORY_PROMPT, fencedJson, image, video, withReasoning,
+  CRITIC_PROMPT,
+  fencedJson,
+  GROUNDING_PROMPT,
+  image,
+  TEMPORAL_PROMPT,
+  TRAJECTORY_PROMPT,
+  video,
+  withReasoning,
 } from "@/tests/support/simulator-fixtures";
 
 let fast: RunningSimulator;
@@ -68,7 +80,7 @@ describe("chat completions over the OpenAI SDK", () => {
   it("answers each prompt kind in its format", async () => {
     const answer = async (text: string, media: object[]) => {
       const { text: content } = await collect(fast, { messages: ask(text, media), seed: 3 });
-      return content.includes("</think>") ? content.split("</think>\n\n")[1] ?? "" : content;
+      return content.includes("</think>") ? (content.split("</think>\n\n")[1] ?? "") : content;
     };
     const trajectory = fencedJson(await answer(TRAJECTORY_PROMPT, [image])) as { point_2d: number[] }[];
     expect(trajectory.every((point) => point.point_2d.length === 2)).toBe(true);
@@ -95,7 +107,10 @@ describe("chat completions over the OpenAI SDK", () => {
   it("answers 404 in the vLLM shape for a model it does not serve", async () => {
     const error = await client(fast)
       .chat.completions.create({ model: "nvidia/other", messages: ask("Hi") })
-      .then(() => null, (caught: unknown) => caught);
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as InstanceType<typeof OpenAI.NotFoundError>).message).toContain("The model `nvidia/other` does not exist.");
   });
@@ -114,7 +129,9 @@ describe("pacing and aborts", () => {
   it("stops generating when the client goes away", async () => {
     const before = await stats(slow);
     const stream = await client(slow).chat.completions.create({
-      model: "nvidia/cosmos-reason2-8b", messages: ask(withReasoning("What is on the table?")), stream: true,
+      model: "nvidia/cosmos-reason2-8b",
+      messages: ask(withReasoning("What is on the table?")),
+      stream: true,
     });
     let received = 0;
     for await (const chunk of stream) {
@@ -138,7 +155,8 @@ describe("HTTP surface", () => {
     const nemotron = (await (await fetch(`${fast.url}/nemotron-vl/v1/models`)).json()) as { data: { id: string }[] };
     expect(nemotron.data[0]?.id).toBe("nvidia/nemotron-nano-12b-v2-vl");
     expect(await (await fetch(`${fast.url}/reason2-2b/v1/health/ready`)).json()).toEqual({
-      object: "health.response", message: "Service is ready.",
+      object: "health.response",
+      message: "Service is ready.",
     });
     expect((await fetch(`${fast.url}/v1/health/live`)).status).toBe(200);
     expect(JSON.stringify(await (await fetch(`${fast.url}/v1/metadata`)).json())).toContain("simulated");

@@ -1,11 +1,12 @@
 // No `import "server-only"`: the standalone CLI imports this outside Next.js, and it holds no secrets.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
+
 import { handleChatCompletion, type SimulatorStats } from "@/lib/simulator/completions";
 import { DEFAULT_SAMPLES_DIR, type GeneratorContext } from "@/lib/simulator/generation";
-import { routeGenerator, resolveGenerator } from "@/lib/simulator/generator-routes";
-import { SimulatorHttpError, sendError, sendJson, sendText } from "@/lib/simulator/http";
+import { resolveGenerator, routeGenerator } from "@/lib/simulator/generator-routes";
+import { sendError, sendJson, sendText, SimulatorHttpError } from "@/lib/simulator/http";
+import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
 import { OmniJobs } from "@/lib/simulator/omni";
 
 // The built-in NIM simulator: an OpenAI-compatible vLLM server's wire protocol for the `chat` models

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
+
 import { generateReply, type Generation } from "@/lib/simulator/chat";
+import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
 import { createRandom } from "@/lib/simulator/random";
 import { buildStreamSteps, chunkTokens, splitInsideCharacter } from "@/lib/simulator/stream";
 import { chatRequest, image, userMessage, withReasoning } from "@/tests/support/simulator-fixtures";
@@ -14,7 +15,10 @@ function generation(seed: string, maxTokens: number | null = null): Generation {
 
 function events(steps: ReturnType<typeof buildStreamSteps>): string[] {
   const text = Buffer.concat(steps.flatMap((step) => step.buffers)).toString("utf8");
-  return text.split("\n\n").filter(Boolean).map((line) => line.replace(/^data: /, ""));
+  return text
+    .split("\n\n")
+    .filter(Boolean)
+    .map((line) => line.replace(/^data: /, ""));
 }
 
 interface Chunk {
@@ -73,7 +77,9 @@ describe("buildStreamSteps", () => {
   it("sometimes splits a tag across chunks and a character across writes", () => {
     const all = Array.from({ length: 20 }, (_, seed) => buildStreamSteps(generation(String(seed)), envelope, false));
     const contents = all.flatMap((steps) =>
-      events(steps).slice(1, -1).map((line) => (JSON.parse(line) as Chunk).choices[0]?.delta.content ?? ""),
+      events(steps)
+        .slice(1, -1)
+        .map((line) => (JSON.parse(line) as Chunk).choices[0]?.delta.content ?? ""),
     );
     expect(contents.some((content) => /<\/?[a-z]*$/.test(content) && !/<\/?(think|answer)>$/.test(content))).toBe(true);
     expect(all.flat().some((step) => step.buffers.length === 2)).toBe(true);

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+
 import type { Generation } from "@/lib/simulator/chat";
 import { createRandom, type Random } from "@/lib/simulator/random";
 
@@ -24,7 +25,7 @@ export interface TextChunk {
 
 export function chunkTokens(tokens: readonly string[], rng: Random): TextChunk[] {
   const chunks: TextChunk[] = [];
-  for (let index = 0; index < tokens.length; ) {
+  for (let index = 0; index < tokens.length;) {
     const size = Math.min(rng.int(1, 3), tokens.length - index);
     chunks.push({ text: tokens.slice(index, index + size).join(""), tokens: size });
     index += size;
@@ -64,10 +65,15 @@ export function buildStreamSteps(generation: Generation, envelope: ChunkEnvelope
     const finishReason = index === calls.length - 1 ? generation.finishReason : null;
     steps.push({ tokens: call.tokens, buffers: splitInsideCharacter(Buffer.from(chunk({ tool_calls: [call.delta] }, finishReason)), rng) });
   });
-  if (chunks.length === 0 && calls.length === 0) steps.push({ tokens: 0, buffers: [Buffer.from(chunk({ content: "" }, generation.finishReason))] });
+  if (chunks.length === 0 && calls.length === 0)
+    steps.push({ tokens: 0, buffers: [Buffer.from(chunk({ content: "" }, generation.finishReason))] });
   if (includeUsage) {
     const completion = generation.tokens.length + generation.toolCalls.reduce((sum, call) => sum + call.tokens.length, 0);
-    const usage = { prompt_tokens: generation.promptTokens, completion_tokens: completion, total_tokens: generation.promptTokens + completion };
+    const usage = {
+      prompt_tokens: generation.promptTokens,
+      completion_tokens: completion,
+      total_tokens: generation.promptTokens + completion,
+    };
     steps.push({ tokens: 0, buffers: [Buffer.from(sseData({ ...base, choices: [], usage }))] });
   }
   steps.push({ tokens: 0, buffers: [Buffer.from(sseData("[DONE]"))] });

@@ -46,13 +46,20 @@ function mediaTokens(family: Family, item: MediaFacts, sampling: VideoSampling):
   if (item.kind === "image") return estimator.image({ width, height }, sampling);
   // video_frames: every frame is sent, so the frame count stands as the sampled count.
   if (item.durationS === undefined || item.fps === undefined) {
-    return item.frames ? estimator.video({ width, height, durationS: item.frames, fps: 1 }, { ...sampling, fps: undefined, num_frames: item.frames }) : VIDEO_TOKENS;
+    return item.frames
+      ? estimator.video({ width, height, durationS: item.frames, fps: 1 }, { ...sampling, fps: undefined, num_frames: item.frames })
+      : VIDEO_TOKENS;
   }
   const tokens = estimator.video({ width, height, durationS: item.durationS, fps: item.fps }, sampling);
   return tokens || VIDEO_TOKENS;
 }
 
-export function estimatePromptTokens(family: Family, messages: readonly ChatMessage[], media?: readonly MediaFacts[], sampling: VideoSampling = {}): number {
+export function estimatePromptTokens(
+  family: Family,
+  messages: readonly ChatMessage[],
+  media?: readonly MediaFacts[],
+  sampling: VideoSampling = {},
+): number {
   const text = messages.reduce((sum, message) => sum + MESSAGE_OVERHEAD_TOKENS + countTokens(messageText(message)), 0);
   if (media) return text + media.reduce((sum, item) => sum + mediaTokens(family, item, sampling), 0);
   const { images, videos } = countMedia(messages);

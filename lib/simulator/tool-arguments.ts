@@ -16,8 +16,18 @@ function typeOf(schema: Schema): string {
 }
 
 function bounded(schema: Schema, fallback: [number, number]): [number, number] {
-  const low = typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum : fallback[0];
-  const high = typeof schema.maximum === "number" ? schema.maximum : typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum : Math.max(low, fallback[1]);
+  const low =
+    typeof schema.minimum === "number"
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === "number"
+        ? schema.exclusiveMinimum
+        : fallback[0];
+  const high =
+    typeof schema.maximum === "number"
+      ? schema.maximum
+      : typeof schema.exclusiveMaximum === "number"
+        ? schema.exclusiveMaximum
+        : Math.max(low, fallback[1]);
   return [low, high];
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_TOOLS } from "@/lib/chat/tool-examples";
+
 import { ToolCallAssembler, type ToolCallDelta } from "@/lib/chat/tool-call-assembler";
+import { EXAMPLE_TOOLS } from "@/lib/chat/tool-examples";
 import { generateReply } from "@/lib/simulator/chat";
+import { SimulatorHttpError } from "@/lib/simulator/http";
 import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
 import { parseChatRequest, type ChatMessage, type SimulatedChatRequest } from "@/lib/simulator/request";
 import { buildStreamSteps } from "@/lib/simulator/stream";
-import { SimulatorHttpError } from "@/lib/simulator/http";
 
 const model = (family: string) => SIMULATED_MODELS.find((entry) => entry.family === family) as SimulatedModel;
 const nemotron = model("nemotron-vl");
@@ -15,7 +16,10 @@ function request(body: Record<string, unknown>, served = nemotron): SimulatedCha
   return parseChatRequest({ model: served.model, stream: true, tools, ...body }, served.model);
 }
 
-const ask = (text: string, system = "/no_think"): ChatMessage[] => [{ role: "system", content: system }, { role: "user", content: text }];
+const ask = (text: string, system = "/no_think"): ChatMessage[] => [
+  { role: "system", content: system },
+  { role: "user", content: text },
+];
 
 function streamedCalls(generation: ReturnType<typeof generateReply>) {
   const steps = buildStreamSteps(generation, { id: generation.id, created: 1, model: "m" }, true);
@@ -23,7 +27,9 @@ function streamedCalls(generation: ReturnType<typeof generateReply>) {
   let content = "";
   let deltas = 0;
   let finish: string | null = null;
-  for (const line of Buffer.concat(steps.flatMap((step) => step.buffers)).toString("utf8").split("\n\n")) {
+  for (const line of Buffer.concat(steps.flatMap((step) => step.buffers))
+    .toString("utf8")
+    .split("\n\n")) {
     const data = line.replace(/^data: /, "");
     if (!data || data === "[DONE]") continue;
     const choice = JSON.parse(data).choices[0];
@@ -61,7 +67,15 @@ describe("simulated tool calling", () => {
   });
 
   it("reasons first with /think, then calls; a named tool finishes with stop", () => {
-    const thinking = streamedCalls(generateReply(nemotron, request({ messages: ask("Where is the cup?", "/think"), tool_choice: { type: "function", function: { name: "capture_camera_frame" } } })));
+    const thinking = streamedCalls(
+      generateReply(
+        nemotron,
+        request({
+          messages: ask("Where is the cup?", "/think"),
+          tool_choice: { type: "function", function: { name: "capture_camera_frame" } },
+        }),
+      ),
+    );
     expect(thinking.content).toMatch(/^<think>\n[\s\S]+\n<\/think>\n\n$/);
     expect(thinking.calls.map((call) => call.name)).toEqual(["capture_camera_frame"]);
     expect(thinking.finish).toBe("stop");
@@ -69,7 +83,11 @@ describe("simulated tool calling", () => {
 
   it("makes parallel calls when several tools fit, and one when parallel_tool_calls is false", () => {
     const messages = ask("Capture a camera frame, then look up the object pose of the cup.");
-    expect(generateReply(nemotron, request({ messages })).toolCalls.map((call) => call.name).sort()).toEqual(["capture_camera_frame", "look_up_object_pose"]);
+    expect(
+      generateReply(nemotron, request({ messages }))
+        .toolCalls.map((call) => call.name)
+        .sort(),
+    ).toEqual(["capture_camera_frame", "look_up_object_pose"]);
     expect(generateReply(nemotron, request({ messages, parallel_tool_calls: false })).toolCalls).toHaveLength(1);
   });
 
@@ -78,7 +96,11 @@ describe("simulated tool calling", () => {
     const call = first.toolCalls[0]!;
     const messages = [
       ...ask("Look up the pose of the cup."),
-      { role: "assistant", content: null, tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }] },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }],
+      },
       { role: "tool", tool_call_id: call.id, content: '{"x": 0.42, "y": -0.13, "z": 0.9}' },
     ];
     const answer = generateReply(nemotron, request({ messages }));
@@ -97,9 +119,17 @@ describe("simulated tool calling", () => {
   it("refuses auto tool choice on a family served without a tool parser, and a tool message without its id", () => {
     const reason2 = model("cosmos-reason2");
     expect(() => generateReply(reason2, request({ messages: ask("Hi") }, reason2))).toThrow(/--enable-auto-tool-choice/);
-    const missing = () => request({ messages: [{ role: "user", content: "Hi" }, { role: "tool", content: "1" }] });
+    const missing = () =>
+      request({
+        messages: [
+          { role: "user", content: "Hi" },
+          { role: "tool", content: "1" },
+        ],
+      });
     expect(missing).toThrow(SimulatorHttpError);
-    expect(() => request({ messages: ask("Hi"), tool_choice: { type: "function", function: { name: "nope" } } })).toThrow(/Tool 'nope' has not been passed/);
+    expect(() => request({ messages: ask("Hi"), tool_choice: { type: "function", function: { name: "nope" } } })).toThrow(
+      /Tool 'nope' has not been passed/,
+    );
   });
 
   it("answers as before with tool_choice none", () => {

@@ -1,11 +1,11 @@
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { shorten } from "@/lib/simulator/answers";
 import { SimulatorHttpError } from "@/lib/simulator/http";
 import { extractSubject, messageText, stripFormatInstructions } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
 import type { ChatMessage, SimulatedChatRequest } from "@/lib/simulator/request";
 import { argumentsForTool } from "@/lib/simulator/tool-arguments";
 import type { SimulatedTool } from "@/lib/simulator/tool-request";
-import { shorten } from "@/lib/simulator/answers";
 
 // What a model served with a tool-call parser does with `tools` (docs/nim-protocols.md §1.7): call
 // the tool that fits the question, with arguments that fit its schema; after the results, answer with them.
@@ -17,11 +17,16 @@ export interface SimulatedToolCall {
 }
 
 export type ToolPlan =
-  | { kind: "call"; calls: SimulatedToolCall[]; reasoning: string; named: boolean }
-  | { kind: "answer"; text: string; reasoning: string };
+  { kind: "call"; calls: SimulatedToolCall[]; reasoning: string; named: boolean } | { kind: "answer"; text: string; reasoning: string };
 
 const STOP_WORDS = new Set(["the", "and", "for", "with", "that", "this", "from", "into", "one", "its", "then", "what", "where"]);
-const words = (text: string): Set<string> => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 2 && !STOP_WORDS.has(word)));
+const words = (text: string): Set<string> =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 2 && !STOP_WORDS.has(word)),
+  );
 
 /**
  * Tools ranked by the words of their name found in the question, their description breaking ties;
@@ -41,7 +46,10 @@ function subjectOf(question: string): string {
   const quoted = /["“']([^"”']{2,40})["”']/.exec(question)?.[1];
   if (quoted) return quoted;
   // "… the pose of the red cup": the object after a preposition, up to three words.
-  const object = /\b(?:of|to|at|for|near|on)\s+(?:the|a|an)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)(?=\s+(?:and|with|in|from|then|to)\b|[.,;:!?]|$)/i.exec(question);
+  const object =
+    /\b(?:of|to|at|for|near|on)\s+(?:the|a|an)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)(?=\s+(?:and|with|in|from|then|to)\b|[.,;:!?]|$)/i.exec(
+      question,
+    );
   if (object?.[1]) return object[1].toLowerCase();
   const nouns = question.toLowerCase().match(/\b(?:the|a|an)\s+([a-z][a-z-]{2,})/);
   return nouns?.[1] ?? "object";
@@ -75,7 +83,10 @@ export function planToolUse(family: Family, request: SimulatedChatRequest, rng: 
   const chosen = named
     ? request.tools.filter((tool) => tool.name === choice.name)
     : request.parallelToolCalls && (ranked[1]?.named ?? 0) > 0
-      ? ranked.filter((entry) => entry.named > 0).slice(0, 3).map((entry) => entry.tool)
+      ? ranked
+          .filter((entry) => entry.named > 0)
+          .slice(0, 3)
+          .map((entry) => entry.tool)
       : [ranked[0]!.tool];
   const subject = subjectOf(question);
   const calls = chosen.map((tool) => ({
@@ -89,7 +100,9 @@ export function planToolUse(family: Family, request: SimulatedChatRequest, rng: 
 }
 
 function answerWithResults(results: { name: string; content: string }[], rng: Random): ToolPlan {
-  const lines = results.map((result) => `- \`${result.name}\` returned: ${shorten(result.content.replace(/\s+/g, " ").trim() || "(nothing)", 240)}`);
+  const lines = results.map(
+    (result) => `- \`${result.name}\` returned: ${shorten(result.content.replace(/\s+/g, " ").trim() || "(nothing)", 240)}`,
+  );
   const closing = rng.pick([
     "Based on that, the next step can go ahead as planned.",
     "Taking that result into account, the task is done.",

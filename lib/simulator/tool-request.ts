@@ -38,7 +38,11 @@ function parseChoice(value: unknown, tools: readonly SimulatedTool[]): Simulated
   if (value === undefined || value === null) return tools.length > 0 ? "auto" : "none";
   if (value === "auto" || value === "none" || value === "required") return value;
   const name = isObject(value) && isObject(value.function) ? value.function.name : undefined;
-  if (typeof name !== "string") throw validationError("  Value error, Invalid value for `tool_choice`: must be none, auto, required or a named function.", "tool_choice");
+  if (typeof name !== "string")
+    throw validationError(
+      "  Value error, Invalid value for `tool_choice`: must be none, auto, required or a named function.",
+      "tool_choice",
+    );
   if (!tools.some((tool) => tool.name === name)) {
     throw validationError(`  Value error, Tool '${name}' has not been passed in \`tools\`.`, "tool_choice");
   }

@@ -1,7 +1,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { GENERATED_HANDLER } from "@/lib/server/route";
+
 import type { Route } from "./route-server";
 
 // Every route handler the app has, found by walking app/api/**/route.ts, so a test over "all
@@ -32,5 +34,7 @@ export async function discoverApiRoutes(options: { generated?: boolean } = {}): 
 
 /** A concrete path for a pattern: each [param], [...param] and [[...param]] filled by `fill`. */
 export function fillPattern(pattern: string, fill: (param: string) => string): string {
-  return pattern.replace(/\[\[\.\.\.([^\]]+)\]\]|\[(?:\.\.\.)?([^\]]+)\]/g, (_, optional: string | undefined, param: string) => fill(optional ?? param));
+  return pattern.replace(/\[\[\.\.\.([^\]]+)\]\]|\[(?:\.\.\.)?([^\]]+)\]/g, (_, optional: string | undefined, param: string) =>
+    fill(optional ?? param),
+  );
 }

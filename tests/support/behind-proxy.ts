@@ -1,9 +1,12 @@
 // Next's server sets this up before anything else; its console patching (loaded with next/server)
 // needs the AsyncLocalStorage global, or the first console.warn in a route throws.
 import "next/dist/server/node-environment-baseline";
+
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
+
 import { config, proxy } from "@/proxy";
+
 import type { Route } from "./route-server";
 
 // A route handler as `next start` runs it: proxy.ts first, when its matcher takes the path (Next's

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { ChatRequestInput, ContentPart } from "@/lib/chat/schema";
+
 import { REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
+import type { ChatRequestInput, ContentPart } from "@/lib/chat/schema";
 import { SIMULATED_MODELS } from "@/lib/simulator/models";
+
 import { makeMp4, makePng } from "./media-fixtures";
 
 // The vendor chat fixtures (../shared/protocol-fixtures/chat), their placeholders made concrete,
@@ -26,12 +28,24 @@ export function loadChatFixtures(): ChatFixture[] {
   return readdirSync(FIXTURES_DIR, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".json"))
     .sort()
-    .map((file) => ({ ...(JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), "utf8")) as Omit<ChatFixture, "file" | "folder">), file, folder: path.dirname(file) }));
+    .map((file) => ({
+      ...(JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), "utf8")) as Omit<ChatFixture, "file" | "folder">),
+      file,
+      folder: path.dirname(file),
+    }));
 }
 
 /** Which simulated model a fixture's folder is about, and that model's family. */
 export function simulatedModelFor(folder: string): { slug: string; model: string; family: Family } {
-  const slug = ({ "cosmos3-reasoner": "cosmos3-reasoner", nemotron: "nemotron-vl", reason1: "reason1-7b", reason2: "reason2-2b", streaming: "reason2-2b" } as Record<string, string>)[folder];
+  const slug = (
+    {
+      "cosmos3-reasoner": "cosmos3-reasoner",
+      nemotron: "nemotron-vl",
+      reason1: "reason1-7b",
+      reason2: "reason2-2b",
+      streaming: "reason2-2b",
+    } as Record<string, string>
+  )[folder];
   const model = SIMULATED_MODELS.find((candidate) => candidate.slug === slug);
   if (!model) throw new Error(`No simulated model for fixtures in ${folder}/`);
   return model;

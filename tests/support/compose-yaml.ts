@@ -58,7 +58,8 @@ function scalar(text: string, line: Line): YamlValue {
     if (!text.endsWith("]")) throw new Error(`line ${line.number}: unterminated flow list`);
     return splitFlow(text.slice(1, -1), line).map((item) => scalar(item, line));
   }
-  if (UNSUPPORTED.test(text)) throw new Error(`line ${line.number}: '${text[0]}' (anchors, tags, block text, flow mappings) is not supported`);
+  if (UNSUPPORTED.test(text))
+    throw new Error(`line ${line.number}: '${text[0]}' (anchors, tags, block text, flow mappings) is not supported`);
   if (text.startsWith('"')) {
     if (!/^"([^"\\]|\\.)*"$/.test(text)) throw new Error(`line ${line.number}: bad double-quoted string`);
     return JSON.parse(text) as string;

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { forgetProcessMemo } from "@/lib/core/process-memo";
 
 /** Points the server code at a configuration for this test file and forgets cached state. */

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
+
 import type { DatabaseLocation } from "@/lib/server/db/store";
+
 import { startTestPostgres, type TestPostgres } from "./postgres";
 
 // The two database drivers as the repository suite sees them: a fresh, empty database per call,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { computeSignature } from "@/lib/media/server/sigv4";
 
 // A tiny path-style S3 in memory: PUT, GET (with Range), HEAD and DELETE. Every request's SigV4
@@ -17,7 +18,8 @@ export interface FakeS3 {
   close(): Promise<void>;
 }
 
-const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+const AUTH =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
 function xmlError(res: ServerResponse, status: number, code: string, withBody = true): void {
   res.writeHead(status, { "content-type": "application/xml" });
@@ -33,7 +35,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startFakeS3({ region = "us-east-1", accessKeyId = "AKIDFAKE", secretAccessKey = "fake/secret+KEY" } = {}): Promise<FakeS3> {
+export async function startFakeS3({
+  region = "us-east-1",
+  accessKeyId = "AKIDFAKE",
+  secretAccessKey = "fake/secret+KEY",
+} = {}): Promise<FakeS3> {
   const objects = new Map<string, Buffer>();
   const requests: FakeS3["requests"] = [];
 
@@ -44,7 +50,16 @@ export async function startFakeS3({ region = "us-east-1", accessKeyId = "AKIDFAK
     const headers: Record<string, string> = {};
     for (const name of match[4]!.split(";")) headers[name] = String(req.headers[name] ?? "");
     if (!("host" in headers) || !("x-amz-content-sha256" in headers)) return false;
-    const { signature } = computeSignature({ method: req.method!, url, headers, payloadHash: headers["x-amz-content-sha256"]!, amzDate: date, region, service: "s3", secretAccessKey });
+    const { signature } = computeSignature({
+      method: req.method!,
+      url,
+      headers,
+      payloadHash: headers["x-amz-content-sha256"]!,
+      amzDate: date,
+      region,
+      service: "s3",
+      secretAccessKey,
+    });
     return signature === match[5];
   }
 

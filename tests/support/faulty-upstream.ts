@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { chunkJson, sseBody } from "./scripted-upstream";
 
 // A model server that misbehaves on purpose, one named scenario per base URL:
@@ -71,10 +72,29 @@ export const SCENARIOS = {
     res.socket?.destroy();
   },
   "bad-json": (_req, res) =>
-    writeSlowly(res, [line({ content: "Hal" }), `data: {"choices":[{"index":0,"delta":{"content":"${BAD_JSON_MARKER}"}\n\n`, line({ content: "lo" }, "stop")], 2),
+    writeSlowly(
+      res,
+      [
+        line({ content: "Hal" }),
+        `data: {"choices":[{"index":0,"delta":{"content":"${BAD_JSON_MARKER}"}\n\n`,
+        line({ content: "lo" }, "stop"),
+      ],
+      2,
+    ),
   /** Chunks a strict client would choke on, which carry nothing to show. */
   "odd-shapes": (_req, res) =>
-    writeSlowly(res, ["data: null\n\n", "data: {}\n\n", "data: 42\n\n", `data: {"choices":[{"index":0,"delta":null}]}\n\n`, line({ content: "ok" }, "stop"), "data: [DONE]\n\n"], 2),
+    writeSlowly(
+      res,
+      [
+        "data: null\n\n",
+        "data: {}\n\n",
+        "data: 42\n\n",
+        `data: {"choices":[{"index":0,"delta":null}]}\n\n`,
+        line({ content: "ok" }, "stop"),
+        "data: [DONE]\n\n",
+      ],
+      2,
+    ),
   huge: (_req, res) => writeSlowly(res, [hugeChunkBody()], 1),
   "json-completion": (_req, res) => {
     const completion = {
@@ -82,7 +102,9 @@ export const SCENARIOS = {
       object: "chat.completion",
       created: 1,
       model: "m",
-      choices: [{ index: 0, message: { role: "assistant", reasoning_content: "Looked left.", content: "On the left." }, finish_reason: "stop" }],
+      choices: [
+        { index: 0, message: { role: "assistant", reasoning_content: "Looked left.", content: "On the left." }, finish_reason: "stop" },
+      ],
       usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 },
     };
     res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(completion));
@@ -90,7 +112,9 @@ export const SCENARIOS = {
   "plain-text": (_req, res) => void res.writeHead(200, { "Content-Type": "text/plain" }).end("Welcome to our web server!"),
   "html-502": (_req, res) => void res.writeHead(502, "Bad Gateway", { "Content-Type": "text/html" }).end(NGINX_502),
   loading: (_req, res) =>
-    void res.writeHead(503, { "Content-Type": "application/json" }).end(JSON.stringify({ object: "error", message: "Model is not ready yet" })),
+    void res
+      .writeHead(503, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ object: "error", message: "Model is not ready yet" })),
   busy: (_req, res) =>
     void res
       .writeHead(429, { "Content-Type": "application/json", "Retry-After": String(RETRY_AFTER_S) })

@@ -38,7 +38,12 @@ function resolve(root: string, spec: string, files: ReadonlySet<string>): string
 
 /** `import { type A, type B } from …`: every name is a type. */
 function onlyTypes(clause: string): boolean {
-  const names = /\{([^}]*)\}/.exec(clause)?.[1]?.split(",").map((name) => name.trim()).filter(Boolean) ?? [];
+  const names =
+    /\{([^}]*)\}/
+      .exec(clause)?.[1]
+      ?.split(",")
+      .map((name) => name.trim())
+      .filter(Boolean) ?? [];
   return names.length > 0 && names.every((name) => name.startsWith("type "));
 }
 
@@ -62,16 +67,21 @@ export function buildImportGraph(root: string, files: readonly string[]): Import
 
 /** Feature order: a feature may import the ones before it (core ← backends ← media ← chat ← …). */
 export const FEATURE_RANK: Record<string, number> = {
-  core: 0, backends: 1, media: 2, chat: 3, annotations: 4, "code-view": 4, conversations: 5, share: 6, generation: 7,
+  core: 0,
+  backends: 1,
+  media: 2,
+  chat: 3,
+  annotations: 4,
+  "code-view": 4,
+  conversations: 5,
+  share: 6,
+  generation: 7,
 };
 const INFRASTRUCTURE = "server";
 const SIMULATOR = "simulator";
 
 /** What the repositories in lib/server/db store: their schemas, and the job record's own rules. */
-export const REPOSITORY_IMPORTS = [
-  /^lib\/[\w-]+\/schema\.ts$/,
-  /^lib\/generation\/(job-state|estimate)\.ts$/,
-];
+export const REPOSITORY_IMPORTS = [/^lib\/[\w-]+\/schema\.ts$/, /^lib\/generation\/(job-state|estimate)\.ts$/];
 
 interface Place {
   area: "lib" | "components" | "app" | "other";
@@ -95,7 +105,13 @@ export function layeringViolations(edges: readonly ImportEdge[], files: readonly
   for (const file of files) {
     const place = placeOf(file);
     if (place.area === "lib" && place.feature === null) problems.push(`${file} sits loose at the top of lib/: put it in a feature folder`);
-    if (place.area === "lib" && place.feature && !(place.feature in FEATURE_RANK) && place.feature !== INFRASTRUCTURE && place.feature !== SIMULATOR) {
+    if (
+      place.area === "lib" &&
+      place.feature &&
+      !(place.feature in FEATURE_RANK) &&
+      place.feature !== INFRASTRUCTURE &&
+      place.feature !== SIMULATOR
+    ) {
       problems.push(`${file} is in lib/${place.feature}/, which is not a feature of docs/architecture.md`);
     }
   }
@@ -111,7 +127,12 @@ export function layeringViolations(edges: readonly ImportEdge[], files: readonly
     if (a.layer === "pure" && b.layer !== "pure") say(`pure code imports only pure code (this is ${b.layer} code)`);
     if (a.layer === "client" && b.layer === "server") say("client/ never imports server code");
     if (a.layer === "server" && b.layer === "client") say("server code never imports client/");
-    if (a.feature === INFRASTRUCTURE && b.feature !== INFRASTRUCTURE && b.feature !== "core" && !REPOSITORY_IMPORTS.some((re) => re.test(to))) {
+    if (
+      a.feature === INFRASTRUCTURE &&
+      b.feature !== INFRASTRUCTURE &&
+      b.feature !== "core" &&
+      !REPOSITORY_IMPORTS.some((re) => re.test(to))
+    ) {
       say("lib/server/ is infrastructure: it imports no feature except the schemas its repositories store");
     }
     if (b.feature === SIMULATOR && a.feature !== SIMULATOR && !(a.feature === "backends" && a.layer === "server")) {

@@ -71,21 +71,81 @@ export function makeMp4(options: Mp4Options = {}): Uint8Array<ArrayBuffer> {
   const trackTicks = frames * delta;
   const movieMs = options.movieDuration === false ? 0 : Math.round((trackTicks / timescale) * 1000);
 
-  const mvhd = fullBox("mvhd", version, 0, time(version, 0), time(version, 0), u32(1000), time(version, movieMs), u32(0x10000), u16(0x100), zeros(10), matrix(IDENTITY), zeros(24), u32(3));
+  const mvhd = fullBox(
+    "mvhd",
+    version,
+    0,
+    time(version, 0),
+    time(version, 0),
+    u32(1000),
+    time(version, movieMs),
+    u32(0x10000),
+    u16(0x100),
+    zeros(10),
+    matrix(IDENTITY),
+    zeros(24),
+    u32(3),
+  );
   const tkhd = (w: number, h: number, ticksMs: number) =>
-    fullBox("tkhd", version, 3, time(version, 0), time(version, 0), u32(1), u32(0), time(version, ticksMs), zeros(8), u16(0), u16(0), u16(0), u16(0), matrix(options.rotate90 ? ROTATE_90 : IDENTITY), u32(w * 65536), u32(h * 65536));
-  const mdhd = (scale: number, ticks: number) => fullBox("mdhd", version, 0, time(version, 0), time(version, 0), u32(scale), time(version, ticks), u16(0x55c4), u16(0));
+    fullBox(
+      "tkhd",
+      version,
+      3,
+      time(version, 0),
+      time(version, 0),
+      u32(1),
+      u32(0),
+      time(version, ticksMs),
+      zeros(8),
+      u16(0),
+      u16(0),
+      u16(0),
+      u16(0),
+      matrix(options.rotate90 ? ROTATE_90 : IDENTITY),
+      u32(w * 65536),
+      u32(h * 65536),
+    );
+  const mdhd = (scale: number, ticks: number) =>
+    fullBox("mdhd", version, 0, time(version, 0), time(version, 0), u32(scale), time(version, ticks), u16(0x55c4), u16(0));
   const hdlr = (handler: string) => fullBox("hdlr", 0, 0, u32(0), text(handler), zeros(12), text("Handler\0"));
-  const visualEntry = box(codec, zeros(6), u16(1), zeros(16), u16(width), u16(height), u32(0x480000), u32(0x480000), u32(0), u16(1), zeros(32), u16(0x18), u16(0xffff));
+  const visualEntry = box(
+    codec,
+    zeros(6),
+    u16(1),
+    zeros(16),
+    u16(width),
+    u16(height),
+    u32(0x480000),
+    u32(0x480000),
+    u32(0),
+    u16(1),
+    zeros(32),
+    u16(0x18),
+    u16(0xffff),
+  );
   const stbl = (entry: Uint8Array, count: number, sampleDelta: number) =>
-    box("stbl", fullBox("stsd", 0, 0, u32(1), entry), fullBox("stts", 0, 0, u32(1), u32(count), u32(sampleDelta)), fullBox("stsz", 0, 0, u32(0), u32(0)));
-  const videoTrak = box("trak", tkhd(width, height, movieMs), box("mdia", mdhd(timescale, trackTicks), hdlr("vide"), box("minf", fullBox("vmhd", 0, 1, zeros(8)), stbl(visualEntry, frames, delta))));
-  const audioTrak = box("trak", tkhd(0, 0, movieMs), box("mdia", mdhd(48000, 48000), hdlr("soun"), box("minf", fullBox("smhd", 0, 0, zeros(4)), stbl(box("mp4a", zeros(28)), 47, 1024))));
+    box(
+      "stbl",
+      fullBox("stsd", 0, 0, u32(1), entry),
+      fullBox("stts", 0, 0, u32(1), u32(count), u32(sampleDelta)),
+      fullBox("stsz", 0, 0, u32(0), u32(0)),
+    );
+  const videoTrak = box(
+    "trak",
+    tkhd(width, height, movieMs),
+    box("mdia", mdhd(timescale, trackTicks), hdlr("vide"), box("minf", fullBox("vmhd", 0, 1, zeros(8)), stbl(visualEntry, frames, delta))),
+  );
+  const audioTrak = box(
+    "trak",
+    tkhd(0, 0, movieMs),
+    box("mdia", mdhd(48000, 48000), hdlr("soun"), box("minf", fullBox("smhd", 0, 0, zeros(4)), stbl(box("mp4a", zeros(28)), 47, 1024))),
+  );
 
   const tracks = options.videoTrack === false ? [audioTrak] : options.audioTrackFirst ? [audioTrak, videoTrak] : [videoTrak];
   const moov = box("moov", mvhd, ...(options.moovExtra ?? []), ...tracks);
   const brand = options.brand === undefined ? "isom" : options.brand;
-  const ftyp = brand === null ? new Uint8Array() : box("ftyp", text(brand), u32(512), text(brand), text("iso2"), text("avc1"), text("mp41"));
+  const ftyp =
+    brand === null ? new Uint8Array() : box("ftyp", text(brand), u32(512), text(brand), text("iso2"), text("avc1"), text("mp41"));
   const payload = zeros(options.mdatBytes ?? 64).fill(0xab);
   const mdatSize = options.mdatSize ?? "normal";
   if (mdatSize === "to-end") return concat(ftyp, moov, concat(u32(0), text("mdat"), payload));
@@ -139,13 +199,26 @@ export function makePng(width: number, height: number, rgb: [number, number, num
 const segment = (marker: number, payload: Uint8Array) => concat(bytes(0xff, marker), u16(payload.length + 2), payload);
 
 /** JPEG headers up to the frame header: SOI, APP0, optional padding APP segments, DQT, SOFn, SOS. */
-export function makeJpeg(width: number, height: number, options: { sof?: number; appPadding?: number; fillBytes?: boolean } = {}): Uint8Array<ArrayBuffer> {
+export function makeJpeg(
+  width: number,
+  height: number,
+  options: { sof?: number; appPadding?: number; fillBytes?: boolean } = {},
+): Uint8Array<ArrayBuffer> {
   const app0 = segment(0xe0, concat(text("JFIF\0"), bytes(1, 1, 0, 0, 1, 0, 1, 0, 0)));
   const padding = options.appPadding ? segment(0xe1, zeros(options.appPadding)) : new Uint8Array();
   const dqt = segment(0xdb, concat(bytes(0), zeros(64).fill(1)));
   const sof = segment(options.sof ?? 0xc0, concat(bytes(8), u16(height), u16(width), bytes(1, 1, 0x11, 0)));
   const sos = segment(0xda, bytes(1, 1, 0, 0, 63, 0));
-  return concat(bytes(0xff, 0xd8), app0, padding, options.fillBytes ? bytes(0xff, 0xff) : new Uint8Array(), dqt, sof, sos, bytes(0x12, 0x34, 0xff, 0xd9));
+  return concat(
+    bytes(0xff, 0xd8),
+    app0,
+    padding,
+    options.fillBytes ? bytes(0xff, 0xff) : new Uint8Array(),
+    dqt,
+    sof,
+    sos,
+    bytes(0x12, 0x34, 0xff, 0xd9),
+  );
 }
 
 /** A whole GIF: a two-colour table, one image whose LZW data is one black pixel, the trailer. */
@@ -160,11 +233,15 @@ function riffWebp(chunk: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 export function makeWebp(kind: "VP8" | "VP8L" | "VP8X", width: number, height: number): Uint8Array<ArrayBuffer> {
-  if (kind === "VP8") return riffWebp("VP8 ", concat(bytes(0x10, 0x02, 0x00), bytes(0x9d, 0x01, 0x2a), u16le(width), u16le(height), zeros(10)));
+  if (kind === "VP8")
+    return riffWebp("VP8 ", concat(bytes(0x10, 0x02, 0x00), bytes(0x9d, 0x01, 0x2a), u16le(width), u16le(height), zeros(10)));
   if (kind === "VP8L") {
     const w = width - 1;
     const h = height - 1;
-    return riffWebp("VP8L", concat(bytes(0x2f, w & 0xff, ((w >>> 8) & 0x3f) | ((h & 0x03) << 6), (h >>> 2) & 0xff, (h >>> 10) & 0x0f), zeros(8)));
+    return riffWebp(
+      "VP8L",
+      concat(bytes(0x2f, w & 0xff, ((w >>> 8) & 0x3f) | ((h & 0x03) << 6), (h >>> 2) & 0xff, (h >>> 10) & 0x0f), zeros(8)),
+    );
   }
   return riffWebp("VP8X", concat(bytes(0, 0, 0, 0), u24le(width - 1), u24le(height - 1)));
 }
@@ -203,11 +280,27 @@ export interface WebmOptions {
 
 export function makeWebm(options: WebmOptions = {}): Uint8Array<ArrayBuffer> {
   const { docType = "webm", width = 640, height = 360, durationMs = 2500, codecId = "V_VP9", fps = 25 } = options;
-  const header = ebml(0x1a45dfa3, ebmlUint(0x4286, 1), ebmlUint(0x42f7, 1), ebmlUint(0x42f2, 4), ebmlUint(0x42f3, 8), ebml(0x4282, text(docType)), ebmlUint(0x4287, 4), ebmlUint(0x4285, 2));
+  const header = ebml(
+    0x1a45dfa3,
+    ebmlUint(0x4286, 1),
+    ebmlUint(0x42f7, 1),
+    ebmlUint(0x42f2, 4),
+    ebmlUint(0x42f3, 8),
+    ebml(0x4282, text(docType)),
+    ebmlUint(0x4287, 4),
+    ebmlUint(0x4285, 2),
+  );
   const info = ebml(0x1549a966, ebmlUint(0x2ad7b1, 1_000_000), ...(durationMs === null ? [] : [ebml(0x4489, float64(durationMs))]));
   const video = ebml(0xe0, ebmlUint(0xb0, width), ebmlUint(0xba, height));
   const audioEntry = ebml(0xae, ebmlUint(0xd7, 2), ebmlUint(0x83, 2), ebml(0x86, text("A_OPUS")));
-  const videoEntry = ebml(0xae, ebmlUint(0xd7, 1), ebmlUint(0x83, 1), ebml(0x86, text(codecId)), ...(fps === null ? [] : [ebmlUint(0x23e383, Math.round(1e9 / fps))]), video);
+  const videoEntry = ebml(
+    0xae,
+    ebmlUint(0xd7, 1),
+    ebmlUint(0x83, 1),
+    ebml(0x86, text(codecId)),
+    ...(fps === null ? [] : [ebmlUint(0x23e383, Math.round(1e9 / fps))]),
+    video,
+  );
   const tracks = ebml(0x1654ae6b, audioEntry, videoEntry);
   const cluster = ebml(0x1f43b675, ebmlUint(0xe7, 0), zeros(32));
   const body = concat(info, tracks, cluster);
@@ -226,9 +319,21 @@ export function makeZip(files: Record<string, string>): Uint8Array<ArrayBuffer> 
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
     const data = text(content);
-    const fields = concat(u16le(0), u16le(0), u16le(0), u16le(0), u32le(crc32(data)), u32le(data.length), u32le(data.length), u16le(name.length), u16le(0));
+    const fields = concat(
+      u16le(0),
+      u16le(0),
+      u16le(0),
+      u16le(0),
+      u32le(crc32(data)),
+      u32le(data.length),
+      u32le(data.length),
+      u16le(name.length),
+      u16le(0),
+    );
     const local = concat(text("PK\x03\x04"), u16le(20), fields, text(name), data);
-    central.push(concat(text("PK\x01\x02"), u16le(20), u16le(20), fields, u16le(0), u16le(0), u16le(0), u32le(0), u32le(offset), text(name)));
+    central.push(
+      concat(text("PK\x01\x02"), u16le(20), u16le(20), fields, u16le(0), u16le(0), u16le(0), u32le(0), u32le(offset), text(name)),
+    );
     locals.push(local);
     offset += local.length;
   }

@@ -55,12 +55,15 @@ const asRoot = process.getuid?.() === 0;
 /** initdb refuses to run as root: then the cluster is made and run as the postgres user. */
 function runClusterTool(binDir: string, tool: string, args: string[]): SpawnSyncReturns<string> {
   const command = path.join(binDir, tool);
-  return asRoot ? spawnSync("runuser", ["-u", "postgres", "--", command, ...args], { encoding: "utf8" }) : spawnSync(command, args, { encoding: "utf8" });
+  return asRoot
+    ? spawnSync("runuser", ["-u", "postgres", "--", command, ...args], { encoding: "utf8" })
+    : spawnSync(command, args, { encoding: "utf8" });
 }
 
 function mustRun(binDir: string, tool: string, args: string[]): void {
   const result = runClusterTool(binDir, tool, args);
-  if (result.status !== 0) throw new Error(`${tool} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr || result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${tool} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr || result.stdout}`);
 }
 
 function giveToPostgresUser(dir: string): void {

@@ -2,10 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { buildUpstreamRequest, inferBody, type UpstreamPlan } from "@/lib/generation/builders";
+
 import type { GenerationProfile } from "@/lib/backends/generation-families";
+import { buildUpstreamRequest, inferBody, type UpstreamPlan } from "@/lib/generation/builders";
 import { resolveGeneration } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
+
 import { makeJpeg, makeMp4, makePng } from "./media-fixtures";
 
 // The vendor examples in ../shared/protocol-fixtures (beside the repository, in CI as here), read
@@ -29,14 +31,24 @@ export interface Fixture {
   headers?: Record<string, string>;
   request: Record<string, unknown> | MultipartRequest | null;
   request_raw?: string;
-  response?: { status?: number | null; body?: unknown; content_type?: string; headers?: Record<string, string>; variants?: Record<string, { status: number; body: Record<string, unknown> }> };
+  response?: {
+    status?: number | null;
+    body?: unknown;
+    content_type?: string;
+    headers?: Record<string, string>;
+    variants?: Record<string, { status: number; body: Record<string, unknown> }>;
+  };
 }
 
 /** Every fixture file under a folder, by its path below that folder ("images/t2i-docs-basic.json"). */
 export function loadFixtures(folder: string): Record<string, Fixture> {
   const root = path.join(FIXTURES_DIR, folder);
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".json")).sort();
-  return Object.fromEntries(files.map((name) => [name.split(path.sep).join("/"), JSON.parse(readFileSync(path.join(root, name), "utf8")) as Fixture]));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".json"))
+    .sort();
+  return Object.fromEntries(
+    files.map((name) => [name.split(path.sep).join("/"), JSON.parse(readFileSync(path.join(root, name), "utf8")) as Fixture]),
+  );
 }
 
 export const STAND_IN = { jpeg: makeJpeg(64, 48), png: makePng(64, 48), mp4: makeMp4({ width: 64, height: 48, fps: 24, frames: 24 }) };
@@ -76,7 +88,8 @@ export function send(base: string, fixture: Fixture, override?: { request?: Fixt
   if (isMultipart(request)) {
     const form = new FormData();
     for (const [name, value] of Object.entries(request.fields)) form.append(name, value);
-    for (const [name, file] of Object.entries(request.files)) form.append(name, new Blob([fileBytes(file.content_type)], { type: file.content_type }), file.filename);
+    for (const [name, file] of Object.entries(request.files))
+      form.append(name, new Blob([fileBytes(file.content_type)], { type: file.content_type }), file.filename);
     return fetch(url, { method, body: form, headers: fixture.headers?.Accept ? { Accept: fixture.headers.Accept } : {} });
   }
   if (request === null) return fetch(url, { method });
@@ -84,8 +97,16 @@ export function send(base: string, fixture: Fixture, override?: { request?: Fixt
 }
 
 /** What our builder sends for a request, input media included as the runner adds them. */
-export function built(profile: GenerationProfile, request: Omit<GenerationRequest, "backend">, input?: { kind: "image" | "video"; mime: string }): UpstreamPlan & { body?: Record<string, unknown> } {
-  const resolved = resolveGeneration(profile, { backend: "b", ...request, ...(input ? { inputMediaId: "AAAAAAAAAAAAAAAAAAAAAA" } : {}) }, { seed: 0, ...(input ? { input } : {}) });
+export function built(
+  profile: GenerationProfile,
+  request: Omit<GenerationRequest, "backend">,
+  input?: { kind: "image" | "video"; mime: string },
+): UpstreamPlan & { body?: Record<string, unknown> } {
+  const resolved = resolveGeneration(
+    profile,
+    { backend: "b", ...request, ...(input ? { inputMediaId: "AAAAAAAAAAAAAAAAAAAAAA" } : {}) },
+    { seed: 0, ...(input ? { input } : {}) },
+  );
   const plan = buildUpstreamRequest(resolved);
   if (plan.protocol !== "infer") return plan;
   const bytes = input?.kind === "video" ? STAND_IN.mp4 : STAND_IN.jpeg;

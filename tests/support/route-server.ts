@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+
 import { frontDoor, markPeerStamping } from "../../scripts/front-door.mjs";
 
 // Serves Next route handlers over real HTTP in tests, with the same abort-on-disconnect behaviour,
@@ -55,7 +56,8 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
 }
 
 /** Next tries a catch-all only after every more specific route. */
-const catchAllLast = (routes: Route[]) => [...routes].sort((a, b) => Number(a.pattern.includes("[[...")) - Number(b.pattern.includes("[[...")));
+const catchAllLast = (routes: Route[]) =>
+  [...routes].sort((a, b) => Number(a.pattern.includes("[[...")) - Number(b.pattern.includes("[[...")));
 
 export async function serveRoutes(routes: Route[]): Promise<{ url: string; close(): Promise<void> }> {
   let origin = "";

@@ -70,7 +70,16 @@ export function chunkJson(delta: Record<string, unknown>, finishReason: string |
 export function sseBody(deltas: Record<string, unknown>[], finishReason = "stop"): Buffer {
   const lines = [chunkJson({ role: "assistant", content: "" })];
   deltas.forEach((delta, index) => lines.push(chunkJson(delta, index === deltas.length - 1 ? finishReason : null)));
-  lines.push(JSON.stringify({ id: "chatcmpl-test", object: "chat.completion.chunk", created: 1, model: "test-model", choices: [], usage: { prompt_tokens: 12, completion_tokens: 34, total_tokens: 46 } }));
+  lines.push(
+    JSON.stringify({
+      id: "chatcmpl-test",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "test-model",
+      choices: [],
+      usage: { prompt_tokens: 12, completion_tokens: 34, total_tokens: 46 },
+    }),
+  );
   return Buffer.from(lines.map((line) => `data: ${line}\n\n`).join("") + "data: [DONE]\n\n", "utf8");
 }
 

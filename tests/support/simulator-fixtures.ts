@@ -27,7 +27,10 @@ export const dataUrl = (mime: string, bytes: Uint8Array): string => `data:${mime
 
 /** A real 64×48 PNG and a 3 s, 30 fps, 320×240 H.264 MP4, small enough to inline in every test. */
 export const image = { type: "image_url", image_url: { url: dataUrl("image/png", makePng(64, 48)) } };
-export const video = { type: "video_url", video_url: { url: dataUrl("video/mp4", makeMp4({ width: 320, height: 240, fps: 30, frames: 90 })) } };
+export const video = {
+  type: "video_url",
+  video_url: { url: dataUrl("video/mp4", makeMp4({ width: 320, height: 240, fps: 30, frames: 90 })) },
+};
 
 export function userMessage(text: string, media: object[] = []): ChatMessage {
   return { role: "user", content: [...media, { type: "text", text }] as ChatMessage["content"] };

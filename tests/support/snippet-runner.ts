@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { sseBody } from "./scripted-upstream";
 
 // Runs generated snippets as a person would: curl under bash, TypeScript with tsx and tsc, Python
@@ -43,10 +44,15 @@ export interface RunOptions {
 export function run(command: string, args: string[], options: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ...options.env };
-    const child = execFile(command, args, { cwd: options.cwd, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(" ")} failed: ${error.message}\n${stderr}\n${stdout}`));
-      else resolve(stdout);
-    });
+    const child = execFile(
+      command,
+      args,
+      { cwd: options.cwd, env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${command} ${args.join(" ")} failed: ${error.message}\n${stderr}\n${stdout}`));
+        else resolve(stdout);
+      },
+    );
     // A broken here-doc leaves curl reading stdin: give it an empty one rather than hang.
     child.stdin?.end();
   });
@@ -63,8 +69,14 @@ export function runTypescript(workspace: Workspace, snippet: string, options: Ru
 export function typecheckTypescript(workspace: Workspace, snippets: string[]): Promise<string> {
   const files = snippets.map((snippet, index) => path.basename(workspace.write(`typed-${index}.mts`, snippet)));
   const compilerOptions = {
-    target: "ES2022", module: "esnext", moduleResolution: "bundler", strict: true, noEmit: true,
-    skipLibCheck: true, types: ["node"], typeRoots: [path.join(REPO, "node_modules", "@types")],
+    target: "ES2022",
+    module: "esnext",
+    moduleResolution: "bundler",
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ["node"],
+    typeRoots: [path.join(REPO, "node_modules", "@types")],
   };
   workspace.write("tsconfig.json", JSON.stringify({ compilerOptions, files }));
   return run(path.join(BIN, "tsc"), ["-p", path.join(workspace.dir, "tsconfig.json")], { cwd: workspace.dir });

@@ -1,9 +1,10 @@
+import { passThrough } from "@/lib/backends/server/passthrough";
 import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
 import { chatRequestSchema } from "@/lib/chat/schema";
-import type { GenerationJobView } from "@/lib/generation/schema";
 import { startChatStream } from "@/lib/chat/server/service";
+import type { GenerationJobView } from "@/lib/generation/schema";
 import { generationService } from "@/lib/generation/server/service";
-import { passThrough } from "@/lib/backends/server/passthrough";
+
 import { sleep } from "./wait";
 
 // Each upstream call site driven in-process, with no HTTP client of the test's own in between (its
@@ -18,8 +19,17 @@ export async function chatTurn(backend: string): Promise<ChatEvent[]> {
 }
 
 /** A pass-through call as the route makes it; the answer's body read whole. */
-export async function passThroughCall(backend: string, path: string, method = "GET", body?: string): Promise<{ status: number; text: string }> {
-  const request = new Request(`http://playground.test/api/backends/${backend}/v1/${path}`, { method, body, headers: { "content-type": "application/json" } });
+export async function passThroughCall(
+  backend: string,
+  path: string,
+  method = "GET",
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  const request = new Request(`http://playground.test/api/backends/${backend}/v1/${path}`, {
+    method,
+    body,
+    headers: { "content-type": "application/json" },
+  });
   const response = await passThrough(request, { id: backend, path: path.split("/") });
   return { status: response.status, text: await response.text() };
 }

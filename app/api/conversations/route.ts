@@ -1,7 +1,7 @@
 import { createConversationSchema, listConversationsSchema } from "@/lib/conversations/schema";
+import { SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 import { playgroundStore } from "@/lib/server/db/store";
 import { methods, route } from "@/lib/server/route";
-import { SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

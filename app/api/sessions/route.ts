@@ -1,6 +1,6 @@
 import { createShareSchema } from "@/lib/conversations/schema";
-import { methods, route } from "@/lib/server/route";
 import { SESSION_BODY_MAX_BYTES, shareSession } from "@/lib/conversations/server/service";
+import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 

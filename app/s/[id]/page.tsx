@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PlaygroundError } from "@/lib/core/errors";
-import { mediaUrl } from "@/lib/media/media-api";
-import { sessionDescription, snapshotToTurns } from "@/lib/conversations/data";
-import type { Snapshot } from "@/lib/server/db/snapshots";
-import { requestOrigin } from "@/lib/server/request-origin";
-import { readShare } from "@/lib/conversations/server/service";
+
 import { SessionRemoved } from "@/components/share/session-removed";
 import { SharedSession } from "@/components/share/shared-session";
+import { sessionDescription, snapshotToTurns } from "@/lib/conversations/data";
+import { readShare } from "@/lib/conversations/server/service";
+import { PlaygroundError } from "@/lib/core/errors";
+import { mediaUrl } from "@/lib/media/media-api";
+import type { Snapshot } from "@/lib/server/db/snapshots";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -60,7 +61,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     robots,
-    openGraph: { type: "article", siteName: "NIM Playground", title: snapshot.title, description, images, publishedTime: snapshot.createdAt },
+    openGraph: {
+      type: "article",
+      siteName: "NIM Playground",
+      title: snapshot.title,
+      description,
+      images,
+      publishedTime: snapshot.createdAt,
+    },
     twitter: { card: image ? "summary_large_image" : "summary", title: snapshot.title, description, images: image ? [image] : undefined },
   };
 }
@@ -71,5 +79,12 @@ export default async function SharedSessionPage({ params }: Props) {
   // Normally answered by proxy.ts with a 410; this covers a link revoked in between.
   if (found.status === "removed") return <SessionRemoved />;
   const { snapshot } = found;
-  return <SharedSession title={snapshot.title} createdAt={snapshot.createdAt} data={snapshot.data} turns={snapshotToTurns(snapshot.data.turns)} />;
+  return (
+    <SharedSession
+      title={snapshot.title}
+      createdAt={snapshot.createdAt}
+      data={snapshot.data}
+      turns={snapshotToTurns(snapshot.data.turns)}
+    />
+  );
 }

@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
-import type { BackendSummary } from "@/lib/backends/types";
-import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
 
-const capabilities = { chat: true, reasoningSwitch: "prompt-suffix" as const, reasoningWithVideo: true, maxImages: 8, maxVideos: 1, maxInlineImageBytes: null };
+import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
+import type { BackendSummary } from "@/lib/backends/types";
+
+const capabilities = {
+  chat: true,
+  reasoningSwitch: "prompt-suffix" as const,
+  reasoningWithVideo: true,
+  maxImages: 8,
+  maxVideos: 1,
+  maxInlineImageBytes: null,
+};
 const backend = (id: string, status: BackendSummary["status"], kind: BackendSummary["kind"] = "chat"): BackendSummary => ({
-  id, label: id, kind, family: "cosmos-reason2", model: null, simulated: true, status, capabilities,
+  id,
+  label: id,
+  kind,
+  family: "cosmos-reason2",
+  model: null,
+  simulated: true,
+  status,
+  capabilities,
 });
 
 describe("backends", () => {

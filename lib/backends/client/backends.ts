@@ -1,4 +1,4 @@
-import type { BackendSummary, BackendsResponse } from "@/lib/backends/types";
+import type { BackendsResponse, BackendSummary } from "@/lib/backends/types";
 import { errorFromResponse } from "@/lib/core/errors";
 
 /** GET /api/backends; throws the API's typed error so react-query shows its sentence. */

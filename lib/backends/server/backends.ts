@@ -1,12 +1,13 @@
 import "server-only";
+
 import type { CoordinateConvention } from "@/lib/backends/coordinates";
-import { PlaygroundError } from "@/lib/core/errors";
 import type { BackendKind, Family } from "@/lib/backends/families";
 import { defaultGenerationFamily, type GenerationFamily, type GeneratorContract } from "@/lib/backends/generation-families";
 import { getConfig } from "@/lib/backends/server/config";
 import { simulatorGenerationSeconds, simulatorTokensPerSecond, type BackendConfig } from "@/lib/backends/server/config-schema";
-import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/simulator/models";
+import { PlaygroundError } from "@/lib/core/errors";
 import { ensureSimulator } from "@/lib/simulator/host";
+import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/simulator/models";
 
 /** A backend as the server uses it: configured or simulated, with its base URL resolved. */
 export interface Backend {

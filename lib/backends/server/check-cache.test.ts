@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { CheckCache } from "@/lib/backends/server/check-cache";
 
 describe("CheckCache", () => {
@@ -23,7 +24,19 @@ describe("CheckCache", () => {
 
   it("lets a failed check be tried again", async () => {
     const cache = new CheckCache<{ at: number }>("check-cache-fail");
-    await expect(cache.get("x", () => 0, () => Promise.reject(new Error("down")))).rejects.toThrow("down");
-    expect(await cache.get("x", () => 0, async () => ({ at: 1 }))).toEqual({ at: 1 });
+    await expect(
+      cache.get(
+        "x",
+        () => 0,
+        () => Promise.reject(new Error("down")),
+      ),
+    ).rejects.toThrow("down");
+    expect(
+      await cache.get(
+        "x",
+        () => 0,
+        async () => ({ at: 1 }),
+      ),
+    ).toEqual({ at: 1 });
   });
 });

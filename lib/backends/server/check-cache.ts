@@ -1,4 +1,5 @@
 import "server-only";
+
 import { processMemo } from "@/lib/core/process-memo";
 
 // The last result of a check per backend (readiness, contract detection): answered at once while

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import { parseConfig, simulatorGenerationSeconds, simulatorTokensPerSecond } from "@/lib/backends/server/config-schema";
 
 const good = {
   backends: [
-    { id: "reason2-8b", label: "Cosmos Reason2 8B", kind: "chat", family: "cosmos-reason2", baseUrl: "http://127.0.0.1:8000/v1", apiKeyEnv: "NIM_API_KEY" },
+    {
+      id: "reason2-8b",
+      label: "Cosmos Reason2 8B",
+      kind: "chat",
+      family: "cosmos-reason2",
+      baseUrl: "http://127.0.0.1:8000/v1",
+      apiKeyEnv: "NIM_API_KEY",
+    },
     { id: "predict", label: "Cosmos Predict", kind: "predict", baseUrl: "http://127.0.0.1:8001/v1/" },
   ],
   simulator: true,
@@ -21,7 +29,9 @@ describe("parseConfig", () => {
 
   it("names the file and the field when a value is wrong", () => {
     expect(() => parse({ backends: [{ ...good.backends[0], family: "llama" }] })).toThrow(/test\.json[\s\S]*backends\.0\.family/);
-    expect(() => parse({ backends: [{ ...good.backends[0], baseUrl: "http://x:8000" }] })).toThrow(/backends\.0\.baseUrl: must end in \/v1/);
+    expect(() => parse({ backends: [{ ...good.backends[0], baseUrl: "http://x:8000" }] })).toThrow(
+      /backends\.0\.baseUrl: must end in \/v1/,
+    );
     expect(() => parse({ backends: [{ ...good.backends[0], baseUrl: "ftp://x/v1" }] })).toThrow(/baseUrl/);
     expect(() => parse({ backends: [{ ...good.backends[0], kind: "vision" }] })).toThrow(/backends\.0\.kind/);
   });
@@ -33,7 +43,9 @@ describe("parseConfig", () => {
   });
 
   it("refuses a key pasted where the variable name belongs", () => {
-    expect(() => parse({ backends: [{ ...good.backends[0], apiKeyEnv: "nvapi-abc/def" }] })).toThrow(/apiKeyEnv: must be the name of an environment variable/);
+    expect(() => parse({ backends: [{ ...good.backends[0], apiKeyEnv: "nvapi-abc/def" }] })).toThrow(
+      /apiKeyEnv: must be the name of an environment variable/,
+    );
   });
 
   it("refuses unknown fields, duplicate ids and simulator ids", () => {
@@ -59,8 +71,12 @@ describe("parseConfig", () => {
     expect(config.backends[1]).toMatchObject({ maxConcurrentJobs: 1, pollIntervalMs: 500 });
     expect(simulatorGenerationSeconds(config)).toBe(0.5);
     expect(simulatorGenerationSeconds(parse(good))).toBe(8);
-    expect(() => parse({ backends: [{ ...good.backends[1], family: "cosmos-reason2" }] })).toThrow(/backends\.0\.family: a predict backend takes family 'cosmos-predict', 'cosmos3-wfm'/);
-    expect(() => parse({ backends: [{ ...good.backends[0], family: "vllm-omni" }] })).toThrow(/backends\.0\.family: a chat backend takes family/);
+    expect(() => parse({ backends: [{ ...good.backends[1], family: "cosmos-reason2" }] })).toThrow(
+      /backends\.0\.family: a predict backend takes family 'cosmos-predict', 'cosmos3-wfm'/,
+    );
+    expect(() => parse({ backends: [{ ...good.backends[0], family: "vllm-omni" }] })).toThrow(
+      /backends\.0\.family: a chat backend takes family/,
+    );
     expect(() => parse({ backends: [{ ...good.backends[1], maxConcurrentJobs: 0 }] })).toThrow(/maxConcurrentJobs/);
   });
 
@@ -70,7 +86,9 @@ describe("parseConfig", () => {
     expect(parse({ backends: [{ ...nim, contract: "2.x" }] }).backends[0]).toMatchObject({ contract: "2.x" });
     expect(parse({ backends: [nim] }).backends[0]).not.toHaveProperty("contract");
     expect(() => parse({ backends: [{ ...nim, contract: "2.1.0" }] })).toThrow(/backends\.0\.contract: use "1\.0\.0" or "2\.x"/);
-    expect(() => parse({ backends: [{ ...nim, family: undefined, contract: "2.x" }] })).toThrow(/backends\.0\.contract: only a backend with family 'cosmos3-wfm'/);
+    expect(() => parse({ backends: [{ ...nim, family: undefined, contract: "2.x" }] })).toThrow(
+      /backends\.0\.contract: only a backend with family 'cosmos3-wfm'/,
+    );
   });
 
   it("says when the file is not JSON", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { COORDINATE_CONVENTIONS } from "@/lib/backends/coordinates";
 import { BACKEND_KINDS, FAMILIES } from "@/lib/backends/families";
 import { GENERATION_FAMILIES, GENERATION_FAMILY_IDS, GENERATOR_CONTRACTS } from "@/lib/backends/generation-families";
@@ -56,16 +57,28 @@ export const backendConfigSchema = z
   .strict()
   .superRefine((backend, ctx) => {
     if (backend.contract !== undefined && backend.family !== "cosmos3-wfm") {
-      ctx.addIssue({ code: "custom", path: ["contract"], message: "only a backend with family 'cosmos3-wfm' (the Cosmos3 generator NIM) takes a contract" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contract"],
+        message: "only a backend with family 'cosmos3-wfm' (the Cosmos3 generator NIM) takes a contract",
+      });
     }
     if (backend.mediaTransport === "url" && backend.publicBaseUrl === undefined) {
-      ctx.addIssue({ code: "custom", path: ["publicBaseUrl"], message: 'mediaTransport "url" needs the address where the NIM reaches the playground, e.g. "http://playground:3000"' });
+      ctx.addIssue({
+        code: "custom",
+        path: ["publicBaseUrl"],
+        message: 'mediaTransport "url" needs the address where the NIM reaches the playground, e.g. "http://playground:3000"',
+      });
     }
     if (backend.family === undefined) return;
     const allowed: readonly string[] =
       backend.kind === "chat" ? FAMILIES : GENERATION_FAMILY_IDS.filter((id) => GENERATION_FAMILIES[id].kind === backend.kind);
     if (!allowed.includes(backend.family)) {
-      ctx.addIssue({ code: "custom", path: ["family"], message: `a ${backend.kind} backend takes family ${allowed.map((f) => `'${f}'`).join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["family"],
+        message: `a ${backend.kind} backend takes family ${allowed.map((f) => `'${f}'`).join(", ")}`,
+      });
     }
   });
 
@@ -98,7 +111,7 @@ export const playgroundConfigSchema = z
       }
     });
     if (config.backends.length === 0 && config.simulator === false) {
-      ctx.addIssue({ code: "custom", path: ["backends"], message: "no backends: add one, or set \"simulator\": true" });
+      ctx.addIssue({ code: "custom", path: ["backends"], message: 'no backends: add one, or set "simulator": true' });
     }
   });
 

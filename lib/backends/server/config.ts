@@ -1,6 +1,8 @@
 import "server-only";
+
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import { DEFAULT_CONFIG, parseConfig, type PlaygroundConfig } from "@/lib/backends/server/config-schema";
 import { processMemo } from "@/lib/core/process-memo";
 

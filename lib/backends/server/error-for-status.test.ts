@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Backend } from "@/lib/backends/server/backends";
 import { errorForStatus } from "@/lib/backends/server/upstream-errors";
 
@@ -13,7 +14,9 @@ describe("errorForStatus", () => {
   });
 
   it("says a 503 is a NIM loading its model", () => {
-    expect(errorForStatus(backend, 503, null).message).toBe("Backend 'gpu' is starting up or overloaded (503); a NIM answers this while it loads its model — try again in a minute.");
+    expect(errorForStatus(backend, 503, null).message).toBe(
+      "Backend 'gpu' is starting up or overloaded (503); a NIM answers this while it loads its model — try again in a minute.",
+    );
   });
 
   it("points at the key variable on 401 and 403", () => {
@@ -21,7 +24,9 @@ describe("errorForStatus", () => {
   });
 
   it("keeps the server's own sentence for other refusals and failures", () => {
-    expect(errorForStatus(backend, 422, "steps must be at most 100").message).toBe("Backend 'gpu' rejected the request (422): steps must be at most 100");
+    expect(errorForStatus(backend, 422, "steps must be at most 100").message).toBe(
+      "Backend 'gpu' rejected the request (422): steps must be at most 100",
+    );
     expect(errorForStatus(backend, 500, null)).toMatchObject({ code: "upstream_error", message: "Backend 'gpu' failed (500)." });
   });
 });

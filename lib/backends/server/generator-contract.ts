@@ -1,9 +1,16 @@
 import "server-only";
-import type { GenerationSummary } from "@/lib/backends/types";
-import { contractFromOpenApi, contractFromVersion, contractNote, profileModes, type ContractSource } from "@/lib/backends/generation-contracts";
+
+import {
+  contractFromOpenApi,
+  contractFromVersion,
+  contractNote,
+  profileModes,
+  type ContractSource,
+} from "@/lib/backends/generation-contracts";
 import { generationProfile, type GenerationProfile, type GeneratorContract } from "@/lib/backends/generation-families";
 import { authHeaders, type Backend } from "@/lib/backends/server/backends";
 import { CheckCache } from "@/lib/backends/server/check-cache";
+import type { GenerationSummary } from "@/lib/backends/types";
 
 // Which contract a Cosmos3 generator NIM backend speaks: pinned by its configuration, else read
 // from the server's GET /openapi.json, else its GET /v1/version, else the released 1.0.0. Checked
@@ -59,7 +66,11 @@ async function detect(backend: Backend): Promise<ContractCheck> {
 export async function generatorContract(backend: Backend): Promise<{ contract: GeneratorContract; source: ContractSource } | null> {
   if (backend.generationFamily !== "cosmos3-wfm") return null;
   if (backend.contract) return { contract: backend.contract, source: "config" };
-  return contracts.get(backend.id, (last) => (last.source === "fallback" ? FALLBACK_FRESH_MS : FRESH_MS), () => detect(backend));
+  return contracts.get(
+    backend.id,
+    (last) => (last.source === "fallback" ? FALLBACK_FRESH_MS : FRESH_MS),
+    () => detect(backend),
+  );
 }
 
 /** The profile a generation backend speaks now. */

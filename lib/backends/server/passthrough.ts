@@ -1,10 +1,12 @@
 import "server-only";
+
 import { z } from "zod";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import type { BackendKind } from "@/lib/backends/families";
-import { authHeaders, getBackend, keyBytes, redactKey, REDACTED_KEY, type Backend } from "@/lib/backends/server/backends";
+import { authHeaders, getBackend, keyBytes, REDACTED_KEY, redactKey, type Backend } from "@/lib/backends/server/backends";
 import { cutMidStreamMessage, fetchFailure } from "@/lib/backends/server/upstream-errors";
 import { limitReached, upstreamFetch } from "@/lib/backends/server/upstream-fetch";
+import { PlaygroundError } from "@/lib/core/errors";
 
 // The OpenAI-compatible pass-through: only the paths a backend's kind serves, the key added here,
 // the response streamed back as it arrives.
@@ -138,7 +140,12 @@ function cutOut(secret: Uint8Array, replacement: Uint8Array): TransformStream<Ui
  * idleTimeoutMs or its connection is cut. An event stream then gets a last `data: {"error":…}`
  * event (OpenAI's shape, so SDK clients raise it); any other body is aborted.
  */
-function guardBody(body: ReadableStream<Uint8Array>, backend: Backend, eventStream: boolean, abortUpstream: () => void): ReadableStream<Uint8Array> {
+function guardBody(
+  body: ReadableStream<Uint8Array>,
+  backend: Backend,
+  eventStream: boolean,
+  abortUpstream: () => void,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let tail = "\n\n"; // the last bytes sent: an error event may only start after a blank line
   const fail = (controller: ReadableStreamDefaultController<Uint8Array>, code: string, message: string) => {

@@ -1,13 +1,14 @@
 import "server-only";
+
 import { coordinateConvention } from "@/lib/backends/coordinates";
-import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
-import { PlaygroundError } from "@/lib/core/errors";
 import { FAMILY_INFO } from "@/lib/backends/families";
 import { authHeaders, listBackends, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
-import { generationSummary } from "@/lib/backends/server/generator-contract";
-import { fetchWithin, limitReached, secondsOf } from "@/lib/backends/server/upstream-fetch";
-import { errorForStatus } from "@/lib/backends/server/upstream-errors";
 import { CheckCache } from "@/lib/backends/server/check-cache";
+import { generationSummary } from "@/lib/backends/server/generator-contract";
+import { errorForStatus } from "@/lib/backends/server/upstream-errors";
+import { fetchWithin, limitReached, secondsOf } from "@/lib/backends/server/upstream-fetch";
+import type { BackendStatus, BackendSummary } from "@/lib/backends/types";
+import { PlaygroundError } from "@/lib/core/errors";
 
 // Live status of each backend, checked through /v1/health/ready and /v1/models. Results are
 // cached briefly and refreshed in the background, so listing backends never waits long.
@@ -53,7 +54,8 @@ async function runCheck(backend: Backend): Promise<Check> {
   try {
     const health = await fetchWithTimeout(`${backend.baseUrl}/health/ready`, backend);
     await health.body?.cancel();
-    if (health.status === 503) return { status: "error", model, at, statusMessage: errorForStatus(backend, 503, "loading the model", health.headers).message };
+    if (health.status === 503)
+      return { status: "error", model, at, statusMessage: errorForStatus(backend, 503, "loading the model", health.headers).message };
     if (health.ok && backend.model) return { status: "ready", model, at };
     // Hosted endpoints have no health route: a working /models is proof enough.
     const models = await firstModelId(backend);
@@ -65,7 +67,12 @@ async function runCheck(backend: Backend): Promise<Check> {
   } catch (error) {
     if (error instanceof CheckTimedOut) {
       const within = secondsOf(checkLimitMs(backend));
-      return { status: "error", model, at, statusMessage: `Backend '${backend.id}' did not answer its readiness check within ${within}; it may be busy.` };
+      return {
+        status: "error",
+        model,
+        at,
+        statusMessage: `Backend '${backend.id}' did not answer its readiness check within ${within}; it may be busy.`,
+      };
     }
     return { status: "unreachable", model, at, statusMessage: unreachableMessage(backend) };
   }
@@ -73,7 +80,11 @@ async function runCheck(backend: Backend): Promise<Check> {
 
 /** The last check, refreshed when stale; a stale result is answered at once while it refreshes. */
 export async function checkBackend(backend: Backend): Promise<Check> {
-  return checks.get(backend.id, () => FRESH_MS, () => runCheck(backend));
+  return checks.get(
+    backend.id,
+    () => FRESH_MS,
+    () => runCheck(backend),
+  );
 }
 
 export async function summarizeBackends(): Promise<BackendSummary[]> {

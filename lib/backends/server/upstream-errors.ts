@@ -1,8 +1,10 @@
 import "server-only";
+
 import OpenAI from "openai";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import { redactKey, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
 import { limitReached, upstreamFetch } from "@/lib/backends/server/upstream-fetch";
+import { PlaygroundError } from "@/lib/core/errors";
 
 // An error page can be endless; its first kilobytes say everything a person needs.
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -137,18 +139,30 @@ export function errorForStatus(backend: Backend, status: number, detail: string 
   const said = detail ? `: ${detail}` : "";
   const wait = retryAfterSeconds(headers);
   if (status === 429) {
-    return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' is busy (429${said}); retry ${wait === null ? "in a few seconds" : `in ${wait} s`}.`, status);
+    return new PlaygroundError(
+      "upstream_rejected",
+      `Backend '${backend.id}' is busy (429${said}); retry ${wait === null ? "in a few seconds" : `in ${wait} s`}.`,
+      status,
+    );
   }
   if (status === 503) {
     const retry = wait === null ? "try again in a minute" : `retry in ${wait} s`;
-    return new PlaygroundError("upstream_error", `Backend '${backend.id}' is starting up or overloaded (503${said}); a NIM answers this while it loads its model — ${retry}.`, status);
+    return new PlaygroundError(
+      "upstream_error",
+      `Backend '${backend.id}' is starting up or overloaded (503${said}); a NIM answers this while it loads its model — ${retry}.`,
+      status,
+    );
   }
   if (status === 401 || status === 403) {
     const where = backend.apiKeyEnv ? `the key in ${backend.apiKeyEnv}` : "a key (set apiKeyEnv in the configuration)";
     return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' refused the request (${status}); check ${where}.`, status);
   }
   if (status >= 400 && status < 500) {
-    return new PlaygroundError("upstream_rejected", `Backend '${backend.id}' rejected the request (${status})${detail ? said : "."}`, status);
+    return new PlaygroundError(
+      "upstream_rejected",
+      `Backend '${backend.id}' rejected the request (${status})${detail ? said : "."}`,
+      status,
+    );
   }
   return new PlaygroundError("upstream_error", `Backend '${backend.id}' failed (${status})${detail ? said : "."}`);
 }
@@ -156,7 +170,10 @@ export function errorForStatus(backend: Backend, status: number, detail: string 
 /** Why a fetch to the backend failed before any answer: headers too large, or not reachable. */
 export function fetchFailure(error: unknown, backend: Backend): PlaygroundError {
   if (errorCodes(error).includes("UND_ERR_HEADERS_OVERFLOW")) {
-    return new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with response headers larger than the 16 KB the server accepts.`);
+    return new PlaygroundError(
+      "upstream_error",
+      `Backend '${backend.id}' answered with response headers larger than the 16 KB the server accepts.`,
+    );
   }
   return new PlaygroundError("backend_unreachable", unreachableMessage(backend));
 }
@@ -201,5 +218,8 @@ function describeFailure(error: unknown, backend: Backend): PlaygroundError {
     return new PlaygroundError("upstream_error", `Backend '${backend.id}' sent a chunk that is not valid JSON; the stream was ended.`);
   }
   if (isConnectionCut(error)) return new PlaygroundError("upstream_error", cutMidStreamMessage(backend));
-  return new PlaygroundError("upstream_error", `The stream from backend '${backend.id}' failed: ${(error as Error)?.message ?? String(error)}`);
+  return new PlaygroundError(
+    "upstream_error",
+    `The stream from backend '${backend.id}' failed: ${(error as Error)?.message ?? String(error)}`,
+  );
 }

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { Agent, fetch as undiciFetch } from "undici";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import type { Backend } from "@/lib/backends/server/backends";
+import { PlaygroundError } from "@/lib/core/errors";
 import { processMemo } from "@/lib/core/process-memo";
 
 // Every request to a model server goes through here. undici's own clocks (300 s for headers, 300 s

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { encodeChatEvent, type ChatEvent } from "@/lib/chat/events";
+
 import { runChatTurn } from "@/lib/chat/client/stream";
+import { encodeChatEvent, type ChatEvent } from "@/lib/chat/events";
 
 const body = { backend: "sim", messages: [{ role: "user" as const, content: "Hi" }], reasoning: true, params: {}, media: {} };
 
@@ -25,7 +26,10 @@ describe("runChatTurn", () => {
   it("posts the body as JSON and reports every event up to done", async () => {
     let sent: RequestInit | undefined;
     const done: ChatEvent = {
-      type: "done", finishReason: "stop", reasoning: "r", answer: "a",
+      type: "done",
+      finishReason: "stop",
+      reasoning: "r",
+      answer: "a",
       metrics: { ttftMs: 1, ttfaMs: 2, totalMs: 3, tokensPerSecond: 4 },
     };
     const text = encodeChatEvent({ type: "reasoning", text: "r" }) + encodeChatEvent({ type: "answer", text: "a" }) + encodeChatEvent(done);
@@ -75,7 +79,9 @@ describe("runChatTurn", () => {
     };
     const seen: ChatEvent[] = [];
     const outcome = await runChatTurn({
-      body, signal: controller.signal, fetchImpl,
+      body,
+      signal: controller.signal,
+      fetchImpl,
       onEvent: (e) => {
         seen.push(e);
         controller.abort();

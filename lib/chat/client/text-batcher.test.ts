@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ChatEvent } from "@/lib/chat/events";
+
 import { batchTextEvents } from "@/lib/chat/client/text-batcher";
+import type { ChatEvent } from "@/lib/chat/events";
 
 function setup() {
   const delivered: [ChatEvent, number][] = [];
@@ -40,7 +41,10 @@ describe("batchTextEvents", () => {
     const usage: ChatEvent = { type: "usage", promptTokens: 1, completionTokens: 2 };
     batcher.push({ type: "answer", text: "A" }, 1);
     batcher.push(usage, 2);
-    expect(delivered).toEqual([[{ type: "answer", text: "A" }, 1], [usage, 2]]);
+    expect(delivered).toEqual([
+      [{ type: "answer", text: "A" }, 1],
+      [usage, 2],
+    ]);
     expect(frames).toHaveLength(0);
   });
 

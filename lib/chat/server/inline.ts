@@ -1,7 +1,8 @@
 import "server-only";
+
+import { getBackend, type Backend } from "@/lib/backends/server/backends";
 import type { MediaResolver } from "@/lib/chat/request";
 import type { ChatRequest } from "@/lib/chat/schema";
-import { getBackend, type Backend } from "@/lib/backends/server/backends";
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaNotFound } from "@/lib/media/server/download";
 import { signedMediaUrl } from "@/lib/media/server/media-signature";
@@ -42,7 +43,10 @@ export function createMediaResolver(storage: () => MediaStorage = mediaStorage, 
       const record = await catalog.get(mediaId);
       if (!record) throw mediaNotFound(mediaId);
       if (record.kind !== type) {
-        throw new PlaygroundError("bad_request", `Media '${mediaId}' is ${record.kind === "image" ? "an image" : "a video"}; attach it as a part of type "${record.kind}", not "${type}".`);
+        throw new PlaygroundError(
+          "bad_request",
+          `Media '${mediaId}' is ${record.kind === "image" ? "an image" : "a video"}; attach it as a part of type "${record.kind}", not "${type}".`,
+        );
       }
       if (linkBase !== undefined) {
         inlined.set(mediaId, signedMediaUrl(linkBase, mediaId));
@@ -50,13 +54,19 @@ export function createMediaResolver(storage: () => MediaStorage = mediaStorage, 
       }
       total += record.bytes;
       if (total > MAX_INLINE_BYTES) {
-        throw new PlaygroundError("payload_too_large", `The media of this message add up to more than ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale the video.`);
+        throw new PlaygroundError(
+          "payload_too_large",
+          `The media of this message add up to more than ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale the video.`,
+        );
       }
       const file = await blobs.openReader(record.blobKey);
       if (!file) throw mediaNotFound(mediaId);
       try {
         const bytes = await file.read(0, file.size);
-        inlined.set(mediaId, `data:${record.mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")}`);
+        inlined.set(
+          mediaId,
+          `data:${record.mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")}`,
+        );
       } finally {
         await file.close();
       }

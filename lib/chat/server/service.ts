@@ -1,20 +1,22 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
 import type { Stream } from "openai/core/streaming";
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
-import { encodeChatEvent, type ChatEvent, type ChatMetrics } from "@/lib/chat/events";
-import { buildChatRequest } from "@/lib/chat/request";
-import type { ChatRequest } from "@/lib/chat/schema";
-import { PlaygroundError } from "@/lib/core/errors";
-import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
-import { ReasoningSplitter, type UpstreamDelta } from "@/lib/chat/reasoning-splitter";
-import { ToolCallAssembler, type ToolCallDelta } from "@/lib/chat/tool-call-assembler";
-import { resolveModel } from "@/lib/backends/server/status";
+
 import { authHeaders, getBackend, type Backend } from "@/lib/backends/server/backends";
-import { createMediaResolver, type MediaInliner } from "@/lib/chat/server/inline";
+import { resolveModel } from "@/lib/backends/server/status";
 import { normalizingFetch, readTextUpTo, toPlaygroundError, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
 import { limitReached } from "@/lib/backends/server/upstream-fetch";
+import { encodeChatEvent, type ChatEvent, type ChatMetrics } from "@/lib/chat/events";
+import { fitMediaToPrompt } from "@/lib/chat/prompt-media";
+import { ReasoningSplitter, type UpstreamDelta } from "@/lib/chat/reasoning-splitter";
+import { buildChatRequest } from "@/lib/chat/request";
+import type { ChatRequest } from "@/lib/chat/schema";
+import { createMediaResolver, type MediaInliner } from "@/lib/chat/server/inline";
+import { ToolCallAssembler, type ToolCallDelta } from "@/lib/chat/tool-call-assembler";
+import { PlaygroundError } from "@/lib/core/errors";
 
 const encoder = new TextEncoder();
 const MAX_JSON_COMPLETION_BYTES = 32 * 1024 * 1024;
@@ -151,7 +153,8 @@ async function pumpUpstream(
       if (!choice) continue;
       const delta = (choice.delta ?? {}) as UpstreamDelta;
       const callDeltas = (delta as { tool_calls?: ToolCallDelta[] }).tool_calls;
-      if (firstToken === null && (delta.content || delta.reasoning || delta.reasoning_content || callDeltas?.length)) firstToken = performance.now();
+      if (firstToken === null && (delta.content || delta.reasoning || delta.reasoning_content || callDeltas?.length))
+        firstToken = performance.now();
       emit(splitter.push(delta));
       toolCalls.push(callDeltas);
       if (choice.finish_reason) finishReason = choice.finish_reason;
@@ -161,7 +164,10 @@ async function pumpUpstream(
     if (abort.signal.aborted) throw abort.signal.reason;
     // A clean close without finish_reason is a cut answer (a proxy or a crash), not a finished one.
     if (finishReason === null) {
-      throw new PlaygroundError("upstream_error", `Backend '${backend.id}' closed the stream before the answer was finished; the text so far is kept. Try again.`);
+      throw new PlaygroundError(
+        "upstream_error",
+        `Backend '${backend.id}' closed the stream before the answer was finished; the text so far is kept. Try again.`,
+      );
     }
     finished = true;
     const { pieces, result } = splitter.finish();
@@ -172,12 +178,21 @@ async function pumpUpstream(
     if (usage) send({ type: "usage", ...usage });
     const ended = performance.now();
     const metrics = metricsOf(started, firstToken, firstAnswer, ended, usage);
-    send({ type: "done", finishReason, reasoning: result.reasoning, answer: result.answer, metrics, ...(calls.length > 0 ? { toolCalls: calls } : {}) });
+    send({
+      type: "done",
+      finishReason,
+      reasoning: result.reasoning,
+      answer: result.answer,
+      metrics,
+      ...(calls.length > 0 ? { toolCalls: calls } : {}),
+    });
   } catch (error) {
     clearTimeout(idleTimer);
     if (abort.signal.aborted && !idleTimedOut) return; // The browser left or pressed Stop.
     if (!finished) emit(splitter.finish().pieces); // Text held back for a possible tag is still text.
-    const failure = idleTimedOut ? limitReached(backend, "idle", "the stream was ended and the text so far is kept.") : toPlaygroundError(error, backend);
+    const failure = idleTimedOut
+      ? limitReached(backend, "idle", "the stream was ended and the text so far is kept.")
+      : toPlaygroundError(error, backend);
     send({ type: "error", code: failure.code, message: failure.message, status: failure.status });
   }
 }
@@ -186,17 +201,25 @@ async function pumpUpstream(
  * The chunks to read: the event stream, or the one answer of a server that ignored `stream: true`
  * and sent a JSON chat.completion (still a real answer, so it is shown rather than refused).
  */
-async function chunksOf(stream: Stream<ChatCompletionChunk>, response: Response, backend: Backend): Promise<AsyncIterable<ChatCompletionChunk> | ChatCompletionChunk[]> {
+async function chunksOf(
+  stream: Stream<ChatCompletionChunk>,
+  response: Response,
+  backend: Backend,
+): Promise<AsyncIterable<ChatCompletionChunk> | ChatCompletionChunk[]> {
   const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "" || type === "text/event-stream") return stream;
   const refuse = (what: string) => {
     stream.controller.abort();
-    return new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with ${what} instead of an event stream; check that its baseUrl is an OpenAI-compatible /v1.`);
+    return new PlaygroundError(
+      "upstream_error",
+      `Backend '${backend.id}' answered with ${what} instead of an event stream; check that its baseUrl is an OpenAI-compatible /v1.`,
+    );
   };
   if (type !== "application/json" && !type.endsWith("+json")) throw refuse(type);
   const { text, complete } = await readTextUpTo(response, MAX_JSON_COMPLETION_BYTES);
   if (!complete) throw refuse(`a JSON body over ${MAX_JSON_COMPLETION_BYTES / 1024 / 1024} MB`);
-  let completion: { choices?: { message?: UpstreamDelta; finish_reason?: string | null }[]; usage?: ChatCompletionChunk["usage"] } | null = null;
+  let completion: { choices?: { message?: UpstreamDelta; finish_reason?: string | null }[]; usage?: ChatCompletionChunk["usage"] } | null =
+    null;
   try {
     completion = JSON.parse(text);
   } catch {
@@ -213,7 +236,16 @@ async function chunksOf(stream: Stream<ChatCompletionChunk>, response: Response,
   const tool_calls = Array.isArray(calls) ? calls.map((call, index) => ({ ...call, index })) : undefined;
   const delta = { content, reasoning, reasoning_content, ...(tool_calls ? { tool_calls } : {}) } as ChatCompletionChunk.Choice["delta"];
   const finish = (choice.finish_reason ?? "stop") as ChatCompletionChunk.Choice["finish_reason"];
-  return [{ id: "", object: "chat.completion.chunk", created: 0, model: "", choices: [{ index: 0, delta, finish_reason: finish }], usage: completion?.usage }];
+  return [
+    {
+      id: "",
+      object: "chat.completion.chunk",
+      created: 0,
+      model: "",
+      choices: [{ index: 0, delta, finish_reason: finish }],
+      usage: completion?.usage,
+    },
+  ];
 }
 
 function metricsOf(

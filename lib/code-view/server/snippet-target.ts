@@ -1,7 +1,8 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
-import type { SnippetTargetInfo } from "@/lib/code-view/snippet-target";
+
 import { getBackend } from "@/lib/backends/server/backends";
+import type { SnippetTargetInfo } from "@/lib/code-view/snippet-target";
+import { PlaygroundError } from "@/lib/core/errors";
 
 /**
  * A configured backend's base URL and the name of its key variable, for snippets that call it

@@ -1,5 +1,5 @@
-import { errorFromResponse } from "@/lib/core/errors";
 import type { ConversationSummary, SavedConversation, SnapshotData } from "@/lib/conversations/schema";
+import { errorFromResponse } from "@/lib/core/errors";
 
 // The browser's side of /api/conversations (saved, private to this browser's owner cookie) and
 // /api/sessions (shared snapshots). Every failure is the API's typed error, for react-query.
@@ -39,7 +39,11 @@ export function createConversation(body: { title: string; backendId?: string | n
 }
 
 /** Refused with a `conflict` error when `revision` is not the server's latest. */
-export function saveConversation(id: string, body: { revision: number; backendId?: string | null; data: object }, keepalive = false): Promise<SavedConversation> {
+export function saveConversation(
+  id: string,
+  body: { revision: number; backendId?: string | null; data: object },
+  keepalive = false,
+): Promise<SavedConversation> {
   return call(conversationUrl(id), { method: "PUT", body: JSON.stringify(body), keepalive });
 }
 

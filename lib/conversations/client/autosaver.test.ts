@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { Autosaver, type AutosaverApi, type SessionDraft } from "@/lib/conversations/client/autosaver";
-import { PlaygroundError } from "@/lib/core/errors";
 import type { SavedSessionData } from "@/lib/conversations/data";
 import type { SavedConversation, SnapshotTurn } from "@/lib/conversations/schema";
+import { PlaygroundError } from "@/lib/core/errors";
 
 const u = (text: string): SnapshotTurn => ({ role: "user", text });
 const a = (answer: string): SnapshotTurn => ({ role: "assistant", answer, state: "done" });
@@ -13,7 +14,13 @@ function fakeServer() {
   const rows = new Map<string, SavedConversation>();
   let next = 0;
   const row = (id: string, revision: number, d: object): SavedConversation => ({
-    id, title: "t", backendId: null, revision, createdAt: "", updatedAt: "", data: d as Record<string, unknown>,
+    id,
+    title: "t",
+    backendId: null,
+    revision,
+    createdAt: "",
+    updatedAt: "",
+    data: d as Record<string, unknown>,
   });
   const api: AutosaverApi = {
     create: vi.fn(async (body) => {

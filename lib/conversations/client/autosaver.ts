@@ -1,7 +1,7 @@
-import { PlaygroundError } from "@/lib/core/errors";
 import type { SavedSessionData } from "@/lib/conversations/data";
 import { resolveConflict } from "@/lib/conversations/merge";
 import type { SavedConversation } from "@/lib/conversations/schema";
+import { PlaygroundError } from "@/lib/core/errors";
 
 // Saves the open conversation: debounced after edits, at once when asked (a reply started or
 // finished), one request at a time, retried while the server is away, and reconciled when another
@@ -19,7 +19,11 @@ export interface SessionDraft {
 
 export interface AutosaverApi {
   create(body: { title: string; backendId: string | null; data: SavedSessionData }): Promise<SavedConversation>;
-  save(id: string, body: { revision: number; backendId: string | null; data: SavedSessionData }, keepalive?: boolean): Promise<SavedConversation>;
+  save(
+    id: string,
+    body: { revision: number; backendId: string | null; data: SavedSessionData },
+    keepalive?: boolean,
+  ): Promise<SavedConversation>;
   get(id: string): Promise<SavedConversation>;
 }
 

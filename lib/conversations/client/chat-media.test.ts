@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { chatMediaOf } from "@/lib/conversations/client/chat-media";
 
 const A = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -12,7 +13,14 @@ describe("chatMediaOf", () => {
         data: {
           turns: [
             { role: "user", text: "a", attachments: [{ kind: "image", mediaId: A, name: "cup.png", width: 64, height: 48 }] },
-            { role: "user", text: "b", attachments: [{ kind: "video", mediaId: B, name: "run.mp4", fps: 24 }, { kind: "image", url: "https://example.com/x.png" }] },
+            {
+              role: "user",
+              text: "b",
+              attachments: [
+                { kind: "video", mediaId: B, name: "run.mp4", fps: 24 },
+                { kind: "image", url: "https://example.com/x.png" },
+              ],
+            },
           ],
         },
       },

@@ -1,6 +1,6 @@
 import { getConversation, listConversations } from "@/lib/conversations/client/api";
-import type { MediaKind } from "@/lib/media/sniff";
 import { snapshotDataSchema } from "@/lib/conversations/schema";
+import type { MediaKind } from "@/lib/media/sniff";
 
 // The images and videos this browser uploaded in its saved chats, newest chat first, so the
 // Generate page can start a world from one of them without uploading it again.

@@ -1,6 +1,13 @@
 import "server-only";
+
+import {
+  SESSION_MAX_BYTES,
+  sessionIdSchema,
+  snapshotMediaIds,
+  type SavedConversation,
+  type SnapshotData,
+} from "@/lib/conversations/schema";
 import { PlaygroundError } from "@/lib/core/errors";
-import { SESSION_MAX_BYTES, sessionIdSchema, snapshotMediaIds, type SavedConversation, type SnapshotData } from "@/lib/conversations/schema";
 import { conversationNotFound } from "@/lib/server/db/conversations";
 import type { Snapshot } from "@/lib/server/db/snapshots";
 import { playgroundStore } from "@/lib/server/db/store";

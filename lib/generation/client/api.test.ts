@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { PlaygroundError } from "@/lib/core/errors";
-import type { GenerationJobView } from "@/lib/generation/schema";
 import { createGeneration, formatClock, isActive, remainingSeconds } from "@/lib/generation/client/api";
+import type { GenerationJobView } from "@/lib/generation/schema";
 
 const job = (extra: Partial<GenerationJobView>): GenerationJobView => ({
-  id: "j", backend: "b", mode: "text2world", status: "running", request: { backend: "b", mode: "text2world", prompt: "x" }, createdAt: "", elapsedS: 3, ...extra,
+  id: "j",
+  backend: "b",
+  mode: "text2world",
+  status: "running",
+  request: { backend: "b", mode: "text2world", prompt: "x" },
+  createdAt: "",
+  elapsedS: 3,
+  ...extra,
 });
 
 describe("queue clock", () => {
@@ -23,7 +31,13 @@ describe("queue clock", () => {
   });
 
   it("treats queued and running as active", () => {
-    expect(["queued", "running", "succeeded", "failed", "canceled"].map((s) => isActive(s as GenerationJobView["status"]))).toEqual([true, true, false, false, false]);
+    expect(["queued", "running", "succeeded", "failed", "canceled"].map((s) => isActive(s as GenerationJobView["status"]))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -32,7 +46,10 @@ describe("createGeneration", () => {
 
   it("turns the server's 400 into its typed error with the sentence", async () => {
     const body = { error: { code: "unsupported_combination", message: "Width 1281 is not a multiple of 8: try 1280 or 1288." } };
-    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } })),
+    );
     const refused = createGeneration({ backend: "b", mode: "text2world", prompt: "x", width: 1281 });
     await expect(refused).rejects.toBeInstanceOf(PlaygroundError);
     await expect(refused).rejects.toMatchObject({ code: "unsupported_combination", status: 400, message: body.error.message });

@@ -1,10 +1,11 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
-import { inferBody, type UpstreamPlan } from "@/lib/generation/builders";
-import { actionOf } from "@/lib/generation/action-result";
+
 import type { Backend } from "@/lib/backends/server/backends";
-import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
+import { PlaygroundError } from "@/lib/core/errors";
+import { actionOf } from "@/lib/generation/action-result";
+import { inferBody, type UpstreamPlan } from "@/lib/generation/builders";
 import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
+import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
 import { callUpstream, ensureOk, notes, readJsonBody } from "@/lib/generation/server/upstream";
 
 // Runs one upstream generation to its result bytes: /v1/infer (Cosmos Predict, the Cosmos3 NIMs),
@@ -51,7 +52,10 @@ export async function executePlan(
   const body = await readJsonBody(response, backend, signal);
   const action = actionOf(body.action, extra.domain);
   if (!body.b64_video && !body.b64_image && action.action) {
-    throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`);
+    throw new PlaygroundError(
+      "upstream_error",
+      `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`,
+    );
   }
   const media = plan.output === "image" ? (body.b64_image ?? body.b64_video) : (body.b64_video ?? body.b64_image);
   const upsampledPrompt = text(body.upsampled_prompt);

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { ActionResult } from "@/lib/generation/schema";
 
 // What an upstream generation takes and gives, shared by the /v1/infer path (execute.ts) and the

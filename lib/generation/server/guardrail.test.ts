@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Backend } from "@/lib/backends/server/backends";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 
@@ -11,7 +12,9 @@ describe("guardrailRefusal", () => {
     expect(omni?.message).toBe(
       "Backend 'gen' refused the prompt: its guardrail (content safety check) blocked it (\"Guardrail blocked prompt\"). This is a refusal, not a server fault — rephrase it, or turn Guardrails off for this request if the server allows it.",
     );
-    expect(guardrailRefusal(backend("cosmos3-wfm"), "Request blocked by the text guardrail.")?.message).toMatch(/set where it runs \(for the Cosmos3 NIM, NIM_ENABLE_\*_GUARDRAILS\)/);
+    expect(guardrailRefusal(backend("cosmos3-wfm"), "Request blocked by the text guardrail.")?.message).toMatch(
+      /set where it runs \(for the Cosmos3 NIM, NIM_ENABLE_\*_GUARDRAILS\)/,
+    );
   });
 
   it("leaves other errors, and a guardrail that is itself broken, to the server-fault wording", () => {

@@ -1,6 +1,7 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import type { Backend } from "@/lib/backends/server/backends";
+import { PlaygroundError } from "@/lib/core/errors";
 
 // A generator's guardrail (its content safety check) refusing a prompt is the server doing its
 // job, not failing: vLLM-Omni answers 500 "Guardrail blocked prompt", the Cosmos3 NIM 2.x a 422

@@ -1,7 +1,8 @@
 import "server-only";
-import { newId } from "@/lib/server/ids";
-import type { JobRepository } from "@/lib/server/db/jobs";
+
 import type { JobRunner } from "@/lib/generation/server/runner";
+import type { JobRepository } from "@/lib/server/db/jobs";
+import { newId } from "@/lib/server/ids";
 
 // Jobs are leased to the instance that runs them. While it has any, it renews them all every
 // heartbeat, and stops here the ones the database says have ended (canceled through another

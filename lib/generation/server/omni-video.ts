@@ -1,11 +1,12 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
-import type { UpstreamPlan } from "@/lib/generation/builders";
+
 import type { Backend } from "@/lib/backends/server/backends";
-import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
+import { PlaygroundError } from "@/lib/core/errors";
 import { actionOf } from "@/lib/generation/action-result";
+import type { UpstreamPlan } from "@/lib/generation/builders";
+import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
-import { CanceledError, callUpstream, ensureOk, notes, readBytes, readJsonBody } from "@/lib/generation/server/upstream";
+import { callUpstream, CanceledError, ensureOk, notes, readBytes, readJsonBody } from "@/lib/generation/server/upstream";
 
 // vLLM-Omni video: an async job (POST /v1/videos, polled at /v1/videos/{id} for its progress, the
 // MP4 at /v1/videos/{id}/content), or one blocking POST /v1/videos/sync when the server has no
@@ -71,14 +72,23 @@ export async function runOmniVideo(
     modes.set(backend.id, "sync");
   }
   const response = await ensureOk(
-    await callUpstream(backend, { method: "POST", path: "videos/sync", body: formOf(plan, input), headers: { Accept: "video/mp4, */*" } }, signal),
+    await callUpstream(
+      backend,
+      { method: "POST", path: "videos/sync", body: formOf(plan, input), headers: { Accept: "video/mp4, */*" } },
+      signal,
+    ),
     backend,
   );
   const note = response.headers.get("x-simulated-note");
   return { bytes: await readBytes(response, backend, signal), ...(note ? { note } : {}) };
 }
 
-async function followJob(backend: Backend, first: Record<string, unknown>, hooks: ExecutionHooks, domain?: string): Promise<GenerationOutput> {
+async function followJob(
+  backend: Backend,
+  first: Record<string, unknown>,
+  hooks: ExecutionHooks,
+  domain?: string,
+): Promise<GenerationOutput> {
   const { signal } = hooks;
   const id = first.id;
   if (typeof id !== "string" || !/^[A-Za-z0-9._-]{1,200}$/.test(id)) {
@@ -98,7 +108,11 @@ async function followJob(backend: Backend, first: Record<string, unknown>, hooks
         throw new PlaygroundError("upstream_error", `Backend '${backend.id}' reports the video job ${job.status}${why}`);
       }
       await sleep(backend.pollIntervalMs, signal);
-      job = await readJsonBody(await ensureOk(await callUpstream(backend, { method: "GET", path: `videos/${id}` }, signal), backend), backend, signal);
+      job = await readJsonBody(
+        await ensureOk(await callUpstream(backend, { method: "GET", path: `videos/${id}` }, signal), backend),
+        backend,
+        signal,
+      );
     }
     const content = await ensureOk(
       await callUpstream(backend, { method: "GET", path: `videos/${id}/content`, headers: { Accept: "video/mp4, */*" } }, signal),

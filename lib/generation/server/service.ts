@@ -1,30 +1,32 @@
 import "server-only";
+
 import { randomInt } from "node:crypto";
-import { PlaygroundError } from "@/lib/core/errors";
-import { buildUpstreamRequest } from "@/lib/generation/builders";
+
 import { GENERATION_PROFILES } from "@/lib/backends/generation-families";
-import { resolveGeneration, workUnits, type ResolvedGeneration } from "@/lib/generation/request";
-import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
+import { getBackend, redactKey, type Backend } from "@/lib/backends/server/backends";
+import { backendProfile } from "@/lib/backends/server/generator-contract";
+import { MAX_INLINE_BYTES } from "@/lib/chat/server/inline";
+import { PlaygroundError } from "@/lib/core/errors";
+import { processMemo } from "@/lib/core/process-memo";
+import { buildUpstreamRequest } from "@/lib/generation/builders";
 import { expectedSeconds } from "@/lib/generation/estimate";
 import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
-import { getBackend, redactKey, type Backend } from "@/lib/backends/server/backends";
-import type { JobRepository } from "@/lib/server/db/jobs";
-import { newId } from "@/lib/server/ids";
-import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
-import { backendProfile } from "@/lib/backends/server/generator-contract";
-import { mediaDir } from "@/lib/media/server/config";
-import { mediaNotFound } from "@/lib/media/server/download";
-import { MAX_INLINE_BYTES } from "@/lib/chat/server/inline";
-import { storeMediaBytes } from "@/lib/media/server/service";
-import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
+import { resolveGeneration, workUnits, type ResolvedGeneration } from "@/lib/generation/request";
+import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
 import { executePlan, type InputMedia } from "@/lib/generation/server/execute";
-import type { OmniModes } from "@/lib/generation/server/omni-video";
 import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/server/lease";
+import type { OmniModes } from "@/lib/generation/server/omni-video";
+import { resultFacts } from "@/lib/generation/server/result-facts";
 import { JobRunner } from "@/lib/generation/server/runner";
 import { CanceledError } from "@/lib/generation/server/upstream";
 import { toJobView } from "@/lib/generation/server/view";
-import { processMemo } from "@/lib/core/process-memo";
-import { resultFacts } from "@/lib/generation/server/result-facts";
+import { mediaDir } from "@/lib/media/server/config";
+import { mediaNotFound } from "@/lib/media/server/download";
+import { storeMediaBytes } from "@/lib/media/server/service";
+import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
+import type { JobRepository } from "@/lib/server/db/jobs";
+import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
+import { newId } from "@/lib/server/ids";
 
 // Generation jobs end to end: validate and queue (POST), run in the background on the runner,
 // keep the result as media, answer the job's state (GET), cancel (DELETE). It fails the jobs whose
@@ -38,7 +40,8 @@ export interface GenerationServiceDeps {
   lease?: LeaseTiming;
 }
 
-export const jobNotFound = (id: string) => new PlaygroundError("not_found", `There is no generation job '${id}'; it may have been made on another server.`);
+export const jobNotFound = (id: string) =>
+  new PlaygroundError("not_found", `There is no generation job '${id}'; it may have been made on another server.`);
 
 export class GenerationService {
   readonly runner = new JobRunner();
@@ -65,7 +68,8 @@ export class GenerationService {
     this.recoveryStartedAt = now;
     const recovery = (async () => {
       const failed = await (await this.deps.jobs()).recoverInterrupted(now, now - this.lease.leaseMs);
-      if (failed.length > 0) console.warn(`[playground] ${failed.length} generation job(s) were cut off by a restart or a stopped instance and marked failed.`);
+      if (failed.length > 0)
+        console.warn(`[playground] ${failed.length} generation job(s) were cut off by a restart or a stopped instance and marked failed.`);
     })().catch((error: unknown) => {
       if (this.recovery === recovery) this.recovery = null;
       throw error;
@@ -84,22 +88,51 @@ export class GenerationService {
     const backend = await this.deps.backend(request.backend);
     const profile = backend.kind === "chat" ? null : await backendProfile(backend);
     if (!profile) {
-      throw new PlaygroundError("bad_request", `Backend '${backend.id}' is a chat backend; pick a predict or omni backend from GET /api/backends to generate.`);
+      throw new PlaygroundError(
+        "bad_request",
+        `Backend '${backend.id}' is a chat backend; pick a predict or omni backend from GET /api/backends to generate.`,
+      );
     }
     const input = request.inputMediaId ? await this.inputFacts(request.inputMediaId) : undefined;
     const control = request.control ? await this.inputFacts(request.control.mediaId) : undefined;
     // /v1/infer takes the input inline as base64, inside one JSON string.
     for (const media of [input, control]) {
       if (media && backend.kind === "predict" && media.bytes > MAX_INLINE_BYTES) {
-        throw new PlaygroundError("payload_too_large", `The input ${media.kind} is over ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale it first.`);
+        throw new PlaygroundError(
+          "payload_too_large",
+          `The input ${media.kind} is over ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale it first.`,
+        );
       }
     }
-    const resolved = resolveGeneration(profile, request, { seed: randomInt(0, 2 ** 32), ...(input ? { input } : {}), ...(control ? { control } : {}) });
+    const resolved = resolveGeneration(profile, request, {
+      seed: randomInt(0, 2 ** 32),
+      ...(input ? { input } : {}),
+      ...(control ? { control } : {}),
+    });
     const job: GenerationJob = {
-      id: newId(), ownerId, backendId: backend.id, mode: request.mode, request: resolved.request, status: "queued",
-      progress: null, progressSource: null, error: null, resultMediaId: null, resultKind: null, resultAction: null, resultMedia: null, upstreamJobId: null,
-      upsampledPrompt: null, seed: resolved.request.seed, note: null, workUnits: workUnits(resolved), expectedS: null,
-      createdAt: this.now(), startedAt: null, finishedAt: null, revision: 1,
+      id: newId(),
+      ownerId,
+      backendId: backend.id,
+      mode: request.mode,
+      request: resolved.request,
+      status: "queued",
+      progress: null,
+      progressSource: null,
+      error: null,
+      resultMediaId: null,
+      resultKind: null,
+      resultAction: null,
+      resultMedia: null,
+      upstreamJobId: null,
+      upsampledPrompt: null,
+      seed: resolved.request.seed,
+      note: null,
+      workUnits: workUnits(resolved),
+      expectedS: null,
+      createdAt: this.now(),
+      startedAt: null,
+      finishedAt: null,
+      revision: 1,
     };
     await jobs.create(job, { runnerId: this.heartbeat.runnerId, at: this.now() });
     this.runner.enqueue({
@@ -170,13 +203,23 @@ export class GenerationService {
     try {
       const input = resolved.request.inputMediaId ? await this.readInput(resolved.request.inputMediaId) : null;
       const control = resolved.request.control ? await this.readInput(resolved.request.control.mediaId) : null;
-      const output = await executePlan(backend, buildUpstreamRequest(resolved), input, {
-        signal,
-        onProgress: async (progress) => void (await this.record(job.id, { type: "progress", progress, progressSource: "upstream" })),
-        onUpstreamJob: async (upstreamJobId) => void (await this.record(job.id, { type: "upstream-job", upstreamJobId })),
-      }, this.omniModes, { control, ...(resolved.world ? { domain: resolved.world.domain.name } : {}) });
+      const output = await executePlan(
+        backend,
+        buildUpstreamRequest(resolved),
+        input,
+        {
+          signal,
+          onProgress: async (progress) => void (await this.record(job.id, { type: "progress", progress, progressSource: "upstream" })),
+          onUpstreamJob: async (upstreamJobId) => void (await this.record(job.id, { type: "upstream-job", upstreamJobId })),
+        },
+        this.omniModes,
+        { control, ...(resolved.world ? { domain: resolved.world.domain.name } : {}) },
+      );
       if ((resolved.request.mode === "policy" || resolved.request.mode === "inverse_dynamics") && !output.action) {
-        throw new PlaygroundError("upstream_error", `Backend '${backend.id}' returned the video without the actions; a ${resolved.request.mode.replace("_", " ")} result needs them (vLLM-Omni returns them from async jobs, POST /v1/videos, only).`);
+        throw new PlaygroundError(
+          "upstream_error",
+          `Backend '${backend.id}' returned the video without the actions; a ${resolved.request.mode.replace("_", " ")} result needs them (vLLM-Omni returns them from async jobs, POST /v1/videos, only).`,
+        );
       }
       const stored = await storeMediaBytes(output.bytes, this.deps.media()).catch((error: unknown) => {
         throw error instanceof PlaygroundError && error.code === "unsupported_media"
@@ -195,9 +238,16 @@ export class GenerationService {
       });
     } catch (error) {
       if (error instanceof CanceledError || signal.aborted) return;
-      const failure = error instanceof PlaygroundError ? error : new PlaygroundError("internal", "The generation failed on the playground server; the details are in its log.");
+      const failure =
+        error instanceof PlaygroundError
+          ? error
+          : new PlaygroundError("internal", "The generation failed on the playground server; the details are in its log.");
       if (!(error instanceof PlaygroundError)) console.error(`[playground] generation job ${job.id} failed:`, error);
-      await this.record(job.id, { type: "fail", at: this.now(), error: { code: failure.code, message: redactKey(failure.message, backend) } });
+      await this.record(job.id, {
+        type: "fail",
+        at: this.now(),
+        error: { code: failure.code, message: redactKey(failure.message, backend) },
+      });
     }
   }
 
@@ -217,5 +267,9 @@ export class GenerationService {
 /** The process's job service for the configured database and data folder. */
 export function generationService(): GenerationService {
   const key = `${JSON.stringify(databaseLocation())}|${mediaDir()}`;
-  return processMemo("generation-service", key, () => new GenerationService({ jobs: async () => (await playgroundStore()).jobs, media: mediaStorage, backend: getBackend }));
+  return processMemo(
+    "generation-service",
+    key,
+    () => new GenerationService({ jobs: async () => (await playgroundStore()).jobs, media: mediaStorage, backend: getBackend }),
+  );
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import { authHeaders, type Backend } from "@/lib/backends/server/backends";
-import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 import { errorForStatus, fetchFailure, upstreamErrorMessage } from "@/lib/backends/server/upstream-errors";
 import { fetchWithin, limitReached } from "@/lib/backends/server/upstream-fetch";
+import { PlaygroundError } from "@/lib/core/errors";
+import { guardrailRefusal } from "@/lib/generation/server/guardrail";
 
 // HTTP to a generation backend: the key added here, the backend's timeoutMs over the whole exchange
 // (headers and body), and every failure turned into one of our errors with a sentence to act on.

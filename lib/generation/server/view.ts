@@ -1,7 +1,8 @@
 import "server-only";
-import type { GenerationJobView } from "@/lib/generation/schema";
+
 import { estimatedProgress } from "@/lib/generation/estimate";
 import type { GenerationJob } from "@/lib/generation/job-state";
+import type { GenerationJobView } from "@/lib/generation/schema";
 import { mediaUrl } from "@/lib/media/media-api";
 
 // A stored job as GET /api/generations answers it. Estimated progress is computed at read time
@@ -51,7 +52,15 @@ export function toJobView(job: GenerationJob, now: number, queuePosition: number
     ...progressOf(job, exactS),
     elapsedS: round(exactS, 1),
     ...(job.resultMediaId && job.resultKind
-      ? { result: { mediaId: job.resultMediaId, kind: job.resultKind, url: mediaUrl(job.resultMediaId), ...(job.resultAction ? { action: job.resultAction } : {}), ...(job.resultMedia ? { probed: job.resultMedia } : {}) } }
+      ? {
+          result: {
+            mediaId: job.resultMediaId,
+            kind: job.resultKind,
+            url: mediaUrl(job.resultMediaId),
+            ...(job.resultAction ? { action: job.resultAction } : {}),
+            ...(job.resultMedia ? { probed: job.resultMedia } : {}),
+          },
+        }
       : {}),
     ...(job.error ? { error: job.error } : {}),
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { fitWithinEdge, nextImageAttempt, planImageResize, type ImageAttempt } from "@/lib/media/client/image-plan";
 
 const KB = 1024;
@@ -6,7 +7,9 @@ const photo = { width: 4032, height: 3024, bytes: 3_200 * KB, type: "image/jpeg"
 
 describe("planImageResize", () => {
   it("keeps JPEG and PNG within both limits", () => {
-    expect(planImageResize({ width: 800, height: 600, bytes: 90 * KB, type: "image/jpeg" }, { maxBytes: 180 * KB, maxEdge: 1024 })).toEqual({ keep: true });
+    expect(planImageResize({ width: 800, height: 600, bytes: 90 * KB, type: "image/jpeg" }, { maxBytes: 180 * KB, maxEdge: 1024 })).toEqual(
+      { keep: true },
+    );
     expect(planImageResize({ width: 800, height: 600, bytes: 900 * KB, type: "image/png" }, {})).toEqual({ keep: true });
   });
 

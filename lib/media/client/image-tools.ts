@@ -49,7 +49,11 @@ async function encode(bitmap: ImageBitmap, attempt: ImageAttempt): Promise<Blob>
   const options = { type: attempt.type, quality: attempt.quality };
   if ("convertToBlob" in canvas) return canvas.convertToBlob(options);
   return new Promise<Blob>((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The browser could not encode the image."))), options.type, options.quality);
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error("The browser could not encode the image."))),
+      options.type,
+      options.quality,
+    );
   });
 }
 

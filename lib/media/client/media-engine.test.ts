@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseMediaEngine } from "@/lib/media/client/media-engine";
 
 describe("parseMediaEngine", () => {

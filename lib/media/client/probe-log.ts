@@ -120,7 +120,7 @@ function parseVideoStream(description: string): ProbedVideoStream | null {
 }
 
 function applyRotation(video: ProbedVideoStream, degrees: number): void {
-  const rotation = ((Math.round(degrees / 90) * 90) % 360 + 360) % 360;
+  const rotation = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
   video.rotation = rotation;
   if (rotation === 90 || rotation === 270) {
     video.width = video.codedHeight;

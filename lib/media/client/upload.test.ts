@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { isAbortError, uploadMedia } from "@/lib/media/client/upload";
 
@@ -67,7 +68,11 @@ describe("uploadMedia", () => {
     xhr.answer(413, { error: { code: "payload_too_large", message: "The image is too large: the limit for images is 20 MB." } });
     const error = await promise.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlaygroundError);
-    expect(error).toMatchObject({ code: "payload_too_large", status: 413, message: "The image is too large: the limit for images is 20 MB." });
+    expect(error).toMatchObject({
+      code: "payload_too_large",
+      status: 413,
+      message: "The image is too large: the limit for images is 20 MB.",
+    });
   });
 
   it("aborts the request when the signal fires", async () => {

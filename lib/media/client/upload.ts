@@ -1,4 +1,4 @@
-import { PlaygroundError, isErrorCode, type ErrorBody } from "@/lib/core/errors";
+import { isErrorCode, PlaygroundError, type ErrorBody } from "@/lib/core/errors";
 import type { UploadedMedia } from "@/lib/media/media-api";
 
 // POST /api/media with upload progress: fetch cannot report how much of a request body was
@@ -57,7 +57,11 @@ export function uploadMedia(file: Blob, name: string, options: UploadOptions = {
     // before it reads the response, so a status is still preferred when there is one.
     xhr.onerror = () => {
       settle();
-      reject(xhr.status > 0 ? errorFromXhr(xhr) : new PlaygroundError("internal", "The upload did not reach the playground server. Is it still running?"));
+      reject(
+        xhr.status > 0
+          ? errorFromXhr(xhr)
+          : new PlaygroundError("internal", "The upload did not reach the playground server. Is it still running?"),
+      );
     };
     xhr.onabort = () => {
       settle();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { ProbeLog } from "@/lib/media/client/probe-log";
 import {
   buildConvertPlan,
@@ -49,14 +50,39 @@ describe("buildConvertPlan", () => {
   it("only changes the container of plain H.264 in another container", () => {
     const result = plan({ container: "mkv" });
     expect(result.remux).toBe(true);
-    expect(result.args).toEqual(["-i", "/job/input", "-map", "0:v:0", "-an", "-sn", "-dn", "-c:v", "copy", "-movflags", "+faststart", "/out.mp4"]);
+    expect(result.args).toEqual([
+      "-i",
+      "/job/input",
+      "-map",
+      "0:v:0",
+      "-an",
+      "-sn",
+      "-dn",
+      "-c:v",
+      "copy",
+      "-movflags",
+      "+faststart",
+      "/out.mp4",
+    ]);
     expect(result.outputDurationS).toBe(10);
   });
 
   it("re-encodes other codecs with the fixed H.264 settings and no audio", () => {
     const result = plan({ codec: "vp9", container: "webm" });
     expect(result.remux).toBe(false);
-    expect(result.args).toEqual(["-i", "/job/input", "-map", "0:v:0", "-an", "-sn", "-dn", ...ENCODE, "-movflags", "+faststart", "/out.mp4"]);
+    expect(result.args).toEqual([
+      "-i",
+      "/job/input",
+      "-map",
+      "0:v:0",
+      "-an",
+      "-sn",
+      "-dn",
+      ...ENCODE,
+      "-movflags",
+      "+faststart",
+      "/out.mp4",
+    ]);
   });
 
   it("scales down to an even height only when the video is taller", () => {
@@ -112,7 +138,19 @@ describe("constantFrameRate", () => {
 describe("buildFrameArgs", () => {
   it("seeks to the time and writes one PNG", () => {
     expect(buildFrameArgs(H264_MP4, 2, "/in", "/f.png")).toEqual([
-      "-ss", "2.000", "-i", "/in", "-map", "0:v:0", "-frames:v", "1", "-c:v", "png", "-f", "image2", "/f.png",
+      "-ss",
+      "2.000",
+      "-i",
+      "/in",
+      "-map",
+      "0:v:0",
+      "-frames:v",
+      "1",
+      "-c:v",
+      "png",
+      "-f",
+      "image2",
+      "/f.png",
     ]);
   });
 
@@ -124,8 +162,17 @@ describe("buildFrameArgs", () => {
 
 describe("videoProbeFromLog", () => {
   const stream = {
-    codec: "vp9", profile: null, pixelFormat: "yuv420p", width: 320, height: 240, codedWidth: 320, codedHeight: 240,
-    fps: null, tbr: 333.33, rotation: 0, variableFrameRate: true,
+    codec: "vp9",
+    profile: null,
+    pixelFormat: "yuv420p",
+    width: 320,
+    height: 240,
+    codedWidth: 320,
+    codedHeight: 240,
+    fps: null,
+    tbr: 333.33,
+    rotation: 0,
+    variableFrameRate: true,
   };
   const recorded: ProbeLog = { container: "webm", durationS: null, video: stream, hasAudio: false, error: null };
 
@@ -137,8 +184,16 @@ describe("videoProbeFromLog", () => {
 
   it("fills what the header lacks from the count", () => {
     expect(videoProbeFromLog(recorded, { fps: 29.5, durationS: 2.1 })).toEqual({
-      durationS: 2.1, fps: 29.5, width: 320, height: 240, codec: "vp9", container: "webm",
-      pixelFormat: "yuv420p", rotation: 0, variableFrameRate: true, hasAudio: false,
+      durationS: 2.1,
+      fps: 29.5,
+      width: 320,
+      height: 240,
+      codec: "vp9",
+      container: "webm",
+      pixelFormat: "yuv420p",
+      rotation: 0,
+      variableFrameRate: true,
+      hasAudio: false,
     });
   });
 

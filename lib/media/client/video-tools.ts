@@ -1,4 +1,5 @@
 import type { LogEvent, ProgressEvent } from "@ffmpeg/ffmpeg";
+
 import { abortError, isCurrentFfmpeg, loadFfmpeg, terminateFfmpeg, type FfmpegInstance } from "@/lib/media/client/ffmpeg-loader";
 import { frameCountFromStats, parseFfmpegProbeLog } from "@/lib/media/client/probe-log";
 import {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { avcCodecString, targetBitrate } from "@/lib/media/client/webcodecs-encode";
 
 describe("the H.264 encoder settings", () => {

@@ -1,4 +1,13 @@
-import { BufferTarget, EncodedPacket, EncodedVideoPacketSource, Mp4OutputFormat, Output, VideoSampleSink, type InputVideoTrack } from "mediabunny";
+import {
+  BufferTarget,
+  EncodedPacket,
+  EncodedVideoPacketSource,
+  Mp4OutputFormat,
+  Output,
+  VideoSampleSink,
+  type InputVideoTrack,
+} from "mediabunny";
+
 import type { WebCodecsPlan } from "@/lib/media/client/webcodecs-plan";
 
 // Decoded frames go straight to an H.264 VideoEncoder configured at the output size: the browser's
@@ -38,7 +47,10 @@ export async function encodeDirect(track: InputVideoTrack, plan: WebCodecsPlan, 
   let muxing: Promise<void> = Promise.resolve();
   const encoder = new VideoEncoder({
     // Packets are added in order; the chain keeps them so.
-    output: (chunk, meta) => void (muxing = muxing.then(() => source.add(EncodedPacket.fromEncodedChunk(chunk), meta))).catch((error: unknown) => (failure ??= error)),
+    output: (chunk, meta) =>
+      void (muxing = muxing.then(() => source.add(EncodedPacket.fromEncodedChunk(chunk), meta))).catch(
+        (error: unknown) => (failure ??= error),
+      ),
     error: (error) => (failure ??= error),
   });
   encoder.configure({

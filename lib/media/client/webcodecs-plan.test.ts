@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
+
 import { buildConvertPlan, type VideoProbe } from "@/lib/media/client/video-args";
 import { avcPixelFormat, buildWebCodecsPlan, codecName, containerName, isVariableFrameRate } from "@/lib/media/client/webcodecs-plan";
 
 const H264_MP4: VideoProbe = {
-  durationS: 10, fps: 30, width: 1920, height: 1080, codec: "h264", container: "mp4",
-  pixelFormat: "yuv420p", rotation: 0, variableFrameRate: false, hasAudio: true,
+  durationS: 10,
+  fps: 30,
+  width: 1920,
+  height: 1080,
+  codec: "h264",
+  container: "mp4",
+  pixelFormat: "yuv420p",
+  rotation: 0,
+  variableFrameRate: false,
+  hasAudio: true,
 };
-const plan = (probe: Partial<VideoProbe>, options: Parameters<typeof buildWebCodecsPlan>[1] = {}) => buildWebCodecsPlan({ ...H264_MP4, ...probe }, options);
+const plan = (probe: Partial<VideoProbe>, options: Parameters<typeof buildWebCodecsPlan>[1] = {}) =>
+  buildWebCodecsPlan({ ...H264_MP4, ...probe }, options);
 
 describe("buildWebCodecsPlan", () => {
   it("remuxes exactly when the ffmpeg.wasm path copies the stream", () => {
@@ -22,7 +32,9 @@ describe("buildWebCodecsPlan", () => {
       [{}, { maxHeight: 2160 }],
     ];
     for (const [probe, options] of cases) {
-      expect(plan(probe, options).remux, JSON.stringify([probe, options])).toBe(buildConvertPlan({ ...H264_MP4, ...probe }, options, "in", "out").remux);
+      expect(plan(probe, options).remux, JSON.stringify([probe, options])).toBe(
+        buildConvertPlan({ ...H264_MP4, ...probe }, options, "in", "out").remux,
+      );
     }
   });
 

@@ -34,7 +34,12 @@ export function codecName(codec: string | null): string {
   return codec ? (CODEC_NAMES[codec] ?? codec) : "unknown";
 }
 
-const CONTAINERS: Record<string, string> = { "video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm", "video/x-matroska": "mkv" };
+const CONTAINERS: Record<string, string> = {
+  "video/mp4": "mp4",
+  "video/quicktime": "mov",
+  "video/webm": "webm",
+  "video/x-matroska": "mkv",
+};
 
 export function containerName(mimeType: string): string {
   return CONTAINERS[mimeType.split(";")[0]?.trim() ?? ""] ?? "unknown";
@@ -43,7 +48,10 @@ export function containerName(mimeType: string): string {
 /** Frames that do not come at one steady interval (more than half the median apart), as ffmpeg flags them. */
 export function isVariableFrameRate(timestampsS: number[]): boolean {
   const sorted = [...timestampsS].sort((a, b) => a - b);
-  const deltas = sorted.slice(1).map((t, i) => t - (sorted[i] ?? t)).filter((d) => d > 0);
+  const deltas = sorted
+    .slice(1)
+    .map((t, i) => t - (sorted[i] ?? t))
+    .filter((d) => d > 0);
   if (deltas.length < 2) return false;
   const median = [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length / 2)] ?? 0;
   return (Math.max(...deltas) - Math.min(...deltas)) / median > 0.5;
@@ -63,7 +71,11 @@ export function buildWebCodecsPlan(probe: VideoProbe, options: ConvertOptions): 
     !trimmed;
   // As ffmpeg's scale=-2:h: the width follows the aspect ratio, rounded to the nearest even number.
   const height = scaled ? evenFloor(options.maxHeight ?? probe.height) : evenSides ? probe.height : evenFloor(probe.height);
-  const width = scaled ? Math.max(2, Math.round((probe.width * height) / probe.height / 2) * 2) : evenSides ? probe.width : evenFloor(probe.width);
+  const width = scaled
+    ? Math.max(2, Math.round((probe.width * height) / probe.height / 2) * 2)
+    : evenSides
+      ? probe.width
+      : evenFloor(probe.width);
   return {
     remux,
     width,

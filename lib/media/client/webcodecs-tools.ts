@@ -2,6 +2,7 @@ import {
   ALL_FORMATS,
   BlobSource,
   BufferTarget,
+  canEncodeVideo,
   CanvasSink,
   Conversion,
   ConversionCanceledError,
@@ -9,9 +10,9 @@ import {
   Input,
   Mp4OutputFormat,
   Output,
-  canEncodeVideo,
   type InputVideoTrack,
 } from "mediabunny";
+
 import type { ConvertOptions, VideoProbe } from "@/lib/media/client/video-args";
 import { encodeDirect } from "@/lib/media/client/webcodecs-encode";
 import { avcPixelFormat, buildWebCodecsPlan, codecName, containerName, isVariableFrameRate } from "@/lib/media/client/webcodecs-plan";
@@ -98,7 +99,13 @@ function openedVideo(input: Input, track: InputVideoTrack, probe: VideoProbe): W
   };
 }
 
-async function convert(input: Input, track: InputVideoTrack, probe: VideoProbe, options: ConvertOptions, { onProgress, signal }: VideoJobOptions = {}): Promise<Blob> {
+async function convert(
+  input: Input,
+  track: InputVideoTrack,
+  probe: VideoProbe,
+  options: ConvertOptions,
+  { onProgress, signal }: VideoJobOptions = {},
+): Promise<Blob> {
   if (signal?.aborted) throw abortError();
   const plan = buildWebCodecsPlan(probe, options);
   if (!plan.remux && probe.rotation === 0) {

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { FolderBlobStore } from "@/lib/media/server/blob-store";
 

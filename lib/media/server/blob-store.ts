@@ -1,7 +1,9 @@
 import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import type { ByteReader } from "@/lib/media/mp4-probe";
 
@@ -49,7 +51,7 @@ const CHUNK = 256 * 1024;
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let written = 0; written < chunk.length; ) {
+  for (let written = 0; written < chunk.length;) {
     const { bytesWritten } = await handle.write(chunk, written, chunk.length - written);
     written += bytesWritten;
   }
@@ -65,7 +67,11 @@ export interface SpooledFile {
  * Streams an upload into a fresh file under tempDir while hashing it, cutting the stream as soon
  * as it passes maxBytes. On failure the file is gone; on success the caller owns (and removes) it.
  */
-export async function spoolToTempFile(source: ReadableStream<Uint8Array>, tempDir: string, { maxBytes, tooLargeMessage }: PutOptions): Promise<SpooledFile> {
+export async function spoolToTempFile(
+  source: ReadableStream<Uint8Array>,
+  tempDir: string,
+  { maxBytes, tooLargeMessage }: PutOptions,
+): Promise<SpooledFile> {
   await mkdir(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, `${randomBytes(12).toString("hex")}.part`);
   const handle = await open(tempPath, "wx");

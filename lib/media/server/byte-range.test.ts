@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { etagMatches, parseByteRange } from "@/lib/media/server/byte-range";
 
 describe("parseByteRange", () => {

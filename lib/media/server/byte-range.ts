@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { ByteRange } from "@/lib/media/server/blob-store";
 
 // One HTTP byte range (RFC 9110 §14). Anything we do not serve as a range (other units, several

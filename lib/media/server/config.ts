@@ -1,4 +1,5 @@
 import "server-only";
+
 import path from "node:path";
 import { z } from "zod";
 

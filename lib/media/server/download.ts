@@ -1,4 +1,5 @@
 import "server-only";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { etagMatches, parseByteRange } from "@/lib/media/server/byte-range";
@@ -33,7 +34,9 @@ export async function mediaResponse(request: Request, id: string, storage: Media
   const ifRange = request.headers.get("if-range");
   const range = ifRange && !etagMatches(ifRange, etag) ? null : parseByteRange(request.headers.get("range"), size);
   if (range === "unsatisfiable") {
-    throw new PlaygroundError("range_not_satisfiable", `The requested range is outside the file, which is ${size} bytes long.`, undefined, { "Content-Range": `bytes */${size}` });
+    throw new PlaygroundError("range_not_satisfiable", `The requested range is outside the file, which is ${size} bytes long.`, undefined, {
+      "Content-Range": `bytes */${size}`,
+    });
   }
   const status = range ? 206 : 200;
   headers.set("Content-Length", String(range ? range.end - range.start + 1 : size));

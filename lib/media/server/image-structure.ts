@@ -1,5 +1,6 @@
 import "server-only";
-import { ascii, u16be, u32be, u8 } from "@/lib/media/bytes";
+
+import { ascii, u8, u16be, u32be } from "@/lib/media/bytes";
 import type { MediaFormat } from "@/lib/media/sniff";
 
 // Walks an image's structure from its signature to its end marker, so a file that only starts
@@ -16,7 +17,7 @@ export function imageEnd(bytes: Uint8Array, format: MediaFormat): number | null 
 
 function pngEnd(bytes: Uint8Array): number | null {
   if (ascii(bytes, 12, 4) !== "IHDR") return null;
-  for (let at = 8; ; ) {
+  for (let at = 8; ;) {
     const length = u32be(bytes, at);
     const type = ascii(bytes, at + 4, 4);
     if (length === null || type === null || !/^[A-Za-z]{4}$/.test(type)) return null;
@@ -29,7 +30,7 @@ function pngEnd(bytes: Uint8Array): number | null {
 
 /** Data sub-blocks: a length byte, that many bytes, until a zero length. */
 function skipSubBlocks(bytes: Uint8Array, from: number): number | null {
-  for (let at = from; ; ) {
+  for (let at = from; ;) {
     const size = u8(bytes, at);
     if (size === null) return null;
     if (size === 0) return at + 1;
@@ -73,7 +74,7 @@ function jpegEnd(bytes: Uint8Array): number | null {
     at += length;
     if (marker !== 0xda) continue;
     // Scan data: 0xFF is stuffed as FF 00 and restart markers may appear; any other marker ends it.
-    for (;; at += 1) {
+    for (; ; at += 1) {
       if (at >= bytes.length) return null;
       if (bytes[at] !== 0xff) continue;
       let next = at + 1;
@@ -91,7 +92,7 @@ function webpEnd(bytes: Uint8Array): number | null {
   const size = u32le(bytes, 4);
   if (size === null || 8 + size > bytes.length) return null;
   const end = 8 + size;
-  for (let at = 12; at < end; ) {
+  for (let at = 12; at < end;) {
     const chunk = u32le(bytes, at + 4);
     if (chunk === null || at + 8 + chunk > end) return null;
     at += 8 + chunk + (chunk & 1);
@@ -115,5 +116,7 @@ export function isRunnableTrailer(trailer: Uint8Array): boolean {
   if (trailer[at] === 0x3c) return true; // "<"
   if (ascii(trailer, at, 4) === "PK\x03\x04") return true;
   // A ZIP reader looks for the end-of-directory record in the last 64 KB, wherever the ZIP starts.
-  return Buffer.from(trailer.buffer, trailer.byteOffset, trailer.byteLength).subarray(-(65_535 + 22)).includes("PK\x05\x06", 0, "latin1");
+  return Buffer.from(trailer.buffer, trailer.byteOffset, trailer.byteLength)
+    .subarray(-(65_535 + 22))
+    .includes("PK\x05\x06", 0, "latin1");
 }

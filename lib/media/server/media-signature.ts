@@ -1,7 +1,9 @@
 import "server-only";
+
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaUrl } from "@/lib/media/media-url";
 
@@ -67,8 +69,12 @@ export function checkMediaSignature(requestUrl: string, id: string, nowMs = Date
   const expected = Buffer.from(Number.isNaN(expires) ? "" : signature(id, expires));
   const given = Buffer.from(sig ?? "");
   if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new PlaygroundError("forbidden", "This media link's signature does not match; links to media are made by the playground for each message.");
+    throw new PlaygroundError(
+      "forbidden",
+      "This media link's signature does not match; links to media are made by the playground for each message.",
+    );
   }
-  if (expires * 1000 < nowMs) throw new PlaygroundError("forbidden", "This media link has expired; send the message again for a fresh one.");
+  if (expires * 1000 < nowMs)
+    throw new PlaygroundError("forbidden", "This media link has expired; send the message again for a fresh one.");
   return true;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { multipartBoundary, openMultipartFile } from "@/lib/media/server/multipart";
 
@@ -17,7 +18,8 @@ function streamOf(body: Uint8Array, pieceSize: number): ReadableStream<Uint8Arra
 
 function multipart(parts: { headers: string; body: Uint8Array | string }[], { preamble = "", epilogue = "\r\n" } = {}): Uint8Array {
   const pieces: Buffer[] = [Buffer.from(preamble)];
-  for (const part of parts) pieces.push(Buffer.from(`--${BOUNDARY}\r\n${part.headers}\r\n\r\n`), Buffer.from(part.body), Buffer.from("\r\n"));
+  for (const part of parts)
+    pieces.push(Buffer.from(`--${BOUNDARY}\r\n${part.headers}\r\n\r\n`), Buffer.from(part.body), Buffer.from("\r\n"));
   pieces.push(Buffer.from(`--${BOUNDARY}--${epilogue}`));
   return new Uint8Array(Buffer.concat(pieces));
 }
@@ -57,7 +59,10 @@ describe("openMultipartFile", () => {
   });
 
   it("takes an empty file and a part without a trailing epilogue", async () => {
-    const file = await openMultipartFile(streamOf(multipart([{ headers: 'Content-Disposition: form-data; name="file"', body: "" }], { epilogue: "" }), 5), BOUNDARY);
+    const file = await openMultipartFile(
+      streamOf(multipart([{ headers: 'Content-Disposition: form-data; name="file"', body: "" }], { epilogue: "" }), 5),
+      BOUNDARY,
+    );
     expect((await readAll(file.body)).length).toBe(0);
   });
 

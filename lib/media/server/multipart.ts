@@ -1,4 +1,5 @@
 import "server-only";
+
 import { PlaygroundError } from "@/lib/core/errors";
 
 // A streaming multipart/form-data reader: finds one named file part and hands its body on as a
@@ -28,7 +29,10 @@ class ByteScanner {
   private buffer: Buffer;
   private ended = false;
 
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>, initial: Buffer) {
+  constructor(
+    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
+    initial: Buffer,
+  ) {
     this.buffer = initial;
   }
 

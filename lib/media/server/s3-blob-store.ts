@@ -1,11 +1,21 @@
 import "server-only";
+
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
+
 import { PlaygroundError } from "@/lib/core/errors";
-import { BLOB_KEY, spoolToTempFile, type BlobStore, type ByteRange, type PutOptions, type RandomAccess, type StoredBlob } from "@/lib/media/server/blob-store";
+import {
+  BLOB_KEY,
+  spoolToTempFile,
+  type BlobStore,
+  type ByteRange,
+  type PutOptions,
+  type RandomAccess,
+  type StoredBlob,
+} from "@/lib/media/server/blob-store";
 import { EMPTY_SHA256, signRequest, uriEncode, type AwsCredentials } from "@/lib/media/server/sigv4";
 
 // Media bytes in an S3-compatible bucket (AWS S3, MinIO, …), path-style. Uploads are spooled to a
@@ -26,7 +36,8 @@ export function s3ConfigFromEnv(env: Record<string, string | undefined> = proces
   const region = env.PLAYGROUND_S3_REGION?.trim() || "us-east-1";
   const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
-  if (!accessKeyId || !secretAccessKey) throw new Error("PLAYGROUND_S3_BUCKET is set, so AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set too.");
+  if (!accessKeyId || !secretAccessKey)
+    throw new Error("PLAYGROUND_S3_BUCKET is set, so AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set too.");
   const endpoint = env.PLAYGROUND_S3_ENDPOINT?.trim() || `https://s3.${region}.amazonaws.com`;
   if (!/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`PLAYGROUND_S3_ENDPOINT must be an http(s) URL, got '${endpoint}'.`);
   const prefix = env.PLAYGROUND_S3_PREFIX ?? "media/";
@@ -61,18 +72,42 @@ export class S3BlobStore implements BlobStore {
 
   private refused(what: string, response: S3Response, detail: string): PlaygroundError {
     const code = /<Code>([^<]{1,80})<\/Code>/.exec(detail)?.[1];
-    return new PlaygroundError("upstream_error", `The object store at ${this.where} refused ${what} (HTTP ${response.status}${code ? ` ${code}` : ""}); check the PLAYGROUND_S3_* settings and the credentials.`);
+    return new PlaygroundError(
+      "upstream_error",
+      `The object store at ${this.where} refused ${what} (HTTP ${response.status}${code ? ` ${code}` : ""}); check the PLAYGROUND_S3_* settings and the credentials.`,
+    );
   }
 
-  private send(method: string, key: string, headers: Record<string, string> = {}, body?: Readable, payloadHash = EMPTY_SHA256): Promise<S3Response> {
+  private send(
+    method: string,
+    key: string,
+    headers: Record<string, string> = {},
+    body?: Readable,
+    payloadHash = EMPTY_SHA256,
+  ): Promise<S3Response> {
     const url = this.urlOf(key);
-    const signed = signRequest({ method, url, headers: { ...headers, "x-amz-content-sha256": payloadHash }, payloadHash, region: this.config.region, service: "s3", credentials: this.config.credentials });
+    const signed = signRequest({
+      method,
+      url,
+      headers: { ...headers, "x-amz-content-sha256": payloadHash },
+      payloadHash,
+      region: this.config.region,
+      service: "s3",
+      credentials: this.config.credentials,
+    });
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise<S3Response>((resolve, reject) => {
-      const outgoing = request(url, { method, headers: signed }, (response) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response }));
+      const outgoing = request(url, { method, headers: signed }, (response) =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response }),
+      );
       outgoing.on("error", (error: NodeJS.ErrnoException) => {
         body?.destroy();
-        reject(new PlaygroundError("upstream_error", `The object store at ${this.where} could not be reached (${error.code ?? "connection failed"}).`));
+        reject(
+          new PlaygroundError(
+            "upstream_error",
+            `The object store at ${this.where} could not be reached (${error.code ?? "connection failed"}).`,
+          ),
+        );
       });
       if (body) {
         body.on("error", (error) => outgoing.destroy(error));

@@ -1,17 +1,18 @@
 import "server-only";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { readImageSize } from "@/lib/media/image-size";
 import type { UploadedMedia } from "@/lib/media/media-api";
 import { probeMp4 } from "@/lib/media/mp4-probe";
+import type { MediaRecord } from "@/lib/media/schema";
+import type { BlobStore, StoredBlob } from "@/lib/media/server/blob-store";
+import { formatMegabytes, mediaLimits, type MediaLimits } from "@/lib/media/server/config";
+import { imageEnd, isRunnableTrailer } from "@/lib/media/server/image-structure";
+import { multipartBoundary, openMultipartFile } from "@/lib/media/server/multipart";
+import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 import { ACCEPTED_TYPES_SENTENCE, SNIFF_BYTES, sniffMediaType, type MediaKind, type SniffedType } from "@/lib/media/sniff";
 import { probeWebm } from "@/lib/media/webm-probe";
-import type { BlobStore, StoredBlob } from "@/lib/media/server/blob-store";
-import { imageEnd, isRunnableTrailer } from "@/lib/media/server/image-structure";
 import { newId as newMediaId } from "@/lib/server/ids";
-import type { MediaRecord } from "@/lib/media/schema";
-import { formatMegabytes, mediaLimits, type MediaLimits } from "@/lib/media/server/config";
-import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
-import { multipartBoundary, openMultipartFile } from "@/lib/media/server/multipart";
 
 // POST /api/media: stream one file to the blob store, decide its type from its bytes, apply the
 // limit of that type, probe what can be known (size, duration, fps, codec), and record it.
@@ -34,7 +35,10 @@ export async function uploadMedia(request: Request, storage: MediaStorage = medi
   const boundary = multipartBoundary(contentType);
   refuseDeclaredSize(request.headers.get("content-length"), limits, boundary !== null);
   if (/^multipart\//i.test(contentType ?? "") && !boundary) {
-    throw new PlaygroundError("bad_request", "The upload says multipart but names no boundary; send it as multipart/form-data with a 'file' field.");
+    throw new PlaygroundError(
+      "bad_request",
+      "The upload says multipart but names no boundary; send it as multipart/form-data with a 'file' field.",
+    );
   }
   if (!request.body) throw emptyUpload();
   const file = boundary ? (await openMultipartFile(request.body, boundary)).body : request.body;
@@ -58,7 +62,10 @@ async function storeMediaStream(file: ReadableStream<Uint8Array>, storage: Media
   if (head.length === 0) throw emptyUpload();
   const type = sniffMediaType(head);
   if (!type) {
-    throw new PlaygroundError("unsupported_media", `This file is not an image or video the playground takes: it accepts ${ACCEPTED_TYPES_SENTENCE}, recognised by their content, not by their name.`);
+    throw new PlaygroundError(
+      "unsupported_media",
+      `This file is not an image or video the playground takes: it accepts ${ACCEPTED_TYPES_SENTENCE}, recognised by their content, not by their name.`,
+    );
   }
   const maxBytes = type.kind === "image" ? limits.imageBytes : limits.videoBytes;
   const blob = await storage.blobs.put(stream, { maxBytes, tooLargeMessage: tooLargeMessage(type.kind, limits) });
@@ -71,7 +78,17 @@ async function storeMediaStream(file: ReadableStream<Uint8Array>, storage: Media
   });
   const id = newMediaId();
   const { kind, mime, format } = type;
-  const record = await storage.catalog.add({ id, blobKey: blob.key, sha256: blob.sha256, kind, mime, format, bytes: blob.bytes, ...facts, createdAt: new Date().toISOString() });
+  const record = await storage.catalog.add({
+    id,
+    blobKey: blob.key,
+    sha256: blob.sha256,
+    kind,
+    mime,
+    format,
+    bytes: blob.bytes,
+    ...facts,
+    createdAt: new Date().toISOString(),
+  });
   return { media: toUploadedMedia(record), created: record.id === id };
 }
 
@@ -81,7 +98,8 @@ export function toUploadedMedia(record: MediaRecord): UploadedMedia {
   return { id, kind, mime, bytes, ...Object.fromEntries(known) };
 }
 
-const emptyUpload = () => new PlaygroundError("bad_request", "The upload is empty; send the file as the multipart field 'file' or as the request body.");
+const emptyUpload = () =>
+  new PlaygroundError("bad_request", "The upload is empty; send the file as the multipart field 'file' or as the request body.");
 
 function tooLargeMessage(kind: MediaKind, limits: MediaLimits): string {
   return kind === "image"
@@ -142,7 +160,8 @@ async function probe(blobs: BlobStore, blob: StoredBlob, type: SniffedType): Pro
     const name = type.format.toUpperCase();
     // Images are small enough to read whole: the frame header can sit behind large EXIF data.
     if (type.kind === "image") return checkedImage(await file.read(0, file.size), type);
-    const noVideo = () => new PlaygroundError("unsupported_media", `The ${name} file has no video track (is it audio only?); upload a video.`);
+    const noVideo = () =>
+      new PlaygroundError("unsupported_media", `The ${name} file has no video track (is it audio only?); upload a video.`);
     if (type.format === "webm" || type.format === "mkv") {
       const info = probeWebm(await file.read(0, PROBE_HEAD_BYTES));
       if (info.codec === undefined) throw noVideo();
@@ -150,7 +169,10 @@ async function probe(blobs: BlobStore, blob: StoredBlob, type: SniffedType): Pro
     }
     const info = await probeMp4(file.read, file.size);
     if (!info.moovFound) {
-      throw new PlaygroundError("unsupported_media", `The ${name} file has no movie header (moov box), so no player can open it; it may be cut short or not a video.`);
+      throw new PlaygroundError(
+        "unsupported_media",
+        `The ${name} file has no movie header (moov box), so no player can open it; it may be cut short or not a video.`,
+      );
     }
     if (!info.hasVideoTrack) throw noVideo();
     const { width, height, durationS, fps, codec } = info;
@@ -166,10 +188,16 @@ function checkedImage(bytes: Uint8Array, type: SniffedType): MediaFacts {
   const size = readImageSize(bytes);
   const end = size ? imageEnd(bytes, type.format) : null;
   if (!size || end === null) {
-    throw new PlaygroundError("unsupported_media", `The file starts like a ${name} image but is not a whole one; it may be damaged, cut short, or another kind of file named as an image.`);
+    throw new PlaygroundError(
+      "unsupported_media",
+      `The file starts like a ${name} image but is not a whole one; it may be damaged, cut short, or another kind of file named as an image.`,
+    );
   }
   if (isRunnableTrailer(bytes.subarray(end))) {
-    throw new PlaygroundError("unsupported_media", `The ${name} image has another file (markup or an archive) appended after its end; upload the image alone.`);
+    throw new PlaygroundError(
+      "unsupported_media",
+      `The ${name} image has another file (markup or an archive) appended after its end; upload the image alone.`,
+    );
   }
   return size;
 }

@@ -34,12 +34,20 @@ export function uriEncode(text: string): string {
 
 /** "20150830T123600Z" */
 export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function canonicalUri(pathname: string): string {
   // S3 signs the path as sent, each segment encoded once; decode first so nothing is encoded twice.
-  return pathname.split("/").map((segment) => uriEncode(decodeURIComponent(segment))).join("/") || "/";
+  return (
+    pathname
+      .split("/")
+      .map((segment) => uriEncode(decodeURIComponent(segment)))
+      .join("/") || "/"
+  );
 }
 
 function canonicalQuery(url: URL): string {
@@ -62,12 +70,24 @@ export interface SignatureParts {
   secretAccessKey: string;
 }
 
-export function canonicalRequest({ method, url, headers, payloadHash }: Pick<SignatureParts, "method" | "url" | "headers" | "payloadHash">): { text: string; signedHeaders: string } {
+export function canonicalRequest({
+  method,
+  url,
+  headers,
+  payloadHash,
+}: Pick<SignatureParts, "method" | "url" | "headers" | "payloadHash">): { text: string; signedHeaders: string } {
   const entries = Object.entries(headers)
     .map(([name, value]) => [name.toLowerCase(), value.trim().replace(/\s+/g, " ")] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const signedHeaders = entries.map(([name]) => name).join(";");
-  const text = [method.toUpperCase(), canonicalUri(url.pathname), canonicalQuery(url), entries.map(([n, v]) => `${n}:${v}\n`).join(""), signedHeaders, payloadHash].join("\n");
+  const text = [
+    method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQuery(url),
+    entries.map(([n, v]) => `${n}:${v}\n`).join(""),
+    signedHeaders,
+    payloadHash,
+  ].join("\n");
   return { text, signedHeaders };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
 
 // Logins with the password, kept on the server so that each has an end and logout ends it at once,
@@ -14,7 +15,9 @@ export class SqlAccessSessions {
   }
 
   async isLive(nonceHash: string, now: number): Promise<boolean> {
-    return (await first(this.db, "SELECT 1 AS live FROM access_sessions WHERE nonce_hash = ? AND expires_at > ?", [nonceHash, now])) !== null;
+    return (
+      (await first(this.db, "SELECT 1 AS live FROM access_sessions WHERE nonce_hash = ? AND expires_at > ?", [nonceHash, now])) !== null
+    );
   }
 
   async revoke(nonceHash: string): Promise<void> {

@@ -1,9 +1,10 @@
 import "server-only";
-import { newId } from "@/lib/server/ids";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import type { ConversationData, ConversationSummary, SavedConversation } from "@/lib/conversations/schema";
+import { PlaygroundError } from "@/lib/core/errors";
 import { checkSessionSize } from "@/lib/server/db/limits";
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
+import { newId } from "@/lib/server/ids";
 
 // Saved sessions, editable and private to the browser that made them (its owner id). Every change
 // bumps `revision`; a save based on an older revision is refused so two tabs never silently
@@ -20,8 +21,15 @@ export interface ConversationRepository {
   /** Null when it does not exist or belongs to another owner. */
   get(ownerId: string, id: string): Promise<SavedConversation | null>;
   /** Newest first; `query` matches a part of the title, ignoring case. */
-  list(ownerId: string, options: { query?: string; limit: number; offset: number }): Promise<{ conversations: ConversationSummary[]; total: number }>;
-  save(ownerId: string, id: string, input: Partial<ConversationInput> & { data: ConversationData; revision: number }): Promise<SavedConversation>;
+  list(
+    ownerId: string,
+    options: { query?: string; limit: number; offset: number },
+  ): Promise<{ conversations: ConversationSummary[]; total: number }>;
+  save(
+    ownerId: string,
+    id: string,
+    input: Partial<ConversationInput> & { data: ConversationData; revision: number },
+  ): Promise<SavedConversation>;
   rename(ownerId: string, id: string, title: string, revision?: number): Promise<ConversationSummary>;
   /** False when there was nothing of this owner's to delete. */
   delete(ownerId: string, id: string): Promise<boolean>;
@@ -53,7 +61,6 @@ const toConversation = (row: Row): SavedConversation => ({ ...toSummary(row), da
 /** LIKE pattern for "contains", with the wildcard characters of the text taken literally. */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-
 let lastStamp = 0;
 /** Epoch ms that never repeat in this process, so "newest first" has no ties between quick saves. */
 function nextStamp(): number {
@@ -61,7 +68,8 @@ function nextStamp(): number {
   return lastStamp;
 }
 
-export const conversationNotFound = () => new PlaygroundError("not_found", "This saved session does not exist, or it was saved from another browser.");
+export const conversationNotFound = () =>
+  new PlaygroundError("not_found", "This saved session does not exist, or it was saved from another browser.");
 
 export class SqlConversationRepository implements ConversationRepository {
   constructor(private readonly db: SqlDatabase) {}
@@ -79,7 +87,10 @@ export class SqlConversationRepository implements ConversationRepository {
   }
 
   async get(ownerId: string, id: string): Promise<SavedConversation | null> {
-    const row = await first<Row>(this.db, `SELECT ${SUMMARY_COLUMNS}, data FROM conversations WHERE id = ? AND owner_id = ?`, [id, ownerId]);
+    const row = await first<Row>(this.db, `SELECT ${SUMMARY_COLUMNS}, data FROM conversations WHERE id = ? AND owner_id = ?`, [
+      id,
+      ownerId,
+    ]);
     return row ? toConversation(row) : null;
   }
 
@@ -94,7 +105,11 @@ export class SqlConversationRepository implements ConversationRepository {
     return { conversations: rows.map(toSummary), total: Number(count?.total ?? 0) };
   }
 
-  async save(ownerId: string, id: string, input: Partial<ConversationInput> & { data: ConversationData; revision: number }): Promise<SavedConversation> {
+  async save(
+    ownerId: string,
+    id: string,
+    input: Partial<ConversationInput> & { data: ConversationData; revision: number },
+  ): Promise<SavedConversation> {
     const data = checkSessionSize(input.data);
     const title = input.title ?? null;
     const backendChanged = input.backendId !== undefined ? 1 : 0;
@@ -127,7 +142,10 @@ export class SqlConversationRepository implements ConversationRepository {
   }
 
   private async whyNotWritten(ownerId: string, id: string, revision: number): Promise<PlaygroundError> {
-    const current = await first<{ revision: number }>(this.db, "SELECT revision FROM conversations WHERE id = ? AND owner_id = ?", [id, ownerId]);
+    const current = await first<{ revision: number }>(this.db, "SELECT revision FROM conversations WHERE id = ? AND owner_id = ?", [
+      id,
+      ownerId,
+    ]);
     if (!current) return conversationNotFound();
     return new PlaygroundError(
       "conflict",

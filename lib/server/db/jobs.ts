@@ -1,7 +1,8 @@
 import "server-only";
-import type { GenerationRequest, JobStatus, ProgressSource, ActionResult, ResultMediaFacts } from "@/lib/generation/schema";
+
 import { RATE_HISTORY, runRate } from "@/lib/generation/estimate";
 import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
+import type { ActionResult, GenerationRequest, JobStatus, ProgressSource, ResultMediaFacts } from "@/lib/generation/schema";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
 
 // Generation jobs in the database. Every change goes through the state machine (lib/generation/job-state.ts)
@@ -71,7 +72,10 @@ function details(json: string | null): Pick<GenerationJob, "resultAction" | "res
 
 function detailsJson(job: GenerationJob): string | null {
   if (!job.resultAction && !job.resultMedia) return null;
-  return JSON.stringify({ ...(job.resultAction ? { action: job.resultAction } : {}), ...(job.resultMedia ? { media: job.resultMedia } : {}) });
+  return JSON.stringify({
+    ...(job.resultAction ? { action: job.resultAction } : {}),
+    ...(job.resultMedia ? { media: job.resultMedia } : {}),
+  });
 }
 
 function toJob(row: Row): GenerationJob {
@@ -104,13 +108,31 @@ function toJob(row: Row): GenerationJob {
 /** The values of COLUMNS, in order. */
 function toValues(job: GenerationJob) {
   return [
-    job.id, job.ownerId, job.backendId, job.mode, JSON.stringify(job.request), job.status, job.progress, job.progressSource,
-    job.error?.code ?? null, job.error?.message ?? null, job.resultMediaId, job.resultKind,
-    detailsJson(job), job.upstreamJobId, job.upsampledPrompt,
-    job.seed, job.note, job.workUnits, job.expectedS, job.createdAt, job.startedAt, job.finishedAt, job.revision,
+    job.id,
+    job.ownerId,
+    job.backendId,
+    job.mode,
+    JSON.stringify(job.request),
+    job.status,
+    job.progress,
+    job.progressSource,
+    job.error?.code ?? null,
+    job.error?.message ?? null,
+    job.resultMediaId,
+    job.resultKind,
+    detailsJson(job),
+    job.upstreamJobId,
+    job.upsampledPrompt,
+    job.seed,
+    job.note,
+    job.workUnits,
+    job.expectedS,
+    job.createdAt,
+    job.startedAt,
+    job.finishedAt,
+    job.revision,
   ];
 }
-
 
 const MAX_WRITE_ATTEMPTS = 8;
 /** Ids per renewing UPDATE, well below either driver's limit on parameters. */
@@ -150,7 +172,9 @@ export class SqlJobRepository implements JobRepository {
   }
 
   async recoverInterrupted(at: number, staleBefore: number): Promise<GenerationJob[]> {
-    const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM generation_jobs WHERE status IN ('queued', 'running') AND ${LEASE_OUT}`, [staleBefore]);
+    const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM generation_jobs WHERE status IN ('queued', 'running') AND ${LEASE_OUT}`, [
+      staleBefore,
+    ]);
     const failed: GenerationJob[] = [];
     for (const job of rows.map(toJob)) {
       const next = recoverAfterRestart(job, at);
@@ -191,7 +215,10 @@ export class SqlJobRepository implements JobRepository {
    */
   private async write(job: GenerationJob, revision: number, staleBefore?: number): Promise<boolean> {
     const [, ...values] = toValues(job);
-    const assignments = COLUMNS.split(", ").slice(1).map((column) => `${column} = ?`).join(", ");
+    const assignments = COLUMNS.split(", ")
+      .slice(1)
+      .map((column) => `${column} = ?`)
+      .join(", ");
     const [lease, leaseParams] = staleBefore === undefined ? ["", []] : [` AND ${LEASE_OUT}`, [staleBefore]];
     const sql = `UPDATE generation_jobs SET ${assignments} WHERE id = ? AND revision = ?${lease}`;
     return (await this.db.run(sql, [...values, job.id, revision, ...leaseParams])) > 0;

@@ -1,6 +1,7 @@
 import "server-only";
-import { PlaygroundError } from "@/lib/core/errors";
+
 import { SESSION_MAX_BYTES } from "@/lib/conversations/schema";
+import { PlaygroundError } from "@/lib/core/errors";
 
 const MB = 1024 * 1024;
 const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;

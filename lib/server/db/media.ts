@@ -1,4 +1,5 @@
 import "server-only";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import type { MediaCatalog, MediaRecord } from "@/lib/media/schema";
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
@@ -57,7 +58,21 @@ export class SqlMediaCatalog implements MediaCatalog {
     const { id, sha256, blobKey, kind, mime, format, bytes, width, height, durationS, fps, codec, createdAt } = record;
     const inserted = await this.db.run(
       `INSERT INTO media (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      [id, sha256, blobKey, kind, mime, format, bytes, width ?? null, height ?? null, durationS ?? null, fps ?? null, codec ?? null, createdAt],
+      [
+        id,
+        sha256,
+        blobKey,
+        kind,
+        mime,
+        format,
+        bytes,
+        width ?? null,
+        height ?? null,
+        durationS ?? null,
+        fps ?? null,
+        codec ?? null,
+        createdAt,
+      ],
     );
     if (inserted > 0) return record;
     const winner = await this.findBySha256(sha256);
@@ -66,7 +81,10 @@ export class SqlMediaCatalog implements MediaCatalog {
   }
 
   async delete(id: string): Promise<void> {
-    const removed = await this.db.run("DELETE FROM media WHERE id = ? AND NOT EXISTS (SELECT 1 FROM media_pins WHERE media_id = ?)", [id, id]);
+    const removed = await this.db.run("DELETE FROM media WHERE id = ? AND NOT EXISTS (SELECT 1 FROM media_pins WHERE media_id = ?)", [
+      id,
+      id,
+    ]);
     if (removed === 0 && (await this.isPinned(id))) {
       throw new PlaygroundError("conflict", `Media '${id}' is shown by a shared session, so it is kept until that share is removed.`);
     }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { SqlDatabase, SqlExecutor } from "@/lib/server/db/sql";
 
 // Numbered schema migrations, applied in order at first use and recorded in schema_migrations.
@@ -150,7 +151,11 @@ export async function migrate(db: SqlDatabase, migrations: readonly Migration[] 
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await tx.run(statement);
-      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [migration.version, migration.name, Date.now()]);
+      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
       done.push(migration.version);
     }
     return done;

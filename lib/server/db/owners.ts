@@ -1,4 +1,5 @@
 import "server-only";
+
 import { first, type SqlDatabase } from "@/lib/server/db/sql";
 
 // The owner ids the server handed out. A cookie naming any other id is not an owner: the request

@@ -1,5 +1,7 @@
 import "server-only";
+
 import pg from "pg";
+
 import { storableParams, type SqlDatabase, type SqlExecutor, type SqlValue } from "@/lib/server/db/sql";
 
 // PostgreSQL when DATABASE_URL is set: a pool, `?` placeholders numbered for pg, and BIGINT

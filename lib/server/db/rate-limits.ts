@@ -1,5 +1,13 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterStoreAbstract } from "rate-limiter-flexible";
+
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterStoreAbstract,
+} from "rate-limiter-flexible";
+
 import type { NativeClient, SqlDatabase } from "@/lib/server/db/sql";
 
 // Counters kept in the playground's own database by rate-limiter-flexible's SQLite and PostgreSQL

@@ -1,9 +1,11 @@
 import "server-only";
+
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
 import type { SnapshotData } from "@/lib/conversations/schema";
-import { newId } from "@/lib/server/ids";
 import { checkSessionSize } from "@/lib/server/db/limits";
 import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
+import { newId } from "@/lib/server/ids";
 
 // Shared sessions: immutable copies behind an unguessable id, never listed. Only the sha256 of
 // the delete token is stored; the token itself is handed out once. Revoking erases the data and
@@ -68,12 +70,22 @@ export class SqlSnapshotRepository implements SnapshotRepository {
         );
       }
     });
-    const snapshot: Snapshot = { id, title, createdAt: new Date(createdAt).toISOString(), mediaIds: ids, data: JSON.parse(json) as SnapshotData };
+    const snapshot: Snapshot = {
+      id,
+      title,
+      createdAt: new Date(createdAt).toISOString(),
+      mediaIds: ids,
+      data: JSON.parse(json) as SnapshotData,
+    };
     return { snapshot, deleteToken };
   }
 
   async get(id: string): Promise<SnapshotLookup> {
-    const row = await first<Row>(this.db, "SELECT id, title, created_at, revoked_at, media_ids, data, delete_token_hash FROM snapshots WHERE id = ?", [id]);
+    const row = await first<Row>(
+      this.db,
+      "SELECT id, title, created_at, revoked_at, media_ids, data, delete_token_hash FROM snapshots WHERE id = ?",
+      [id],
+    );
     if (!row) return { status: "missing" };
     if (row.revoked_at !== null || row.data === null) return { status: "removed" };
     return {
@@ -90,7 +102,11 @@ export class SqlSnapshotRepository implements SnapshotRepository {
 
   async revoke(id: string, deleteToken: string): Promise<RevokeResult> {
     return this.db.transaction(async (tx) => {
-      const row = await first<Pick<Row, "delete_token_hash" | "revoked_at">>(tx, "SELECT delete_token_hash, revoked_at FROM snapshots WHERE id = ?", [id]);
+      const row = await first<Pick<Row, "delete_token_hash" | "revoked_at">>(
+        tx,
+        "SELECT delete_token_hash, revoked_at FROM snapshots WHERE id = ?",
+        [id],
+      );
       if (!row) return "missing";
       if (!tokenMatches(deleteToken, row.delete_token_hash)) return "wrong_token";
       if (row.revoked_at === null) {

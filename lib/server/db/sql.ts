@@ -1,4 +1,5 @@
 import "server-only";
+
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+
 import { storableParams, type SqlDatabase, type SqlExecutor, type SqlValue } from "@/lib/server/db/sql";
 
 // The embedded default: one connection per process, WAL so readers never wait for the writer,

@@ -1,6 +1,9 @@
 import "server-only";
+
 import path from "node:path";
+
 import { PlaygroundError } from "@/lib/core/errors";
+import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
 import type { MediaCatalog } from "@/lib/media/schema";
 import { SqlAccessSessions } from "@/lib/server/db/access-sessions";
 import { SqlConversationRepository, type ConversationRepository } from "@/lib/server/db/conversations";
@@ -12,7 +15,6 @@ import { openPostgres } from "@/lib/server/db/postgres";
 import { SqlSnapshotRepository, type SnapshotRepository } from "@/lib/server/db/snapshots";
 import type { SqlDatabase } from "@/lib/server/db/sql";
 import { openSqlite } from "@/lib/server/db/sqlite";
-import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
 
 // The playground's database: SQLite in the data folder by default, PostgreSQL when DATABASE_URL
 // is set. Opened once per process (and per location, so tests can point elsewhere), migrated

@@ -1,8 +1,8 @@
+import { snapshotMediaIds, type SnapshotData } from "@/lib/conversations/schema";
+import { mediaUrl } from "@/lib/media/media-url";
+import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/files";
 import { buildSessionHtml } from "@/lib/share/export/html";
 import { buildSessionMarkdown } from "@/lib/share/export/markdown";
-import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/files";
-import { mediaUrl } from "@/lib/media/media-url";
-import { snapshotMediaIds, type SnapshotData } from "@/lib/conversations/schema";
 
 // Builds an export in the browser and hands it to the person as downloads. Media are fetched
 // from the playground; one that cannot be read is named in the file as "not included".
@@ -38,7 +38,9 @@ export async function downloadMarkdown(source: ExportSource): Promise<number> {
   const slug = exportSlug(source.title);
   const blobs = await fetchMedia(source.data);
   const names = new Map<string, string>();
-  [...blobs].forEach(([id, blob], index) => names.set(id, mediaFileName(slug, index, blob.type, blob.type.startsWith("video/") ? "video" : "image")));
+  [...blobs].forEach(([id, blob], index) =>
+    names.set(id, mediaFileName(slug, index, blob.type, blob.type.startsWith("video/") ? "video" : "image")),
+  );
   save(`${slug}.md`, new Blob([buildSessionMarkdown({ ...source, media: names })], { type: "text/markdown;charset=utf-8" }));
   for (const [id, blob] of blobs) {
     // Browsers drop downloads started in the same instant; a short gap lets each one through.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { forgetSharedLink, readSharedLinks, rememberSharedLink, SHARE_TOKENS_KEY, type SharedLink } from "@/lib/share/client/tokens";
 
 function memoryStore(initial: Record<string, string> = {}) {
@@ -6,7 +7,13 @@ function memoryStore(initial: Record<string, string> = {}) {
   return { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };
 }
 
-const link = (id: string, createdAt: string): SharedLink => ({ id, title: `Title ${id}`, createdAt, deleteToken: `token-${id}`, conversationId: null });
+const link = (id: string, createdAt: string): SharedLink => ({
+  id,
+  title: `Title ${id}`,
+  createdAt,
+  deleteToken: `token-${id}`,
+  conversationId: null,
+});
 
 describe("shared link tokens", () => {
   it("remembers links by id, newest first, and forgets them", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { escapeHtml, neutralizeMarkdown } from "@/lib/share/export/escape";
 import { renderMarkdownToHtml } from "@/lib/share/export/render-markdown";
 
@@ -49,7 +50,9 @@ describe("neutralizeMarkdown", () => {
 
 describe("renderMarkdownToHtml", () => {
   it("renders Markdown and keeps raw HTML and javascript: links dead", () => {
-    const html = renderMarkdownToHtml("**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) ![cat](https://e.com/c.png)\n\n| a |\n|---|\n| 1 |");
+    const html = renderMarkdownToHtml(
+      "**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) ![cat](https://e.com/c.png)\n\n| a |\n|---|\n| 1 |",
+    );
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("<table>");
     expect(html).not.toMatch(/<img|javascript:/);

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
+
+import type { SnapshotData } from "@/lib/conversations/schema";
+import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/files";
 import { buildSessionHtml } from "@/lib/share/export/html";
 import { buildSessionMarkdown } from "@/lib/share/export/markdown";
-import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/files";
 import { renderMarkdownToHtml } from "@/lib/share/export/render-markdown";
-import type { SnapshotData } from "@/lib/conversations/schema";
 
 const IMAGE = "AAAAAAAAAAAAAAAAAAAAAA";
 const VIDEO = "BBBBBBBBBBBBBBBBBBBBBB";
@@ -41,7 +42,15 @@ const data: SnapshotData = {
 };
 
 describe("buildSessionMarkdown", () => {
-  const md = buildSessionMarkdown({ title: `Cups ${EVIL}`, createdAt: "2025-06-15T12:00:00.000Z", data, media: new Map([[IMAGE, "cups-media-1.png"], [VIDEO, "cups-media-2.mp4"]]) });
+  const md = buildSessionMarkdown({
+    title: `Cups ${EVIL}`,
+    createdAt: "2025-06-15T12:00:00.000Z",
+    data,
+    media: new Map([
+      [IMAGE, "cups-media-1.png"],
+      [VIDEO, "cups-media-2.mp4"],
+    ]),
+  });
 
   it("has the prompts, both panes, media beside it and the metrics", () => {
     expect(md).toMatch(/^# Cups /);
@@ -67,7 +76,10 @@ describe("buildSessionHtml", () => {
   const html = buildSessionHtml({
     title: `Cups ${EVIL}`,
     data,
-    media: new Map([[IMAGE, "data:image/png;base64,iVBORw0KGgo="], [VIDEO, "data:video/mp4;base64,AAAA"]]),
+    media: new Map([
+      [IMAGE, "data:image/png;base64,iVBORw0KGgo="],
+      [VIDEO, "data:video/mp4;base64,AAAA"],
+    ]),
     renderMarkdown: renderMarkdownToHtml,
   });
 
@@ -84,7 +96,10 @@ describe("buildSessionHtml", () => {
     expect(doc.querySelectorAll("script, iframe, object, embed")).toHaveLength(0);
     const handlers = [...doc.querySelectorAll("*")].flatMap((el) => el.getAttributeNames().filter((name) => name.startsWith("on")));
     expect(handlers).toEqual([]);
-    expect([...doc.querySelectorAll("img, video")].map((el) => el.getAttribute("src")?.slice(0, 15))).toEqual(["data:image/png;", "data:video/mp4;"]);
+    expect([...doc.querySelectorAll("img, video")].map((el) => el.getAttribute("src")?.slice(0, 15))).toEqual([
+      "data:image/png;",
+      "data:video/mp4;",
+    ]);
     expect(doc.querySelector(".bubble")?.textContent).toContain('<script>alert("x")</script>');
     expect(doc.title).toBe(`Cups ${EVIL}`);
     expect(html).toContain(`content="default-src 'none'`);

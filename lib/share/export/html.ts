@@ -1,8 +1,8 @@
 import type { SnapshotTurn } from "@/lib/conversations/schema";
-import { describeModel, describeSettings } from "@/lib/share/settings";
 import { escapeHtml } from "@/lib/share/export/escape";
 import { metricsLine, thinkingLine, type SessionExport } from "@/lib/share/export/markdown";
 import { toolCallViews } from "@/lib/share/export/tool-calls";
+import { describeModel, describeSettings } from "@/lib/share/settings";
 
 // A session as one self-contained HTML file that plays back offline: inline CSS, media embedded as
 // data: URIs (passed in `media`), reasoning in <details>, and no script at all. Its own CSP forbids
@@ -46,7 +46,8 @@ function attachmentHtml(a: NonNullable<SnapshotTurn["attachments"]>[number], med
       ? `<img src="${escapeHtml(src)}" alt="${name}" title="${name}">`
       : `<video src="${escapeHtml(src)}" controls playsinline preload="metadata" title="${name}"></video>`;
   }
-  if (a.url && /^https?:\/\//i.test(a.url)) return `<a class="chip" href="${escapeHtml(a.url)}" rel="noreferrer noopener">${name} — online only</a>`;
+  if (a.url && /^https?:\/\//i.test(a.url))
+    return `<a class="chip" href="${escapeHtml(a.url)}" rel="noreferrer noopener">${name} — online only</a>`;
   return `<span class="chip">${name} — not included</span>`;
 }
 
@@ -56,17 +57,25 @@ function userHtml(turn: SnapshotTurn, media: ReadonlyMap<string, string>): strin
 }
 
 function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string): string {
-  const parts = [`<div class="who">${escapeHtml(turn.backend?.label ?? "Reply")}${turn.backend?.model ? `<span>${escapeHtml(turn.backend.model)}</span>` : ""}</div>`];
+  const parts = [
+    `<div class="who">${escapeHtml(turn.backend?.label ?? "Reply")}${turn.backend?.model ? `<span>${escapeHtml(turn.backend.model)}</span>` : ""}</div>`,
+  ];
   if (turn.reasoning) {
-    parts.push(`<details class="think"><summary>${escapeHtml(thinkingLine(turn))}</summary><div class="think-text">${escapeHtml(turn.reasoning)}</div></details>`);
+    parts.push(
+      `<details class="think"><summary>${escapeHtml(thinkingLine(turn))}</summary><div class="think-text">${escapeHtml(turn.reasoning)}</div></details>`,
+    );
   }
   if (turn.answer) parts.push(`<div class="answer">${render(turn.answer)}</div>`);
   for (const call of toolCallViews(turn)) {
-    const result = call.result === null ? "" : `<div class="tool-result"><strong>Result</strong><pre>${escapeHtml(call.result)}</pre></div>`;
+    const result =
+      call.result === null ? "" : `<div class="tool-result"><strong>Result</strong><pre>${escapeHtml(call.result)}</pre></div>`;
     const flag = call.malformed ? `<div class="note">${escapeHtml(call.malformed)} Shown exactly as it came.</div>` : "";
-    parts.push(`<div class="tool"><div class="tool-head">Tool call <code>${escapeHtml(call.name)}</code><span>${escapeHtml(call.id)}</span></div>${flag}<pre>${escapeHtml(call.arguments)}</pre>${result}</div>`);
+    parts.push(
+      `<div class="tool"><div class="tool-head">Tool call <code>${escapeHtml(call.name)}</code><span>${escapeHtml(call.id)}</span></div>${flag}<pre>${escapeHtml(call.arguments)}</pre>${result}</div>`,
+    );
   }
-  if (turn.state === "error" && turn.error) parts.push(`<div class="error"><strong>${escapeHtml(turn.error.code)}</strong> — ${escapeHtml(turn.error.message)}</div>`);
+  if (turn.state === "error" && turn.error)
+    parts.push(`<div class="error"><strong>${escapeHtml(turn.error.code)}</strong> — ${escapeHtml(turn.error.message)}</div>`);
   if (turn.state === "stopped") parts.push(`<div class="note">Stopped — the partial reply is kept.</div>`);
   const metrics = metricsLine(turn);
   if (metrics) parts.push(`<div class="note">${escapeHtml(metrics)}</div>`);
@@ -77,8 +86,12 @@ export function buildSessionHtml({ title, createdAt, data, media = new Map(), re
   const model = describeModel(data);
   const prompts = data.turns.filter((t) => t.role === "user").length;
   const meta = [createdAt ? createdAt.slice(0, 10) : null, model, `${prompts} ${prompts === 1 ? "prompt" : "prompts"}`].filter(Boolean);
-  const rows = describeSettings(data).map((row) => `<dt>${escapeHtml(row.label)}</dt><dd>${escapeHtml(row.value)}</dd>`).join("");
-  const system = data.systemPrompt?.trim() ? `<div class="system"><strong>System prompt</strong>\n${escapeHtml(data.systemPrompt)}</div>` : "";
+  const rows = describeSettings(data)
+    .map((row) => `<dt>${escapeHtml(row.label)}</dt><dd>${escapeHtml(row.value)}</dd>`)
+    .join("");
+  const system = data.systemPrompt?.trim()
+    ? `<div class="system"><strong>System prompt</strong>\n${escapeHtml(data.systemPrompt)}</div>`
+    : "";
   const turns = data.turns.map((turn) => (turn.role === "user" ? userHtml(turn, media) : assistantHtml(turn, renderMarkdown))).join("\n");
   return `<!doctype html>
 <html lang="en">

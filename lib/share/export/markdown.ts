@@ -1,8 +1,8 @@
-import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
-import { describeModel, describeSettings } from "@/lib/share/settings";
+import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 import { neutralizeMarkdown } from "@/lib/share/export/escape";
 import { toolCallViews } from "@/lib/share/export/tool-calls";
+import { describeModel, describeSettings } from "@/lib/share/settings";
 
 // A session as one Markdown file. Stored media are referenced by file name, to be saved beside it;
 // media attached by URL link to where they are. Text from people and models is neutralised.
@@ -41,9 +41,17 @@ export function thinkingLine(turn: SnapshotTurn): string {
 
 /** One line of plain text (a title, a label in brackets): markup characters escaped, "<" as an entity. */
 const inlineLabel = (text: string) =>
-  text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]]/g, "\\$&").replace(/</g, "&lt;").trim();
+  text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[\\`*_[\]]/g, "\\$&")
+    .replace(/</g, "&lt;")
+    .trim();
 
-const quote = (text: string) => text.split("\n").map((line) => (line === "" ? ">" : `> ${line}`)).join("\n");
+const quote = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => (line === "" ? ">" : `> ${line}`))
+    .join("\n");
 
 function attachmentLine(a: NonNullable<SnapshotTurn["attachments"]>[number], media: ReadonlyMap<string, string>): string {
   const label = inlineLabel(a.name ?? a.kind) || a.kind;
@@ -51,7 +59,9 @@ function attachmentLine(a: NonNullable<SnapshotTurn["attachments"]>[number], med
   const target = a.mediaId !== undefined ? media.get(a.mediaId) : a.url;
   if (!target) return `- ${a.kind === "image" ? "Image" : "Video"}: ${label}${size} — not included`;
   const href = `<${target.replace(/[<>\s]/g, encodeURIComponent)}>`;
-  return a.kind === "image" && a.mediaId !== undefined ? `![${label}](${href})` : `- ${a.kind === "image" ? "Image" : "Video"}: [${label}](${href})${size}`;
+  return a.kind === "image" && a.mediaId !== undefined
+    ? `![${label}](${href})`
+    : `- ${a.kind === "image" ? "Image" : "Video"}: [${label}](${href})${size}`;
 }
 
 function userSection(turn: SnapshotTurn, index: number, media: ReadonlyMap<string, string>): string {
@@ -69,16 +79,25 @@ function fenced(text: string): string {
 }
 
 function assistantSection(turn: SnapshotTurn): string {
-  const who = [turn.backend?.label, turn.backend?.model].filter(Boolean).map((s) => inlineLabel(String(s))).join(" · ");
+  const who = [turn.backend?.label, turn.backend?.model]
+    .filter(Boolean)
+    .map((s) => inlineLabel(String(s)))
+    .join(" · ");
   const lines = [`### ${who || "Reply"}`, ""];
   if (turn.reasoning) lines.push(quote(`**${thinkingLine(turn)}**\n\n${neutralizeMarkdown(turn.reasoning)}`), "");
   if (turn.answer) lines.push(neutralizeMarkdown(turn.answer), "");
   for (const call of toolCallViews(turn)) {
-    lines.push(`**Tool call \`${call.name.replace(/`/g, "")}\`** (${inlineLabel(call.id)})${call.malformed ? ` — ${inlineLabel(call.malformed)}` : ""}`, "", fenced(call.arguments), "");
+    lines.push(
+      `**Tool call \`${call.name.replace(/`/g, "")}\`** (${inlineLabel(call.id)})${call.malformed ? ` — ${inlineLabel(call.malformed)}` : ""}`,
+      "",
+      fenced(call.arguments),
+      "",
+    );
     if (call.result !== null) lines.push("**Result:**", "", fenced(call.result), "");
   }
   if (turn.state === "stopped") lines.push("*Stopped — the partial reply is kept.*", "");
-  if (turn.state === "error" && turn.error) lines.push(`**Error (${inlineLabel(turn.error.code)}):** ${inlineLabel(turn.error.message)}`, "");
+  if (turn.state === "error" && turn.error)
+    lines.push(`**Error (${inlineLabel(turn.error.code)}):** ${inlineLabel(turn.error.message)}`, "");
   const metrics = metricsLine(turn);
   if (metrics) lines.push(`*${metrics}*`, "");
   return lines.join("\n");
@@ -86,7 +105,9 @@ function assistantSection(turn: SnapshotTurn): string {
 
 export function buildSessionMarkdown({ title, createdAt, data, media = new Map() }: SessionExport): string {
   const model = describeModel(data);
-  const meta = ["Exported from NIM Playground", createdAt ? createdAt.slice(0, 10) : null, model ? inlineLabel(model) : null].filter(Boolean);
+  const meta = ["Exported from NIM Playground", createdAt ? createdAt.slice(0, 10) : null, model ? inlineLabel(model) : null].filter(
+    Boolean,
+  );
   const settings = describeSettings(data).map((row) => `- **${row.label}:** ${inlineLabel(row.value)}`);
   const parts = [`# ${inlineLabel(title) || "Session"}`, "", `*${meta.join(" · ")}*`, "", "## Settings", "", ...settings, ""];
   if (data.systemPrompt?.trim()) parts.push("**System prompt:**", "", quote(neutralizeMarkdown(data.systemPrompt)), "");
@@ -100,5 +121,8 @@ export function buildSessionMarkdown({ title, createdAt, data, media = new Map()
       parts.push(assistantSection(turn));
     }
   }
-  return `${parts.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${parts
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

@@ -9,7 +9,9 @@ import remarkGfm from "remark-gfm";
 const components: Components = {
   a: ({ href, children }) => createElement("a", { href, target: "_blank", rel: "noreferrer noopener" }, children),
   img: ({ src, alt }) =>
-    typeof src === "string" && src ? createElement("a", { href: src, target: "_blank", rel: "noreferrer noopener" }, alt ? `[image: ${alt}]` : "[image]") : null,
+    typeof src === "string" && src
+      ? createElement("a", { href: src, target: "_blank", rel: "noreferrer noopener" }, alt ? `[image: ${alt}]` : "[image]")
+      : null,
 };
 
 export function renderMarkdownToHtml(markdown: string): string {

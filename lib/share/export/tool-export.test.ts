@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
+
+import { snapshotDataSchema, type SnapshotData } from "@/lib/conversations/schema";
 import { buildSessionHtml } from "@/lib/share/export/html";
 import { buildSessionMarkdown } from "@/lib/share/export/markdown";
-import { snapshotDataSchema, type SnapshotData } from "@/lib/conversations/schema";
 
 const EVIL = "<script>alert(1)</script>```";
 const data: SnapshotData = snapshotDataSchema.parse({
@@ -10,12 +11,25 @@ const data: SnapshotData = snapshotDataSchema.parse({
   turns: [
     { role: "user", text: "Where is the cup?" },
     {
-      role: "assistant", state: "done", finishReason: "tool_calls", reasoning: "Look it up.", answer: "",
+      role: "assistant",
+      state: "done",
+      finishReason: "tool_calls",
+      reasoning: "Look it up.",
+      answer: "",
       toolCalls: [
         { index: 0, id: "call-1", name: "look_up_object_pose", arguments: '{"object_name":"cup"}' },
-        { index: 1, id: "call-2", name: "look_up_object_pose", arguments: '{"object_name": ', malformed: "The arguments are not valid JSON." },
+        {
+          index: 1,
+          id: "call-2",
+          name: "look_up_object_pose",
+          arguments: '{"object_name": ',
+          malformed: "The arguments are not valid JSON.",
+        },
       ],
-      toolResults: [{ callId: "call-1", content: `x=0.4 ${EVIL}` }, { callId: "call-2", content: "unknown" }],
+      toolResults: [
+        { callId: "call-1", content: `x=0.4 ${EVIL}` },
+        { callId: "call-2", content: "unknown" },
+      ],
     },
     { role: "assistant", state: "done", answer: "At x=0.4." },
   ],

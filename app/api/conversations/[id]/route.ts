@@ -1,9 +1,10 @@
 import { z } from "zod";
+
 import { renameConversationSchema, saveConversationSchema, sessionIdSchema } from "@/lib/conversations/schema";
+import { ownConversation, SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 import { conversationNotFound } from "@/lib/server/db/conversations";
 import { playgroundStore } from "@/lib/server/db/store";
 import { methods, route } from "@/lib/server/route";
-import { ownConversation, SESSION_BODY_MAX_BYTES } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

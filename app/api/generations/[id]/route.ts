@@ -1,5 +1,6 @@
-import { ID_PATTERN } from "@/lib/core/ids";
 import { z } from "zod";
+
+import { ID_PATTERN } from "@/lib/core/ids";
 import { generationService, jobNotFound } from "@/lib/generation/server/service";
 import { methods, route } from "@/lib/server/route";
 

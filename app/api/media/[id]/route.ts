@@ -1,10 +1,11 @@
 import { z } from "zod";
+
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaIdSchema } from "@/lib/media/media-api";
-import { accessConfig } from "@/lib/server/access";
-import { isSharedMedia } from "@/lib/server/access-guard";
 import { mediaResponse } from "@/lib/media/server/download";
 import { checkMediaSignature } from "@/lib/media/server/media-signature";
+import { accessConfig } from "@/lib/server/access";
+import { isSharedMedia } from "@/lib/server/access-guard";
 import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
 import { z } from "zod";
+
+import { readShare, removeShare } from "@/lib/conversations/server/service";
 import { accessConfig } from "@/lib/server/access";
 import { methods, route } from "@/lib/server/route";
-import { readShare, removeShare } from "@/lib/conversations/server/service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
+import { snippetTargetFor } from "@/lib/code-view/server/snippet-target";
 import { snippetTargetParamsSchema } from "@/lib/code-view/snippet-target";
 import { methods, route } from "@/lib/server/route";
-import { snippetTargetFor } from "@/lib/code-view/server/snippet-target";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
+import { passThrough, passthroughParamsSchema } from "@/lib/backends/server/passthrough";
 import { PlaygroundError } from "@/lib/core/errors";
 import { describeIssues } from "@/lib/server/http";
-import { passThrough, passthroughParamsSchema } from "@/lib/backends/server/passthrough";
 import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -16,4 +16,10 @@ const handle = route(
   async ({ request, params }) => passThrough(request, params),
 );
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: handle, POST: handle, PUT: handle, PATCH: handle, DELETE: handle });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: handle,
+  POST: handle,
+  PUT: handle,
+  PATCH: handle,
+  DELETE: handle,
+});
