@@ -4,9 +4,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getConfig } = await import("@/lib/backends/server/config");
   const { checkRequestSettings } = await import("@/lib/server/request-settings");
+  const { redactConsole } = await import("@/lib/backends/server/redact");
   try {
     getConfig();
     checkRequestSettings();
+    // No log line carries a configured key, whoever writes it (upstream text can reach any error).
+    redactConsole();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

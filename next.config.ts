@@ -13,7 +13,12 @@ const nextConfig: NextConfig = {
   // The HTTP client of every upstream call, loaded from node_modules as the tests load it, not bundled per route.
   serverExternalPackages: ["undici"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+    const [policy, ...others] = securityHeaders(process.env.NODE_ENV === "development");
+    // The pass-through sets the sandbox policy itself (Next keeps a header set here over a route's own).
+    return [
+      { source: "/:path*", headers: others },
+      { source: "/:path((?!api/backends/[^/]+/v1/).*)", headers: [policy!] },
+    ];
   },
 };
 

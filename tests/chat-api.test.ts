@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { REASONING_PROMPT_SUFFIX } from "@/lib/backends/families";
@@ -144,6 +144,24 @@ describe("POST /api/chat", () => {
     expect(events).toContainEqual({ type: "answer", text: "Hal" });
     expect(events.at(-1)).toMatchObject({ type: "error", code: "upstream_error" });
     expect((events.at(-1) as { message: string }).message).toContain("CUDA out of memory");
+  });
+
+  it("uses one id per request: the start event's requestId, the X-Request-Id header and the log line", async () => {
+    upstream.handle((_req, res) => void res.writeHead(500, { "Content-Type": "application/json" }).end('{"detail":"engine crashed"}'));
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.join(" ")));
+    try {
+      const { response, events } = await chat(ask());
+      const start = events[0] as Extract<ChatEvent, { type: "start" }>;
+      expect(start.type).toBe("start");
+      expect(response.headers.get("x-request-id")).toBe(start.requestId);
+      expect(events.at(-1)).toMatchObject({ type: "error", code: "upstream_error" });
+      expect(logged).toEqual([expect.stringContaining(`${start.requestId} upstream_error: Backend 'nim' failed (500): engine crashed`)]);
+    } finally {
+      spy.mockRestore();
+    }
+    const refused = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect((await refused.json()).error.errorId).toBe(refused.headers.get("x-request-id"));
   });
 
   it("says which URL is unreachable and that the NIM may not be running", async () => {

@@ -1,11 +1,13 @@
+import type { ServerResponse } from "node:http";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET, POST } from "@/app/api/backends/[id]/v1/[...path]/route";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 
 import { useConfig } from "./support/config";
 import { serveRoutes } from "./support/route-server";
-import { sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
+import { cutAt, sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
 
 const KEY = "nvapi-passthrough-secret";
 let upstream: ScriptedUpstream;
@@ -59,6 +61,7 @@ describe("pass-through /api/backends/{id}/v1/{path}", () => {
       body: "{}",
     });
     expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     const unknown = await fetch(`${app.url}/api/backends/elsewhere/v1/models`);
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("backend_not_found");
@@ -80,4 +83,52 @@ describe("pass-through /api/backends/{id}/v1/{path}", () => {
     expect(text).not.toContain(KEY);
     expect(upstream.requests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
+
+  it("never serves an upstream's document renderable on our origin; JSON and events pass as they are", async () => {
+    const page = `<!DOCTYPE html><script>fetch("/api/conversations").then((r) => r.text()).then(alert)</script>`;
+    const answers: [string, string][] = [
+      ["text/html; charset=utf-8", page],
+      ["image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`],
+      ["application/xhtml+xml", page],
+      ["text/xml", `<x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>`],
+      ["application/rss+xml", "<rss/>"],
+      ["", page],
+    ];
+    for (const [type, body] of answers) {
+      upstream.handle((_req, res) => void res.writeHead(200, type ? { "Content-Type": type } : {}).end(body));
+      const response = await fetch(`${app.url}/api/backends/nim/v1/models`);
+      expect(response.headers.get("content-disposition"), type).toBe("attachment");
+      expect(response.headers.get("content-security-policy"), type).toBe(MEDIA_CONTENT_SECURITY_POLICY);
+      expect(response.headers.get("x-content-type-options"), type).toBe("nosniff");
+      expect(await response.text()).toBe(body);
+    }
+    for (const type of ["application/json", "text/event-stream", "video/mp4"]) {
+      upstream.handle((_req, res) => void res.writeHead(200, { "Content-Type": type }).end("{}"));
+      const response = await fetch(`${app.url}/api/backends/nim/v1/models`);
+      expect(response.headers.get("content-type"), type).toBe(type);
+      expect(response.headers.get("content-disposition"), type).toBeNull();
+      expect(response.headers.get("content-security-policy"), type).toBe(MEDIA_CONTENT_SECURITY_POLICY);
+    }
+  });
+
+  it("cuts the key out of an echoed body wherever the network splits it", async () => {
+    const body = Buffer.from(`{"error":{"message":"You sent Bearer ${KEY} twice: ${KEY}${KEY}"}}`);
+    const start = body.indexOf(KEY);
+    for (let offset = start - 1; offset <= start + KEY.length + 1; offset++) {
+      upstream.handle((_req, res) => {
+        res.writeHead(401, { "Content-Type": "application/json" });
+        return writeSplit(res, body, [offset, offset + 3]);
+      });
+      const text = await (await fetch(`${app.url}/api/backends/nim/v1/models`)).text();
+      expect(text, `cut at ${offset}`).toBe(`{"error":{"message":"You sent Bearer [key removed] twice: [key removed][key removed]"}}`);
+    }
+  });
 });
+
+async function writeSplit(res: ServerResponse, bytes: Buffer, offsets: number[]): Promise<void> {
+  for (const piece of cutAt(bytes, offsets)) {
+    res.write(piece);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  res.end();
+}

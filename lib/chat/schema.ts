@@ -4,9 +4,15 @@ import { toolCallSchema, toolChoiceSchema, toolDefinitionSchema } from "@/lib/ch
 import { mediaParamsSchema, storedMediaParamsSchema, type MediaParams } from "@/lib/media/params-schema";
 // The request body of POST /api/chat (docs/architecture.md). Shared so the browser builds what the server accepts.
 
-import { contentPartSchema, type ContentPart } from "@/lib/media/parts";
+import { contentPartSchema, MAX_MEDIA_URL_CHARS, type ContentPart } from "@/lib/media/parts";
 
 export { contentPartSchema, mediaParamsSchema, storedMediaParamsSchema, type ContentPart, type MediaParams };
+
+/**
+ * The largest /api/chat body: one media URL at its limit plus room for the conversation's text.
+ * Stored media go by id, so real turns are far smaller; a larger body is refused while it is read.
+ */
+export const MAX_CHAT_BODY_BYTES = MAX_MEDIA_URL_CHARS + 8 * 1024 * 1024;
 
 export const chatMessageSchema = z
   .object({

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 // The parts of a chat message: text, stored media by id, or media by URL (http(s) or data:).
 
+/** The longest media URL a message part may carry (a data: URI of about 30 MB of media). */
+export const MAX_MEDIA_URL_CHARS = 40_000_000;
+
 const textPart = z.object({ type: z.literal("text"), text: z.string().max(200_000) });
 const mediaIdPart = z.object({
   type: z.enum(["image", "video"]),
@@ -11,7 +14,7 @@ const urlPart = z.object({
   type: z.enum(["image_url", "video_url"]),
   url: z
     .string()
-    .max(40_000_000)
+    .max(MAX_MEDIA_URL_CHARS)
     .refine((u) => /^(https?:|data:)/i.test(u), {
       message: "must be an http(s) URL or a data: URI",
     }),

@@ -105,9 +105,11 @@ function parse<V>(
 const badRequest = (_: unknown, issues: readonly z.core.$ZodIssue[]) => new PlaygroundError("bad_request", describeIssues(issues));
 
 /** Our headers on the way out: a fresh Response, since some (redirects) have read-only headers. */
-function finish(response: Response, cookie: string | null): Response {
+function finish(response: Response, cookie: string | null, requestId: string): Response {
   const headers = new Headers(response.headers);
   if (!headers.has("cache-control")) headers.set("Cache-Control", "no-store");
+  // The id an error body's errorId, a chat stream's start event and the log carry (the pass-through keeps the upstream's).
+  if (!headers.has("x-request-id")) headers.set("X-Request-Id", requestId);
   if (cookie) headers.append("Set-Cookie", cookie);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
@@ -133,10 +135,10 @@ export function route<const S extends RouteSpec>(spec: S, handler: (input: Route
       response = await handler({ request, params, query, body, owner, client, requestId } as RouteInput<S>);
     } catch (error) {
       response = errorResponse(error, requestId);
-      // A refused upload leaves its body unread: close the connection rather than drain it.
-      if (accepts === "upload") response.headers.set("Connection", "close");
+      // A refused upload or oversized body is left unread: close the connection rather than drain it.
+      if (accepts === "upload" || response.status === 413) response.headers.set("Connection", "close");
     }
-    return finish(response, owner?.isNew ? ownerCookie(owner, request) : null);
+    return finish(response, owner?.isNew ? ownerCookie(owner, request) : null, requestId);
   };
 }
 
@@ -163,7 +165,8 @@ export function methods<H extends Handlers>(handlers: H): Record<Method | "OPTIO
       undefined,
       allow,
     );
-    return finish(errorResponse(error, randomUUID()), null);
+    const requestId = randomUUID();
+    return finish(errorResponse(error, requestId), null, requestId);
   };
   const options: RouteHandler = async () => new Response(null, { status: 204, headers: { ...allow, "Cache-Control": "no-store" } });
   const generated = { [GENERATED_HANDLER]: true };

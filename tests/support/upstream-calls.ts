@@ -14,7 +14,8 @@ import { sleep } from "./wait";
 export async function chatTurn(backend: string): Promise<ChatEvent[]> {
   const request = chatRequestSchema.parse({ backend, messages: [{ role: "user", content: "Where is the cup?" }] });
   const events: ChatEvent[] = [];
-  for await (const event of readChatEvents(await startChatStream(request, new AbortController().signal))) events.push(event);
+  for await (const event of readChatEvents(await startChatStream(request, new AbortController().signal, { requestId: "test" })))
+    events.push(event);
   return events;
 }
 

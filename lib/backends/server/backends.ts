@@ -100,20 +100,6 @@ export function authHeaders(backend: Backend): Record<string, string> {
   return { Authorization: backend.authScheme === "raw" ? key : `Bearer ${key}` };
 }
 
-export const REDACTED_KEY = "[key removed]";
-
-/** The text with the backend's key cut out: an upstream error body may echo the Authorization header. */
-export function redactKey(text: string, backend: Backend): string {
-  const key = backendKey(backend);
-  return key ? text.replaceAll(key, REDACTED_KEY) : text;
-}
-
-/** The key's bytes, for cutting it out of a stream; null when the backend has none. */
-export function keyBytes(backend: Backend): Buffer | null {
-  const key = backendKey(backend);
-  return key ? Buffer.from(key, "utf8") : null;
-}
-
 export function unreachableMessage(backend: Backend): string {
   return backend.simulated
     ? `The built-in simulator for '${backend.label}' is not answering. Restart the playground.`

@@ -3,10 +3,12 @@ import "server-only";
 import { z } from "zod";
 
 import type { BackendKind } from "@/lib/backends/families";
-import { authHeaders, getBackend, keyBytes, REDACTED_KEY, redactKey, type Backend } from "@/lib/backends/server/backends";
+import { authHeaders, getBackend, type Backend } from "@/lib/backends/server/backends";
+import { keyRedactingBytes, redactKeys } from "@/lib/backends/server/redact";
 import { cutMidStreamMessage, fetchFailure } from "@/lib/backends/server/upstream-errors";
 import { limitReached, upstreamFetch } from "@/lib/backends/server/upstream-fetch";
 import { PlaygroundError } from "@/lib/core/errors";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 
 // The OpenAI-compatible pass-through: only the paths a backend's kind serves, the key added here,
 // the response streamed back as it arrives.
@@ -54,7 +56,10 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
     throw new PlaygroundError("path_not_allowed", `A ${backend.kind} backend does not serve /v1/${path} through the playground.`);
   }
   if (!rule[1].includes(method as Method)) {
-    throw new PlaygroundError("method_not_allowed", `/v1/${path} takes ${rule[1].join(" or ")}, not ${method}.`);
+    const allow = [...rule[1], ...(rule[1].includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    throw new PlaygroundError("method_not_allowed", `/v1/${path} takes ${rule[1].join(" or ")}, not ${method}.`, undefined, {
+      Allow: allow,
+    });
   }
 
   const search = new URL(request.url).search;
@@ -91,49 +96,25 @@ export async function passThrough(request: Request, params: z.infer<typeof passt
     clearTimeout(headerTimer);
   }
 
-  const responseHeaders = new Headers({ "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" });
+  const responseHeaders = new Headers({ "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no", ...INERT });
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
-    if (value && value.length <= MAX_FORWARDED_HEADER_CHARS && redactKey(value, backend) === value) responseHeaders.set(name, value);
+    if (value && value.length <= MAX_FORWARDED_HEADER_CHARS && redactKeys(value) === value) responseHeaders.set(name, value);
   }
-  const eventStream = /^text\/event-stream/i.test(upstream.headers.get("content-type") ?? "");
+  const type = upstream.headers.get("content-type") ?? "";
+  // A document type would render on our origin (a hijacked NIM's page reading saved chats): never inline.
+  if (RENDERABLE.test(type) || (!type && upstream.body)) responseHeaders.set("Content-Disposition", "attachment");
+  const eventStream = /^text\/event-stream/i.test(type);
   const guarded = upstream.body && guardBody(upstream.body, backend, eventStream, () => upstreamAbort.abort());
-  const key = keyBytes(backend);
-  const body = guarded && key ? guarded.pipeThrough(cutOut(key, encoder.encode(REDACTED_KEY))) : guarded;
+  const redacting = keyRedactingBytes();
+  const body = guarded && redacting ? guarded.pipeThrough(redacting) : guarded;
   return new Response(body, { status: upstream.status, headers: responseHeaders });
 }
 
-/**
- * Replaces `secret` in a byte stream, also across chunk boundaries (error bodies may echo the
- * Authorization header). Only bytes that could start the secret are held back for the next chunk.
- */
-function cutOut(secret: Uint8Array, replacement: Uint8Array): TransformStream<Uint8Array, Uint8Array> {
-  let held: Buffer = Buffer.alloc(0);
-  const heldBack = (bytes: Buffer) => {
-    for (let k = Math.min(secret.length - 1, bytes.length); k > 0; k--) {
-      if (bytes.subarray(bytes.length - k).equals(secret.subarray(0, k))) return k;
-    }
-    return 0;
-  };
-  return new TransformStream({
-    transform(chunk, controller) {
-      let rest = Buffer.concat([held, chunk]);
-      const pieces: Uint8Array[] = [];
-      for (let at = rest.indexOf(secret); at !== -1; at = rest.indexOf(secret)) {
-        pieces.push(rest.subarray(0, at), replacement);
-        rest = rest.subarray(at + secret.length);
-      }
-      const keep = heldBack(rest);
-      pieces.push(rest.subarray(0, rest.length - keep));
-      held = Buffer.from(rest.subarray(rest.length - keep));
-      const out = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
-      if (out.length > 0) controller.enqueue(out);
-    },
-    flush(controller) {
-      if (held.length > 0) controller.enqueue(held);
-    },
-  });
-}
+/** Whatever the upstream sends is not run or sniffed into something runnable (the media routes' policy). */
+const INERT = { "Content-Security-Policy": MEDIA_CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff" };
+// HTML, XHTML, SVG, any XML and the other types a browser renders as a document.
+const RENDERABLE = /^\s*(text\/(html|xml|xsl|xslt|vtt)|[\w.+-]+\/([\w.-]+\+)?xml|image\/svg|application\/(xhtml|pdf|x-shockwave))/i;
 
 /**
  * Streams the upstream body through unchanged, but ends it when the upstream stalls for

@@ -2,7 +2,8 @@ import "server-only";
 
 import OpenAI from "openai";
 
-import { redactKey, unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+import { unreachableMessage, type Backend } from "@/lib/backends/server/backends";
+import { redactKeys } from "@/lib/backends/server/redact";
 import { limitReached, upstreamFetch } from "@/lib/backends/server/upstream-fetch";
 import { PlaygroundError } from "@/lib/core/errors";
 
@@ -94,18 +95,36 @@ export const normalizingFetch: typeof fetch = async (input, init) => {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 };
 
+/** The longest event-stream line held while waiting for its end (a whole answer in one event stays under it). */
+export const MAX_EVENT_LINE_BYTES = 16 * 1024 * 1024;
+
+const lineTooLong = () =>
+  new PlaygroundError(
+    "upstream_error",
+    `The model server sent an event-stream line of more than ${MAX_EVENT_LINE_BYTES / 1024 / 1024} MB without ending it; the stream was ended and the text so far is kept.`,
+  );
+
 /**
  * Regroups a byte stream so each piece ends at a line end. The SDK copies its whole pending buffer
  * on every network read, which is quadratic for one huge event (a 10 MB chunk took 13 s).
  */
 function wholeLines(): TransformStream<Uint8Array, Uint8Array> {
   let held: Uint8Array[] = [];
+  let heldBytes = 0;
   return new TransformStream({
     transform(chunk, controller) {
       const end = Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d)) + 1;
-      if (end === 0) return void held.push(chunk);
+      if (end === 0) {
+        held.push(chunk);
+        heldBytes += chunk.length;
+        // A line that never ends would be held in memory for ever.
+        if (heldBytes > MAX_EVENT_LINE_BYTES) controller.error(lineTooLong());
+        return;
+      }
       controller.enqueue(held.length ? Buffer.concat([...held, chunk.subarray(0, end)]) : chunk.subarray(0, end));
       held = end < chunk.length ? [chunk.subarray(end)] : [];
+      heldBytes = chunk.length - end;
+      if (heldBytes > MAX_EVENT_LINE_BYTES) controller.error(lineTooLong());
     },
     flush(controller) {
       if (held.length) controller.enqueue(Buffer.concat(held));
@@ -135,7 +154,8 @@ function errorCodes(error: unknown): string[] {
  * Our error for an upstream answer that is not 2xx, for every kind of call (chat, generation, status
  * checks): the server's own sentence, and what to do about busy servers, loading NIMs and keys.
  */
-export function errorForStatus(backend: Backend, status: number, detail: string | null, headers?: Headers): PlaygroundError {
+export function errorForStatus(backend: Backend, status: number, upstreamSaid: string | null, headers?: Headers): PlaygroundError {
+  const detail = upstreamSaid === null ? null : redactKeys(upstreamSaid);
   const said = detail ? `: ${detail}` : "";
   const wait = retryAfterSeconds(headers);
   if (status === 429) {
@@ -194,7 +214,7 @@ export function cutMidStreamMessage(backend: Backend): string {
  */
 export function toPlaygroundError(error: unknown, backend: Backend): PlaygroundError {
   const failure = describeFailure(error, backend);
-  const message = redactKey(failure.message, backend);
+  const message = redactKeys(failure.message);
   return message === failure.message ? failure : new PlaygroundError(failure.code, message, failure.status);
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
 import type { Stream } from "openai/core/streaming";
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
@@ -15,6 +14,7 @@ import { ReasoningSplitter, type UpstreamDelta } from "@/lib/chat/reasoning-spli
 import { buildChatRequest } from "@/lib/chat/request";
 import type { ChatRequest } from "@/lib/chat/schema";
 import { createMediaResolver, type MediaInliner } from "@/lib/chat/server/inline";
+import { redactingSend } from "@/lib/chat/server/redacting-events";
 import { ToolCallAssembler, type ToolCallDelta } from "@/lib/chat/tool-call-assembler";
 import { PlaygroundError } from "@/lib/core/errors";
 
@@ -55,7 +55,7 @@ export function upstreamClient(backend: Backend): OpenAI {
 export async function startChatStream(
   request: ChatRequest,
   clientSignal: AbortSignal,
-  prepareMedia: MediaInliner = inlineStoredMedia,
+  { requestId, prepareMedia = inlineStoredMedia }: { requestId: string; prepareMedia?: MediaInliner },
 ): Promise<ReadableStream<Uint8Array>> {
   const backend = await getBackend(request.backend);
   if (backend.kind !== "chat") {
@@ -79,15 +79,18 @@ export async function startChatStream(
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (event: ChatEvent) => {
+      // Upstream text reaches the browser only through here, without the keys.
+      const send = redactingSend((event: ChatEvent) => {
+        // The same id as an error body's errorId and the log line, so a report can be traced.
+        if (event.type === "error" && event.status >= 500) console.error(`[playground] ${requestId} ${event.code}: ${event.message}`);
         if (!listening) return;
         try {
           controller.enqueue(encoder.encode(encodeChatEvent(event)));
         } catch {
           // The browser went away between the check and the write.
         }
-      };
-      send({ type: "start", requestId: randomUUID(), backend: backend.id, model });
+      });
+      send({ type: "start", requestId, backend: backend.id, model });
       if (fitted.notice) send({ type: "notice", code: "media_omitted", message: fitted.notice });
       void pumpUpstream(backend, body, request.reasoning, abort, send).finally(() => {
         clientSignal.removeEventListener("abort", onClientAbort);

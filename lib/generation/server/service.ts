@@ -3,8 +3,9 @@ import "server-only";
 import { randomInt } from "node:crypto";
 
 import { GENERATION_PROFILES } from "@/lib/backends/generation-families";
-import { getBackend, redactKey, type Backend } from "@/lib/backends/server/backends";
+import { getBackend, type Backend } from "@/lib/backends/server/backends";
 import { backendProfile } from "@/lib/backends/server/generator-contract";
+import { redactKeys } from "@/lib/backends/server/redact";
 import { MAX_INLINE_BYTES } from "@/lib/chat/server/inline";
 import { PlaygroundError } from "@/lib/core/errors";
 import { processMemo } from "@/lib/core/process-memo";
@@ -232,9 +233,10 @@ export class GenerationService {
         result: { mediaId: stored.media.id, kind: stored.media.kind },
         action: output.action ?? null,
         media: await resultFacts(output.bytes, stored.media),
-        upsampledPrompt: output.upsampledPrompt ?? null,
+        // The server's own words are upstream text like any other: no key in them is stored.
+        upsampledPrompt: output.upsampledPrompt === undefined ? null : redactKeys(output.upsampledPrompt),
         seed: output.seed ?? resolved.request.seed,
-        note: output.note ?? null,
+        note: output.note === undefined ? null : redactKeys(output.note),
       });
     } catch (error) {
       if (error instanceof CanceledError || signal.aborted) return;
@@ -246,7 +248,7 @@ export class GenerationService {
       await this.record(job.id, {
         type: "fail",
         at: this.now(),
-        error: { code: failure.code, message: redactKey(failure.message, backend) },
+        error: { code: failure.code, message: redactKeys(failure.message) },
       });
     }
   }
