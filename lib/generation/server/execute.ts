@@ -6,7 +6,7 @@ import { actionOf } from "@/lib/generation/action-result";
 import { inferBody, type UpstreamPlan } from "@/lib/generation/builders";
 import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
 import { runOmniVideo, type OmniModes } from "@/lib/generation/server/omni-video";
-import { callUpstream, ensureOk, notes, readJsonBody } from "@/lib/generation/server/upstream";
+import { callUpstream, ensureOk, jsonMediaOf, notes } from "@/lib/generation/server/upstream";
 
 // Runs one upstream generation to its result bytes: /v1/infer (Cosmos Predict, the Cosmos3 NIMs),
 // /v1/images/generations and the vLLM-Omni video endpoints (omni-video.ts).
@@ -16,13 +16,8 @@ export type { ExecutionHooks, GenerationOutput, InputMedia };
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 const integer = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : undefined);
 
-function decodeBase64(value: unknown, field: string, backend: Backend): Uint8Array {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new PlaygroundError("upstream_error", `Backend '${backend.id}' answered without ${field}, so there is no result to keep.`);
-  }
-  const data = value.startsWith("data:") ? value.slice(value.indexOf(",") + 1) : value;
-  return new Uint8Array(Buffer.from(data, "base64"));
-}
+const missing = (backend: Backend, field: string) =>
+  new PlaygroundError("upstream_error", `Backend '${backend.id}' answered without ${field}, so there is no result to keep.`);
 
 const jsonCall = (path: string, json: unknown) => ({
   method: "POST" as const,
@@ -44,27 +39,30 @@ export async function executePlan(
   if (plan.protocol === "omni-video") return runOmniVideo(backend, plan, { input, control }, hooks, omniModes, extra.domain);
   if (plan.protocol === "omni-image") {
     const response = await ensureOk(await callUpstream(backend, jsonCall("images/generations", plan.json), signal), backend);
-    const body = await readJsonBody(response, backend, signal);
-    const first = Array.isArray(body.data) ? (body.data[0] as Record<string, unknown> | undefined) : undefined;
-    return { bytes: decodeBase64(first?.b64_json, "data[0].b64_json", backend), ...notes(body) };
+    const { media, rest } = jsonMediaOf(response, backend, signal, ["b64_json"]);
+    const details = async () => {
+      const { body, field } = await rest();
+      if (!field) throw missing(backend, "data[0].b64_json");
+      return notes(body);
+    };
+    return { media, details };
   }
   const response = await ensureOk(await callUpstream(backend, jsonCall("infer", inferBody(plan, input, control)), signal), backend);
-  const body = await readJsonBody(response, backend, signal);
-  const action = actionOf(body.action, extra.domain);
-  if (!body.b64_video && !body.b64_image && action.action) {
-    throw new PlaygroundError(
-      "upstream_error",
-      `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`,
-    );
-  }
-  const media = plan.output === "image" ? (body.b64_image ?? body.b64_video) : (body.b64_video ?? body.b64_image);
-  const upsampledPrompt = text(body.upsampled_prompt);
-  const seed = integer(body.seed);
-  return {
-    bytes: decodeBase64(media, plan.output === "image" ? "b64_image" : "b64_video", backend),
-    ...(upsampledPrompt ? { upsampledPrompt } : {}),
-    ...(seed === undefined ? {} : { seed }),
-    ...notes(body),
-    ...action,
+  const fields = plan.output === "image" ? ["b64_image", "b64_video"] : ["b64_video", "b64_image"];
+  const { media, rest } = jsonMediaOf(response, backend, signal, fields);
+  const details = async () => {
+    const { body, field } = await rest();
+    const action = actionOf(body.action, extra.domain);
+    if (!field && action.action) {
+      throw new PlaygroundError(
+        "upstream_error",
+        `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`,
+      );
+    }
+    if (!field) throw missing(backend, fields[0]!);
+    const upsampledPrompt = text(body.upsampled_prompt);
+    const seed = integer(body.seed);
+    return { ...(upsampledPrompt ? { upsampledPrompt } : {}), ...(seed === undefined ? {} : { seed }), ...notes(body), ...action };
   };
+  return { media, details };
 }

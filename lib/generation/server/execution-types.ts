@@ -18,12 +18,18 @@ export interface ExecutionHooks {
   onUpstreamJob(upstreamJobId: string): Promise<void>;
 }
 
-export interface GenerationOutput {
-  bytes: Uint8Array;
+export interface GenerationDetails {
   upsampledPrompt?: string;
   seed?: number;
   /** A remark from the server (the simulator says its results are stock media). */
   note?: string;
   /** Policy and inverse dynamics: the actions the server returned. */
   action?: ActionResult;
+}
+
+export interface GenerationOutput {
+  /** The result's bytes as they arrive from the server, never held whole. */
+  media: ReadableStream<Uint8Array>;
+  /** The rest of the answer, once `media` has been read; throws when the answer had no result. */
+  details(): Promise<GenerationDetails>;
 }

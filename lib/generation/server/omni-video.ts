@@ -6,7 +6,7 @@ import { actionOf } from "@/lib/generation/action-result";
 import type { UpstreamPlan } from "@/lib/generation/builders";
 import type { ExecutionHooks, GenerationOutput, InputMedia } from "@/lib/generation/server/execution-types";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
-import { callUpstream, CanceledError, ensureOk, notes, readBytes, readJsonBody } from "@/lib/generation/server/upstream";
+import { callUpstream, CanceledError, ensureOk, notes, readJsonBody, streamBody } from "@/lib/generation/server/upstream";
 
 // vLLM-Omni video: an async job (POST /v1/videos, polled at /v1/videos/{id} for its progress, the
 // MP4 at /v1/videos/{id}/content), or one blocking POST /v1/videos/sync when the server has no
@@ -80,7 +80,7 @@ export async function runOmniVideo(
     backend,
   );
   const note = response.headers.get("x-simulated-note");
-  return { bytes: await readBytes(response, backend, signal), ...(note ? { note } : {}) };
+  return { media: streamBody(response, backend, signal), details: async () => (note ? { note } : {}) };
 }
 
 async function followJob(
@@ -118,7 +118,8 @@ async function followJob(
       await callUpstream(backend, { method: "GET", path: `videos/${id}/content`, headers: { Accept: "video/mp4, */*" } }, signal),
       backend,
     );
-    return { bytes: await readBytes(content, backend, signal), ...notes(job), ...actionOf(job.action, domain) };
+    const details = { ...notes(job), ...actionOf(job.action, domain) };
+    return { media: streamBody(content, backend, signal), details: async () => details };
   } catch (error) {
     if (error instanceof CanceledError) await deleteJob(backend, id);
     throw error;

@@ -13,7 +13,7 @@ import { buildUpstreamRequest } from "@/lib/generation/builders";
 import { expectedSeconds } from "@/lib/generation/estimate";
 import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
 import { resolveGeneration, workUnits, type ResolvedGeneration } from "@/lib/generation/request";
-import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
+import type { GenerationJobView, GenerationRequest, ResultMediaFacts } from "@/lib/generation/schema";
 import { executePlan, type InputMedia } from "@/lib/generation/server/execute";
 import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/server/lease";
 import type { OmniModes } from "@/lib/generation/server/omni-video";
@@ -21,9 +21,10 @@ import { resultFacts } from "@/lib/generation/server/result-facts";
 import { JobRunner } from "@/lib/generation/server/runner";
 import { CanceledError } from "@/lib/generation/server/upstream";
 import { toJobView } from "@/lib/generation/server/view";
+import type { UploadedMedia } from "@/lib/media/media-api";
 import { mediaDir } from "@/lib/media/server/config";
 import { mediaNotFound } from "@/lib/media/server/download";
-import { storeMediaBytes } from "@/lib/media/server/service";
+import { storeMediaFrom } from "@/lib/media/server/service";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 import type { JobRepository } from "@/lib/server/db/jobs";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
@@ -216,27 +217,34 @@ export class GenerationService {
         this.omniModes,
         { control, ...(resolved.world ? { domain: resolved.world.domain.name } : {}) },
       );
-      if ((resolved.request.mode === "policy" || resolved.request.mode === "inverse_dynamics") && !output.action) {
+      let received = 0;
+      const counted = output.media.pipeThrough(
+        new TransformStream({ transform: (chunk, c) => void ((received += chunk.length), c.enqueue(chunk)) }),
+      );
+      const stored = await storeMediaFrom(counted, this.deps.media()).catch(async (error: unknown) => {
+        // An answer without a result reads as an empty file: the answer's own reason says more.
+        if (received === 0) await output.details();
+        throw error instanceof PlaygroundError && error.code === "unsupported_media"
+          ? new PlaygroundError("upstream_error", `Backend '${backend.id}' returned a result that is not a playable image or video.`)
+          : error;
+      });
+      const details = await output.details();
+      if ((resolved.request.mode === "policy" || resolved.request.mode === "inverse_dynamics") && !details.action) {
         throw new PlaygroundError(
           "upstream_error",
           `Backend '${backend.id}' returned the video without the actions; a ${resolved.request.mode.replace("_", " ")} result needs them (vLLM-Omni returns them from async jobs, POST /v1/videos, only).`,
         );
       }
-      const stored = await storeMediaBytes(output.bytes, this.deps.media()).catch((error: unknown) => {
-        throw error instanceof PlaygroundError && error.code === "unsupported_media"
-          ? new PlaygroundError("upstream_error", `Backend '${backend.id}' returned a result that is not a playable image or video.`)
-          : error;
-      });
       await this.record(job.id, {
         type: "succeed",
         at: this.now(),
         result: { mediaId: stored.media.id, kind: stored.media.kind },
-        action: output.action ?? null,
-        media: await resultFacts(output.bytes, stored.media),
+        action: details.action ?? null,
+        media: await this.resultFacts(stored.media),
         // The server's own words are upstream text like any other: no key in them is stored.
-        upsampledPrompt: output.upsampledPrompt === undefined ? null : redactKeys(output.upsampledPrompt),
-        seed: output.seed ?? resolved.request.seed,
-        note: output.note === undefined ? null : redactKeys(output.note),
+        upsampledPrompt: details.upsampledPrompt === undefined ? null : redactKeys(details.upsampledPrompt),
+        seed: details.seed ?? resolved.request.seed,
+        note: details.note === undefined ? null : redactKeys(details.note),
       });
     } catch (error) {
       if (error instanceof CanceledError || signal.aborted) return;
@@ -250,6 +258,17 @@ export class GenerationService {
         at: this.now(),
         error: { code: failure.code, message: redactKeys(failure.message) },
       });
+    }
+  }
+
+  private async resultFacts(media: UploadedMedia): Promise<ResultMediaFacts> {
+    const { catalog, blobs } = this.deps.media();
+    const record = await catalog.get(media.id);
+    const file = record ? await blobs.openReader(record.blobKey) : null;
+    try {
+      return await resultFacts(file, media);
+    } finally {
+      await file?.close();
     }
   }
 

@@ -5,6 +5,7 @@ import { errorForStatus, fetchFailure, upstreamErrorMessage } from "@/lib/backen
 import { fetchWithin, limitReached } from "@/lib/backends/server/upstream-fetch";
 import { PlaygroundError } from "@/lib/core/errors";
 import { guardrailRefusal } from "@/lib/generation/server/guardrail";
+import { splitJsonMedia } from "@/lib/generation/server/json-media";
 
 // HTTP to a generation backend: the key added here, the backend's timeoutMs over the whole exchange
 // (headers and body), and every failure turned into one of our errors with a sentence to act on.
@@ -43,13 +44,49 @@ export async function callUpstream(backend: Backend, call: UpstreamCall, signal:
   }
 }
 
-/** Reads a whole body within the same limits (a long MP4 download can also stall). */
-export async function readBytes(response: Response, backend: Backend, signal: AbortSignal): Promise<Uint8Array> {
+/** Reads a whole (small) body within the same limits. */
+async function readBytes(response: Response, backend: Backend, signal: AbortSignal): Promise<Uint8Array> {
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     throw failureOf(error, backend, signal);
   }
+}
+
+/** A result body streamed on as it arrives, its failures (a stall, a cut, the time limit) made ours. */
+export function streamBody(response: Response, backend: Backend, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const reader = response.body?.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = reader ? await reader.read() : { done: true as const, value: undefined };
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (error) {
+          throw failureOf(error, backend, signal);
+        }
+      },
+      cancel: (reason) => reader?.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** A JSON answer with its result as a base64 field, split as it streams (json-media.ts). */
+export function jsonMediaOf(response: Response, backend: Backend, signal: AbortSignal, fields: readonly string[]) {
+  const split = splitJsonMedia(streamBody(response, backend, signal), fields, (error) => failureOf(error, backend, signal));
+  const rest = async () => {
+    const { body, field } = await split.rest();
+    if (!body) {
+      throw new PlaygroundError(
+        "upstream_error",
+        `Backend '${backend.id}' answered ${response.status} with a body that is not a JSON object.`,
+      );
+    }
+    return { body, field };
+  };
+  return { media: split.media, rest };
 }
 
 export async function readJsonBody(response: Response, backend: Backend, signal: AbortSignal): Promise<Record<string, unknown>> {

@@ -56,6 +56,11 @@ export function storeMediaBytes(bytes: Uint8Array, storage: MediaStorage = media
   return storeMediaStream(stream, storage, mediaLimits());
 }
 
+/** Stores a stream that did not come from an upload (a generated result) as it arrives, within the same limits. */
+export function storeMediaFrom(file: ReadableStream<Uint8Array>, storage: MediaStorage = mediaStorage()): Promise<UploadResult> {
+  return storeMediaStream(file, storage, mediaLimits());
+}
+
 /** Sniffs, stores within the limit of its type, probes and records one file. */
 async function storeMediaStream(file: ReadableStream<Uint8Array>, storage: MediaStorage, limits: MediaLimits): Promise<UploadResult> {
   const { head, stream } = await peek(file, SNIFF_BYTES);
