@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { readShare } from "@/lib/conversations/server/service";
 import { PlaygroundError } from "@/lib/core/errors";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
+import { contentSecurityPolicy, MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
 import { accessConfig, accessRule, classifyPath, loginRedirectPath } from "@/lib/server/access";
 import { accessRefusal } from "@/lib/server/access-guard";
 import { requestClient } from "@/lib/server/client-address";
@@ -13,7 +13,8 @@ import { shareRemovedHtml } from "@/lib/share/removed-html";
 
 // In front of pages and the API routes it matches: only the playground's own host names (against
 // DNS rebinding), the optional password for pages (API routes check it in lib/server/route.ts),
-// 410 Gone for a revoked share link, which a page cannot set, and the sandbox policy of stored media.
+// 410 Gone for a revoked share link, which a page cannot set, the sandbox policy of stored media,
+// and each page's script nonce.
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
@@ -31,8 +32,24 @@ export async function proxy(request: NextRequest): Promise<Response> {
   } catch (error) {
     return errorResponse(error, randomUUID());
   }
-  if (classifyPath(request.method, pathname) === "share-page") return (await removedShare(request)) ?? NextResponse.next();
-  return NextResponse.next();
+  if (classifyPath(request.method, pathname) === "share-page") {
+    const removed = await removedShare(request);
+    if (removed) return removed;
+  }
+  return withNonce(request);
+}
+
+/**
+ * A page with this request's script nonce: Next reads it from the request's CSP header and puts it
+ * on the scripts it renders (pages render per request for it: app/layout.tsx).
+ */
+function withNonce(request: NextRequest): Response {
+  const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", randomBytes(16).toString("base64"));
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 async function removedShare(request: NextRequest): Promise<Response | null> {

@@ -12,6 +12,8 @@ test("pages and API answers carry the security headers", async ({ request }) => 
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["content-security-policy"], path).toContain("'wasm-unsafe-eval'");
     expect(headers["content-security-policy"], path).not.toContain("'unsafe-eval'");
+    // Scripts run by nonce (pages) or not inline at all.
+    expect(headers["content-security-policy"], path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   }
 });
 

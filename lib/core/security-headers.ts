@@ -1,11 +1,21 @@
 // The response headers every page and route gets. The CSP keeps everything on the app's own origin
 // while still letting ffmpeg.wasm run (module worker from /ffmpeg, wasm compiled from a blob: URL).
 
-export function contentSecurityPolicy(development: boolean): string {
+/**
+ * Pages get a fresh nonce per request (proxy.ts), which Next puts on its own inline scripts; no
+ * other inline script runs. Without a nonce (static files, API answers) no inline script runs at all.
+ */
+export function contentSecurityPolicy(development: boolean, nonce?: string): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    // Next's hydration data is inline; 'wasm-unsafe-eval' allows WebAssembly and nothing else.
-    "script-src": ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", "blob:", ...(development ? ["'unsafe-eval'"] : [])],
+    // 'wasm-unsafe-eval' allows WebAssembly and nothing else.
+    "script-src": [
+      "'self'",
+      ...(nonce ? [`'nonce-${nonce}'`] : []),
+      "'wasm-unsafe-eval'",
+      "blob:",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     "worker-src": ["'self'", "blob:"],
     "connect-src": ["'self'", "blob:", "data:", ...(development ? ["ws:"] : [])],
     // People attach media by URL; the browser shows those previews directly.
