@@ -157,7 +157,10 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
     }
     case "general":
       if (analysis.images + analysis.videos > 0 && !wantsLongAnswer(analysis.question)) {
-        return { text: `${SIMULATED_LABEL} ${composeMeasured(voiceOf(model), media, items, rng)}`, facts: { unrecognised: true } };
+        return {
+          text: `${SIMULATED_LABEL} ${composeMeasured(voiceOf(model), media, items, rng, shorten(analysis.question, 140))}`,
+          facts: { unrecognised: true },
+        };
       }
       return composeGeneral(analysis, model, rng, options.maxTokens);
   }

@@ -84,11 +84,16 @@ export function measuredFacts(items: readonly MediaFacts[], rng: Random): string
 }
 
 const LIMIT =
-  "_The simulator recognises only the playground's bundled samples; of other media it reports what it measured, not what they show._";
+  "The simulator recognises only the playground's bundled samples; of other media it reports what it measured, not what they show.";
 
-export function composeMeasured(voice: Voice, media: string, items: readonly MediaFacts[], rng: Random): string {
-  if (items.length === 0) return `Nothing was read from ${media}, so nothing was measured.\n\n${LIMIT}`;
+/** The closing note, naming the question it cannot answer from measurements when there is one. */
+function limit(question: string): string {
+  return question ? `_“${question}” needs more than measurements. ${LIMIT}_` : `_${LIMIT}_`;
+}
+
+export function composeMeasured(voice: Voice, media: string, items: readonly MediaFacts[], rng: Random, question = ""): string {
+  if (items.length === 0) return `Nothing was read from ${media}, so nothing was measured.\n\n${limit(question)}`;
   const lead = fillMedia(rng.pick(voice.measuredLead), media);
   // Measurements are kept whole, whatever the model's detail: they are all the simulator has.
-  return `${speak({ ...voice, detail: 99 }, lead, measuredFacts(items, rng), rng)}\n\n${LIMIT}`;
+  return `${speak({ ...voice, detail: 99 }, lead, measuredFacts(items, rng), rng)}\n\n${limit(question)}`;
 }
