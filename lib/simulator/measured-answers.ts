@@ -17,6 +17,7 @@ function aspect(width: number, height: number): string {
   const ratio = width / height;
   const known: [number, string][] = [
     [16 / 9, "16:9"],
+    [16 / 10, "16:10"],
     [4 / 3, "4:3"],
     [1, "square"],
     [9 / 16, "9:16, portrait"],

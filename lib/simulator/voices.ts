@@ -64,13 +64,14 @@ export function fillMedia(template: string, media: string): string {
 
 /** Facts (most important first) laid out in the model's voice, as many as its detail allows. */
 export function speak(voice: Voice, lead: string, facts: readonly string[], rng: Random): string {
-  // The first fact always leads; the seed orders the rest.
-  const [first, ...rest] = facts.slice(0, voice.detail);
+  // The first two facts (what it is, where things are) lead in order; the seed orders the rest.
+  const kept = facts.slice(0, voice.detail);
+  const rest = kept.splice(2);
   for (let i = rest.length - 1; i > 0; i -= 1) {
     const j = rng.int(0, i);
     [rest[i], rest[j]] = [rest[j] as string, rest[i] as string];
   }
-  const kept = first === undefined ? [] : [first, ...rest];
+  kept.push(...rest);
   if (voice.layout === "bullets") return `${lead}\n\n${kept.map((fact) => `- ${fact}`).join("\n")}`;
   const body = kept.join(" ");
   return lead.endsWith(",") ? `${lead} ${body.charAt(0).toLowerCase()}${body.slice(1)}` : `${lead} ${body}`;
