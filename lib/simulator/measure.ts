@@ -39,7 +39,7 @@ export function colourName(r: number, g: number, b: number): string {
   return "pink";
 }
 
-export function measurePixels({ width, height, rgb }: Pixels): PixelMeasure {
+export function measurePixels({ width, height, at }: Pixels): PixelMeasure {
   const step = Math.max(1, Math.floor(Math.sqrt((width * height) / SAMPLES)));
   const counts = new Map<string, number>();
   const grid = new Array<number>(GRID_W * GRID_H).fill(0);
@@ -48,8 +48,7 @@ export function measurePixels({ width, height, rgb }: Pixels): PixelMeasure {
   let luma = 0;
   for (let y = 0; y < height; y += step) {
     for (let x = 0; x < width; x += step) {
-      const at = (y * width + x) * 3;
-      const [r, g, b] = [rgb[at] ?? 0, rgb[at + 1] ?? 0, rgb[at + 2] ?? 0];
+      const [r, g, b] = at(x, y);
       const l = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
       luma += l;
       total += 1;

@@ -28,7 +28,7 @@ function aspect(width: number, height: number): string {
 }
 
 function pixelFacts(measured: PixelMeasure | undefined, what: string, rng: Random): string[] {
-  if (!measured) return [`Its pixels were not decoded (only PNG is), so colour and brightness were not measured.`];
+  if (!measured) return [`Its pixels were not decoded (only PNGs up to 3840×2160 are), so colour and brightness were not measured.`];
   const colours = measured.colours.map((colour) => `${colour.name} (${percent(colour.share)})`);
   const level = percent(measured.brightness);
   const word = brightnessWord(measured.brightness);

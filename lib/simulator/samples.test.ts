@@ -3,8 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { generateReply } from "@/lib/simulator/chat";
+import { colourName, measurePixels } from "@/lib/simulator/measure";
 import { readRequestMedia } from "@/lib/simulator/media";
 import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
+import { decodePng } from "@/lib/simulator/png-pixels";
 import { recognizeSample } from "@/lib/simulator/samples";
 import { formatTimestamp } from "@/lib/simulator/timestamps";
 import { HEIGHT, sceneEvents, sceneObjects, sceneState, WIDTH } from "@/scripts/sample-scenes.mjs";
@@ -44,6 +46,16 @@ describe("the bundled samples", () => {
     const edited = Buffer.from(still);
     edited.writeUInt8(edited.readUInt8(edited.length - 20) ^ 1, edited.length - 20);
     expect(recognizeSample(edited)).toBeNull();
+  });
+
+  it("are drawn where the scene data says: the still's pixels are red at the cube and blue at the mat", () => {
+    const pixels = decodePng(read("robot-arm.png"))!;
+    const centre = (box: number[]) =>
+      [Math.round(((box[0] ?? 0) + (box[2] ?? 0)) / 2), Math.round(((box[1] ?? 0) + (box[3] ?? 0)) / 2)] as const;
+    const mat = sceneObjects("robot-arm", 0, 0).find((object) => object.label === "blue mat")!;
+    expect(colourName(...pixels.at(...centre(cube.box)))).toBe("red");
+    expect(colourName(...pixels.at(...centre(mat.box)))).toBe("blue");
+    expect(measurePixels(pixels).colours.map((colour) => colour.name)).toContain("brown");
   });
 
   it("grounds the red cube on the cube, in every model's coordinates", async () => {
