@@ -1,24 +1,20 @@
 // Makes the simulator's stock world clips (public/samples/world-*.mp4): procedural scenes drawn
 // on a canvas in the machine's Chromium and encoded to H.264 by the project's own ffmpeg.wasm, so
 // no ffmpeg binary and no download is needed.   node scripts/make-sample-clips.mjs
-// With --sound it only adds the sound clips (public/samples/sound-*.mp4): each world clip with a
-// synthesized tone muxed in as AAC 48 kHz stereo, as Cosmos3's sound output is.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// It also writes the sound clips (public/samples/sound-*.mp4: each world clip with a synthesized
+// tone as AAC 48 kHz stereo, as Cosmos3's sound output is; --sound makes only those) and one still
+// per scene (public/samples/<scene>.png). What they show comes from scripts/sample-scenes.mjs.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
+import { drawScene } from "./sample-draw.mjs";
+import { CLIP_LABEL, FPS, FRAMES, HEIGHT, sampleFiles, sceneState, STILL_LABEL, WIDTH } from "./sample-scenes.mjs";
+
 const root = path.resolve(import.meta.dirname, "..");
 const ffmpegDir = path.join(root, "public", "ffmpeg");
 const outDir = path.join(root, "public", "samples");
-const SCENES = [
-  { name: "robot-arm", seconds: 3 },
-  { name: "rolling-ball", seconds: 3 },
-  { name: "driving", seconds: 3 },
-];
-const WIDTH = 640;
-const HEIGHT = 360;
-const FPS = 24;
 const MAX_BYTES = 300 * 1024;
 
 const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
@@ -42,203 +38,33 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-// Runs in the page: one function per scene, each drawing frame `i` of `n` deterministically.
-function drawScene(name, i, n) {
-  const ctx = document.getElementById("c").getContext("2d");
-  const W = ctx.canvas.width;
-  const H = ctx.canvas.height;
-  const t = i / (n - 1);
-  const ease = (x) => (x < 0 ? 0 : x > 1 ? 1 : x * x * (3 - 2 * x));
-  const lerp = (a, b, x) => a + (b - a) * x;
-  const grad = (y0, y1, stops) => {
-    const g = ctx.createLinearGradient(0, y0, 0, y1);
-    stops.forEach(([at, colour]) => g.addColorStop(at, colour));
-    return g;
-  };
+const statesOf = (sample, frames) => Array.from({ length: frames }, (_, i) => sceneState(sample.scene, sample.take, i / (frames - 1)));
 
-  if (name === "robot-arm") {
-    ctx.fillStyle = grad(0, H, [
-      [0, "#dfe7ee"],
-      [0.62, "#b9c6d2"],
-      [0.62, "#6d5a48"],
-      [1, "#4a3b2e"],
-    ]);
-    ctx.fillRect(0, 0, W, H);
-    ctx.fillStyle = "rgba(255,255,255,0.35)";
-    for (let k = 0; k < 4; k++) ctx.fillRect(60 + k * 150, 40, 90, 120);
-    // Mounted at the left, so the elbow-up pose never has to flip over the base.
-    const base = { x: 60, y: 262 };
-    const rest = 246; // top of a cube resting on the table
-    const pick = { x: 230, y: rest - 36 };
-    const place = { x: 470, y: rest - 36 };
-    const home = { x: 330, y: 110 };
-    // The hand's path: reach, grip, lift and carry, release, return.
-    let hand;
-    if (t < 0.25) hand = { x: lerp(home.x, pick.x, ease(t / 0.25)), y: lerp(home.y, pick.y, ease(t / 0.25)) };
-    else if (t < 0.35) hand = { ...pick };
-    else if (t < 0.8) {
-      const x = (t - 0.35) / 0.45;
-      hand = { x: lerp(pick.x, place.x, ease(x)), y: pick.y - Math.sin(Math.PI * ease(x)) * 90 };
-    } else hand = { x: lerp(place.x, home.x, ease((t - 0.85) / 0.15)), y: lerp(place.y, home.y, ease((t - 0.85) / 0.15)) };
-    const gripping = t >= 0.3 && t < 0.82;
-    const cube = t < 0.35 ? { x: pick.x, y: rest } : t < 0.8 ? { x: hand.x, y: hand.y + 36 } : { x: place.x, y: rest };
-    ctx.fillStyle = "#2f6fb3";
-    ctx.fillRect(place.x - 40, rest + 30, 80, 8);
-    ctx.fillStyle = "rgba(0,0,0,0.22)";
-    ctx.beginPath();
-    ctx.ellipse(cube.x, rest + 32, 22, 5, 0, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.fillStyle = "#c8372d";
-    ctx.fillRect(cube.x - 16, cube.y, 32, 30);
-    ctx.fillStyle = "#e0584c";
-    ctx.fillRect(cube.x - 16, cube.y, 32, 6);
-    // Two-link inverse kinematics, elbow up.
-    const [l1, l2] = [230, 220];
-    const dx = hand.x - base.x;
-    const dy = hand.y - base.y;
-    const d = Math.min(l1 + l2 - 1, Math.hypot(dx, dy));
-    const a2 = Math.acos(Math.max(-1, Math.min(1, (d * d - l1 * l1 - l2 * l2) / (2 * l1 * l2))));
-    const a1 = Math.atan2(dy, dx) - Math.atan2(l2 * Math.sin(a2), l1 + l2 * Math.cos(a2));
-    const elbow = { x: base.x + l1 * Math.cos(a1), y: base.y + l1 * Math.sin(a1) };
-    ctx.fillStyle = "#555";
-    ctx.fillRect(base.x - 40, base.y - 4, 80, 26);
-    ctx.lineCap = "round";
-    ctx.strokeStyle = "#f2b705";
-    for (const [from, to, width] of [
-      [base, elbow, 22],
-      [elbow, hand, 16],
-    ]) {
-      ctx.lineWidth = width;
-      ctx.beginPath();
-      ctx.moveTo(from.x, from.y);
-      ctx.lineTo(to.x, to.y);
-      ctx.stroke();
-    }
-    ctx.fillStyle = "#333";
-    for (const joint of [base, elbow, hand]) {
-      ctx.beginPath();
-      ctx.arc(joint.x, joint.y, 11, 0, Math.PI * 2);
-      ctx.fill();
-    }
-    const open = gripping ? 19 : 27;
-    ctx.fillStyle = "#444";
-    ctx.fillRect(hand.x - 4, hand.y, 8, 14);
-    ctx.fillRect(hand.x - open - 3, hand.y + 12, 2 * open + 6, 6);
-    ctx.fillRect(hand.x - open - 3, hand.y + 12, 6, 34);
-    ctx.fillRect(hand.x + open - 3, hand.y + 12, 6, 34);
-  } else if (name === "rolling-ball") {
-    ctx.fillStyle = grad(0, H, [
-      [0, "#7fb2e5"],
-      [0.45, "#d7e9f7"],
-      [0.45, "#c9c2b4"],
-      [1, "#c9c2b4"],
-    ]);
-    ctx.fillRect(0, 0, W, H);
-    // A checkered floor in one-point perspective.
-    const horizon = H * 0.45;
-    for (let row = 0; row < 40; row++) {
-      const z0 = 1 + row * 0.6;
-      const z1 = z0 + 0.6;
-      const y0 = horizon + (H - horizon) / z1;
-      const y1 = horizon + (H - horizon) / z0;
-      for (let col = -8; col < 8; col++) {
-        const x = (c, z) => W / 2 + (c * 90) / z;
-        ctx.fillStyle = (row + col) % 2 === 0 ? "#e8e2d6" : "#a89f8f";
-        ctx.beginPath();
-        ctx.moveTo(x(col, z1), y0);
-        ctx.lineTo(x(col + 1, z1), y0);
-        ctx.lineTo(x(col + 1, z0), y1);
-        ctx.lineTo(x(col, z0), y1);
-        ctx.fill();
-      }
-    }
-    const r = 38;
-    const bx = lerp(-r, W + r, t);
-    const by = H - 70 - Math.abs(Math.sin(t * Math.PI * 3)) * 40 * (1 - t);
-    ctx.fillStyle = "rgba(0,0,0,0.28)";
-    ctx.beginPath();
-    ctx.ellipse(bx, H - 34, r * (1.1 - (H - 70 - by) / 200), 9, 0, 0, Math.PI * 2);
-    ctx.fill();
-    const ball = ctx.createRadialGradient(bx - 12, by - 14, 4, bx, by, r);
-    ball.addColorStop(0, "#ffd3a3");
-    ball.addColorStop(1, "#d2561b");
-    ctx.fillStyle = ball;
-    ctx.beginPath();
-    ctx.arc(bx, by, r, 0, Math.PI * 2);
-    ctx.fill();
-    const spin = (bx + r) / r;
-    ctx.strokeStyle = "rgba(255,255,255,0.85)";
-    ctx.lineWidth = 5;
-    ctx.beginPath();
-    ctx.arc(bx, by, r * 0.7, spin, spin + Math.PI * 0.8);
-    ctx.stroke();
-  } else {
-    ctx.fillStyle = grad(0, H * 0.5, [
-      [0, "#5d7a99"],
-      [1, "#c9d4dd"],
-    ]);
-    ctx.fillRect(0, 0, W, H * 0.5);
-    ctx.fillStyle = "#6f8f5a";
-    ctx.beginPath();
-    ctx.moveTo(0, H * 0.5);
-    for (let x = 0; x <= W; x += 40) ctx.lineTo(x, H * 0.5 - 18 - 14 * Math.sin(x / 90 + 1));
-    ctx.lineTo(W, H * 0.5);
-    ctx.fill();
-    ctx.fillStyle = "#5b7a45";
-    ctx.fillRect(0, H * 0.5, W, H * 0.5);
-    const vx = W / 2;
-    const vy = H * 0.5;
-    ctx.fillStyle = "#4b4f55";
-    ctx.beginPath();
-    ctx.moveTo(vx - 8, vy);
-    ctx.lineTo(vx + 8, vy);
-    ctx.lineTo(W * 1.1, H);
-    ctx.lineTo(-W * 0.1, H);
-    ctx.fill();
-    // Lane dashes and roadside posts stream towards the camera.
-    const travel = t * 6;
-    for (let k = 0; k < 8; k++) {
-      const z = ((((k - travel) % 8) + 8) % 8) + 0.35;
-      const y = vy + (H - vy) / z;
-      const y2 = vy + (H - vy) / (z + 0.35);
-      const half = (w) => (w * (y - vy)) / (H - vy);
-      ctx.fillStyle = "#f1f1e6";
-      ctx.beginPath();
-      ctx.moveTo(vx - half(6), y);
-      ctx.lineTo(vx + half(6), y);
-      ctx.lineTo(vx + half(6) * ((y2 - vy) / (y - vy)), y2);
-      ctx.lineTo(vx - half(6) * ((y2 - vy) / (y - vy)), y2);
-      ctx.fill();
-      for (const side of [-1, 1]) {
-        const px = vx + side * half(W * 0.75);
-        ctx.fillStyle = "#2e3b26";
-        ctx.fillRect(px - half(10), y - half(120), half(20), half(120));
-        ctx.fillStyle = "#3f6b34";
-        ctx.beginPath();
-        ctx.arc(px, y - half(130), half(45), 0, Math.PI * 2);
-        ctx.fill();
-      }
-    }
-    ctx.fillStyle = "#1d1f22";
-    ctx.fillRect(0, H - 28, W, 28);
-  }
-  // Every clip says what it is.
-  ctx.fillStyle = "rgba(0,0,0,0.55)";
-  ctx.fillRect(10, 10, 244, 24);
-  ctx.fillStyle = "#fff";
-  ctx.font = "bold 13px sans-serif";
-  ctx.fillText("SIMULATED · stock clip, not generated", 18, 27);
+async function drawStill(page, sample) {
+  const state = sceneState(sample.scene, sample.take, sample.t ?? 0);
+  const base64 = await page.evaluate(
+    async ({ state, label, draw }) => {
+      new Function(`return (${draw})`)()(state, label);
+      const blob = await new Promise((resolve) => document.getElementById("c").toBlob(resolve, "image/png"));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = "";
+      for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+      return btoa(binary);
+    },
+    { state, label: STILL_LABEL, draw: drawScene.toString() },
+  );
+  return Buffer.from(base64, "base64");
 }
 
-async function encodeScene(page, scene) {
-  const frames = scene.seconds * FPS;
+async function encodeScene(page, sample) {
+  const frames = FRAMES;
   const base64 = await page.evaluate(
-    async ({ name, frames, fps, draw }) => {
+    async ({ states, label, frames, fps, draw }) => {
       const drawFrame = new Function(`return (${draw})`)();
       const ffmpeg = window.__ffmpeg;
       await ffmpeg.createDir("/f").catch(() => undefined);
       for (let i = 0; i < frames; i++) {
-        drawFrame(name, i, frames);
+        drawFrame(states[i], label);
         const blob = await new Promise((resolve) => document.getElementById("c").toBlob(resolve, "image/png"));
         await ffmpeg.writeFile(`/f/${String(i).padStart(3, "0")}.png`, new Uint8Array(await blob.arrayBuffer()));
       }
@@ -268,7 +94,7 @@ async function encodeScene(page, scene) {
       for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
       return btoa(binary);
     },
-    { name: scene.name, frames, fps: FPS, draw: drawScene.toString() },
+    { states: statesOf(sample, frames), label: CLIP_LABEL, frames, fps: FPS, draw: drawScene.toString() },
   );
   return Buffer.from(base64, "base64");
 }
@@ -380,23 +206,24 @@ try {
     window.__ffmpeg = ffmpeg;
   });
   mkdirSync(outDir, { recursive: true });
-  for (const [index, name] of readdirSync(outDir)
-    .filter((n) => /^world-.+\.mp4$/.test(n))
-    .sort()
-    .entries()) {
-    if (!soundOnly) break;
-    const scene = SCENES.find((entry) => name === `world-${entry.name}.mp4`);
-    const bytes = await addSound(page, readFileSync(path.join(outDir, name)), toneWav(scene?.seconds ?? 3, 196 + index * 44));
-    const file = path.join(outDir, name.replace(/^world-/, "sound-"));
-    writeFileSync(file, bytes);
-    console.log(`${path.relative(root, file)}: ${(bytes.length / 1024).toFixed(0)} KB, with an AAC 48 kHz stereo track`);
-  }
-  for (const scene of soundOnly ? [] : SCENES) {
-    const bytes = await encodeScene(page, scene);
-    const file = path.join(outDir, `world-${scene.name}.mp4`);
-    writeFileSync(file, bytes);
+  // Clips first, so each sound clip is made from the clip just written.
+  const order = { still: 0, clip: 1, sound: 2 };
+  const samples = sampleFiles().sort((a, b) => order[a.kind] - order[b.kind]);
+  const scenes = [...new Set(samples.map((sample) => sample.scene))];
+  for (const sample of samples) {
+    if (soundOnly && sample.kind !== "sound") continue;
+    const file = path.join(outDir, sample.file);
+    if (sample.kind === "still") writeFileSync(file, await drawStill(page, sample));
+    else if (sample.kind === "clip") writeFileSync(file, await encodeScene(page, sample));
+    else {
+      const clip = readFileSync(path.join(outDir, sample.file.replace(/^sound-/, "world-")));
+      writeFileSync(file, await addSound(page, clip, toneWav(FRAMES / FPS, 196 + scenes.indexOf(sample.scene) * 44 + sample.take * 22)));
+    }
     const size = statSync(file).size;
-    console.log(`${path.relative(root, file)}: ${(size / 1024).toFixed(0)} KB, ${scene.seconds} s at ${FPS} fps, ${WIDTH}×${HEIGHT}`);
+    const what = sample.kind === "still" ? `${WIDTH}×${HEIGHT} PNG` : `${FRAMES / FPS} s at ${FPS} fps, ${WIDTH}×${HEIGHT}`;
+    console.log(
+      `${path.relative(root, file)}: ${(size / 1024).toFixed(0)} KB, ${what}${sample.kind === "sound" ? ", AAC 48 kHz stereo" : ""}`,
+    );
     if (size > MAX_BYTES) console.warn(`  over ${MAX_BYTES / 1024} KB: raise the CRF or shorten the scene`);
   }
 } finally {

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import type { VideoSampling as EstimateSampling } from "@/lib/media/tokens";
 import { composeAnswer, type AnswerOptions } from "@/lib/simulator/answers";
 import type { SimulatedModel } from "@/lib/simulator/models";
@@ -7,6 +9,7 @@ import { composeReasoning } from "@/lib/simulator/reasoning";
 import type { SimulatedChatRequest } from "@/lib/simulator/request";
 import { estimatePromptTokens, tokenize } from "@/lib/simulator/tokens";
 import { planToolUse, type SimulatedToolCall } from "@/lib/simulator/tool-calls";
+import { voiceOf } from "@/lib/simulator/voices";
 
 // Composes the whole reply of a simulated model for one request, before any streaming, so the
 // streamed and the non-streamed answer are the same bytes.
@@ -51,9 +54,18 @@ export function composeReply(
 ): string {
   const analysis = analyzePrompt(model.family, request.messages);
   const rng = createRandom(fingerprint);
-  const answer = composeAnswer(analysis, rng, options);
+  const answer = composeAnswer(analysis, rng, { ...options, model, processorKwargs: request.processorKwargs });
   if (analysis.thinkFormat === "none") return answer.text;
-  return formatReply(analysis.thinkFormat, composeReasoning(analysis, answer.facts, rng), answer.text);
+  return formatReply(analysis.thinkFormat, composeReasoning(analysis, answer.facts, rng, voiceOf(model).detail), answer.text);
+}
+
+/**
+ * What sampling adds to the wording: greedy decoding (temperature 0) ignores the seed, as vLLM
+ * does; otherwise the seed and the temperature count, and without a seed every request draws anew.
+ */
+function samplingKey(request: SimulatedChatRequest): string {
+  if (request.temperature === 0) return "greedy";
+  return `${request.seed ?? randomUUID()}:${request.temperature ?? 1}`;
 }
 
 // Inline media can be tens of MB of base64: they enter the seed through the digest of their
@@ -92,7 +104,8 @@ function composeToolReply(
 
 export function generateReply(model: SimulatedModel, request: SimulatedChatRequest, options: AnswerOptions = {}): Generation {
   const fingerprint = hashToSeed(
-    request.seed,
+    model.slug,
+    samplingKey(request),
     JSON.stringify(request.messages, withoutInlineMedia),
     JSON.stringify(request.tools),
     options.media?.digest ?? "",

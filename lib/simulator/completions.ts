@@ -7,6 +7,7 @@ import { checkVideoSampling, firstVideoDuration, readRequestMedia } from "@/lib/
 import type { SimulatedModel } from "@/lib/simulator/models";
 import { parseChatRequest } from "@/lib/simulator/request";
 import { buildStreamSteps, writePaced, type StreamOutcome } from "@/lib/simulator/stream";
+import { modelTokensPerSecond } from "@/lib/simulator/voices";
 
 // `POST /v1/chat/completions`: validate, compose the reply, then stream it or send it whole
 // after the time the tokens would take to decode.
@@ -75,9 +76,9 @@ export async function handleChatCompletion(
     res.socket?.setNoDelay(true);
     res.flushHeaders();
     const steps = buildStreamSteps(generation, { id: generation.id, created, model: model.model }, request.includeUsage);
-    outcome = await writePaced(res, steps, tokensPerSecond);
+    outcome = await writePaced(res, steps, modelTokensPerSecond(model, tokensPerSecond));
   } else {
-    outcome = await waitUnlessClosed(res, (generation.tokens.length * 1000) / tokensPerSecond);
+    outcome = await waitUnlessClosed(res, (generation.tokens.length * 1000) / modelTokensPerSecond(model, tokensPerSecond));
     if (outcome === "completed") {
       const completion = generation.tokens.length + generation.toolCalls.reduce((sum, call) => sum + call.tokens.length, 0);
       sendJson(res, 200, {

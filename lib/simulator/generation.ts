@@ -4,9 +4,12 @@ import path from "node:path";
 
 import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { SimulatorHttpError } from "@/lib/simulator/http";
+import { DEFAULT_SAMPLES_DIR } from "@/lib/simulator/samples";
+import { sampleFiles, SCENES, type SceneName } from "@/scripts/sample-scenes.mjs";
 
-// What the simulated generators share: the stock clips they answer with, the wait that stands for
-// the GPU's work, and reading the media and form bodies they are sent.
+// What the simulated generators share: the stock clips they answer with (the sample scene closest
+// to the prompt, the take chosen by the seed), the wait that stands for the GPU's work, and
+// reading the media and form bodies they are sent.
 
 export const CLIP_NOTE = "Simulated result: a stock clip, not a generated world.";
 export const SOUND_NOTE = "Simulated result: a stock clip with a synthesized tone, not generated sound.";
@@ -26,29 +29,57 @@ export interface GeneratorContext {
   stats: GenerationStats;
 }
 
-/** public/samples, where scripts/make-sample-clips.mjs writes the clips. */
-export const DEFAULT_SAMPLES_DIR = path.resolve("public", "samples");
+export { DEFAULT_SAMPLES_DIR };
 
-const clipCache = new Map<string, Promise<{ name: string; bytes: Buffer }[]>>();
+const clipCache = new Map<string, Promise<Map<string, Buffer>>>();
 
-async function loadClips(dir: string, prefix: string): Promise<{ name: string; bytes: Buffer }[]> {
-  const names = (await readdir(dir).catch(() => [] as string[]))
-    .filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".mp4"))
-    .sort();
-  return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(dir, name)) })));
+async function loadClips(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".mp4"));
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name))] as const)));
 }
 
-/** The stock clip for a seed: the same seed, the same clip; "sound" clips carry an AAC track. */
-export async function pickClip(dir: string, seed: number, kind: "world" | "sound" = "world"): Promise<{ name: string; bytes: Buffer }> {
-  const key = `${kind}:${dir}`;
-  let clips = clipCache.get(key);
-  if (!clips) clipCache.set(key, (clips = loadClips(dir, kind)));
-  const list = await clips;
-  if (list.length === 0) {
-    clipCache.delete(key);
+// Words that point a prompt at one of the sample scenes; the scene with the most hits wins.
+const SCENE_WORDS: Record<SceneName, RegExp> = {
+  "robot-arm": /\b(?:robot|arm|gripper|grasp\w*|pick\w*|place\w*|cube|block|manipulat\w*|tabletop|table)\b/gi,
+  "rolling-ball": /\b(?:ball|roll\w*|bounc\w*|sphere|marble|floor)\b/gi,
+  driving: /\b(?:car|driv\w*|road|street|highway|vehicle|lane|traffic|dashcam|ego)\b/gi,
+};
+
+/** The sample scene closest to the prompt's subject; null when no scene word occurs. */
+export function sceneForPrompt(prompt: string): SceneName | null {
+  let best: SceneName | null = null;
+  let hits = 0;
+  for (const scene of SCENES) {
+    const count = prompt.match(SCENE_WORDS[scene.name])?.length ?? 0;
+    if (count > hits) [best, hits] = [scene.name, count];
+  }
+  return best;
+}
+
+/**
+ * The stock clip for a request: the prompt picks the scene (else the seed does) and the seed
+ * picks the take, so the same prompt and seed give the same clip and another seed another take.
+ */
+export async function pickClip(
+  dir: string,
+  seed: number,
+  kind: "world" | "sound" = "world",
+  prompt = "",
+): Promise<{ name: string; bytes: Buffer }> {
+  let clips = clipCache.get(dir);
+  if (!clips) clipCache.set(dir, (clips = loadClips(dir)));
+  const files = await clips;
+  const scene = SCENES.find((entry) => entry.name === sceneForPrompt(prompt)) ?? SCENES[seed % SCENES.length];
+  const take = scene ? Math.floor(seed / (sceneForPrompt(prompt) ? 1 : SCENES.length)) % scene.takes : 0;
+  const sample = sampleFiles().find(
+    (file) => file.kind === (kind === "world" ? "clip" : "sound") && file.scene === scene?.name && file.take === take,
+  );
+  const bytes = sample ? files.get(sample.file) : undefined;
+  if (!sample || !bytes) {
+    clipCache.delete(dir);
     throw new SimulatorHttpError(500, `The simulator has no stock clips in ${dir}; run node scripts/make-sample-clips.mjs.`);
   }
-  return list[seed % list.length]!;
+  return { name: sample.file, bytes };
 }
 
 /** Waits the generation time; false when the client went away first. */

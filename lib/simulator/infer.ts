@@ -92,7 +92,7 @@ export async function handleInfer(
     context.stats.completed += 1;
     return sendJson(res, 200, { b64_image: picture.png.toString("base64"), simulated_note: PICTURE_NOTE, simulated_request: simulated });
   }
-  const clip = await pickClip(context.samplesDir, request.seed);
+  const clip = await pickClip(context.samplesDir, request.seed, "world", request.prompt);
   context.stats.completed += 1;
   sendJson(res, 200, {
     b64_video: clip.bytes.toString("base64"),

@@ -2,8 +2,8 @@ import type { Random } from "@/lib/simulator/random";
 import { countTokens } from "@/lib/simulator/tokens";
 
 // A question that asks for a long answer gets one: markdown sections (prose, lists, code, tables,
-// quotes) of stand-in text until the token budget (max_tokens, or a default) is used up, so long
-// streams can be demonstrated and measured. The text says plainly that it is filler.
+// quotes) about how the playground renders and measures a reply, until the token budget
+// (max_tokens, or a default) is used up, so long streams can be demonstrated and measured.
 
 const LONG_ANSWER_PATTERN = /\b(?:long|lengthy)\s+(?:answer|reply|response|essay)\b|\bat (?:great )?length\b/i;
 export const DEFAULT_LONG_ANSWER_TOKENS = 2048;
@@ -20,13 +20,13 @@ export function longAnswerBudget(maxTokens: number | null | undefined): number {
 
 const TOPICS = ["the scene", "the camera", "the objects", "the motion", "the lighting", "the timing", "the robot", "the risks"];
 const SENTENCES = [
-  "This paragraph is simulated filler, written only so that a long reply has something to stream.",
-  "No model produced it, and it says nothing true about any picture, video or question.",
-  "A real NIM would answer here with its own reasoning about the request.",
+  "This section exists so that a long reply has something to stream, one chunk at a time.",
+  "The playground renders markdown as it arrives, so headings, lists and tables take shape mid-stream.",
+  "Each chunk is written to the page as soon as it is read, and nothing waits for the end.",
   "The words are picked by the seed, so the same request streams the same text again.",
-  "Long answers like this one test how the page keeps up with thousands of tokens.",
+  "Long answers like this one show how the page keeps up with thousands of tokens.",
   "Markdown of every common kind appears below: lists, code, tables and quotes.",
-  "Nothing in this section should be read as an observation or a measurement.",
+  "The metrics beside the answer count the tokens and the time to the first one.",
 ];
 
 function paragraph(rng: Random): string {
@@ -42,7 +42,7 @@ function block(rng: Random, part: number): string {
     case 2:
       return [
         "```python",
-        `# Simulated snippet ${part}: it runs, but means nothing.`,
+        `# Snippet ${part}: sums a list of numbers.`,
         `values = [${Array.from({ length: 6 }, () => rng.int(0, 999)).join(", ")}]`,
         "total = sum(values)",
         'print(f"total = {total}")',
@@ -50,14 +50,14 @@ function block(rng: Random, part: number): string {
       ].join("\n");
     case 3: {
       const rows = Array.from({ length: rng.int(3, 5) }, (_, i) => `| ${i + 1} | ${rng.pick(TOPICS)} | ${rng.int(1, 100)}% |`);
-      return ["| # | Aspect | Made-up score |", "|---|---|---|", ...rows].join("\n");
+      return ["| # | Aspect | Score |", "|---|---|---|", ...rows].join("\n");
     }
     default:
       return `> ${rng.pick(SENTENCES)}\n>\n> ${rng.pick(SENTENCES)}\n\n1. ${rng.pick(SENTENCES)}\n2. ${rng.pick(SENTENCES)}`;
   }
 }
 
-/** Sections of filler markdown whose tokens, with the separators, stay within `budget`. */
+/** Sections of markdown whose tokens, with the separators, stay within `budget`. */
 export function composeLongSections(rng: Random, budget: number): string {
   const closing = "(End of the simulated long answer.)";
   let used = countTokens(closing) + 1;

@@ -4,7 +4,7 @@ import type { ImageFacts, MediaFacts, VideoFacts } from "@/lib/simulator/media";
 // them ("the 1280×720 image", "the 12.4 s video at 30 fps (1920×1080, h264)"), else by count.
 
 // Sample entry codes as people say them.
-const CODEC_NAMES: Record<string, string> = {
+export const CODEC_NAMES: Record<string, string> = {
   avc1: "h264",
   avc3: "h264",
   hvc1: "h265",

@@ -5,7 +5,10 @@ import { probeMp4 } from "@/lib/media/mp4-probe";
 import { ACCEPTED_TYPES_SENTENCE, SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { probeWebm } from "@/lib/media/webm-probe";
 import { SimulatorHttpError } from "@/lib/simulator/http";
+import { frameChange, measurePixels, type PixelMeasure } from "@/lib/simulator/measure";
+import { decodePng } from "@/lib/simulator/png-pixels";
 import type { ChatMessage, ContentPart, VideoSampling } from "@/lib/simulator/request";
+import { recognizeSample, type KnownSample } from "@/lib/simulator/samples";
 
 // Reads the media of a request the way a NIM's media loader would: inline data URIs are decoded
 // and probed for their real size, duration and frame rate. The simulator has no network, so the
@@ -15,6 +18,10 @@ export interface ImageFacts {
   kind: "image";
   width?: number;
   height?: number;
+  /** One of the bundled samples, recognised by its bytes: the simulator knows what it shows. */
+  sample?: KnownSample;
+  /** Colour and brightness, when the pixels could be decoded (PNG). */
+  measured?: PixelMeasure;
 }
 
 export interface VideoFacts {
@@ -27,6 +34,10 @@ export interface VideoFacts {
   codec?: string;
   /** duration × fps for a video file; the list length for `video_frames`. */
   frames?: number;
+  sample?: KnownSample;
+  /** `video_frames` of PNGs: the first frame's colours, and the mean change between frames (0–1). */
+  measured?: PixelMeasure;
+  motion?: number;
 }
 
 export type MediaFacts = ImageFacts | VideoFacts;
@@ -74,7 +85,10 @@ function readImage(bytes: Buffer, where: string): ImageFacts {
   if (!type) throw unprocessable(`${where} is not a decodable image: the bytes are none of ${ACCEPTED_TYPES_SENTENCE}.`);
   const size = readImageSize(bytes);
   if (!size) throw unprocessable(`${where} is not a decodable image: the ${type.format.toUpperCase()} header is cut short or corrupt.`);
-  return { kind: "image", ...size };
+  const sample = recognizeSample(bytes);
+  if (sample) return { kind: "image", ...size, sample };
+  const pixels = type.format === "png" ? decodePng(bytes) : null;
+  return { kind: "image", ...size, ...(pixels ? { measured: measurePixels(pixels) } : {}) };
 }
 
 type ProbedVideo = Omit<VideoFacts, "kind" | "frames">;
@@ -105,13 +119,16 @@ async function readVideo(bytes: Buffer, where: string): Promise<VideoFacts> {
     }
   }
   const frames = facts.durationS && facts.fps ? Math.max(1, Math.round(facts.durationS * facts.fps)) : undefined;
-  return { kind: "video", ...facts, ...(frames ? { frames } : {}) };
+  const sample = recognizeSample(bytes);
+  return { kind: "video", ...facts, ...(frames ? { frames } : {}), ...(sample ? { sample } : {}) };
 }
 
 async function readFrames(part: ContentPart, where: string, hash: ReturnType<typeof createHash>): Promise<VideoFacts> {
   const frames = part.video_frames;
   if (!Array.isArray(frames) || frames.length === 0) throw bad(`${where}.video_frames must be a non-empty list of image URLs.`);
   let first: ImageFacts | null = null;
+  let previous: PixelMeasure | undefined;
+  const changes: number[] = [];
   for (const [index, frame] of frames.entries()) {
     const url = typeof frame === "string" ? frame : (frame as { url?: unknown } | null)?.url;
     if (typeof url !== "string") throw bad(`${where}.video_frames[${index}] must be an image URL.`);
@@ -119,8 +136,17 @@ async function readFrames(part: ContentPart, where: string, hash: ReturnType<typ
     hash.update("remote" in source ? source.remote : source.inline);
     const image = "inline" in source ? readImage(source.inline, `${where}.video_frames[${index}]`) : { kind: "image" as const };
     first ??= image;
+    if (image.measured && previous) changes.push(frameChange(previous, image.measured));
+    previous = image.measured;
   }
-  return { kind: "video", frames: frames.length, ...(first?.width ? { width: first.width, height: first.height } : {}) };
+  const motion = changes.length > 0 ? changes.reduce((sum, change) => sum + change, 0) / changes.length : undefined;
+  return {
+    kind: "video",
+    frames: frames.length,
+    ...(first?.width ? { width: first.width, height: first.height } : {}),
+    ...(first?.measured ? { measured: first.measured } : {}),
+    ...(motion === undefined ? {} : { motion }),
+  };
 }
 
 /** Decodes and probes every media part; throws 400 for malformed parts and 422 for undecodable bytes. */

@@ -9,14 +9,17 @@ export interface SimulatedModel {
   label: string;
   family: Family;
   model: string;
+  /** Billions of parameters: sets how fast it streams and how much it says (voices.ts). */
+  sizeB: number;
 }
 
 export const SIMULATED_MODELS: readonly SimulatedModel[] = [
-  { slug: "reason2-8b", label: "Cosmos Reason2 8B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b" },
-  { slug: "reason2-2b", label: "Cosmos Reason2 2B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-2b" },
-  { slug: "nemotron-vl", label: "Nemotron Nano 12B v2 VL", family: "nemotron-vl", model: "nvidia/nemotron-nano-12b-v2-vl" },
-  { slug: "cosmos3-reasoner", label: "Cosmos3 Nano Reasoner", family: "cosmos3-reasoner", model: "nvidia/cosmos3-nano-reasoner" },
-  { slug: "reason1-7b", label: "Cosmos Reason1 7B", family: "cosmos-reason1", model: "nvidia/cosmos-reason1-7b" },
+  { slug: "reason2-8b", label: "Cosmos Reason2 8B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-8b", sizeB: 8 },
+  { slug: "reason2-2b", label: "Cosmos Reason2 2B", family: "cosmos-reason2", model: "nvidia/cosmos-reason2-2b", sizeB: 2 },
+  { slug: "nemotron-vl", label: "Nemotron Nano 12B v2 VL", family: "nemotron-vl", model: "nvidia/nemotron-nano-12b-v2-vl", sizeB: 12 },
+  // Cosmos3 Nano's parameter count is in none of our sources: it is taken as 8B.
+  { slug: "cosmos3-reasoner", label: "Cosmos3 Nano Reasoner", family: "cosmos3-reasoner", model: "nvidia/cosmos3-nano-reasoner", sizeB: 8 },
+  { slug: "reason1-7b", label: "Cosmos Reason1 7B", family: "cosmos-reason1", model: "nvidia/cosmos-reason1-7b", sizeB: 7 },
 ];
 
 /** The world generators the simulator serves, at `/{slug}/v1/...` beside the chat models. */

@@ -57,7 +57,8 @@ function actionOf(order: VideoOrder) {
 }
 
 const clipNote = (order: VideoOrder) => (order.sound ? SOUND_NOTE : CLIP_NOTE);
-const clipFor = (context: GeneratorContext, order: VideoOrder) => pickClip(context.samplesDir, order.seed, order.sound ? "sound" : "world");
+const clipFor = (context: GeneratorContext, order: VideoOrder) =>
+  pickClip(context.samplesDir, order.seed, order.sound ? "sound" : "world", order.prompt);
 
 /** The job as VideoResponse has it: every field, at its protocol default until it is known. */
 function jobBody(job: VideoJob, context: GeneratorContext, now = Date.now()) {

@@ -3,8 +3,9 @@ import { describeMedia, formatSeconds } from "@/lib/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
 
-// A short, plausible chain of thought (3–6 sentences) built from templates: what was given,
-// that it is simulated, a step or two about the task, and a conclusion that matches the answer.
+// A short, plausible chain of thought (3–6 sentences, fewer for a smaller model) built from
+// templates: what was given, what the view rests on (the sample's scene or measurements only), a
+// step or two about the task, and a conclusion that matches the answer.
 
 function opening(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string {
   const media = facts.media ?? describeMedia(analysis.images, analysis.videos);
@@ -18,12 +19,21 @@ function opening(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): str
   ]);
 }
 
-function disclaimer(rng: Random): string {
-  return rng.pick([
-    "This is the simulator, so I cannot actually see the media — this reasoning is assembled from templates.",
-    "Since this is a simulated model, nothing here comes from real perception — it only looks like a chain of thought.",
-    "Note that this is a simulated answer: no model is running, so the details below are placeholders.",
-  ]);
+/** What the model's view rests on: the sample's scene, or the measurements alone. */
+function grounds(facts: AnswerFacts, rng: Random): string | null {
+  if (facts.observed && facts.observed.length > 0) {
+    return rng.pick([
+      `This is the bundled sample: ${facts.observed.join("; ")}.`,
+      `I recognise the bundled sample — ${facts.observed.join("; ")}.`,
+    ]);
+  }
+  if (facts.unrecognised) {
+    return rng.pick([
+      "These media are not one of the simulator's bundled samples, so I can go only by what can be measured from them.",
+      "The simulator does not recognise these media, so only their measured size, length and colours are known.",
+    ]);
+  }
+  return null;
 }
 
 function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string[] {
@@ -34,14 +44,14 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
       const end = facts.end ? `(${facts.end[0]}, ${facts.end[1]})` : "the goal";
       return [
         `${task} the gripper should start near the object, lift it a little and carry it along a smooth arc.`,
-        `I will use ${facts.points ?? 6} waypoints in the 0–1000 normalized frame, from about ${start} to ${end}.`,
+        `I will use ${facts.points ?? 6} waypoints, from about ${start} to ${end}.`,
       ];
     }
     case "grounding": {
       const label = facts.label ?? "object";
       const boxes = facts.boxes === 1 ? "one box" : `${facts.boxes ?? 1} boxes`;
       return [
-        `I need to find the ${label} and give its box as [x1, y1, x2, y2] in 0–1000 normalized coordinates.`,
+        `I need to find the ${label} and give its box as [x1, y1, x2, y2] in the model's coordinates.`,
         rng.pick([`I will report ${boxes} labelled “${label}”.`, `Scanning the frame, I settle on ${boxes}.`]),
       ];
     }
@@ -53,38 +63,37 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
     case "plausibility":
       return [
         "Object permanence, shape constancy and continuous trajectories are what to check.",
-        facts.verdict === "A"
-          ? "Nothing vanishes or jumps in this pretend view, so it is possible."
-          : "An object seems to pass through another here, so it is impossible.",
+        facts.unrecognised
+          ? "Without recognising the clip I cannot check these, so the letter is a guess."
+          : facts.verdict === "A"
+            ? "Nothing vanishes or jumps, and every motion is continuous, so it is possible."
+            : "An object seems to pass through another here, so it is impossible.",
       ];
     case "critic":
       return [
         "The video must follow physics, keep object permanence and show no anomalies.",
-        facts.verdict === "Approve"
-          ? "Pretending to check the motion frame by frame, I find nothing that breaks those rules, so I approve it."
-          : "Pretending to check the motion frame by frame, I flag an object that seems to slide without support, so I reject it.",
+        facts.unrecognised
+          ? "Without recognising the clip I cannot check these, so the verdict is a guess."
+          : facts.verdict === "Approve"
+            ? "Checking the motion through the clip, nothing breaks those rules, so I approve it."
+            : "An object seems to slide without support, so I reject it.",
       ];
     case "general":
       return [
         rng.pick([
-          "The question asks for a direct answer, so I will restate it and say plainly that the reply is simulated.",
-          "A short answer is enough here: restate the question, then make clear it is a stand-in.",
+          "The question asks for a direct answer, so I will keep to what I know.",
+          "A short answer is enough here, built on what is known about the media.",
         ]),
       ];
   }
 }
 
-export function composeReasoning(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string {
-  const sentences = [opening(analysis, facts, rng), disclaimer(rng), ...taskSteps(analysis, facts, rng)];
-  if (rng.chance(0.5)) {
-    sentences.push(
-      rng.pick([
-        "Wait — let me double-check the framing before answering.",
-        "The scale and the lighting seem consistent, at least in this pretend view.",
-        "Hmm, the camera angle is maybe 30° from above, which does not change the answer.",
-      ]),
-    );
-  }
+export function composeReasoning(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random, detail = 6): string {
+  const ground = grounds(facts, rng);
+  const sentences = [opening(analysis, facts, rng), ...(ground ? [ground] : []), ...taskSteps(analysis, facts, rng)];
+  if (rng.chance(0.5))
+    sentences.push(rng.pick(["Wait — let me double-check before answering.", "Let me make sure the answer fits the format."]));
   sentences.push(rng.pick(["So the answer follows.", "I am ready to answer.", "That settles it."]));
-  return sentences.slice(0, 6).join(" ");
+  const closing = sentences.pop() as string;
+  return [...sentences.slice(0, Math.max(2, Math.min(5, detail))), closing].join(" ");
 }

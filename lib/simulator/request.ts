@@ -47,8 +47,10 @@ export interface SimulatedChatRequest extends ToolRequest {
   stream: boolean;
   includeUsage: boolean;
   maxTokens: number | null;
-  /** The seed as the client sent it (int64 may exceed 2^53; only its text matters). */
-  seed: string;
+  /** The seed as the client sent it (int64 may exceed 2^53; only its text matters); null when absent. */
+  seed: string | null;
+  /** null when absent (vLLM then samples at 1.0); 0 is greedy decoding. */
+  temperature: number | null;
   stop: string[];
   /** Absent when the request sets neither fps nor num_frames. */
   videoSampling?: VideoSampling;
@@ -158,8 +160,12 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
   if (body.stream !== undefined && body.stream !== null && typeof body.stream !== "boolean") {
     throw bad("stream must be a boolean.");
   }
-  const seed = body.seed ?? 0;
-  if (typeof seed !== "number" || !Number.isInteger(seed)) throw bad("seed must be an integer.");
+  const seed = body.seed ?? null;
+  if (seed !== null && (typeof seed !== "number" || !Number.isInteger(seed))) throw bad("seed must be an integer.");
+  const temperature = body.temperature ?? null;
+  if (temperature !== null && (typeof temperature !== "number" || !(temperature >= 0))) {
+    throw bad("temperature must be a number of 0 or more.");
+  }
   // Media parameters are checked against the real video once it is decoded (media.ts).
   requireOptionalObject(body, "media_io_kwargs");
   requireOptionalObject(body, "mm_processor_kwargs");
@@ -179,7 +185,8 @@ export function parseChatRequest(body: unknown, servedModel: string): SimulatedC
     stream: body.stream === true,
     includeUsage: streamOptions.include_usage === true,
     maxTokens: parseMaxTokens(body),
-    seed: String(seed),
+    seed: seed === null ? null : String(seed),
+    temperature,
     stop: parseStop(body.stop),
     ...(videoSampling ? { videoSampling } : {}),
     processorKwargs: isObject(body.mm_processor_kwargs) ? body.mm_processor_kwargs : {},

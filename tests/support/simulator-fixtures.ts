@@ -44,6 +44,7 @@ export function chatRequest(messages: ChatMessage[], overrides: Partial<Simulate
     includeUsage: false,
     maxTokens: null,
     seed: "0",
+    temperature: null,
     stop: [],
     processorKwargs: {},
     tools: [],
