@@ -33,6 +33,8 @@ export interface Backend {
   mediaTransport?: "inline" | "url";
   publicBaseUrl?: string;
   maxConcurrentJobs: number;
+  /** Jobs that may wait for this backend, over all clients and instances. */
+  maxQueuedJobs: number;
   pollIntervalMs: number;
   /** How long a generation takes before any was measured (the simulator's fixed time). */
   nominalJobSeconds?: number;
@@ -53,7 +55,14 @@ export async function listBackends(): Promise<Backend[]> {
   const generationSeconds = simulatorGenerationSeconds(config);
   if (tokensPerSecond === null || generationSeconds === null) return configured;
   const simulator = await ensureSimulator(tokensPerSecond, generationSeconds);
-  const common = { authScheme: "bearer", timeoutMs: 60_000, idleTimeoutMs: 60_000, maxConcurrentJobs: 1, simulated: true } as const;
+  const common = {
+    authScheme: "bearer",
+    timeoutMs: 60_000,
+    idleTimeoutMs: 60_000,
+    maxConcurrentJobs: 1,
+    maxQueuedJobs: 50,
+    simulated: true,
+  } as const;
   const chat: Backend[] = SIMULATED_MODELS.map((m) => ({
     ...common,
     id: `sim-${m.slug}`,

@@ -39,6 +39,8 @@ export const backendConfigSchema = z
     idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
     /** predict / omni: generation jobs run at once on this backend; the rest wait in line. */
     maxConcurrentJobs: z.number().int().min(1).max(64).default(1),
+    /** predict / omni: jobs that may wait for this backend, over all clients; past it a new one gets a 429. */
+    maxQueuedJobs: z.number().int().min(1).max(10_000).default(50),
     /**
      * chat: how the model writes points and boxes; default per family (Reason1: absolute pixels of
      * the image as its processor resized it, unconfirmed; the others 0–1000 per axis).
