@@ -4,7 +4,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getConfig } = await import("@/lib/backends/server/config");
   const { checkRequestSettings } = await import("@/lib/server/request-settings");
+  const { readEnv } = await import("@/lib/server/env");
   try {
+    readEnv();
     getConfig();
     checkRequestSettings();
   } catch (error) {

@@ -6,6 +6,7 @@ import { defaultGenerationFamily, type GenerationFamily, type GeneratorContract 
 import { getConfig } from "@/lib/backends/server/config";
 import { simulatorGenerationSeconds, simulatorTokensPerSecond, type BackendConfig } from "@/lib/backends/server/config-schema";
 import { PlaygroundError } from "@/lib/core/errors";
+import { readEnv } from "@/lib/server/env";
 import { ensureSimulator } from "@/lib/simulator/host";
 import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/simulator/models";
 
@@ -51,8 +52,9 @@ function fromConfig(b: BackendConfig): Backend {
 export async function listBackends(): Promise<Backend[]> {
   const config = getConfig();
   const configured = config.backends.map(fromConfig);
-  const tokensPerSecond = simulatorTokensPerSecond(config);
-  const generationSeconds = simulatorGenerationSeconds(config);
+  const env = readEnv();
+  const tokensPerSecond = simulatorTokensPerSecond(config, env.SIMULATOR_TOKENS_PER_SECOND);
+  const generationSeconds = simulatorGenerationSeconds(config, env.SIMULATOR_GENERATION_SECONDS);
   if (tokensPerSecond === null || generationSeconds === null) return configured;
   const simulator = await ensureSimulator(tokensPerSecond, generationSeconds);
   const common = {

@@ -139,17 +139,18 @@ export function parseConfig(text: string, source: string): PlaygroundConfig {
   throw new Error(`${source} is not a valid playground configuration:\n${problems.join("\n")}`);
 }
 
-export function simulatorTokensPerSecond(config: PlaygroundConfig): number | null {
+/** `fromEnv`: SIMULATOR_TOKENS_PER_SECOND, for `"simulator": true`. */
+export function simulatorTokensPerSecond(config: PlaygroundConfig, fromEnv?: number): number | null {
   if (config.simulator === false) return null;
-  if (config.simulator === true) return Number(process.env.SIMULATOR_TOKENS_PER_SECOND) || 40;
+  if (config.simulator === true) return fromEnv ?? 40;
   return config.simulator.tokensPerSecond;
 }
 
 export const DEFAULT_GENERATION_SECONDS = 8;
 
 /** How long the simulator takes per generation, or null without a simulator. */
-export function simulatorGenerationSeconds(config: PlaygroundConfig): number | null {
+export function simulatorGenerationSeconds(config: PlaygroundConfig, fromEnv?: number): number | null {
   if (config.simulator === false) return null;
-  const configured = config.simulator === true ? Number(process.env.SIMULATOR_GENERATION_SECONDS) : config.simulator.generationSeconds;
+  const configured = config.simulator === true ? fromEnv : config.simulator.generationSeconds;
   return configured && configured > 0 ? configured : DEFAULT_GENERATION_SECONDS;
 }

@@ -26,6 +26,7 @@ import { storeMediaBytes } from "@/lib/media/server/service";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 import type { JobRepository } from "@/lib/server/db/jobs";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
+import { readEnv } from "@/lib/server/env";
 import { newId } from "@/lib/server/ids";
 
 // Generation jobs end to end: validate and queue (POST) in the database's line, claim and run them
@@ -298,6 +299,12 @@ export function generationService(): GenerationService {
   return processMemo(
     "generation-service",
     key,
-    () => new GenerationService({ jobs: async () => (await playgroundStore()).jobs, media: mediaStorage, backend: getBackend }),
+    () =>
+      new GenerationService({
+        jobs: async () => (await playgroundStore()).jobs,
+        media: mediaStorage,
+        backend: getBackend,
+        maxQueuedPerClient: readEnv().PLAYGROUND_MAX_QUEUED_JOBS_PER_CLIENT ?? DEFAULT_MAX_QUEUED_PER_CLIENT,
+      }),
   );
 }
