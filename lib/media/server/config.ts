@@ -27,6 +27,11 @@ export function mediaDir(): string {
   return path.resolve(readEnv().PLAYGROUND_DATA_DIR, "media");
 }
 
+/** Where uploads are spooled while they are hashed, for either blob store. */
+export function spoolDir(): string {
+  return path.join(mediaDir(), "tmp");
+}
+
 /** "512 MB", "0.5 MB": the limits as people set them. */
 export function formatMegabytes(bytes: number): string {
   return `${Math.round((bytes / MB) * 100) / 100} MB`;
