@@ -28,6 +28,8 @@ const MP4 = Buffer.from(makeMp4({ width: 64, height: 48, fps: 24, frames: 24 }))
 let predict: ScriptedUpstream;
 let omni: ScriptedUpstream;
 const held: ServerResponse[] = [];
+/** The most upstream requests open at once, over every instance. */
+let mostHeld = 0;
 const started: GenerationService[] = [];
 
 const json = (res: ServerResponse, status: number, body: unknown) =>
@@ -38,13 +40,15 @@ beforeAll(async () => {
   process.env.PLAYGROUND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "playground-instances-"));
   [predict, omni] = await Promise.all([startScriptedUpstream(), startScriptedUpstream()]);
   predict.handle((req, res) => {
-    if (req.url === "/v1/infer") held.push(res);
+    if (req.url === "/v1/infer") mostHeld = Math.max(mostHeld, held.push(res));
     else json(res, 404, { detail: "Not Found" });
   });
   useConfig({
     backends: [
       { id: "predict", label: "Predict", kind: "predict", baseUrl: `${predict.url}/v1`, timeoutMs: 20_000 },
       { id: "omni", label: "Omni", kind: "omni", baseUrl: `${omni.url}/v1`, pollIntervalMs: 100 },
+      { id: "pair", label: "Predict ×2", kind: "predict", baseUrl: `${predict.url}/v1`, maxConcurrentJobs: 2 },
+      { id: "short", label: "Predict, short line", kind: "predict", baseUrl: `${predict.url}/v1`, maxQueuedJobs: 2 },
     ],
   });
 });
@@ -54,7 +58,7 @@ afterEach(async () => {
   for (const service of started.splice(0)) {
     for (const id of service.runner.ids()) service.runner.cancel(id);
     await service.runner.idle();
-    service.heartbeat.stop();
+    service.stop();
   }
 });
 afterAll(async () => {
@@ -65,7 +69,7 @@ const request = (backend: string): GenerationRequest => ({ backend, mode: "text2
 
 describe.each([sqliteCase, postgresCase])("$name: generation jobs across instances", (driver) => {
   const stores: PlaygroundStore[] = [];
-  let instance: () => GenerationService;
+  let instance: (maxQueuedPerClient?: number) => GenerationService;
 
   beforeAll(async () => {
     await driver.start();
@@ -73,9 +77,15 @@ describe.each([sqliteCase, postgresCase])("$name: generation jobs across instanc
     // Each instance has its own connection (pool) to the one database.
     stores.push(await openStore(location), await openStore(location));
     let next = 0;
-    instance = () => {
+    instance = (maxQueuedPerClient?: number) => {
       const store = stores[next++ % 2]!;
-      const service = new GenerationService({ jobs: async () => store.jobs, media: mediaStorage, backend: getBackend, lease: LEASE });
+      const service = new GenerationService({
+        jobs: async () => store.jobs,
+        media: mediaStorage,
+        backend: getBackend,
+        lease: LEASE,
+        ...(maxQueuedPerClient ? { maxQueuedPerClient } : {}),
+      });
       started.push(service);
       return service;
     };
@@ -147,6 +157,42 @@ describe.each([sqliteCase, postgresCase])("$name: generation jobs across instanc
     expect(predict.requests.length).toBe(sent);
     for (const id of [running.id, queued.id]) expect(await a.get(id)).toMatchObject({ status: "canceled" });
     expect((await a.get(running.id)).error).toBeUndefined();
+  });
+
+  it("never runs more than the backend's maxConcurrentJobs over both instances, from the one line", async () => {
+    const a = instance();
+    const b = instance();
+    mostHeld = 0;
+    const jobs = [];
+    for (let i = 0; i < 3; i++) jobs.push(await a.create(OWNER, request("pair")), await b.create(OWNER, request("pair")));
+    await until(() => held.length === 2, "two requests at once");
+    expect((await b.get(jobs.at(-1)!.id)).queuePosition).toBe(4);
+    for (let finished = 0; finished < jobs.length; finished++) {
+      await until(() => held.length === Math.min(2, jobs.length - finished), "the next request");
+      finishHeld();
+    }
+    for (const job of jobs) await statusOn(a, job.id, "succeeded");
+    expect(mostHeld).toBe(2);
+  });
+
+  it("answers 429 with Retry-After once the client's line or the backend's is full, counted over both instances", async () => {
+    const a = instance();
+    const b = instance(1);
+    const running = await a.create(OWNER, request("short"));
+    await until(() => held.length === 1, "the running request");
+    const waiting = [await a.create("patient", request("short"))];
+    const clientFull = await b.create("patient", request("short")).catch((error: unknown) => error);
+    expect(clientFull).toMatchObject({ status: 429, code: "rate_limited", headers: { "Retry-After": expect.stringMatching(/^\d+$/) } });
+    expect((clientFull as Error).message).toMatch(
+      /^Too many generation jobs of yours waiting \(over all backends\): the limit is 1 in line/,
+    );
+    waiting.push(await b.create("someone-else", request("short")));
+    const backendFull = await a.create("a-third-client", request("short")).catch((error: unknown) => error);
+    expect(backendFull).toMatchObject({ status: 429, headers: { "Retry-After": expect.stringMatching(/^\d+$/) } });
+    expect((backendFull as Error).message).toMatch(
+      /^Too many generation jobs waiting for backend 'short': the limit is 2 in line at a time, and 2 are\. Try again in \d+ (seconds?|minutes)\.$/,
+    );
+    for (const job of [...waiting, running]) await a.cancel(job.id);
   });
 
   it("deletes A's vLLM-Omni job upstream when B cancels it", async () => {

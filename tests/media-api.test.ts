@@ -137,6 +137,16 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
       });
     });
 
+    it("refuses an MP4 whose samples run past its end (moov whole, mdat cut), and keeps nothing of it", async () => {
+      const whole = makeMp4({ frames: 24, sampleBytes: 500 });
+      expect(await uploaded(await uploadRaw(whole, "video/mp4"))).toMatchObject({ kind: "video", bytes: whole.length });
+      const blobsBefore = blobCount();
+      const cut = await errorOf(await uploadRaw(whole.subarray(0, whole.length - 700), "video/mp4"));
+      expect(cut).toMatchObject({ status: 415, code: "unsupported_media" });
+      expect(cut.message).toMatch(/^The MP4 file is cut short: its samples run to byte \d+ but it has \d+ bytes; upload the whole file\.$/);
+      expect(blobCount()).toBe(blobsBefore);
+    });
+
     it("stores identical bytes once and answers the same id", async () => {
       const png = makePng(33, 33, [5, 6, 7]);
       const blobsBefore = blobCount();

@@ -23,6 +23,7 @@ const configFor = (secretAccessKey = s3.secretAccessKey): S3Config => ({
   region: s3.region,
   bucket: "bucket",
   prefix: "media/",
+  forcePathStyle: true,
   credentials: { accessKeyId: s3.accessKeyId, secretAccessKey },
 });
 const newStore = (secret?: string) => new S3BlobStore(configFor(secret), mkdtempSync(path.join(tmpdir(), "playground-s3-tmp-")));
@@ -129,16 +130,27 @@ describe("S3BlobStore", () => {
 });
 
 describe("s3ConfigFromEnv", () => {
-  it("is off without a bucket, has defaults, and wants credentials", () => {
+  it("is off without a bucket; path-style with an endpoint; static keys when given, else the SDK's chain", () => {
     expect(s3ConfigFromEnv({})).toBeNull();
     const env = { PLAYGROUND_S3_BUCKET: "b", AWS_ACCESS_KEY_ID: "id", AWS_SECRET_ACCESS_KEY: "sec" };
     expect(s3ConfigFromEnv(env)).toEqual({
-      endpoint: "https://s3.us-east-1.amazonaws.com",
       region: "us-east-1",
       bucket: "b",
       prefix: "media/",
+      forcePathStyle: false,
       credentials: { accessKeyId: "id", secretAccessKey: "sec" },
     });
-    expect(() => s3ConfigFromEnv({ PLAYGROUND_S3_BUCKET: "b" })).toThrow(/AWS_ACCESS_KEY_ID/);
+    expect(s3ConfigFromEnv({ PLAYGROUND_S3_BUCKET: "b", PLAYGROUND_S3_ENDPOINT: "http://minio:9000/", AWS_REGION: "eu-west-1" })).toEqual({
+      region: "eu-west-1",
+      bucket: "b",
+      prefix: "media/",
+      endpoint: "http://minio:9000",
+      forcePathStyle: true,
+    });
+    expect(
+      s3ConfigFromEnv({ PLAYGROUND_S3_BUCKET: "b", PLAYGROUND_S3_ENDPOINT: "http://s3.lab", PLAYGROUND_S3_FORCE_PATH_STYLE: "false" })
+        ?.forcePathStyle,
+    ).toBe(false);
+    expect(() => s3ConfigFromEnv({ PLAYGROUND_S3_BUCKET: "b", AWS_ACCESS_KEY_ID: "id" })).toThrow(/AWS_SECRET_ACCESS_KEY/);
   });
 });

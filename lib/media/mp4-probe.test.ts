@@ -105,4 +105,22 @@ describe("probeMp4", () => {
     const file = makeMp4({ moovExtra: [largeBox("udta", zeros(24))] });
     expect(await probe(file)).toMatchObject({ durationS: 3, width: 320, height: 240, fps: 30 });
   });
+
+  it("finds where the samples end from stsz, stsc and stco, so a cut file shows", async () => {
+    const file = makeMp4({ frames: 24, sampleBytes: 500 });
+    expect((await probe(file)).samplesEnd).toBe(file.length);
+    expect((await probe(file.subarray(0, file.length - 1))).samplesEnd).toBe(file.length);
+    expect((await probe(makeMp4())).samplesEnd).toBeUndefined();
+  });
+
+  it("adds up the fragments of a fragmented file without mehd: tfdt + trun, or trex's default durations", async () => {
+    for (const fragments of [
+      { count: 4, tfdt: true, sampleDurations: true },
+      { count: 4, tfdt: false, sampleDurations: false },
+      { count: 3, tfdt: true, sampleDurations: false },
+    ]) {
+      const info = await probe(makeMp4({ fps: 24, frames: 48, fragments }));
+      expect(info).toMatchObject({ fragmented: true, hasVideoTrack: true, durationS: 2 });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { ascii, i32be, u32be, u64be } from "@/lib/media/bytes";
+import { baseDecodeTime, runTicks, samplesEnd, trackFragmentHeader, type SampleTables } from "@/lib/media/mp4-samples";
 
 // Probes an MP4 / MOV (ISO-BMFF) file through a byte reader, reading box headers and only the
 // few small boxes it needs, so a moov at the end of a 500 MB file costs a handful of small reads.
@@ -24,6 +25,8 @@ export interface Mp4Info {
   rotated?: boolean;
   /** The sample description's four-character code: avc1, avc3, hvc1, hev1, vp09, av01, mp4v… */
   codec?: string;
+  /** Where the last sample of any track ends, by the sample tables: past the file's size means the file was cut. */
+  samplesEnd?: number;
 }
 
 interface Box {
@@ -34,6 +37,7 @@ interface Box {
 }
 
 interface Track {
+  id?: number;
   handler?: string;
   width?: number;
   height?: number;
@@ -45,6 +49,7 @@ interface Track {
   entryHeight?: number;
   samples?: number;
   sampleTicks?: number;
+  samplesEnd?: number;
 }
 
 const MAX_BOXES_PER_LEVEL = 10_000;
@@ -90,30 +95,71 @@ export async function probeMp4(read: ByteReader, size: number): Promise<Mp4Info>
     if (box.type !== "moov") continue;
     info.moovFound = true;
     info.moovAtFront = !sawMdat;
-    await readMoov(read, box, info);
+    const needsFragments = await readMoov(read, box, info);
+    // Without mehd a fragmented file's length is the sum of its fragments (the moofs after the moov).
+    if (needsFragments) {
+      const ticks = await fragmentTicks(read, box.end, size, needsFragments);
+      if (ticks > 0) info.durationS = round3(ticks / needsFragments.timescale);
+    }
     break;
   }
   return info;
 }
 
-async function readMoov(read: ByteReader, moov: Box, info: Mp4Info): Promise<void> {
+/** Where the track's last fragment ends, in its ticks: the latest tfdt + its runs, or all runs added up. */
+async function fragmentTicks(read: ByteReader, from: number, size: number, track: FragmentTrack): Promise<number> {
+  let total = 0;
+  let end = 0;
+  for await (const moof of boxesIn(read, from, size)) {
+    if (moof.type !== "moof") continue;
+    for await (const traf of boxesIn(read, moof.bodyStart, moof.end)) {
+      if (traf.type !== "traf") continue;
+      let header: { trackId: number; defaultDuration?: number } | null = null;
+      let start: number | null = null;
+      let ticks = 0;
+      for await (const child of boxesIn(read, traf.bodyStart, traf.end)) {
+        if (child.type === "tfhd") header = trackFragmentHeader(await readBody(read, child, 32));
+        if (child.type === "tfdt") start = baseDecodeTime(await readBody(read, child, 12));
+        if (child.type === "trun" && header?.trackId === track.id)
+          ticks += runTicks(await readBody(read, child, MAX_STTS_BYTES), header.defaultDuration ?? track.defaultDuration);
+      }
+      if (header?.trackId !== track.id) continue;
+      total += ticks;
+      end = Math.max(end, (start ?? total - ticks) + ticks);
+    }
+  }
+  return Math.max(end, total);
+}
+
+/** What is needed to add up the fragments of a track. */
+export interface FragmentTrack {
+  id: number;
+  timescale: number;
+  /** trex's default sample duration. */
+  defaultDuration: number;
+}
+
+/** Reads the moov into `info`; answers the video track to add up when the duration lies in the fragments. */
+async function readMoov(read: ByteReader, moov: Box, info: Mp4Info): Promise<FragmentTrack | null> {
   let movie: { timescale: number; duration: number } | null = null;
   let fragmentDuration: number | null = null;
   let video: Track | null = null;
+  const trexDurations = new Map<number, number>();
   for await (const box of boxesIn(read, moov.bodyStart, moov.end)) {
     if (box.type === "mvhd") movie = timing(await readBody(read, box, 32), 12, 20);
     if (box.type === "mvex") {
       info.fragmented = true;
       for await (const child of boxesIn(read, box.bodyStart, box.end)) {
-        if (child.type !== "mehd") continue;
-        const body = await readBody(read, child, 12);
-        fragmentDuration = body[0] === 1 ? u64be(body, 4) : u32be(body, 4);
+        const body = await readBody(read, child, 24);
+        if (child.type === "mehd") fragmentDuration = body[0] === 1 ? u64be(body, 4) : u32be(body, 4);
+        if (child.type === "trex") trexDurations.set(u32be(body, 4) ?? 0, u32be(body, 12) ?? 0);
       }
     }
-    if (box.type === "trak" && (!video || !info.hasAudioTrack)) {
+    if (box.type === "trak") {
       const track = await readTrak(read, box);
       if (track.handler === "vide" && !video) video = track;
       if (track.handler === "soun") info.hasAudioTrack = true;
+      if (track.samplesEnd !== undefined) info.samplesEnd = Math.max(info.samplesEnd ?? 0, track.samplesEnd);
     }
   }
 
@@ -123,7 +169,7 @@ async function readMoov(read: ByteReader, moov: Box, info: Mp4Info): Promise<voi
   const trackSeconds = video?.timescale && trackTicks ? trackTicks / video.timescale : null;
   const durationS = movieSeconds ?? fragmentSeconds ?? trackSeconds;
   if (durationS !== null) info.durationS = round3(durationS);
-  if (!video) return;
+  if (!video) return null;
 
   info.hasVideoTrack = true;
   const width = video.width || video.entryWidth;
@@ -133,6 +179,8 @@ async function readMoov(read: ByteReader, moov: Box, info: Mp4Info): Promise<voi
   if (video.codec) info.codec = video.codec;
   const sampleSeconds = video.timescale && video.sampleTicks ? video.sampleTicks / video.timescale : trackSeconds;
   if (video.samples && sampleSeconds) info.fps = round3(video.samples / sampleSeconds);
+  if (!info.fragmented || durationS !== null || !video.id || !video.timescale) return null;
+  return { id: video.id, timescale: video.timescale, defaultDuration: trexDurations.get(video.id) ?? 0 };
 }
 
 /** Timescale and duration of an mvhd / mdhd body; version 1 uses 64-bit times. */
@@ -149,7 +197,10 @@ function timing(body: Uint8Array, v0TimescaleAt: number, v1TimescaleAt: number):
 async function readTrak(read: ByteReader, trak: Box): Promise<Track> {
   const track: Track = {};
   for await (const box of boxesIn(read, trak.bodyStart, trak.end)) {
-    if (box.type === "tkhd") Object.assign(track, trackSize(await readBody(read, box, 96)));
+    if (box.type === "tkhd") {
+      const body = await readBody(read, box, 96);
+      Object.assign(track, trackSize(body), { id: u32be(body, body[0] === 1 ? 20 : 12) ?? undefined });
+    }
     if (box.type !== "mdia") continue;
     for await (const child of boxesIn(read, box.bodyStart, box.end)) {
       if (child.type === "hdlr") track.handler = ascii(await readBody(read, child, 12), 8, 4) ?? undefined;
@@ -184,10 +235,15 @@ function trackSize(body: Uint8Array): { width?: number; height?: number; rotated
 async function readSampleTable(read: ByteReader, minf: Box, track: Track): Promise<void> {
   for await (const box of boxesIn(read, minf.bodyStart, minf.end)) {
     if (box.type !== "stbl") continue;
+    const tables: SampleTables = {};
     for await (const child of boxesIn(read, box.bodyStart, box.end)) {
       if (child.type === "stsd") Object.assign(track, sampleEntry(await readBody(read, child, 64)));
       if (child.type === "stts") Object.assign(track, sampleTimes(await readBody(read, child, MAX_STTS_BYTES)));
+      if (["stsz", "stsc", "stco", "co64"].includes(child.type))
+        tables[child.type as keyof SampleTables] = await readBody(read, child, MAX_STTS_BYTES);
     }
+    const end = samplesEnd(tables);
+    if (end !== null) track.samplesEnd = end;
   }
 }
 

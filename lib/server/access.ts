@@ -3,6 +3,7 @@ import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 import { PlaygroundError } from "@/lib/core/errors";
+import { readEnv } from "@/lib/server/env";
 
 // Optional password protection (PLAYGROUND_PASSWORD). Pure rules over plain request facts, shared by
 // proxy.ts (pages) and the route wrapper (API); lib/server/access-guard.ts holds what needs the database.
@@ -19,10 +20,9 @@ export interface AccessConfig {
   publicShares: boolean;
 }
 
-export function accessConfig(env: Record<string, string | undefined> = process.env): AccessConfig {
-  const password = env.PLAYGROUND_PASSWORD ?? "";
-  const shares = env.PLAYGROUND_PUBLIC_SHARES?.trim().toLowerCase();
-  return { password: password === "" ? null : password, publicShares: !(shares === "false" || shares === "0" || shares === "no") };
+export function accessConfig(source: Record<string, string | undefined> = process.env): AccessConfig {
+  const env = readEnv(source);
+  return { password: env.PLAYGROUND_PASSWORD || null, publicShares: env.PLAYGROUND_PUBLIC_SHARES ?? true };
 }
 
 export type PathClass = "static" | "open" | "login" | "share-page" | "share-api" | "share-media" | "api" | "page";

@@ -2,6 +2,7 @@ import "server-only";
 
 import { PlaygroundError } from "@/lib/core/errors";
 import type { Client, Env } from "@/lib/server/client-address";
+import { readEnv } from "@/lib/server/env";
 import { parseRate } from "@/lib/server/rate-limit";
 import { storedCounter, tooMany } from "@/lib/server/route-limits";
 
@@ -17,7 +18,7 @@ const LOCKOUTS_REMEMBERED_S = 24 * 60 * 60;
 const WHAT = "wrong passwords from your address";
 
 async function failures() {
-  const rate = parseRate(process.env[FAILURES_ENV], FAILURES_FALLBACK, FAILURES_ENV);
+  const rate = readEnv()[FAILURES_ENV];
   return storedCounter("auth-failures", { points: rate.count, durationS: Math.round(rate.windowMs / 1000) });
 }
 

@@ -4,6 +4,7 @@ import { PlaygroundError } from "@/lib/core/errors";
 import type { Client, Env } from "@/lib/server/client-address";
 import { StoredCounter, type CounterWindow } from "@/lib/server/db/rate-limits";
 import { playgroundStore } from "@/lib/server/db/store";
+import { readEnv } from "@/lib/server/env";
 import { describeRetry, parseRate, type Rate } from "@/lib/server/rate-limit";
 
 // The limits the routes apply, per client address, read from the environment and counted in the
@@ -50,8 +51,8 @@ export function tooMany(what: string, retryAfterS: number, limit?: string): Play
 
 /** Counts one `action` for the client; throws the 429 once it is over the limit. */
 export async function enforceRateLimit(action: LimitedAction, client: Client): Promise<void> {
-  const { env, fallback, what } = ACTIONS[action];
-  const rate = parseRate(process.env[env], fallback, env);
+  const { env, what } = ACTIONS[action];
+  const rate = readEnv()[env];
   const counter = await storedCounter(action, windowOf(rate));
   const count = await counter.hit(client.key);
   if (count.consumed <= rate.count) return;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
+import { readEnv } from "@/lib/server/env";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 
 // The simulator runs inside the playground's own process on a loopback port, so that with no
@@ -11,7 +12,7 @@ export function ensureSimulator(tokensPerSecond: number, generationSeconds?: num
   const start = (): Promise<RunningSimulator> => {
     const starting: Promise<RunningSimulator> = startSimulator({
       host: "127.0.0.1",
-      port: Number(process.env.PLAYGROUND_SIMULATOR_PORT) || 0,
+      port: readEnv().PLAYGROUND_SIMULATOR_PORT ?? 0,
       tokensPerSecond,
       ...(generationSeconds === undefined ? {} : { generationSeconds }),
     }).catch((error: unknown) => {

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-
-import { computeSignature } from "@/lib/media/server/sigv4";
+import aws4 from "aws4";
 
 // A tiny path-style S3 in memory: PUT, GET (with Range), HEAD and DELETE. Every request's SigV4
-// signature is checked against the one secret it knows, so a badly signed request gets 403.
+// signature is checked (with aws4) against the one secret it knows, so a badly signed request gets 403.
 
 export interface FakeS3 {
   url: string;
@@ -43,24 +42,26 @@ export async function startFakeS3({
   const objects = new Map<string, Buffer>();
   const requests: FakeS3["requests"] = [];
 
-  function authorized(req: IncomingMessage, url: URL): boolean {
+  // The signature is recomputed with aws4, an independent signer, over the headers the request says it signed.
+  function authorized(req: IncomingMessage): boolean {
     const match = AUTH.exec(String(req.headers.authorization ?? ""));
     const date = String(req.headers["x-amz-date"] ?? "");
     if (!match || match[1] !== accessKeyId || match[3] !== region || date.slice(0, 8) !== match[2]) return false;
-    const headers: Record<string, string> = {};
-    for (const name of match[4]!.split(";")) headers[name] = String(req.headers[name] ?? "");
-    if (!("host" in headers) || !("x-amz-content-sha256" in headers)) return false;
-    const { signature } = computeSignature({
+    const names = match[4]!.split(";");
+    if (!names.includes("host") || !names.includes("x-amz-content-sha256") || !names.includes("x-amz-date")) return false;
+    const headers = Object.fromEntries(names.map((name) => [name, String(req.headers[name] ?? "")]));
+    // aws4 leaves Range out unless told; the SDK signs it.
+    const request = {
       method: req.method!,
-      url,
-      headers,
-      payloadHash: headers["x-amz-content-sha256"]!,
-      amzDate: date,
-      region,
+      host: headers.host,
+      path: req.url!,
       service: "s3",
-      secretAccessKey,
-    });
-    return signature === match[5];
+      region,
+      headers,
+      extraHeadersToInclude: Object.fromEntries(names.map((name) => [name, true])),
+    };
+    const expected = aws4.sign(request, { accessKeyId, secretAccessKey });
+    return expected.headers?.Authorization === req.headers.authorization;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -68,12 +69,13 @@ export async function startFakeS3({
     const key = decodeURIComponent(url.pathname.slice(1));
     requests.push({ method: req.method!, path: key });
     const body = await readBody(req);
-    if (!authorized(req, url)) return xmlError(res, 403, "SignatureDoesNotMatch", req.method !== "HEAD");
+    if (!authorized(req)) return xmlError(res, 403, "SignatureDoesNotMatch", req.method !== "HEAD");
     const object = objects.get(key);
     switch (req.method) {
       case "PUT": {
         const declared = req.headers["x-amz-content-sha256"];
-        if (createHash("sha256").update(body).digest("hex") !== declared) return xmlError(res, 400, "XAmzContentSHA256Mismatch");
+        if (declared !== "UNSIGNED-PAYLOAD" && createHash("sha256").update(body).digest("hex") !== declared)
+          return xmlError(res, 400, "XAmzContentSHA256Mismatch");
         objects.set(key, body);
         res.writeHead(200, { etag: `"${createHash("md5").update(body).digest("hex")}"` });
         return void res.end();

@@ -63,13 +63,18 @@ export interface Mp4Options {
   movieDuration?: boolean;
   /** Extra boxes written inside the moov, before the tracks. */
   moovExtra?: Uint8Array[];
+  /** Real sample tables: every video sample this many bytes, in two chunks in the mdat (frames even). */
+  sampleBytes?: number;
+  /** A fragmented file without mehd: mvex/trex in the moov, the frames in moof+mdat pairs after it. */
+  fragments?: { count: number; tfdt: boolean; sampleDurations: boolean };
 }
 
 export function makeMp4(options: Mp4Options = {}): Uint8Array<ArrayBuffer> {
   const { width = 320, height = 240, fps = 30, frames = 90, timescale = 15360, codec = "avc1", version = 0 } = options;
   const delta = Math.round(timescale / fps);
   const trackTicks = frames * delta;
-  const movieMs = options.movieDuration === false ? 0 : Math.round((trackTicks / timescale) * 1000);
+  const fragmented = options.fragments;
+  const movieMs = options.movieDuration === false || fragmented ? 0 : Math.round((trackTicks / timescale) * 1000);
 
   const mvhd = fullBox(
     "mvhd",
@@ -123,34 +128,63 @@ export function makeMp4(options: Mp4Options = {}): Uint8Array<ArrayBuffer> {
     u16(0x18),
     u16(0xffff),
   );
-  const stbl = (entry: Uint8Array, count: number, sampleDelta: number) =>
+  // The mdat's payload starts right after its 8-byte header; the moov's length does not depend on where.
+  const sampled = options.sampleBytes ?? 0;
+  const sampleTables = (payloadAt: number) =>
+    sampled
+      ? [
+          fullBox("stsz", 0, 0, u32(0), u32(frames), ...Array.from({ length: frames }, () => u32(sampled))),
+          fullBox("stsc", 0, 0, u32(1), u32(1), u32(frames / 2), u32(1)),
+          fullBox("stco", 0, 0, u32(2), u32(payloadAt), u32(payloadAt + (frames / 2) * sampled)),
+        ]
+      : [fullBox("stsz", 0, 0, u32(0), u32(0))];
+  let payloadAt = 0;
+  const stbl = (entry: Uint8Array, count: number, sampleDelta: number, tables: Uint8Array[] = [fullBox("stsz", 0, 0, u32(0), u32(0))]) =>
+    box("stbl", fullBox("stsd", 0, 0, u32(1), entry), fullBox("stts", 0, 0, u32(1), u32(count), u32(sampleDelta)), ...tables);
+  const videoTrak = () =>
     box(
-      "stbl",
-      fullBox("stsd", 0, 0, u32(1), entry),
-      fullBox("stts", 0, 0, u32(1), u32(count), u32(sampleDelta)),
-      fullBox("stsz", 0, 0, u32(0), u32(0)),
+      "trak",
+      tkhd(width, height, movieMs),
+      box(
+        "mdia",
+        mdhd(timescale, fragmented ? 0 : trackTicks),
+        hdlr("vide"),
+        box("minf", fullBox("vmhd", 0, 1, zeros(8)), stbl(visualEntry, fragmented ? 0 : frames, delta, sampleTables(payloadAt))),
+      ),
     );
-  const videoTrak = box(
-    "trak",
-    tkhd(width, height, movieMs),
-    box("mdia", mdhd(timescale, trackTicks), hdlr("vide"), box("minf", fullBox("vmhd", 0, 1, zeros(8)), stbl(visualEntry, frames, delta))),
-  );
   const audioTrak = box(
     "trak",
     tkhd(0, 0, movieMs),
     box("mdia", mdhd(48000, 48000), hdlr("soun"), box("minf", fullBox("smhd", 0, 0, zeros(4)), stbl(box("mp4a", zeros(28)), 47, 1024))),
   );
 
-  const tracks = options.videoTrack === false ? [audioTrak] : options.audioTrackFirst ? [audioTrak, videoTrak] : [videoTrak];
-  const moov = box("moov", mvhd, ...(options.moovExtra ?? []), ...tracks);
+  const tracks = () => (options.videoTrack === false ? [audioTrak] : options.audioTrackFirst ? [audioTrak, videoTrak()] : [videoTrak()]);
+  const mvex = fragmented ? [box("mvex", fullBox("trex", 0, 0, u32(1), u32(1), u32(delta), u32(0), u32(0)))] : [];
+  const extra = [...(options.moovExtra ?? []), ...mvex];
+  const moov0 = box("moov", mvhd, ...extra, ...tracks());
   const brand = options.brand === undefined ? "isom" : options.brand;
   const ftyp =
     brand === null ? new Uint8Array() : box("ftyp", text(brand), u32(512), text(brand), text("iso2"), text("avc1"), text("mp41"));
-  const payload = zeros(options.mdatBytes ?? 64).fill(0xab);
+  payloadAt = ftyp.length + moov0.length + 8;
+  const moov = sampled ? box("moov", mvhd, ...extra, ...tracks()) : moov0;
+  if (fragmented) return concat(ftyp, moov, ...fragmentBoxes(fragmented, frames, delta));
+  const payload = zeros(sampled ? sampled * frames : (options.mdatBytes ?? 64)).fill(0xab);
   const mdatSize = options.mdatSize ?? "normal";
   if (mdatSize === "to-end") return concat(ftyp, moov, concat(u32(0), text("mdat"), payload));
   const mdat = mdatSize === "large" ? largeBox("mdat", payload) : box("mdat", payload);
   return options.moovAtEnd ? concat(ftyp, mdat, moov) : concat(ftyp, moov, mdat);
+}
+
+/** moof+mdat pairs of track 1, `frames` split evenly; per-sample durations in the trun, or trex's default. */
+function fragmentBoxes(fragments: NonNullable<Mp4Options["fragments"]>, frames: number, delta: number): Uint8Array[] {
+  const per = Math.floor(frames / fragments.count);
+  return Array.from({ length: fragments.count }, (_, index) => {
+    const samples = fragments.sampleDurations ? Array.from({ length: per }, () => u32(delta)) : [];
+    const trun = fullBox("trun", 0, fragments.sampleDurations ? 0x100 : 0, u32(per), ...samples);
+    const tfdt = fragments.tfdt ? [fullBox("tfdt", 1, 0, u32(0), u32(index * per * delta))] : [];
+    const traf = box("traf", fullBox("tfhd", 0, 0x020000, u32(1)), ...tfdt, trun);
+    return concat(box("moof", fullBox("mfhd", 0, 0, u32(index + 1)), traf), box("mdat", zeros(16)));
+  });
 }
 
 /** A reader over a Uint8Array that counts what was asked, as probeMp4 would read a file. */

@@ -20,7 +20,7 @@ const OPERATIONS: ApiOperation[] = [
   { method: "post", path: "/api/chat", summary: "One streamed chat turn", body: chatRequestSchema, produces: "text/event-stream", responses: { 200: "Events: start, reasoning, answer, usage, done | error", ...BAD } },
   { method: "post", path: "/api/media", summary: "Upload one image or video (multipart field `file`, or a raw body)", rawBody: { "multipart/form-data": { schema: { type: "object", properties: { file: upload.schema } } }, "application/octet-stream": upload }, responses: { 200: "The same content was stored before: its media", 201: "The stored media: id, kind, mime, bytes, size, duration, fps", ...BAD, 413: "Too large" } },
   { method: "get", path: "/api/media/{id}", summary: "The stored bytes (Range requests supported)", produces: "application/octet-stream", responses: { 200: "The file", 206: "A byte range", ...MISSING } },
-  { method: "post", path: "/api/generations", summary: "Start a generation job", body: generationRequestSchema, responses: { 202: "{ id, status: queued }", ...BAD } },
+  { method: "post", path: "/api/generations", summary: "Start a generation job", body: generationRequestSchema, responses: { 202: "{ id, status: queued }", ...BAD, 429: "The backend's line or yours is full: Retry-After says when to try again" } },
   { method: "get", path: "/api/generations", summary: "This browser's generation jobs", query: listGenerationsSchema, responses: { 200: "{ jobs: [...] }", ...BAD } },
   { method: "get", path: "/api/generations/{id}", summary: "A job's state, progress and result", responses: { 200: "The job", ...MISSING } },
   { method: "delete", path: "/api/generations/{id}", summary: "Cancel a job", responses: { 200: "The canceled job", ...MISSING } },

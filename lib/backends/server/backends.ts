@@ -6,6 +6,7 @@ import { defaultGenerationFamily, type GenerationFamily, type GeneratorContract 
 import { getConfig } from "@/lib/backends/server/config";
 import { simulatorGenerationSeconds, simulatorTokensPerSecond, type BackendConfig } from "@/lib/backends/server/config-schema";
 import { PlaygroundError } from "@/lib/core/errors";
+import { readEnv } from "@/lib/server/env";
 import { ensureSimulator } from "@/lib/simulator/host";
 import { SIMULATED_GENERATORS, SIMULATED_MODELS } from "@/lib/simulator/models";
 
@@ -33,6 +34,8 @@ export interface Backend {
   mediaTransport?: "inline" | "url";
   publicBaseUrl?: string;
   maxConcurrentJobs: number;
+  /** Jobs that may wait for this backend, over all clients and instances. */
+  maxQueuedJobs: number;
   pollIntervalMs: number;
   /** How long a generation takes before any was measured (the simulator's fixed time). */
   nominalJobSeconds?: number;
@@ -49,11 +52,19 @@ function fromConfig(b: BackendConfig): Backend {
 export async function listBackends(): Promise<Backend[]> {
   const config = getConfig();
   const configured = config.backends.map(fromConfig);
-  const tokensPerSecond = simulatorTokensPerSecond(config);
-  const generationSeconds = simulatorGenerationSeconds(config);
+  const env = readEnv();
+  const tokensPerSecond = simulatorTokensPerSecond(config, env.SIMULATOR_TOKENS_PER_SECOND);
+  const generationSeconds = simulatorGenerationSeconds(config, env.SIMULATOR_GENERATION_SECONDS);
   if (tokensPerSecond === null || generationSeconds === null) return configured;
   const simulator = await ensureSimulator(tokensPerSecond, generationSeconds);
-  const common = { authScheme: "bearer", timeoutMs: 60_000, idleTimeoutMs: 60_000, maxConcurrentJobs: 1, simulated: true } as const;
+  const common = {
+    authScheme: "bearer",
+    timeoutMs: 60_000,
+    idleTimeoutMs: 60_000,
+    maxConcurrentJobs: 1,
+    maxQueuedJobs: 50,
+    simulated: true,
+  } as const;
   const chat: Backend[] = SIMULATED_MODELS.map((m) => ({
     ...common,
     id: `sim-${m.slug}`,

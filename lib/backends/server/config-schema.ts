@@ -39,6 +39,8 @@ export const backendConfigSchema = z
     idleTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
     /** predict / omni: generation jobs run at once on this backend; the rest wait in line. */
     maxConcurrentJobs: z.number().int().min(1).max(64).default(1),
+    /** predict / omni: jobs that may wait for this backend, over all clients; past it a new one gets a 429. */
+    maxQueuedJobs: z.number().int().min(1).max(10_000).default(50),
     /**
      * chat: how the model writes points and boxes; default per family (Reason1: absolute pixels of
      * the image as its processor resized it, unconfirmed; the others 0–1000 per axis).
@@ -137,17 +139,18 @@ export function parseConfig(text: string, source: string): PlaygroundConfig {
   throw new Error(`${source} is not a valid playground configuration:\n${problems.join("\n")}`);
 }
 
-export function simulatorTokensPerSecond(config: PlaygroundConfig): number | null {
+/** `fromEnv`: SIMULATOR_TOKENS_PER_SECOND, for `"simulator": true`. */
+export function simulatorTokensPerSecond(config: PlaygroundConfig, fromEnv?: number): number | null {
   if (config.simulator === false) return null;
-  if (config.simulator === true) return Number(process.env.SIMULATOR_TOKENS_PER_SECOND) || 40;
+  if (config.simulator === true) return fromEnv ?? 40;
   return config.simulator.tokensPerSecond;
 }
 
 export const DEFAULT_GENERATION_SECONDS = 8;
 
 /** How long the simulator takes per generation, or null without a simulator. */
-export function simulatorGenerationSeconds(config: PlaygroundConfig): number | null {
+export function simulatorGenerationSeconds(config: PlaygroundConfig, fromEnv?: number): number | null {
   if (config.simulator === false) return null;
-  const configured = config.simulator === true ? Number(process.env.SIMULATOR_GENERATION_SECONDS) : config.simulator.generationSeconds;
+  const configured = config.simulator === true ? fromEnv : config.simulator.generationSeconds;
   return configured && configured > 0 ? configured : DEFAULT_GENERATION_SECONDS;
 }

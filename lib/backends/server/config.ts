@@ -5,10 +5,11 @@ import path from "node:path";
 
 import { DEFAULT_CONFIG, parseConfig, type PlaygroundConfig } from "@/lib/backends/server/config-schema";
 import { processMemo } from "@/lib/core/process-memo";
+import { readEnv } from "@/lib/server/env";
 
 /** Where the configuration comes from: PLAYGROUND_CONFIG, else ./playground.config.json, else built in. */
 export function configSource(): string | null {
-  const fromEnv = process.env.PLAYGROUND_CONFIG;
+  const fromEnv = readEnv().PLAYGROUND_CONFIG;
   if (fromEnv) return path.resolve(fromEnv);
   const local = path.resolve("playground.config.json");
   return existsSync(local) ? local : null;

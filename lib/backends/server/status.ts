@@ -74,6 +74,7 @@ async function runCheck(backend: Backend): Promise<Check> {
         statusMessage: `Backend '${backend.id}' did not answer its readiness check within ${within}; it may be busy.`,
       };
     }
+    if (error instanceof PlaygroundError) return { status: "error", model, at, statusMessage: error.message };
     return { status: "unreachable", model, at, statusMessage: unreachableMessage(backend) };
   }
 }

@@ -189,6 +189,8 @@ export function errorForStatus(backend: Backend, status: number, upstreamSaid: s
 
 /** Why a fetch to the backend failed before any answer: headers too large, or not reachable. */
 export function fetchFailure(error: unknown, backend: Backend): PlaygroundError {
+  // Already a sentence of ours (a redirect refused by upstreamFetch).
+  if (error instanceof PlaygroundError) return error;
   if (errorCodes(error).includes("UND_ERR_HEADERS_OVERFLOW")) {
     return new PlaygroundError(
       "upstream_error",

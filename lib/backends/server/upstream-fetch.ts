@@ -19,10 +19,41 @@ export function upstreamAgent(): Agent {
 
 type UndiciInit = NonNullable<Parameters<typeof undiciFetch>[1]>;
 
-/** fetch to a model server, through the agent above. */
+const REDIRECTS = [301, 302, 303, 307, 308];
+const MAX_REDIRECTS = 5;
+
+/**
+ * fetch to a model server, through the agent above. Redirects are followed only within the same
+ * origin (a redirect elsewhere would carry the key to another host); `redirect: "manual"` hands
+ * them to the caller as they are.
+ */
 export async function upstreamFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-  const response = await undiciFetch(url, { ...(init as UndiciInit), dispatcher: upstreamAgent() });
-  return response as unknown as Response;
+  const send = (target: URL, request: RequestInit) =>
+    undiciFetch(target, { ...(request as UndiciInit), redirect: "manual", dispatcher: upstreamAgent() }) as unknown as Promise<Response>;
+  if (init.redirect === "manual") return send(new URL(url), init);
+  let target = new URL(url);
+  let request = init;
+  for (let hops = 0; ; hops++) {
+    const response = await send(target, request);
+    const location = REDIRECTS.includes(response.status) ? response.headers.get("location") : null;
+    if (!location) return response;
+    await response.body?.cancel();
+    const next = new URL(location, target);
+    if (next.origin !== target.origin) throw redirectRefused(target, `redirected to another host (${next.origin})`);
+    if (hops >= MAX_REDIRECTS) throw redirectRefused(target, `redirected more than ${MAX_REDIRECTS} times`);
+    // 303, and 301/302 after a POST, turn into a GET without the body, as browsers do.
+    const keepMethod = response.status === 307 || response.status === 308 || (response.status !== 303 && !request.body);
+    if (keepMethod && request.body instanceof ReadableStream) throw redirectRefused(target, "redirected a streamed request");
+    if (!keepMethod) request = { ...request, method: "GET", body: null };
+    target = next;
+  }
+}
+
+function redirectRefused(from: URL, what: string): PlaygroundError {
+  return new PlaygroundError(
+    "upstream_error",
+    `The model server at ${from.origin} ${what}; the playground follows redirects only within the same server, so requests and keys stay with the configured one. Set the backend's baseUrl to the address that answers.`,
+  );
 }
 
 /** 1500 → "1.5 s", 600000 → "600 s". */

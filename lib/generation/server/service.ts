@@ -4,19 +4,19 @@ import { randomInt } from "node:crypto";
 
 import { GENERATION_PROFILES } from "@/lib/backends/generation-families";
 import { getBackend, type Backend } from "@/lib/backends/server/backends";
-import { backendProfile } from "@/lib/backends/server/generator-contract";
 import { redactKeys } from "@/lib/backends/server/redact";
-import { MAX_INLINE_BYTES } from "@/lib/chat/server/inline";
 import { PlaygroundError } from "@/lib/core/errors";
 import { processMemo } from "@/lib/core/process-memo";
 import { buildUpstreamRequest } from "@/lib/generation/builders";
 import { expectedSeconds } from "@/lib/generation/estimate";
 import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
-import { resolveGeneration, workUnits, type ResolvedGeneration } from "@/lib/generation/request";
+import { workUnits, type ResolvedGeneration } from "@/lib/generation/request";
 import type { GenerationJobView, GenerationRequest, ResultMediaFacts } from "@/lib/generation/schema";
+import { JobDispatcher, queueFullError } from "@/lib/generation/server/dispatch";
 import { executePlan, type InputMedia } from "@/lib/generation/server/execute";
 import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/server/lease";
 import type { OmniModes } from "@/lib/generation/server/omni-video";
+import { resolveForBackend } from "@/lib/generation/server/prepare";
 import { resultFacts } from "@/lib/generation/server/result-facts";
 import { JobRunner } from "@/lib/generation/server/runner";
 import { CanceledError } from "@/lib/generation/server/upstream";
@@ -28,11 +28,12 @@ import { storeMediaFrom } from "@/lib/media/server/service";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 import type { JobRepository } from "@/lib/server/db/jobs";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
+import { readEnv } from "@/lib/server/env";
 import { newId } from "@/lib/server/ids";
 
-// Generation jobs end to end: validate and queue (POST), run in the background on the runner,
-// keep the result as media, answer the job's state (GET), cancel (DELETE). It fails the jobs whose
-// instance stopped renewing their lease (a restart, a crash), so none is lost silently.
+// Generation jobs end to end: validate and queue (POST) in the database's line, claim and run them
+// in the background, keep the result as media, answer the job's state (GET), cancel (DELETE). It
+// fails the jobs whose instance stopped renewing their lease (a restart, a crash), so none is lost silently.
 
 export interface GenerationServiceDeps {
   jobs: () => Promise<JobRepository>;
@@ -40,7 +41,11 @@ export interface GenerationServiceDeps {
   backend: (id: string) => Promise<Backend>;
   now?: () => number;
   lease?: LeaseTiming;
+  /** Jobs one client (owner) may have waiting, over all backends. */
+  maxQueuedPerClient?: number;
 }
+
+export const DEFAULT_MAX_QUEUED_PER_CLIENT = 10;
 
 export const jobNotFound = (id: string) =>
   new PlaygroundError("not_found", `There is no generation job '${id}'; it may have been made on another server.`);
@@ -48,6 +53,7 @@ export const jobNotFound = (id: string) =>
 export class GenerationService {
   readonly runner = new JobRunner();
   readonly heartbeat: Heartbeat;
+  readonly dispatcher: JobDispatcher;
   private readonly omniModes: OmniModes = new Map();
   private recovery: Promise<void> | null = null;
   private recoveryStartedAt = 0;
@@ -58,6 +64,18 @@ export class GenerationService {
     this.now = deps.now ?? Date.now;
     this.lease = deps.lease ?? DEFAULT_LEASE;
     this.heartbeat = new Heartbeat({ intervalMs: this.lease.heartbeatMs, runner: this.runner, jobs: deps.jobs, now: this.now });
+    this.dispatcher = new JobDispatcher({
+      runner: this.runner,
+      intervalMs: this.lease.heartbeatMs,
+      claimOne: (backendId) => this.claimOne(backendId),
+      waitingBackends: async () => (await this.deps.jobs()).waitingBackends(),
+    });
+  }
+
+  /** Stops polling and renewing (the jobs running here go on until they end). */
+  stop(): void {
+    this.dispatcher.stop();
+    this.heartbeat.stop();
   }
 
   /**
@@ -82,35 +100,38 @@ export class GenerationService {
 
   private async repo(): Promise<JobRepository> {
     await this.recover();
+    this.dispatcher.start();
     return this.deps.jobs();
+  }
+
+  /** Claims the backend's next waiting job, if it has room, and starts it here. */
+  private async claimOne(backendId: string): Promise<boolean> {
+    const backend = await this.deps.backend(backendId).catch((error: unknown) => {
+      // A backend taken out of the configuration keeps its line until it comes back.
+      if (error instanceof PlaygroundError && error.code === "backend_not_found") return null;
+      throw error;
+    });
+    if (!backend) return false;
+    const job = await (
+      await this.deps.jobs()
+    ).claimNext(backendId, backend.maxConcurrentJobs, {
+      runnerId: this.heartbeat.runnerId,
+      at: this.now(),
+    });
+    if (!job) return false;
+    this.runner.start({ id: job.id, backendId, run: (signal) => this.run(job, backend, signal) }, () => this.dispatcher.pump(backendId));
+    this.heartbeat.start();
+    return true;
+  }
+
+  private async positions(jobs: JobRepository, list: GenerationJob[], backendId?: string): Promise<Map<string, number>> {
+    return list.some((job) => job.status === "queued") ? jobs.waitingPositions(backendId) : new Map();
   }
 
   async create(ownerId: string, request: GenerationRequest): Promise<GenerationJobView> {
     const jobs = await this.repo();
     const backend = await this.deps.backend(request.backend);
-    const profile = backend.kind === "chat" ? null : await backendProfile(backend);
-    if (!profile) {
-      throw new PlaygroundError(
-        "bad_request",
-        `Backend '${backend.id}' is a chat backend; pick a predict or omni backend from GET /api/backends to generate.`,
-      );
-    }
-    const input = request.inputMediaId ? await this.inputFacts(request.inputMediaId) : undefined;
-    const control = request.control ? await this.inputFacts(request.control.mediaId) : undefined;
-    // /v1/infer takes the input inline as base64, inside one JSON string.
-    for (const media of [input, control]) {
-      if (media && backend.kind === "predict" && media.bytes > MAX_INLINE_BYTES) {
-        throw new PlaygroundError(
-          "payload_too_large",
-          `The input ${media.kind} is over ${MAX_INLINE_BYTES / 1024 / 1024} MB, more than can be sent inline; trim or downscale it first.`,
-        );
-      }
-    }
-    const resolved = resolveGeneration(profile, request, {
-      seed: randomInt(0, 2 ** 32),
-      ...(input ? { input } : {}),
-      ...(control ? { control } : {}),
-    });
+    const resolved = await resolveForBackend(this.deps.media(), backend, request, randomInt(0, 2 ** 32));
     const job: GenerationJob = {
       id: newId(),
       ownerId,
@@ -136,27 +157,28 @@ export class GenerationService {
       finishedAt: null,
       revision: 1,
     };
-    await jobs.create(job, { runnerId: this.heartbeat.runnerId, at: this.now() });
-    this.runner.enqueue({
-      id: job.id,
-      backendId: backend.id,
-      concurrency: backend.maxConcurrentJobs,
-      run: (signal) => this.run(job, backend, resolved, signal),
-    });
-    this.heartbeat.start();
-    return toJobView(job, this.now(), this.runner.queuePosition(job.id));
+    const perClient = this.deps.maxQueuedPerClient ?? DEFAULT_MAX_QUEUED_PER_CLIENT;
+    const full = await jobs.enqueue(job, { backend: backend.maxQueuedJobs, owner: perClient });
+    if (full) throw queueFullError(full, backend.id, full.full === "backend" ? backend.maxQueuedJobs : perClient, this.now());
+    const position = (await jobs.waitingPositions(backend.id)).get(job.id) ?? null;
+    this.dispatcher.pump(backend.id);
+    return toJobView(job, this.now(), position);
   }
 
   async get(id: string): Promise<GenerationJobView> {
-    const job = await (await this.repo()).get(id);
+    const jobs = await this.repo();
+    const job = await jobs.get(id);
     if (!job) throw jobNotFound(id);
-    return toJobView(job, this.now(), this.runner.queuePosition(id));
+    const positions = await this.positions(jobs, [job], job.backendId);
+    return toJobView(job, this.now(), positions.get(id) ?? null);
   }
 
   async list(ownerId: string, options: { backendId?: string; limit: number }): Promise<GenerationJobView[]> {
-    const jobs = await (await this.repo()).list(ownerId, options);
+    const repo = await this.repo();
+    const jobs = await repo.list(ownerId, options);
+    const positions = await this.positions(repo, jobs, options.backendId);
     const now = this.now();
-    return jobs.map((job) => toJobView(job, now, this.runner.queuePosition(job.id)));
+    return jobs.map((job) => toJobView(job, now, positions.get(job.id) ?? null));
   }
 
   /** Cancels a queued or running job; a canceled one is answered as it is; a finished one is a 409. */
@@ -175,12 +197,6 @@ export class GenerationService {
     }
   }
 
-  private async inputFacts(mediaId: string): Promise<{ kind: "image" | "video"; mime: string; bytes: number }> {
-    const record = await this.deps.media().catalog.get(mediaId);
-    if (!record) throw mediaNotFound(mediaId);
-    return { kind: record.kind, mime: record.mime, bytes: record.bytes };
-  }
-
   /** Applies an event unless the job moved on (canceled meanwhile): then there is nothing to record. */
   private async record(id: string, event: JobEvent): Promise<GenerationJob | null> {
     try {
@@ -191,8 +207,21 @@ export class GenerationService {
     }
   }
 
-  private async run(job: GenerationJob, backend: Backend, resolved: ResolvedGeneration, signal: AbortSignal): Promise<void> {
+  private async run(job: GenerationJob, backend: Backend, signal: AbortSignal): Promise<void> {
     const jobs = await this.deps.jobs();
+    // Claimed jobs may have been queued through another instance: checked again against the backend as it is now.
+    let resolved: ResolvedGeneration;
+    try {
+      resolved = await resolveForBackend(this.deps.media(), backend, job.request, job.request.seed ?? job.seed ?? 0);
+    } catch (error) {
+      if (!(error instanceof PlaygroundError)) console.error(`[playground] generation job ${job.id} could not be prepared:`, error);
+      const failure =
+        error instanceof PlaygroundError
+          ? error
+          : new PlaygroundError("internal", "The job could not be prepared; the details are in the server log.");
+      await this.record(job.id, { type: "fail", at: this.now(), error: { code: failure.code, message: failure.message } });
+      return;
+    }
     // Without history the family's nominal rate serves; a database hiccup must not stall the job.
     const pastRates = await jobs.recentRates(backend.id).catch(() => []);
     const expectedS = expectedSeconds({
@@ -291,6 +320,12 @@ export function generationService(): GenerationService {
   return processMemo(
     "generation-service",
     key,
-    () => new GenerationService({ jobs: async () => (await playgroundStore()).jobs, media: mediaStorage, backend: getBackend }),
+    () =>
+      new GenerationService({
+        jobs: async () => (await playgroundStore()).jobs,
+        media: mediaStorage,
+        backend: getBackend,
+        maxQueuedPerClient: readEnv().PLAYGROUND_MAX_QUEUED_JOBS_PER_CLIENT ?? DEFAULT_MAX_QUEUED_PER_CLIENT,
+      }),
   );
 }

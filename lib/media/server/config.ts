@@ -1,34 +1,35 @@
 import "server-only";
 
 import path from "node:path";
-import { z } from "zod";
+
+import { readEnv } from "@/lib/server/env";
 
 // Where media live and how large they may be. Read on each call (cheap) so a test can set the
-// environment; a bad value fails with the name of the variable.
+// environment; a bad value fails with the name of the variable (lib/server/env.ts).
 
 const MB = 1024 * 1024;
-const megabytes = z.coerce.number().positive().max(1_000_000);
 
 export interface MediaLimits {
   imageBytes: number;
   videoBytes: number;
 }
 
-function readMegabytes(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return fallback * MB;
-  const parsed = megabytes.safeParse(raw);
-  if (!parsed.success) throw new Error(`${name} must be a positive number of megabytes, got '${raw}'.`);
-  return Math.floor(parsed.data * MB);
-}
-
 export function mediaLimits(): MediaLimits {
-  return { imageBytes: readMegabytes("PLAYGROUND_MAX_IMAGE_MB", 20), videoBytes: readMegabytes("PLAYGROUND_MAX_VIDEO_MB", 512) };
+  const env = readEnv();
+  return {
+    imageBytes: Math.floor((env.PLAYGROUND_MAX_IMAGE_MB ?? 20) * MB),
+    videoBytes: Math.floor((env.PLAYGROUND_MAX_VIDEO_MB ?? 512) * MB),
+  };
 }
 
 /** `<PLAYGROUND_DATA_DIR or ./data>/media`, absolute. */
 export function mediaDir(): string {
-  return path.resolve(process.env.PLAYGROUND_DATA_DIR || "./data", "media");
+  return path.resolve(readEnv().PLAYGROUND_DATA_DIR, "media");
+}
+
+/** Where uploads are spooled while they are hashed, for either blob store. */
+export function spoolDir(): string {
+  return path.join(mediaDir(), "tmp");
 }
 
 /** "512 MB", "0.5 MB": the limits as people set them. */

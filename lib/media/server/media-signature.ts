@@ -6,6 +6,7 @@ import path from "node:path";
 
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaUrl } from "@/lib/media/media-url";
+import { readEnv } from "@/lib/server/env";
 
 // Signed, expiring links to one stored media, for a model server that fetches its media by URL
 // (backend option mediaTransport "url"). The signature is an HMAC over the id and the expiry with
@@ -17,13 +18,11 @@ const SECRET_FILE = "media-url-secret";
 const cache = globalThis as typeof globalThis & { __mediaUrlSecret?: { source: string; secret: Buffer } };
 
 function secret(): Buffer {
-  const fromEnv = process.env.PLAYGROUND_MEDIA_URL_SECRET;
-  const dataDir = path.resolve(process.env.PLAYGROUND_DATA_DIR || "./data");
+  const env = readEnv();
+  const fromEnv = env.PLAYGROUND_MEDIA_URL_SECRET;
+  const dataDir = path.resolve(env.PLAYGROUND_DATA_DIR);
   const source = fromEnv ? "env" : dataDir;
   if (cache.__mediaUrlSecret?.source === source) return cache.__mediaUrlSecret.secret;
-  if (fromEnv !== undefined && fromEnv.length > 0 && fromEnv.length < 32) {
-    throw new Error("PLAYGROUND_MEDIA_URL_SECRET must be at least 32 characters long.");
-  }
   const value = fromEnv ? Buffer.from(fromEnv, "utf8") : fileSecret(dataDir);
   cache.__mediaUrlSecret = { source, secret: value };
   return value;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { PlaygroundError } from "@/lib/core/errors";
-import { multipartBoundary, openMultipartFile } from "@/lib/media/server/multipart";
+import { MAX_PARTS, MAX_SKIPPED_BYTES, multipartBoundary, openMultipartFile } from "@/lib/media/server/multipart";
 
 const BOUNDARY = "----formBoundary7MA4YWxkTrZu0gW";
 
@@ -83,5 +83,27 @@ describe("openMultipartFile", () => {
   it("reports a failing body stream as an interrupted upload", async () => {
     const failing = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error("socket hang up")) });
     await expect(openMultipartFile(failing, BOUNDARY)).rejects.toThrow(/interrupted/);
+  });
+
+  it("stops at too many parts (400) or too many bytes of other fields (413) before the file, without reading on", async () => {
+    const field = (name: string, body: Uint8Array | string) => ({ headers: `Content-Disposition: form-data; name="${name}"`, body });
+    const file = field("file", Buffer.alloc(5_000_000, 1));
+    const manyParts = multipart([...Array.from({ length: MAX_PARTS }, (_, i) => field(`f${i}`, "x")), file]);
+    const bigField = multipart([field("note", Buffer.alloc(MAX_SKIPPED_BYTES + 1, 97)), file]);
+    for (const [body, status, sentence] of [
+      [manyParts, 400, `more than ${MAX_PARTS} parts before its 'file' field`],
+      [bigField, 413, "over 1 MB of other fields before its 'file' field"],
+    ] as const) {
+      let pulled = 0;
+      const counted = streamOf(body, 64 * 1024).pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, c) => void ((pulled += chunk.length), c.enqueue(chunk)) }),
+      );
+      const error = await openMultipartFile(counted, BOUNDARY).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status, message: expect.stringContaining(sentence) });
+      expect(pulled).toBeLessThan(MAX_SKIPPED_BYTES + 256 * 1024);
+    }
+    // The same fields in smaller number and size are read past.
+    const fine = multipart([...Array.from({ length: MAX_PARTS - 1 }, (_, i) => field(`f${i}`, "x")), field("file", "ok")]);
+    expect((await readAll((await openMultipartFile(streamOf(fine, 100), BOUNDARY)).body)).toString()).toBe("ok");
   });
 });

@@ -13,6 +13,10 @@ export interface MultipartFile {
 
 const MAX_HEADER_BYTES = 16 * 1024;
 const MAX_PREAMBLE_BYTES = 64 * 1024;
+/** Parts read before the file part; a browser form sends one or two. */
+export const MAX_PARTS = 16;
+/** Bytes of other fields read past before the file part. */
+export const MAX_SKIPPED_BYTES = 1024 * 1024;
 const CRLF = Buffer.from("\r\n");
 const HEADER_END = Buffer.from("\r\n\r\n");
 
@@ -134,7 +138,8 @@ export async function openMultipartFile(body: ReadableStream<Uint8Array>, bounda
   // error response is sent.
   const scanner = new ByteScanner(body.getReader(), Buffer.from(CRLF));
   if ((await scanner.readUntil(delimiter, MAX_PREAMBLE_BYTES)) === null) throw malformed("its boundary was not found");
-  for (;;) {
+  let skippedBytes = 0;
+  for (let part = 1; ; part++) {
     const next = await scanner.peek(2);
     if (next === null) throw malformed("it ended after a boundary");
     if (next.toString("latin1") === "--") {
@@ -149,9 +154,22 @@ export async function openMultipartFile(body: ReadableStream<Uint8Array>, bounda
     const headers = parsePartHeaders(rawHeaders.toString("utf8"));
     const partBody = scanner.streamUntil(delimiter);
     if (headers.name === field) return { filename: headers.filename, contentType: headers.contentType, body: partBody };
+    if (part >= MAX_PARTS) {
+      throw new PlaygroundError(
+        "bad_request",
+        `The upload has more than ${MAX_PARTS} parts before its '${field}' field; send the file alone.`,
+      );
+    }
+    // Another field: read past it, up to a limit.
     const skipped = partBody.getReader();
-    while (!(await skipped.read()).done) {
-      // Another field: read past it.
+    for (let chunk = await skipped.read(); !chunk.done; chunk = await skipped.read()) {
+      skippedBytes += chunk.value.length;
+      if (skippedBytes > MAX_SKIPPED_BYTES) {
+        throw new PlaygroundError(
+          "payload_too_large",
+          `The upload has over ${MAX_SKIPPED_BYTES / 1024 / 1024} MB of other fields before its '${field}' field; send the file alone.`,
+        );
+      }
     }
   }
 }

@@ -180,6 +180,12 @@ async function probe(blobs: BlobStore, blob: StoredBlob, type: SniffedType): Pro
       );
     }
     if (!info.hasVideoTrack) throw noVideo();
+    if (info.samplesEnd !== undefined && info.samplesEnd > file.size) {
+      throw new PlaygroundError(
+        "unsupported_media",
+        `The ${name} file is cut short: its samples run to byte ${info.samplesEnd} but it has ${file.size} bytes; upload the whole file.`,
+      );
+    }
     const { width, height, durationS, fps, codec } = info;
     return finite({ width, height, durationS, fps, codec });
   } finally {

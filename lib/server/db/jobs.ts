@@ -3,7 +3,16 @@ import "server-only";
 import { RATE_HISTORY, runRate } from "@/lib/generation/estimate";
 import { applyJobEvent, recoverAfterRestart, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
 import type { ActionResult, GenerationRequest, JobStatus, ProgressSource, ResultMediaFacts } from "@/lib/generation/schema";
-import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
+import {
+  claimNext,
+  enqueueWithin,
+  waitingBackends,
+  waitingPositions,
+  type QueueCaps,
+  type QueueFull,
+  type QueueLease,
+} from "@/lib/server/db/job-queue";
+import { first, placeholders, type SqlDatabase, type SqlExecutor } from "@/lib/server/db/sql";
 
 // Generation jobs in the database. Every change goes through the state machine (lib/generation/job-state.ts)
 // and is written only if nobody changed the row since it was read (its revision), so a cancel and
@@ -11,20 +20,25 @@ import { first, placeholders, type SqlDatabase } from "@/lib/server/db/sql";
 // lease while it runs; only jobs whose lease ran out are failed as interrupted.
 
 /** Who runs a job and when it last said so (epoch ms). */
-export interface JobLease {
-  runnerId: string;
-  at: number;
-}
+export type JobLease = QueueLease;
 
 export interface JobRepository {
   /** Without a lease the job counts as abandoned, like the rows from before leases. */
   create(job: GenerationJob, lease?: JobLease): Promise<GenerationJob>;
+  /** Stores a waiting job, unclaimed, unless the backend's or the owner's line is full: then says which. */
+  enqueue(job: GenerationJob, caps: QueueCaps): Promise<QueueFull | null>;
+  /** Claims the backend's oldest waiting job for the runner while fewer than `cap` are claimed: atomic across instances. */
+  claimNext(backendId: string, cap: number, lease: JobLease): Promise<GenerationJob | null>;
+  /** Each waiting job's place in its backend's line (1 = next). */
+  waitingPositions(backendId?: string): Promise<Map<string, number>>;
+  /** The backends with jobs waiting. */
+  waitingBackends(): Promise<string[]>;
   get(id: string): Promise<GenerationJob | null>;
   /** Newest first. */
   list(ownerId: string, options: { backendId?: string; limit: number }): Promise<GenerationJob[]>;
   /** The job after the event; null when there is no such job. Throws JobTransitionError when illegal. */
   apply(id: string, event: JobEvent): Promise<GenerationJob | null>;
-  /** Fails the queued or running jobs last renewed before `staleBefore` (or never). Returns them. */
+  /** Fails the claimed or running jobs last renewed before `staleBefore` (or never). Returns them. */
   recoverInterrupted(at: number, staleBefore: number): Promise<GenerationJob[]>;
   /** Renews the runner's unfinished jobs among `ids`; answers those renewed (the others have ended). */
   renewLeases(runnerId: string, ids: readonly string[], at: number): Promise<string[]>;
@@ -137,15 +151,37 @@ function toValues(job: GenerationJob) {
 const MAX_WRITE_ATTEMPTS = 8;
 /** Ids per renewing UPDATE, well below either driver's limit on parameters. */
 const RENEW_BATCH = 500;
-const LEASE_OUT = "(heartbeat_at IS NULL OR heartbeat_at < ?)";
+// A waiting job (queued, no runner) is nobody's to renew: it waits for a claim, not a lease.
+const LEASE_OUT = "(runner_id IS NOT NULL OR status = 'running') AND (heartbeat_at IS NULL OR heartbeat_at < ?)";
 
 export class SqlJobRepository implements JobRepository {
   constructor(private readonly db: SqlDatabase) {}
 
   async create(job: GenerationJob, lease?: JobLease): Promise<GenerationJob> {
-    const values = [...toValues(job), lease?.runnerId ?? null, lease?.at ?? null];
-    await this.db.run(`INSERT INTO generation_jobs (${COLUMNS}, runner_id, heartbeat_at) VALUES (${placeholders(values.length)})`, values);
+    await this.insert(this.db, job, lease);
     return job;
+  }
+
+  enqueue(job: GenerationJob, caps: QueueCaps): Promise<QueueFull | null> {
+    return enqueueWithin(this.db, job, caps, { columns: `${COLUMNS}, runner_id, heartbeat_at`, values: [...toValues(job), null, null] });
+  }
+
+  async claimNext(backendId: string, cap: number, lease: JobLease): Promise<GenerationJob | null> {
+    const id = await claimNext(this.db, backendId, cap, lease);
+    return id === null ? null : this.get(id);
+  }
+
+  waitingPositions(backendId?: string): Promise<Map<string, number>> {
+    return waitingPositions(this.db, backendId);
+  }
+
+  waitingBackends(): Promise<string[]> {
+    return waitingBackends(this.db);
+  }
+
+  private async insert(db: SqlExecutor, job: GenerationJob, lease?: JobLease): Promise<void> {
+    const values = [...toValues(job), lease?.runnerId ?? null, lease?.at ?? null];
+    await db.run(`INSERT INTO generation_jobs (${COLUMNS}, runner_id, heartbeat_at) VALUES (${placeholders(values.length)})`, values);
   }
 
   async get(id: string): Promise<GenerationJob | null> {

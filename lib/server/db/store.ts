@@ -5,6 +5,7 @@ import path from "node:path";
 import { PlaygroundError } from "@/lib/core/errors";
 import { forgetProcessMemo, processMemo } from "@/lib/core/process-memo";
 import type { MediaCatalog } from "@/lib/media/schema";
+import type { Env } from "@/lib/server/client-address";
 import { SqlAccessSessions } from "@/lib/server/db/access-sessions";
 import { SqlConversationRepository, type ConversationRepository } from "@/lib/server/db/conversations";
 import { SqlJobRepository, type JobRepository } from "@/lib/server/db/jobs";
@@ -15,6 +16,7 @@ import { openPostgres } from "@/lib/server/db/postgres";
 import { SqlSnapshotRepository, type SnapshotRepository } from "@/lib/server/db/snapshots";
 import type { SqlDatabase } from "@/lib/server/db/sql";
 import { openSqlite } from "@/lib/server/db/sqlite";
+import { readEnv } from "@/lib/server/env";
 
 // The playground's database: SQLite in the data folder by default, PostgreSQL when DATABASE_URL
 // is set. Opened once per process (and per location, so tests can point elsewhere), migrated
@@ -34,10 +36,10 @@ export interface PlaygroundStore {
 export type DatabaseLocation = { driver: "sqlite"; file: string } | { driver: "postgres"; url: string };
 
 /** Where the database is, from DATABASE_URL or PLAYGROUND_DATA_DIR (default ./data). */
-export function databaseLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
-  const url = env.DATABASE_URL?.trim();
-  if (url) return { driver: "postgres", url };
-  return { driver: "sqlite", file: path.resolve(env.PLAYGROUND_DATA_DIR || "./data", "playground.db") };
+export function databaseLocation(source: Env = process.env): DatabaseLocation {
+  const env = readEnv(source);
+  if (env.DATABASE_URL) return { driver: "postgres", url: env.DATABASE_URL };
+  return { driver: "sqlite", file: path.resolve(env.PLAYGROUND_DATA_DIR, "playground.db") };
 }
 
 /** Opens and migrates; the caller closes. */
