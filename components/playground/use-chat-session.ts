@@ -97,6 +97,7 @@ export function useChatSession() {
       reasoningRequested: settings.reasoning,
       at: Date.now(),
       request: { body, family, media: sentMedia },
+      simulated: settings.backend.simulated,
     };
     if (start.kind === "send") dispatch({ type: "send", user: start.user, assistant });
     else if (start.kind === "regenerate") dispatch({ type: "regenerate", assistant });

@@ -1,6 +1,7 @@
 import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
 import type { ChatMessage } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import { recordChunk, type TurnTimings } from "@/lib/chat/timings";
 import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
 import { userContent, type TurnMedia } from "@/lib/media/attachments";
 
@@ -55,6 +56,10 @@ export interface AssistantTurn {
   toolCalls?: AssembledToolCall[];
   /** What the person answered for those calls, once they sent it; one per call. */
   toolResults?: ToolResult[];
+  /** When each batch of text arrived, for replaying the turn at its pace; absent on older turns. */
+  timings?: TurnTimings;
+  /** The backend was the built-in simulator; absent on older turns. */
+  simulated?: boolean;
 }
 
 export interface ToolResult {
@@ -72,6 +77,7 @@ export interface NewAssistantTurn {
   reasoningRequested: boolean;
   at: number;
   request?: SentRequest;
+  simulated?: boolean;
 }
 
 export type ConversationAction =
@@ -111,6 +117,7 @@ function newAssistantTurn(init: NewAssistantTurn): AssistantTurn {
     finishReason: null,
     error: null,
     ...(init.request ? { request: init.request } : {}),
+    ...(init.simulated !== undefined ? { simulated: init.simulated } : {}),
   };
 }
 
@@ -126,9 +133,18 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
     case "notice":
       return { ...turn, notices: [...(turn.notices ?? []), event.message] };
     case "reasoning":
-      return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
+      return {
+        ...turn,
+        reasoning: turn.reasoning + event.text,
+        thinkStartedAt: turn.thinkStartedAt ?? at,
+        timings: recordChunk(turn.timings, "think", at - turn.startedAt, event.text.length),
+      };
     case "answer":
-      return { ...endThinking(turn, at), answer: turn.answer + event.text };
+      return {
+        ...endThinking(turn, at),
+        answer: turn.answer + event.text,
+        timings: recordChunk(turn.timings, "answer", at - turn.startedAt, event.text.length),
+      };
     case "tool_call": {
       const { type: _type, ...call } = event;
       return { ...endThinking(turn, at), toolCalls: [...(turn.toolCalls ?? []).filter((known) => known.index !== call.index), call] };
