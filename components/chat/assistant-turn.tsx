@@ -49,6 +49,11 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
         <header className="flex min-h-7 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span className="font-semibold">{turn.backendLabel}</span>
           {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
+          {turn.simulated && (
+            <span className="rounded-full bg-amber-100 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
+              Simulated
+            </span>
+          )}
           <CriticBadge turn={turn} />
           <PlausibilityBadge turn={turn} />
         </header>
