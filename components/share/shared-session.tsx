@@ -22,9 +22,11 @@ import { usePageKey } from "@/components/ui/use-page-key";
 import type { BackendSummary } from "@/lib/backends/types";
 import type { Turn } from "@/lib/chat/conversation";
 import type { SnapshotData } from "@/lib/conversations/schema";
+import { sharePackUrl } from "@/lib/share/client/demo-pack-api";
 import { describeModel, recordedModels } from "@/lib/share/settings";
 
 interface SharedSessionProps {
+  id: string;
   title: string;
   createdAt: string;
   data: SnapshotData;
@@ -50,7 +52,7 @@ function knownFamilies(data: SnapshotData): BackendSummary[] {
   }));
 }
 
-export function SharedSession({ title, createdAt, data, turns }: SharedSessionProps) {
+export function SharedSession({ id, title, createdAt, data, turns }: SharedSessionProps) {
   const presentation = usePresentation(turns.length > 0);
   const replay = useReplay(turns);
   usePageKey("r", replay.phase === "playing" ? replay.pause : replay.play, turns.length > 0 && !presentation.open);
@@ -110,7 +112,7 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
               <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
                 Download
               </h2>
-              <ExportActions title={title} createdAt={createdAt} data={() => data} />
+              <ExportActions title={title} createdAt={createdAt} data={() => data} packUrl={sharePackUrl(id)} />
             </section>
           </aside>
         </div>
