@@ -45,10 +45,10 @@ export function ExportActions({ title, createdAt, data, disabled = false, packUr
           data-testid="export-markdown"
           disabled={disabled || busy !== null}
           onClick={() => void run("markdown")}
-          title="A .md file, with its images and videos saved beside it"
+          title="One .zip: a .md file, its images and videos, and the overlays drawn on the images"
         >
           {busy === "markdown" ? <SpinnerIcon className="size-3.5" /> : <DownloadIcon className="size-3.5" />}
-          Markdown + media
+          Markdown + media (.zip)
         </Button>
         <Button
           size="sm"
