@@ -162,7 +162,7 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
             <>
               {current.user && <UserTurn turn={current.user} />}
               {current.replies.map((reply) => (
-                <AssistantTurn key={reply.id} turn={reply} />
+                <AssistantTurn key={reply.id} turn={reply} payoffFirst />
               ))}
             </>
           ) : (

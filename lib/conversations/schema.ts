@@ -69,14 +69,19 @@ const backendSchema = z.object({
 });
 
 /** [ms since the turn started, characters that arrived] per batch (lib/chat/timings.ts). */
-const timingMarks = z.array(z.tuple([z.number().min(0).max(1e9), z.number().int().min(0).max(1_000_000)])).max(512);
+const timingMarks = z
+  .array(z.tuple([z.number().min(0).max(1e9), z.number().int().min(0).max(1_000_000)]))
+  .max(512)
+  .describe("[ms since the turn started, characters that arrived] per batch of streamed text, in order");
 
 /** Where a recorded session came from: an imported demo pack keeps its origin. */
-const recordingSchema = z.object({
-  recordedAt: z.iso.datetime({ offset: true }),
-  models: z.array(label).max(50),
-  importedAt: z.iso.datetime({ offset: true }).optional(),
-});
+const recordingSchema = z
+  .object({
+    recordedAt: z.iso.datetime({ offset: true }),
+    models: z.array(label).max(50),
+    importedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .describe("Where a recorded session came from: when it was recorded and by which models (set by demo packs)");
 
 const turnSchema = z.object({
   role: z.enum(["user", "assistant"]),
