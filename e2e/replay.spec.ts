@@ -9,6 +9,8 @@ import { SharedSessionPage } from "./pages/sessions";
 
 // Recordings: a share replays at its recorded pace, a demo pack moves a session with its media,
 // exports and shares draw overlays, forks keep settings, presentation opens on the payoff.
+// Each does several page loads on a machine that is often busy: they get two minutes.
+test.describe.configure({ timeout: 120_000 });
 
 const SHOTS = "/tmp/h17replay-shots";
 mkdirSync(SHOTS, { recursive: true });
@@ -115,10 +117,9 @@ test("a share replays at its recorded pace in a fresh browser with no cookies", 
   await expect(answer).toHaveText(full);
 
   const started = Date.now();
-  await shared.replayToggle.click();
-  await expect(shared.replay).toHaveAttribute("data-phase", "playing");
+  await shared.startReplay();
   // Part way through, the reply is still streaming and shows part of its answer, not all.
-  await expect.poll(() => shared.replayProgress()).toBeGreaterThanOrEqual(0.4);
+  await expect.poll(() => shared.replayProgress(), { intervals: [100] }).toBeGreaterThanOrEqual(0.4);
   await expect(shared.assistantTurns.first()).toHaveAttribute("data-state", "streaming");
   expect(((await answer.count()) ? await answer.innerText() : "").length).toBeLessThan(full.length);
   await shoot(shared.page, "share-replaying");
@@ -220,7 +221,7 @@ test("presentation opens on the first exchange's payoff and replays it at its pa
   const { url } = await shareWithOverlay(page.request);
   const shared = new SharedSessionPage(page);
   await shared.goto(url);
-  await page.keyboard.press("p");
+  await shared.present();
   const { presentation } = shared;
   await expect(presentation.progress).toHaveText("1 / 2");
   await expect(presentation.title).toHaveText("Cube and mat");

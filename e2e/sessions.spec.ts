@@ -326,7 +326,7 @@ test("presentation mode shows one exchange at a time and steps with the arrow ke
   const viewer = await browser.newContext();
   const shared = new SharedSessionPage(await viewer.newPage());
   await shared.goto(link);
-  await shared.presentButton.click();
+  await shared.present();
   await expect(shared.presentation.progress).toHaveText("1 / 2");
   await shared.page.keyboard.press("ArrowRight");
   await expect(shared.presentation.progress).toHaveText("2 / 2");

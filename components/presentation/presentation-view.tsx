@@ -156,7 +156,9 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
         <div
           key={step}
           data-testid="presentation-step"
-          className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-5 py-8 md:py-12 md:[zoom:1.3] xl:[zoom:1.45]"
+          // The payoff stays above the fold: the overlay (which shows the question's image) fits the
+          // screen, and the question's own copy of that image is left out.
+          className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-5 py-6 [--stage-max-height:34dvh] has-[[data-testid=annotation-overlay]]:[&_[data-testid=user-turn-media]]:hidden md:py-8 md:[zoom:1.3] xl:[zoom:1.45]"
         >
           {current ? (
             <>

@@ -127,6 +127,22 @@ export class SharedSessionPage {
     this.exportPack = page.getByTestId("export-pack");
   }
 
+  /** Opens presentation mode; a click before the page is interactive is tried again. */
+  async present(): Promise<void> {
+    await expect(async () => {
+      if (!(await this.presentation.root.isVisible())) await this.presentButton.click();
+      await expect(this.presentation.root).toBeVisible({ timeout: 2000 });
+    }).toPass();
+  }
+
+  /** Starts the replay; a click before the page is interactive is tried again. */
+  async startReplay(): Promise<void> {
+    await expect(async () => {
+      if ((await this.replay.getAttribute("data-phase")) === "idle") await this.replayToggle.click();
+      await expect(this.replay).toHaveAttribute("data-phase", "playing", { timeout: 2000 });
+    }).toPass();
+  }
+
   /** How far the replay is, 0 to 1 (1 when not replaying). */
   async replayProgress(): Promise<number> {
     return Number(await this.replay.getAttribute("data-progress"));
