@@ -282,6 +282,7 @@ test("a malformed or unknown share id is the not-found page", async ({ page }) =
 });
 
 test("presentation mode shows one exchange at a time and steps with the arrow keys", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const app = await startChat(page);
   await sendAndSave(app, "First: what is torque?");
   await sendAndSave(app, "Second: and angular momentum?");
