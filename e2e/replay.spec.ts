@@ -103,7 +103,7 @@ test("a share replays at its recorded pace in a fresh browser with no cookies", 
   };
   const reply = share.data.turns[1]!;
   const marks = [...(reply.timings?.think ?? []), ...(reply.timings?.answer ?? [])];
-  expect(reply.timings?.answer?.length).toBeGreaterThan(3);
+  expect(reply.timings?.answer?.length).toBeGreaterThan(1);
   const recordedMs = Math.max(...marks.map(([at]) => at!));
   expect(recordedMs).toBeGreaterThan(1500);
   const full = reply.answer ?? "";
