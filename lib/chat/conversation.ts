@@ -1,7 +1,7 @@
 import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
 import type { ChatMessage } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";
-import { recordChunk, type TurnTimings } from "@/lib/chat/timings";
+import type { TurnTimings } from "@/lib/chat/timings";
 import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
 import { userContent, type TurnMedia } from "@/lib/media/attachments";
 
@@ -87,6 +87,8 @@ export type ConversationAction =
   | { type: "follow-up"; turnId: string; results: ToolResult[]; assistant: NewAssistantTurn }
   | { type: "event"; turnId: string; event: ChatEvent; at: number }
   | { type: "stop"; turnId: string; at: number }
+  /** When the turn's text arrived, noted as it came off the network (not when the page drew it). */
+  | { type: "timings"; turnId: string; timings: TurnTimings }
   | { type: "append"; turns: Turn[] }
   | { type: "clear" };
 
@@ -133,18 +135,9 @@ export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number
     case "notice":
       return { ...turn, notices: [...(turn.notices ?? []), event.message] };
     case "reasoning":
-      return {
-        ...turn,
-        reasoning: turn.reasoning + event.text,
-        thinkStartedAt: turn.thinkStartedAt ?? at,
-        timings: recordChunk(turn.timings, "think", at - turn.startedAt, event.text.length),
-      };
+      return { ...turn, reasoning: turn.reasoning + event.text, thinkStartedAt: turn.thinkStartedAt ?? at };
     case "answer":
-      return {
-        ...endThinking(turn, at),
-        answer: turn.answer + event.text,
-        timings: recordChunk(turn.timings, "answer", at - turn.startedAt, event.text.length),
-      };
+      return { ...endThinking(turn, at), answer: turn.answer + event.text };
     case "tool_call": {
       const { type: _type, ...call } = event;
       return { ...endThinking(turn, at), toolCalls: [...(turn.toolCalls ?? []).filter((known) => known.index !== call.index), call] };
@@ -200,6 +193,8 @@ export function conversationReducer(turns: Turn[], action: ConversationAction): 
         state: "stopped",
         endedAt: action.at,
       }));
+    case "timings":
+      return turns.map((turn) => (turn.kind === "assistant" && turn.id === action.turnId ? { ...turn, timings: action.timings } : turn));
     case "append":
       return [...turns, ...action.turns];
     case "clear":

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { applyChatEvent, type AssistantTurn } from "@/lib/chat/conversation";
+import { conversationReducer, type AssistantTurn } from "@/lib/chat/conversation";
 import { charsAt, MAX_MARKS, recordChunk, type TurnTimings } from "@/lib/chat/timings";
 
 const turn: AssistantTurn = {
@@ -24,17 +24,19 @@ const turn: AssistantTurn = {
 };
 
 describe("recording timings", () => {
-  it("keeps think and answer batches apart, in ms since the turn started", () => {
-    let t = applyChatEvent(turn, { type: "reasoning", text: "Look" }, 1200);
-    t = applyChatEvent(t, { type: "reasoning", text: "ing." }, 1300);
-    t = applyChatEvent(t, { type: "answer", text: "A cup." }, 1900);
-    expect(t.timings).toEqual({
+  it("keeps think and answer batches apart, in ms since the turn started, and lands on the turn even once it is done", () => {
+    let timings = recordChunk(undefined, "think", 200, 4);
+    timings = recordChunk(timings, "think", 300, 4);
+    timings = recordChunk(timings, "answer", 900, 6);
+    expect(timings).toEqual({
       think: [
         [200, 4],
         [300, 4],
       ],
       answer: [[900, 6]],
     });
+    const [done] = conversationReducer([{ ...turn, state: "done" }], { type: "timings", turnId: "t1", timings });
+    expect((done as AssistantTurn).timings).toEqual(timings);
   });
 
   it("stays small on a long reply, keeping every character and the last time", () => {
