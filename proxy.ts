@@ -70,5 +70,7 @@ async function removedShare(request: NextRequest): Promise<Response | null> {
 // Everything but static files, and the routes whose large bodies the proxy would buffer in memory
 // (uploads, chat with inline media, the OpenAI pass-through); those check the host themselves.
 export const config = {
-  matcher: ["/((?!_next/static/|ffmpeg/|samples/|icon\\.svg$|favicon\\.ico$|api/media$|api/chat$|api/backends/[^/]+/v1/).*)"],
+  matcher: [
+    "/((?!_next/static/|ffmpeg/|samples/|icon\\.svg$|favicon\\.ico$|api/media$|api/demo-packs$|api/chat$|api/backends/[^/]+/v1/).*)",
+  ],
 };

@@ -282,6 +282,7 @@ test("a malformed or unknown share id is the not-found page", async ({ page }) =
 });
 
 test("presentation mode shows one exchange at a time and steps with the arrow keys", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const app = await startChat(page);
   await sendAndSave(app, "First: what is torque?");
   await sendAndSave(app, "Second: and angular momentum?");
@@ -294,18 +295,30 @@ test("presentation mode shows one exchange at a time and steps with the arrow ke
   await app.composer.fill("");
   await app.composer.blur();
 
+  // P starts at the first exchange, under the chat's current name.
   await page.keyboard.press("p");
   await expect(presentation.root).toBeVisible();
-  await expect(presentation.progress).toHaveText("2 / 2");
-  await expect(presentation.step.getByTestId("user-turn")).toHaveText([/Second: and angular momentum\?/]);
-  await page.keyboard.press("ArrowLeft");
   await expect(presentation.progress).toHaveText("1 / 2");
   await expect(presentation.step.getByTestId("user-turn")).toHaveText([/First: what is torque\?/]);
   await expect(presentation.step.getByTestId("assistant-turn")).toHaveCount(1);
+  await expect(presentation.title).toHaveText("First: what is torque?");
   await page.keyboard.press("ArrowLeft");
   await expect(presentation.progress).toHaveText("1 / 2");
   await page.keyboard.press("ArrowRight");
   await expect(presentation.progress).toHaveText("2 / 2");
+  await expect(presentation.step.getByTestId("user-turn")).toHaveText([/Second: and angular momentum\?/]);
+  await page.keyboard.press("Escape");
+  await expect(presentation.root).toBeHidden();
+
+  // Renamed in the sidebar, the chat presents under its new name.
+  await app.sessions.item("First: what is torque?").getByRole("link").focus();
+  await page.keyboard.press("F2");
+  const rename = app.sessions.sidebar.getByTestId("conversation-rename-input");
+  await rename.fill("Torque talk");
+  await rename.press("Enter");
+  await expect(app.sessions.titles()).toHaveText(["Torque talk"]);
+  await app.sessions.presentButton.click();
+  await expect(presentation.title).toHaveText("Torque talk");
   await page.keyboard.press("Escape");
   await expect(presentation.root).toBeHidden();
 
@@ -314,7 +327,7 @@ test("presentation mode shows one exchange at a time and steps with the arrow ke
   const viewer = await browser.newContext();
   const shared = new SharedSessionPage(await viewer.newPage());
   await shared.goto(link);
-  await shared.presentButton.click();
+  await shared.present();
   await expect(shared.presentation.progress).toHaveText("1 / 2");
   await shared.page.keyboard.press("ArrowRight");
   await expect(shared.presentation.progress).toHaveText("2 / 2");

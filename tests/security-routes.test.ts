@@ -28,9 +28,16 @@ const OPEN: Record<string, number> = {
   "POST /api/login": 401, // a JSON body without the password: the login route's own refusal
   "POST /api/logout": 303,
   "GET /api/sessions/[id]": 404, // shared sessions are public; a random id is simply not found
+  "GET /api/sessions/[id]/demo-pack": 404, // as open as the share it packs
 };
 // The routes proxy.ts skips and which check the password themselves: they must be found.
-const OUTSIDE_PROXY = ["POST /api/media", "POST /api/chat", "GET /api/backends/[id]/v1/[...path]", "POST /api/backends/[id]/v1/[...path]"];
+const OUTSIDE_PROXY = [
+  "POST /api/media",
+  "POST /api/demo-packs",
+  "POST /api/chat",
+  "GET /api/backends/[id]/v1/[...path]",
+  "POST /api/backends/[id]/v1/[...path]",
+];
 
 let routes: Route[] = [];
 let app: { url: string; close(): Promise<void> };

@@ -95,7 +95,8 @@ export function AnnotationStage({
       data-testid="annotation-stage"
       data-scale={view.scale}
       className={`relative mx-auto overflow-hidden rounded-lg bg-zinc-900 select-none ${dragToPan ? (view.scale > 1 ? "cursor-grab touch-none active:cursor-grabbing" : "") : "touch-none"}`}
-      style={{ aspectRatio: ratio, width: `min(100%, calc(${maxHeight} * ${ratio}))` }}
+      // --stage-max-height lets a page (presentation mode) fit the stage to its screen.
+      style={{ aspectRatio: ratio, width: `min(100%, calc(var(--stage-max-height, ${maxHeight}) * ${ratio}))` }}
       onPointerDown={(event) => {
         const middle = event.button === 1;
         if (!middle && !(dragToPan && event.button === 0 && view.scale > 1)) return;

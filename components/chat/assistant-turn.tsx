@@ -29,10 +29,12 @@ interface AssistantTurnProps {
   turn: AssistantTurnData;
   /** Only the last turn can be retried; older errors stay as a record. */
   onRetry?: () => void;
+  /** Presenting: the image with its overlay comes before the text that explains it. */
+  payoffFirst?: boolean;
 }
 
 // Memoized: while a reply streams, the turns before it keep their objects and need no new render.
-export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: AssistantTurnProps) {
+export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry, payoffFirst = false }: AssistantTurnProps) {
   const streaming = turn.state === "streaming";
   const waiting = streaming && turn.reasoning === "" && turn.answer === "";
   const showAnswer = turn.answer !== "" || (streaming && turn.thinkEndedAt !== null);
@@ -49,14 +51,20 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
         <header className="flex min-h-7 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span className="font-semibold">{turn.backendLabel}</span>
           {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
+          {turn.simulated && (
+            <span className="rounded-full bg-amber-100 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
+              Simulated
+            </span>
+          )}
           <CriticBadge turn={turn} />
           <PlausibilityBadge turn={turn} />
         </header>
         <TurnNotices notices={turn.notices} />
+        {payoffFirst && showAnswer && <TurnAnnotations turn={turn} />}
         {turn.reasoning !== "" && <ThinkPane turn={turn} />}
         {waiting && <WaitingIndicator reasoning={turn.reasoningRequested} />}
         {showAnswer && <AnswerPane turn={turn} streaming={streaming} />}
-        {showAnswer && <TurnAnnotations turn={turn} />}
+        {!payoffFirst && showAnswer && <TurnAnnotations turn={turn} />}
         <ToolCalls turn={turn} />
         {turn.state === "error" && turn.error && <TurnError error={turn.error} onRetry={onRetry} />}
         <TurnFooter turn={turn} />

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useNow } from "@/components/chat/use-now";
 import { ConversationItem } from "@/components/conversations/conversation-item";
 import { useConversationList, useDeleteWithUndo, useRenameConversation } from "@/components/conversations/use-conversation-list";
+import { ImportPackButton } from "@/components/share/import-pack-button";
 import { Button } from "@/components/ui/button";
 import { PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -130,6 +131,9 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
               {list.isFetchingNextPage ? "Loading…" : "Show older chats"}
             </Button>
           )}
+        </div>
+        <div className="shrink-0 border-t border-zinc-200 px-2 py-2 dark:border-zinc-800">
+          <ImportPackButton onImported={onCloseDrawer} />
         </div>
       </nav>
     </>

@@ -11,6 +11,7 @@ import type { ToolsDraft } from "@/lib/chat/tools-draft";
 import { createConversation, getConversation, saveConversation } from "@/lib/conversations/client/api";
 import { Autosaver, type SaveStatus } from "@/lib/conversations/client/autosaver";
 import { buildSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/conversations/data";
+import type { SnapshotData } from "@/lib/conversations/schema";
 import { queryKeys } from "@/lib/core/query-keys";
 import type { MediaParamsDraft } from "@/lib/media/params";
 
@@ -45,6 +46,9 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
   const [openedId] = useState(() => shell?.conversationId ?? null);
   const [status, setStatus] = useState<{ status: SaveStatus; message?: string }>({ status: "idle" });
   const [ready, setReady] = useState(openedId === null);
+  // An imported recording keeps where it came from through every later save.
+  const [recording, setRecording] = useState<SnapshotData["recording"]>(undefined);
+  const recordingRef = useRef(recording);
   const latest = useRef(input);
   const shellRef = useRef(shell);
   useEffect(() => {
@@ -91,7 +95,7 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
         return {
           title: sessionTitle(state.turns),
           backendId: state.backend?.id ?? null,
-          data: buildSessionData(state),
+          data: { ...buildSessionData(state), ...(recordingRef.current ? { recording: recordingRef.current } : {}) },
           busy: state.streaming,
         };
       },
@@ -111,6 +115,8 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
     const saved = loaded.data;
     void loadSessionReader().then(({ readSessionData }) => {
       const data = readSessionData(saved.data);
+      recordingRef.current = data?.recording;
+      setRecording(data?.recording);
       if (!data) toast.show({ message: "This chat was saved by another version of the playground and cannot be shown.", tone: "error" });
       latest.current.restore({
         turns: data ? snapshotToTurns(data.turns) : [],
@@ -168,6 +174,8 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
     conversationId: shell?.conversationId ?? null,
     saveStatus: status.status,
     saveMessage: status.message,
+    /** Where an imported recording came from; undefined for a chat made here. */
+    recording,
     /** The session as a share or an export takes it. */
     snapshot: () => buildSessionData(latest.current),
     /** Call before the page empties: the saved chat keeps what it shows now; what follows is a new chat. */
@@ -177,6 +185,8 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
       void saver.finish();
       setSaver(next);
       setStatus({ status: "idle" });
+      recordingRef.current = undefined;
+      setRecording(undefined);
       shell?.adopt(null);
     },
   };

@@ -20,6 +20,7 @@ import { applyRestoredSession } from "@/components/conversations/restore-session
 import { SessionActions } from "@/components/conversations/session-actions";
 import { SidebarToggle } from "@/components/conversations/sidebar-toggle";
 import { usePlaygroundSession } from "@/components/conversations/use-playground-session";
+import { useSavedTitle } from "@/components/conversations/use-saved-title";
 import { AttachControls } from "@/components/media/attach-controls";
 import { AttachmentStrip } from "@/components/media/attachment-strip";
 import { DropOverlay } from "@/components/media/drop-overlay";
@@ -39,6 +40,7 @@ import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
 import { usePromptPresets } from "@/components/presets/use-prompt-presets";
+import { RecordingLabel } from "@/components/share/recording-label";
 import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
 import { ToolsPanel } from "@/components/tools/tools-panel";
 import { useToolsDraft } from "@/components/tools/use-tools-draft";
@@ -103,6 +105,7 @@ export function Playground() {
       }),
   });
   const presentation = usePresentation(chat.turns.length > 0);
+  const savedTitle = useSavedTitle();
 
   useEscapeToStop(streaming, stop);
 
@@ -198,12 +201,26 @@ export function Playground() {
           <main className="relative flex min-w-0 flex-1 flex-col" {...drop.handlers}>
             {drop.over && <DropOverlay maxImages={FAMILY_INFO[family].maxImages} maxVideos={FAMILY_INFO[family].maxVideos} />}
             {presentation.open && (
-              <PresentationView turns={chat.turns} title={sessionTitle(chat.turns)} startAt="last" onExit={presentation.close} />
+              <PresentationView
+                turns={chat.turns}
+                title={savedTitle ?? sessionTitle(chat.turns)}
+                startAt="first"
+                onExit={presentation.close}
+              />
             )}
             <ToolAnswerProvider value={toolAnswer}>
               <Conversation
                 turns={chat.turns}
-                notice={backend && <BackendNotice backend={backend} />}
+                notice={
+                  (session.recording || backend) && (
+                    <div className="flex flex-col gap-2">
+                      {session.recording && (
+                        <RecordingLabel models={session.recording.models} recordedAt={session.recording.recordedAt} imported />
+                      )}
+                      {backend && <BackendNotice backend={backend} />}
+                    </div>
+                  )
+                }
                 empty={empty}
                 streaming={chat.streaming}
                 onRetry={regenerate}

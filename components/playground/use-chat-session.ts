@@ -20,6 +20,7 @@ import {
 } from "@/lib/chat/conversation";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import type { ChatMessage, MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import { recordChunk, type TurnTimings } from "@/lib/chat/timings";
 import type { ToolRequestFields } from "@/lib/chat/tools-draft";
 import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
 
@@ -97,6 +98,7 @@ export function useChatSession() {
       reasoningRequested: settings.reasoning,
       at: Date.now(),
       request: { body, family, media: sentMedia },
+      simulated: settings.backend.simulated,
     };
     if (start.kind === "send") dispatch({ type: "send", user: start.user, assistant });
     else if (start.kind === "regenerate") dispatch({ type: "regenerate", assistant });
@@ -105,12 +107,22 @@ export function useChatSession() {
     // Text deltas reach the conversation once a frame, however fast they stream.
     const events = batchTextEvents((event, at) => dispatch({ type: "event", turnId, event, at }));
     active.current = { turnId, controller, events };
+    // Timings are noted as text arrives, before batching, so a busy page does not shift them.
+    let timings: TurnTimings = {};
+    const startedAt = assistant.at;
     void runChatTurn({
       body,
       signal: controller.signal,
-      onEvent: (event) => events.push(event, Date.now()),
+      onEvent: (event) => {
+        const now = Date.now();
+        if (event.type === "reasoning" || event.type === "answer") {
+          timings = recordChunk(timings, event.type === "reasoning" ? "think" : "answer", now - startedAt, event.text.length);
+        }
+        events.push(event, now);
+      },
     }).then((outcome) => {
       events.flush();
+      if (timings.think || timings.answer) dispatch({ type: "timings", turnId, timings });
       if (outcome === "stopped") dispatch({ type: "stop", turnId, at: Date.now() });
       if (active.current?.controller === controller) active.current = null;
     });

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
+import { ReplayControls } from "@/components/share/replay-controls";
+import { useReplay } from "@/components/share/use-replay";
 import { Button } from "@/components/ui/button";
 import { ArrowLeftIcon, ArrowRightIcon, XIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
@@ -14,27 +16,43 @@ import { clampStep, presentationSteps } from "@/lib/share/presentation-steps";
 interface PresentationViewProps {
   turns: readonly Turn[];
   title: string;
-  /** The live playground opens on the latest exchange; a shared session from the start. */
+  /** Where presenting opens; both the playground and a share open on the first exchange. */
   startAt: "first" | "last";
   onExit: () => void;
+  /** A recording: each exchange can stream in at its recorded pace. */
+  replayable?: boolean;
 }
 
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp"]);
 
 /** One exchange at a time, full width and in large type, for showing a session to a room. */
-export function PresentationView({ turns, title, startAt, onExit }: PresentationViewProps) {
-  const steps = presentationSteps(turns);
+export function PresentationView({ turns, title, startAt, onExit, replayable = false }: PresentationViewProps) {
+  const steps = useMemo(() => presentationSteps(turns), [turns]);
   const [requested, setStep] = useState(() => (startAt === "last" ? steps.length - 1 : 0));
   const step = clampStep(requested, steps.length);
-  const current = steps[step];
+  const stepTurns = useMemo(() => {
+    const at = steps[step];
+    return at ? [...(at.user ? [at.user] : []), ...at.replies] : [];
+  }, [steps, step]);
+  const replay = useReplay(stepTurns);
+  const current = presentationSteps(replay.turns)[0];
+  // Once replaying, each exchange stepped to streams in from its start.
+  const [round, setRound] = useState(0);
+  const replayRef = useRef(replay);
+  useEffect(() => {
+    if (round > 0) replayRef.current.restart();
+  }, [round, step]);
+  const replayFromStart = () => setRound((n) => n + 1);
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const exitRef = useRef(onExit);
+  const replayableRef = useRef(replayable);
   const countRef = useRef(steps.length);
   useEffect(() => {
     exitRef.current = onExit;
     countRef.current = steps.length;
+    replayRef.current = replay;
   });
 
   useEffect(() => {
@@ -58,6 +76,12 @@ export function PresentationView({ turns, title, startAt, onExit }: Presentation
       } else if (PREVIOUS_KEYS.has(event.key)) {
         event.preventDefault();
         setStep((s) => clampStep(s - 1, countRef.current));
+      } else if (event.key.toLowerCase() === "r" && replayableRef.current) {
+        event.preventDefault();
+        const now = replayRef.current;
+        if (now.phase === "playing") now.pause();
+        else if (now.phase === "paused") now.play();
+        else replayFromStart();
       } else if (event.key === "Home" || event.key === "End") {
         event.preventDefault();
         setStep(event.key === "Home" ? 0 : countRef.current - 1);
@@ -88,7 +112,14 @@ export function PresentationView({ turns, title, startAt, onExit }: Presentation
     >
       <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
         <LogoMark className="size-7 shrink-0" />
-        <h2 className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">{title}</h2>
+        <h2 data-testid="presentation-title" className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">
+          {title}
+        </h2>
+        {replayable && (
+          <div className="hidden sm:block">
+            <ReplayControls replay={{ ...replay, play: () => (replay.phase === "paused" ? replay.play() : replayFromStart()) }} compact />
+          </div>
+        )}
         <Button
           variant="ghost"
           size="icon"
@@ -125,13 +156,15 @@ export function PresentationView({ turns, title, startAt, onExit }: Presentation
         <div
           key={step}
           data-testid="presentation-step"
-          className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-5 py-8 md:py-12 md:[zoom:1.3] xl:[zoom:1.45]"
+          // The payoff stays above the fold: the overlay (which shows the question's image) fits the
+          // screen, and the question's own copy of that image is left out.
+          className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-5 py-6 [--stage-max-height:34dvh] has-[[data-testid=annotation-overlay]]:[&_[data-testid=user-turn-media]]:hidden md:py-8 md:[zoom:1.3] xl:[zoom:1.45]"
         >
           {current ? (
             <>
               {current.user && <UserTurn turn={current.user} />}
               {current.replies.map((reply) => (
-                <AssistantTurn key={reply.id} turn={reply} />
+                <AssistantTurn key={reply.id} turn={reply} payoffFirst />
               ))}
             </>
           ) : (

@@ -7,12 +7,13 @@ import { Button } from "@/components/ui/button";
 import { ForkIcon, SpinnerIcon } from "@/components/ui/icons";
 import { createConversation } from "@/lib/conversations/client/api";
 import type { SnapshotData } from "@/lib/conversations/schema";
+import { forkData } from "@/lib/share/fork";
 
-/** Copies the shared session into this browser's own chats and opens it, ready to continue. */
+/** Copies the shared session, with its settings, into this browser's own chats and opens it, ready to continue. */
 export function ForkButton({ title, data }: { title: string; data: SnapshotData }) {
   const router = useRouter();
   const fork = useMutation({
-    mutationFn: () => createConversation({ title, backendId: data.backend?.id ?? null, data }),
+    mutationFn: () => createConversation({ title, backendId: data.backend?.id ?? null, data: forkData(data) }),
     onSuccess: (conversation) => router.push(`/?c=${encodeURIComponent(conversation.id)}`),
   });
   return (

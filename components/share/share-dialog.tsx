@@ -12,6 +12,7 @@ import { buttonSizes, buttonStyles, inputStyles } from "@/components/ui/styles";
 import { useCopy } from "@/components/ui/use-copy";
 import type { SavedSessionData } from "@/lib/conversations/data";
 import { snapshotOf } from "@/lib/conversations/read";
+import { conversationPackUrl } from "@/lib/share/client/demo-pack-api";
 
 interface ShareDialogProps {
   defaultTitle: string;
@@ -123,7 +124,12 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
           <h3 id="export-heading" className="text-sm font-semibold">
             Download
           </h3>
-          <ExportActions title={title.trim() || defaultTitle} data={() => snapshotOf(data())} disabled={blockedReason !== null} />
+          <ExportActions
+            title={title.trim() || defaultTitle}
+            data={() => snapshotOf(data())}
+            disabled={blockedReason !== null}
+            packUrl={conversationId ? conversationPackUrl(conversationId) : null}
+          />
         </section>
       </div>
     </ModalDialog>

@@ -11,15 +11,22 @@ import { PresentationView } from "@/components/presentation/presentation-view";
 import { usePresentation } from "@/components/presentation/use-presentation";
 import { ExportActions } from "@/components/share/export-actions";
 import { ForkButton } from "@/components/share/fork-button";
+import { RecordingLabel } from "@/components/share/recording-label";
+import { ReplayControls } from "@/components/share/replay-controls";
 import { SessionParamsCard } from "@/components/share/session-params-card";
+import { TurnBackendsCard } from "@/components/share/turn-backends-card";
+import { useReplay } from "@/components/share/use-replay";
 import { LogoMark } from "@/components/ui/logo";
 import { focusRing } from "@/components/ui/styles";
+import { usePageKey } from "@/components/ui/use-page-key";
 import type { BackendSummary } from "@/lib/backends/types";
 import type { Turn } from "@/lib/chat/conversation";
 import type { SnapshotData } from "@/lib/conversations/schema";
-import { describeModel } from "@/lib/share/settings";
+import { sharePackUrl } from "@/lib/share/client/demo-pack-api";
+import { describeModel, recordedModels } from "@/lib/share/settings";
 
 interface SharedSessionProps {
+  id: string;
   title: string;
   createdAt: string;
   data: SnapshotData;
@@ -45,15 +52,17 @@ function knownFamilies(data: SnapshotData): BackendSummary[] {
   }));
 }
 
-export function SharedSession({ title, createdAt, data, turns }: SharedSessionProps) {
+export function SharedSession({ id, title, createdAt, data, turns }: SharedSessionProps) {
   const presentation = usePresentation(turns.length > 0);
+  const replay = useReplay(turns);
+  usePageKey("r", replay.phase === "playing" ? replay.pause : replay.play, turns.length > 0 && !presentation.open);
   const backends = useMemo(() => knownFamilies(data), [data]);
   const prompts = turns.filter((t) => t.kind === "user").length;
   const model = describeModel(data);
   const date = new Date(createdAt).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
   return (
-    <AnnotationsProvider turns={turns} backends={backends}>
+    <AnnotationsProvider turns={replay.turns} backends={backends}>
       <div className="flex min-h-dvh flex-col">
         <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
           <Link href="/" aria-label="NIM Playground home" className={`flex shrink-0 items-center gap-2 rounded-md ${focusRing}`}>
@@ -78,8 +87,16 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
                 Shared {date}
                 {model && <> · {model}</>} · {prompts} {prompts === 1 ? "prompt" : "prompts"}
               </p>
+              <div className="mt-4 flex flex-col gap-3">
+                <RecordingLabel models={recordedModels(data)} recordedAt={data.recording?.recordedAt ?? createdAt} />
+                {turns.length > 0 && (
+                  <div className="sticky top-16 z-10 rounded-xl border border-zinc-200 bg-white/90 px-3 py-2 shadow-xs backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+                    <ReplayControls replay={replay} />
+                  </div>
+                )}
+              </div>
               <div data-testid="shared-conversation" className="mt-8 flex flex-col gap-7">
-                {turns.map((turn) =>
+                {replay.turns.map((turn) =>
                   turn.kind === "user" ? <UserTurn key={turn.id} turn={turn} /> : <AssistantTurn key={turn.id} turn={turn} />,
                 )}
               </div>
@@ -87,6 +104,7 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
           </main>
           <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="About this session">
             <SessionParamsCard data={data} />
+            <TurnBackendsCard data={data} />
             <section
               aria-labelledby="shared-download"
               className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
@@ -94,15 +112,16 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
               <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
                 Download
               </h2>
-              <ExportActions title={title} createdAt={createdAt} data={() => data} />
+              <ExportActions title={title} createdAt={createdAt} data={() => data} packUrl={sharePackUrl(id)} />
             </section>
           </aside>
         </div>
         <footer className="border-t border-zinc-200 py-5 text-center text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-          A read-only copy shared from NIM Playground. Press <kbd className="font-sans font-semibold">P</kbd> to present it.
+          A read-only copy shared from NIM Playground. Press <kbd className="font-sans font-semibold">R</kbd> to replay it,{" "}
+          <kbd className="font-sans font-semibold">P</kbd> to present it.
         </footer>
       </div>
-      {presentation.open && <PresentationView turns={turns} title={title} startAt="first" onExit={presentation.close} />}
+      {presentation.open && <PresentationView turns={turns} title={title} startAt="first" onExit={presentation.close} replayable />}
     </AnnotationsProvider>
   );
 }

@@ -9,9 +9,11 @@ export class PresentationView {
   readonly progress: Locator;
   readonly step: Locator;
   readonly exit: Locator;
+  readonly title: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId("presentation");
+    this.title = this.root.getByTestId("presentation-title");
     this.progress = this.root.getByTestId("presentation-progress");
     this.step = this.root.getByTestId("presentation-step");
     this.exit = this.root.getByTestId("presentation-exit");
@@ -98,6 +100,13 @@ export class SharedSessionPage {
   readonly presentButton: Locator;
   readonly removed: Locator;
   readonly presentation: PresentationView;
+  readonly replay: Locator;
+  readonly replayToggle: Locator;
+  readonly recordingLabel: Locator;
+  readonly turnBackends: Locator;
+  readonly exportHtml: Locator;
+  readonly exportMarkdown: Locator;
+  readonly exportPack: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId("shared-title");
@@ -109,6 +118,34 @@ export class SharedSessionPage {
     this.presentButton = page.getByTestId("present-button");
     this.removed = page.getByTestId("session-removed");
     this.presentation = new PresentationView(page);
+    this.replay = page.getByTestId("replay-controls").first();
+    this.replayToggle = this.replay.getByTestId("replay-toggle");
+    this.recordingLabel = page.getByTestId("recording-label");
+    this.turnBackends = page.getByTestId("turn-backend");
+    this.exportHtml = page.getByTestId("export-html");
+    this.exportMarkdown = page.getByTestId("export-markdown");
+    this.exportPack = page.getByTestId("export-pack");
+  }
+
+  /** Opens presentation mode; a click before the page is interactive is tried again. */
+  async present(): Promise<void> {
+    await expect(async () => {
+      if (!(await this.presentation.root.isVisible())) await this.presentButton.click();
+      await expect(this.presentation.root).toBeVisible({ timeout: 2000 });
+    }).toPass();
+  }
+
+  /** Starts the replay; a click before the page is interactive is tried again. */
+  async startReplay(): Promise<void> {
+    await expect(async () => {
+      if ((await this.replay.getAttribute("data-phase")) === "idle") await this.replayToggle.click();
+      await expect(this.replay).toHaveAttribute("data-phase", "playing", { timeout: 2000 });
+    }).toPass();
+  }
+
+  /** How far the replay is, 0 to 1 (1 when not replaying). */
+  async replayProgress(): Promise<number> {
+    return Number(await this.replay.getAttribute("data-progress"));
   }
 
   async goto(url: string): Promise<Response | null> {

@@ -1,6 +1,7 @@
 import type { ChatEvent, ChatMetrics } from "@/lib/chat/events";
 import type { ChatMessage } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import type { TurnTimings } from "@/lib/chat/timings";
 import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
 import { userContent, type TurnMedia } from "@/lib/media/attachments";
 
@@ -55,6 +56,10 @@ export interface AssistantTurn {
   toolCalls?: AssembledToolCall[];
   /** What the person answered for those calls, once they sent it; one per call. */
   toolResults?: ToolResult[];
+  /** When each batch of text arrived, for replaying the turn at its pace; absent on older turns. */
+  timings?: TurnTimings;
+  /** The backend was the built-in simulator; absent on older turns. */
+  simulated?: boolean;
 }
 
 export interface ToolResult {
@@ -72,6 +77,7 @@ export interface NewAssistantTurn {
   reasoningRequested: boolean;
   at: number;
   request?: SentRequest;
+  simulated?: boolean;
 }
 
 export type ConversationAction =
@@ -81,6 +87,8 @@ export type ConversationAction =
   | { type: "follow-up"; turnId: string; results: ToolResult[]; assistant: NewAssistantTurn }
   | { type: "event"; turnId: string; event: ChatEvent; at: number }
   | { type: "stop"; turnId: string; at: number }
+  /** When the turn's text arrived, noted as it came off the network (not when the page drew it). */
+  | { type: "timings"; turnId: string; timings: TurnTimings }
   | { type: "append"; turns: Turn[] }
   | { type: "clear" };
 
@@ -111,6 +119,7 @@ function newAssistantTurn(init: NewAssistantTurn): AssistantTurn {
     finishReason: null,
     error: null,
     ...(init.request ? { request: init.request } : {}),
+    ...(init.simulated !== undefined ? { simulated: init.simulated } : {}),
   };
 }
 
@@ -184,6 +193,8 @@ export function conversationReducer(turns: Turn[], action: ConversationAction): 
         state: "stopped",
         endedAt: action.at,
       }));
+    case "timings":
+      return turns.map((turn) => (turn.kind === "assistant" && turn.id === action.turnId ? { ...turn, timings: action.timings } : turn));
     case "append":
       return [...turns, ...action.turns];
     case "clear":

@@ -80,6 +80,7 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
       label: clip(turn.backendLabel, 300),
       model: turn.model === null ? null : clip(turn.model, 300),
       family,
+      ...(turn.simulated !== undefined ? { simulated: turn.simulated } : {}),
     },
     reasoningRequested: turn.reasoningRequested,
     // A snapshot is a moment: a reply still streaming is kept as far as it got.
@@ -90,6 +91,7 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
     ...(turn.notices?.length ? { notices: turn.notices.slice(0, 20).map((notice) => clip(notice, 2000)) } : {}),
     ...(turn.toolCalls?.length ? { toolCalls: turn.toolCalls.slice(0, 32) } : {}),
     ...(turn.toolResults?.length ? { toolResults: turn.toolResults.slice(0, 32) } : {}),
+    ...(turn.timings ? { timings: turn.timings } : {}),
   };
 }
 
@@ -171,6 +173,8 @@ function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
     ...(turn.notices?.length ? { notices: turn.notices } : {}),
     ...(turn.toolCalls?.length ? { toolCalls: turn.toolCalls } : {}),
     ...(turn.toolResults?.length ? { toolResults: turn.toolResults } : {}),
+    ...(turn.timings ? { timings: turn.timings } : {}),
+    ...(turn.backend?.simulated !== undefined ? { simulated: turn.backend.simulated } : {}),
   };
 }
 

@@ -64,7 +64,24 @@ const backendSchema = z.object({
   model: label.nullish(),
   family: z.enum(FAMILIES).nullish(),
   kind: z.enum(BACKEND_KINDS).optional(),
+  /** The built-in simulator answered, not a model. */
+  simulated: z.boolean().optional(),
 });
+
+/** [ms since the turn started, characters that arrived] per batch (lib/chat/timings.ts). */
+const timingMarks = z
+  .array(z.tuple([z.number().min(0).max(1e9), z.number().int().min(0).max(1_000_000)]))
+  .max(512)
+  .describe("[ms since the turn started, characters that arrived] per batch of streamed text, in order");
+
+/** Where a recorded session came from: an imported demo pack keeps its origin. */
+const recordingSchema = z
+  .object({
+    recordedAt: z.iso.datetime({ offset: true }),
+    models: z.array(label).max(50),
+    importedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .describe("Where a recorded session came from: when it was recorded and by which models (set by demo packs)");
 
 const turnSchema = z.object({
   role: z.enum(["user", "assistant"]),
@@ -97,8 +114,10 @@ const turnSchema = z.object({
     .array(z.object({ callId: z.string().max(200), content: z.string().max(200_000) }))
     .max(32)
     .optional(),
-  /** A generated image or video shown with the turn. */
-  result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]) }).nullish(),
+  /** A generated image or video shown with the turn; `runMs` is how long it took to make. */
+  result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]), runMs: z.number().min(0).max(1e9).optional() }).nullish(),
+  /** When each batch of text arrived, to replay it at its pace; turns from before have none. */
+  timings: z.object({ think: timingMarks.optional(), answer: timingMarks.optional() }).optional(),
 });
 
 export const snapshotDataSchema = z.object({
@@ -111,6 +130,7 @@ export const snapshotDataSchema = z.object({
   /** The tool definitions the chat was sent with, when it used tools. */
   tools: z.array(toolDefinitionSchema).max(64).optional(),
   turns: z.array(turnSchema).max(2000),
+  recording: recordingSchema.optional(),
 });
 export type SnapshotData = z.infer<typeof snapshotDataSchema>;
 export type SnapshotTurn = z.infer<typeof turnSchema>;

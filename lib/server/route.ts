@@ -26,8 +26,8 @@ export type RouteHandler = (request: Request, context: RouteContext) => Promise<
 /** Anyone, the password holder, or anyone while `openWhen` says so (a public share and its media). */
 export type Access = "open" | "password" | { openWhen: (params: RawParams, request: Request) => Promise<boolean> };
 
-/** What a request body may be: JSON (read by `body`), an upload, what OpenAI clients send, a login form, nothing. */
-export type BodyKind = "json" | "upload" | "openai" | "form" | "none";
+/** What a request body may be: JSON (read by `body`), an upload, what OpenAI clients send, a login form, a zip, nothing. */
+export type BodyKind = "json" | "upload" | "openai" | "form" | "zip" | "none";
 
 export interface RouteSpec {
   params?: z.ZodType;
@@ -68,6 +68,10 @@ const ACCEPTED: Record<Exclude<BodyKind, "none">, { test: (type: string) => bool
   openai: {
     test: (type) => type === "application/json" || type === "multipart/form-data",
     hint: "The pass-through takes JSON or multipart/form-data bodies, as OpenAI clients send them.",
+  },
+  zip: {
+    test: (type) => type === "application/zip" || type === "application/x-zip-compressed" || type === "application/octet-stream",
+    hint: "Send the .nimdemo file as the raw body with Content-Type: application/zip.",
   },
   form: {
     test: (type) => type === "application/x-www-form-urlencoded" || type === "application/json",
@@ -136,7 +140,7 @@ export function route<const S extends RouteSpec>(spec: S, handler: (input: Route
     } catch (error) {
       response = errorResponse(error, requestId);
       // A refused upload or oversized body is left unread: close the connection rather than drain it.
-      if (accepts === "upload" || response.status === 413) response.headers.set("Connection", "close");
+      if (accepts === "upload" || accepts === "zip" || response.status === 413) response.headers.set("Connection", "close");
     }
     return finish(response, owner?.isNew ? ownerCookie(owner, request) : null, requestId);
   };

@@ -40,3 +40,27 @@ export function describeSettings(data: SnapshotData): SettingRow[] {
   }
   return rows;
 }
+
+export interface TurnBackendRow {
+  /** 1-based, counting replies only. */
+  reply: number;
+  label: string;
+  model: string | null;
+  simulated: boolean;
+}
+
+/** Which backend wrote each reply, in order; a session can switch models between turns. */
+export function describeTurnBackends(data: SnapshotData): TurnBackendRow[] {
+  return data.turns
+    .filter((turn) => turn.role === "assistant")
+    .map((turn, index) => {
+      const backend = turn.backend ?? data.backend;
+      return { reply: index + 1, label: backend?.label ?? "Model", model: backend?.model ?? null, simulated: backend?.simulated === true };
+    });
+}
+
+/** The models a session's replies came from, each once, for a recording's label. */
+export function recordedModels(data: SnapshotData): string[] {
+  const names = describeTurnBackends(data).map((row) => (row.simulated ? `${row.label} (simulated)` : row.label));
+  return [...new Set(names.length > 0 ? names : [describeModel(data) ?? "Model"])];
+}

@@ -33,6 +33,9 @@ const OPERATIONS: ApiOperation[] = [
   { method: "put", path: "/api/conversations/{id}", summary: "Save a conversation's new revision", body: saveConversationSchema, responses: { 200: "The saved conversation", ...BAD, ...MISSING, 409: "Changed elsewhere" } },
   { method: "patch", path: "/api/conversations/{id}", summary: "Rename a conversation", body: renameConversationSchema, responses: { 200: "The renamed conversation", ...BAD, ...MISSING } },
   { method: "delete", path: "/api/conversations/{id}", summary: "Delete a conversation", responses: { 204: "Deleted", ...MISSING } },
+  { method: "get", path: "/api/conversations/{id}/demo-pack", summary: "A saved conversation and its media as one .nimdemo file (a zip: nimdemo.json, media/…)", produces: "application/zip", responses: { 200: "The .nimdemo file", ...MISSING } },
+  { method: "get", path: "/api/sessions/{id}/demo-pack", summary: "A shared snapshot and its media as one .nimdemo file", produces: "application/zip", responses: { 200: "The .nimdemo file", ...MISSING, 410: "Removed by its owner" } },
+  { method: "post", path: "/api/demo-packs", summary: "Import a .nimdemo file as a new saved conversation; its media are stored here, each once", rawBody: { "application/zip": { schema: { type: "string", format: "binary" } } }, responses: { 201: "{ id, title, url }", 400: "Not a demo pack the playground can import (the sentence says why)", 413: "Over 256 MB", 415: "Not sent as application/zip" } },
   { method: "post", path: "/api/login", summary: "Log in when the playground has a password (JSON or form)", body: z.object({ password: z.string(), next: z.string().optional() }), responses: { 200: '{"ok":true} and the access cookie', 303: "Form posts: back to the page", 401: "Wrong password", 429: "Too many attempts" } },
   { method: "post", path: "/api/logout", summary: "Log out", responses: { 303: "To the login page" } },
 ];

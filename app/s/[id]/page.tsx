@@ -81,6 +81,7 @@ export default async function SharedSessionPage({ params }: Props) {
   const { snapshot } = found;
   return (
     <SharedSession
+      id={snapshot.id}
       title={snapshot.title}
       createdAt={snapshot.createdAt}
       data={snapshot.data}

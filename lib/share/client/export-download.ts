@@ -1,10 +1,13 @@
+import { zipSync } from "fflate";
+
 import { snapshotMediaIds, type SnapshotData } from "@/lib/conversations/schema";
 import { mediaUrl } from "@/lib/media/media-url";
 import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/files";
 import { buildSessionHtml } from "@/lib/share/export/html";
 import { buildSessionMarkdown } from "@/lib/share/export/markdown";
+import { sessionOverlays, standaloneOverlay } from "@/lib/share/export/overlays";
 
-// Builds an export in the browser and hands it to the person as downloads. Media are fetched
+// Builds an export in the browser and hands it to the person as one download. Media are fetched
 // from the playground; one that cannot be read is named in the file as "not included".
 
 export interface ExportSource {
@@ -33,7 +36,7 @@ function save(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** The Markdown file, then each media file beside it under the name the Markdown links to. */
+/** One zip: the Markdown file, each media file it links to, and each answer's overlay drawn on its image. */
 export async function downloadMarkdown(source: ExportSource): Promise<number> {
   const slug = exportSlug(source.title);
   const blobs = await fetchMedia(source.data);
@@ -41,12 +44,25 @@ export async function downloadMarkdown(source: ExportSource): Promise<number> {
   [...blobs].forEach(([id, blob], index) =>
     names.set(id, mediaFileName(slug, index, blob.type, blob.type.startsWith("video/") ? "video" : "image")),
   );
-  save(`${slug}.md`, new Blob([buildSessionMarkdown({ ...source, media: names })], { type: "text/markdown;charset=utf-8" }));
-  for (const [id, blob] of blobs) {
-    // Browsers drop downloads started in the same instant; a short gap lets each one through.
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    save(names.get(id) ?? id, blob);
+  const files: Record<string, Uint8Array> = {};
+  const overlayNames = new Map<number, string>();
+  for (const [index, overlay] of sessionOverlays(source.data)) {
+    const blob = blobs.get(overlay.mediaId);
+    const uri = blob && mediaDataUri(blob.type, await toBase64(blob));
+    if (!uri) continue;
+    const name = `${slug}-overlay-${overlayNames.size + 1}.svg`;
+    overlayNames.set(index, name);
+    files[name] = new TextEncoder().encode(standaloneOverlay(overlay, uri));
   }
+  files[`${slug}.md`] = new TextEncoder().encode(buildSessionMarkdown({ ...source, media: names, overlays: overlayNames }));
+  for (const [id, blob] of blobs) files[names.get(id) ?? id] = new Uint8Array(await blob.arrayBuffer());
+  // Media are compressed already; only the text is worth deflating.
+  const zip = zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, bytes]) => [name, [bytes, { level: name.endsWith(".md") || name.endsWith(".svg") ? 6 : 0 }]]),
+    ),
+  );
+  save(`${slug}.zip`, new Blob([zip as BlobPart], { type: "application/zip" }));
   return blobs.size;
 }
 
@@ -67,6 +83,6 @@ export async function downloadHtml(source: ExportSource): Promise<void> {
     const uri = mediaDataUri(blob.type, await toBase64(blob));
     if (uri) media.set(id, uri);
   }
-  const html = buildSessionHtml({ ...source, media, renderMarkdown: renderMarkdownToHtml });
+  const html = buildSessionHtml({ ...source, media, renderMarkdown: renderMarkdownToHtml, overlays: sessionOverlays(source.data) });
   save(`${exportSlug(source.title)}.html`, new Blob([html], { type: "text/html;charset=utf-8" }));
 }

@@ -1,16 +1,20 @@
 import type { SnapshotTurn } from "@/lib/conversations/schema";
 import { escapeHtml } from "@/lib/share/export/escape";
 import { metricsLine, thinkingLine, type SessionExport } from "@/lib/share/export/markdown";
+import type { TurnOverlay } from "@/lib/share/export/overlays";
+import { REPLAY_BAR, REPLAY_CSS, REPLAY_RADIOS, replayTimeline, replayWrap } from "@/lib/share/export/replay-html";
 import { toolCallViews } from "@/lib/share/export/tool-calls";
-import { describeModel, describeSettings } from "@/lib/share/settings";
+import { describeModel, describeSettings, recordedModels } from "@/lib/share/settings";
 
 // A session as one self-contained HTML file that plays back offline: inline CSS, media embedded as
 // data: URIs (passed in `media`), reasoning in <details>, and no script at all. Its own CSP forbids
 // scripts and remote loads too, so even a mistake in escaping could not run anything.
 
-export interface HtmlExport extends SessionExport {
+export interface HtmlExport extends Omit<SessionExport, "overlays"> {
   /** Turns model Markdown into HTML; it must escape raw HTML. Defaults to escaped plain text. */
   renderMarkdown?: (markdown: string) => string;
+  /** Points, boxes and trajectories to draw over the image an answer is about, by turn index. */
+  overlays?: ReadonlyMap<number, TurnOverlay>;
 }
 
 const CSP = "default-src 'none'; img-src data:; media-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -34,7 +38,8 @@ details.think{border:1px solid var(--line);border-radius:12px;background:var(--c
 .tool{border:1px solid var(--line);border-radius:12px;margin:10px 0;overflow:hidden}.tool-head{padding:8px 12px;border-bottom:1px solid var(--line);font-size:13px}.tool-head span{float:right;color:var(--muted);font-size:11px}.tool pre{margin:0;padding:10px 12px;font-size:12px;overflow-x:auto;white-space:pre-wrap}.tool-result{border-top:1px solid var(--line);padding:8px 12px 0;font-size:12px}
 .answer a{color:var(--accent)}.plain{white-space:pre-wrap}.note{color:var(--muted);font-size:12px;margin-top:8px}.error{border:1px solid #fecaca;background:#fef2f2;color:#991b1b;border-radius:12px;padding:10px 12px;font-size:13px}
 @media (prefers-color-scheme:dark){.error{border-color:#7f1d1d;background:#450a0a;color:#fecaca}}
-footer{margin-top:48px;color:var(--muted);font-size:12px;text-align:center}`;
+footer{margin-top:48px;color:var(--muted);font-size:12px;text-align:center}
+.overlay{margin:12px 0}.stage{position:relative;display:inline-block;max-width:100%;line-height:0}.stage img{display:block;max-width:100%;max-height:420px;height:auto;border-radius:12px}.stage svg{position:absolute;inset:0;width:100%;height:100%}.overlay figcaption{color:var(--muted);font-size:12px;margin-top:6px}`;
 
 const plainText = (markdown: string) => `<div class="plain">${escapeHtml(markdown)}</div>`;
 
@@ -56,7 +61,13 @@ function userHtml(turn: SnapshotTurn, media: ReadonlyMap<string, string>): strin
   return `<section class="user">${attachments ? `<div class="media">${attachments}</div>` : ""}${turn.text ? `<div class="bubble">${escapeHtml(turn.text)}</div>` : ""}</section>`;
 }
 
-function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string): string {
+function overlayHtml(overlay: TurnOverlay | undefined, media: ReadonlyMap<string, string>): string {
+  const src = overlay && media.get(overlay.mediaId);
+  if (!overlay || !src?.startsWith("data:")) return "";
+  return `<figure class="overlay"><div class="stage"><img src="${escapeHtml(src)}" alt="" width="${overlay.size.width}" height="${overlay.size.height}">${overlay.svg}</div><figcaption>Drawn from the answer: ${escapeHtml(overlay.labels.join(", "))}</figcaption></figure>`;
+}
+
+function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string, overlay: string): string {
   const parts = [
     `<div class="who">${escapeHtml(turn.backend?.label ?? "Reply")}${turn.backend?.model ? `<span>${escapeHtml(turn.backend.model)}</span>` : ""}</div>`,
   ];
@@ -66,6 +77,7 @@ function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string)
     );
   }
   if (turn.answer) parts.push(`<div class="answer">${render(turn.answer)}</div>`);
+  if (overlay) parts.push(overlay);
   for (const call of toolCallViews(turn)) {
     const result =
       call.result === null ? "" : `<div class="tool-result"><strong>Result</strong><pre>${escapeHtml(call.result)}</pre></div>`;
@@ -82,7 +94,14 @@ function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string)
   return `<section class="reply">${parts.join("")}</section>`;
 }
 
-export function buildSessionHtml({ title, createdAt, data, media = new Map(), renderMarkdown = plainText }: HtmlExport): string {
+export function buildSessionHtml({
+  title,
+  createdAt,
+  data,
+  media = new Map(),
+  renderMarkdown = plainText,
+  overlays = new Map(),
+}: HtmlExport): string {
   const model = describeModel(data);
   const prompts = data.turns.filter((t) => t.role === "user").length;
   const meta = [createdAt ? createdAt.slice(0, 10) : null, model, `${prompts} ${prompts === 1 ? "prompt" : "prompts"}`].filter(Boolean);
@@ -92,7 +111,17 @@ export function buildSessionHtml({ title, createdAt, data, media = new Map(), re
   const system = data.systemPrompt?.trim()
     ? `<div class="system"><strong>System prompt</strong>\n${escapeHtml(data.systemPrompt)}</div>`
     : "";
-  const turns = data.turns.map((turn) => (turn.role === "user" ? userHtml(turn, media) : assistantHtml(turn, renderMarkdown))).join("\n");
+  const recordedOn = (data.recording?.recordedAt ?? createdAt)?.slice(0, 10);
+  const timeline = replayTimeline(data);
+  const turns = data.turns
+    .map((turn, index) =>
+      replayWrap(
+        turn.role === "user" ? userHtml(turn, media) : assistantHtml(turn, renderMarkdown, overlayHtml(overlays.get(index), media)),
+        index,
+        timeline,
+      ),
+    )
+    .join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -101,12 +130,15 @@ export function buildSessionHtml({ title, createdAt, data, media = new Map(), re
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${REPLAY_CSS}</style>
 </head>
 <body>
+${REPLAY_RADIOS}
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${meta.map((m) => escapeHtml(String(m))).join(" · ")}</p>
+<p class="meta">Recording of ${escapeHtml(recordedModels(data).join(", "))}${recordedOn ? ` · recorded ${escapeHtml(recordedOn)}` : ""}</p>
+${REPLAY_BAR}
 <details class="settings"><summary>Settings</summary><dl>${rows}</dl>${system}</details>
 ${turns}
 <footer>Exported from NIM Playground. This file plays back offline and runs no scripts.</footer>

@@ -14,6 +14,8 @@ export interface SessionExport {
   data: SnapshotData;
   /** Stored media id → the file name (or data: URI, for HTML) the export uses for it. */
   media?: ReadonlyMap<string, string>;
+  /** Turn index → the file that draws that answer's points, boxes and paths on its image. */
+  overlays?: ReadonlyMap<number, string>;
 }
 
 type Metrics = NonNullable<SnapshotTurn["metrics"]>;
@@ -78,7 +80,7 @@ function fenced(text: string): string {
   return `${fence}\n${text}\n${fence}`;
 }
 
-function assistantSection(turn: SnapshotTurn): string {
+function assistantSection(turn: SnapshotTurn, overlay: string | undefined): string {
   const who = [turn.backend?.label, turn.backend?.model]
     .filter(Boolean)
     .map((s) => inlineLabel(String(s)))
@@ -86,6 +88,7 @@ function assistantSection(turn: SnapshotTurn): string {
   const lines = [`### ${who || "Reply"}`, ""];
   if (turn.reasoning) lines.push(quote(`**${thinkingLine(turn)}**\n\n${neutralizeMarkdown(turn.reasoning)}`), "");
   if (turn.answer) lines.push(neutralizeMarkdown(turn.answer), "");
+  if (overlay) lines.push(`![Drawn from the answer](<${overlay.replace(/[<>\s]/g, encodeURIComponent)}>)`, "");
   for (const call of toolCallViews(turn)) {
     lines.push(
       `**Tool call \`${call.name.replace(/`/g, "")}\`** (${inlineLabel(call.id)})${call.malformed ? ` — ${inlineLabel(call.malformed)}` : ""}`,
@@ -103,7 +106,7 @@ function assistantSection(turn: SnapshotTurn): string {
   return lines.join("\n");
 }
 
-export function buildSessionMarkdown({ title, createdAt, data, media = new Map() }: SessionExport): string {
+export function buildSessionMarkdown({ title, createdAt, data, media = new Map(), overlays = new Map() }: SessionExport): string {
   const model = describeModel(data);
   const meta = ["Exported from NIM Playground", createdAt ? createdAt.slice(0, 10) : null, model ? inlineLabel(model) : null].filter(
     Boolean,
@@ -112,13 +115,13 @@ export function buildSessionMarkdown({ title, createdAt, data, media = new Map()
   const parts = [`# ${inlineLabel(title) || "Session"}`, "", `*${meta.join(" · ")}*`, "", "## Settings", "", ...settings, ""];
   if (data.systemPrompt?.trim()) parts.push("**System prompt:**", "", quote(neutralizeMarkdown(data.systemPrompt)), "");
   let prompt = 0;
-  for (const turn of data.turns) {
+  for (const [index, turn] of data.turns.entries()) {
     parts.push("---", "");
     if (turn.role === "user") {
       prompt += 1;
       parts.push(userSection(turn, prompt, media));
     } else {
-      parts.push(assistantSection(turn));
+      parts.push(assistantSection(turn, overlays.get(index)));
     }
   }
   return `${parts
