@@ -3,7 +3,7 @@ import type { GenerationJobView } from "@/lib/generation/schema";
 
 // How a job is named on its queue row, its card and its download.
 
-const MODE_SHORT = {
+export const MODE_SHORT = {
   text2world: "text → world",
   image2world: "image → world",
   video2world: "video → world",
@@ -49,3 +49,6 @@ export function downloadName(job: GenerationJobView): string {
       .slice(0, 40) || "generation";
   return `${slug}-seed-${jobSeed(job) ?? "x"}${job.result?.kind === "image" ? "" : ".mp4"}`;
 }
+
+/** "robot-arm-stacks-cups-seed-7-actions": the actions' export name, without extension. */
+export const actionsName = (job: GenerationJobView): string => `${downloadName(job).replace(/\.mp4$/, "")}-actions`;

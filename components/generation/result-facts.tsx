@@ -12,10 +12,11 @@ interface Fact {
   asked: string | null;
 }
 
+const probedOf = (job: GenerationJobView) => (job.result && job.result.kind !== "actions" ? job.result.probed : undefined);
 const seconds = (value: number) => `${value.toFixed(1)} s`;
 
 function facts(job: GenerationJobView): Fact[] {
-  const probed = job.result?.probed;
+  const probed = probedOf(job);
   if (!probed) return [];
   const size = jobSize(job);
   const { frames, fps, generateSound } = job.request;
@@ -73,7 +74,7 @@ export function ResultFacts({ job }: { job: GenerationJobView }) {
 /** Small labels on the card: it has sound, it carries actions. */
 export function ResultBadges({ job }: { job: GenerationJobView }) {
   const action = job.result?.action;
-  const sound = job.result?.probed?.audio;
+  const sound = probedOf(job)?.audio;
   if (!action && !sound) return null;
   const chip = "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-[10px] font-semibold";
   return (

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { AnnotationsProvider } from "@/components/annotations/annotations-context";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
+import { SharedResult } from "@/components/generation/shared-result";
 import { PresentButton } from "@/components/presentation/present-button";
 import { PresentationView } from "@/components/presentation/presentation-view";
 import { usePresentation } from "@/components/presentation/use-presentation";
@@ -79,9 +80,16 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
                 {model && <> · {model}</>} · {prompts} {prompts === 1 ? "prompt" : "prompts"}
               </p>
               <div data-testid="shared-conversation" className="mt-8 flex flex-col gap-7">
-                {turns.map((turn) =>
-                  turn.kind === "user" ? <UserTurn key={turn.id} turn={turn} /> : <AssistantTurn key={turn.id} turn={turn} />,
-                )}
+                {turns.map((turn, index) => {
+                  const stored = data.turns[index];
+                  if (turn.kind === "user") return <UserTurn key={turn.id} turn={turn} />;
+                  // A generation result plays in the same players as /generate.
+                  if (stored?.result)
+                    return (
+                      <SharedResult key={turn.id} turn={{ ...stored, result: stored.result }} prompt={data.turns[index - 1]?.text ?? ""} />
+                    );
+                  return <AssistantTurn key={turn.id} turn={turn} />;
+                })}
               </div>
             </div>
           </main>

@@ -76,6 +76,12 @@ export interface ActionResult {
   data: number[][];
 }
 
+/** A finished job's output: a stored file (with its actions, for the world-model modes), or actions alone. */
+export type GenerationResult =
+  | { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult; probed?: ResultMediaFacts }
+  | { kind: "actions"; action: ActionResult };
+export type MediaResult = Extract<GenerationResult, { mediaId: string }>;
+
 export type GenerationRequest = z.infer<typeof generationRequestSchema>;
 
 export const listGenerationsSchema = z.object({
@@ -106,7 +112,7 @@ export interface GenerationJobView {
   estimatedTotalS?: number;
   /** Jobs ahead of this one on its backend, plus one; only while queued. */
   queuePosition?: number;
-  result?: { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult; probed?: ResultMediaFacts };
+  result?: GenerationResult;
   upsampledPrompt?: string;
   seed?: number;
   /** A remark from the model server, e.g. that a simulated result is a stock clip. */

@@ -51,12 +51,8 @@ export async function executePlan(
   const response = await ensureOk(await callUpstream(backend, jsonCall("infer", inferBody(plan, input, control)), signal), backend);
   const body = await readJsonBody(response, backend, signal);
   const action = actionOf(body.action, extra.domain);
-  if (!body.b64_video && !body.b64_image && action.action) {
-    throw new PlaygroundError(
-      "upstream_error",
-      `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`,
-    );
-  }
+  // The DROID policy checkpoint answers `{"action": …}` alone [NIM2 action.md]: the actions are the result.
+  if (!body.b64_video && !body.b64_image && action.action) return { ...notes(body), ...action };
   const media = plan.output === "image" ? (body.b64_image ?? body.b64_video) : (body.b64_video ?? body.b64_image);
   const upsampledPrompt = text(body.upsampled_prompt);
   const seed = integer(body.seed);

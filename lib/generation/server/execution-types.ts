@@ -19,7 +19,8 @@ export interface ExecutionHooks {
 }
 
 export interface GenerationOutput {
-  bytes: Uint8Array;
+  /** Absent when the server answered with actions only (the DROID policy NIM). */
+  bytes?: Uint8Array;
   upsampledPrompt?: string;
   seed?: number;
   /** A remark from the server (the simulator says its results are stock media). */

@@ -221,17 +221,13 @@ export class GenerationService {
           `Backend '${backend.id}' returned the video without the actions; a ${resolved.request.mode.replace("_", " ")} result needs them (vLLM-Omni returns them from async jobs, POST /v1/videos, only).`,
         );
       }
-      const stored = await storeMediaBytes(output.bytes, this.deps.media()).catch((error: unknown) => {
-        throw error instanceof PlaygroundError && error.code === "unsupported_media"
-          ? new PlaygroundError("upstream_error", `Backend '${backend.id}' returned a result that is not a playable image or video.`)
-          : error;
-      });
+      const stored = output.bytes ? await this.storeResult(output.bytes, backend.id) : null;
       await this.record(job.id, {
         type: "succeed",
         at: this.now(),
-        result: { mediaId: stored.media.id, kind: stored.media.kind },
+        result: stored && { mediaId: stored.media.id, kind: stored.media.kind },
         action: output.action ?? null,
-        media: await resultFacts(output.bytes, stored.media),
+        media: stored && (await resultFacts(stored.bytes, stored.media)),
         upsampledPrompt: output.upsampledPrompt ?? null,
         seed: output.seed ?? resolved.request.seed,
         note: output.note ?? null,
@@ -249,6 +245,15 @@ export class GenerationService {
         error: { code: failure.code, message: redactKey(failure.message, backend) },
       });
     }
+  }
+
+  private async storeResult(bytes: Uint8Array, backendId: string) {
+    const stored = await storeMediaBytes(bytes, this.deps.media()).catch((error: unknown) => {
+      throw error instanceof PlaygroundError && error.code === "unsupported_media"
+        ? new PlaygroundError("upstream_error", `Backend '${backendId}' returned a result that is not a playable image or video.`)
+        : error;
+    });
+    return { ...stored, bytes };
   }
 
   private async readInput(mediaId: string): Promise<InputMedia> {

@@ -3,6 +3,7 @@ import { mediaUrl } from "@/lib/media/media-url";
 import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/files";
 import { buildSessionHtml } from "@/lib/share/export/html";
 import { buildSessionMarkdown } from "@/lib/share/export/markdown";
+import { allActionFiles } from "@/lib/share/export/world-results";
 
 // Builds an export in the browser and hands it to the person as downloads. Media are fetched
 // from the playground; one that cannot be read is named in the file as "not included".
@@ -33,7 +34,7 @@ function save(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** The Markdown file, then each media file beside it under the name the Markdown links to. */
+/** The Markdown file, then each media and action file beside it under the name the Markdown links to. */
 export async function downloadMarkdown(source: ExportSource): Promise<number> {
   const slug = exportSlug(source.title);
   const blobs = await fetchMedia(source.data);
@@ -42,12 +43,13 @@ export async function downloadMarkdown(source: ExportSource): Promise<number> {
     names.set(id, mediaFileName(slug, index, blob.type, blob.type.startsWith("video/") ? "video" : "image")),
   );
   save(`${slug}.md`, new Blob([buildSessionMarkdown({ ...source, media: names })], { type: "text/markdown;charset=utf-8" }));
-  for (const [id, blob] of blobs) {
+  const files = allActionFiles(source.data, slug).map((file) => [file.name, new Blob([file.text], { type: file.type })] as const);
+  for (const [name, blob] of [...[...blobs].map(([id, blob]) => [names.get(id) ?? id, blob] as const), ...files]) {
     // Browsers drop downloads started in the same instant; a short gap lets each one through.
     await new Promise((resolve) => setTimeout(resolve, 250));
-    save(names.get(id) ?? id, blob);
+    save(name, blob);
   }
-  return blobs.size;
+  return blobs.size + files.length;
 }
 
 function toBase64(blob: Blob): Promise<string> {

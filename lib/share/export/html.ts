@@ -1,7 +1,9 @@
 import type { SnapshotTurn } from "@/lib/conversations/schema";
 import { escapeHtml } from "@/lib/share/export/escape";
+import { exportSlug } from "@/lib/share/export/files";
 import { metricsLine, thinkingLine, type SessionExport } from "@/lib/share/export/markdown";
 import { toolCallViews } from "@/lib/share/export/tool-calls";
+import { actionFiles, resultHtml } from "@/lib/share/export/world-results";
 import { describeModel, describeSettings } from "@/lib/share/settings";
 
 // A session as one self-contained HTML file that plays back offline: inline CSS, media embedded as
@@ -34,6 +36,7 @@ details.think{border:1px solid var(--line);border-radius:12px;background:var(--c
 .tool{border:1px solid var(--line);border-radius:12px;margin:10px 0;overflow:hidden}.tool-head{padding:8px 12px;border-bottom:1px solid var(--line);font-size:13px}.tool-head span{float:right;color:var(--muted);font-size:11px}.tool pre{margin:0;padding:10px 12px;font-size:12px;overflow-x:auto;white-space:pre-wrap}.tool-result{border-top:1px solid var(--line);padding:8px 12px 0;font-size:12px}
 .answer a{color:var(--accent)}.plain{white-space:pre-wrap}.note{color:var(--muted);font-size:12px;margin-top:8px}.error{border:1px solid #fecaca;background:#fef2f2;color:#991b1b;border-radius:12px;padding:10px 12px;font-size:13px}
 @media (prefers-color-scheme:dark){.error{border-color:#7f1d1d;background:#450a0a;color:#fecaca}}
+.result-media{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:10px}.result-media figure,.plot{margin:0}.result-media video{width:100%;border-radius:12px;background:#000}.result figcaption{color:var(--muted);font-size:12px;margin-top:4px}.plot{margin-top:12px;border:1px solid var(--line);border-radius:12px;background:var(--card);padding:8px}.plot svg{width:100%;height:auto}.result img{max-width:100%;border-radius:12px}
 footer{margin-top:48px;color:var(--muted);font-size:12px;text-align:center}`;
 
 const plainText = (markdown: string) => `<div class="plain">${escapeHtml(markdown)}</div>`;
@@ -56,7 +59,7 @@ function userHtml(turn: SnapshotTurn, media: ReadonlyMap<string, string>): strin
   return `<section class="user">${attachments ? `<div class="media">${attachments}</div>` : ""}${turn.text ? `<div class="bubble">${escapeHtml(turn.text)}</div>` : ""}</section>`;
 }
 
-function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string): string {
+function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string, result: string): string {
   const parts = [
     `<div class="who">${escapeHtml(turn.backend?.label ?? "Reply")}${turn.backend?.model ? `<span>${escapeHtml(turn.backend.model)}</span>` : ""}</div>`,
   ];
@@ -66,6 +69,7 @@ function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string)
     );
   }
   if (turn.answer) parts.push(`<div class="answer">${render(turn.answer)}</div>`);
+  if (result) parts.push(result);
   for (const call of toolCallViews(turn)) {
     const result =
       call.result === null ? "" : `<div class="tool-result"><strong>Result</strong><pre>${escapeHtml(call.result)}</pre></div>`;
@@ -92,7 +96,12 @@ export function buildSessionHtml({ title, createdAt, data, media = new Map(), re
   const system = data.systemPrompt?.trim()
     ? `<div class="system"><strong>System prompt</strong>\n${escapeHtml(data.systemPrompt)}</div>`
     : "";
-  const turns = data.turns.map((turn) => (turn.role === "user" ? userHtml(turn, media) : assistantHtml(turn, renderMarkdown))).join("\n");
+  const files = actionFiles(data, exportSlug(title));
+  const turns = data.turns
+    .map((turn, index) =>
+      turn.role === "user" ? userHtml(turn, media) : assistantHtml(turn, renderMarkdown, resultHtml(turn, files.get(index), media)),
+    )
+    .join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
