@@ -8,6 +8,7 @@ import {
   SEED_MAX,
   type GenerationMode,
 } from "@/lib/backends/generation-families";
+import { observationSchema } from "@/lib/generation/observation";
 import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
 import { mediaIdSchema } from "@/lib/media/media-api";
 
@@ -53,6 +54,8 @@ export const generationRequestSchema = z
       .object({ type: z.enum(CONTROL_TYPES), mediaId: mediaIdSchema, guidance: z.number().finite().min(0).max(10).optional() })
       .strict()
       .optional(),
+    /** Policy on DROID: the robot's joint and gripper positions, for the checkpoints that condition on them. */
+    observation: observationSchema.optional(),
     /** vLLM-Omni: seconds of generated sound; the video's length when absent. */
     soundDuration: z.number().finite().positive().max(120).optional(),
   })
