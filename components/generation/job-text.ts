@@ -1,4 +1,4 @@
-import { TIER_SIZES } from "@/lib/backends/generation-families";
+import { requestedSize } from "@/lib/generation/result-comparison";
 import type { GenerationJobView } from "@/lib/generation/schema";
 
 // How a job is named on its queue row, its card and its download.
@@ -14,11 +14,8 @@ export const MODE_SHORT = {
   transfer: "transfer",
 } as const;
 
-export function jobSize(job: GenerationJobView): { width: number; height: number } | null {
-  const { width, height, resolution, aspect } = job.request;
-  if (width && height) return { width, height };
-  return resolution && aspect ? TIER_SIZES[resolution][aspect] : null;
-}
+/** The size the request set; none for the action modes, which keep the input's size. */
+export const jobSize = requestedSize;
 
 export const jobSeed = (job: GenerationJobView): number | undefined => job.seed ?? job.request.seed;
 
