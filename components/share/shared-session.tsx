@@ -66,7 +66,8 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
           </span>
           <span className="flex-1" />
           <PresentButton onClick={presentation.toggle} disabled={turns.length === 0} />
-          <ForkButton title={title} data={data} />
+          {/* Generation results have no chat to continue. */}
+          {!data.turns.some((turn) => turn.result) && <ForkButton title={title} data={data} />}
         </header>
 
         <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
