@@ -10,6 +10,8 @@ import { GeneratePage, PlayerView } from "./pages/generate";
 // result that is actions alone (the DROID policy NIM) shown as its plot, without a broken player.
 
 const JOB_TIMEOUT = 40_000;
+// Each test runs two generations (or one and a share) from the form to a second browser.
+test.slow();
 const START = { name: "start.png", mimeType: "image/png", buffer: Buffer.from(makePng(160, 96, [90, 120, 160])) };
 const CLIP = { name: "drive.mp4", mimeType: "video/mp4", buffer: readFileSync(path.resolve("public/samples/world-driving.mp4")) };
 
@@ -45,8 +47,8 @@ test("a shared policy and transfer open without cookies: the plot on the player'
 }) => {
   await new GeneratePage(page).goto();
   const form = page.getByTestId("generate-form");
-  await generate(page, "sim-cosmos3-gen", "policy", () => addInput(form, START), "Put the cup in the bin.");
   await generate(page, "sim-cosmos3-gen", "transfer", () => addInput(page.getByTestId("control-media"), CLIP), "The road in snow.");
+  await generate(page, "sim-cosmos3-gen", "policy", () => addInput(form, START), "Put the cup in the bin.");
   const link = await createLink(page, page.getByTestId("gallery-share"));
 
   const viewer = await browser.newContext();
@@ -55,7 +57,7 @@ test("a shared policy and transfer open without cookies: the plot on the player'
   expect(await viewer.cookies()).toEqual([]);
   const results = shared.getByTestId("shared-result");
   await expect(results).toHaveCount(2);
-  await expect(shared.getByTestId("user-turn").first().getByTestId("turn-image")).toBeVisible();
+  await expect(shared.getByTestId("user-turn").getByTestId("turn-image")).toBeVisible();
 
   // The policy: its predicted actions beside the video; half way through, the playhead is on the middle step.
   const policy = results.and(shared.locator('[data-kind="video"]')).filter({ has: shared.getByTestId("action-player") });

@@ -29,7 +29,8 @@ export function describeJob(job: GenerationJobView, { seed = true } = {}): strin
   return [
     MODE_SHORT[job.mode],
     size ? `${size.width}×${size.height}` : null,
-    job.request.frames ? `${job.request.frames} frames at ${jobFps(job)} fps` : null,
+    // A result of actions alone has no frames, only steps.
+    job.request.frames && job.result?.kind !== "actions" ? `${job.request.frames} frames at ${jobFps(job)} fps` : null,
     seed && seedValue !== undefined ? `seed ${seedValue}` : null,
   ]
     .filter(Boolean)

@@ -62,7 +62,6 @@ export function ResultCard({
           aria-label={`${video ? "Play" : "View"}: ${job.request.prompt}`}
           className={`group block w-full ${actionsOnly ? "bg-zinc-50 dark:bg-zinc-950/60" : "bg-zinc-950"} ${focusRing} focus-visible:ring-offset-0`}
         >
-          <ShareResultButton jobs={[job]} backendOf={(id) => ({ id, label: backendLabel })} />
           {result.kind === "actions" ? (
             <ActionThumbnail action={result.action} />
           ) : video ? (
