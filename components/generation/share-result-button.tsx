@@ -12,6 +12,7 @@ import { jobsToSnapshot, type SharedBackend } from "@/lib/generation/share";
 const ShareDialog = dynamic(() => import("@/components/share/share-dialog").then((module) => module.ShareDialog), { ssr: false });
 
 const HEADING = {
+  what: "the results",
   title: "Share this result",
   description:
     "A link opens a read-only page with the result as it is now: the prompt, its input, the video and, for world-model modes, the actions plotted on the player's clock.",

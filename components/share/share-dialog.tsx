@@ -21,7 +21,7 @@ interface ShareDialogProps {
   data: () => SavedSessionData;
   onClose: () => void;
   /** What is shared, when it is not a chat (a generation result). */
-  heading?: { title: string; description: string };
+  heading?: { title: string; description: string; what?: string };
 }
 
 const CHAT_HEADING = {
@@ -44,7 +44,7 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
           {url ? (
             <div className="space-y-2">
               <label htmlFor="share-url" className="text-sm font-medium">
-                Anyone with this link can view the chat
+                Anyone with this link can view {heading.what ?? "the chat"}
               </label>
               <div className="flex gap-2">
                 <input
