@@ -90,7 +90,7 @@ describe("a large generation result", () => {
       upsampledPrompt: "A cube rolls for a long time.",
       seed: 3,
     } as Partial<GenerationJobView>);
-    const record = await mediaStorage().catalog.get(job.result!.mediaId);
+    const record = await mediaStorage().catalog.get((job.result as { mediaId: string }).mediaId);
     expect(record?.bytes).toBe(size);
     const grewMb = (peak - before) / MB;
     console.info(`${(size / MB).toFixed(0)} MB result: peak RSS growth ${grewMb.toFixed(0)} MB`);

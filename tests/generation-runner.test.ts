@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
+import type { GenerationJobView, GenerationRequest, MediaResult } from "@/lib/generation/schema";
 import { JobRunner } from "@/lib/generation/server/runner";
 import { generationService } from "@/lib/generation/server/service";
 
@@ -121,7 +121,7 @@ describe("generation jobs against a scripted Cosmos Predict", () => {
       progress: 1,
       seed: 11,
       upsampledPrompt: "A longer prompt.",
-      result: { kind: "video", url: `/api/media/${done.result?.mediaId}` },
+      result: { kind: "video", url: `/api/media/${(done.result as MediaResult).mediaId}` },
     });
     await until(() => held.length === 1, "the second request");
     expect(JSON.parse(predict.requests.at(-1)!.body).seed).toBe(5);

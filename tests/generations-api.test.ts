@@ -8,7 +8,7 @@ import { POST as createRoute, GET as listRoute } from "@/app/api/generations/rou
 import { GET as getMedia } from "@/app/api/media/[id]/route";
 import { forgetProcessMemo } from "@/lib/core/process-memo";
 import { RESTART_MESSAGE } from "@/lib/generation/job-state";
-import type { GenerationJobList, GenerationJobView } from "@/lib/generation/schema";
+import type { GenerationJobList, GenerationJobView, MediaResult } from "@/lib/generation/schema";
 import { generationService } from "@/lib/generation/server/service";
 import { readImageSize } from "@/lib/media/image-size";
 import { probeMp4 } from "@/lib/media/mp4-probe";
@@ -104,7 +104,7 @@ describe("POST /api/generations and polling", () => {
     });
     expect(done.elapsedS).toBeGreaterThanOrEqual(0.4);
 
-    const media = await fetch(`${app.url}${done.result!.url}`);
+    const media = await fetch(`${app.url}${(done.result as MediaResult).url}`);
     expect(media.headers.get("content-type")).toBe("video/mp4");
     const bytes = new Uint8Array(await media.arrayBuffer());
     const info = await probeMp4(async (offset, length) => bytes.subarray(offset, offset + length), bytes.length);
@@ -118,7 +118,7 @@ describe("POST /api/generations and polling", () => {
     ).json()) as GenerationJobView;
     const done = (await follow(queued.id, (job) => job.status !== "queued" && job.status !== "running")).at(-1)!;
     expect(done).toMatchObject({ status: "succeeded", result: { kind: "image" }, note: expect.stringMatching(/procedural picture/) });
-    const media = await fetch(`${app.url}${done.result!.url}`);
+    const media = await fetch(`${app.url}${(done.result as MediaResult).url}`);
     expect(media.headers.get("content-type")).toBe("image/png");
     expect(readImageSize(new Uint8Array(await media.arrayBuffer()))).toEqual({ width: 736, height: 544 });
   });

@@ -8,7 +8,7 @@ import { GET as backendsRoute } from "@/app/api/backends/route";
 import { GET as getRoute } from "@/app/api/generations/[id]/route";
 import { POST as createRoute } from "@/app/api/generations/route";
 import { exampleActions } from "@/lib/generation/action-curves";
-import type { GenerationJobView } from "@/lib/generation/schema";
+import type { GenerationJobView, MediaResult } from "@/lib/generation/schema";
 import { generationService } from "@/lib/generation/server/service";
 import { storeMediaBytes } from "@/lib/media/server/service";
 
@@ -228,7 +228,7 @@ describe("world-model modes through /api/generations", () => {
     const job = await run({ mode: "transfer", control: { type: "edge", mediaId: await media(MP4) } });
     expect(job).toMatchObject({ status: "succeeded", request: { resolution: "720p", frames: 121, fps: 30 } });
     // What the file really is, next to what was asked.
-    expect(job.result?.probed).toEqual({ width: 64, height: 48, frames: 24, durationS: 1, fps: 24, audio: false });
+    expect((job.result as MediaResult).probed).toEqual({ width: 64, height: 48, frames: 24, durationS: 1, fps: 24, audio: false });
   });
 
   it("text to video with sound asks for it and its duration", async () => {
@@ -293,9 +293,11 @@ describe("world-model modes on the Cosmos3 NIM 2.x", () => {
     });
   });
 
-  it("fails a job answered with actions only, saying why", async () => {
-    nimAnswer = { action: { data: [[0, 0, 0, 0, 0, 0, 0, 0]], shape: [32, 8], action_mode: "policy", domain_id: 8 } };
+  it("keeps a job answered with actions only (the DROID policy NIM) as an action-only result", async () => {
+    const rows = Array.from({ length: 32 }, (_, step) => Array.from({ length: 8 }, (_, d) => step * 0.01 + d));
+    nimAnswer = { action: { data: rows.flat(), shape: [32, 8], action_mode: "policy", domain_id: 8 } };
     const job = await run({ backend: "nim2", mode: "policy", inputMediaId: await media(makePng(32, 18)) });
-    expect(job.error?.message).toMatch(/answered with actions only/);
+    expect(job.status).toBe("succeeded");
+    expect(job.result).toEqual({ kind: "actions", action: { domain: "droid_lerobot", shape: [32, 8], data: rows } });
   });
 });

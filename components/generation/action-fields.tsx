@@ -4,6 +4,7 @@ import { useMemo, useRef } from "react";
 
 import { ActionPlot } from "@/components/generation/action-plot";
 import { compactSelect, Field } from "@/components/generation/field";
+import { ObservationFields } from "@/components/generation/observation-fields";
 import { Button } from "@/components/ui/button";
 import { SparkleIcon, UploadIcon, XIcon } from "@/components/ui/icons";
 import { inputStyles } from "@/components/ui/styles";
@@ -12,6 +13,7 @@ import type { GenerationProfile } from "@/lib/backends/generation-families";
 import { exampleActions } from "@/lib/generation/action-curves";
 import { actionsToText, parseActionText } from "@/lib/generation/action-data";
 import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { DROID_POLICY_CHUNK } from "@/lib/generation/observation";
 import { draftDomain, profileDomains } from "@/lib/generation/world-form";
 
 interface ActionFieldsProps {
@@ -132,10 +134,15 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
           className="rounded-lg bg-zinc-50 px-2.5 py-2 text-[11px] leading-snug text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-300"
           data-testid="action-mode-note"
         >
-          {draft.mode === "policy"
-            ? `Predicts ${domain.chunk} × ${domain.dim} actions from the start image and the task in the prompt, and a ${domain.chunk + 1}-frame rollout.`
-            : `Recovers ${domain.chunk} × ${domain.dim} actions from the first ${domain.chunk + 1} frames of the video.`}
+          {draft.mode === "policy" && draft.observation && profile === "cosmos3-nim-2.x" && domain.name === "droid_lerobot"
+            ? `Predicts ${DROID_POLICY_CHUNK} actions from the start image, the task in the prompt and the robot's state; this checkpoint returns no video.`
+            : draft.mode === "policy"
+              ? `Predicts ${domain.chunk} × ${domain.dim} actions from the start image and the task in the prompt, and a ${domain.chunk + 1}-frame rollout.`
+              : `Recovers ${domain.chunk} × ${domain.dim} actions from the first ${domain.chunk + 1} frames of the video.`}
         </p>
+      )}
+      {draft.mode === "policy" && domain.name === "droid_lerobot" && (
+        <ObservationFields profile={profile} draft={draft} errors={errors} onChange={onChange} />
       )}
     </div>
   );

@@ -1,12 +1,10 @@
 "use client";
 
+import { ActionExports } from "@/components/generation/action-exports";
 import { ActionPlot } from "@/components/generation/action-plot";
 import { PlayerControls } from "@/components/player/player-controls";
-import { DownloadIcon } from "@/components/player/player-icons";
 import { usePlayback } from "@/components/player/use-playback";
 import { usePlayerShell } from "@/components/player/use-player-shell";
-import { Button } from "@/components/ui/button";
-import { actionToCsv } from "@/lib/generation/action-result";
 import type { ActionResult } from "@/lib/generation/schema";
 
 interface ActionPlayerProps {
@@ -20,13 +18,6 @@ interface ActionPlayerProps {
   title: string;
   /** File names of the exports, without extension. */
   exportName: string;
-}
-
-function save(text: string, type: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -86,24 +77,7 @@ export function ActionPlayer({ src, fps, label, download, action, columns, title
           playhead={playhead}
           onSeekStep={seekStep}
         />
-        <div className="flex gap-1.5">
-          <Button
-            size="sm"
-            variant="secondary"
-            data-testid="export-actions-json"
-            onClick={() => save(`${JSON.stringify(action)}\n`, "application/json", `${exportName}.json`)}
-          >
-            <DownloadIcon className="size-3.5" /> JSON
-          </Button>
-          <Button
-            size="sm"
-            variant="secondary"
-            data-testid="export-actions-csv"
-            onClick={() => save(actionToCsv(action, columns), "text/csv", `${exportName}.csv`)}
-          >
-            <DownloadIcon className="size-3.5" /> CSV
-          </Button>
-        </div>
+        <ActionExports action={action} columns={columns} name={exportName} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { compactSelect } from "@/components/generation/field";
 import { ResultCard } from "@/components/generation/result-card";
+import { ShareResultButton } from "@/components/generation/share-result-button";
 import type { Critiques } from "@/components/generation/use-critiques";
 import { Button } from "@/components/ui/button";
 import { ColumnsIcon } from "@/components/ui/icons";
@@ -62,6 +63,14 @@ export function Gallery({
               ))}
             </select>
           </label>
+        )}
+        {results.length > 1 && (
+          <ShareResultButton
+            jobs={[...results].reverse()}
+            backendOf={(id) => ({ id, label: backendLabel(id) })}
+            label="Share all"
+            testId="gallery-share"
+          />
         )}
         <Button
           size="sm"

@@ -64,12 +64,18 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
   const results = useMemo(() => jobs.filter((j): j is FinishedJob => j.status === "succeeded" && j.result !== undefined), [jobs]);
   const generated = useMemo(
     (): StoredMedia[] =>
-      results.map((j) => ({
-        mediaId: j.result.mediaId,
-        kind: j.result.kind,
-        name: j.request.prompt.slice(0, 60),
-        ...(j.request.fps ? { fps: j.request.fps } : {}),
-      })),
+      results.flatMap(({ result, request }) =>
+        result.kind === "actions"
+          ? []
+          : [
+              {
+                mediaId: result.mediaId,
+                kind: result.kind,
+                name: request.prompt.slice(0, 60),
+                ...(request.fps ? { fps: request.fps } : {}),
+              },
+            ],
+      ),
     [results],
   );
   const shownBatches = batches.filter((b) => b.jobIds.some((id) => byId.has(id))).slice(0, 3);

@@ -1,9 +1,9 @@
-import { TIER_SIZES } from "@/lib/backends/generation-families";
+import { requestedSize } from "@/lib/generation/result-comparison";
 import type { GenerationJobView } from "@/lib/generation/schema";
 
 // How a job is named on its queue row, its card and its download.
 
-const MODE_SHORT = {
+export const MODE_SHORT = {
   text2world: "text → world",
   image2world: "image → world",
   video2world: "video → world",
@@ -14,11 +14,8 @@ const MODE_SHORT = {
   transfer: "transfer",
 } as const;
 
-export function jobSize(job: GenerationJobView): { width: number; height: number } | null {
-  const { width, height, resolution, aspect } = job.request;
-  if (width && height) return { width, height };
-  return resolution && aspect ? TIER_SIZES[resolution][aspect] : null;
-}
+/** The size the request set; none for the action modes, which keep the input's size. */
+export const jobSize = requestedSize;
 
 export const jobSeed = (job: GenerationJobView): number | undefined => job.seed ?? job.request.seed;
 
@@ -32,7 +29,8 @@ export function describeJob(job: GenerationJobView, { seed = true } = {}): strin
   return [
     MODE_SHORT[job.mode],
     size ? `${size.width}×${size.height}` : null,
-    job.request.frames ? `${job.request.frames} frames at ${jobFps(job)} fps` : null,
+    // A result of actions alone has no frames, only steps.
+    job.request.frames && job.result?.kind !== "actions" ? `${job.request.frames} frames at ${jobFps(job)} fps` : null,
     seed && seedValue !== undefined ? `seed ${seedValue}` : null,
   ]
     .filter(Boolean)
@@ -49,3 +47,6 @@ export function downloadName(job: GenerationJobView): string {
       .slice(0, 40) || "generation";
   return `${slug}-seed-${jobSeed(job) ?? "x"}${job.result?.kind === "image" ? "" : ".mp4"}`;
 }
+
+/** "robot-arm-stacks-cups-seed-7-actions": the actions' export name, without extension. */
+export const actionsName = (job: GenerationJobView): string => `${downloadName(job).replace(/\.mp4$/, "")}-actions`;

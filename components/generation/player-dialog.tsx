@@ -1,62 +1,46 @@
 "use client";
 
-import { ActionPlayer } from "@/components/generation/action-player";
 import type { FinishedJob } from "@/components/generation/gallery";
 import { jobActions } from "@/components/generation/job-actions";
-import { describeJob, downloadName, jobFps, jobSeed } from "@/components/generation/job-text";
-import { DownloadIcon } from "@/components/player/player-icons";
-import { SideBySidePlayer, VideoPlayer } from "@/components/player/video-player";
+import { actionsName, describeJob, downloadName, jobFps, jobSeed } from "@/components/generation/job-text";
+import { ResultView } from "@/components/generation/result-view";
+import { SideBySidePlayer } from "@/components/player/video-player";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { buttonSizes, buttonStyles } from "@/components/ui/styles";
 import { mediaUrl } from "@/lib/media/media-url";
 
 const WIDE = "w-[min(64rem,calc(100vw-2rem))]";
 const clip = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** A result at full size: the player for a video, the picture for an image. */
+/** A result at full size: the player for a video, the picture for an image, the plot for actions alone. */
 export function ResultDialog({ job, backendLabel, onClose }: { job: FinishedJob; backendLabel: string; onClose: () => void }) {
-  const download = { href: job.result.url, name: downloadName(job) };
+  const result = job.result;
   const actions = jobActions(job);
   const control = job.request.control;
-  const label = clip(job.request.prompt, 60);
+  const media = result.kind === "actions" ? null : { kind: result.kind, url: result.url };
   return (
     <ModalDialog
       title={clip(job.request.prompt)}
       description={`${backendLabel} · ${describeJob(job)}`}
       onClose={onClose}
-      widthClass={actions ? "w-[min(80rem,calc(100vw-2rem))]" : WIDE}
+      widthClass={actions && media ? "w-[min(80rem,calc(100vw-2rem))]" : WIDE}
       data-testid="result-dialog"
     >
       <div className="p-4">
-        {job.result.kind === "video" && actions ? (
-          <ActionPlayer
-            src={job.result.url}
-            fps={jobFps(job)}
-            label={label}
-            download={download}
-            {...actions}
-            exportName={`${downloadName(job).replace(/\.mp4$/, "")}-actions`}
-          />
-        ) : job.result.kind === "video" && control ? (
-          <SideBySidePlayer
-            left={{ src: mediaUrl(control.mediaId), label: `Control · ${control.type}` }}
-            right={{ src: job.result.url, label: "Result" }}
-            fps={jobFps(job)}
-          />
-        ) : job.result.kind === "video" ? (
-          <VideoPlayer src={job.result.url} fps={jobFps(job)} label={label} download={download} autoPlay />
-        ) : (
-          <div className="space-y-3">
-            <img src={job.result.url} alt={job.request.prompt} className="max-h-[70vh] w-full rounded-xl bg-zinc-950 object-contain" />
-            <a href={download.href} download={download.name} className={`${buttonStyles.secondary} ${buttonSizes.sm}`}>
-              <DownloadIcon className="size-3.5" /> Download
-            </a>
-          </div>
-        )}
+        <ResultView
+          media={media}
+          fps={jobFps(job)}
+          label={clip(job.request.prompt, 60)}
+          download={media ? { href: media.url, name: downloadName(job) } : undefined}
+          actions={actions}
+          control={control ? { url: mediaUrl(control.mediaId), type: control.type } : null}
+          exportName={actionsName(job)}
+        />
       </div>
     </ModalDialog>
   );
 }
+
+const videoUrl = (job: FinishedJob) => (job.result.kind === "actions" ? "" : job.result.url);
 
 /** Two videos in lockstep, for choosing between seeds or backends. */
 export function CompareDialog({
@@ -82,8 +66,8 @@ export function CompareDialog({
     >
       <div className="p-4">
         <SideBySidePlayer
-          left={{ src: left.result.url, label: label(left) }}
-          right={{ src: right.result.url, label: label(right) }}
+          left={{ src: videoUrl(left), label: label(left) }}
+          right={{ src: videoUrl(right), label: label(right) }}
           fps={Math.max(jobFps(left), jobFps(right))}
         />
       </div>

@@ -1,8 +1,12 @@
 "use client";
 
+import { ActionExports } from "@/components/generation/action-exports";
+import { ActionThumbnail } from "@/components/generation/action-thumbnail";
 import { CritiqueView, VerdictBadge } from "@/components/generation/critique-view";
-import { describeJob, downloadName } from "@/components/generation/job-text";
+import { domainColumns } from "@/components/generation/job-actions";
+import { actionsName, describeJob, downloadName } from "@/components/generation/job-text";
 import { ResultBadges, ResultFacts } from "@/components/generation/result-facts";
+import { ShareResultButton } from "@/components/generation/share-result-button";
 import type { Critique } from "@/components/generation/use-critiques";
 import { DownloadIcon, PlayIcon } from "@/components/player/player-icons";
 import { Button } from "@/components/ui/button";
@@ -36,7 +40,9 @@ export function ResultCard({
   onOpen,
   onCritique,
 }: ResultCardProps) {
-  const video = job.result.kind === "video";
+  const result = job.result;
+  const video = result.kind === "video";
+  const actionsOnly = result.kind === "actions";
   const verdict = critique?.status === "done" ? critique.verdict : null;
   return (
     <li
@@ -54,12 +60,14 @@ export function ResultCard({
           data-testid="result-open"
           onClick={onOpen}
           aria-label={`${video ? "Play" : "View"}: ${job.request.prompt}`}
-          className={`group block w-full bg-zinc-950 ${focusRing} focus-visible:ring-offset-0`}
+          className={`group block w-full ${actionsOnly ? "bg-zinc-50 dark:bg-zinc-950/60" : "bg-zinc-950"} ${focusRing} focus-visible:ring-offset-0`}
         >
-          {video ? (
-            <video src={`${job.result.url}#t=0.1`} muted playsInline preload="metadata" className="aspect-video w-full object-contain" />
+          {result.kind === "actions" ? (
+            <ActionThumbnail action={result.action} />
+          ) : video ? (
+            <video src={`${result.url}#t=0.1`} muted playsInline preload="metadata" className="aspect-video w-full object-contain" />
           ) : (
-            <img src={job.result.url} alt={job.request.prompt} className="aspect-video w-full object-contain" />
+            <img src={result.url} alt={job.request.prompt} className="aspect-video w-full object-contain" />
           )}
           {video && (
             <span className="absolute inset-0 grid place-items-center bg-black/0 transition-colors group-hover:bg-black/25">
@@ -127,14 +135,23 @@ export function ResultCard({
               <SparkleIcon className="size-3.5" /> {critique ? "Critique again" : "Critique"}
             </Button>
           )}
-          <a
-            href={job.result.url}
-            download={downloadName(job)}
-            data-testid="result-download"
-            className={`${buttonStyles.ghost} ${buttonSizes.sm}`}
-          >
-            <DownloadIcon className="size-3.5" /> Download
-          </a>
+          <ShareResultButton jobs={[job]} backendOf={(id) => ({ id, label: backendLabel })} />
+          {result.kind === "actions" ? (
+            <ActionExports
+              action={result.action}
+              columns={domainColumns(result.action.domain, result.action.shape[1])}
+              name={actionsName(job)}
+            />
+          ) : (
+            <a
+              href={result.url}
+              download={downloadName(job)}
+              data-testid="result-download"
+              className={`${buttonStyles.ghost} ${buttonSizes.sm}`}
+            >
+              <DownloadIcon className="size-3.5" /> Download
+            </a>
+          )}
         </div>
       </div>
     </li>

@@ -1,69 +1,32 @@
 "use client";
 
-import { jobSize } from "@/components/generation/job-text";
+import { resultFacts } from "@/lib/generation/result-comparison";
 import type { GenerationJobView } from "@/lib/generation/schema";
 
-// What the result file really is (probed on the server), each fact beside what was asked when they
-// differ, so a server that snapped the size or the length (or the simulator's stock clip) shows it.
+const probedOf = (job: GenerationJobView) => (job.result && job.result.kind !== "actions" ? job.result.probed : undefined);
 
-interface Fact {
-  key: string;
-  got: string;
-  asked: string | null;
-}
-
-const seconds = (value: number) => `${value.toFixed(1)} s`;
-
-function facts(job: GenerationJobView): Fact[] {
-  const probed = job.result?.probed;
-  if (!probed) return [];
-  const size = jobSize(job);
-  const { frames, fps, generateSound } = job.request;
-  const list: Fact[] = [];
-  if (probed.width && probed.height) {
-    const got = `${probed.width}×${probed.height}`;
-    list.push({ key: "size", got, asked: size && `${size.width}×${size.height}` !== got ? `${size.width}×${size.height}` : null });
-  }
-  if (job.result?.kind === "video") {
-    if (probed.frames)
-      list.push({ key: "frames", got: `${probed.frames} frames`, asked: frames && frames !== probed.frames ? `${frames}` : null });
-    if (probed.durationS) {
-      const wanted = frames && fps ? frames / fps : null;
-      list.push({
-        key: "duration",
-        got: seconds(probed.durationS),
-        asked: wanted && Math.abs(wanted - probed.durationS) > 0.05 ? seconds(wanted) : null,
-      });
-    }
-    if (probed.fps)
-      list.push({
-        key: "fps",
-        got: `${Math.round(probed.fps * 100) / 100} fps`,
-        asked: fps && Math.abs(fps - probed.fps) > 0.01 ? `${fps}` : null,
-      });
-    // Sound is said when the file has it or it was asked for; "no sound" on every silent clip is noise.
-    if (probed.audio || generateSound)
-      list.push({ key: "audio", got: probed.audio ? "sound" : "no sound", asked: generateSound && !probed.audio ? "sound" : null });
-  }
-  return list;
-}
-
+/** What the result file really is (probed on the server), each fact beside what was asked or expected where they differ. */
 export function ResultFacts({ job }: { job: GenerationJobView }) {
-  const list = facts(job);
+  const list = resultFacts(job);
   if (list.length === 0) return null;
-  const differs = list.filter((fact) => fact.asked !== null).length;
+  const differs = list.filter((fact) => fact.wanted !== null).length;
   return (
     <p
       data-testid="result-probed"
       className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400"
-      title={differs ? "The file differs from what was asked where marked" : "The file is what was asked"}
+      title={differs ? "The file differs from what was asked or expected where marked" : "The file as probed on the server"}
     >
       <span className="font-medium text-zinc-600 dark:text-zinc-300">File:</span>{" "}
       {list.map((fact, index) => (
-        <span key={fact.key} data-fact={fact.key} data-differs={fact.asked !== null || undefined}>
+        <span key={fact.key} data-fact={fact.key} data-differs={fact.wanted !== null || undefined}>
           {index > 0 && " · "}
-          <span className={fact.asked !== null ? "font-medium text-amber-700 dark:text-amber-300" : undefined}>{fact.got}</span>
-          {fact.asked !== null && <span className="text-zinc-400 dark:text-zinc-500"> (asked {fact.asked})</span>}
+          <span className={fact.wanted !== null ? "font-medium text-amber-700 dark:text-amber-300" : undefined}>{fact.got}</span>
+          {fact.wanted !== null && (
+            <span className="text-zinc-400 dark:text-zinc-500">
+              {" "}
+              ({fact.source} {fact.wanted})
+            </span>
+          )}
         </span>
       ))}
     </p>
@@ -73,7 +36,7 @@ export function ResultFacts({ job }: { job: GenerationJobView }) {
 /** Small labels on the card: it has sound, it carries actions. */
 export function ResultBadges({ job }: { job: GenerationJobView }) {
   const action = job.result?.action;
-  const sound = job.result?.probed?.audio;
+  const sound = probedOf(job)?.audio;
   if (!action && !sound) return null;
   const chip = "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-[10px] font-semibold";
   return (

@@ -63,6 +63,8 @@ export function usePlayback(count: number, fps: number) {
     const list = all();
     const events = ["loadedmetadata", "durationchange", "play", "pause", "seeked", "timeupdate", "ended"] as const;
     for (const v of list) for (const e of events) v.addEventListener(e, read);
+    // A server-rendered video may have loaded its metadata before these listeners existed.
+    read();
     let frame = 0;
     const tick = () => {
       const c = clock();

@@ -21,9 +21,17 @@ interface ShareDialogProps {
   blockedReason: string | null;
   data: () => SavedSessionData;
   onClose: () => void;
+  /** What is shared, when it is not a chat (a generation result). */
+  heading?: { title: string; description: string; what?: string };
 }
 
-export function ShareDialog({ defaultTitle, conversationId, blockedReason, data, onClose }: ShareDialogProps) {
+const CHAT_HEADING = {
+  title: "Share this chat",
+  description:
+    "A link opens a read-only copy of the chat as it is now — messages, images, videos, reasoning and settings. Later messages are not added.",
+};
+
+export function ShareDialog({ defaultTitle, conversationId, blockedReason, data, onClose, heading = CHAT_HEADING }: ShareDialogProps) {
   const [title, setTitle] = useState(defaultTitle);
   const create = useCreateShare(conversationId);
   const links = useSharedLinks();
@@ -31,18 +39,13 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
   const url = create.data ? shareLinkUrl(create.data.id) : null;
 
   return (
-    <ModalDialog
-      title="Share this chat"
-      description="A link opens a read-only copy of the chat as it is now — messages, images, videos, reasoning and settings. Later messages are not added."
-      onClose={onClose}
-      data-testid="share-dialog"
-    >
+    <ModalDialog title={heading.title} description={heading.description} onClose={onClose} data-testid="share-dialog">
       <div className="space-y-6 px-5 py-5">
         <section className="space-y-3" aria-label="Create a link">
           {url ? (
             <div className="space-y-2">
               <label htmlFor="share-url" className="text-sm font-medium">
-                Anyone with this link can view the chat
+                Anyone with this link can view {heading.what ?? "the chat"}
               </label>
               <div className="flex gap-2">
                 <input

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { AnnotationsProvider } from "@/components/annotations/annotations-context";
 import { AssistantTurn } from "@/components/chat/assistant-turn";
 import { UserTurn } from "@/components/chat/user-turn";
+import { SharedResult } from "@/components/generation/shared-result";
 import { PresentButton } from "@/components/presentation/present-button";
 import { PresentationView } from "@/components/presentation/presentation-view";
 import { usePresentation } from "@/components/presentation/use-presentation";
@@ -74,7 +75,8 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
           </span>
           <span className="flex-1" />
           <PresentButton onClick={presentation.toggle} disabled={turns.length === 0} />
-          <ForkButton title={title} data={data} />
+          {/* Generation results have no chat to continue. */}
+          {!data.turns.some((turn) => turn.result) && <ForkButton title={title} data={data} />}
         </header>
 
         <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -96,9 +98,16 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
                 )}
               </div>
               <div data-testid="shared-conversation" className="mt-8 flex flex-col gap-7">
-                {replay.turns.map((turn) =>
-                  turn.kind === "user" ? <UserTurn key={turn.id} turn={turn} /> : <AssistantTurn key={turn.id} turn={turn} />,
-                )}
+                {replay.turns.map((turn, index) => {
+                  const stored = data.turns[index];
+                  if (turn.kind === "user") return <UserTurn key={turn.id} turn={turn} />;
+                  // A generation result plays in the same players as /generate.
+                  if (stored?.result)
+                    return (
+                      <SharedResult key={turn.id} turn={{ ...stored, result: stored.result }} prompt={data.turns[index - 1]?.text ?? ""} />
+                    );
+                  return <AssistantTurn key={turn.id} turn={turn} />;
+                })}
               </div>
             </div>
           </main>

@@ -83,6 +83,40 @@ const recordingSchema = z
   })
   .describe("Where a recorded session came from: when it was recorded and by which models (set by demo packs)");
 
+/** Actions a world model predicted, recovered or was given: `shape` is [steps, width] of `data`. */
+const actionSchema = z
+  .object({
+    domain: z.string().min(1).max(60),
+    shape: z.tuple([z.number().int().min(1).max(1000), z.number().int().min(1).max(128)]),
+    data: z.array(z.array(z.number().finite()).max(128)).min(1).max(1000),
+  })
+  .refine(
+    (a) => a.data.length === a.shape[0] && a.data.every((row) => row.length === a.shape[1]),
+    "data must have the rows and columns shape names",
+  );
+
+const generationResultSchema = z
+  .object({
+    /** Absent for "actions": a result that is actions alone. */
+    mediaId: mediaIdSchema.optional(),
+    kind: z.enum(["image", "video", "actions"]),
+    /** The generation mode, e.g. "policy" or "transfer". */
+    mode: z.string().max(40).optional(),
+    fps: z.number().positive().max(1000).optional(),
+    action: actionSchema.optional(),
+    /** Which actions these are: "Predicted actions", "Recovered actions", "Input actions". */
+    actionTitle: z.string().max(60).optional(),
+    /** How long it took to make, to replay it at its pace. */
+    runMs: z.number().min(0).max(1e9).optional(),
+    /** Transfer: the control video the result follows. */
+    control: z.object({ type: z.string().max(20), mediaId: mediaIdSchema }).optional(),
+  })
+  .refine(
+    (r) => (r.kind === "actions" ? r.action !== undefined : r.mediaId !== undefined),
+    "a result needs its mediaId, or actions when it has no file",
+  );
+export type SnapshotResult = z.infer<typeof generationResultSchema>;
+
 const turnSchema = z.object({
   role: z.enum(["user", "assistant"]),
   text: longText.optional(),
@@ -114,8 +148,8 @@ const turnSchema = z.object({
     .array(z.object({ callId: z.string().max(200), content: z.string().max(200_000) }))
     .max(32)
     .optional(),
-  /** A generated image or video shown with the turn; `runMs` is how long it took to make. */
-  result: z.object({ mediaId: mediaIdSchema, kind: z.enum(["image", "video"]), runMs: z.number().min(0).max(1e9).optional() }).nullish(),
+  /** A generated image or video shown with the turn; world-model results carry their actions or control. */
+  result: generationResultSchema.nullish(),
   /** When each batch of text arrived, to replay it at its pace; turns from before have none. */
   timings: z.object({ think: timingMarks.optional(), answer: timingMarks.optional() }).optional(),
 });
@@ -140,7 +174,11 @@ export type CreateShareInput = z.input<typeof createShareSchema>;
 
 /** The media a snapshot shows, each once, in order of appearance. */
 export function snapshotMediaIds(data: SnapshotData): string[] {
-  const ids = data.turns.flatMap((turn) => [...(turn.attachments ?? []).map((a) => a.mediaId), turn.result?.mediaId]);
+  const ids = data.turns.flatMap((turn) => [
+    ...(turn.attachments ?? []).map((a) => a.mediaId),
+    turn.result?.mediaId,
+    turn.result?.control?.mediaId,
+  ]);
   return [...new Set(ids.filter((id): id is string => id !== undefined))];
 }
 

@@ -34,8 +34,4 @@ export function actionOf(value: unknown, domain: string | undefined): { action?:
   return action ? { action } : {};
 }
 
-/** One header row, then one row per step: for spreadsheets and plotting tools. */
-export function actionToCsv(action: ActionResult, columns: readonly string[]): string {
-  const header = ["step", ...Array.from({ length: action.shape[1] }, (_, index) => columns[index] ?? `a${index}`)];
-  return [header.join(","), ...action.data.map((row, step) => [step, ...row].join(","))].join("\n") + "\n";
-}
+export { actionToCsv } from "@/lib/backends/action-table";

@@ -92,14 +92,15 @@ function buildNim2(resolved: ResolvedGeneration): UpstreamPlan {
   const json: Record<string, unknown> = {
     model_mode: NIM2_MODES[request.mode],
     prompt: request.prompt,
-    ...negative(request.negativePrompt),
+    // The DROID policy checkpoint takes no negative prompt or fps (§2.3).
+    ...(request.observation ? {} : negative(request.negativePrompt)),
     seed: request.seed,
     num_inference_steps: request.steps,
     guidance_scale: request.guidanceScale,
     ...(request.flowShift === undefined ? {} : { flow_shift: request.flowShift }),
     ...(action ? {} : { resolution: resolutionKey(request.resolution ?? "480p", request.aspect ?? "16:9", false) }),
     ...(output === "video" && !action ? { num_frames: frames } : {}),
-    ...(output === "video" ? { fps } : {}),
+    ...(output === "video" && !request.observation ? { fps } : {}),
     ...conditioning(request),
     ...nim2ActionParams(resolved),
     ...nim2Transfer(request),

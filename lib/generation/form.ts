@@ -64,7 +64,8 @@ export type DraftField =
   | "form"
   | "action"
   | "control"
-  | "soundDuration";
+  | "soundDuration"
+  | "observation";
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export interface InputChoice {
@@ -112,6 +113,9 @@ export function draftFor(profile: GenerationProfile, previous?: GenerateDraft): 
     actionText: previous?.actionText ?? "",
     controlType: previous?.controlType ?? ("edge" satisfies ControlType),
     soundDuration: "",
+    observation: previous?.observation ?? false,
+    jointPositions: previous?.jointPositions ?? "",
+    gripperPosition: previous?.gripperPosition ?? "",
   };
 }
 

@@ -49,7 +49,8 @@ export type JobEvent =
   | {
       type: "succeed";
       at: number;
-      result: { mediaId: string; kind: "image" | "video" };
+      /** Null when the server answered with actions only (an action-only policy checkpoint). */
+      result: { mediaId: string; kind: "image" | "video" } | null;
       action?: ActionResult | null;
       media?: ResultMediaFacts | null;
       upsampledPrompt?: string | null;
@@ -122,8 +123,8 @@ export function applyJobEvent(job: GenerationJob, event: JobEvent): GenerationJo
         status: "succeeded",
         finishedAt: event.at,
         progress: 1,
-        resultMediaId: event.result.mediaId,
-        resultKind: event.result.kind,
+        resultMediaId: event.result?.mediaId ?? null,
+        resultKind: event.result?.kind ?? null,
         resultAction: event.action ?? null,
         resultMedia: event.media ?? null,
         upsampledPrompt: event.upsampledPrompt ?? null,

@@ -195,7 +195,7 @@ export function resolveGeneration(
   const world = resolveWorldModel(profile, request);
   checkControl(request, options.control);
   checkPromptWords(info, request.prompt);
-  const defaults = modeDefaults(info, request.mode);
+  const defaults = { ...modeDefaults(info, request.mode), ...world.sampling };
   const steps = request.steps ?? defaults.steps;
   const guidanceScale = request.guidanceScale ?? defaults.guidanceScale;
   checkRange("steps", steps, info.limits.steps, info.label);

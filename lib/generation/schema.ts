@@ -8,6 +8,7 @@ import {
   SEED_MAX,
   type GenerationMode,
 } from "@/lib/backends/generation-families";
+import { observationSchema } from "@/lib/generation/observation";
 import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
 import { mediaIdSchema } from "@/lib/media/media-api";
 
@@ -53,6 +54,8 @@ export const generationRequestSchema = z
       .object({ type: z.enum(CONTROL_TYPES), mediaId: mediaIdSchema, guidance: z.number().finite().min(0).max(10).optional() })
       .strict()
       .optional(),
+    /** Policy on DROID: the robot's joint and gripper positions, for the checkpoints that condition on them. */
+    observation: observationSchema.optional(),
     /** vLLM-Omni: seconds of generated sound; the video's length when absent. */
     soundDuration: z.number().finite().positive().max(120).optional(),
   })
@@ -75,6 +78,12 @@ export interface ActionResult {
   shape: [number, number];
   data: number[][];
 }
+
+/** A finished job's output: a stored file (with its actions, for the world-model modes), or actions alone. */
+export type GenerationResult =
+  | { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult; probed?: ResultMediaFacts }
+  | { kind: "actions"; action: ActionResult };
+export type MediaResult = Extract<GenerationResult, { mediaId: string }>;
 
 export type GenerationRequest = z.infer<typeof generationRequestSchema>;
 
@@ -106,7 +115,7 @@ export interface GenerationJobView {
   estimatedTotalS?: number;
   /** Jobs ahead of this one on its backend, plus one; only while queued. */
   queuePosition?: number;
-  result?: { mediaId: string; kind: "image" | "video"; url: string; action?: ActionResult; probed?: ResultMediaFacts };
+  result?: GenerationResult;
   upsampledPrompt?: string;
   seed?: number;
   /** A remark from the model server, e.g. that a simulated result is a stock clip. */

@@ -1,4 +1,5 @@
 import { isActionMode } from "@/lib/backends/generation-families";
+import { wireObservation } from "@/lib/generation/observation";
 import type { ResolvedGeneration } from "@/lib/generation/request";
 
 // The world-model parts of the upstream requests (docs/nim-protocols.md §2.3, §3.5–3.6): vLLM-Omni's
@@ -28,6 +29,8 @@ export function omniActionExtras({ request, world }: ResolvedGeneration): Record
     ...(viewPoint ? { view_point: viewPoint } : {}),
     // Forward dynamics reads the width off its action rows, as NVIDIA's notebook leaves it out.
     ...(request.mode === "forward_dynamics" ? { action: request.action?.data ?? [] } : { raw_action_dim: world.domain.dim }),
+    // vLLM-Omni reads the action keys from extra_params; the observation goes beside them under the NIM's names.
+    ...(request.observation ? { observation: wireObservation(request.observation) } : {}),
   };
 }
 
@@ -45,6 +48,11 @@ export function omniTransferExtras({ request, frames }: ResolvedGeneration): Rec
 /** NIM 2.x `action_params`: no resolution or num_frames go with it (§2.3). */
 export function nim2ActionParams({ request, world, fps }: ResolvedGeneration): Record<string, unknown> {
   if (!world) return {};
+  // The DROID policy checkpoint takes the domain, its chunk and the observation, nothing else (§2.3).
+  if (request.observation) {
+    const observation = wireObservation(request.observation);
+    return { action_params: { domain_name: world.domain.name, action_chunk_size: world.chunk, observation } };
+  }
   return {
     action_params: {
       domain_name: world.domain.name,

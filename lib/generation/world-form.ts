@@ -7,6 +7,7 @@ import {
   type GenerationProfile,
 } from "@/lib/backends/generation-families";
 import { parseActionText } from "@/lib/generation/action-data";
+import { parseObservation } from "@/lib/generation/observation";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
 // The Generate form's world-model fields: the action domain and sequence, the transfer control and
@@ -22,6 +23,11 @@ export interface WorldDraft {
   /** Seconds of sound; empty for the video's length. */
   soundDuration: string;
   generateSound: boolean;
+  /** Policy on DROID: send the robot's state (the DROID policy checkpoint needs it). */
+  observation: boolean;
+  /** The 7 joint positions in radians, as typed; and the gripper, 0 open … 1 closed. */
+  jointPositions: string;
+  gripperPosition: string;
 }
 
 interface ControlChoice {
@@ -29,7 +35,7 @@ interface ControlChoice {
   kind: "image" | "video";
 }
 
-type WorldErrors = Partial<Record<"action" | "control" | "soundDuration", string>>;
+type WorldErrors = Partial<Record<"action" | "control" | "soundDuration" | "observation", string>>;
 
 const SOUND_MODES: readonly GenerationMode[] = ["text2world", "image2world", "video2world"];
 /** What each action mode starts from, as NVIDIA's notebooks do. */
@@ -85,6 +91,11 @@ export function worldFields(
       else fields.action = { domain: domain.name, data: parsed.data };
     } else {
       fields.action = { domain: domain.name };
+    }
+    if (draft.mode === "policy" && draft.observation && domain.name === "droid_lerobot") {
+      const observation = parseObservation(draft.jointPositions, draft.gripperPosition);
+      if (observation.ok) fields.observation = observation.value;
+      else errors.observation = observation.error;
     }
   }
   if (draft.mode === "transfer") {

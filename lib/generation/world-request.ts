@@ -8,6 +8,7 @@ import {
   type GenerationProfile,
 } from "@/lib/backends/generation-families";
 import { PlaygroundError } from "@/lib/core/errors";
+import { DROID_POLICY_CHUNK } from "@/lib/generation/observation";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
 // The checks of Cosmos3's world-model modes (docs/nim-protocols.md §2.3, §3.5–3.6): the action
@@ -25,6 +26,8 @@ export interface WorldModelFrames {
   frames?: number;
   fps?: number;
   world?: WorldModelPlan;
+  /** Sampling defaults of a checkpoint that differs from its mode's (the DROID policy NIM). */
+  sampling?: { steps: number; guidanceScale: number; flowShift: number };
 }
 
 const refuse = (message: string) => new PlaygroundError("unsupported_combination", message);
@@ -57,6 +60,8 @@ function checkFieldsBelong(request: GenerationRequest): void {
   if ((action || request.mode === "transfer") && (request.generateSound || request.soundDuration !== undefined)) {
     throw refuse(`${MODE_LABELS[request.mode]} makes no sound; leave generateSound and soundDuration out.`);
   }
+  if (request.observation && request.mode !== "policy")
+    throw refuse(`${MODE_LABELS[request.mode]} takes no observation; the robot's joint and gripper positions go with policy.`);
   if (request.soundDuration !== undefined && !request.generateSound)
     throw refuse("soundDuration goes with generateSound: true; turn sound on or leave the duration out.");
 }
@@ -82,6 +87,16 @@ function actionFrames(profile: GenerationProfile, request: GenerationRequest): W
       );
     }
     return { frames, fps, world: { domain, chunk: data.length } };
+  }
+  if (request.mode === "policy" && request.observation) {
+    if (domain.name !== "droid_lerobot")
+      throw refuse(
+        `The observation (7 joint positions and the gripper) is the DROID policy's input; choose the droid_lerobot domain, or leave it out.`,
+      );
+    // The DROID policy NIM answers a fixed chunk of actions and no rollout (§2.3).
+    if (profile !== "cosmos3-nim-2.x") return { frames: domain.chunk + 1, fps, world: { domain, chunk: domain.chunk } };
+    const sampling = { steps: 4, guidanceScale: 3, flowShift: 5 };
+    return { frames: DROID_POLICY_CHUNK + 1, fps, world: { domain, chunk: DROID_POLICY_CHUNK }, sampling };
   }
   if (request.mode === "policy") {
     if (request.frames !== undefined && request.frames !== domain.chunk + 1) {

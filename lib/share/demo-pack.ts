@@ -1,7 +1,13 @@
 import { unzipSync, zipSync, type Unzipped } from "fflate";
 import { z } from "zod";
 
-import { SESSION_MAX_BYTES, sessionTitleSchema, snapshotDataSchema, type SnapshotData } from "@/lib/conversations/schema";
+import {
+  SESSION_MAX_BYTES,
+  sessionTitleSchema,
+  snapshotDataSchema,
+  type SnapshotData,
+  type SnapshotResult,
+} from "@/lib/conversations/schema";
 import { PlaygroundError } from "@/lib/core/errors";
 import { mediaIdSchema } from "@/lib/media/media-api";
 
@@ -122,7 +128,15 @@ export function remapMedia(session: SnapshotData, ids: ReadonlyMap<string, strin
     turns: session.turns.map((turn) => ({
       ...turn,
       ...(turn.attachments ? { attachments: turn.attachments.map((a) => (a.mediaId ? { ...a, mediaId: next(a.mediaId) } : a)) } : {}),
-      ...(turn.result ? { result: { ...turn.result, mediaId: next(turn.result.mediaId) } } : {}),
+      ...(turn.result ? { result: remapResult(turn.result, next) } : {}),
     })),
+  };
+}
+
+function remapResult(result: SnapshotResult, next: (id: string) => string): SnapshotResult {
+  return {
+    ...result,
+    ...(result.mediaId ? { mediaId: next(result.mediaId) } : {}),
+    ...(result.control ? { control: { ...result.control, mediaId: next(result.control.mediaId) } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { InferFields, type Json, type Refuse } from "@/lib/simulator/infer-fields";
+import { observationProblem } from "@/lib/simulator/observation";
 
 // The world-model parts of the Certified Cosmos3 NIM 2.x (NIM-PROTOCOLS §2.3): `action_params` for
 // forward dynamics, policy and inverse dynamics, and `transfer` on video2video. Closed schemas at
@@ -10,6 +11,8 @@ export interface NimActionOrder {
   domainId: number;
   chunk: number;
   dim: number;
+  /** The DROID policy checkpoint: conditioned on the robot's state, it answers actions only. */
+  actionOnly?: boolean;
 }
 
 /** The domains 2.x takes, id and width [NIM2 action.md; OM cosmos3/action.py]. */
@@ -79,7 +82,25 @@ export function parseActionParams(body: Json, mode: NimActionOrder["mode"], refu
     }
   }
   checkActionArray(params.action, mode, chunk, dim, refuse);
+  if (params.observation !== undefined) return droidPolicy(body, params, name, chunk, refuse);
   return { mode, domainName: name, domainId: domain[0], chunk, dim };
+}
+
+/** Nano-DROID: chunk 32, the observation's 7 joints and gripper, none of the other action keys; 32 × 8 back [NIM2 action.md]. */
+function droidPolicy(body: Json, params: Json, name: string, chunk: number, refuse: Refuse): NimActionOrder {
+  const where = ["action_params", "observation"];
+  if (name !== "droid_lerobot") throw refuse(where, "value_error", "only the droid_lerobot policy takes an observation");
+  for (const key of ["raw_action_dim", "action_space", "image_size", "action_fps"]) {
+    if (params[key] !== undefined)
+      throw refuse(["action_params", key], "extra_forbidden", "the DROID policy takes no such field", params[key]);
+  }
+  for (const key of ["fps", "negative_prompt"]) {
+    if (body[key] !== undefined) throw refuse([key], "extra_forbidden", "the DROID policy takes no such field", body[key]);
+  }
+  if (chunk !== 32) throw refuse(["action_params", "action_chunk_size"], "value_error", "the DROID policy predicts 32 actions", chunk);
+  const problem = observationProblem(params.observation);
+  if (problem) throw refuse(where, "value_error", problem, params.observation);
+  return { mode: "policy", domainName: name, domainId: 8, chunk, dim: 8, actionOnly: true };
 }
 
 function checkActionArray(action: unknown, mode: NimActionOrder["mode"], chunk: number, dim: number, refuse: Refuse): void {

@@ -92,6 +92,10 @@ export async function handleInfer(
     context.stats.completed += 1;
     return sendJson(res, 200, { b64_image: picture.png.toString("base64"), simulated_note: PICTURE_NOTE, simulated_request: simulated });
   }
+  if (nim?.action?.actionOnly) {
+    context.stats.completed += 1;
+    return sendJson(res, 200, { action: nimAction(nim), simulated_note: ACTION_NOTE });
+  }
   const clip = await pickClip(context.samplesDir, request.seed, "world", request.prompt);
   context.stats.completed += 1;
   sendJson(res, 200, {

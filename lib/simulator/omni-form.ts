@@ -1,6 +1,7 @@
 import { sniffMediaType } from "@/lib/media/sniff";
 import { GUARDRAIL_TRIGGER } from "@/lib/simulator/cosmos3-nim";
 import { detailError, SimulatorHttpError } from "@/lib/simulator/http";
+import { observationProblem } from "@/lib/simulator/observation";
 import { hashToSeed } from "@/lib/simulator/random";
 
 // The multipart form of vLLM-Omni's POST /v1/videos and /v1/videos/sync, checked as the server's
@@ -190,6 +191,9 @@ function actionOf(extra: Record<string, unknown>): ActionOrder | null {
     dim,
   };
   if (order.mode === "forward_dynamics") checkActionArray(extra, order);
+  const observation = extra.observation === undefined ? null : observationProblem(extra.observation);
+  if (extra.observation !== undefined && order.mode !== "policy") throw detailError(400, "extra_params.observation goes with policy only.");
+  if (observation) throw detailError(400, `extra_params.observation ${observation}.`);
   return order;
 }
 

@@ -165,6 +165,27 @@ describe("Cosmos3 NIM 2.x world-model modes (simulated)", () => {
     ]);
   });
 
+  it("the DROID policy: checks the observation, refuses the keys it does not take, answers actions only", async () => {
+    const droid = { ...base, model_mode: "policy", input_reference: b64(PNG) };
+    const observation = { "observation/joint_position": [0, 0, 0, -2, 0, 2, 0.8], "observation/gripper_position": 0 };
+    const params = { domain_name: "droid_lerobot", action_chunk_size: 32, observation };
+    const answer = (await (await infer({ ...droid, action_params: params })).json()) as Record<string, unknown>;
+    expect(answer.b64_video).toBeUndefined();
+    expect(answer.action).toMatchObject({ shape: [32, 8], action_mode: "policy", domain_id: 8 });
+    const refused = async (body: Record<string, unknown>) => {
+      const response = await infer({ ...droid, ...body });
+      return [response.status, ((await response.json()) as { error: { message: string } }).error.message];
+    };
+    const short = { ...observation, "observation/joint_position": [0, 0] };
+    expect(await refused({ action_params: { ...params, observation: short } })).toEqual([422, expect.stringMatching(/list of 7 numbers/)]);
+    expect(await refused({ action_params: { ...params, raw_action_dim: 10 } })).toEqual([
+      422,
+      expect.stringMatching(/^action_params\.raw_action_dim/),
+    ]);
+    expect(await refused({ fps: 15, action_params: params })).toEqual([422, expect.stringMatching(/^fps: /)]);
+    expect(await refused({ action_params: { ...params, action_chunk_size: 16 } })).toEqual([422, expect.stringMatching(/32 actions/)]);
+  });
+
   it("transfers from an inline control video without an input video", async () => {
     const response = await infer({
       ...base,

@@ -36,7 +36,7 @@ function previewImage(snapshot: Snapshot): string | null {
   for (const turn of snapshot.data.turns) {
     const image = turn.attachments?.find((a) => a.kind === "image" && a.mediaId !== undefined)?.mediaId;
     if (image) return mediaUrl(image);
-    if (turn.result?.kind === "image") return mediaUrl(turn.result.mediaId);
+    if (turn.result?.kind === "image" && turn.result.mediaId) return mediaUrl(turn.result.mediaId);
   }
   return null;
 }

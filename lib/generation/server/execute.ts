@@ -53,12 +53,8 @@ export async function executePlan(
   const details = async () => {
     const { body, field } = await rest();
     const action = actionOf(body.action, extra.domain);
-    if (!field && action.action) {
-      throw new PlaygroundError(
-        "upstream_error",
-        `Backend '${backend.id}' answered with actions only (an action-only policy checkpoint); the playground keeps results with a video, so use a checkpoint that also returns the rollout.`,
-      );
-    }
+    // The DROID policy checkpoint answers `{"action": …}` alone [NIM2 action.md]: the actions are the result.
+    if (!field && action.action) return { ...notes(body), ...action };
     if (!field) throw missing(backend, fields[0]!);
     const upsampledPrompt = text(body.upsampled_prompt);
     const seed = integer(body.seed);

@@ -14,6 +14,7 @@ import { workUnits, type ResolvedGeneration } from "@/lib/generation/request";
 import type { GenerationJobView, GenerationRequest, ResultMediaFacts } from "@/lib/generation/schema";
 import { JobDispatcher, queueFullError } from "@/lib/generation/server/dispatch";
 import { executePlan, type InputMedia } from "@/lib/generation/server/execute";
+import type { GenerationDetails } from "@/lib/generation/server/execution-types";
 import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/server/lease";
 import type { OmniModes } from "@/lib/generation/server/omni-video";
 import { resolveForBackend } from "@/lib/generation/server/prepare";
@@ -250,14 +251,19 @@ export class GenerationService {
       const counted = output.media.pipeThrough(
         new TransformStream({ transform: (chunk, c) => void ((received += chunk.length), c.enqueue(chunk)) }),
       );
+      let details: GenerationDetails | undefined;
       const stored = await storeMediaFrom(counted, this.deps.media()).catch(async (error: unknown) => {
-        // An answer without a result reads as an empty file: the answer's own reason says more.
-        if (received === 0) await output.details();
+        // An answer without a file reads as an empty file: it is either actions alone (the DROID policy
+        // checkpoint) or the answer's own reason says more.
+        if (received === 0) {
+          details = await output.details();
+          if (details.action) return null;
+        }
         throw error instanceof PlaygroundError && error.code === "unsupported_media"
           ? new PlaygroundError("upstream_error", `Backend '${backend.id}' returned a result that is not a playable image or video.`)
           : error;
       });
-      const details = await output.details();
+      details ??= await output.details();
       if ((resolved.request.mode === "policy" || resolved.request.mode === "inverse_dynamics") && !details.action) {
         throw new PlaygroundError(
           "upstream_error",
@@ -267,9 +273,9 @@ export class GenerationService {
       await this.record(job.id, {
         type: "succeed",
         at: this.now(),
-        result: { mediaId: stored.media.id, kind: stored.media.kind },
+        result: stored && { mediaId: stored.media.id, kind: stored.media.kind },
         action: details.action ?? null,
-        media: await this.resultFacts(stored.media),
+        media: stored && (await this.resultFacts(stored.media)),
         // The server's own words are upstream text like any other: no key in them is stored.
         upsampledPrompt: details.upsampledPrompt === undefined ? null : redactKeys(details.upsampledPrompt),
         seed: details.seed ?? resolved.request.seed,

@@ -61,7 +61,9 @@ export function toJobView(job: GenerationJob, now: number, queuePosition: number
             ...(job.resultMedia ? { probed: job.resultMedia } : {}),
           },
         }
-      : {}),
+      : job.status === "succeeded" && job.resultAction
+        ? { result: { kind: "actions" as const, action: job.resultAction } }
+        : {}),
     ...(job.error ? { error: job.error } : {}),
   };
 }

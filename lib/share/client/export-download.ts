@@ -6,6 +6,7 @@ import { exportSlug, mediaDataUri, mediaFileName } from "@/lib/share/export/file
 import { buildSessionHtml } from "@/lib/share/export/html";
 import { buildSessionMarkdown } from "@/lib/share/export/markdown";
 import { sessionOverlays, standaloneOverlay } from "@/lib/share/export/overlays";
+import { allActionFiles } from "@/lib/share/export/world-results";
 
 // Builds an export in the browser and hands it to the person as one download. Media are fetched
 // from the playground; one that cannot be read is named in the file as "not included".
@@ -36,7 +37,7 @@ function save(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** One zip: the Markdown file, each media file it links to, and each answer's overlay drawn on its image. */
+/** One zip: the Markdown file, each media and action file it links to, and each answer's overlay drawn on its image. */
 export async function downloadMarkdown(source: ExportSource): Promise<number> {
   const slug = exportSlug(source.title);
   const blobs = await fetchMedia(source.data);
@@ -56,14 +57,14 @@ export async function downloadMarkdown(source: ExportSource): Promise<number> {
   }
   files[`${slug}.md`] = new TextEncoder().encode(buildSessionMarkdown({ ...source, media: names, overlays: overlayNames }));
   for (const [id, blob] of blobs) files[names.get(id) ?? id] = new Uint8Array(await blob.arrayBuffer());
+  const actions = allActionFiles(source.data, slug);
+  for (const file of actions) files[file.name] = new TextEncoder().encode(file.text);
   // Media are compressed already; only the text is worth deflating.
   const zip = zipSync(
-    Object.fromEntries(
-      Object.entries(files).map(([name, bytes]) => [name, [bytes, { level: name.endsWith(".md") || name.endsWith(".svg") ? 6 : 0 }]]),
-    ),
+    Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { level: /\.(md|svg|json|csv)$/.test(name) ? 6 : 0 }]])),
   );
   save(`${slug}.zip`, new Blob([zip as BlobPart], { type: "application/zip" }));
-  return blobs.size;
+  return blobs.size + actions.length;
 }
 
 function toBase64(blob: Blob): Promise<string> {

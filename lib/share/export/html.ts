@@ -1,9 +1,11 @@
 import type { SnapshotTurn } from "@/lib/conversations/schema";
 import { escapeHtml } from "@/lib/share/export/escape";
+import { exportSlug } from "@/lib/share/export/files";
 import { metricsLine, thinkingLine, type SessionExport } from "@/lib/share/export/markdown";
 import type { TurnOverlay } from "@/lib/share/export/overlays";
 import { REPLAY_BAR, REPLAY_CSS, REPLAY_RADIOS, replayTimeline, replayWrap } from "@/lib/share/export/replay-html";
 import { toolCallViews } from "@/lib/share/export/tool-calls";
+import { actionFiles, resultHtml } from "@/lib/share/export/world-results";
 import { describeModel, describeSettings, recordedModels } from "@/lib/share/settings";
 
 // A session as one self-contained HTML file that plays back offline: inline CSS, media embedded as
@@ -39,7 +41,7 @@ details.think{border:1px solid var(--line);border-radius:12px;background:var(--c
 .answer a{color:var(--accent)}.plain{white-space:pre-wrap}.note{color:var(--muted);font-size:12px;margin-top:8px}.error{border:1px solid #fecaca;background:#fef2f2;color:#991b1b;border-radius:12px;padding:10px 12px;font-size:13px}
 @media (prefers-color-scheme:dark){.error{border-color:#7f1d1d;background:#450a0a;color:#fecaca}}
 footer{margin-top:48px;color:var(--muted);font-size:12px;text-align:center}
-.overlay{margin:12px 0}.stage{position:relative;display:inline-block;max-width:100%;line-height:0}.stage img{display:block;max-width:100%;max-height:420px;height:auto;border-radius:12px}.stage svg{position:absolute;inset:0;width:100%;height:100%}.overlay figcaption{color:var(--muted);font-size:12px;margin-top:6px}`;
+.overlay{margin:12px 0}.stage{position:relative;display:inline-block;max-width:100%;line-height:0}.stage img{display:block;max-width:100%;max-height:420px;height:auto;border-radius:12px}.stage svg{position:absolute;inset:0;width:100%;height:100%}.overlay figcaption{color:var(--muted);font-size:12px;margin-top:6px}.result-media{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:10px}.result-media figure,.plot{margin:0}.result-media video{width:100%;border-radius:12px;background:#000}.result figcaption{color:var(--muted);font-size:12px;margin-top:4px}.plot{margin-top:12px;border:1px solid var(--line);border-radius:12px;background:var(--card);padding:8px}.plot svg{width:100%;height:auto}.result img{max-width:100%;border-radius:12px}`;
 
 const plainText = (markdown: string) => `<div class="plain">${escapeHtml(markdown)}</div>`;
 
@@ -67,7 +69,7 @@ function overlayHtml(overlay: TurnOverlay | undefined, media: ReadonlyMap<string
   return `<figure class="overlay"><div class="stage"><img src="${escapeHtml(src)}" alt="" width="${overlay.size.width}" height="${overlay.size.height}">${overlay.svg}</div><figcaption>Drawn from the answer: ${escapeHtml(overlay.labels.join(", "))}</figcaption></figure>`;
 }
 
-function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string, overlay: string): string {
+function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string, overlay: string, result: string): string {
   const parts = [
     `<div class="who">${escapeHtml(turn.backend?.label ?? "Reply")}${turn.backend?.model ? `<span>${escapeHtml(turn.backend.model)}</span>` : ""}</div>`,
   ];
@@ -78,6 +80,7 @@ function assistantHtml(turn: SnapshotTurn, render: (markdown: string) => string,
   }
   if (turn.answer) parts.push(`<div class="answer">${render(turn.answer)}</div>`);
   if (overlay) parts.push(overlay);
+  if (result) parts.push(result);
   for (const call of toolCallViews(turn)) {
     const result =
       call.result === null ? "" : `<div class="tool-result"><strong>Result</strong><pre>${escapeHtml(call.result)}</pre></div>`;
@@ -111,12 +114,15 @@ export function buildSessionHtml({
   const system = data.systemPrompt?.trim()
     ? `<div class="system"><strong>System prompt</strong>\n${escapeHtml(data.systemPrompt)}</div>`
     : "";
+  const files = actionFiles(data, exportSlug(title));
   const recordedOn = (data.recording?.recordedAt ?? createdAt)?.slice(0, 10);
   const timeline = replayTimeline(data);
   const turns = data.turns
     .map((turn, index) =>
       replayWrap(
-        turn.role === "user" ? userHtml(turn, media) : assistantHtml(turn, renderMarkdown, overlayHtml(overlays.get(index), media)),
+        turn.role === "user"
+          ? userHtml(turn, media)
+          : assistantHtml(turn, renderMarkdown, overlayHtml(overlays.get(index), media), resultHtml(turn, files.get(index), media)),
         index,
         timeline,
       ),

@@ -1,7 +1,9 @@
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 import { neutralizeMarkdown } from "@/lib/share/export/escape";
+import { exportSlug } from "@/lib/share/export/files";
 import { toolCallViews } from "@/lib/share/export/tool-calls";
+import { actionFiles, resultMarkdown } from "@/lib/share/export/world-results";
 import { describeModel, describeSettings } from "@/lib/share/settings";
 
 // A session as one Markdown file. Stored media are referenced by file name, to be saved beside it;
@@ -80,7 +82,7 @@ function fenced(text: string): string {
   return `${fence}\n${text}\n${fence}`;
 }
 
-function assistantSection(turn: SnapshotTurn, overlay: string | undefined): string {
+function assistantSection(turn: SnapshotTurn, overlay: string | undefined, result: string[]): string {
   const who = [turn.backend?.label, turn.backend?.model]
     .filter(Boolean)
     .map((s) => inlineLabel(String(s)))
@@ -89,6 +91,7 @@ function assistantSection(turn: SnapshotTurn, overlay: string | undefined): stri
   if (turn.reasoning) lines.push(quote(`**${thinkingLine(turn)}**\n\n${neutralizeMarkdown(turn.reasoning)}`), "");
   if (turn.answer) lines.push(neutralizeMarkdown(turn.answer), "");
   if (overlay) lines.push(`![Drawn from the answer](<${overlay.replace(/[<>\s]/g, encodeURIComponent)}>)`, "");
+  lines.push(...result);
   for (const call of toolCallViews(turn)) {
     lines.push(
       `**Tool call \`${call.name.replace(/`/g, "")}\`** (${inlineLabel(call.id)})${call.malformed ? ` — ${inlineLabel(call.malformed)}` : ""}`,
@@ -115,13 +118,14 @@ export function buildSessionMarkdown({ title, createdAt, data, media = new Map()
   const parts = [`# ${inlineLabel(title) || "Session"}`, "", `*${meta.join(" · ")}*`, "", "## Settings", "", ...settings, ""];
   if (data.systemPrompt?.trim()) parts.push("**System prompt:**", "", quote(neutralizeMarkdown(data.systemPrompt)), "");
   let prompt = 0;
+  const files = actionFiles(data, exportSlug(title));
   for (const [index, turn] of data.turns.entries()) {
     parts.push("---", "");
     if (turn.role === "user") {
       prompt += 1;
       parts.push(userSection(turn, prompt, media));
     } else {
-      parts.push(assistantSection(turn, overlays.get(index)));
+      parts.push(assistantSection(turn, overlays.get(index), resultMarkdown(turn, files.get(index), media)));
     }
   }
   return `${parts

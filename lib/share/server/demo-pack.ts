@@ -72,7 +72,10 @@ function dropMissing(session: SnapshotData, kept: ReadonlySet<string>): Snapshot
     turns: session.turns.map((turn) => ({
       ...turn,
       ...(turn.attachments ? { attachments: turn.attachments.filter((a) => a.mediaId === undefined || kept.has(a.mediaId)) } : {}),
-      ...(turn.result && !kept.has(turn.result.mediaId) ? { result: null } : {}),
+      // A result whose file (or transfer control) did not arrive is dropped whole; actions alone need no file.
+      ...(turn.result && [turn.result.mediaId, turn.result.control?.mediaId].some((id) => id !== undefined && !kept.has(id))
+        ? { result: null }
+        : {}),
     })),
   };
 }
