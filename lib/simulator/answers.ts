@@ -4,6 +4,7 @@ import type { RequestMedia } from "@/lib/simulator/media";
 import { describeMedia } from "@/lib/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
+import { composeTaskAnswer } from "@/lib/simulator/task-answers";
 import { countTokens } from "@/lib/simulator/tokens";
 
 // The answer part of a simulated reply, in the output conventions of each prompt template
@@ -30,7 +31,7 @@ export interface AnswerFacts {
   label?: string;
   events?: number;
   durationS?: number;
-  verdict?: "Approve" | "Reject" | "A" | "B";
+  verdict?: "Approve" | "Reject" | "A" | "B" | "Yes" | "No";
   /** The media as the reply names them, e.g. "the 1280×720 image". */
   media?: string;
 }
@@ -186,5 +187,7 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
     }
     case "general":
       return composeGeneral(analysis, media, rng, options.maxTokens);
+    default:
+      return composeTaskAnswer(analysis.kind, analysis.question, rng, options.videoDurationS ?? DEFAULT_VIDEO_DURATION_S);
   }
 }

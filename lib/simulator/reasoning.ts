@@ -2,6 +2,7 @@ import { shorten, type AnswerFacts } from "@/lib/simulator/answers";
 import { describeMedia, formatSeconds } from "@/lib/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
+import { anomalyCriticReasoning, taskReasoningSteps } from "@/lib/simulator/task-reasoning";
 
 // A short, plausible chain of thought (3–6 sentences) built from templates: what was given,
 // that it is simulated, a step or two about the task, and a conclusion that matches the answer.
@@ -64,6 +65,8 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
           ? "Pretending to check the motion frame by frame, I find nothing that breaks those rules, so I approve it."
           : "Pretending to check the motion frame by frame, I flag an object that seems to slide without support, so I reject it.",
       ];
+    default:
+      return taskReasoningSteps(analysis.kind, analysis, facts, rng);
     case "general":
       return [
         rng.pick([
@@ -75,6 +78,7 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
 }
 
 export function composeReasoning(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string {
+  if (analysis.kind === "anomaly-critic") return anomalyCriticReasoning(facts, rng);
   const sentences = [opening(analysis, facts, rng), disclaimer(rng), ...taskSteps(analysis, facts, rng)];
   if (rng.chance(0.5)) {
     sentences.push(
