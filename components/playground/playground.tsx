@@ -78,7 +78,15 @@ export function Playground() {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const insertIntoPrompt = usePromptInsert(setDraft, inputRef);
   const tools = useToolsDraft(family);
-  const presets = usePromptPresets({ family, params, setReasoning: setReasoningWanted, setMediaDraft: media.setDraft, setDraft, inputRef });
+  const presets = usePromptPresets({
+    family,
+    params,
+    setReasoning: setReasoningWanted,
+    setMediaDraft: media.setDraft,
+    setDraft,
+    setSystemPrompt,
+    inputRef,
+  });
   // Saves the chat as it goes and reopens it from ?c=<id>.
   const session = usePlaygroundSession({
     turns: chat.turns,
@@ -137,7 +145,7 @@ export function Playground() {
     if (!current || text === "" || blockedReason) return;
     const sent = attachments.takeForSend();
     if (sent === null) return;
-    chat.send(text, sent, current);
+    chat.send(text, sent, current, presets.taskFor(text));
     setDraft("");
   }
 
