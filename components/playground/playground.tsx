@@ -39,6 +39,7 @@ import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
 import { usePromptPresets } from "@/components/presets/use-prompt-presets";
+import { useSubjectMarks } from "@/components/presets/use-subject-marks";
 import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
 import { ToolsPanel } from "@/components/tools/tools-panel";
 import { useToolsDraft } from "@/components/tools/use-tools-draft";
@@ -87,6 +88,7 @@ export function Playground() {
     setSystemPrompt,
     inputRef,
   });
+  const marks = useSubjectMarks(attachments, presets.active, presets.setValue);
   // Saves the chat as it goes and reopens it from ?c=<id>.
   const session = usePlaygroundSession({
     turns: chat.turns,
@@ -247,7 +249,12 @@ export function Playground() {
               }
               attachments={
                 <>
-                  <AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />
+                  <AttachmentStrip
+                    attachments={attachments}
+                    tokens={media.tokens}
+                    onApplyAdvice={media.applyAdvice}
+                    onMarkSubjects={marks.onMark}
+                  />
                   <OmittedMediaNotice notice={media.omittedNotice} />
                   <PresetBar
                     active={presets.active}
@@ -256,6 +263,7 @@ export function Playground() {
                     media={media.context}
                     onValue={presets.setValue}
                     onDismiss={presets.dismiss}
+                    markError={marks.error}
                   />
                 </>
               }
