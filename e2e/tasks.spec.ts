@@ -89,6 +89,8 @@ test("describe anything: numbered marks are drawn onto the copy sent, and each i
   const turn = app.lastAssistantTurn();
   await turn.expectState("done");
   for (const id of ["1", "2", "3"]) await expect(turn.answer).toContainText(`"subject_id": "${id}"`);
+  await expect(turn.root.getByTestId("subject-item")).toHaveCount(3);
+  await expect(turn.root.getByTestId("subject-item").last()).toHaveAttribute("data-subject", "3");
 });
 
 test("action segments in seconds mark the timeline, and a mark seeks the video", async ({ page }) => {
