@@ -148,6 +148,7 @@ describe("session data", () => {
       "Describe scene in detail and list",
     );
     expect(sessionTitle([user("Bravo: how do robots balance?")])).toBe("Bravo: how do robots balance?");
+    expect(sessionTitle([user("What is in this image? <b>not bold</b> and more")])).toBe("What is in this image?");
     for (const text of ["Can you explain how a gripper decides where to grasp an unfamiliar object?", "word ".repeat(40)]) {
       expect(sessionTitle([user(text)]).split(" ").length).toBeLessThanOrEqual(6);
     }

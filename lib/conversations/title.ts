@@ -39,6 +39,9 @@ export function sessionTitle(turns: readonly (Turn | SnapshotTurn)[]): string {
   }
   text = text.replace(FILLER_WORDS, "").trim();
   let words = text.split(" ").filter(Boolean);
+  // A first sentence short enough to be the title is the title.
+  const sentenceEnd = words.findIndex((word, i) => i < MAX_WORDS && /[.?!]$/.test(word));
+  if (sentenceEnd >= 0) words = words.slice(0, sentenceEnd + 1);
   while (words.length > 1 && ARTICLES.test(words[0] ?? "")) words = words.slice(1);
   if (words.length > MAX_WORDS) words = words.filter((word) => !ARTICLES.test(word));
   if (words.length > MAX_WORDS) {
