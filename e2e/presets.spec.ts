@@ -17,12 +17,14 @@ test("each family is offered only its documented tasks", async ({ page }) => {
   await app.goto();
   await app.selectBackend("sim-reason2-8b");
   await app.annotations.presetPicker.click();
-  await expect(page.getByRole("menuitem")).toHaveCount(9);
+  await expect(page.getByRole("menuitem")).toHaveCount(14);
   await page.keyboard.press("Escape");
   await app.selectBackend("sim-nemotron-vl");
   await app.annotations.presetPicker.click();
-  await expect(page.getByRole("menuitem")).toHaveCount(1);
+  await expect(page.getByRole("menuitem")).toHaveCount(4);
   await expect(page.getByTestId("preset-caption")).toBeVisible();
+  await expect(page.getByTestId("preset-video-summary")).toBeVisible();
+  await expect(page.getByTestId("preset-trajectory")).toHaveCount(0);
 });
 
 test("physical plausibility: the label is a badge", async ({ page }, info) => {

@@ -48,4 +48,12 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(["params", "media", "reasoning"]));
     expect(chat?.responses["400"]).toBeDefined();
   });
+
+  it("names every event type the chat stream carries, tool calls and notices included", async () => {
+    const chat = (await documentOf()).paths["/api/chat"]?.post;
+    const description = (chat?.responses["200"] as { description: string }).description;
+    for (const type of ["start", "notice", "reasoning", "answer", "tool_call", "usage", "done", "error"]) {
+      expect(description).toMatch(new RegExp(`\\b${type}\\b`));
+    }
+  });
 });

@@ -3,6 +3,7 @@
 import type { StageSource } from "@/components/annotations/annotation-stage";
 import { DrawSurface } from "@/components/annotations/draw-surface";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import type { Drawing } from "@/lib/annotations/draw-state";
 import type { OverlayModel } from "@/lib/annotations/view";
 
 interface DrawDialogProps {
@@ -10,10 +11,11 @@ interface DrawDialogProps {
   mediaKey: string;
   model?: OverlayModel | null;
   onClose: () => void;
+  onMark?: (drawing: Drawing) => void;
 }
 
 /** Drawing points and boxes on an image, in a modal dialog with room for the image. */
-export function DrawDialog({ source, mediaKey, model, onClose }: DrawDialogProps) {
+export function DrawDialog({ source, mediaKey, model, onClose, onMark }: DrawDialogProps) {
   return (
     <ModalDialog
       title={`Draw on ${source.name}`}
@@ -23,7 +25,7 @@ export function DrawDialog({ source, mediaKey, model, onClose }: DrawDialogProps
       data-testid="draw-dialog"
     >
       <div className="px-5 py-4">
-        <DrawSurface source={source} mediaKey={mediaKey} model={model} onInserted={onClose} />
+        <DrawSurface source={source} mediaKey={mediaKey} model={model} onInserted={onClose} onMark={onMark} />
       </div>
     </ModalDialog>
   );

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, UndoIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import type { Size } from "@/lib/annotations/coordinates";
-import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState } from "@/lib/annotations/draw-state";
+import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState, type Drawing } from "@/lib/annotations/draw-state";
 import type { OverlayModel } from "@/lib/annotations/view";
 
 interface DrawSurfaceProps {
@@ -22,6 +22,8 @@ interface DrawSurfaceProps {
   /** The model's answer drawn underneath, when drawing on an answer's image. */
   model?: OverlayModel | null;
   onInserted: () => void;
+  /** Describe anything: the drawn boxes and points become numbered marks on the image that is sent. */
+  onMark?: (drawing: Drawing) => void;
 }
 
 const TOOLS: { id: DrawTool; label: string; Icon: typeof PointToolIcon }[] = [
@@ -35,7 +37,7 @@ const NO_HIDDEN = new Set<string>();
 const STAGE_FOCUS =
   "outline-none [&:focus-visible_[data-testid=annotation-stage]]:ring-2 [&:focus-visible_[data-testid=annotation-stage]]:ring-brand-500";
 
-export function DrawSurface({ source, mediaKey, model, onInserted }: DrawSurfaceProps) {
+export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: DrawSurfaceProps) {
   const { insertIntoPrompt, references } = useAnnotations();
   const reference = useReference(mediaKey);
   const [state, dispatch] = useReducer(drawReducer, reference, initialDrawState);
@@ -169,7 +171,21 @@ export function DrawSurface({ source, mediaKey, model, onInserted }: DrawSurface
           {kept ? <CheckIcon className="size-4 text-brand-600" /> : null}
           {kept ? "Kept as reference" : "Keep as reference path"}
         </Button>
-        {insertIntoPrompt && (
+        {onMark && (
+          <Button
+            variant="primary"
+            data-testid="draw-mark-subjects"
+            disabled={points.length + state.drawing.boxes.length === 0}
+            title="Draw the boxes and points onto a copy of the image, numbered in the order drawn, and send that copy"
+            onClick={() => {
+              onMark(state.drawing);
+              onInserted();
+            }}
+          >
+            Mark subjects ({points.length + state.drawing.boxes.length})
+          </Button>
+        )}
+        {insertIntoPrompt && !onMark && (
           <Button
             variant="primary"
             data-testid="draw-insert"

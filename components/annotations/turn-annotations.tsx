@@ -3,9 +3,11 @@
 import dynamic from "next/dynamic";
 
 import { IssueList } from "@/components/annotations/issue-list";
+import { SubjectList } from "@/components/annotations/subject-list";
 import { useSeekForTurn } from "@/components/annotations/time-link";
 import { useTurnAnnotations } from "@/components/annotations/use-turn-annotations";
 import { SegmentList } from "@/components/annotations/video-timeline";
+import { parseSubjects } from "@/lib/annotations/subjects";
 import type { AssistantTurn } from "@/lib/chat/conversation";
 
 // Drawing points and boxes on the image needs the stage and its layers: loaded when an answer has some.
@@ -20,7 +22,8 @@ export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
   const shapes = parsed.series.length + parsed.boxes.length;
   const surface = targets.image ?? targets.video;
   const overlay = shapes > 0 && surface !== null;
-  if (shapes === 0 && parsed.segments.length === 0 && parsed.issues.length === 0) return null;
+  const subjects = turn.state === "streaming" ? [] : parseSubjects(turn.answer);
+  if (shapes === 0 && parsed.segments.length === 0 && parsed.issues.length === 0 && subjects.length === 0) return null;
   return (
     <div data-testid="turn-annotations" className="flex flex-col gap-3">
       {overlay && (
@@ -40,6 +43,7 @@ export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
         </p>
       )}
       {parsed.segments.length > 0 && <SegmentList segments={parsed.segments} onSeek={seek} />}
+      {subjects.length > 0 && <SubjectList subjects={subjects} />}
       {!overlay && <IssueList issues={parsed.issues} />}
     </div>
   );

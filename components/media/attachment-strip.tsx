@@ -4,9 +4,10 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 
 import { AttachmentDrawDialog } from "@/components/annotations/attachment-draw-dialog";
-import type { AttachmentsController } from "@/components/media/use-attachments";
+import type { Attachment, AttachmentsController } from "@/components/media/use-attachments";
 import { AlertIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
+import type { Drawing } from "@/lib/annotations/draw-state";
 import type { TokenSummary as Summary, TokenAdvice } from "@/lib/media/attachment-tokens";
 
 // The strip shows only once something is attached; its parts load then, not with the page.
@@ -21,10 +22,12 @@ interface AttachmentStripProps {
   attachments: AttachmentsController;
   tokens: Summary;
   onApplyAdvice: (advice: TokenAdvice) => void;
+  /** Describe anything: number the drawn marks onto a copy of the image that is sent. */
+  onMarkSubjects?: (attachment: Attachment, src: string, drawing: Drawing) => void;
 }
 
 /** Everything above the composer's text: the attachments, their progress, notices and the estimate. */
-export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: AttachmentStripProps) {
+export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice, onMarkSubjects }: AttachmentStripProps) {
   const [prepareId, setPrepareId] = useState<string | null>(null);
   const [drawId, setDrawId] = useState<string | null>(null);
   const drawing = c.items.find((a) => a.id === drawId) ?? null;
@@ -73,7 +76,14 @@ export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice }: Attac
           </button>
         </div>
       )}
-      {drawing && <AttachmentDrawDialog attachment={drawing} onClose={() => setDrawId(null)} />}
+      {drawing && (
+        <AttachmentDrawDialog
+          attachment={drawing}
+          src={c.originalPreview(drawing)}
+          onClose={() => setDrawId(null)}
+          onMark={onMarkSubjects ? (marks) => onMarkSubjects(drawing, c.originalPreview(drawing) ?? "", marks) : undefined}
+        />
+      )}
       <TokenSummary summary={tokens} names={c.items.map((a) => a.name)} onApply={onApplyAdvice} />
     </div>
   );

@@ -28,6 +28,8 @@ interface FileEntry {
   original: File;
   format: MediaFormat;
   controller: AbortController | null;
+  /** A copy of an image with numbered marks drawn on it: sent instead of the original, which is kept. */
+  marked?: { file: File; originalUrl: string | null };
 }
 
 interface UseAttachmentsOptions {
@@ -86,17 +88,18 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
         dispatch({ type: "note", id, note: null });
         const prepare = options.prepare ?? latest.current.items.find((a) => a.id === id)?.prepare ?? NO_PREPARE;
         const { prepareImage, prepareVideo, uploadName } = await loadPipeline();
+        const sent = entry.marked?.file ?? entry.original;
         const blob =
           entry.kind === "image"
             ? await prepareImage(
-                entry.original,
-                entry.format,
+                sent,
+                entry.marked ? "png" : entry.format,
                 { maxBytes: latest.current.maxInlineImageBytes, maxEdge: options.maxEdge ?? null },
                 hooks,
               )
             : await prepareVideo(entry.original, entry.format, prepare, hooks);
         dispatch({ type: "phase", id, phase: "uploading", progress: 0 });
-        const media = await uploadMedia(blob, uploadName(entry.original.name, blob), { signal, onProgress: hooks.onProgress });
+        const media = await uploadMedia(blob, uploadName(sent.name, blob), { signal, onProgress: hooks.onProgress });
         if (!signal.aborted) dispatch({ type: "uploaded", id, media });
       } catch (error) {
         if (entry.controller !== controller || !files.current.has(id)) return;
@@ -151,9 +154,35 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
   }, []);
 
   const forget = useCallback((id: string) => {
-    files.current.get(id)?.controller?.abort();
+    const entry = files.current.get(id);
+    entry?.controller?.abort();
+    if (entry?.marked?.originalUrl) URL.revokeObjectURL(entry.marked.originalUrl);
     files.current.delete(id);
   }, []);
+
+  /** Sends a copy with numbered marks in place of an image; the original stays, to draw on again. */
+  const markSubjects = useCallback(
+    (id: string, file: File, count: number) => {
+      const entry = files.current.get(id);
+      const attachment = latest.current.items.find((a) => a.id === id);
+      if (!entry || entry.kind !== "image" || !attachment) return;
+      const originalUrl = entry.marked ? entry.marked.originalUrl : attachment.previewUrl;
+      if (entry.marked && attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
+      entry.marked = { file, originalUrl };
+      dispatch({ type: "preview", id, previewUrl: URL.createObjectURL(file) });
+      const note = `${count} numbered ${count === 1 ? "mark" : "marks"} drawn on a copy, which is sent; the original is kept.`;
+      void run(id).then(() => {
+        if (files.current.get(id)?.marked?.file === file) dispatch({ type: "note", id, note });
+      });
+    },
+    [run],
+  );
+
+  /** The image as picked, before any marks: what the drawing dialog draws on. */
+  const originalPreview = useCallback(
+    (attachment: Attachment): string | null => files.current.get(attachment.id)?.marked?.originalUrl ?? attachment.previewUrl,
+    [],
+  );
 
   const remove = useCallback(
     (id: string) => {
@@ -231,6 +260,8 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
     applyPrepare,
     downscale,
     extractFrame,
+    markSubjects,
+    originalPreview,
     takeForSend,
   };
 }

@@ -40,6 +40,7 @@ import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
 import { usePromptPresets } from "@/components/presets/use-prompt-presets";
+import { useSubjectMarks } from "@/components/presets/use-subject-marks";
 import { RecordingLabel } from "@/components/share/recording-label";
 import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
 import { ToolsPanel } from "@/components/tools/tools-panel";
@@ -80,7 +81,16 @@ export function Playground() {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const insertIntoPrompt = usePromptInsert(setDraft, inputRef);
   const tools = useToolsDraft(family);
-  const presets = usePromptPresets({ family, params, setReasoning: setReasoningWanted, setMediaDraft: media.setDraft, setDraft, inputRef });
+  const presets = usePromptPresets({
+    family,
+    params,
+    setReasoning: setReasoningWanted,
+    setMediaDraft: media.setDraft,
+    setDraft,
+    setSystemPrompt,
+    inputRef,
+  });
+  const marks = useSubjectMarks(attachments, presets.active, presets.setValue);
   // Saves the chat as it goes and reopens it from ?c=<id>.
   const session = usePlaygroundSession({
     turns: chat.turns,
@@ -140,7 +150,7 @@ export function Playground() {
     if (!current || text === "" || blockedReason) return;
     const sent = attachments.takeForSend();
     if (sent === null) return;
-    chat.send(text, sent, current);
+    chat.send(text, sent, current, presets.taskFor(text));
     setDraft("");
   }
 
@@ -256,7 +266,12 @@ export function Playground() {
               }
               attachments={
                 <>
-                  <AttachmentStrip attachments={attachments} tokens={media.tokens} onApplyAdvice={media.applyAdvice} />
+                  <AttachmentStrip
+                    attachments={attachments}
+                    tokens={media.tokens}
+                    onApplyAdvice={media.applyAdvice}
+                    onMarkSubjects={marks.onMark}
+                  />
                   <OmittedMediaNotice notice={media.omittedNotice} />
                   <PresetBar
                     active={presets.active}
@@ -265,6 +280,7 @@ export function Playground() {
                     media={media.context}
                     onValue={presets.setValue}
                     onDismiss={presets.dismiss}
+                    markError={marks.error}
                   />
                 </>
               }

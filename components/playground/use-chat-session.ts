@@ -22,6 +22,7 @@ import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import type { ChatMessage, MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import { recordChunk, type TurnTimings } from "@/lib/chat/timings";
 import type { ToolRequestFields } from "@/lib/chat/tools-draft";
+import type { TurnTask } from "@/lib/chat/turn-task";
 import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
 
 /** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
@@ -38,7 +39,7 @@ export interface TurnSettings {
 
 /** What one request is: a new question, the same question again, or a tool round's follow-up. */
 type TurnStart =
-  | { kind: "send"; history: Turn[]; user: { id: string; text: string; media: TurnMedia[] } }
+  | { kind: "send"; history: Turn[]; user: { id: string; text: string; media: TurnMedia[]; task?: TurnTask } }
   | { kind: "regenerate"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
   | { kind: "follow-up"; history: Turn[]; turnId: string; results: ToolResult[] };
 
@@ -129,8 +130,8 @@ export function useChatSession() {
   }, []);
 
   const send = useCallback(
-    (text: string, media: TurnMedia[], settings: TurnSettings) =>
-      start({ kind: "send", history: turnsRef.current, user: { id: createTurnId(), text, media } }, settings),
+    (text: string, media: TurnMedia[], settings: TurnSettings, task?: TurnTask) =>
+      start({ kind: "send", history: turnsRef.current, user: { id: createTurnId(), text, media, ...(task ? { task } : {}) } }, settings),
     [start],
   );
 

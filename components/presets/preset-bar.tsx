@@ -4,7 +4,7 @@ import type { ActivePreset } from "@/components/presets/use-prompt-presets";
 import { SparkleIcon, XIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import type { Family } from "@/lib/backends/families";
-import { presetSampling } from "@/lib/chat/presets";
+import { markCount, presetSampling } from "@/lib/chat/presets";
 
 interface PresetBarProps {
   active: ActivePreset | null;
@@ -14,10 +14,12 @@ interface PresetBarProps {
   media: { hasImage: boolean; hasVideo: boolean };
   onValue: (value: string) => void;
   onDismiss: () => void;
+  /** Why the marks could not be drawn onto the image, for a marks preset. */
+  markError?: string | null;
 }
 
 /** The active preset above the message: its one field, and what it set. */
-export function PresetBar({ active, family, reasoning, media, onValue, onDismiss }: PresetBarProps) {
+export function PresetBar({ active, family, reasoning, media, onValue, onDismiss, markError }: PresetBarProps) {
   if (!active) return null;
   const { preset, value } = active;
   const sampling = presetSampling(preset, family);
@@ -54,7 +56,15 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
           />
         </label>
       )}
+      {preset.marks && (
+        <span data-testid="preset-marks" className="font-medium text-zinc-700 dark:text-zinc-200">
+          {markCount(value) > 0
+            ? `${markCount(value)} ${markCount(value) === 1 ? "subject" : "subjects"} marked`
+            : "Draw on the image, then Mark subjects"}
+        </span>
+      )}
       <span className="text-zinc-500 dark:text-zinc-400">{chips.join(" · ")}</span>
+      {markError && <span className="font-medium text-red-700 dark:text-red-400">{markError}</span>}
       {missing && <span className="font-medium text-amber-700 dark:text-amber-400">{missing}</span>}
       <button
         type="button"

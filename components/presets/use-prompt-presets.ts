@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateA
 import type { Family } from "@/lib/backends/families";
 import { NUMERIC_PARAMS, type NumericParam } from "@/lib/chat/params";
 import { missingPresetField, presetPrompt, presetSampling, type PromptPreset } from "@/lib/chat/presets";
+import type { TurnTask } from "@/lib/chat/turn-task";
 import type { MediaParamsDraft } from "@/lib/media/params";
 
 interface PresetTargets {
@@ -14,6 +15,8 @@ interface PresetTargets {
   setReasoning: (on: boolean) => void;
   setMediaDraft: Dispatch<SetStateAction<MediaParamsDraft>>;
   setDraft: (text: string) => void;
+  /** For a task documented with its own system prompt (Reason1's critic). */
+  setSystemPrompt: (text: string) => void;
   inputRef: { current: HTMLTextAreaElement | null };
 }
 
@@ -23,7 +26,7 @@ export interface ActivePreset {
 }
 
 /** The chosen task preset: it writes the message from its template and sets sampling, reasoning and fps. */
-export function usePromptPresets({ family, params, setReasoning, setMediaDraft, setDraft, inputRef }: PresetTargets) {
+export function usePromptPresets({ family, params, setReasoning, setMediaDraft, setDraft, setSystemPrompt, inputRef }: PresetTargets) {
   const [active, setActive] = useState<ActivePreset | null>(null);
   const { edit, setStop } = params;
 
@@ -35,9 +38,10 @@ export function usePromptPresets({ family, params, setReasoning, setMediaDraft, 
       setReasoning(preset.reasoning);
       const fps = preset.fps;
       if (fps !== null) setMediaDraft((draft) => ({ ...draft, sampling: "fps", fps: String(fps) }));
+      if (preset.system) setSystemPrompt(preset.system);
       setDraft(presetPrompt(preset, value, forFamily));
     },
-    [edit, setStop, setReasoning, setMediaDraft, setDraft],
+    [edit, setStop, setReasoning, setMediaDraft, setSystemPrompt, setDraft],
   );
 
   const choose = useCallback(
@@ -69,7 +73,15 @@ export function usePromptPresets({ family, params, setReasoning, setMediaDraft, 
   );
 
   const dismiss = useCallback(() => setActive(null), []);
+  /** The person's task for a message the preset wrote (an edited template is the person's own text). */
+  const taskFor = useCallback(
+    (text: string): TurnTask | undefined =>
+      active && text.trim() === presetPrompt(active.preset, active.value, family).trim()
+        ? { preset: active.preset.id, label: active.preset.label, text: active.preset.field ? active.value.trim() : "" }
+        : undefined,
+    [active, family],
+  );
   /** Why Send waits: the preset's field is empty (its example is only a hint). */
   const blockedReason = active ? missingPresetField(active.preset, active.value) : null;
-  return { active, choose, setValue, dismiss, blockedReason };
+  return { active, choose, setValue, dismiss, blockedReason, taskFor };
 }

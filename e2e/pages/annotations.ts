@@ -3,7 +3,24 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import type { ChatRequestBody } from "./playground";
 
 export type PresetId =
-  "trajectory" | "grounding" | "temporal" | "critic" | "caption" | "embodied" | "plausibility" | "situation" | "driving";
+  | "trajectory"
+  | "driving-trajectory"
+  | "grounding"
+  | "describe"
+  | "temporal"
+  | "temporal-seconds"
+  | "temporal-query"
+  | "critic"
+  | "reason1-critic"
+  | "caption"
+  | "embodied"
+  | "common-sense"
+  | "plausibility"
+  | "situation"
+  | "driving"
+  | "image-reasoning"
+  | "video-summary"
+  | "video-objects";
 
 /** A rendered element's centre relative to another's top-left corner, in CSS pixels. */
 export async function centreWithin(element: Locator, frame: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
@@ -23,6 +40,7 @@ export class DrawDialogView {
   readonly undo: Locator;
   readonly redo: Locator;
   readonly insert: Locator;
+  readonly markSubjects: Locator;
   readonly keepReference: Locator;
 
   constructor(readonly page: Page) {
@@ -35,6 +53,7 @@ export class DrawDialogView {
     this.undo = this.root.getByTestId("draw-undo");
     this.redo = this.root.getByTestId("draw-redo");
     this.insert = this.root.getByTestId("draw-insert");
+    this.markSubjects = this.root.getByTestId("draw-mark-subjects");
     this.keepReference = this.root.getByTestId("draw-keep-reference");
   }
 

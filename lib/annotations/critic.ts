@@ -9,6 +9,8 @@ export interface CriticOptions {
    * Off by default: any yes/no question would otherwise look like a verdict.
    */
   acceptYesNo?: boolean;
+  /** Reason1's video critic asks whether there are anomalies: its Yes rejects, its No approves. */
+  yesIsReject?: boolean;
 }
 
 const VERDICTS = new Map<string, CriticVerdict>([
@@ -20,6 +22,10 @@ const VERDICTS = new Map<string, CriticVerdict>([
 const YES_NO = new Map<string, CriticVerdict>([
   ["yes", "approve"],
   ["no", "reject"],
+]);
+const ANOMALY_YES_NO = new Map<string, CriticVerdict>([
+  ["yes", "reject"],
+  ["no", "approve"],
 ]);
 const TAGGED = /<answer>\s*([^<]{1,40}?)\s*<\/answer>/i;
 // Markdown, quotes and punctuation a model may wrap the word in: **Reject.**, "Approve", `Yes`.
@@ -37,14 +43,15 @@ function wordOf(line: string): string {
  */
 export function parseCriticVerdict(answer: string, options: CriticOptions = {}): CriticVerdict | null {
   const tagged = TAGGED.exec(answer);
+  const yesNo = options.yesIsReject ? ANOMALY_YES_NO : YES_NO;
   if (tagged) {
     const word = wordOf(tagged[1] ?? "");
-    return VERDICTS.get(word) ?? YES_NO.get(word) ?? null;
+    return VERDICTS.get(word) ?? yesNo.get(word) ?? null;
   }
   const text = answer.trimStart();
   const lineEnd = text.indexOf("\n");
   const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
   if (firstLine.length > MAX_VERDICT_LINE) return null;
   const word = wordOf(firstLine);
-  return VERDICTS.get(word) ?? (options.acceptYesNo ? YES_NO.get(word) : undefined) ?? null;
+  return VERDICTS.get(word) ?? (options.acceptYesNo ? yesNo.get(word) : undefined) ?? null;
 }

@@ -195,9 +195,12 @@ export interface ParseContext {
   userText: string;
 }
 
+/** Reason1's video critic asks "Does the video contain any anomalies or artifacts?": Yes means reject. */
+export const asksAnomalies = (userText: string): boolean => /contain any anomalies or artifacts/i.test(userText);
+
 /** Reason1's critic answers Yes/No; only read that as a verdict when the question was a critic's. */
 export function acceptYesNo(family: Family, userText: string): boolean {
-  return family === "cosmos-reason1" && /approve|reject/i.test(userText);
+  return family === "cosmos-reason1" && (/approve|reject/i.test(userText) || asksAnomalies(userText));
 }
 
 /**
@@ -225,13 +228,15 @@ const cache = new WeakMap<AssistantTurn, { key: string; parsed: ParsedAnnotation
 /** Turns are immutable, so a parse is kept per turn object (and per the options it was made with). */
 export function parseTurn(turn: AssistantTurn, context: ParseContext): ParsedAnnotations {
   const bounds = context.modelSize ?? context.imageSize;
-  const key = `${context.convention}|${bounds?.width ?? ""}x${bounds?.height ?? ""}|${acceptYesNo(context.family, context.userText)}`;
+  const yesIsReject = asksAnomalies(context.userText);
+  const key = `${context.convention}|${bounds?.width ?? ""}x${bounds?.height ?? ""}|${acceptYesNo(context.family, context.userText)}|${yesIsReject}`;
   const hit = cache.get(turn);
   if (hit && hit.key === key) return hit.parsed;
   const parsed = parseAnnotations(turn.answer, {
     convention: context.convention,
     ...(bounds ? { imageSize: bounds } : {}),
     acceptYesNo: acceptYesNo(context.family, context.userText),
+    yesIsReject,
   });
   cache.set(turn, { key, parsed });
   return parsed;

@@ -3,6 +3,7 @@ import type { ChatMessage } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";
 import type { TurnTimings } from "@/lib/chat/timings";
 import type { AssembledToolCall } from "@/lib/chat/tool-call-assembler";
+import type { TurnTask } from "@/lib/chat/turn-task";
 import { userContent, type TurnMedia } from "@/lib/media/attachments";
 
 // The conversation as the page holds it, and the pure reducer that applies chat events to it.
@@ -16,6 +17,8 @@ export interface UserTurn {
   text: string;
   /** Images and videos sent with the text; they are sent again with every later turn. */
   media: TurnMedia[];
+  /** Set when a task preset wrote `text`: the person's own task, shown instead of the template. */
+  task?: TurnTask;
 }
 
 export interface TurnError {
@@ -81,7 +84,7 @@ export interface NewAssistantTurn {
 }
 
 export type ConversationAction =
-  | { type: "send"; user: { id: string; text: string; media?: TurnMedia[] }; assistant: NewAssistantTurn }
+  | { type: "send"; user: { id: string; text: string; media?: TurnMedia[]; task?: TurnTask }; assistant: NewAssistantTurn }
   | { type: "regenerate"; assistant: NewAssistantTurn }
   /** The results for a turn's tool calls are in: everything after that turn makes way for the follow-up. */
   | { type: "follow-up"; turnId: string; results: ToolResult[]; assistant: NewAssistantTurn }
@@ -171,7 +174,13 @@ export function conversationReducer(turns: Turn[], action: ConversationAction): 
     case "send":
       return [
         ...turns,
-        { kind: "user", id: action.user.id, text: action.user.text, media: action.user.media ?? [] },
+        {
+          kind: "user",
+          id: action.user.id,
+          text: action.user.text,
+          media: action.user.media ?? [],
+          ...(action.user.task ? { task: action.user.task } : {}),
+        },
         newAssistantTurn(action.assistant),
       ];
     case "regenerate": {

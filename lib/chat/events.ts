@@ -23,6 +23,21 @@ export type ChatEvent =
   | { type: "done"; finishReason: string; reasoning: string; answer: string; metrics: ChatMetrics; toolCalls?: AssembledToolCall[] }
   | { type: "error"; code: string; message: string; status: number };
 
+// A record over the union's `type`: a new event type left out here, or one that no longer exists, fails to compile.
+const EVENT_TYPES: Record<ChatEvent["type"], true> = {
+  start: true,
+  notice: true,
+  reasoning: true,
+  answer: true,
+  tool_call: true,
+  usage: true,
+  done: true,
+  error: true,
+};
+
+/** Every event type of the stream, in the order a turn meets them (the API description lists these). */
+export const CHAT_EVENT_TYPES = Object.keys(EVENT_TYPES) as ChatEvent["type"][];
+
 export function encodeChatEvent(event: ChatEvent): string {
   return `data: ${JSON.stringify(event)}\n\n`;
 }

@@ -57,47 +57,50 @@ describe("prompt presets", () => {
       const text = presetPrompt(preset, preset.field?.placeholder ?? "", "cosmos-reason2");
       return analyzePrompt("cosmos-reason2", [{ role: "user", content: text }]);
     });
-    expect(kinds.map((k) => k.kind)).toEqual([
-      "trajectory",
-      "grounding",
-      "temporal",
-      "critic",
-      "general",
-      "general",
-      "plausibility",
-      "general",
-      "general",
-    ]);
-    expect(kinds.map((k) => k.thinkFormat)).toEqual([
-      "think-bare",
-      "none",
-      "none",
-      "think-bare",
-      "none",
-      "think-bare",
-      "none",
-      "none",
-      "think-bare",
-    ]);
-    expect(kinds[1]?.subject).toBe("red cup");
+    expect(Object.fromEntries(PROMPT_PRESETS.map((preset, n) => [preset.id, `${kinds[n]?.kind} ${kinds[n]?.thinkFormat}`]))).toEqual({
+      trajectory: "trajectory think-bare",
+      "driving-trajectory": "driving-trajectory think-bare",
+      grounding: "grounding none",
+      describe: "describe none",
+      temporal: "temporal none",
+      "temporal-seconds": "temporal-seconds none",
+      "temporal-query": "temporal-query none",
+      critic: "critic think-bare",
+      "reason1-critic": "anomaly-critic none",
+      caption: "general none",
+      embodied: "general think-bare",
+      "common-sense": "general think-bare",
+      plausibility: "plausibility none",
+      situation: "general none",
+      driving: "general think-bare",
+      "image-reasoning": "general none",
+      "video-summary": "general none",
+      "video-objects": "general none",
+    });
+    expect(kinds[2]?.subject).toBe("red cup");
   });
 
   it("offers each family only the tasks its documents give", () => {
     const ids = (family: Parameters<typeof presetsFor>[0]) => presetsFor(family).map((preset) => preset.id);
     expect(ids("cosmos-reason2")).toEqual([
       "trajectory",
+      "driving-trajectory",
       "grounding",
+      "describe",
       "temporal",
+      "temporal-seconds",
+      "temporal-query",
       "critic",
       "caption",
       "embodied",
+      "common-sense",
       "plausibility",
       "situation",
       "driving",
     ]);
     expect(ids("cosmos3-reasoner")).toEqual(ids("cosmos-reason2"));
-    expect(ids("nemotron-vl")).toEqual(["caption"]);
-    expect(ids("cosmos-reason1")).toEqual(["temporal", "caption"]);
+    expect(ids("nemotron-vl")).toEqual(["caption", "image-reasoning", "video-summary", "video-objects"]);
+    expect(ids("cosmos-reason1")).toEqual(["temporal", "reason1-critic", "caption"]);
   });
 
   it("the new tasks are the vendor prompts, exact", () => {
@@ -110,6 +113,34 @@ describe("prompt presets", () => {
     );
     expect(presetPrompt(findPreset("driving"), "", "cosmos-reason2")).toMatch(
       /^The video depicts the observation from the vehicle's camera\. You need to think step by step and identify the objects in the scene that are critical for safe navigation\.\n/,
+    );
+  });
+
+  it("the temporal variants, describe anything, common sense and Reason1's critic follow the notes", () => {
+    expect(presetPrompt(findPreset("temporal-seconds"), "", "cosmos-reason2")).toBe(
+      "List all action segments in the video.\n\nProvide the result in json format with 'seconds' for time depiction for each event. " +
+        "Use keywords 'start', 'end' and 'caption' in the json output. Please list multiple events if applicable.",
+    );
+    expect(presetPrompt(findPreset("temporal-query"), 'A man says "hi"', "cosmos-reason2")).toBe(
+      "When is \"A man says 'hi'\" depicted in the video? Please provide the result in json format with 'mm:ss.ff' format for time " +
+        "depiction for the event. Use keywords 'start', 'end' in the json output.",
+    );
+    expect(missingPresetField(findPreset("temporal-query"), "")).toBe("Enter the event for Find an event above the message.");
+    // Describe anything waits for the marks and then names them by number.
+    expect(missingPresetField(findPreset("describe"), "")).toBe(
+      "Mark the subjects for Describe anything: Draw on the image, then Mark subjects.",
+    );
+    expect(missingPresetField(findPreset("describe"), "3")).toBeNull();
+    expect(presetPrompt(findPreset("describe"), "3", "cosmos-reason2")).toMatch(
+      /^Please caption the notable attributes in the provided image\. List and describe all marked subjects .*"subject_id", "category" and "caption"\. The subjects are marked with the numbers 1 to 3\.$/,
+    );
+    expect(presetPrompt(findPreset("common-sense"), "Will the cup tip over?", "cosmos-reason2")).toBe(
+      `Will the cup tip over?\n${THINK_BARE_FORMAT}`,
+    );
+    const critic = findPreset("reason1-critic");
+    expect(presetPrompt(critic, "", "cosmos-reason1")).toBe("Does the video contain any anomalies or artifacts?");
+    expect(critic.system).toMatch(
+      /^You are a helpful video analyzer\. [\s\S]*<anomaly>Yes \| No<\/anomaly>[\s\S]*Answer "Yes" or "No"\.\]\n<\/answer>$/,
     );
   });
 

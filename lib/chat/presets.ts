@@ -1,37 +1,11 @@
-// Task presets: the vendors' prompt templates (docs seeds: Cosmos Reason2 NIM docs for the critic
-// and the 2D trajectory, the Cosmos 3 README for grounding and temporal captions), with the
-// sampling each is recommended with and whether it asks for reasoning.
+// Task presets' prompts: the vendors' templates (docs/nim-protocols.md §1.8: the Cosmos Reason2 NIM
+// docs for the critic and the 2D trajectory, the Cosmos 3 README and prompt guide for grounding,
+// temporal localization and its variants, describe anything, common sense; Nemotron's card).
 
 import { FAMILY_INFO, type Family, type SamplingParams } from "@/lib/backends/families";
+import { PROMPT_PRESETS, type PresetId, type PromptPreset } from "@/lib/chat/preset-list";
 
-export type PresetId =
-  "trajectory" | "grounding" | "temporal" | "critic" | "caption" | "embodied" | "plausibility" | "situation" | "driving";
-
-export interface PresetField {
-  label: string;
-  placeholder: string;
-}
-
-export interface PromptPreset {
-  id: PresetId;
-  label: string;
-  description: string;
-  expects: "image" | "video" | "image or video";
-  /** The one value the template takes (the task, the object), or null. */
-  field: PresetField | null;
-  reasoning: boolean;
-  /** Applied over the family's recommended values for `reasoning`. */
-  sampling: Partial<SamplingParams>;
-  /** Frames per second to sample a video at, when the preset says. */
-  fps: number | null;
-  /** The families whose documents give this task; others are not offered it. */
-  families: readonly Family[];
-}
-
-// The Reason2 repository's task prompts serve Cosmos3 too (docs/nim-protocols.md §1.8); any
-// OpenAI-compatible server may run either model. Nemotron's card documents captions and tools.
-const REASONERS: readonly Family[] = ["cosmos-reason2", "cosmos3-reasoner", "generic"];
-const EVERY_FAMILY: readonly Family[] = ["cosmos-reason2", "cosmos3-reasoner", "cosmos-reason1", "nemotron-vl", "generic"];
+export { PROMPT_PRESETS, REASON1_CRITIC_SYSTEM, type PresetField, type PresetId, type PromptPreset } from "@/lib/chat/preset-list";
 
 /**
  * The format block of the critic and trajectory templates. The request builder sees it and adds
@@ -40,108 +14,6 @@ const EVERY_FAMILY: readonly Family[] = ["cosmos-reason2", "cosmos3-reasoner", "
 export const THINK_BARE_FORMAT =
   "Answer the question using the following format:\n<think>\nYour reasoning.\n</think>\nWrite your final answer immediately after the </think> tag.";
 
-export const PROMPT_PRESETS: readonly PromptPreset[] = [
-  {
-    id: "trajectory",
-    label: "2D trajectory",
-    description: "Points the end effector should follow, drawn on the image.",
-    expects: "image",
-    field: { label: "Task", placeholder: "Move the left bottle to far right" },
-    reasoning: true,
-    sampling: { temperature: 0.3, top_p: 0.3 },
-    fps: null,
-    families: REASONERS,
-  },
-  {
-    id: "grounding",
-    label: "2D grounding",
-    description: "Bounding boxes of an object, drawn on the image.",
-    expects: "image",
-    field: { label: "Object", placeholder: "the red cup" },
-    reasoning: true,
-    sampling: {},
-    fps: null,
-    families: REASONERS,
-  },
-  {
-    id: "temporal",
-    label: "Temporal captions",
-    description: "Events with start and end times; the times seek the video.",
-    expects: "video",
-    field: null,
-    reasoning: true,
-    sampling: {},
-    fps: 4,
-    families: [...REASONERS, "cosmos-reason1"],
-  },
-  {
-    id: "critic",
-    label: "SDG critic",
-    description: "Approve or reject a generated video for a training set.",
-    expects: "video",
-    field: null,
-    reasoning: true,
-    sampling: { temperature: 0.3, top_p: 0.3 },
-    fps: 4,
-    families: REASONERS,
-  },
-  {
-    id: "caption",
-    label: "Caption",
-    description: "A detailed description, without reasoning.",
-    expects: "image or video",
-    field: null,
-    reasoning: false,
-    sampling: {},
-    fps: null,
-    families: EVERY_FAMILY,
-  },
-  {
-    id: "embodied",
-    label: "Next action",
-    description: "Embodied reasoning: what the robot or person should do next.",
-    expects: "image or video",
-    field: null,
-    reasoning: true,
-    sampling: {},
-    fps: 4,
-    families: REASONERS,
-  },
-  {
-    id: "plausibility",
-    label: "Physical plausibility",
-    description: "Possible or impossible under normal physics, as a label.",
-    expects: "video",
-    field: null,
-    reasoning: false,
-    sampling: {},
-    fps: 4,
-    families: REASONERS,
-  },
-  {
-    id: "situation",
-    label: "Situation understanding",
-    description: "What the person is doing with an object, and what comes next.",
-    expects: "video",
-    field: { label: "Object", placeholder: "the kettle" },
-    reasoning: true,
-    sampling: {},
-    fps: 4,
-    families: REASONERS,
-  },
-  {
-    id: "driving",
-    label: "Driving critical objects",
-    description: "Step-by-step reasoning about what matters for safe navigation.",
-    expects: "video",
-    field: null,
-    reasoning: true,
-    sampling: {},
-    fps: 4,
-    families: REASONERS,
-  },
-];
-
 /** The presets a family's documents give, in menu order. */
 export function presetsFor(family: Family): PromptPreset[] {
   return PROMPT_PRESETS.filter((preset) => preset.families.includes(family));
@@ -149,10 +21,14 @@ export function presetsFor(family: Family): PromptPreset[] {
 
 /** The sentence asking for the preset's field while it is empty, else null: an example is never sent in its place. */
 export function missingPresetField(preset: PromptPreset, value: string): string | null {
+  if (preset.marks && markCount(value) === 0) return `Mark the subjects for ${preset.label}: Draw on the image, then Mark subjects.`;
   return preset.field && value.trim() === ""
     ? `Enter the ${preset.field.label.toLowerCase()} for ${preset.label} above the message.`
     : null;
 }
+
+/** A marks preset keeps how many subjects are numbered on the image as its value. */
+export const markCount = (value: string): number => (/^\d{1,3}$/.test(value.trim()) ? Number(value.trim()) : 0);
 
 export function findPreset(id: PresetId): PromptPreset {
   const preset = PROMPT_PRESETS.find((p) => p.id === id);
@@ -175,6 +51,17 @@ const PLAUSIBILITY_QUESTION =
   "(objects maintain shape over time), continuous trajectories of objects? Assume it is the normal laws of physics. Your answer " +
   "should be based on the events in the video and ignore the quality of the simulation engine. The rising wall is part of the " +
   "experiment setup and should not be judged for plausibility.\n(A) Possible\n(B) Impossible";
+const DESCRIBE_QUESTION =
+  "Please caption the notable attributes in the provided image. List and describe all marked subjects in the image with their " +
+  'categories and detailed captions using a json with keyword "subject_id", "category" and "caption".';
+const SECONDS_QUESTION =
+  "List all action segments in the video.\n\nProvide the result in json format with 'seconds' for time depiction for each event. " +
+  "Use keywords 'start', 'end' and 'caption' in the json output. Please list multiple events if applicable.";
+// The guide's driving next-action prompt, with the Action CoT's point format so the path can be drawn.
+const DRIVING_PLAN_QUESTION =
+  "You are an autonomous vehicle planning system. The video depicts the observation from the vehicle's camera. You need to observe " +
+  "the critical objects in the environment and reason your next action and the driving trajectory ahead. " +
+  'Return the trajectory coordinates in JSON format like this: {"point_2d": [x, y], "label": "driving trajectory"}.';
 const DRIVING_QUESTION =
   "The video depicts the observation from the vehicle's camera. You need to think step by step and identify the objects in " +
   "the scene that are critical for safe navigation.";
@@ -209,6 +96,30 @@ export function presetPrompt(preset: PromptPreset, value: string, family: Family
       return `What is the person doing with the ${filled.replace(/^the\s+/i, "")}? What will the person likely do next in this situation?`;
     case "driving":
       return ownFormat ? `${DRIVING_QUESTION}\n${THINK_BARE_FORMAT}` : DRIVING_QUESTION;
+    case "driving-trajectory":
+      return ownFormat ? `${DRIVING_PLAN_QUESTION}\n${THINK_BARE_FORMAT}` : DRIVING_PLAN_QUESTION;
+    case "describe": {
+      const count = markCount(value);
+      const marks = count === 1 ? " The subject is marked with the number 1." : ` The subjects are marked with the numbers 1 to ${count}.`;
+      return count > 0 ? `${DESCRIBE_QUESTION}${marks}` : DESCRIBE_QUESTION;
+    }
+    case "temporal-seconds":
+      return SECONDS_QUESTION;
+    case "temporal-query":
+      return (
+        `When is "${quote(filled)}" depicted in the video? Please provide the result in json format with 'mm:ss.ff' format for ` +
+        "time depiction for the event. Use keywords 'start', 'end' in the json output."
+      );
+    case "reason1-critic":
+      return "Does the video contain any anomalies or artifacts?";
+    case "common-sense":
+      return ownFormat ? `${filled}\n${THINK_BARE_FORMAT}` : filled;
+    case "image-reasoning":
+      return "What is in this image?";
+    case "video-summary":
+      return "What is happening in this video?";
+    case "video-objects":
+      return "Describe the main objects in this video.";
   }
 }
 

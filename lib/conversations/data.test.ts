@@ -139,8 +139,38 @@ describe("session data", () => {
     expect(sessionTitle([])).toBe("Untitled session");
     expect(sessionTitle([user("  What   happens\nnext? ")])).toBe("What happens next?");
     const long = sessionTitle([user("The robot arm is about to pick up the red cup from the table; what should it watch out for first?")]);
-    expect(long).toBe("The robot arm is about to pick up the red cup from the…");
-    expect(long.length).toBeLessThanOrEqual(61);
+    expect(long).toBe("Robot arm is about to pick");
+  });
+
+  it("keeps automatic titles short, in the person's words, without filler", () => {
+    expect(sessionTitle([user("Hey, could you please tell me what the robot does next?")])).toBe("What the robot does next?");
+    expect(sessionTitle([user("Please describe the scene in detail and list every object you can see")])).toBe(
+      "Describe scene in detail and list",
+    );
+    expect(sessionTitle([user("Bravo: how do robots balance?")])).toBe("Bravo: how do robots balance?");
+    expect(sessionTitle([user("What is in this image? <b>not bold</b> and more")])).toBe("What is in this image?");
+    for (const text of ["Can you explain how a gripper decides where to grasp an unfamiliar object?", "word ".repeat(40)]) {
+      expect(sessionTitle([user(text)]).split(" ").length).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it("titles a preset turn after the person's task, never the template", () => {
+    const template =
+      'You are given the task "Move the left bottle to far right". Specify the 2D trajectory your end effector should follow.';
+    const withTask = {
+      ...user(template),
+      task: { preset: "trajectory", label: "2D trajectory", text: "Move the left bottle to far right" },
+    };
+    expect(sessionTitle([withTask])).toBe("Move left bottle to far right");
+    const caption = {
+      ...user("Describe this in detail: the scene, the objects."),
+      task: { preset: "caption", label: "Caption", text: "" },
+    };
+    expect(sessionTitle([caption])).toBe("Caption");
+    // Saved and restored, the task is kept with the turn.
+    const restored = snapshotToTurns(turnsToSnapshot([withTask]));
+    expect(restored[0]).toMatchObject({ kind: "user", text: template, task: withTask.task });
+    expect(sessionTitle(turnsToSnapshot([withTask]))).toBe("Move left bottle to far right");
   });
 
   it("maps each turn kind to its snapshot role", () => {

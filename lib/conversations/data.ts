@@ -3,6 +3,7 @@ import type { BackendSummary } from "@/lib/backends/types";
 import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
+import { shownText } from "@/lib/chat/turn-task";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
 import type { ResumeSettings, SavedSessionData } from "@/lib/conversations/read";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
@@ -16,6 +17,7 @@ import type { MediaParamsDraft } from "@/lib/media/params";
 type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
 
 export type { ResumeSettings, SavedSessionData };
+export { sessionTitle } from "@/lib/conversations/title";
 
 export interface SessionState {
   turns: readonly Turn[];
@@ -99,7 +101,12 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
 export function turnsToSnapshot(turns: readonly Turn[], familyOf: (backendId: string) => Family | null = () => null): SnapshotTurn[] {
   return turns.map((turn) =>
     turn.kind === "user"
-      ? { role: "user", text: turn.text, attachments: turn.media.map(toAttachment).filter((a): a is SnapshotAttachment => a !== null) }
+      ? {
+          role: "user",
+          text: turn.text,
+          attachments: turn.media.map(toAttachment).filter((a): a is SnapshotAttachment => a !== null),
+          ...(turn.task ? { task: turn.task } : {}),
+        }
       : assistantToSnapshot(turn, familyOf(turn.backendId)),
   );
 }
@@ -186,23 +193,19 @@ export function snapshotToTurns(turns: readonly SnapshotTurn[]): Turn[] {
           id: createTurnId(),
           text: turn.text ?? "",
           media: (turn.attachments ?? []).map(attachmentToMedia),
+          ...(turn.task ? { task: turn.task } : {}),
         } satisfies UserTurn)
       : snapshotToAssistant(turn),
   );
 }
 
-/** A title from the first prompt: one line, cut at a word near 60 characters. */
-export function sessionTitle(turns: readonly (Turn | SnapshotTurn)[], max = 60): string {
-  const promptOf = (t: Turn | SnapshotTurn) => ("kind" in t ? (t.kind === "user" ? t.text : "") : t.role === "user" ? (t.text ?? "") : "");
-  const text = (turns.map(promptOf).find((p) => p.trim() !== "") ?? "").replace(/\s+/g, " ").trim();
+/** The first prompt, for a link preview's description. */
+export function sessionDescription(data: SnapshotData, max = 200): string {
+  const first = data.turns.find((turn) => turn.role === "user" && shownText(turn).trim() !== "");
+  const text = first ? shownText(first).replace(/\s+/g, " ").trim() : "";
   if (text === "") return UNTITLED_SESSION;
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, "")}…`;
-}
-
-/** The first prompt, for a link preview's description. */
-export function sessionDescription(data: SnapshotData, max = 200): string {
-  return sessionTitle(data.turns, max);
 }

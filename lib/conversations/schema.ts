@@ -148,6 +148,8 @@ const turnSchema = z.object({
     .array(z.object({ callId: z.string().max(200), content: z.string().max(200_000) }))
     .max(32)
     .optional(),
+  /** A preset turn's own task (the template is `text`): shown, and used for titles, instead of the template. */
+  task: z.object({ preset: z.string().max(50), label: z.string().max(200), text: z.string().max(2000) }).optional(),
   /** A generated image or video shown with the turn; world-model results carry their actions or control. */
   result: generationResultSchema.nullish(),
   /** When each batch of text arrived, to replay it at its pace; turns from before have none. */

@@ -10,7 +10,7 @@ export interface AnswerFacts {
   label?: string;
   events?: number;
   durationS?: number;
-  verdict?: "Approve" | "Reject" | "A" | "B";
+  verdict?: "Approve" | "Reject" | "A" | "B" | "Yes" | "No";
   /** The media as the reply names them, e.g. "the 1280×720 image". */
   media?: string;
   /** What the model knows it sees (a bundled sample), for the reasoning to mention. */

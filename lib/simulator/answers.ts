@@ -10,6 +10,7 @@ import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
 import { composeSceneAnswer } from "@/lib/simulator/scene-answers";
 import { answerSpace, spaceName, toSpace, type Space } from "@/lib/simulator/space";
+import { composeTaskAnswer } from "@/lib/simulator/task-answers";
 import { formatTimestamp } from "@/lib/simulator/timestamps";
 import { countTokens } from "@/lib/simulator/tokens";
 import { voiceOf } from "@/lib/simulator/voices";
@@ -163,5 +164,7 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
         };
       }
       return composeGeneral(analysis, model, rng, options.maxTokens);
+    default:
+      return composeTaskAnswer(analysis.kind, analysis.question, rng, options.videoDurationS ?? DEFAULT_VIDEO_DURATION_S);
   }
 }

@@ -1,10 +1,11 @@
 import { REASONING_PROMPT_SUFFIX, type Family } from "@/lib/backends/families";
 import type { ChatMessage } from "@/lib/simulator/request";
+import { detectTaskKind, type TaskKind } from "@/lib/simulator/task-prompts";
 
 // Reads a request the way the model would see it: which task template it follows, whether it
 // asks for reasoning (and in which format), and what media it carries.
 
-export type PromptKind = "trajectory" | "grounding" | "temporal" | "critic" | "plausibility" | "general";
+export type PromptKind = "trajectory" | "grounding" | "temporal" | "critic" | "plausibility" | "general" | TaskKind;
 
 /** "think-answer": `<think>…</think>` then `<answer>…</answer>`; "think-bare": the answer right after `</think>`. */
 export type ThinkFormat = "none" | "think-answer" | "think-bare";
@@ -70,6 +71,8 @@ export function stripFormatInstructions(text: string): string {
 }
 
 function detectKind(question: string): PromptKind {
+  const task = detectTaskKind(question);
+  if (task) return task;
   if (/approve or reject/i.test(question)) return "critic";
   if (/physically plausible/i.test(question) && /\(B\)\s*Impossible/i.test(question)) return "plausibility";
   if (/trajectory|point_2d/i.test(question)) return "trajectory";

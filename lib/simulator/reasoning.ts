@@ -2,6 +2,7 @@ import { shorten, type AnswerFacts } from "@/lib/simulator/answers";
 import { describeMedia, formatSeconds } from "@/lib/simulator/media-text";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
+import { anomalyCriticReasoning, taskReasoningSteps } from "@/lib/simulator/task-reasoning";
 
 // A short, plausible chain of thought (3–6 sentences, fewer for a smaller model) built from
 // templates: what was given, what the view rests on (the sample's scene or measurements only), a
@@ -78,6 +79,8 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
             ? "Checking the motion through the clip, nothing breaks those rules, so I approve it."
             : "An object seems to slide without support, so I reject it.",
       ];
+    default:
+      return taskReasoningSteps(analysis.kind, analysis, facts, rng);
     case "general":
       return [
         rng.pick([
@@ -89,6 +92,7 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
 }
 
 export function composeReasoning(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random, detail = 6): string {
+  if (analysis.kind === "anomaly-critic") return anomalyCriticReasoning(facts, rng);
   const ground = grounds(facts, rng);
   const sentences = [opening(analysis, facts, rng), ...(ground ? [ground] : []), ...taskSteps(analysis, facts, rng)];
   if (rng.chance(0.5))

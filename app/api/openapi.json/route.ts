@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHAT_EVENT_TYPES } from "@/lib/chat/events";
 import { chatRequestSchema } from "@/lib/chat/schema";
 import { createConversationSchema, createShareSchema, listConversationsSchema, renameConversationSchema, saveConversationSchema } from "@/lib/conversations/schema";
 import { openApiDocument, type ApiOperation } from "@/lib/core/openapi";
@@ -17,7 +18,7 @@ const OPERATIONS: ApiOperation[] = [
   { method: "get", path: "/api/backends", summary: "The configured backends, their status, capabilities and modes", responses: { 200: "{ backends: [...] }" } },
   { method: "get", path: "/api/backends/{id}/snippet-target", summary: "Where a View code snippet may send its request", responses: { 200: "Base URL and key variable name", ...MISSING } },
   { method: "post", path: "/api/backends/{id}/v1/{path}", summary: "OpenAI-compatible pass-through to one backend (the server adds the key)", responses: { 200: "The upstream answer, streamed unchanged", ...BAD, ...MISSING } },
-  { method: "post", path: "/api/chat", summary: "One streamed chat turn", body: chatRequestSchema, produces: "text/event-stream", responses: { 200: "Events: start, reasoning, answer, usage, done | error", ...BAD } },
+  { method: "post", path: "/api/chat", summary: "One streamed chat turn", body: chatRequestSchema, produces: "text/event-stream", responses: { 200: `Events, one JSON object per data: line, by type: ${CHAT_EVENT_TYPES.join(", ")}`, ...BAD } },
   { method: "post", path: "/api/media", summary: "Upload one image or video (multipart field `file`, or a raw body)", rawBody: { "multipart/form-data": { schema: { type: "object", properties: { file: upload.schema } } }, "application/octet-stream": upload }, responses: { 200: "The same content was stored before: its media", 201: "The stored media: id, kind, mime, bytes, size, duration, fps", ...BAD, 413: "Too large" } },
   { method: "get", path: "/api/media/{id}", summary: "The stored bytes (Range requests supported)", produces: "application/octet-stream", responses: { 200: "The file", 206: "A byte range", ...MISSING } },
   { method: "post", path: "/api/generations", summary: "Start a generation job", body: generationRequestSchema, responses: { 202: "{ id, status: queued }", ...BAD, 429: "The backend's line or yours is full: Retry-After says when to try again" } },

@@ -1,3 +1,4 @@
+import { taskSummary } from "@/lib/chat/turn-task";
 import type { SnapshotTurn } from "@/lib/conversations/schema";
 import { escapeHtml } from "@/lib/share/export/escape";
 import { exportSlug } from "@/lib/share/export/files";
@@ -60,7 +61,12 @@ function attachmentHtml(a: NonNullable<SnapshotTurn["attachments"]>[number], med
 
 function userHtml(turn: SnapshotTurn, media: ReadonlyMap<string, string>): string {
   const attachments = (turn.attachments ?? []).map((a) => attachmentHtml(a, media)).join("");
-  return `<section class="user">${attachments ? `<div class="media">${attachments}</div>` : ""}${turn.text ? `<div class="bubble">${escapeHtml(turn.text)}</div>` : ""}</section>`;
+  const text = turn.task
+    ? `<div class="bubble">${escapeHtml(taskSummary(turn.task))}${turn.text ? `<details><summary>Show full prompt</summary>${escapeHtml(turn.text)}</details>` : ""}</div>`
+    : turn.text
+      ? `<div class="bubble">${escapeHtml(turn.text)}</div>`
+      : "";
+  return `<section class="user">${attachments ? `<div class="media">${attachments}</div>` : ""}${text}</section>`;
 }
 
 function overlayHtml(overlay: TurnOverlay | undefined, media: ReadonlyMap<string, string>): string {

@@ -1,3 +1,4 @@
+import { taskSummary } from "@/lib/chat/turn-task";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 import { neutralizeMarkdown } from "@/lib/share/export/escape";
@@ -71,7 +72,19 @@ function attachmentLine(a: NonNullable<SnapshotTurn["attachments"]>[number], med
 function userSection(turn: SnapshotTurn, index: number, media: ReadonlyMap<string, string>): string {
   const lines = [`## Prompt ${index}`, ""];
   for (const a of turn.attachments ?? []) lines.push(attachmentLine(a, media), "");
-  if (turn.text) lines.push(neutralizeMarkdown(turn.text), "");
+  if (turn.task) {
+    // The person's task first; the template that was sent follows as a quote.
+    lines.push(neutralizeMarkdown(taskSummary(turn.task)), "");
+    if (turn.text)
+      lines.push(
+        "Full prompt:",
+        "",
+        ...neutralizeMarkdown(turn.text)
+          .split("\n")
+          .map((line) => `> ${line}`),
+        "",
+      );
+  } else if (turn.text) lines.push(neutralizeMarkdown(turn.text), "");
   return lines.join("\n");
 }
 
