@@ -4,8 +4,8 @@ import { useMemo } from "react";
 
 import { BackendsFallback } from "@/components/backends/backends-fallback";
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
-import { GenerateHeader } from "@/components/generation/generate-header";
 import { GenerateWorkspace } from "@/components/generation/generate-workspace";
+import { PageHeader } from "@/components/ui/page-header";
 import { chatBackends } from "@/lib/backends/client/backends";
 
 export function GeneratePage() {
@@ -19,7 +19,7 @@ export function GeneratePage() {
   return (
     <BackendsFallback
       query={backendsQuery}
-      header={<GenerateHeader />}
+      header={<PageHeader />}
       loadingLayout="gap-4 p-4 lg:grid-cols-[24rem_1fr]"
       skeletonHeight="min-h-96"
       empty={
