@@ -74,7 +74,7 @@ export function TurnVideo({ turnId, index, media, src, label }: TurnVideoProps) 
           element?.pause();
           setFrameAt(element?.currentTime ?? 0);
         }}
-        className={`inline-flex items-center gap-1 self-end rounded text-[11px] font-medium text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white ${focusRing}`}
+        className={`inline-flex items-center gap-1 self-end rounded text-[11px] font-medium text-fg-muted hover:text-zinc-900 dark:hover:text-white ${focusRing}`}
       >
         <PencilIcon className="size-3" /> Draw on this frame
       </button>

@@ -48,7 +48,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <header className="flex min-h-7 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span className="font-semibold">{turn.backendLabel}</span>
-          {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
+          {turn.model && <span className="truncate font-mono text-xs text-fg-muted">{turn.model}</span>}
           <CriticBadge turn={turn} />
           <PlausibilityBadge turn={turn} />
         </header>
@@ -67,7 +67,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
 
 function WaitingIndicator({ reasoning }: { reasoning: boolean }) {
   return (
-    <div role="status" className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+    <div role="status" className="flex items-center gap-2 text-sm text-fg-muted">
       <span className="flex gap-1" aria-hidden="true">
         {[0, 150, 300].map((delay) => (
           <span key={delay} className="size-1.5 animate-bounce rounded-full bg-brand-500" style={{ animationDelay: `${delay}ms` }} />

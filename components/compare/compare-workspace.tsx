@@ -86,7 +86,7 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
       <main className="relative flex min-h-0 flex-1 flex-col" {...drop.handlers}>
         {drop.over && <DropOverlay maxImages={FAMILY_INFO[media.family].maxImages} maxVideos={FAMILY_INFO[media.family].maxVideos} />}
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 pt-3 sm:px-4">
-          <div className="flex items-center gap-2 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          <div className="flex items-center gap-2 text-xs font-medium text-fg-body">
             <span aria-hidden="true">Columns</span>
             <Segmented
               label="Number of columns"
@@ -100,9 +100,7 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
               }))}
             />
           </div>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            One prompt goes to every column at once; each keeps its own settings and conversation.
-          </p>
+          <p className="text-xs text-fg-soft">One prompt goes to every column at once; each keeps its own settings and conversation.</p>
         </div>
         <div
           data-testid="compare-grid"

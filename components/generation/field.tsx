@@ -19,10 +19,10 @@ export function Field({ label, htmlFor, errorId, error, aside, children }: Field
   return (
     <div className="min-w-0 space-y-1.5">
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={htmlFor} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+        <label htmlFor={htmlFor} className="block text-xs font-medium text-fg-body">
           {label}
         </label>
-        {aside && <span className="truncate text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">{aside}</span>}
+        {aside && <span className="truncate text-[11px] text-fg-muted tabular-nums">{aside}</span>}
       </div>
       {children}
       {error && (
@@ -35,7 +35,7 @@ export function Field({ label, htmlFor, errorId, error, aside, children }: Field
 }
 
 export function SectionTitle({ children }: { children: ReactNode }) {
-  return <h2 className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{children}</h2>;
+  return <h2 className="text-[11px] font-semibold tracking-wide text-fg-muted uppercase">{children}</h2>;
 }
 
 /** The page's input look at the settings' compact height (inputStyles pads for h-9). */

@@ -25,7 +25,7 @@ export function GeneratePage() {
       empty={
         <div data-testid="no-generators" className="mx-auto max-w-md py-16 text-center">
           <h2 className="text-lg font-semibold tracking-tight">No world-generation backends configured</h2>
-          <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mt-1.5 text-sm text-fg-soft">
             Add a backend of kind <code className="font-mono">predict</code> (Cosmos Predict, the Cosmos3 generator NIM) or{" "}
             <code className="font-mono">omni</code> (Cosmos3 Generator) to the playground configuration, or turn on the simulator with{" "}
             <code className="font-mono">&quot;simulator&quot;: true</code>.

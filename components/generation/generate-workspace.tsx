@@ -95,7 +95,7 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
       <div className="flex min-h-0 flex-1 flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
         <aside
           aria-label="Generate"
-          className="flex shrink-0 flex-col border-b border-zinc-200 bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/60"
+          className="flex shrink-0 flex-col border-b border-line bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:bg-zinc-900/60"
         >
           <GenerateForm
             backend={backend}

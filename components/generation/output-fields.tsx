@@ -29,8 +29,8 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
       {info.sizing === "tier" ? (
         <div className="space-y-2.5">
           <div className="flex items-center justify-between gap-2">
-            <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Resolution</span>
-            <span data-testid="output-size" className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+            <span className="text-xs font-medium text-fg-body">Resolution</span>
+            <span data-testid="output-size" className="text-[11px] text-fg-muted tabular-nums">
               {size ? `${size.width}×${size.height}` : ""}
             </span>
           </div>
@@ -79,7 +79,7 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
               className={`${compact} ${errors.height ? invalidInput : ""}`}
             />
           </Field>
-          <p className="col-span-2 -mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+          <p className="col-span-2 -mt-1 text-[11px] text-fg-muted">
             Multiples of 8, {info.limits.side?.min ?? 8}–{info.limits.side?.max ?? 8192} px each.
           </p>
         </div>
@@ -130,7 +130,7 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
               ))}
             </select>
           </Field>
-          <p data-testid="clip-length" className="col-span-2 -mt-1 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+          <p data-testid="clip-length" className="col-span-2 -mt-1 text-[11px] text-fg-muted tabular-nums">
             {Number.isInteger(framesNumber) && framesNumber > 0 ? describeClip(framesNumber, draft.fps) : "\u00a0"}
             {frames && ` · 1 + 4k frames, up to ${frames.at(-1)}${info.limits.framesPerTier ? ` at ${draft.resolution}` : ""}`}
           </p>

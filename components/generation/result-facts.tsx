@@ -55,10 +55,10 @@ export function ResultFacts({ job }: { job: GenerationJobView }) {
   return (
     <p
       data-testid="result-probed"
-      className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400"
+      className="text-[11px] leading-snug text-fg-muted tabular-nums"
       title={differs ? "The file differs from what was asked where marked" : "The file is what was asked"}
     >
-      <span className="font-medium text-zinc-600 dark:text-zinc-300">File:</span>{" "}
+      <span className="font-medium text-fg-secondary">File:</span>{" "}
       {list.map((fact, index) => (
         <span key={fact.key} data-fact={fact.key} data-differs={fact.asked !== null || undefined}>
           {index > 0 && " · "}

@@ -148,8 +148,8 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
       {switches.map(({ key, label, hint }) => (
         <div key={key} className="flex items-center justify-between gap-3">
           <span className="min-w-0">
-            <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">{label}</span>
-            <span className="block text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">{hint}</span>
+            <span className="block text-xs font-medium text-fg-body">{label}</span>
+            <span className="block text-[11px] leading-snug text-fg-muted">{hint}</span>
           </span>
           <Switch checked={draft[key]} onChange={(checked) => onChange(key, checked)} aria-label={label} data-testid={`gen-${key}`} />
         </div>

@@ -191,7 +191,7 @@ export function Playground() {
         ) : backendsQuery.isPending ? (
           <Skeleton className="h-9 w-56 rounded-lg" />
         ) : (
-          <span className="text-sm text-zinc-500 dark:text-zinc-400">No backend available</span>
+          <span className="text-sm text-fg-muted">No backend available</span>
         )}
       </AppHeader>
       <div className={`flex min-h-0 flex-1 ${session.sidebarInset}`}>

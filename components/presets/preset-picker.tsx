@@ -54,7 +54,7 @@ export function PresetPicker({ disabled, family, onChoose }: PresetPickerProps) 
           id={menuId}
           role="menu"
           aria-label="Task presets"
-          className="absolute bottom-full left-0 z-20 mb-2 w-[min(22rem,calc(100vw-2rem))] animate-fade-in rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute bottom-full left-0 z-20 mb-2 w-[min(22rem,calc(100vw-2rem))] animate-fade-in rounded-xl border border-line-strong bg-surface p-1.5 shadow-xl"
         >
           {presetsFor(family).map((preset) => (
             <button
@@ -66,13 +66,13 @@ export function PresetPicker({ disabled, family, onChoose }: PresetPickerProps) 
                 setOpen(false);
                 onChoose(preset);
               }}
-              className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}
+              className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-surface-muted ${focusRing}`}
             >
               <span className="flex items-baseline justify-between gap-2">
-                <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{preset.label}</span>
-                <span className="shrink-0 text-[11px] text-zinc-500 dark:text-zinc-400">{preset.expects}</span>
+                <span className="text-sm font-medium text-fg-strong">{preset.label}</span>
+                <span className="shrink-0 text-[11px] text-fg-muted">{preset.expects}</span>
               </span>
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{preset.description}</span>
+              <span className="block text-xs text-fg-muted">{preset.description}</span>
             </button>
           ))}
         </div>

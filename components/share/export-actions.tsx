@@ -59,7 +59,7 @@ export function ExportActions({ title, createdAt, data, disabled = false }: Expo
         </Button>
       </div>
       {error && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <p role="alert" className="text-xs text-fg-danger">
           {error}
         </p>
       )}

@@ -55,12 +55,12 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
   return (
     <AnnotationsProvider turns={turns} backends={backends}>
       <div className="flex min-h-dvh flex-col">
-        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
           <Link href="/" aria-label="NIM Playground home" className={`flex shrink-0 items-center gap-2 rounded-md ${focusRing}`}>
             <LogoMark className="size-7" />
             <span className="hidden text-[15px] font-semibold tracking-tight sm:inline">NIM Playground</span>
           </Link>
-          <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 md:inline dark:bg-zinc-800 dark:text-zinc-300">
+          <span className="hidden rounded-full bg-surface-muted px-2 py-0.5 text-xs font-medium text-fg-secondary md:inline">
             Shared · read-only
           </span>
           <span className="flex-1" />
@@ -74,7 +74,7 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
               <h1 data-testid="shared-title" className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
                 {title}
               </h1>
-              <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">
+              <p className="mt-2 text-sm text-fg-muted">
                 Shared {date}
                 {model && <> · {model}</>} · {prompts} {prompts === 1 ? "prompt" : "prompts"}
               </p>
@@ -87,18 +87,15 @@ export function SharedSession({ title, createdAt, data, turns }: SharedSessionPr
           </main>
           <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="About this session">
             <SessionParamsCard data={data} />
-            <section
-              aria-labelledby="shared-download"
-              className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
-            >
-              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            <section aria-labelledby="shared-download" className="rounded-xl border border-line bg-white p-4 shadow-xs dark:bg-zinc-900/60">
+              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-fg-muted uppercase">
                 Download
               </h2>
               <ExportActions title={title} createdAt={createdAt} data={() => data} />
             </section>
           </aside>
         </div>
-        <footer className="border-t border-zinc-200 py-5 text-center text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <footer className="border-t border-line py-5 text-center text-xs text-fg-muted">
           A read-only copy shared from NIM Playground. Press <kbd className="font-sans font-semibold">P</kbd> to present it.
         </footer>
       </div>

@@ -25,7 +25,7 @@ export function EmptyStateShell({ testId, icon, title, description, children, si
         {icon}
         <div className="space-y-2">
           <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{title}</h1>
-          <p className="mx-auto max-w-md text-[15px] text-zinc-600 text-balance dark:text-zinc-400">{description}</p>
+          <p className="mx-auto max-w-md text-[15px] text-fg-soft text-balance">{description}</p>
         </div>
       </div>
       {children}
@@ -68,11 +68,11 @@ export function ExamplePrompts({
             onClick={() => onPick(example.prompt)}
             className={`group h-full w-full rounded-xl border border-zinc-200 bg-white ${dense ? "p-3.5" : "p-4"} text-left shadow-xs transition hover:-translate-y-px hover:border-brand-500/60 hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-brand-500/50 ${focusRing}`}
           >
-            <span className="block text-sm font-semibold text-zinc-900 group-hover:text-brand-700 dark:text-zinc-100 dark:group-hover:text-brand-300">
+            <span className="block text-sm font-semibold text-fg-strong group-hover:text-brand-700 dark:group-hover:text-brand-300">
               {example.title}
             </span>
             <span
-              className={`mt-1 text-zinc-500 dark:text-zinc-400 ${dense ? "line-clamp-3 text-xs leading-snug" : "line-clamp-2 text-sm leading-snug sm:line-clamp-none"}`}
+              className={`mt-1 text-fg-muted ${dense ? "line-clamp-3 text-xs leading-snug" : "line-clamp-2 text-sm leading-snug sm:line-clamp-none"}`}
             >
               {example.prompt}
             </span>

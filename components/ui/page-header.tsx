@@ -20,7 +20,7 @@ interface PageHeaderProps {
 /** The header every page shares: home link, pages, the page's controls, its actions and help. */
 export function PageHeader({ children, leading, actions, trailing }: PageHeaderProps) {
   return (
-    <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
+    <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
       {leading}
       <Link
         href="/"
