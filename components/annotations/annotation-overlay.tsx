@@ -15,8 +15,10 @@ import { ZoomControls } from "@/components/annotations/zoom-controls";
 import { Button } from "@/components/ui/button";
 import { DownloadIcon, PencilIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
 import { modelInputSize, type CoordinateConvention, type Size } from "@/lib/annotations/coordinates";
+import { exportAnnotations } from "@/lib/annotations/export";
+import { buildOverlay, referenceDistance } from "@/lib/annotations/overlay";
 import type { ParsedAnnotations } from "@/lib/annotations/parse";
-import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations/view";
+import { type MediaTarget } from "@/lib/annotations/targets";
 import type { Family } from "@/lib/backends/families";
 import { mediaUrl } from "@/lib/media/media-url";
 

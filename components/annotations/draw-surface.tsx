@@ -13,7 +13,7 @@ import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, U
 import { focusRing } from "@/components/ui/styles";
 import type { Size } from "@/lib/annotations/coordinates";
 import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState } from "@/lib/annotations/draw-state";
-import type { OverlayModel } from "@/lib/annotations/view";
+import type { OverlayModel } from "@/lib/annotations/overlay";
 
 interface DrawSurfaceProps {
   source: StageSource;

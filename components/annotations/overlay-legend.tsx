@@ -1,5 +1,5 @@
 import { focusRing } from "@/components/ui/styles";
-import type { LegendEntry } from "@/lib/annotations/view";
+import type { LegendEntry } from "@/lib/annotations/overlay";
 
 interface OverlayLegendProps {
   entries: readonly LegendEntry[];

@@ -7,7 +7,7 @@ import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 import { TimelineBar } from "@/components/annotations/video-timeline";
 import { PencilIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
-import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/view";
+import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/targets";
 import type { AssistantTurn } from "@/lib/chat/conversation";
 import type { TurnMedia } from "@/lib/media/attachments";
 

@@ -4,7 +4,7 @@ import { PlayIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { PALETTE } from "@/lib/annotations/overlay-style";
 import type { TimeSegment } from "@/lib/annotations/parse";
-import { formatClock } from "@/lib/annotations/view";
+import { formatClock } from "@/lib/annotations/targets";
 
 interface TimelineBarProps {
   durationS: number;
