@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import { inputBase, inputStyles } from "@/components/ui/styles";
+import type { DraftErrors, DraftField, GenerateDraft } from "@/lib/generation/form";
 
 interface FieldProps {
   label: string;
@@ -44,3 +45,62 @@ export const compactInput = `${inputStyles.replace(" py-2 ", " py-1 ")} h-8`;
 export const compactSelect = `${inputBase.replace(" py-2 ", " py-1 ")} h-8 cursor-pointer pr-8`;
 
 export const invalidInput = "border-red-400 focus:border-red-500 dark:border-red-700";
+
+/** The form's state and setter, as every field of the Generate form takes them. */
+export interface DraftForm {
+  draft: GenerateDraft;
+  errors: DraftErrors;
+  onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
+}
+
+type TextKey = { [K in keyof GenerateDraft]: GenerateDraft[K] extends string ? K : never }[keyof GenerateDraft] & DraftField;
+
+interface DraftInputProps {
+  form: DraftForm;
+  name: TextKey;
+  /** The control is `gen-<id>` (its id and test id), its error `gen-<id>-error`; the name by default. */
+  id?: string;
+  inputMode?: "numeric" | "decimal";
+  placeholder?: string;
+}
+
+/** A text input of the form, wired to its draft value, its label and its error sentence. */
+export function DraftInput({ form, name, id = name, inputMode, placeholder }: DraftInputProps) {
+  const error = form.errors[name];
+  return (
+    <input
+      id={`gen-${id}`}
+      data-testid={`gen-${id}`}
+      inputMode={inputMode}
+      autoComplete="off"
+      placeholder={placeholder}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `gen-${id}-error` : undefined}
+      value={form.draft[name]}
+      onChange={(e) => form.onChange(name, e.target.value)}
+      className={`${compactInput} font-mono tabular-nums ${error ? invalidInput : ""}`}
+    />
+  );
+}
+
+/** One row of the form: label, input, error; `trailing` sits beside the input (e.g. a dice button). */
+export function InputField({
+  label,
+  aside,
+  trailing,
+  ...input
+}: DraftInputProps & { label: string; aside?: ReactNode; trailing?: ReactNode }) {
+  const id = input.id ?? input.name;
+  return (
+    <Field label={label} htmlFor={`gen-${id}`} errorId={`gen-${id}-error`} error={input.form.errors[input.name]} aside={aside}>
+      {trailing ? (
+        <div className="flex gap-1.5">
+          <DraftInput {...input} />
+          {trailing}
+        </div>
+      ) : (
+        <DraftInput {...input} />
+      )}
+    </Field>
+  );
+}
