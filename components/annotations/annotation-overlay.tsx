@@ -31,7 +31,7 @@ interface AnnotationOverlayProps {
   bounds?: { shortest_edge?: number; longest_edge?: number };
 }
 
-export function mediaSource(target: MediaTarget): { source: StageSource; key: string } {
+function mediaSource(target: MediaTarget): { source: StageSource; key: string } {
   const media = target.media;
   const src = media.source === "upload" ? mediaUrl(media.mediaId) : media.url;
   const size = media.width && media.height ? { width: media.width, height: media.height } : {};

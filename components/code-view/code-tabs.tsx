@@ -6,7 +6,7 @@ import { focusRing } from "@/components/ui/styles";
 
 export type SnippetLanguage = "curl" | "python" | "typescript";
 
-export const LANGUAGES: readonly { value: SnippetLanguage; label: string }[] = [
+const LANGUAGES: readonly { value: SnippetLanguage; label: string }[] = [
   { value: "curl", label: "curl" },
   { value: "python", label: "Python" },
   { value: "typescript", label: "TypeScript" },

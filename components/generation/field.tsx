@@ -40,7 +40,7 @@ export function SectionTitle({ children }: { children: ReactNode }) {
 }
 
 /** The page's input look at the settings' compact height (inputStyles pads for h-9). */
-export const compactInput = `${inputStyles.replace(" py-2 ", " py-1 ")} h-8`;
+const compactInput = `${inputStyles.replace(" py-2 ", " py-1 ")} h-8`;
 /** Sized by its options unless given a width. */
 export const compactSelect = `${inputBase.replace(" py-2 ", " py-1 ")} h-8 cursor-pointer pr-8`;
 

@@ -10,7 +10,7 @@ export interface JobActions {
   title: string;
 }
 
-export function domainColumns(domain: string, width: number): string[] {
+function domainColumns(domain: string, width: number): string[] {
   const entry = findDomain(domain);
   return Array.from({ length: width }, (_, index) => (entry ? columnName(entry, index) : `a${index}`));
 }

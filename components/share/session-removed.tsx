@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { LogoMark } from "@/components/ui/logo";
 
-export const REMOVED_TITLE = "This shared session was removed by its owner.";
+const REMOVED_TITLE = "This shared session was removed by its owner.";
 
 /** What a revoked link shows (the proxy serves the same words with a 410). */
 export function SessionRemoved() {

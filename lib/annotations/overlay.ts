@@ -48,7 +48,7 @@ export interface OverlayModel {
   legend: LegendEntry[];
 }
 
-export const displayLabel = (label: string): string => label.trim() || "unlabeled";
+const displayLabel = (label: string): string => label.trim() || "unlabeled";
 
 function placer(convention: CoordinateConvention, size: Size, modelSize: Size) {
   return (raw: Point): { norm: Point; px: Point } => {
@@ -117,7 +117,7 @@ export function describePosition(norm: Point, px: Point): string {
 }
 
 /** The model's path to compare a reference with: its first trajectory, else its first points. */
-export function comparedPath(model: OverlayModel): OverlayPath | null {
+function comparedPath(model: OverlayModel): OverlayPath | null {
   return model.paths.find((path) => path.kind === "trajectory") ?? model.paths[0] ?? null;
 }
 

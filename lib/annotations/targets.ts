@@ -60,7 +60,7 @@ export interface ParseContext {
 }
 
 /** Reason1's critic answers Yes/No; only read that as a verdict when the question was a critic's. */
-export function acceptYesNo(family: Family, userText: string): boolean {
+function acceptYesNo(family: Family, userText: string): boolean {
   return family === "cosmos-reason1" && /approve|reject/i.test(userText);
 }
 

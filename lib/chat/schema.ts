@@ -8,7 +8,7 @@ import { contentPartSchema, type ContentPart } from "@/lib/media/parts";
 
 export { contentPartSchema, mediaParamsSchema, storedMediaParamsSchema, type ContentPart, type MediaParams };
 
-export const chatMessageSchema = z
+const chatMessageSchema = z
   .object({
     role: z.enum(["system", "user", "assistant", "tool"]),
     content: z.union([z.string().max(200_000), z.array(contentPartSchema).min(1).max(64)]),

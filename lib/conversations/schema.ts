@@ -18,7 +18,7 @@ export { UNTITLED_SESSION };
 /** Share and conversation ids: 128 random bits, base64url. */
 export const sessionIdSchema = z.string().regex(ID_PATTERN, `an id is ${ID_RULE}`);
 
-export const sessionTitleSchema = z
+const sessionTitleSchema = z
   .string()
   .max(200)
   .transform((title) => title.replace(/\s+/g, " ").trim() || UNTITLED_SESSION);
@@ -116,7 +116,6 @@ export type SnapshotData = z.infer<typeof snapshotDataSchema>;
 export type SnapshotTurn = z.infer<typeof turnSchema>;
 
 export const createShareSchema = z.object({ title: sessionTitleSchema.default(UNTITLED_SESSION), data: snapshotDataSchema });
-export type CreateShareInput = z.input<typeof createShareSchema>;
 
 /** The media a snapshot shows, each once, in order of appearance. */
 export function snapshotMediaIds(data: SnapshotData): string[] {
@@ -125,7 +124,7 @@ export function snapshotMediaIds(data: SnapshotData): string[] {
 }
 
 /** A saved conversation's state belongs to the page; the server keeps it as one JSON object. */
-export const conversationDataSchema = z.record(z.string(), z.unknown());
+const conversationDataSchema = z.record(z.string(), z.unknown());
 export type ConversationData = z.infer<typeof conversationDataSchema>;
 
 /** A saved conversation as lists show it: everything but its data. */

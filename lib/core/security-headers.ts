@@ -1,7 +1,7 @@
 // The response headers every page and route gets. The CSP keeps everything on the app's own origin
 // while still letting ffmpeg.wasm run (module worker from /ffmpeg, wasm compiled from a blob: URL).
 
-export function contentSecurityPolicy(development: boolean): string {
+function contentSecurityPolicy(development: boolean): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // Next's hydration data is inline; 'wasm-unsafe-eval' allows WebAssembly and nothing else.

@@ -40,7 +40,7 @@ export interface ComposedAnswer {
   facts: AnswerFacts;
 }
 
-export const DEFAULT_VIDEO_DURATION_S = 10;
+const DEFAULT_VIDEO_DURATION_S = 10;
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
 
@@ -87,7 +87,7 @@ function composeGrounding(analysis: PromptAnalysis, rng: Random): ComposedAnswer
   return { text: fence(note, boxes), facts: { boxes: count, label } };
 }
 
-export function formatTimestamp(seconds: number): string {
+function formatTimestamp(seconds: number): string {
   const hundredths = Math.max(0, Math.round(seconds * 100));
   const minutes = Math.floor(hundredths / 6000);
   const secs = Math.floor((hundredths % 6000) / 100);

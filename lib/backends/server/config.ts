@@ -7,14 +7,14 @@ import { DEFAULT_CONFIG, parseConfig, type PlaygroundConfig } from "@/lib/backen
 import { processMemo } from "@/lib/core/process-memo";
 
 /** Where the configuration comes from: PLAYGROUND_CONFIG, else ./playground.config.json, else built in. */
-export function configSource(): string | null {
+function configSource(): string | null {
   const fromEnv = process.env.PLAYGROUND_CONFIG;
   if (fromEnv) return path.resolve(fromEnv);
   const local = path.resolve("playground.config.json");
   return existsSync(local) ? local : null;
 }
 
-export function loadConfig(): PlaygroundConfig {
+function loadConfig(): PlaygroundConfig {
   const source = configSource();
   if (!source) return DEFAULT_CONFIG;
   let text: string;

@@ -11,7 +11,7 @@ import { mediaUrl } from "@/lib/media/media-url";
 // (backend option mediaTransport "url"). The signature is an HMAC over the id and the expiry with
 // a server secret: PLAYGROUND_MEDIA_URL_SECRET, else one made once and kept in the data folder.
 
-export const MEDIA_URL_TTL_SECONDS = 3600;
+const MEDIA_URL_TTL_SECONDS = 3600;
 const SECRET_FILE = "media-url-secret";
 
 const cache = globalThis as typeof globalThis & { __mediaUrlSecret?: { source: string; secret: Buffer } };
