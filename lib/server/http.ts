@@ -4,7 +4,7 @@ import type { z } from "zod";
 
 import { PlaygroundError } from "@/lib/core/errors";
 
-const NO_STORE = { "Cache-Control": "no-store" } as const;
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 /**
  * The JSON error response of every route: our code, its status, its headers, a sentence and the

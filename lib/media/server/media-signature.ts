@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { PlaygroundError } from "@/lib/core/errors";
+import { processMemo } from "@/lib/core/process-memo";
 import { mediaUrl } from "@/lib/media/media-url";
 
 // Signed, expiring links to one stored media, for a model server that fetches its media by URL
@@ -14,19 +15,16 @@ import { mediaUrl } from "@/lib/media/media-url";
 const MEDIA_URL_TTL_SECONDS = 3600;
 const SECRET_FILE = "media-url-secret";
 
-const cache = globalThis as typeof globalThis & { __mediaUrlSecret?: { source: string; secret: Buffer } };
-
 function secret(): Buffer {
   const fromEnv = process.env.PLAYGROUND_MEDIA_URL_SECRET;
   const dataDir = path.resolve(process.env.PLAYGROUND_DATA_DIR || "./data");
   const source = fromEnv ? "env" : dataDir;
-  if (cache.__mediaUrlSecret?.source === source) return cache.__mediaUrlSecret.secret;
-  if (fromEnv !== undefined && fromEnv.length > 0 && fromEnv.length < 32) {
-    throw new Error("PLAYGROUND_MEDIA_URL_SECRET must be at least 32 characters long.");
-  }
-  const value = fromEnv ? Buffer.from(fromEnv, "utf8") : fileSecret(dataDir);
-  cache.__mediaUrlSecret = { source, secret: value };
-  return value;
+  return processMemo("media-url-secret", source, () => {
+    if (fromEnv !== undefined && fromEnv.length > 0 && fromEnv.length < 32) {
+      throw new Error("PLAYGROUND_MEDIA_URL_SECRET must be at least 32 characters long.");
+    }
+    return fromEnv ? Buffer.from(fromEnv, "utf8") : fileSecret(dataDir);
+  });
 }
 
 function fileSecret(dataDir: string): Buffer {
