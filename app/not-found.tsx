@@ -9,11 +9,11 @@ export default function NotFound() {
       <div className="space-y-2">
         <p className="font-mono text-sm text-brand-700 dark:text-brand-300">404</p>
         <h1 className="text-2xl font-semibold tracking-tight">This page does not exist</h1>
-        <p className="max-w-sm text-zinc-600 dark:text-zinc-400">The link may be mistyped, or the session it pointed to was deleted.</p>
+        <p className="max-w-sm text-fg-soft">The link may be mistyped, or the session it pointed to was deleted.</p>
       </div>
       <Link
         href="/"
-        className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white outline-none hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200 dark:focus-visible:ring-offset-zinc-950"
+        className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white focus-ring hover:bg-zinc-700 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200"
       >
         Back to the playground
       </Link>

@@ -35,10 +35,10 @@ export default async function LoginPage({ searchParams }: Props) {
           autoComplete="current-password"
           aria-invalid={failed || undefined}
           aria-describedby={failed ? "login-error" : undefined}
-          className="rounded-lg border border-zinc-300 bg-white px-3 py-2 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
+          className="rounded-lg border border-zinc-300 bg-surface px-3 py-2 focus-ring-flush dark:border-zinc-700"
         />
         {failed && (
-          <p id="login-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
+          <p id="login-error" role="alert" className="text-sm text-fg-danger">
             That password is not right; try again.
           </p>
         )}

@@ -15,8 +15,10 @@ import { ZoomControls } from "@/components/annotations/zoom-controls";
 import { Button } from "@/components/ui/button";
 import { DownloadIcon, PencilIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
 import { modelInputSize, type CoordinateConvention, type Size } from "@/lib/annotations/coordinates";
+import { exportAnnotations } from "@/lib/annotations/export";
+import { buildOverlay, referenceDistance } from "@/lib/annotations/overlay";
 import type { ParsedAnnotations } from "@/lib/annotations/parse";
-import { buildOverlay, exportAnnotations, referenceDistance, type MediaTarget } from "@/lib/annotations/view";
+import { type MediaTarget } from "@/lib/annotations/targets";
 import type { Family } from "@/lib/backends/families";
 import { mediaUrl } from "@/lib/media/media-url";
 
@@ -29,7 +31,7 @@ interface AnnotationOverlayProps {
   bounds?: { shortest_edge?: number; longest_edge?: number };
 }
 
-export function mediaSource(target: MediaTarget): { source: StageSource; key: string } {
+function mediaSource(target: MediaTarget): { source: StageSource; key: string } {
   const media = target.media;
   const src = media.source === "upload" ? mediaUrl(media.mediaId) : media.url;
   const size = media.width && media.height ? { width: media.width, height: media.height } : {};
@@ -102,7 +104,7 @@ export function AnnotationOverlay({ parsed, target, family, convention, bounds }
     <section
       data-testid="annotation-overlay"
       aria-label={`Annotations on ${source.name}`}
-      className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+      className="rounded-xl border border-line bg-white p-3 shadow-xs dark:bg-zinc-900/60"
     >
       <OverlayLegend entries={model.legend} hidden={hidden} onToggle={toggle} reference={reference.length} />
       <div className="mt-2 mb-2.5 flex flex-wrap items-center gap-1">
@@ -150,7 +152,7 @@ export function AnnotationOverlay({ parsed, target, family, convention, bounds }
           />
         )}
       </AnnotationStage>
-      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="mt-2 text-xs text-fg-muted">
         {source.kind === "video" ? `First frame of ${source.name}` : source.name}
         {size ? ` · ${size.width}×${size.height}` : ""} · {CONVENTION_NOTE[convention]}
         <span className="max-sm:hidden"> · hover a point for its values; Ctrl+wheel or the buttons zoom, drag pans.</span>
@@ -158,7 +160,7 @@ export function AnnotationOverlay({ parsed, target, family, convention, bounds }
       {distance !== null && (
         <p data-testid="overlay-distance" data-distance={distance} className="mt-1.5 text-sm">
           Mean distance between your reference and the model&apos;s path: <strong className="tabular-nums">{distance.toFixed(1)}</strong>{" "}
-          <span className="text-zinc-500 dark:text-zinc-400">normalized units (of 1000)</span>
+          <span className="text-fg-muted">normalized units (of 1000)</span>
         </p>
       )}
       {exportError && (

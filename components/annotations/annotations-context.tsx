@@ -8,7 +8,7 @@ import type { BackendSummary } from "@/lib/backends/types";
 import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
 
 /** The reference paths people keep, per image (media id or URL); outlives the dialogs that draw them. */
-export class ReferenceStore {
+class ReferenceStore {
   private paths = new Map<string, readonly Point[]>();
   private listeners = new Set<() => void>();
 

@@ -4,7 +4,7 @@ import type { StageSource } from "@/components/annotations/annotation-stage";
 import { DrawSurface } from "@/components/annotations/draw-surface";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { Drawing } from "@/lib/annotations/draw-state";
-import type { OverlayModel } from "@/lib/annotations/view";
+import type { OverlayModel } from "@/lib/annotations/overlay";
 
 interface DrawDialogProps {
   source: StageSource;

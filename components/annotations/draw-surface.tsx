@@ -13,7 +13,7 @@ import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, U
 import { focusRing } from "@/components/ui/styles";
 import type { Size } from "@/lib/annotations/coordinates";
 import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState, type Drawing } from "@/lib/annotations/draw-state";
-import type { OverlayModel } from "@/lib/annotations/view";
+import type { OverlayModel } from "@/lib/annotations/overlay";
 
 interface DrawSurfaceProps {
   source: StageSource;
@@ -65,7 +65,7 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
   return (
     <div className="flex min-h-0 flex-col gap-3">
       <div role="toolbar" aria-label="Drawing tools" className="flex flex-wrap items-center gap-1">
-        <div className="flex rounded-lg border border-zinc-200 p-0.5 dark:border-zinc-700">
+        <div className="flex rounded-lg border border-line-strong p-0.5">
           {TOOLS.map(({ id, label, Icon }) => (
             <button
               key={id}
@@ -74,9 +74,7 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
               aria-pressed={tool === id}
               onClick={() => setTool(id)}
               className={`inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium ${focusRing} ${
-                tool === id
-                  ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
-                  : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                tool === id ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-fg-secondary hover:bg-surface-muted"
               }`}
             >
               <Icon className="size-3.5" /> {label}
@@ -144,14 +142,14 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
           )}
         </AnnotationStage>
       </div>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-fg-muted">
         Click to add a point, drag one to move it. Shift+drag (or the Box tool) draws a box. Right-click or Delete removes; Ctrl+Z /
         Shift+Ctrl+Z undo and redo. Ctrl+wheel zooms.
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <code
           data-testid="draw-json"
-          className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2 py-1.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+          className="min-w-0 flex-1 truncate rounded-md bg-surface-muted px-2 py-1.5 font-mono text-xs text-fg-body"
           title={json}
         >
           {json || "Nothing drawn yet"}

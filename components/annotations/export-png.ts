@@ -1,6 +1,6 @@
 import type { Point, Size } from "@/lib/annotations/coordinates";
+import type { OverlayModel } from "@/lib/annotations/overlay";
 import { arrowBetween, REFERENCE_COLOUR, textOn } from "@/lib/annotations/overlay-style";
-import type { OverlayModel } from "@/lib/annotations/view";
 
 // The image with its overlay, drawn into a canvas at the image's own resolution for Export PNG.
 

@@ -3,8 +3,8 @@
 import { memo, useState } from "react";
 
 import { toPixels, type Point, type Size } from "@/lib/annotations/coordinates";
+import { describePosition, type OverlayModel, type OverlayPath } from "@/lib/annotations/overlay";
 import { arrowBetween, REFERENCE_COLOUR, textOn } from "@/lib/annotations/overlay-style";
-import { describePosition, type OverlayModel, type OverlayPath } from "@/lib/annotations/view";
 import { normalizedToScreen, type View } from "@/lib/annotations/viewport";
 
 interface ModelLayerProps {

@@ -1,5 +1,5 @@
 import { focusRing } from "@/components/ui/styles";
-import type { LegendEntry } from "@/lib/annotations/view";
+import type { LegendEntry } from "@/lib/annotations/overlay";
 
 interface OverlayLegendProps {
   entries: readonly LegendEntry[];
@@ -28,7 +28,7 @@ export function OverlayLegend({ entries, hidden, onToggle, reference }: OverlayL
               onClick={() => onToggle(entry.key)}
               className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs transition-colors ${focusRing} ${
                 shown
-                  ? "border-zinc-200 bg-white text-zinc-800 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+                  ? "border-line-strong bg-surface text-zinc-800 hover:bg-zinc-50 dark:text-zinc-100 dark:hover:bg-zinc-800"
                   : "border-dashed border-zinc-300 text-zinc-400 line-through dark:border-zinc-700 dark:text-zinc-500"
               }`}
             >
@@ -38,7 +38,7 @@ export function OverlayLegend({ entries, hidden, onToggle, reference }: OverlayL
                 style={{ background: shown ? entry.colour : "transparent" }}
               />
               <span className="max-w-48 truncate font-medium">{entry.label}</span>
-              <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
+              <span className="text-fg-muted tabular-nums">
                 {entry.count} {noun(entry)}
               </span>
             </button>
@@ -46,10 +46,10 @@ export function OverlayLegend({ entries, hidden, onToggle, reference }: OverlayL
         );
       })}
       {reference > 0 && (
-        <li className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 px-2 py-0.5 text-xs text-zinc-700 dark:border-zinc-700 dark:text-zinc-200">
+        <li className="inline-flex items-center gap-1.5 rounded-full border border-line-strong px-2 py-0.5 text-xs text-zinc-700 dark:text-zinc-200">
           <span aria-hidden="true" className="h-0 w-3 border-t-2 border-dashed border-zinc-500 dark:border-zinc-300" />
           <span className="font-medium">your reference</span>
-          <span className="text-zinc-500 tabular-nums dark:text-zinc-400">{reference} points</span>
+          <span className="text-fg-muted tabular-nums">{reference} points</span>
         </li>
       )}
     </ul>

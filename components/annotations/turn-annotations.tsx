@@ -37,7 +37,7 @@ export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
         />
       )}
       {shapes > 0 && !surface && (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs text-fg-muted">
           The answer has {parsed.series.reduce((n, s) => n + s.points.length, 0)} points and {parsed.boxes.length} boxes, but no uploaded
           image in this conversation to draw them on.
         </p>

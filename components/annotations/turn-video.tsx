@@ -7,7 +7,7 @@ import { DrawDialog } from "@/components/annotations/lazy-draw-dialog";
 import { TimelineBar } from "@/components/annotations/video-timeline";
 import { PencilIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
-import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/view";
+import { formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/targets";
 import type { AssistantTurn } from "@/lib/chat/conversation";
 import type { TurnMedia } from "@/lib/media/attachments";
 
@@ -74,7 +74,7 @@ export function TurnVideo({ turnId, index, media, src, label }: TurnVideoProps) 
           element?.pause();
           setFrameAt(element?.currentTime ?? 0);
         }}
-        className={`inline-flex items-center gap-1 self-end rounded text-[11px] font-medium text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white ${focusRing}`}
+        className={`inline-flex items-center gap-1 self-end rounded text-[11px] font-medium text-fg-muted hover:text-zinc-900 dark:hover:text-white ${focusRing}`}
       >
         <PencilIcon className="size-3" /> Draw on this frame
       </button>

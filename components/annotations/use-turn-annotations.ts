@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 
 import { useAnnotations } from "@/components/annotations/annotations-context";
-import { parseTurn, turnParseContext } from "@/lib/annotations/view";
+import { parseTurn, turnParseContext } from "@/lib/annotations/targets";
 import type { AssistantTurn } from "@/lib/chat/conversation";
 
 /** An answer's parsed annotations, the media they are about and the family's coordinate convention. */

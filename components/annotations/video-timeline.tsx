@@ -4,7 +4,7 @@ import { PlayIcon } from "@/components/ui/icons";
 import { focusRing } from "@/components/ui/styles";
 import { PALETTE } from "@/lib/annotations/overlay-style";
 import type { TimeSegment } from "@/lib/annotations/parse";
-import { formatClock } from "@/lib/annotations/view";
+import { formatClock } from "@/lib/annotations/targets";
 
 interface TimelineBarProps {
   durationS: number;
@@ -52,7 +52,7 @@ export function TimelineBar({ durationS, segments, currentS, onSeek }: TimelineB
           style={{ left: percent(currentS) }}
         />
       </div>
-      <div className="mt-0.5 flex justify-between text-[10px] text-zinc-500 tabular-nums dark:text-zinc-400">
+      <div className="mt-0.5 flex justify-between text-[10px] text-fg-muted tabular-nums">
         <span>00:00</span>
         <span>{formatClock(durationS)}</span>
       </div>
@@ -66,7 +66,7 @@ export function SegmentList({ segments, onSeek }: { segments: readonly TimeSegme
     <ol
       data-testid="segment-list"
       aria-label="Events"
-      className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
+      className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-line bg-white text-sm dark:divide-zinc-800 dark:bg-zinc-900/60"
     >
       {segments.map((segment, i) => (
         <li key={i} className="flex items-start gap-3 px-3 py-2">
@@ -77,13 +77,13 @@ export function SegmentList({ segments, onSeek }: { segments: readonly TimeSegme
               data-testid="segment-seek"
               data-start={segment.startS}
               onClick={() => onSeek(segment.startS)}
-              className={`inline-flex shrink-0 items-center gap-1 rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-medium text-zinc-800 tabular-nums hover:bg-brand-100 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-brand-500/20 ${focusRing}`}
+              className={`inline-flex shrink-0 items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 font-mono text-xs font-medium text-zinc-800 tabular-nums hover:bg-brand-100 dark:text-zinc-100 dark:hover:bg-brand-500/20 ${focusRing}`}
             >
               <PlayIcon className="size-2.5" />
               {formatClock(segment.startS)}–{formatClock(segment.endS)}
             </button>
           ) : (
-            <span className="shrink-0 font-mono text-xs text-zinc-600 tabular-nums dark:text-zinc-300">
+            <span className="shrink-0 font-mono text-xs text-fg-secondary tabular-nums">
               {formatClock(segment.startS)}–{formatClock(segment.endS)}
             </span>
           )}

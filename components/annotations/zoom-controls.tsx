@@ -18,7 +18,7 @@ export function ZoomControls({ stage, className = "" }: { stage: StageView; clas
       >
         <ZoomOutIcon className="size-4" />
       </Button>
-      <span className="w-10 text-center text-[11px] text-zinc-500 tabular-nums max-sm:hidden dark:text-zinc-400" aria-live="polite">
+      <span className="w-10 text-center text-[11px] text-fg-muted tabular-nums max-sm:hidden" aria-live="polite">
         {Math.round(view.scale * 100)}%
       </span>
       <Button

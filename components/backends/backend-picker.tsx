@@ -84,7 +84,7 @@ export function BackendPicker({ backends, selected, onSelect }: BackendPickerPro
         data-value={selected.id}
         onClick={() => (open ? setOpen(false) : openList())}
         onKeyDown={onKeyDown}
-        className={`flex h-9 w-full min-w-0 items-center sm:w-auto sm:max-w-72 gap-2 rounded-lg border border-zinc-200 bg-white pr-2 pl-3 text-sm font-medium shadow-xs transition-colors hover:border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600 ${focusRing}`}
+        className={`flex h-9 w-full min-w-0 items-center sm:w-auto sm:max-w-72 gap-2 rounded-lg border border-line-strong bg-surface pr-2 pl-3 text-sm font-medium shadow-xs transition-colors hover:border-zinc-300 dark:hover:border-zinc-600 ${focusRing}`}
       >
         <StatusDot status={selected.status} />
         <span className="truncate">{selected.label}</span>
@@ -95,7 +95,7 @@ export function BackendPicker({ backends, selected, onSelect }: BackendPickerPro
           id={listId}
           role="listbox"
           aria-label="Backends"
-          className="fixed inset-x-3 top-14 z-30 max-h-[70vh] animate-fade-in sm:absolute sm:inset-x-auto sm:top-full sm:left-0 sm:mt-1.5 sm:w-[26rem] overflow-y-auto rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl shadow-zinc-900/10 dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40"
+          className="fixed inset-x-3 top-14 z-30 max-h-[70vh] animate-fade-in sm:absolute sm:inset-x-auto sm:top-full sm:left-0 sm:mt-1.5 sm:w-[26rem] overflow-y-auto rounded-xl border border-line-strong bg-surface p-1.5 shadow-xl shadow-zinc-900/10 dark:shadow-black/40"
         >
           {backends.map((backend, index) => (
             <li
@@ -108,7 +108,7 @@ export function BackendPicker({ backends, selected, onSelect }: BackendPickerPro
               onPointerDown={(e) => e.preventDefault()}
               onPointerEnter={() => setActive(index)}
               onClick={() => choose(index)}
-              className={`flex cursor-pointer gap-3 rounded-lg px-2.5 py-2 ${index === active ? "bg-zinc-100 dark:bg-zinc-800" : ""}`}
+              className={`flex cursor-pointer gap-3 rounded-lg px-2.5 py-2 ${index === active ? "bg-surface-muted" : ""}`}
             >
               <StatusDot status={backend.status} className="mt-1.5" />
               <BackendOptionText backend={backend} />
@@ -129,7 +129,7 @@ function BackendOptionText({ backend }: { backend: BackendSummary }) {
         <span className="truncate text-sm font-medium">{backend.label}</span>
         {backend.simulated && <SimulatedBadge />}
       </span>
-      <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
+      <span className="truncate font-mono text-xs text-fg-muted">
         {backend.model ?? "model not known yet"}
         {backend.family && <span className="font-sans"> · {FAMILY_INFO[backend.family].label}</span>}
       </span>

@@ -16,7 +16,7 @@ export function BackendsError({ message, retrying, onRetry }: BackendsErrorProps
       </span>
       <div className="space-y-1.5">
         <h2 className="text-lg font-semibold tracking-tight">Could not load the backends</h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{message}</p>
+        <p className="text-sm text-fg-soft">{message}</p>
       </div>
       <Button onClick={onRetry} disabled={retrying} aria-label="Try loading the backends again">
         <RefreshIcon className={`size-4 ${retrying ? "animate-spin" : ""}`} />
@@ -30,7 +30,7 @@ export function NoChatBackends() {
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <h2 className="text-lg font-semibold tracking-tight">No chat backends configured</h2>
-      <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-1.5 text-sm text-fg-soft">
         Add a backend of kind <code className="font-mono">chat</code> to the playground configuration, or turn on the simulator with{" "}
         <code className="font-mono">&quot;simulator&quot;: true</code>.
       </p>

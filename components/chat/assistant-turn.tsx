@@ -75,7 +75,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry, payoff
 
 function WaitingIndicator({ reasoning }: { reasoning: boolean }) {
   return (
-    <div role="status" className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+    <div role="status" className="flex items-center gap-2 text-sm text-fg-muted">
       <span className="flex gap-1" aria-hidden="true">
         {[0, 150, 300].map((delay) => (
           <span key={delay} className="size-1.5 animate-bounce rounded-full bg-brand-500" style={{ animationDelay: `${delay}ms` }} />

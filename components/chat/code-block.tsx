@@ -17,14 +17,14 @@ export function CodeBlock({ children }: ComponentProps<"pre">) {
   const [copied, copy] = useCopy();
   const language = languageOf(children);
   return (
-    <div className="group my-3 overflow-hidden rounded-xl border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/70">
-      <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1 dark:border-zinc-800">
-        <span className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{language ?? "text"}</span>
+    <div className="group my-3 overflow-hidden rounded-xl border border-line bg-zinc-50 dark:bg-zinc-900/70">
+      <div className="flex items-center justify-between border-b border-line px-3 py-1">
+        <span className="font-mono text-[11px] text-fg-muted">{language ?? "text"}</span>
         <button
           type="button"
           aria-label={copied ? "Copied" : "Copy code"}
           onClick={() => copy(codeRef.current?.innerText ?? "")}
-          className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-[11px] text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${focusRing}`}
+          className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-[11px] text-fg-muted hover:bg-zinc-200/70 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${focusRing}`}
         >
           {copied ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}
           {copied ? "Copied" : "Copy"}

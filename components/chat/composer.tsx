@@ -63,7 +63,7 @@ export function Composer(props: ComposerProps) {
       <form
         onSubmit={submit}
         aria-label="Message composer"
-        className="rounded-2xl border border-zinc-200 bg-white shadow-lg shadow-zinc-900/5 transition-colors focus-within:border-brand-500/70 dark:border-zinc-800 dark:bg-zinc-900 dark:shadow-black/30"
+        className="rounded-2xl border border-zinc-200 bg-surface shadow-lg shadow-zinc-900/5 transition-colors focus-within:border-brand-500/70 dark:border-zinc-800 dark:shadow-black/30"
       >
         {props.attachments}
         <textarea
@@ -103,7 +103,7 @@ export function Composer(props: ComposerProps) {
             <TrashIcon className="size-3.5" />
             <span className="hidden sm:inline">Clear</span>
           </Button>
-          <span className="ml-auto hidden pr-2 text-xs text-zinc-500 sm:inline dark:text-zinc-400">
+          <span className="ml-auto hidden pr-2 text-xs text-fg-muted sm:inline">
             {streaming ? (
               <>
                 <Kbd>Esc</Kbd> to stop
@@ -153,7 +153,7 @@ export function Composer(props: ComposerProps) {
 
 function Kbd({ children }: { children: string }) {
   return (
-    <kbd className="rounded border border-zinc-200 bg-zinc-50 px-1 py-px font-sans text-[10px] font-medium text-zinc-500 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-400">
+    <kbd className="rounded border border-line-strong bg-zinc-50 px-1 py-px font-sans text-[10px] font-medium text-fg-muted dark:bg-zinc-800">
       {children}
     </kbd>
   );

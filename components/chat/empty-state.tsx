@@ -1,7 +1,6 @@
-import { InfoIcon } from "@/components/ui/icons";
+import { EmptyStateShell, ExamplePrompts } from "@/components/ui/empty-state";
 import { LogoMark } from "@/components/ui/logo";
 import { Skeleton } from "@/components/ui/skeleton";
-import { focusRing } from "@/components/ui/styles";
 import type { BackendSummary } from "@/lib/backends/types";
 
 // Text-only for now; prompts about pictures and videos join when attachments land.
@@ -26,51 +25,27 @@ interface EmptyStateProps {
 
 export function EmptyState({ backend, reasoning, onPick }: EmptyStateProps) {
   return (
-    <div data-testid="empty-state" className="flex animate-fade-in flex-col items-center gap-8 pt-[6vh] text-center">
-      <div className="flex flex-col items-center gap-4">
-        <LogoMark className="size-12 drop-shadow-sm" />
-        <div className="space-y-2">
-          <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">What should {backend.label} reason about?</h1>
-          <p className="mx-auto max-w-md text-[15px] text-zinc-600 text-balance dark:text-zinc-400">
-            {reasoning
-              ? "Ask a question and watch the model think in the Think pane before it answers."
-              : "Ask a question. Turn on Reasoning in the settings to watch the model think first."}
-          </p>
-        </div>
-      </div>
-      <ul className="grid w-full gap-3 sm:grid-cols-2" aria-label="Example prompts">
-        {EXAMPLES.map((example) => (
-          <li key={example.title}>
-            <button
-              type="button"
-              data-testid="example-prompt"
-              onClick={() => onPick(example.prompt)}
-              className={`group h-full w-full rounded-xl border border-zinc-200 bg-white p-4 text-left shadow-xs transition hover:-translate-y-px hover:border-brand-500/60 hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-brand-500/50 ${focusRing}`}
-            >
-              <span className="block text-sm font-semibold text-zinc-900 group-hover:text-brand-700 dark:text-zinc-100 dark:group-hover:text-brand-300">
-                {example.title}
-              </span>
-              <span className="mt-1 line-clamp-2 text-sm leading-snug text-zinc-500 sm:line-clamp-none dark:text-zinc-400">
-                {example.prompt}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {backend.simulated && (
-        <p
-          data-testid="simulated-note"
-          className="flex max-w-xl items-start gap-2 rounded-xl bg-sky-50 px-4 py-3 text-left text-sm text-sky-900 dark:bg-sky-950/50 dark:text-sky-200"
-        >
-          <InfoIcon className="mt-0.5 size-4 shrink-0" />
-          <span>
+    <EmptyStateShell
+      testId="empty-state"
+      icon={<LogoMark className="size-12 drop-shadow-sm" />}
+      title={<>What should {backend.label} reason about?</>}
+      description={
+        reasoning
+          ? "Ask a question and watch the model think in the Think pane before it answers."
+          : "Ask a question. Turn on Reasoning in the settings to watch the model think first."
+      }
+      simulatedNote={
+        backend.simulated && (
+          <>
             <strong className="font-semibold">{backend.label} is simulated.</strong> The built-in simulator speaks the real NIM protocol and
             streams replies that say they are simulated, so you can try everything without a GPU. Add your NIM to the playground
             configuration to talk to a real model.
-          </span>
-        </p>
-      )}
-    </div>
+          </>
+        )
+      }
+    >
+      <ExamplePrompts examples={EXAMPLES} onPick={onPick} />
+    </EmptyStateShell>
   );
 }
 

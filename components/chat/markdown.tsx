@@ -115,7 +115,7 @@ function RawRest({ text }: { text: string }) {
   const [open, setOpen] = useState(false);
   return (
     <details data-testid="markdown-rest" onToggle={(event) => setOpen(event.currentTarget.open)} className="mt-3 text-sm">
-      <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">
+      <summary className="cursor-pointer text-fg-muted">
         The answer goes on for {text.length.toLocaleString("en")} more characters — show them as raw text
       </summary>
       {open && <pre className="mt-2 max-h-[60vh] overflow-auto font-mono text-xs whitespace-pre-wrap break-words">{text}</pre>}

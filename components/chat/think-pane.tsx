@@ -31,7 +31,7 @@ export function ThinkPane({ turn }: { turn: AssistantTurn }) {
       data-testid="think-pane"
       data-phase={thinking ? "thinking" : "done"}
       aria-label="Reasoning"
-      className="rounded-xl border border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/50"
+      className="rounded-xl border border-line bg-zinc-50/70 dark:bg-zinc-900/50"
     >
       <button
         type="button"
@@ -39,17 +39,14 @@ export function ThinkPane({ turn }: { turn: AssistantTurn }) {
         aria-expanded={open}
         aria-controls={bodyId}
         onClick={() => setUserOpen(!open)}
-        className={`flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100 ${focusRing}`}
+        className={`flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-sm text-fg-soft hover:text-fg-strong ${focusRing}`}
       >
         <SparkleIcon className={`size-4 shrink-0 ${thinking ? "animate-pulse text-brand-600 dark:text-brand-400" : ""}`} />
-        <span className={`font-medium tabular-nums ${thinking ? "text-zinc-900 dark:text-zinc-100" : ""}`}>{label}</span>
+        <span className={`font-medium tabular-nums ${thinking ? "text-fg-strong" : ""}`}>{label}</span>
         <ChevronRightIcon className={`ml-auto size-4 shrink-0 transition-transform ${open ? "rotate-90" : ""}`} />
       </button>
       <div id={bodyId} hidden={!open} className="animate-fade-in px-3 pb-3">
-        <p
-          data-testid="think-text"
-          className="border-l-2 border-zinc-200 pl-3 text-[13.5px] leading-6 whitespace-pre-wrap text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
-        >
+        <p data-testid="think-text" className="border-l-2 border-line-strong pl-3 text-[13.5px] leading-6 whitespace-pre-wrap text-fg-soft">
           {turn.reasoning}
           {thinking && <Caret />}
         </p>

@@ -30,7 +30,7 @@ export function TurnError({ error, onRetry }: TurnErrorProps) {
       <div className="min-w-0 flex-1 space-y-1">
         <p className="font-semibold text-red-900 dark:text-red-200">{TITLES[error.code] ?? "Something went wrong"}</p>
         <p className="break-words text-red-800 dark:text-red-300">{error.message}</p>
-        <p className="font-mono text-[11px] text-red-700 dark:text-red-400">
+        <p className="font-mono text-[11px] text-fg-danger">
           {error.code}
           {error.status ? ` · HTTP ${error.status}` : ""}
         </p>

@@ -21,10 +21,7 @@ export function TurnFooter({ turn }: { turn: AssistantTurn }) {
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {turn.state === "stopped" && (
-          <span
-            data-testid="turn-stopped"
-            className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400"
-          >
+          <span data-testid="turn-stopped" className="inline-flex items-center gap-1.5 text-xs font-medium text-fg-muted">
             <StopIcon className="size-3" />
             Stopped — the partial reply is kept
           </span>
@@ -35,7 +32,7 @@ export function TurnFooter({ turn }: { turn: AssistantTurn }) {
             type="button"
             onClick={() => copy(turn.answer)}
             aria-label={copied ? "Answer copied" : "Copy answer"}
-            className={`-ml-1 inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${focusRing}`}
+            className={`-ml-1 inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs text-fg-muted hover:bg-surface-muted hover:text-zinc-800 dark:hover:text-zinc-100 ${focusRing}`}
           >
             {copied ? <CheckIcon className="size-3.5" /> : <CopyIcon className="size-3.5" />}
             {copied ? "Copied" : "Copy"}

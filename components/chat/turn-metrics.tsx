@@ -5,8 +5,8 @@ import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
 function Metric({ label, value, title }: { label: string; value: string; title: string }) {
   return (
     <div title={title} className="flex items-baseline gap-1.5">
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="font-medium text-zinc-700 tabular-nums dark:text-zinc-300">{value}</dd>
+      <dt className="text-fg-muted">{label}</dt>
+      <dd className="font-medium text-fg-body tabular-nums">{value}</dd>
     </div>
   );
 }

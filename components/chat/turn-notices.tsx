@@ -4,7 +4,7 @@ import { InfoIcon } from "@/components/ui/icons";
 export function TurnNotices({ notices }: { notices: readonly string[] | undefined }) {
   if (!notices || notices.length === 0) return null;
   return (
-    <ul data-testid="turn-notices" className="space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+    <ul data-testid="turn-notices" className="space-y-1 text-xs text-fg-muted">
       {notices.map((notice) => (
         <li key={notice} className="flex items-start gap-1.5">
           <InfoIcon className="mt-px size-3.5 shrink-0" />

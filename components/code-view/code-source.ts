@@ -1,7 +1,6 @@
-import type { TurnSettings } from "@/components/playground/use-chat-session";
-import { buildChatMessages, historyMedia, type AssistantTurn, type Turn } from "@/lib/chat/conversation";
-import { fitEarlierMedia } from "@/lib/chat/prompt-media";
+import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import { buildTurnRequest, type TurnSettings } from "@/lib/chat/turn-request";
 import { toTurnMedia, type Attachment } from "@/lib/media/attachments";
 
 /** What "View code" shows the request of: a sent turn, or the message about to be sent. */
@@ -36,20 +35,8 @@ export function draftCodeSource(
   const media = toTurnMedia(attachments);
   if (media === null) return "Wait for the attachments to finish uploading.";
   const { backend } = settings;
-  // The same earlier media the request will carry: those over the per-prompt limits are left out.
-  const sentMedia = [...fitEarlierMedia(backend.family ?? "generic", historyMedia(turns), media).kept, ...media];
   return {
-    sent: {
-      body: {
-        backend: backend.id,
-        messages: buildChatMessages(settings.systemPrompt, turns, text, media),
-        reasoning: settings.reasoning,
-        params: settings.params,
-        media: settings.mediaParams(sentMedia),
-      },
-      family: backend.family ?? "generic",
-      media: sentMedia,
-    },
+    sent: buildTurnRequest(turns, { text, media }, settings),
     model: backend.model ?? "",
     backendId: backend.id,
     backendLabel: backend.label,

@@ -6,7 +6,7 @@ import { focusRing } from "@/components/ui/styles";
 
 export type SnippetLanguage = "curl" | "python" | "typescript";
 
-export const LANGUAGES: readonly { value: SnippetLanguage; label: string }[] = [
+const LANGUAGES: readonly { value: SnippetLanguage; label: string }[] = [
   { value: "curl", label: "curl" },
   { value: "python", label: "Python" },
   { value: "typescript", label: "TypeScript" },
@@ -55,9 +55,7 @@ export function CodeTabs({ value, onChange, tabId, panelId }: CodeTabsProps) {
             data-testid={`code-tab-${language.value}`}
             onClick={() => onChange(language.value)}
             className={`-mb-px rounded-t-md border-b-2 px-3 py-2 text-sm font-medium transition-colors ${
-              selected
-                ? "border-brand-500 text-zinc-900 dark:text-zinc-100"
-                : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              selected ? "border-brand-500 text-fg-strong" : "border-transparent text-fg-soft hover:text-fg-strong"
             } ${focusRing}`}
           >
             {language.label}

@@ -35,8 +35,8 @@ export function ViewCodeButton({ source, variant = "footer", disabled }: ViewCod
 
   const styles =
     variant === "footer"
-      ? "-ml-1 inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-      : "inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:cursor-not-allowed disabled:opacity-45 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
+      ? "-ml-1 inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs text-fg-soft hover:bg-surface-muted hover:text-fg-strong"
+      : "inline-flex size-9 items-center justify-center rounded-lg text-fg-soft hover:bg-surface-muted hover:text-fg-strong disabled:cursor-not-allowed disabled:opacity-45";
   return (
     <>
       <button

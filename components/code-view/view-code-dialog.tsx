@@ -95,11 +95,11 @@ export default function ViewCodeDialog({ source, onClose }: ViewCodeDialogProps)
             />
           )}
         </div>
-        <p data-testid="code-note" className="text-xs text-zinc-600 dark:text-zinc-400">
+        <p data-testid="code-note" className="text-xs text-fg-soft">
           {note}
           {direct.isError && targetKind === "passthrough" && <span className="block">{direct.error.message}</span>}
         </p>
-        <div className="flex items-end justify-between gap-2 border-b border-zinc-200 dark:border-zinc-800">
+        <div className="flex items-end justify-between gap-2 border-b border-line">
           <CodeTabs value={language} onChange={setLanguage} tabId={(l) => `${ids}-tab-${l}`} panelId={`${ids}-panel`} />
           {code !== null && (
             <button
@@ -128,7 +128,7 @@ export default function ViewCodeDialog({ source, onClose }: ViewCodeDialogProps)
               data-language={language}
               tabIndex={0}
               aria-label={`${language} code`}
-              className="max-h-[55dvh] overflow-auto rounded-xl border border-zinc-200 bg-zinc-50 p-4 font-mono text-[12.5px] leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
+              className="max-h-[55dvh] overflow-auto rounded-xl border border-line bg-zinc-50 p-4 font-mono text-[12.5px] leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
             >
               {code}
             </pre>

@@ -38,7 +38,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
   const reasonId = useId();
   const unavailable = reasoningUnavailableReason(column.family, props.hasVideo);
   return (
-    <div className="space-y-2 border-b border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
+    <div className="space-y-2 border-b border-line px-3 py-2.5">
       <div className="flex items-center gap-2">
         <span
           aria-hidden="true"
@@ -90,7 +90,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
             disabled={unavailable !== null || props.busy}
             onChange={props.onReasoning}
           />
-          <span aria-hidden="true" className="font-medium text-zinc-700 dark:text-zinc-300">
+          <span aria-hidden="true" className="font-medium text-fg-body">
             Reasoning
           </span>
           {unavailable && (

@@ -48,7 +48,7 @@ export function ColumnParams({ columnNumber, params, onEdit, onReset }: ColumnPa
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
-        className={valid ? "" : "text-red-700 dark:text-red-400"}
+        className={valid ? "" : "text-fg-danger"}
       >
         <SlidersIcon className="size-3.5" />
         Params
@@ -71,7 +71,7 @@ export function ColumnParams({ columnNumber, params, onEdit, onReset }: ColumnPa
           event.stopPropagation();
           setOpen(false);
         }}
-        className="absolute top-full right-0 z-30 mt-1.5 w-72 animate-fade-in space-y-3 rounded-xl border border-zinc-200 bg-white p-3.5 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+        className="absolute top-full right-0 z-30 mt-1.5 w-72 animate-fade-in space-y-3 rounded-xl border border-line-strong bg-surface p-3.5 shadow-xl"
       >
         {SLIDERS.map((key) => field(key, true))}
         <div className="grid grid-cols-2 gap-x-3 gap-y-3">{FIELDS.map((key) => field(key))}</div>

@@ -43,7 +43,7 @@ export function CompareColumnView({ column, number, backends, hasVideo, canRemov
       data-state={columnState(column)}
       data-backend={column.backendId}
       aria-label={`Column ${number}: ${backend?.label ?? column.backendId}`}
-      className="@container flex min-h-0 min-w-0 snap-start flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+      className="@container flex min-h-0 min-w-0 snap-start flex-col overflow-hidden rounded-2xl border border-line bg-white shadow-xs dark:bg-zinc-900/60"
     >
       <ColumnHeader
         column={column}
@@ -59,7 +59,7 @@ export function CompareColumnView({ column, number, backends, hasVideo, canRemov
       <div ref={scrollRef} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto [scrollbar-gutter:stable]">
         <div ref={contentRef} className="flex flex-col gap-5 px-3 py-4 sm:px-4">
           {column.turns.length === 0 ? (
-            <p className="py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="py-8 text-center text-sm text-fg-soft">
               {backend ? (
                 <>
                   <span className="block font-medium text-zinc-800 dark:text-zinc-200">{backend.label}</span>

@@ -5,8 +5,8 @@ import { useMemo } from "react";
 import { NoChatBackends } from "@/components/backends/backends-error";
 import { BackendsFallback } from "@/components/backends/backends-fallback";
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
-import { CompareHeader } from "@/components/compare/compare-header";
 import { CompareWorkspace } from "@/components/compare/compare-workspace";
+import { PageHeader } from "@/components/ui/page-header";
 import { chatBackends } from "@/lib/backends/client/backends";
 
 export function ComparePage() {
@@ -18,7 +18,7 @@ export function ComparePage() {
   return (
     <BackendsFallback
       query={backendsQuery}
-      header={<CompareHeader />}
+      header={<PageHeader />}
       loadingLayout="gap-3 p-3 md:grid-cols-2"
       skeletonHeight="min-h-64"
       empty={

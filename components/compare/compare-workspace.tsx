@@ -6,7 +6,6 @@ import { useRef, useState } from "react";
 import { Composer } from "@/components/chat/composer";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { CompareColumnView } from "@/components/compare/compare-column";
-import { CompareHeader } from "@/components/compare/compare-header";
 import { useCompareMedia } from "@/components/compare/use-compare-media";
 import { columnsBlockReason, useCompareSession } from "@/components/compare/use-compare-session";
 import { AttachControls } from "@/components/media/attach-controls";
@@ -15,6 +14,7 @@ import { DropOverlay } from "@/components/media/drop-overlay";
 import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { useFileDrop } from "@/components/media/use-file-drop";
 import { MetricsToggle } from "@/components/metrics/metrics-toggle";
+import { PageHeader } from "@/components/ui/page-header";
 import { Segmented } from "@/components/ui/segmented";
 import { FAMILY_INFO } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
@@ -80,13 +80,13 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <CompareHeader actions={<MetricsToggle series={series} scope="this compare run" />}>
+      <PageHeader actions={<MetricsToggle series={series} scope="this compare run" />}>
         <h1 className="sr-only">Compare models side by side</h1>
-      </CompareHeader>
+      </PageHeader>
       <main className="relative flex min-h-0 flex-1 flex-col" {...drop.handlers}>
         {drop.over && <DropOverlay maxImages={FAMILY_INFO[media.family].maxImages} maxVideos={FAMILY_INFO[media.family].maxVideos} />}
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 pt-3 sm:px-4">
-          <div className="flex items-center gap-2 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          <div className="flex items-center gap-2 text-xs font-medium text-fg-body">
             <span aria-hidden="true">Columns</span>
             <Segmented
               label="Number of columns"
@@ -100,9 +100,7 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
               }))}
             />
           </div>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            One prompt goes to every column at once; each keeps its own settings and conversation.
-          </p>
+          <p className="text-xs text-fg-soft">One prompt goes to every column at once; each keeps its own settings and conversation.</p>
         </div>
         <div
           data-testid="compare-grid"

@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 
 import { mediaContext } from "@/components/media/use-composer-media";
-import { reasoningUnavailableReason } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
-import { runChatTurn } from "@/lib/chat/client/stream";
+import { startChatTurn, type ChatTurnHandle } from "@/lib/chat/client/turn";
 import { compareReducer, initialColumns, type CompareColumn } from "@/lib/chat/compare";
-import { buildChatMessages, createTurnId, historyMedia, isStreaming, regenerateContext, type Turn } from "@/lib/chat/conversation";
+import { createTurnId, isStreaming, regenerateContext, type ConversationAction, type Turn } from "@/lib/chat/conversation";
 import { parseParams } from "@/lib/chat/params";
+import { buildTurnRequest } from "@/lib/chat/turn-request";
 import type { TurnMedia } from "@/lib/media/attachments";
 import { EMPTY_MEDIA_DRAFT, parseMediaParams } from "@/lib/media/params";
 
@@ -34,7 +34,7 @@ export function columnsBlockReason(columns: readonly CompareColumn[], backends: 
 export function useCompareSession(backends: BackendSummary[]) {
   const [columns, dispatch] = useReducer(compareReducer, backends, (list) => initialColumns(list, backendsFromUrl(), createTurnId));
   const latest = useRef({ columns, backends });
-  const active = useRef(new Map<string, { turnId: string; controller: AbortController }>());
+  const active = useRef(new Map<string, ChatTurnHandle>());
   useEffect(() => {
     latest.current = { columns, backends };
   }, [columns, backends]);
@@ -42,51 +42,41 @@ export function useCompareSession(backends: BackendSummary[]) {
   // Leaving the page aborts every stream, which aborts the upstream generations too.
   useEffect(() => {
     const streams = active.current;
-    return () => streams.forEach(({ controller }) => controller.abort());
+    return () => streams.forEach((turn) => turn.abandon());
   }, []);
 
   const start = useCallback((column: CompareColumn, history: Turn[], user: { text: string; media: TurnMedia[] }, fresh: boolean) => {
     const backend = latest.current.backends.find((b) => b.id === column.backendId);
     if (!backend) return;
-    const sentMedia = [...historyMedia(history), ...user.media];
-    const reasoning =
-      column.reasoning &&
-      reasoningUnavailableReason(
-        column.family,
-        sentMedia.some((m) => m.kind === "video"),
-      ) === null;
-    const body = {
-      backend: backend.id,
-      messages: buildChatMessages("", history, user.text, user.media),
-      reasoning,
+    const request = buildTurnRequest(history, user, {
+      // The column's family, the one its presets and media rules come from.
+      backend: { ...backend, family: column.family },
+      systemPrompt: "",
+      reasoning: column.reasoning,
       params: parseParams(column.params.draft).params,
-      media: parseMediaParams(column.family, EMPTY_MEDIA_DRAFT, mediaContext(sentMedia)).media,
-    };
+      mediaParams: (media) => parseMediaParams(column.family, EMPTY_MEDIA_DRAFT, mediaContext(media)).media,
+    });
     const turnId = createTurnId();
     const assistant = {
       id: turnId,
       backendId: backend.id,
       backendLabel: backend.label,
       model: backend.model,
-      reasoningRequested: reasoning,
+      reasoningRequested: request.body.reasoning ?? false,
       at: Date.now(),
-      request: { body, family: column.family, media: sentMedia },
+      request,
     };
     const columnId = column.id;
-    dispatch({
-      type: "conversation",
-      columnId,
-      action: fresh ? { type: "send", user: { id: createTurnId(), ...user }, assistant } : { type: "regenerate", assistant },
+    const conversation = (action: ConversationAction) => dispatch({ type: "conversation", columnId, action });
+    conversation(fresh ? { type: "send", user: { id: createTurnId(), ...user }, assistant } : { type: "regenerate", assistant });
+    const turn = startChatTurn({
+      body: request.body,
+      onEvent: (event, at) => conversation({ type: "event", turnId, event, at }),
+      onStopped: (at) => conversation({ type: "stop", turnId, at }),
     });
-    const controller = new AbortController();
-    active.current.set(columnId, { turnId, controller });
-    void runChatTurn({
-      body,
-      signal: controller.signal,
-      onEvent: (event) => dispatch({ type: "conversation", columnId, action: { type: "event", turnId, event, at: Date.now() } }),
-    }).then((outcome) => {
-      if (outcome === "stopped") dispatch({ type: "conversation", columnId, action: { type: "stop", turnId, at: Date.now() } });
-      if (active.current.get(columnId)?.controller === controller) active.current.delete(columnId);
+    active.current.set(columnId, turn);
+    void turn.done.then(() => {
+      if (active.current.get(columnId) === turn) active.current.delete(columnId);
     });
   }, []);
 
@@ -108,10 +98,7 @@ export function useCompareSession(backends: BackendSummary[]) {
   );
 
   const stop = useCallback(() => {
-    for (const [columnId, { turnId, controller }] of active.current) {
-      controller.abort();
-      dispatch({ type: "conversation", columnId, action: { type: "stop", turnId, at: Date.now() } });
-    }
+    for (const turn of active.current.values()) turn.stop();
     active.current.clear();
   }, []);
 

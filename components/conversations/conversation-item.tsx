@@ -17,7 +17,7 @@ interface ConversationItemProps {
   onDelete: () => void;
 }
 
-const actionButton = `grid size-7 shrink-0 place-items-center rounded-md text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 ${focusRing}`;
+const actionButton = `grid size-7 shrink-0 place-items-center rounded-md text-fg-muted hover:bg-zinc-200 hover:text-fg-strong dark:hover:bg-zinc-700 ${focusRing}`;
 
 /** One saved chat: a link, with rename (also F2 on the link) and delete beside it. */
 export function ConversationItem({ conversation, active, now, onOpen, onRename, onDelete }: ConversationItemProps) {
@@ -67,7 +67,7 @@ export function ConversationItem({ conversation, active, now, onOpen, onRename, 
           maxLength={200}
           onKeyDown={onInputKey}
           onBlur={() => finish(true)}
-          className="m-1 min-w-0 flex-1 rounded-md border border-brand-500 bg-white px-2 py-1.5 text-sm outline-none dark:bg-zinc-900"
+          className="m-1 min-w-0 flex-1 rounded-md border border-brand-500 bg-surface px-2 py-1.5 text-sm outline-none"
         />
       ) : (
         <Link
@@ -88,7 +88,7 @@ export function ConversationItem({ conversation, active, now, onOpen, onRename, 
           <span data-testid="conversation-title" className="block truncate text-sm font-medium text-zinc-800 dark:text-zinc-100">
             {conversation.title}
           </span>
-          <span className="block text-xs text-zinc-600 dark:text-zinc-400">{formatRelativeTime(conversation.updatedAt, now)}</span>
+          <span className="block text-xs text-fg-soft">{formatRelativeTime(conversation.updatedAt, now)}</span>
         </Link>
       )}
       {!editing && (

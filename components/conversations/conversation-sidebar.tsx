@@ -54,7 +54,7 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
         // Wide screens: a column under the header (the header keeps the full width for its controls).
         className={`${drawerOpen ? "fixed inset-y-0 left-0 z-40 flex w-[min(18rem,88vw)] animate-fade-in shadow-2xl" : "hidden"} ${
           wideOpen ? "xl:fixed xl:top-14 xl:bottom-0 xl:left-0 xl:z-10 xl:flex xl:w-64 xl:animate-none xl:shadow-none" : "xl:hidden"
-        } flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950`}
+        } flex-col border-r border-line bg-zinc-50 dark:bg-zinc-950`}
       >
         <div className="flex shrink-0 items-center gap-2 px-3 pt-3">
           <Button
@@ -95,14 +95,14 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
               ))}
             </div>
           ) : list.isError ? (
-            <p role="alert" className="px-2 pt-2 text-sm text-red-700 dark:text-red-400">
+            <p role="alert" className="px-2 pt-2 text-sm text-fg-danger">
               The chats could not be loaded: {list.error.message}{" "}
               <button type="button" onClick={() => void list.refetch()} className="font-medium underline">
                 Retry
               </button>
             </p>
           ) : shown.length === 0 ? (
-            <p data-testid="conversation-empty" className="px-2 pt-2 text-sm text-zinc-500 dark:text-zinc-400">
+            <p data-testid="conversation-empty" className="px-2 pt-2 text-sm text-fg-muted">
               {query ? `No chat titles contain “${query}”.` : "Your chats are saved here as you go."}
             </p>
           ) : (

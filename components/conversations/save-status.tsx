@@ -20,7 +20,7 @@ export function SaveStatus({ status, message }: { status: Status; message?: stri
       data-testid="save-status"
       data-state={status}
       title={warn && message ? message : status === "saved" ? "Saved on the playground server; a reload reopens it." : LABELS[status]}
-      className={`hidden items-center gap-1.5 px-1.5 text-xs xl:inline-flex ${warn ? "text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}
+      className={`hidden items-center gap-1.5 px-1.5 text-xs xl:inline-flex ${warn ? "text-amber-700 dark:text-amber-400" : "text-fg-muted"}`}
     >
       <span className="relative">
         <CloudIcon className="size-4" />

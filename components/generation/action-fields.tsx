@@ -75,7 +75,7 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
           </select>
         </Field>
       </div>
-      <p className="-mt-1 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="domain-facts">
+      <p className="-mt-1 text-[11px] text-fg-muted tabular-nums" data-testid="domain-facts">
         {domain.name} · {domain.dim} values per step · {domain.chunk} steps at {domain.fps} Hz by default
       </p>
       {forward ? (
@@ -131,7 +131,7 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
         </Field>
       ) : (
         <p
-          className="rounded-lg bg-zinc-50 px-2.5 py-2 text-[11px] leading-snug text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-300"
+          className="rounded-lg bg-zinc-50 px-2.5 py-2 text-[11px] leading-snug text-fg-secondary dark:bg-zinc-800/60"
           data-testid="action-mode-note"
         >
           {draft.mode === "policy" && draft.observation && profile === "cosmos3-nim-2.x" && domain.name === "droid_lerobot"

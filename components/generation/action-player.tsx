@@ -40,7 +40,7 @@ export function ActionPlayer({ src, fps, label, download, action, columns, title
         tabIndex={0}
         data-testid="video-player"
         onKeyDown={shell.onKeyDown}
-        className="flex flex-col overflow-hidden rounded-xl bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&:fullscreen]:rounded-none"
+        className="flex flex-col overflow-hidden rounded-xl bg-black focus-ring-flush [&:fullscreen]:rounded-none"
       >
         <video
           ref={refs[0]}
@@ -66,7 +66,7 @@ export function ActionPlayer({ src, fps, label, download, action, columns, title
       <div className="min-w-0 space-y-2">
         <div className="flex items-baseline justify-between gap-2">
           <h3 className="text-xs font-semibold text-zinc-700 dark:text-zinc-200">{title}</h3>
-          <span className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="action-shape">
+          <span className="text-[11px] text-fg-muted tabular-nums" data-testid="action-shape">
             {action.domain} · {action.shape[0]} × {action.shape[1]}
           </span>
         </div>

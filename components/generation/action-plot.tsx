@@ -21,8 +21,7 @@ const M = { left: 46, right: 10, top: 10, bottom: 22 };
 const LEGEND_MAX = 12;
 
 /** A distinct hue per dimension, readable on white and on zinc-900 alike. */
-export const dimensionColor = (index: number, count: number) =>
-  `hsl(${Math.round((200 + (index * 360) / Math.max(count, 1)) % 360)} 70% 50%)`;
+export const dimensionColor = (index: number, count: number) => `hsl(${Math.round((200 + (index * 360) / Math.max(count, 1)) % 360)} 70% 50%)`;
 
 const format = (value: number) =>
   Math.abs(value) >= 100 || value === 0 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(2);
@@ -102,7 +101,7 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
           onPointerMove={(e: PointerEvent) => setHover(stepAt(e.clientX))}
           onPointerLeave={() => setHover(null)}
           onClick={(e) => onSeekStep?.(stepAt(e.clientX))}
-          className={`h-auto w-full touch-none rounded-lg text-zinc-500 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-400 ${onSeekStep ? "cursor-pointer" : ""}`}
+          className={`h-auto w-full touch-none rounded-lg text-fg-muted focus-ring-flush ${onSeekStep ? "cursor-pointer" : ""}`}
         >
           <title id={titleId}>{title}</title>
           {ownScale && (
@@ -174,21 +173,21 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
         {shownStep !== null && hover !== null && (
           <div
             data-testid="action-hover"
-            className="pointer-events-none absolute top-1 max-h-[85%] overflow-hidden rounded-md bg-white/95 px-2 py-1 text-[10px] leading-4 shadow-md ring-1 ring-zinc-200 tabular-nums dark:bg-zinc-900/95 dark:ring-zinc-700"
+            className="pointer-events-none absolute top-1 max-h-[85%] overflow-hidden rounded-md bg-white/95 px-2 py-1 text-[10px] leading-4 shadow-md ring-1 ring-line-strong tabular-nums dark:bg-zinc-900/95"
             style={x(shownStep) > W / 2 ? { left: `${(M.left / W) * 100 + 1}%` } : { right: "1%" }}
           >
             <p className="font-semibold">Step {shownStep}</p>
             {(data[shownStep] ?? []).slice(0, LEGEND_MAX).map((value, d) => (
               <p key={d} className="flex items-center gap-1.5">
                 <span className="size-2 rounded-full" style={{ background: dimensionColor(d, dims) }} />
-                <span className="text-zinc-500 dark:text-zinc-400">{columns[d] ?? `a${d}`}</span> {value.toFixed(4)}
+                <span className="text-fg-muted">{columns[d] ?? `a${d}`}</span> {value.toFixed(4)}
               </p>
             ))}
             {dims > LEGEND_MAX && <p className="text-zinc-500">+{dims - LEGEND_MAX} more</p>}
           </div>
         )}
       </div>
-      <figcaption className="flex flex-wrap gap-x-2.5 gap-y-1 text-[11px] text-zinc-600 dark:text-zinc-400">
+      <figcaption className="flex flex-wrap gap-x-2.5 gap-y-1 text-[11px] text-fg-soft">
         {columns.slice(0, LEGEND_MAX).map((name, d) => (
           <span key={d} className="inline-flex items-center gap-1">
             <span className="h-0.5 w-3 rounded" style={{ background: dimensionColor(d, dims) }} /> {name}

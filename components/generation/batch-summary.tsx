@@ -19,20 +19,16 @@ export function BatchSummary({ batch, jobs, critiques }: BatchSummaryProps) {
   const summary = summarizeBatch(members, critiques);
   const judged = summary.approved + summary.rejected;
   return (
-    <li
-      data-testid="batch-summary"
-      data-pending={summary.pending}
-      className="rounded-xl border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
-    >
+    <li data-testid="batch-summary" data-pending={summary.pending} className="rounded-xl border border-line bg-surface p-3 shadow-xs">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
         <p className="text-sm font-semibold tabular-nums" data-testid="batch-approved">
           {summary.approved} of {summary.total} approved
         </p>
-        <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" title={batch.prompt}>
+        <p className="min-w-0 flex-1 truncate text-xs text-fg-muted" title={batch.prompt}>
           Batch of {summary.total} seeds · {batch.prompt}
         </p>
         {summary.pending > 0 && (
-          <span className="inline-flex items-center gap-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+          <span className="inline-flex items-center gap-1 text-[11px] text-fg-muted">
             <SpinnerIcon className="size-3 text-brand-600" /> {summary.pending} to go
           </span>
         )}
@@ -42,7 +38,7 @@ export function BatchSummary({ batch, jobs, critiques }: BatchSummaryProps) {
           const verdict = job ? critiques[job.id]?.verdict : null;
           const done = job && critiques[job.id]?.status === "done";
           const tone = !done
-            ? "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+            ? "bg-surface-muted text-fg-secondary"
             : verdict === "approve"
               ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
               : verdict === "reject"
@@ -61,7 +57,7 @@ export function BatchSummary({ batch, jobs, critiques }: BatchSummaryProps) {
         })}
       </ul>
       {judged > 0 && summary.passingSeeds.length > 0 && (
-        <p className="mt-1.5 text-[11px] text-zinc-500 dark:text-zinc-400">
+        <p className="mt-1.5 text-[11px] text-fg-muted">
           Passing seeds: <span className="font-mono">{summary.passingSeeds.join(", ")}</span>
         </p>
       )}

@@ -41,7 +41,7 @@ export function CritiqueView({ critique, onRetry }: { critique: Critique; onRetr
         <p role="alert" className="flex gap-1.5 text-red-700 dark:text-red-300">
           <AlertIcon className="mt-px size-3.5 shrink-0" /> {critique.error ?? "The critique failed."}
         </p>
-        <button type="button" onClick={onRetry} className="rounded font-semibold text-zinc-600 hover:underline dark:text-zinc-300">
+        <button type="button" onClick={onRetry} className="rounded font-semibold text-fg-secondary hover:underline">
           Try again
         </button>
       </div>
@@ -53,26 +53,24 @@ export function CritiqueView({ critique, onRetry }: { critique: Critique; onRetr
     <div data-testid="critique" data-status={critique.status} className="space-y-1.5">
       <div className="flex flex-wrap items-center gap-2 text-xs">
         {running ? (
-          <span className="inline-flex items-center gap-1.5 text-zinc-600 dark:text-zinc-300">
+          <span className="inline-flex items-center gap-1.5 text-fg-secondary">
             <SpinnerIcon className="size-3.5 text-brand-600" /> {critique.backendLabel} is critiquing…
           </span>
         ) : critique.verdict ? (
           <VerdictBadge verdict={critique.verdict} />
         ) : (
-          <span className="text-zinc-600 dark:text-zinc-300" data-testid="verdict-none">
+          <span className="text-fg-secondary" data-testid="verdict-none">
             No clear verdict
           </span>
         )}
-        {!running && <span className="truncate text-[11px] text-zinc-500 dark:text-zinc-400">by {critique.backendLabel}</span>}
+        {!running && <span className="truncate text-[11px] text-fg-muted">by {critique.backendLabel}</span>}
       </div>
       {reasoning && (
         <details className="group rounded-lg bg-zinc-50 text-xs dark:bg-zinc-800/50" data-testid="critique-reasoning">
-          <summary className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-2 py-1.5 font-medium text-zinc-600 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-300 [&::-webkit-details-marker]:hidden">
+          <summary className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-2 py-1.5 font-medium text-fg-secondary focus-ring-flush [&::-webkit-details-marker]:hidden">
             <ChevronRightIcon className="size-3.5 transition-transform group-open:rotate-90" /> Reasoning
           </summary>
-          <p className="border-l-2 border-zinc-200 mx-2 mb-2 pl-2 leading-5 whitespace-pre-wrap text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-            {reasoning}
-          </p>
+          <p className="border-l-2 border-line-strong mx-2 mb-2 pl-2 leading-5 whitespace-pre-wrap text-fg-soft">{reasoning}</p>
         </details>
       )}
     </div>

@@ -22,9 +22,7 @@ export function FramePicker({ src, name, onTake }: FramePickerProps) {
       aria-label={`Take a frame of ${name}`}
       className="space-y-2 rounded-xl border border-zinc-200 bg-zinc-50 p-2.5 dark:border-zinc-700/80 dark:bg-zinc-800/40"
     >
-      <p className="text-[11px] text-zinc-600 dark:text-zinc-300">
-        Image to world starts from a picture: choose the frame of this video to use.
-      </p>
+      <p className="text-[11px] text-fg-secondary">Image to world starts from a picture: choose the frame of this video to use.</p>
       <video
         ref={videoRef}
         src={src}

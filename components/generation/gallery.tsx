@@ -43,11 +43,11 @@ export function Gallery({
     <section aria-labelledby="gallery-heading" data-testid="gallery" className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 id="gallery-heading" className="text-sm font-semibold">
-          Gallery <span className="font-normal text-zinc-500 tabular-nums dark:text-zinc-400">{results.length}</span>
+          Gallery <span className="font-normal text-fg-muted tabular-nums">{results.length}</span>
         </h2>
         <span className="flex-1" />
         {chatBackends.length > 0 && (
-          <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-300">
+          <label className="flex items-center gap-2 text-xs text-fg-secondary">
             Critic
             <select
               data-testid="critic-backend"

@@ -200,7 +200,7 @@ export function GenerateForm({
           <SamplingFields info={info} draft={draft} errors={shown} onChange={onChange} />
         </Section>
       </div>
-      <div className="sticky bottom-0 space-y-2.5 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
+      <div className="sticky bottom-0 space-y-2.5 border-t border-line bg-white/95 px-4 py-3 backdrop-blur dark:bg-zinc-900/95">
         {video && (
           <div
             className="flex items-center gap-2.5"
@@ -212,7 +212,7 @@ export function GenerateForm({
               aria-label="Batch of seeds"
               data-testid="batch-toggle"
             />
-            <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Batch</span>
+            <span className="text-xs font-medium text-fg-body">Batch</span>
             {batch.on ? (
               <>
                 <select
@@ -228,10 +228,10 @@ export function GenerateForm({
                     </option>
                   ))}
                 </select>
-                <span className="min-w-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">critiqued as they finish</span>
+                <span className="min-w-0 truncate text-[11px] text-fg-muted">critiqued as they finish</span>
               </>
             ) : (
-              <span className="min-w-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">several seeds, each critiqued</span>
+              <span className="min-w-0 truncate text-[11px] text-fg-muted">several seeds, each critiqued</span>
             )}
           </div>
         )}

@@ -7,7 +7,6 @@ import { BatchSummary } from "@/components/generation/batch-summary";
 import { EmptyGallery } from "@/components/generation/empty-gallery";
 import { Gallery, type FinishedJob } from "@/components/generation/gallery";
 import { GenerateForm } from "@/components/generation/generate-form";
-import { GenerateHeader } from "@/components/generation/generate-header";
 import { JobQueue } from "@/components/generation/job-queue";
 import { CompareDialog, ResultDialog } from "@/components/generation/player-dialog";
 import { useAutoCritique } from "@/components/generation/use-auto-critique";
@@ -18,6 +17,7 @@ import { useGenerationJobs } from "@/components/generation/use-generation-jobs";
 import { useInputMedia, type StoredMedia } from "@/components/generation/use-input-media";
 import { useSubmitGeneration } from "@/components/generation/use-submit-generation";
 import { AlertIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
 import { pickBackend } from "@/lib/backends/client/backends";
 import { generationProfile } from "@/lib/backends/generation-families";
 import type { BackendSummary } from "@/lib/backends/types";
@@ -95,13 +95,13 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <GenerateHeader>
+      <PageHeader>
         <BackendPicker backends={generators} selected={backend} onSelect={setBackendId} />
-      </GenerateHeader>
+      </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
         <aside
           aria-label="Generate"
-          className="flex shrink-0 flex-col border-b border-zinc-200 bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/60"
+          className="flex shrink-0 flex-col border-b border-line bg-white lg:min-h-0 lg:w-[25rem] lg:border-r lg:border-b-0 dark:bg-zinc-900/60"
         >
           <GenerateForm
             backend={backend}

@@ -53,7 +53,7 @@ export function InputMediaField({ needed, media, generated, error }: InputMediaF
         {input ? (
           <Current input={input} onClear={media.clear} />
         ) : (
-          <p className="px-1 py-2 text-center text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="px-1 py-2 text-center text-xs text-fg-muted">
             Drop {needed === "image" ? "an image (or a video to take a frame from)" : "a video"} here, or pick one below.
           </p>
         )}
@@ -114,11 +114,9 @@ function Current({ input, onClear }: { input: InputMedia; onClear: () => void })
           {input.phase === "ready" && input.media.kind === "video" && <FilmIcon className="mr-1 inline size-3 align-[-2px]" />}
           {name}
         </p>
-        {input.phase === "ready" && (
-          <p className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">{facts(input.media) || input.media.kind}</p>
-        )}
+        {input.phase === "ready" && <p className="text-[11px] text-fg-muted tabular-nums">{facts(input.media) || input.media.kind}</p>}
         {input.phase === "working" && (
-          <p className="text-[11px] text-zinc-600 dark:text-zinc-300">
+          <p className="text-[11px] text-fg-secondary">
             {input.step}
             {input.progress === null ? "…" : ` ${Math.round(input.progress * 100)}%`}
           </p>
@@ -135,7 +133,7 @@ function Current({ input, onClear }: { input: InputMedia; onClear: () => void })
         title="Remove"
         data-testid="input-media-remove"
         onClick={onClear}
-        className="grid size-6 shrink-0 place-items-center self-start rounded-full text-zinc-500 outline-none hover:bg-zinc-200 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-brand-500 dark:hover:bg-zinc-700 dark:hover:text-white"
+        className="grid size-6 shrink-0 place-items-center self-start rounded-full text-zinc-500 focus-ring-flush hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white"
       >
         <XIcon className="size-3.5" />
       </button>

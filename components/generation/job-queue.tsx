@@ -30,7 +30,7 @@ export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }
         <h2 id="queue-heading" className="text-sm font-semibold">
           Queue
         </h2>
-        <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+        <span className="text-xs text-fg-muted tabular-nums">
           {active.length === 0 ? "nothing running" : `${running} running · ${active.length - running} queued`}
         </span>
       </div>
@@ -49,7 +49,7 @@ export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }
         <button
           type="button"
           onClick={() => setAllStopped(!allStopped)}
-          className="rounded text-xs font-medium text-zinc-600 hover:underline dark:text-zinc-300"
+          className="rounded text-xs font-medium text-fg-secondary hover:underline"
         >
           {allStopped ? "Show fewer" : `Show ${stopped.length - SHOWN_STOPPED} more failed or canceled`}
         </button>
@@ -77,8 +77,8 @@ function JobRow({
       data-testid="job-row"
       data-status={job.status}
       data-job-id={job.id}
-      className={`animate-fade-in rounded-xl border bg-white p-3 shadow-xs dark:bg-zinc-900 ${
-        job.status === "failed" ? "border-red-200 dark:border-red-900/70" : "border-zinc-200 dark:border-zinc-800"
+      className={`animate-fade-in rounded-xl border bg-surface p-3 shadow-xs ${
+        job.status === "failed" ? "border-red-200 dark:border-red-900/70" : "border-line"
       }`}
     >
       <div className="flex items-start gap-2.5">
@@ -87,7 +87,7 @@ function JobRow({
           <p className="truncate text-sm font-medium" title={job.request.prompt}>
             {job.request.prompt}
           </p>
-          <p className="truncate text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+          <p className="truncate text-[11px] text-fg-muted tabular-nums">
             {backendLabel} · {describeJob(job)}
           </p>
         </div>
@@ -121,10 +121,10 @@ function JobRow({
               style={{ width: `${Math.max(2, percent)}%` }}
             />
           </div>
-          <p className="flex flex-wrap gap-x-2 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="job-timing">
+          <p className="flex flex-wrap gap-x-2 text-[11px] text-fg-muted tabular-nums" data-testid="job-timing">
             <span className="font-semibold text-zinc-700 dark:text-zinc-200">{percent}%</span>
             {job.progressSource === "estimate" && (
-              <span className="rounded bg-zinc-100 px-1 text-[10px] font-medium uppercase dark:bg-zinc-800">estimated</span>
+              <span className="rounded bg-surface-muted px-1 text-[10px] font-medium uppercase">estimated</span>
             )}
             <span>{formatClock(job.elapsedS)} elapsed</span>
             {left !== null && <span>· about {formatClock(left)} left</span>}
@@ -132,7 +132,7 @@ function JobRow({
         </div>
       )}
       {job.status === "queued" && (
-        <p data-testid="job-queued" className="mt-2 text-[11px] text-zinc-500 dark:text-zinc-400">
+        <p data-testid="job-queued" className="mt-2 text-[11px] text-fg-muted">
           Waiting{job.queuePosition !== undefined ? ` — number ${job.queuePosition} in line for this backend` : " for the backend"}…
         </p>
       )}
@@ -142,7 +142,7 @@ function JobRow({
         </p>
       )}
       {job.status === "canceled" && (
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="mt-2 text-xs text-fg-muted">
           Canceled{job.elapsedS > 0 ? ` after ${formatClock(job.elapsedS)}` : " before it started"}.
         </p>
       )}
@@ -167,7 +167,7 @@ function StatusMark({ job }: { job: GenerationJobView }) {
       </span>
     );
   return (
-    <span className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800`}>
+    <span className={`${base} bg-surface-muted text-zinc-500`}>
       <XIcon className="size-3" />
     </span>
   );

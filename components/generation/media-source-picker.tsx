@@ -62,13 +62,11 @@ export function MediaSourcePicker({ needed, generated, onPick }: MediaSourcePick
       {open && (
         <div
           id={listId}
-          className="absolute top-full left-0 z-30 mt-1 max-h-80 w-[min(20rem,calc(100vw-3rem))] animate-fade-in overflow-y-auto rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl shadow-zinc-900/10 dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40"
+          className="absolute top-full left-0 z-30 mt-1 max-h-80 w-[min(20rem,calc(100vw-3rem))] animate-fade-in overflow-y-auto rounded-xl border border-line-strong bg-surface p-1.5 shadow-xl shadow-zinc-900/10 dark:shadow-black/40"
         >
           {groups.map((group) => (
             <section key={group.title} aria-label={group.title} className="py-1">
-              <h3 className="px-2 pb-1 text-[10px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                {group.title}
-              </h3>
+              <h3 className="px-2 pb-1 text-[10px] font-semibold tracking-wide text-fg-muted uppercase">{group.title}</h3>
               {group.items.length === 0 && <EmptyGroup chats={group.chats} query={chats} needed={needed} />}
               <ul>
                 {group.items.map((media) => (
@@ -77,7 +75,7 @@ export function MediaSourcePicker({ needed, generated, onPick }: MediaSourcePick
                       type="button"
                       data-testid="recent-media"
                       onClick={() => pick(media)}
-                      className={`flex w-full items-center gap-2 rounded-lg px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}
+                      className={`flex w-full items-center gap-2 rounded-lg px-2 py-1.5 text-left hover:bg-surface-muted ${focusRing}`}
                     >
                       <span className="grid size-9 shrink-0 place-items-center overflow-hidden rounded-md bg-zinc-200 dark:bg-zinc-800">
                         {media.kind === "image" ? (
@@ -88,7 +86,7 @@ export function MediaSourcePicker({ needed, generated, onPick }: MediaSourcePick
                       </span>
                       <span className="min-w-0 flex-1">
                         <span className="block truncate text-xs font-medium">{media.name}</span>
-                        <span className="flex items-center gap-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+                        <span className="flex items-center gap-1 text-[11px] text-fg-muted">
                           {media.kind === "video" && <FilmIcon className="size-3" />}
                           {media.kind}
                           {media.width && media.height ? ` · ${media.width}×${media.height}` : ""}
@@ -118,7 +116,7 @@ function EmptyGroup({
   let text = `No ${needed === "video" ? "videos" : "images or videos"} yet.`;
   if (chats && query.error) text = query.error.message;
   return (
-    <p className="flex items-center gap-1.5 px-2 py-1 text-xs text-zinc-500 dark:text-zinc-400">
+    <p className="flex items-center gap-1.5 px-2 py-1 text-xs text-fg-muted">
       {chats && query.isPending ? (
         <>
           <SpinnerIcon className="size-3.5" /> Looking through your chats…

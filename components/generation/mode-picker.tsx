@@ -51,7 +51,7 @@ export function ModePicker({ modes, unavailable, contractNote, value, onChange }
               className={`flex cursor-pointer items-start gap-2 rounded-lg border px-2.5 py-2 transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 ${
                 checked
                   ? "border-brand-500 bg-brand-50 dark:border-brand-500/70 dark:bg-brand-500/10"
-                  : "border-zinc-200 bg-white hover:border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
+                  : "border-line-strong bg-surface hover:border-zinc-300 dark:hover:border-zinc-600"
               }`}
             >
               <input
@@ -64,25 +64,24 @@ export function ModePicker({ modes, unavailable, contractNote, value, onChange }
               />
               <Icon className={`mt-0.5 size-4 shrink-0 ${checked ? "text-brand-700 dark:text-brand-400" : "text-zinc-400"}`} />
               <span className="min-w-0">
-                <span className="block text-xs font-semibold text-zinc-900 dark:text-zinc-100">{title}</span>
-                <span className="block text-[11px] leading-tight text-zinc-500 dark:text-zinc-400">{detail}</span>
+                <span className="block text-xs font-semibold text-fg-strong">{title}</span>
+                <span className="block text-[11px] leading-tight text-fg-muted">{detail}</span>
               </span>
             </label>
           );
         })}
       </div>
       {unavailable.length > 0 && (
-        <ul data-testid="unavailable-modes" className="space-y-0.5 text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+        <ul data-testid="unavailable-modes" className="space-y-0.5 text-[11px] leading-snug text-fg-muted">
           {groupByReason(unavailable).map(({ modes: group, reason }) => (
             <li key={group[0]} data-testid={`unavailable-${group[0]}`} data-modes={group.join(" ")}>
-              <span className="font-medium text-zinc-600 dark:text-zinc-300">{group.map((mode) => MODES[mode].title).join(", ")}:</span>{" "}
-              {reason}
+              <span className="font-medium text-fg-secondary">{group.map((mode) => MODES[mode].title).join(", ")}:</span> {reason}
             </li>
           ))}
         </ul>
       )}
       {contractNote && (
-        <p data-testid="contract-note" className="text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+        <p data-testid="contract-note" className="text-[11px] leading-snug text-fg-muted">
           {contractNote}
         </p>
       )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { compactInput, compactSelect, Field, invalidInput } from "@/components/generation/field";
+import { compactSelect, DraftInput, Field, InputField, type DraftForm } from "@/components/generation/field";
 import { Segmented } from "@/components/ui/segmented";
 import { ASPECT_RATIOS, isActionMode, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
 import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
@@ -14,7 +14,6 @@ interface OutputFieldsProps {
   onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
 }
 
-const compact = `${compactInput} font-mono tabular-nums`;
 const select = `${compactSelect} w-full tabular-nums`;
 
 /** Size, frames and fps, offering only what the profile takes. */
@@ -24,13 +23,14 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
   // Action rollouts take their length from the actions and their rate from the domain.
   const video = draft.mode !== "text2image" && !isActionMode(draft.mode);
   const framesNumber = Number(draft.frames);
+  const form = { draft, errors, onChange };
   return (
     <div className="space-y-3.5">
       {info.sizing === "tier" ? (
         <div className="space-y-2.5">
           <div className="flex items-center justify-between gap-2">
-            <span className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Resolution</span>
-            <span data-testid="output-size" className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+            <span className="text-xs font-medium text-fg-body">Resolution</span>
+            <span data-testid="output-size" className="text-[11px] text-fg-muted tabular-nums">
               {size ? `${size.width}×${size.height}` : ""}
             </span>
           </div>
@@ -53,33 +53,9 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
         </div>
       ) : (
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Width" htmlFor="gen-width" errorId="gen-width-error" error={errors.width}>
-            <input
-              id="gen-width"
-              data-testid="gen-width"
-              inputMode="numeric"
-              autoComplete="off"
-              aria-invalid={errors.width ? true : undefined}
-              aria-describedby={errors.width ? "gen-width-error" : undefined}
-              value={draft.width}
-              onChange={(e) => onChange("width", e.target.value)}
-              className={`${compact} ${errors.width ? invalidInput : ""}`}
-            />
-          </Field>
-          <Field label="Height" htmlFor="gen-height" errorId="gen-height-error" error={errors.height}>
-            <input
-              id="gen-height"
-              data-testid="gen-height"
-              inputMode="numeric"
-              autoComplete="off"
-              aria-invalid={errors.height ? true : undefined}
-              aria-describedby={errors.height ? "gen-height-error" : undefined}
-              value={draft.height}
-              onChange={(e) => onChange("height", e.target.value)}
-              className={`${compact} ${errors.height ? invalidInput : ""}`}
-            />
-          </Field>
-          <p className="col-span-2 -mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+          <InputField label="Width" inputMode="numeric" form={form} name="width" />
+          <InputField label="Height" inputMode="numeric" form={form} name="height" />
+          <p className="col-span-2 -mt-1 text-[11px] text-fg-muted">
             Multiples of 8, {info.limits.side?.min ?? 8}–{info.limits.side?.max ?? 8192} px each.
           </p>
         </div>
@@ -102,17 +78,7 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
                 ))}
               </select>
             ) : (
-              <input
-                id="gen-frames"
-                data-testid="gen-frames"
-                inputMode="numeric"
-                autoComplete="off"
-                aria-invalid={errors.frames ? true : undefined}
-                aria-describedby={errors.frames ? "gen-frames-error" : undefined}
-                value={draft.frames}
-                onChange={(e) => onChange("frames", e.target.value)}
-                className={`${compact} ${errors.frames ? invalidInput : ""}`}
-              />
+              <DraftInput inputMode="numeric" form={form} name="frames" />
             )}
           </Field>
           <Field label="FPS" htmlFor="gen-fps">
@@ -130,7 +96,7 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
               ))}
             </select>
           </Field>
-          <p data-testid="clip-length" className="col-span-2 -mt-1 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+          <p data-testid="clip-length" className="col-span-2 -mt-1 text-[11px] text-fg-muted tabular-nums">
             {Number.isInteger(framesNumber) && framesNumber > 0 ? describeClip(framesNumber, draft.fps) : "\u00a0"}
             {frames && ` · 1 + 4k frames, up to ${frames.at(-1)}${info.limits.framesPerTier ? ` at ${draft.resolution}` : ""}`}
           </p>
@@ -141,33 +107,23 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
           )}
         </div>
       )}
-      {draft.mode === "video2world" && info.videoConditioning && <ConditioningFields draft={draft} errors={errors} onChange={onChange} />}
+      {draft.mode === "video2world" && info.videoConditioning && <ConditioningFields form={form} />}
     </div>
   );
 }
 
 /** video2world: which latent frames of the input condition the result, and which end of a long input is kept. */
-function ConditioningFields({ draft, errors, onChange }: Pick<OutputFieldsProps, "draft" | "errors" | "onChange">) {
+function ConditioningFields({ form }: { form: DraftForm }) {
+  const { draft, onChange } = form;
   return (
     <div className="grid grid-cols-2 gap-3">
-      <Field
+      <InputField
+        id="condition-frames"
         label="Condition on latents"
-        htmlFor="gen-condition-frames"
-        errorId="gen-condition-frames-error"
-        error={errors.conditionFrames}
-      >
-        <input
-          id="gen-condition-frames"
-          data-testid="gen-condition-frames"
-          autoComplete="off"
-          placeholder="server default (0, 1)"
-          aria-invalid={errors.conditionFrames ? true : undefined}
-          aria-describedby={errors.conditionFrames ? "gen-condition-frames-error" : undefined}
-          value={draft.conditionFrames}
-          onChange={(e) => onChange("conditionFrames", e.target.value)}
-          className={`${compact} ${errors.conditionFrames ? invalidInput : ""}`}
-        />
-      </Field>
+        placeholder="server default (0, 1)"
+        form={form}
+        name="conditionFrames"
+      />
       <Field label="Keep input" htmlFor="gen-condition-keep">
         <select
           id="gen-condition-keep"

@@ -96,7 +96,7 @@ export function PromptUpsampler({ prompt, chatBackends, durationS, onUse, onClos
         </Button>
       </div>
       {run.phase === "idle" && !text && (
-        <p className="text-[11px] leading-snug text-zinc-600 dark:text-zinc-400">
+        <p className="text-[11px] leading-snug text-fg-soft">
           {prompt.trim()
             ? "Expands the prompt into the structured scene description Cosmos3 is trained on (max 20000 tokens, temperature 0.7, top-p 0.8, top-k 20, presence 1.5, seed 3407)."
             : "Write a short prompt first."}

@@ -50,8 +50,8 @@ export function ResultCard({
       data-job-id={job.id}
       data-kind={job.result.kind}
       data-selected={selected}
-      className={`flex animate-fade-in flex-col overflow-hidden rounded-2xl border bg-white shadow-xs dark:bg-zinc-900 ${
-        selected ? "border-brand-500 ring-2 ring-brand-500/30" : "border-zinc-200 dark:border-zinc-800"
+      className={`flex animate-fade-in flex-col overflow-hidden rounded-2xl border bg-surface shadow-xs ${
+        selected ? "border-brand-500 ring-2 ring-brand-500/30" : "border-line"
       }`}
     >
       <div className="relative">
@@ -98,7 +98,7 @@ export function ResultCard({
         <p className="line-clamp-3 text-sm leading-snug font-medium" title={job.request.prompt}>
           {job.request.prompt}
         </p>
-        <p className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="result-meta">
+        <p className="text-[11px] leading-snug text-fg-muted tabular-nums" data-testid="result-meta">
           {backendLabel} · {describeJob(job)}
         </p>
         <ResultFacts job={job} />
@@ -113,12 +113,10 @@ export function ResultCard({
         )}
         {job.upsampledPrompt && (
           <details className="group text-xs" data-testid="upsampled-prompt">
-            <summary className="flex cursor-pointer list-none items-center gap-1 rounded font-medium text-zinc-600 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-zinc-300 [&::-webkit-details-marker]:hidden">
+            <summary className="flex cursor-pointer list-none items-center gap-1 rounded font-medium text-fg-secondary focus-ring-flush [&::-webkit-details-marker]:hidden">
               <ChevronRightIcon className="size-3.5 transition-transform group-open:rotate-90" /> Upsampled prompt
             </summary>
-            <p className="mt-1 border-l-2 border-zinc-200 pl-2 leading-5 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-              {job.upsampledPrompt}
-            </p>
+            <p className="mt-1 border-l-2 border-line-strong pl-2 leading-5 text-fg-soft">{job.upsampledPrompt}</p>
           </details>
         )}
         {critique && <CritiqueView critique={critique} onRetry={onCritique} />}

@@ -16,7 +16,7 @@ export function ResultFacts({ job }: { job: GenerationJobView }) {
       className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400"
       title={differs ? "The file differs from what was asked or expected where marked" : "The file as probed on the server"}
     >
-      <span className="font-medium text-zinc-600 dark:text-zinc-300">File:</span>{" "}
+      <span className="font-medium text-fg-secondary">File:</span>{" "}
       {list.map((fact, index) => (
         <span key={fact.key} data-fact={fact.key} data-differs={fact.wanted !== null || undefined}>
           {index > 0 && " · "}

@@ -1,7 +1,8 @@
 "use client";
 
-import { compactInput, Field, invalidInput } from "@/components/generation/field";
+import { Field, InputField, invalidInput } from "@/components/generation/field";
 import { Button } from "@/components/ui/button";
+import { DiceIcon } from "@/components/ui/icons";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 import { modeDefaults, type GenerationMode, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
@@ -75,6 +76,7 @@ const SWITCHES = [
 /** Steps, guidance, flow shift, seed and the switches the profile understands. */
 export function SamplingFields({ info, draft, errors, onChange }: SamplingFieldsProps) {
   const serverFlowShift = modeDefaults(info, draft.mode).flowShift;
+  const form = { draft, errors, onChange };
   const switches = SWITCHES.filter(({ key }) => info.switches[key] && !(key === "generateSound" && !SOUND_MODES.includes(draft.mode)));
   return (
     <div className="space-y-3.5">
@@ -97,41 +99,22 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
         onChange={(v) => onChange("guidanceScale", v)}
       />
       {info.flowShift && (
-        <Field
+        <InputField
           label="Flow shift"
-          htmlFor="gen-flowShift"
-          errorId="gen-flowShift-error"
-          error={errors.flowShift}
+          inputMode="decimal"
+          placeholder="server default"
           aside={serverFlowShift === undefined ? "empty: server default" : `default ${serverFlowShift}`}
-        >
-          <input
-            id="gen-flowShift"
-            data-testid="gen-flowShift"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="server default"
-            aria-invalid={errors.flowShift ? true : undefined}
-            aria-describedby={errors.flowShift ? "gen-flowShift-error" : undefined}
-            value={draft.flowShift}
-            onChange={(e) => onChange("flowShift", e.target.value)}
-            className={`${compactInput} font-mono tabular-nums ${errors.flowShift ? invalidInput : ""}`}
-          />
-        </Field>
+          form={form}
+          name="flowShift"
+        />
       )}
-      <Field label="Seed" htmlFor="gen-seed" errorId="gen-seed-error" error={errors.seed}>
-        <div className="flex gap-1.5">
-          <input
-            id="gen-seed"
-            data-testid="gen-seed"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="random"
-            aria-invalid={errors.seed ? true : undefined}
-            aria-describedby={errors.seed ? "gen-seed-error" : undefined}
-            value={draft.seed}
-            onChange={(e) => onChange("seed", e.target.value)}
-            className={`${compactInput} font-mono tabular-nums ${errors.seed ? invalidInput : ""}`}
-          />
+      <InputField
+        label="Seed"
+        inputMode="numeric"
+        placeholder="random"
+        form={form}
+        name="seed"
+        trailing={
           <Button
             size="icon"
             variant="secondary"
@@ -143,53 +126,20 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
           >
             <DiceIcon className="size-4" />
           </Button>
-        </div>
-      </Field>
+        }
+      />
       {switches.map(({ key, label, hint }) => (
         <div key={key} className="flex items-center justify-between gap-3">
           <span className="min-w-0">
-            <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">{label}</span>
-            <span className="block text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">{hint}</span>
+            <span className="block text-xs font-medium text-fg-body">{label}</span>
+            <span className="block text-[11px] leading-snug text-fg-muted">{hint}</span>
           </span>
           <Switch checked={draft[key]} onChange={(checked) => onChange(key, checked)} aria-label={label} data-testid={`gen-${key}`} />
         </div>
       ))}
       {switches.some(({ key }) => key === "generateSound") && draft.generateSound && (
-        <Field label="Sound duration (s)" htmlFor="gen-soundDuration" errorId="gen-soundDuration-error" error={errors.soundDuration}>
-          <input
-            id="gen-soundDuration"
-            data-testid="gen-soundDuration"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="the video's length"
-            aria-invalid={errors.soundDuration ? true : undefined}
-            aria-describedby={errors.soundDuration ? "gen-soundDuration-error" : undefined}
-            value={draft.soundDuration}
-            onChange={(e) => onChange("soundDuration", e.target.value)}
-            className={`${compactInput} font-mono tabular-nums ${errors.soundDuration ? invalidInput : ""}`}
-          />
-        </Field>
+        <InputField label="Sound duration (s)" inputMode="decimal" placeholder="the video's length" form={form} name="soundDuration" />
       )}
     </div>
-  );
-}
-
-function DiceIcon(props: { className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      {...props}
-    >
-      <rect x="3" y="3" width="18" height="18" rx="3" />
-      <circle cx="8" cy="8" r="1.2" fill="currentColor" />
-      <circle cx="16" cy="16" r="1.2" fill="currentColor" />
-      <circle cx="12" cy="12" r="1.2" fill="currentColor" />
-    </svg>
   );
 }

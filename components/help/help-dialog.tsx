@@ -22,15 +22,15 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       <div className="grid gap-x-8 gap-y-5 px-5 py-4 md:grid-cols-2">
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} aria-label={group.title} className="space-y-2">
-            <h3 className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">{group.title}</h3>
+            <h3 className="text-xs font-semibold tracking-wide text-fg-soft uppercase">{group.title}</h3>
             <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {group.shortcuts.map((shortcut) => (
                 <div key={shortcut.action} className="flex items-center justify-between gap-4 py-1.5 text-sm">
-                  <dt className="min-w-0 text-zinc-700 dark:text-zinc-300">{shortcut.action}</dt>
+                  <dt className="min-w-0 text-fg-body">{shortcut.action}</dt>
                   <dd className="flex shrink-0 items-center gap-1.5">
                     {shortcut.keys.map((chord, index) => (
                       <Fragment key={chord}>
-                        {index > 0 && <span className="text-xs text-zinc-600 dark:text-zinc-400">or</span>}
+                        {index > 0 && <span className="text-xs text-fg-soft">or</span>}
                         <span className="flex items-center gap-0.5">
                           {chord.split("+").map((key) => (
                             <kbd

@@ -63,7 +63,7 @@ export function AttachmentCard({
           {a.name}
         </p>
         {(meta || tokens !== null) && (
-          <p className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400">
+          <p className="text-[11px] leading-snug text-fg-muted tabular-nums">
             {meta}
             {meta && tokens !== null && " · "}
             {tokens !== null && <span data-testid="attachment-tokens">≈ {tokenFormat.format(tokens)} tok</span>}
@@ -84,7 +84,7 @@ export function AttachmentCard({
         aria-label={`Remove ${a.name}`}
         title="Remove"
         onClick={onRemove}
-        className={`absolute top-1.5 right-1.5 grid size-5 place-items-center rounded-full text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-white ${focusRing}`}
+        className={`absolute top-1.5 right-1.5 grid size-5 place-items-center rounded-full text-fg-muted hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white ${focusRing}`}
       >
         <XIcon className="size-3" />
       </button>
@@ -137,7 +137,7 @@ interface StatusProps {
 }
 
 const PHASE_LABEL = { probing: "Reading", converting: "Converting", uploading: "Uploading" } as const;
-const linkButton = `rounded text-[11px] font-semibold text-zinc-600 underline-offset-2 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white ${focusRing}`;
+const linkButton = `rounded text-[11px] font-semibold text-fg-secondary underline-offset-2 hover:text-zinc-950 hover:underline dark:hover:text-white ${focusRing}`;
 
 function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, onDraw }: StatusProps) {
   if (a.phase === "error") {
@@ -183,7 +183,7 @@ function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, 
           </button>
         )}
         {a.note && (
-          <span className="w-full truncate text-zinc-500 dark:text-zinc-400" title={a.note}>
+          <span className="w-full truncate text-fg-muted" title={a.note}>
             {a.note}
           </span>
         )}
@@ -193,7 +193,7 @@ function Status({ attachment: a, preparing, onCancel, onRetry, onTogglePrepare, 
   const percent = a.progress === null ? null : Math.round(a.progress * 100);
   return (
     <div data-testid="attachment-status" className="space-y-1 pt-0.5">
-      <div className="flex items-center gap-1.5 text-[11px] text-zinc-600 dark:text-zinc-300">
+      <div className="flex items-center gap-1.5 text-[11px] text-fg-secondary">
         <SpinnerIcon className="size-3 text-brand-600" />
         <span data-testid="attachment-phase">
           {PHASE_LABEL[a.phase]}

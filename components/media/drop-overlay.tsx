@@ -14,7 +14,7 @@ export function DropOverlay({ maxImages, maxVideos }: { maxImages: number; maxVi
           <UploadIcon className="size-6" />
         </span>
         <p className="text-base font-semibold">Drop to attach</p>
-        <p className="text-xs leading-relaxed text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs leading-relaxed text-fg-muted">
           {ACCEPTED_TYPES_SENTENCE}. Up to {maxImages} images and {maxVideos} video{maxVideos === 1 ? "" : "s"} per message for this
           backend.
         </p>

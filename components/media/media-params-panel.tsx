@@ -77,7 +77,7 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
         <h2 id="media-params-heading" className="text-sm font-semibold">
           Video &amp; image
         </h2>
-        <p className="text-xs leading-relaxed text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs leading-relaxed text-fg-muted">
           Sent only with images or videos. Empty fields use the {info.label} defaults shown.
         </p>
       </div>
@@ -99,7 +99,7 @@ export function MediaParamsPanel({ family, draft, parsed, context, onChange }: M
         </div>
       )}
       <div className="grid grid-cols-2 gap-x-3 gap-y-3">{samplingKeys.map(field)}</div>
-      <p className="text-[11px] leading-relaxed text-zinc-500 dark:text-zinc-400">
+      <p className="text-[11px] leading-relaxed text-fg-muted">
         {exclusive
           ? `${info.label} takes a frame rate or a number of frames, not both${info.maxFrames ? `; at most ${info.maxFrames} frames` : ""}.`
           : "Set both and the fewer frames wins."}
@@ -131,7 +131,7 @@ function MediaField({ name, text, value, placeholder, error, note, onChange }: M
   const { label, hint } = text;
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} title={hint} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <label htmlFor={id} title={hint} className="block text-xs font-medium text-fg-body">
         {label}
       </label>
       <input

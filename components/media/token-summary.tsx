@@ -24,7 +24,7 @@ export function TokenSummary({ summary, names, onApply }: TokenSummaryProps) {
   const earlier = summary.earlier > 0 ? ` (${format.format(summary.earlier)} from earlier turns)` : "";
   if (!summary.over) {
     return (
-      <p data-testid="token-total" className="px-4 pt-2 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+      <p data-testid="token-total" className="px-4 pt-2 text-[11px] text-fg-muted tabular-nums">
         {total} multimodal tokens{earlier}
       </p>
     );

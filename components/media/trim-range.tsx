@@ -47,7 +47,7 @@ export function TrimRange({ durationS, startS, endS, onChange }: TrimRangeProps)
           className={thumb}
         />
       </div>
-      <div className="flex justify-between text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+      <div className="flex justify-between text-[11px] text-fg-muted tabular-nums">
         <span>{startS.toFixed(1)} s</span>
         <span>keeps {(endS - startS).toFixed(1)} s</span>
         <span>{endS.toFixed(1)} s</span>

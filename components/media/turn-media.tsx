@@ -52,7 +52,7 @@ export function TurnMedia({ media, turnId }: { media: readonly TurnMediaData[]; 
               data-testid="turn-image"
               onClick={() => setOpen(item)}
               aria-label={`Open ${item.name} larger`}
-              className={`overflow-hidden rounded-2xl border border-zinc-200 bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:border-zinc-800 dark:bg-zinc-900 ${focusRing}`}
+              className={`overflow-hidden rounded-2xl border border-line bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:bg-zinc-900 ${focusRing}`}
             >
               <img
                 src={src}
@@ -87,14 +87,12 @@ function UrlChip({ media }: { media: Extract<TurnMediaData, { source: "url" }> }
       rel="noreferrer noopener"
       data-testid="turn-url-media"
       title={`${media.url} — downloaded by the NIM`}
-      className={`flex max-w-72 items-center gap-2 rounded-xl border border-zinc-200 bg-white px-3 py-2 text-xs shadow-sm hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800 ${focusRing}`}
+      className={`flex max-w-72 items-center gap-2 rounded-xl border border-line bg-surface px-3 py-2 text-xs shadow-sm hover:bg-zinc-50 dark:hover:bg-zinc-800 ${focusRing}`}
     >
       <Icon className="size-4 shrink-0 text-zinc-500" />
       <span className="min-w-0">
         <span className="block truncate font-medium">{media.name}</span>
-        <span className="block truncate text-[11px] text-zinc-500 dark:text-zinc-400">
-          {new URL(media.url).host} · the NIM downloads it
-        </span>
+        <span className="block truncate text-[11px] text-fg-muted">{new URL(media.url).host} · the NIM downloads it</span>
       </span>
     </a>
   );

@@ -46,7 +46,7 @@ export function UrlAttachForm({ onAdd, onClose }: UrlAttachFormProps) {
         }
         if (e.key === "Enter") submit(e);
       }}
-      className="absolute bottom-full left-0 z-20 mb-2 w-[min(26rem,calc(100vw-2.5rem))] animate-fade-in space-y-2 rounded-xl border border-zinc-200 bg-white p-3 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+      className="absolute bottom-full left-0 z-20 mb-2 w-[min(26rem,calc(100vw-2.5rem))] animate-fade-in space-y-2 rounded-xl border border-line-strong bg-surface p-3 shadow-xl"
     >
       <div className="flex gap-2">
         <input
@@ -69,7 +69,7 @@ export function UrlAttachForm({ onAdd, onClose }: UrlAttachFormProps) {
           aria-label="Kind"
           value={chosen}
           onChange={(e) => setKind(e.target.value as MediaKind)}
-          className="h-8 rounded-lg border border-zinc-200 bg-white px-2 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          className="h-8 rounded-lg border border-line-strong bg-surface px-2 text-xs"
         >
           <option value="image">Image</option>
           <option value="video">Video</option>
@@ -83,7 +83,7 @@ export function UrlAttachForm({ onAdd, onClose }: UrlAttachFormProps) {
           {error}
         </p>
       ) : (
-        <p id={hintId} className="text-[11px] leading-snug text-zinc-500 dark:text-zinc-400">
+        <p id={hintId} className="text-[11px] leading-snug text-fg-muted">
           Passed to the NIM as is: the NIM downloads it when you send, so it must be reachable from the model server.
         </p>
       )}

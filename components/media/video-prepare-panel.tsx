@@ -74,8 +74,8 @@ export function VideoPreparePanel({ attachment: a, onApply, onExtractFrame, onCl
         />
         <div className="min-w-0 space-y-3">
           <fieldset className="space-y-1">
-            <legend className="text-[11px] font-medium text-zinc-600 dark:text-zinc-300">Size</legend>
-            <div className="inline-flex rounded-lg border border-zinc-200 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900">
+            <legend className="text-[11px] font-medium text-fg-secondary">Size</legend>
+            <div className="inline-flex rounded-lg border border-line-strong bg-surface p-0.5">
               {[null, ...heights].map((h) => (
                 <button
                   key={h ?? "original"}
@@ -83,7 +83,7 @@ export function VideoPreparePanel({ attachment: a, onApply, onExtractFrame, onCl
                   data-testid={`prepare-size-${h ?? "original"}`}
                   aria-pressed={maxHeight === h}
                   onClick={() => setMaxHeight(h)}
-                  className={`rounded-md px-2.5 py-1 text-xs font-medium ${maxHeight === h ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"} ${focusRing}`}
+                  className={`rounded-md px-2.5 py-1 text-xs font-medium ${maxHeight === h ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-fg-secondary hover:text-zinc-900 dark:hover:text-white"} ${focusRing}`}
                 >
                   {h === null ? "Original" : `${h}p`}
                 </button>
@@ -91,7 +91,7 @@ export function VideoPreparePanel({ attachment: a, onApply, onExtractFrame, onCl
             </div>
           </fieldset>
           <div className="space-y-1">
-            <p className="text-[11px] font-medium text-zinc-600 dark:text-zinc-300">Trim</p>
+            <p className="text-[11px] font-medium text-fg-secondary">Trim</p>
             {durationS ? (
               <TrimRange
                 durationS={durationS}
@@ -103,7 +103,7 @@ export function VideoPreparePanel({ attachment: a, onApply, onExtractFrame, onCl
                 }}
               />
             ) : (
-              <p className="text-[11px] text-zinc-500 dark:text-zinc-400">The duration is not known yet.</p>
+              <p className="text-[11px] text-fg-muted">The duration is not known yet.</p>
             )}
           </div>
           <div className="flex flex-wrap items-center gap-2">

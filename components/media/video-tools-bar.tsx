@@ -24,11 +24,11 @@ export function VideoToolsBar({ state, onCancel }: { state: VideoToolsState; onC
       <div className="flex items-center gap-2 text-xs text-zinc-700 dark:text-zinc-200">
         <SpinnerIcon className="size-3.5 text-brand-600" />
         <span className="font-medium tabular-nums">{label}</span>
-        <span className="hidden text-zinc-500 sm:inline dark:text-zinc-400">· once per visit, from this server</span>
+        <span className="hidden text-fg-muted sm:inline">· once per visit, from this server</span>
         <button
           type="button"
           onClick={onCancel}
-          className={`ml-auto rounded text-xs font-semibold text-zinc-600 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white ${focusRing}`}
+          className={`ml-auto rounded text-xs font-semibold text-fg-secondary hover:text-zinc-950 hover:underline dark:hover:text-white ${focusRing}`}
         >
           Cancel
         </button>

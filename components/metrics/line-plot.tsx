@@ -50,7 +50,7 @@ export function LinePlot({ title, series, lines, format, exchanges }: LinePlotPr
       role="img"
       aria-labelledby={`${titleId} ${descId}`}
       data-testid="metrics-plot"
-      className="h-auto w-full overflow-visible text-zinc-500 dark:text-zinc-400"
+      className="h-auto w-full overflow-visible text-fg-muted"
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{summary || "No measured replies yet."}</desc>

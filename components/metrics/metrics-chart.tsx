@@ -24,7 +24,7 @@ export default function MetricsChart({ series }: MetricsChartProps) {
 
   if (pointCount(shown) === 0) {
     return (
-      <p data-testid="metrics-empty" className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+      <p data-testid="metrics-empty" className="py-6 text-center text-sm text-fg-soft">
         No finished replies yet. Send a message and its timing shows up here.
       </p>
     );
@@ -33,7 +33,7 @@ export default function MetricsChart({ series }: MetricsChartProps) {
   return (
     <div data-testid="metrics-chart" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <ul aria-label="Series" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700 dark:text-zinc-300">
+        <ul aria-label="Series" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-body">
           {shown.map((s) => (
             <li key={s.key} className="inline-flex items-center gap-1.5">
               <span aria-hidden="true" className={`size-2.5 rounded-full ${seriesColor(series.indexOf(s)).swatch}`} />
@@ -55,9 +55,8 @@ export default function MetricsChart({ series }: MetricsChartProps) {
       {view === "chart" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <figure className="space-y-1">
-            <figcaption className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Latency{" "}
-              <span className="font-normal text-zinc-600 dark:text-zinc-400">— total (solid), time to first token (hollow, dashed)</span>
+            <figcaption className="text-xs font-medium text-fg-body">
+              Latency <span className="font-normal text-fg-soft">— total (solid), time to first token (hollow, dashed)</span>
             </figcaption>
             <LinePlot
               title="Latency per reply"
@@ -71,8 +70,8 @@ export default function MetricsChart({ series }: MetricsChartProps) {
             />
           </figure>
           <figure className="space-y-1">
-            <figcaption className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Speed <span className="font-normal text-zinc-600 dark:text-zinc-400">— tokens per second</span>
+            <figcaption className="text-xs font-medium text-fg-body">
+              Speed <span className="font-normal text-fg-soft">— tokens per second</span>
             </figcaption>
             <LinePlot
               title="Tokens per second per reply"
@@ -87,8 +86,8 @@ export default function MetricsChart({ series }: MetricsChartProps) {
         <div className="overflow-x-auto">
           <table data-testid="metrics-table" className="w-full text-left text-xs tabular-nums">
             <caption className="sr-only">Metrics of every finished reply</caption>
-            <thead className="text-zinc-600 dark:text-zinc-400">
-              <tr className="border-b border-zinc-200 dark:border-zinc-800">
+            <thead className="text-fg-soft">
+              <tr className="border-b border-line">
                 {["Backend", "#", "TTFT", "TTFA", "Total", "tok/s", "Prompt", "Completion"].map((h) => (
                   <th key={h} scope="col" className="px-2 py-1.5 font-medium">
                     {h}

@@ -57,11 +57,11 @@ export function MetricsToggle({ series, scope }: MetricsToggleProps) {
         hidden={!open}
         aria-labelledby={headingId}
         data-testid="metrics-panel"
-        className="absolute top-full right-2 z-30 mt-2 w-[min(46rem,calc(100vw-1rem))] animate-fade-in rounded-2xl border border-zinc-200 bg-white p-4 shadow-xl shadow-zinc-900/10 dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40"
+        className="absolute top-full right-2 z-30 mt-2 w-[min(46rem,calc(100vw-1rem))] animate-fade-in rounded-2xl border border-line-strong bg-surface p-4 shadow-xl shadow-zinc-900/10 dark:shadow-black/40"
       >
         <div className="mb-3 flex items-center justify-between gap-3">
           <h2 id={headingId} className="text-sm font-semibold">
-            Metrics <span className="font-normal text-zinc-600 dark:text-zinc-400">of {scope}</span>
+            Metrics <span className="font-normal text-fg-soft">of {scope}</span>
           </h2>
           <Button variant="ghost" size="iconSm" aria-label="Close metrics" onClick={() => setOpen(false)}>
             <XIcon className="size-4" />

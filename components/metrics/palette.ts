@@ -1,5 +1,5 @@
 // One colour per series, dark enough on white and light enough on zinc-900 for 3:1 graphics contrast.
-export const SERIES_COLORS = [
+const SERIES_COLORS = [
   {
     stroke: "stroke-brand-600 dark:stroke-brand-400",
     fill: "fill-brand-600 dark:fill-brand-400",

@@ -27,9 +27,7 @@ export function AppNav() {
             data-testid={`nav-${page.label.toLowerCase()}`}
             title={page.label}
             className={`inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium sm:px-2.5 transition-colors ${
-              current
-                ? "bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-zinc-100"
-                : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              current ? "bg-white text-fg-strong shadow-xs dark:bg-zinc-950" : "text-fg-soft hover:text-fg-strong"
             } ${focusRing}`}
           >
             <page.Icon className="size-4 sm:hidden" />

@@ -52,7 +52,7 @@ export function NumberField({ field, value, error, placeholder, slider, onChange
 
   return (
     <div className="space-y-1.5">
-      <label htmlFor={inputId} title={field.hint} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+      <label htmlFor={inputId} title={field.hint} className="block text-xs font-medium text-fg-body">
         {field.label}
       </label>
       {slider ? (

@@ -41,15 +41,13 @@ export function ParamsPanel({ state, errors, presetLabel, onEdit, onStopChange, 
             <span
               data-testid="params-badge"
               className={`rounded-full px-1.5 py-px text-[10px] font-semibold tracking-wide uppercase ${
-                state.edited
-                  ? "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-                  : "bg-brand-100 text-brand-800 dark:bg-brand-500/15 dark:text-brand-300"
+                state.edited ? "bg-surface-muted text-fg-secondary" : "bg-brand-100 text-brand-800 dark:bg-brand-500/15 dark:text-brand-300"
               }`}
             >
               {state.edited ? "Custom" : "Recommended"}
             </span>
           </div>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Preset: {presetLabel}</p>
+          <p className="text-xs text-fg-muted">Preset: {presetLabel}</p>
         </div>
         <Button
           size="sm"

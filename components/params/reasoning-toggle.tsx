@@ -29,10 +29,7 @@ export function ReasoningToggle({ family, checked, unavailableReason, onChange }
     <div className="flex items-start justify-between gap-4">
       <div className="min-w-0 space-y-1">
         <p className="text-sm font-semibold">Reasoning</p>
-        <p
-          id={descriptionId}
-          className={`text-xs leading-relaxed ${disabled ? "text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}
-        >
+        <p id={descriptionId} className={`text-xs leading-relaxed ${disabled ? "text-amber-700 dark:text-amber-400" : "text-fg-muted"}`}>
           {unavailableReason ?? howItWorks(family)}
         </p>
       </div>

@@ -40,7 +40,7 @@ export function StopSequencesField({ value, onChange }: StopSequencesFieldProps)
   return (
     <div className="space-y-1.5">
       <div className="flex items-baseline justify-between">
-        <label htmlFor={inputId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+        <label htmlFor={inputId} className="text-xs font-medium text-fg-body">
           Stop sequences
         </label>
         <span className="text-[11px] text-zinc-400 tabular-nums">
@@ -52,7 +52,7 @@ export function StopSequencesField({ value, onChange }: StopSequencesFieldProps)
           {value.map((stop) => (
             <li
               key={stop}
-              className="inline-flex items-center gap-1 rounded-md border border-zinc-200 bg-zinc-100 py-0.5 pr-0.5 pl-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-800"
+              className="inline-flex items-center gap-1 rounded-md border border-line-strong bg-surface-muted py-0.5 pr-0.5 pl-2 font-mono text-xs"
             >
               {toLabel(stop)}
               <button

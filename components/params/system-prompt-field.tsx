@@ -25,7 +25,7 @@ export function SystemPromptField({ value, onChange, family, reasoning }: System
         placeholder="Optional. For example: You are a careful robotics engineer. Answer in three sentences."
         className={`${inputStyles} max-h-60 min-h-20 resize-y leading-relaxed [field-sizing:content]`}
       />
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-fg-muted">
         {switchKind === "system-think"
           ? "With reasoning on, /think is added to the system message for you."
           : switchKind === "system-prompt"

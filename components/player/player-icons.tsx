@@ -1,25 +1,9 @@
 import type { SVGProps } from "react";
 
-// The player's own stroke icons (24×24 grid), in the style of components/ui/icons.tsx.
-type IconProps = SVGProps<SVGSVGElement>;
+import { Icon } from "@/components/ui/icons";
 
-function Icon({ children, ...props }: IconProps) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+// The player's own stroke icons (24×24 grid), drawn in the frame of components/ui/icons.tsx.
+type IconProps = SVGProps<SVGSVGElement>;
 
 export const PlayIcon = (p: IconProps) => (
   <Icon {...p}>

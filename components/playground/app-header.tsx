@@ -1,11 +1,8 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { HelpButton } from "@/components/help/help-button";
-import { AppNav } from "@/components/nav/app-nav";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
-import { LogoMark } from "@/components/ui/logo";
+import { PageHeader } from "@/components/ui/page-header";
 
 interface AppHeaderProps {
   /** The backend picker and status, or their loading / error stand-ins. */
@@ -33,49 +30,44 @@ export function AppHeader({
   sessionActions,
 }: AppHeaderProps) {
   return (
-    <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
-      {leading}
-      {/* With the saved-chats toggle (and its New chat) in front, the home link gives up room first. */}
-      <Link
-        href="/"
-        className={`${leading ? "hidden sm:flex" : "flex"} shrink-0 items-center gap-2 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-brand-500`}
-        aria-label="NIM Playground home"
-      >
-        <LogoMark className="size-7" />
-        <span className={`hidden text-[15px] font-semibold tracking-tight ${leading ? "xl:inline" : "md:inline"}`}>NIM Playground</span>
-      </Link>
-      <AppNav />
-      <span aria-hidden="true" className="hidden h-6 w-px bg-zinc-200 md:block dark:bg-zinc-800" />
-      <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
-      <div className="flex shrink-0 items-center gap-1">
-        {sessionActions}
-        {actions}
-        <HelpButton className="max-sm:hidden" />
-        <span className="hidden sm:contents">
+    <PageHeader
+      leading={leading}
+      actions={
+        <>
+          {sessionActions}
+          {actions}
+        </>
+      }
+      trailing={
+        <>
+          <span className="hidden sm:contents">
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label="Recheck backend status"
+              title="Recheck backend status"
+              onClick={onRefresh}
+              disabled={refreshing}
+            >
+              <RefreshIcon className={`size-4 ${refreshing ? "animate-spin" : ""}`} />
+            </Button>
+          </span>
           <Button
-            variant="ghost"
-            size="icon"
-            aria-label="Recheck backend status"
-            title="Recheck backend status"
-            onClick={onRefresh}
-            disabled={refreshing}
+            variant="secondary"
+            size="md"
+            className="lg:hidden"
+            aria-label="Open settings"
+            aria-expanded={settingsOpen}
+            aria-controls="settings"
+            onClick={onOpenSettings}
           >
-            <RefreshIcon className={`size-4 ${refreshing ? "animate-spin" : ""}`} />
+            <SlidersIcon className="size-4" />
+            <span className="hidden sm:inline">Settings</span>
           </Button>
-        </span>
-        <Button
-          variant="secondary"
-          size="md"
-          className="lg:hidden"
-          aria-label="Open settings"
-          aria-expanded={settingsOpen}
-          aria-controls="settings"
-          onClick={onOpenSettings}
-        >
-          <SlidersIcon className="size-4" />
-          <span className="hidden sm:inline">Settings</span>
-        </Button>
-      </div>
-    </header>
+        </>
+      }
+    >
+      {children}
+    </PageHeader>
   );
 }

@@ -34,7 +34,7 @@ import { ReasoningToggle } from "@/components/params/reasoning-toggle";
 import { SystemPromptField } from "@/components/params/system-prompt-field";
 import { AppHeader } from "@/components/playground/app-header";
 import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
-import { useChatSession, type TurnSettings } from "@/components/playground/use-chat-session";
+import { useChatSession } from "@/components/playground/use-chat-session";
 import { useSamplingParams } from "@/components/playground/use-sampling-params";
 import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
@@ -49,6 +49,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
 import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/backends/families";
 import { sessionSeries } from "@/lib/chat/metrics-series";
+import type { TurnSettings } from "@/lib/chat/turn-request";
 import { sessionTitle } from "@/lib/conversations/data";
 
 // Presentation mode is entered on demand: its view loads then, not with the page.
@@ -203,7 +204,7 @@ export function Playground() {
         ) : backendsQuery.isPending ? (
           <Skeleton className="h-9 w-56 rounded-lg" />
         ) : (
-          <span className="text-sm text-zinc-500 dark:text-zinc-400">No backend available</span>
+          <span className="text-sm text-fg-muted">No backend available</span>
         )}
       </AppHeader>
       <div className={`flex min-h-0 flex-1 ${session.sidebarInset}`}>
@@ -255,7 +256,7 @@ export function Playground() {
                 <ViewCodeButton
                   variant="composer"
                   disabled={!backend}
-                  source={() => draftCodeSource(settings(), chat.turns, draft, attachments.items)}
+                  source={() => draftCodeSource(settings(), chat.turns, draft.trim(), attachments.items)}
                 />
               }
               attachControls={

@@ -32,9 +32,9 @@ export function SettingsSidebar({ open, onClose, children }: SettingsSidebarProp
         }}
         className={`${
           open ? "fixed inset-y-0 right-0 z-40 flex w-[min(22rem,100vw)] animate-fade-in shadow-2xl" : "hidden"
-        } flex-col border-l border-zinc-200 bg-white lg:static lg:z-auto lg:flex lg:w-[22rem] lg:shrink-0 lg:animate-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900/60`}
+        } flex-col border-l border-line bg-white lg:static lg:z-auto lg:flex lg:w-[22rem] lg:shrink-0 lg:animate-none lg:shadow-none dark:bg-zinc-900/60`}
       >
-        <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 lg:hidden dark:border-zinc-800">
+        <div className="flex items-center justify-between border-b border-line px-5 py-3 lg:hidden">
           <h2 className="text-sm font-semibold">Settings</h2>
           <Button ref={closeRef} variant="ghost" size="iconSm" aria-label="Close settings" onClick={onClose}>
             <XIcon className="size-4" />
@@ -48,5 +48,5 @@ export function SettingsSidebar({ open, onClose, children }: SettingsSidebarProp
 }
 
 export function SettingsSection({ children }: { children: ReactNode }) {
-  return <div className="border-b border-zinc-200 pb-6 last:border-b-0 last:pb-0 dark:border-zinc-800">{children}</div>;
+  return <div className="border-b border-line pb-6 last:border-b-0 last:pb-0">{children}</div>;
 }

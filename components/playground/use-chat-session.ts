@@ -2,40 +2,19 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 
-import type { BackendSummary } from "@/lib/backends/types";
-import { runChatTurn } from "@/lib/chat/client/stream";
-import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-batcher";
+import { startChatTurn, type ChatTurnHandle } from "@/lib/chat/client/turn";
 import {
-  buildChatMessages,
-  buildFollowUpMessages,
   conversationReducer,
   createTurnId,
-  followUpMedia,
-  historyMedia,
   isStreaming,
   regenerateContext,
   type AssistantTurn,
   type ToolResult,
   type Turn,
 } from "@/lib/chat/conversation";
-import { fitEarlierMedia } from "@/lib/chat/prompt-media";
-import type { ChatMessage, MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
-import { recordChunk, type TurnTimings } from "@/lib/chat/timings";
-import type { ToolRequestFields } from "@/lib/chat/tools-draft";
 import type { TurnTask } from "@/lib/chat/turn-task";
-import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
-
-/** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
-export interface TurnSettings {
-  backend: BackendSummary;
-  systemPrompt: string;
-  reasoning: boolean;
-  params: SamplingParamsInput;
-  /** The `media` body for a request carrying these images and videos (all of them, earlier turns' too). */
-  mediaParams: (media: readonly MediaFacts[]) => MediaParams;
-  /** The Tools panel's fields; empty when tools are off. */
-  tools: ToolRequestFields;
-}
+import { buildTurnRequest, type TurnSettings } from "@/lib/chat/turn-request";
+import type { TurnMedia } from "@/lib/media/attachments";
 
 /** What one request is: a new question, the same question again, or a tool round's follow-up. */
 type TurnStart =
@@ -43,89 +22,45 @@ type TurnStart =
   | { kind: "regenerate"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
   | { kind: "follow-up"; history: Turn[]; turnId: string; results: ToolResult[] };
 
-function requestOf(
-  start: TurnStart,
-  settings: TurnSettings,
-): { messages: ChatMessage[]; earlier: TurnMedia[]; current: TurnMedia[] } | null {
-  if (start.kind !== "follow-up") {
-    return {
-      messages: buildChatMessages(settings.systemPrompt, start.history, start.user.text, start.user.media),
-      earlier: historyMedia(start.history),
-      current: start.user.media,
-    };
-  }
-  const messages = buildFollowUpMessages(settings.systemPrompt, start.history);
-  return messages && { messages, earlier: followUpMedia(start.history), current: [] };
-}
-
 export function useChatSession() {
   const [turns, dispatch] = useReducer(conversationReducer, []);
   const turnsRef = useRef<Turn[]>(turns);
-  const active = useRef<{ turnId: string; controller: AbortController; events: ChatEventBatcher } | null>(null);
+  const active = useRef<ChatTurnHandle | null>(null);
 
   useEffect(() => {
     turnsRef.current = turns;
   }, [turns]);
 
   // Leaving the page aborts the request, which aborts the upstream generation too.
-  useEffect(
-    () => () => {
-      active.current?.events.cancel();
-      active.current?.controller.abort();
-    },
-    [],
-  );
+  useEffect(() => () => active.current?.abandon(), []);
 
   const start = useCallback((start: TurnStart, settings: TurnSettings) => {
-    const turnId = createTurnId();
-    const family = settings.backend.family ?? "generic";
-    const request = requestOf(start, settings);
+    const request = buildTurnRequest(start.history, start.kind === "follow-up" ? null : start.user, settings);
     if (!request) return;
-    // The server leaves out earlier media over the per-prompt limits; the turn records the same.
-    const sentMedia = [...fitEarlierMedia(family, request.earlier, request.current).kept, ...request.current];
-    const body = {
-      backend: settings.backend.id,
-      messages: request.messages,
-      reasoning: settings.reasoning,
-      params: settings.params,
-      media: settings.mediaParams(sentMedia),
-      ...settings.tools,
-    };
+    const turnId = createTurnId();
     const assistant = {
       id: turnId,
       backendId: settings.backend.id,
       backendLabel: settings.backend.label,
       model: settings.backend.model,
-      reasoningRequested: settings.reasoning,
+      reasoningRequested: request.body.reasoning ?? false,
       at: Date.now(),
-      request: { body, family, media: sentMedia },
+      request,
       simulated: settings.backend.simulated,
     };
     if (start.kind === "send") dispatch({ type: "send", user: start.user, assistant });
     else if (start.kind === "regenerate") dispatch({ type: "regenerate", assistant });
     else dispatch({ type: "follow-up", turnId: start.turnId, results: start.results, assistant });
-    const controller = new AbortController();
-    // Text deltas reach the conversation once a frame, however fast they stream.
-    const events = batchTextEvents((event, at) => dispatch({ type: "event", turnId, event, at }));
-    active.current = { turnId, controller, events };
-    // Timings are noted as text arrives, before batching, so a busy page does not shift them.
-    let timings: TurnTimings = {};
-    const startedAt = assistant.at;
-    void runChatTurn({
-      body,
-      signal: controller.signal,
-      onEvent: (event) => {
-        const now = Date.now();
-        if (event.type === "reasoning" || event.type === "answer") {
-          timings = recordChunk(timings, event.type === "reasoning" ? "think" : "answer", now - startedAt, event.text.length);
-        }
-        events.push(event, now);
-      },
-    }).then((outcome) => {
-      events.flush();
-      if (timings.think || timings.answer) dispatch({ type: "timings", turnId, timings });
-      if (outcome === "stopped") dispatch({ type: "stop", turnId, at: Date.now() });
-      if (active.current?.controller === controller) active.current = null;
+    const turn = startChatTurn({
+      body: request.body,
+      startedAt: assistant.at,
+      onEvent: (event, at) => dispatch({ type: "event", turnId, event, at }),
+      onStopped: (at) => dispatch({ type: "stop", turnId, at }),
+      onTimings: (timings) => dispatch({ type: "timings", turnId, timings }),
+    });
+    active.current = turn;
+    void turn.done.then(() => {
+      if (active.current === turn) active.current = null;
     });
   }, []);
 
@@ -162,13 +97,8 @@ export function useChatSession() {
   );
 
   const stop = useCallback(() => {
-    const current = active.current;
-    if (!current) return;
-    current.controller.abort();
-    // Keep the text that arrived before Stop; mark it stopped at once (the runner's own "stopped"
-    // arrives later and is then a no-op).
-    current.events.flush();
-    dispatch({ type: "stop", turnId: current.turnId, at: Date.now() });
+    // Keeps the text that arrived before Stop and marks the turn stopped at once.
+    active.current?.stop();
     active.current = null;
   }, []);
 

@@ -110,7 +110,7 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
       data-testid="presentation"
       className="fixed inset-0 z-50 flex flex-col bg-white outline-none dark:bg-zinc-950"
     >
-      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
+      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line px-4">
         <LogoMark className="size-7 shrink-0" />
         <h2 data-testid="presentation-title" className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">
           {title}
@@ -133,7 +133,7 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
         <span
           data-testid="presentation-progress"
           aria-live="polite"
-          className="min-w-14 text-center font-mono text-sm text-zinc-600 tabular-nums dark:text-zinc-300"
+          className="min-w-14 text-center font-mono text-sm text-fg-secondary tabular-nums"
         >
           {progress}
         </span>
@@ -149,7 +149,7 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
         </Button>
         <Button variant="secondary" size="sm" data-testid="presentation-exit" onClick={onExit} className="ml-1">
           <XIcon className="size-3.5" />
-          Exit <kbd className="hidden font-sans text-[10px] text-zinc-500 sm:inline dark:text-zinc-400">Esc</kbd>
+          Exit <kbd className="hidden font-sans text-[10px] text-fg-muted sm:inline">Esc</kbd>
         </Button>
       </header>
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">
@@ -168,7 +168,7 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
               ))}
             </>
           ) : (
-            <p className="py-20 text-center text-zinc-500 dark:text-zinc-400">Nothing to present yet: send a message first.</p>
+            <p className="py-20 text-center text-fg-muted">Nothing to present yet: send a message first.</p>
           )}
         </div>
       </div>

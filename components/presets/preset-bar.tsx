@@ -46,13 +46,13 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
       </span>
       {preset.field && (
         <label className="flex min-w-40 flex-1 items-center gap-1.5">
-          <span className="text-zinc-500 dark:text-zinc-400">{preset.field.label}</span>
+          <span className="text-fg-muted">{preset.field.label}</span>
           <input
             data-testid="preset-field"
             value={value}
             placeholder={preset.field.placeholder}
             onChange={(e) => onValue(e.target.value)}
-            className={`h-7 min-w-0 flex-1 rounded-md border border-zinc-200 bg-white px-2 text-xs text-zinc-900 placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing} focus-visible:ring-offset-0`}
+            className={`h-7 min-w-0 flex-1 rounded-md border border-line-strong bg-surface px-2 text-xs text-fg-strong placeholder:text-zinc-400 ${focusRing} focus-visible:ring-offset-0`}
           />
         </label>
       )}
@@ -71,7 +71,7 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
         data-testid="preset-dismiss"
         aria-label={`Close the ${preset.label} preset`}
         onClick={onDismiss}
-        className={`ml-auto grid size-5 place-items-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white ${focusRing}`}
+        className={`ml-auto grid size-5 place-items-center rounded text-zinc-500 hover:bg-surface-muted hover:text-zinc-900 dark:hover:text-white ${focusRing}`}
       >
         <XIcon className="size-3" />
       </button>

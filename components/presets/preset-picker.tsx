@@ -66,13 +66,13 @@ export function PresetPicker({ disabled, family, onChoose }: PresetPickerProps) 
                 setOpen(false);
                 onChoose(preset);
               }}
-              className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800 ${focusRing}`}
+              className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-surface-muted ${focusRing}`}
             >
               <span className="flex items-baseline justify-between gap-2">
-                <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{preset.label}</span>
-                <span className="shrink-0 text-[11px] text-zinc-500 dark:text-zinc-400">{preset.expects}</span>
+                <span className="text-sm font-medium text-fg-strong">{preset.label}</span>
+                <span className="shrink-0 text-[11px] text-fg-muted">{preset.expects}</span>
               </span>
-              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{preset.description}</span>
+              <span className="block text-xs text-fg-muted">{preset.description}</span>
             </button>
           ))}
         </div>

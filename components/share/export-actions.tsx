@@ -75,7 +75,7 @@ export function ExportActions({ title, createdAt, data, disabled = false, packUr
         )}
       </div>
       {error && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <p role="alert" className="text-xs text-fg-danger">
           {error}
         </p>
       )}

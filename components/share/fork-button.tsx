@@ -24,7 +24,7 @@ export function ForkButton({ title, data }: { title: string; data: SnapshotData 
         <span className="hidden sm:inline">Open a copy in the playground</span>
       </Button>
       {fork.isError && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <p role="alert" className="text-xs text-fg-danger">
           The copy could not be made: {fork.error.message}
         </p>
       )}

@@ -104,13 +104,13 @@ export function ShareDialog({ defaultTitle, conversationId, blockedReason, data,
               </div>
               {blockedReason && <p className="text-xs text-amber-700 dark:text-amber-400">{blockedReason}</p>}
               {create.isError && (
-                <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+                <p role="alert" className="text-xs text-fg-danger">
                   The link could not be created: {create.error.message}
                 </p>
               )}
             </form>
           )}
-          <p className="flex gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="flex gap-2 text-xs text-fg-muted">
             <InfoIcon className="mt-px size-3.5 shrink-0" />
             No API keys or server addresses are included. You can revoke a link from this browser at any time.
           </p>

@@ -14,14 +14,13 @@ import type { SharedLink } from "@/lib/share/client/tokens";
 /** Links created in this browser, this chat's first; each can be copied, opened or revoked. */
 export function SharedLinksList({ links, conversationId }: { links: SharedLink[]; conversationId: string | null }) {
   const now = useNow(true, 30_000);
-  if (links.length === 0)
-    return <p className="text-sm text-zinc-500 dark:text-zinc-400">No links yet. Links you create here can be revoked here later.</p>;
+  if (links.length === 0) return <p className="text-sm text-fg-muted">No links yet. Links you create here can be revoked here later.</p>;
   const ordered = [
     ...links.filter((l) => l.conversationId === conversationId && conversationId !== null),
     ...links.filter((l) => l.conversationId !== conversationId || conversationId === null),
   ];
   return (
-    <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+    <ul className="divide-y divide-line rounded-xl border border-line">
       {ordered.map((link) => (
         <SharedLinkRow key={link.id} link={link} now={now} thisChat={conversationId !== null && link.conversationId === conversationId} />
       ))}
@@ -37,7 +36,7 @@ function SharedLinkRow({ link, now, thisChat }: { link: SharedLink; now: number;
     <li data-testid="shared-link" data-id={link.id} className="flex items-center gap-2 px-3 py-2">
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium">{link.title}</p>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs text-fg-muted">
           {thisChat && (
             <span className="mr-1.5 rounded bg-brand-100 px-1 py-px text-[10px] font-semibold text-brand-800 dark:bg-brand-900/60 dark:text-brand-200">
               this chat
@@ -46,7 +45,7 @@ function SharedLinkRow({ link, now, thisChat }: { link: SharedLink; now: number;
           Shared {formatRelativeTime(link.createdAt, now)}
         </p>
         {revoke.isError && (
-          <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          <p role="alert" className="text-xs text-fg-danger">
             {revoke.error.message}
           </p>
         )}
@@ -73,7 +72,7 @@ function SharedLinkRow({ link, now, thisChat }: { link: SharedLink; now: number;
             target="_blank"
             rel="noopener"
             aria-label={`Open the link “${link.title}”`}
-            className={`grid size-8 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${focusRing}`}
+            className={`grid size-8 place-items-center rounded-lg text-fg-muted hover:bg-surface-muted hover:text-fg-strong ${focusRing}`}
           >
             <ExternalIcon className="size-3.5" />
           </a>

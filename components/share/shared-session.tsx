@@ -65,12 +65,12 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
   return (
     <AnnotationsProvider turns={replay.turns} backends={backends}>
       <div className="flex min-h-dvh flex-col">
-        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
           <Link href="/" aria-label="NIM Playground home" className={`flex shrink-0 items-center gap-2 rounded-md ${focusRing}`}>
             <LogoMark className="size-7" />
             <span className="hidden text-[15px] font-semibold tracking-tight sm:inline">NIM Playground</span>
           </Link>
-          <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 md:inline dark:bg-zinc-800 dark:text-zinc-300">
+          <span className="hidden rounded-full bg-surface-muted px-2 py-0.5 text-xs font-medium text-fg-secondary md:inline">
             Shared · read-only
           </span>
           <span className="flex-1" />
@@ -85,7 +85,7 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
               <h1 data-testid="shared-title" className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
                 {title}
               </h1>
-              <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">
+              <p className="mt-2 text-sm text-fg-muted">
                 Shared {date}
                 {model && <> · {model}</>} · {prompts} {prompts === 1 ? "prompt" : "prompts"}
               </p>

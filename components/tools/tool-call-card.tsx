@@ -16,14 +16,14 @@ export function ToolCallCard({ call, children }: ToolCallCardProps) {
     <div
       data-testid="tool-call-card"
       data-tool={call.name}
-      className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+      className="overflow-hidden rounded-xl border border-line bg-white shadow-xs dark:bg-zinc-900/60"
     >
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-zinc-200 bg-zinc-50 px-3.5 py-2 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line bg-zinc-50 px-3.5 py-2 dark:bg-zinc-900">
         <span className="inline-flex items-center rounded-md bg-brand-500/15 px-1.5 py-0.5 text-[11px] font-semibold tracking-wide text-brand-800 uppercase dark:text-brand-300">
           Tool call
         </span>
-        <code className="font-mono text-sm font-semibold text-zinc-900 dark:text-zinc-100">{call.name}</code>
-        <code className="ml-auto truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400" title="Call id">
+        <code className="font-mono text-sm font-semibold text-fg-strong">{call.name}</code>
+        <code className="ml-auto truncate font-mono text-[11px] text-fg-muted" title="Call id">
           {call.id}
         </code>
       </div>
@@ -42,7 +42,7 @@ export function ToolCallCard({ call, children }: ToolCallCardProps) {
       >
         {call.malformed ? call.arguments : formatArguments(call.arguments)}
       </pre>
-      {children && <div className="border-t border-zinc-200 px-3.5 py-2.5 dark:border-zinc-800">{children}</div>}
+      {children && <div className="border-t border-line px-3.5 py-2.5">{children}</div>}
     </div>
   );
 }

@@ -24,7 +24,7 @@ export function ToolCalls({ turn }: { turn: AssistantTurn }) {
           {results.has(call.id) ? (
             <SentResult content={results.get(call.id) ?? ""} />
           ) : turn.state === "done" ? (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Not answered.</p>
+            <p className="text-xs text-fg-muted">Not answered.</p>
           ) : null}
         </ToolCallCard>
       ))}
@@ -35,7 +35,7 @@ export function ToolCalls({ turn }: { turn: AssistantTurn }) {
 function SentResult({ content }: { content: string }) {
   return (
     <div data-testid="tool-result" className="space-y-1">
-      <p className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Result</p>
+      <p className="text-[11px] font-semibold tracking-wide text-fg-muted uppercase">Result</p>
       <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
         {content || "(empty)"}
       </pre>
@@ -78,13 +78,13 @@ function ToolAnswerForm({ turn, answer }: { turn: AssistantTurn; answer: ToolAns
           <ToolCallCard key={call.index} call={call}>
             <div className="space-y-1.5">
               <div className="flex items-center justify-between gap-2">
-                <label htmlFor={fieldId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+                <label htmlFor={fieldId} className="text-xs font-medium text-fg-body">
                   Result of {call.name}
                 </label>
                 {canned.length > 0 && (
                   <select
                     aria-label={`Saved results for ${call.name}`}
-                    className="max-w-48 truncate rounded-md border border-zinc-200 bg-white px-1.5 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+                    className="max-w-48 truncate rounded-md border border-line-strong bg-surface px-1.5 py-0.5 text-xs"
                     value=""
                     onChange={(event) => setValues((current) => ({ ...current, [call.id]: event.target.value }))}
                   >
@@ -120,7 +120,7 @@ function ToolAnswerForm({ turn, answer }: { turn: AssistantTurn; answer: ToolAns
         );
       })}
       <div className="flex flex-wrap items-center justify-end gap-3">
-        {blocked && <p className="text-xs text-zinc-500 dark:text-zinc-400">{blocked}</p>}
+        {blocked && <p className="text-xs text-fg-muted">{blocked}</p>}
         <Button type="submit" variant="primary" data-testid="send-tool-results" disabled={blocked !== null}>
           <ArrowUpIcon className="size-4" />
           Send {calls.length > 1 ? "results" : "result"}

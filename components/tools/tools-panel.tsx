@@ -34,10 +34,7 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0 space-y-1">
           <p className="text-sm font-semibold">Tools</p>
-          <p
-            id={descriptionId}
-            className={`text-xs leading-relaxed ${supported ? "text-zinc-500 dark:text-zinc-400" : "text-amber-700 dark:text-amber-400"}`}
-          >
+          <p id={descriptionId} className={`text-xs leading-relaxed ${supported ? "text-fg-muted" : "text-amber-700 dark:text-amber-400"}`}>
             {supported
               ? "Function definitions the model may call. Its calls appear as cards you answer with a result."
               : `${FAMILY_INFO[family].label} does not document tool calling. Pick a Nemotron Nano VL, Cosmos3 Reasoner or OpenAI-compatible backend.`}
@@ -56,7 +53,7 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
         <>
           <div className="space-y-1.5">
             <div className="flex items-center justify-between">
-              <label htmlFor="tools-json" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              <label htmlFor="tools-json" className="text-xs font-medium text-fg-body">
                 Definitions (JSON)
               </label>
               <Button size="sm" variant="ghost" onClick={() => state.edit({ text: JSON.stringify(EXAMPLE_TOOLS, null, 2) })}>
@@ -75,7 +72,7 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
               className={`${inputStyles} max-h-96 min-h-40 resize-y font-mono text-xs leading-relaxed aria-invalid:border-red-400 dark:aria-invalid:border-red-500`}
             />
             {parsed.errors.length > 0 ? (
-              <ul id={errorsId} data-testid="tools-errors" className="space-y-1 text-xs text-red-700 dark:text-red-400">
+              <ul id={errorsId} data-testid="tools-errors" className="space-y-1 text-xs text-fg-danger">
                 {parsed.errors.map((error) => (
                   <li key={error} className="flex gap-1.5">
                     <AlertIcon className="mt-0.5 size-3.5 shrink-0" />
@@ -84,13 +81,10 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
                 ))}
               </ul>
             ) : (
-              <p className="flex flex-wrap gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+              <p className="flex flex-wrap gap-1 text-xs text-fg-muted">
                 {names.length} {names.length === 1 ? "tool" : "tools"}:
                 {names.map((name) => (
-                  <code
-                    key={name}
-                    className="rounded bg-zinc-100 px-1 font-mono break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
-                  >
+                  <code key={name} className="rounded bg-surface-muted px-1 font-mono break-all text-fg-body">
                     {name}
                   </code>
                 ))}
@@ -98,7 +92,7 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
             )}
           </div>
           <div className="space-y-1.5">
-            <label htmlFor="tool-choice" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+            <label htmlFor="tool-choice" className="text-xs font-medium text-fg-body">
               Tool choice
             </label>
             <select
@@ -120,7 +114,7 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
               ))}
             </select>
           </div>
-          <label className="flex items-center justify-between gap-4 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          <label className="flex items-center justify-between gap-4 text-xs font-medium text-fg-body">
             Parallel calls
             <Switch aria-label="Parallel calls" checked={draft.parallel} onChange={(parallel) => state.edit({ parallel })} />
           </label>

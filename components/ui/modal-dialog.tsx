@@ -110,16 +110,16 @@ export function ModalDialog({
       aria-describedby={description ? descriptionId : undefined}
       data-testid={rest["data-testid"]}
       onClose={onClose}
-      className={`m-auto max-h-[min(52rem,calc(100dvh-2rem))] ${widthClass} animate-fade-in overflow-hidden rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 backdrop:backdrop-blur-[2px] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
+      className={`m-auto max-h-[min(52rem,calc(100dvh-2rem))] ${widthClass} animate-fade-in overflow-hidden rounded-2xl border border-line-strong bg-surface p-0 text-fg-strong shadow-2xl backdrop:bg-zinc-950/50 backdrop:backdrop-blur-[2px]`}
     >
       <div className="flex max-h-[inherit] flex-col">
-        <div className="flex shrink-0 items-start gap-3 border-b border-zinc-200 px-5 py-3.5 dark:border-zinc-800">
+        <div className="flex shrink-0 items-start gap-3 border-b border-line px-5 py-3.5">
           <div className="min-w-0 flex-1 space-y-0.5">
             <h2 id={titleId} className="text-base font-semibold tracking-tight">
               {title}
             </h2>
             {description && (
-              <p id={descriptionId} className="text-sm text-zinc-600 dark:text-zinc-400">
+              <p id={descriptionId} className="text-sm text-fg-soft">
                 {description}
               </p>
             )}
@@ -139,7 +139,7 @@ export function ModalDialog({
         <div
           ref={bodyRef}
           {...(scrolls ? { tabIndex: 0, role: "group", "aria-labelledby": titleId } : {})}
-          className="min-h-0 flex-1 overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset"
+          className="min-h-0 flex-1 overflow-y-auto focus-ring-flush focus-visible:ring-inset"
         >
           <div>{children}</div>
         </div>

@@ -15,20 +15,13 @@ interface SegmentedProps<T extends string> {
 export function Segmented<T extends string>({ label, value, options, onChange, ...rest }: SegmentedProps<T>) {
   const name = useId();
   return (
-    <div
-      role="radiogroup"
-      aria-label={label}
-      data-testid={rest["data-testid"]}
-      className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800"
-    >
+    <div role="radiogroup" aria-label={label} data-testid={rest["data-testid"]} className="inline-flex rounded-lg bg-surface-muted p-0.5">
       {options.map((option) => (
         <label
           key={option.value}
           title={option.title}
           className={`relative cursor-pointer rounded-md px-2.5 py-1 text-xs font-medium whitespace-nowrap transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50 ${
-            value === option.value
-              ? "bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-zinc-100"
-              : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+            value === option.value ? "bg-white text-fg-strong shadow-xs dark:bg-zinc-950" : "text-fg-soft hover:text-fg-strong"
           }`}
         >
           <input

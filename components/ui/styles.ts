@@ -1,14 +1,13 @@
 // Shared class strings: one focus ring and one set of button looks for the whole page.
 
-export const focusRing =
-  "outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 focus-visible:ring-offset-white dark:focus-visible:ring-offset-zinc-950";
+export const focusRing = "focus-ring";
 
 const buttonBase = `inline-flex items-center justify-center gap-1.5 rounded-lg font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-45 ${focusRing}`;
 
 export const buttonStyles = {
   primary: `${buttonBase} bg-brand-500 text-zinc-950 shadow-sm hover:bg-brand-400 disabled:hover:bg-brand-500`,
-  secondary: `${buttonBase} border border-zinc-200 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:hover:bg-white dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:disabled:hover:bg-zinc-900`,
-  ghost: `${buttonBase} text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100`,
+  secondary: `${buttonBase} border border-line-strong bg-surface text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:hover:bg-white dark:text-zinc-100 dark:hover:bg-zinc-800 dark:disabled:hover:bg-zinc-900`,
+  ghost: `${buttonBase} text-fg-soft hover:bg-zinc-100 hover:text-fg-strong disabled:hover:bg-transparent dark:hover:bg-zinc-800`,
   danger: `${buttonBase} bg-zinc-900 text-white shadow-sm hover:bg-zinc-700 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200`,
 } as const;
 

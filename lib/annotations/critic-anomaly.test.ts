@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseTurn } from "@/lib/annotations/view";
+import { parseTurn } from "@/lib/annotations/targets";
 import type { AssistantTurn } from "@/lib/chat/conversation";
 
 // Reason1's video critic asks whether the video has anomalies, so its Yes is a rejection.

@@ -44,9 +44,9 @@ export type DrawAction =
   | { type: "redo" }
   | { type: "clear" };
 
-export const EMPTY_DRAWING: Drawing = { points: [], boxes: [] };
+const EMPTY_DRAWING: Drawing = { points: [], boxes: [] };
 /** Smaller boxes are a click that slipped, not a box. */
-export const MIN_BOX_SIZE = 4;
+const MIN_BOX_SIZE = 4;
 const MAX_HISTORY = 200;
 
 const clampUnit = (value: number): number => Math.min(NORMALIZED_MAX, Math.max(0, Math.round(value)));

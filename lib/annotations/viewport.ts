@@ -11,7 +11,7 @@ export interface View {
 }
 
 export const IDENTITY_VIEW: View = { scale: 1, x: 0, y: 0 };
-export const MIN_SCALE = 1;
+const MIN_SCALE = 1;
 export const MAX_SCALE = 8;
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));

@@ -70,12 +70,8 @@ export const ACTION_DOMAINS: readonly ActionDomain[] = [
 
 export const findDomain = (name: string): ActionDomain | undefined => ACTION_DOMAINS.find((entry) => entry.name === name);
 
-/** The default domain of an embodiment: its first entry. */
-export const embodimentDomains = (embodiment: Embodiment): ActionDomain[] =>
-  ACTION_DOMAINS.filter((entry) => entry.embodiment === embodiment);
-
 /** Frames are 1 + 4k, and a rollout has chunk + 1 frames, so a chunk is a positive multiple of 4. */
-export const MAX_ACTION_ROWS = 296;
+const MAX_ACTION_ROWS = 296;
 
 export const columnName = (entry: ActionDomain, index: number): string => entry.columns?.[index] ?? `a${index}`;
 

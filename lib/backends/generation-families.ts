@@ -25,7 +25,7 @@ export const GENERATION_MODES = [
 export type GenerationMode = (typeof GENERATION_MODES)[number];
 
 /** The world-model modes that work with robot actions. */
-export const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
+const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
 export type ActionMode = (typeof ACTION_MODES)[number];
 export const isActionMode = (mode: GenerationMode): mode is ActionMode => (ACTION_MODES as readonly string[]).includes(mode);
 

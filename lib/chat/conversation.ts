@@ -131,7 +131,7 @@ function endThinking(turn: AssistantTurn, at: number): AssistantTurn {
   return { ...turn, thinkEndedAt: at };
 }
 
-export function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number): AssistantTurn {
+function applyChatEvent(turn: AssistantTurn, event: ChatEvent, at: number): AssistantTurn {
   switch (event.type) {
     case "start":
       return { ...turn, model: event.model || turn.model };

@@ -28,7 +28,7 @@ function limitPhrase(info: FamilyInfo, kinds: readonly MediaKind[]): string {
 }
 
 /** Refuses a message that alone carries more than the family takes: nothing could be sent for it. */
-export function checkMessageMedia(family: Family, counts: { images: number; videos: number }): void {
+function checkMessageMedia(family: Family, counts: { images: number; videos: number }): void {
   const info = FAMILY_INFO[family];
   if (counts.images > info.maxImages) {
     throw new PlaygroundError(

@@ -20,7 +20,7 @@ function sizeHint(info: FamilyInfo): string {
 }
 
 /** The pixel bounds as sent: both, the one not given taking the family's default. */
-export function pixelBounds(info: FamilyInfo, media: MediaParams): { min: number; max: number } | null {
+function pixelBounds(info: FamilyInfo, media: MediaParams): { min: number; max: number } | null {
   if (!info.pixels || (media.shortest_edge === undefined && media.longest_edge === undefined)) return null;
   return { min: media.shortest_edge ?? info.pixels.min, max: media.longest_edge ?? info.pixels.max };
 }

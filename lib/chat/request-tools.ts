@@ -29,8 +29,3 @@ export function toolFields(family: Family, request: ChatRequest): ToolFields {
     ...(request.parallelToolCalls === undefined ? {} : { parallel_tool_calls: request.parallelToolCalls }),
   };
 }
-
-/** Whether the family's server is documented to take tools (the Tools panel is offered for these). */
-export function supportsTools(family: Family): boolean {
-  return FAMILY_INFO[family].toolCalling;
-}

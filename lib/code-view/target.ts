@@ -55,7 +55,7 @@ export function mediaNotes(context: SnippetContext): string[] {
 }
 
 /** The fields of the OpenAI chat-completions API; the SDKs type these, the rest go in the extra body. */
-export const OPENAI_CHAT_FIELDS: ReadonlySet<string> = new Set([
+const OPENAI_CHAT_FIELDS: ReadonlySet<string> = new Set([
   "model",
   "messages",
   "stream",

@@ -172,7 +172,6 @@ export type SnapshotData = z.infer<typeof snapshotDataSchema>;
 export type SnapshotTurn = z.infer<typeof turnSchema>;
 
 export const createShareSchema = z.object({ title: sessionTitleSchema.default(UNTITLED_SESSION), data: snapshotDataSchema });
-export type CreateShareInput = z.input<typeof createShareSchema>;
 
 /** The media a snapshot shows, each once, in order of appearance. */
 export function snapshotMediaIds(data: SnapshotData): string[] {
@@ -185,7 +184,7 @@ export function snapshotMediaIds(data: SnapshotData): string[] {
 }
 
 /** A saved conversation's state belongs to the page; the server keeps it as one JSON object. */
-export const conversationDataSchema = z.record(z.string(), z.unknown());
+const conversationDataSchema = z.record(z.string(), z.unknown());
 export type ConversationData = z.infer<typeof conversationDataSchema>;
 
 /** A saved conversation as lists show it: everything but its data. */

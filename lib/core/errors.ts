@@ -1,7 +1,7 @@
 // One error vocabulary for the whole app: each code has its HTTP status. Messages are sentences a
 // person can act on; they never carry a key, a stack trace or a private URL.
 
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   bad_request: 400,
   unsupported_combination: 400,
   unauthorized: 401,

@@ -41,7 +41,7 @@ function resolutionKey(tier: ResolutionTier, aspect: AspectRatio, bareWide: bool
 }
 
 /** Python's str(float): form fields the server parses as floats are written "6.0", as NVIDIA's notebooks send them. */
-export const floatField = (value: number): string => (Number.isInteger(value) ? `${value}.0` : String(value));
+const floatField = (value: number): string => (Number.isInteger(value) ? `${value}.0` : String(value));
 
 const negative = (text: string | undefined): { negative_prompt?: string } => (text ? { negative_prompt: text } : {});
 

@@ -11,7 +11,7 @@ import type { GenerationJobView } from "@/lib/generation/schema";
 export type CriticBackend = Pick<BackendSummary, "id" | "family" | "capabilities">;
 
 /** Frames per second the critic template samples at (never more than the clip has). */
-export const CRITIC_FPS = 4;
+const CRITIC_FPS = 4;
 const CRITIC_FAMILIES: readonly Family[] = ["cosmos-reason2", "cosmos-reason1"];
 
 /** The first Cosmos Reason backend (a ready one first), else the first chat backend. */

@@ -5,7 +5,7 @@
 /** Runs that count towards a backend's rate. */
 export const RATE_HISTORY = 20;
 /** An estimate never claims to be done: the bar waits at 99 % for the real end. */
-export const ESTIMATE_CEILING = 0.99;
+const ESTIMATE_CEILING = 0.99;
 
 export function median(values: readonly number[]): number | null {
   const sorted = values.filter((value) => Number.isFinite(value) && value > 0).sort((a, b) => a - b);

@@ -74,7 +74,7 @@ const ALLOWED_FROM: Record<JobEvent["type"], readonly JobStatus[]> = {
   restart: ["queued", "running"],
 };
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ["succeeded", "failed", "canceled"];
+const TERMINAL_STATUSES: readonly JobStatus[] = ["succeeded", "failed", "canceled"];
 
 export const isTerminal = (status: JobStatus) => TERMINAL_STATUSES.includes(status);
 

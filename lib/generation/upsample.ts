@@ -5,7 +5,7 @@ import type { ChatRequestInput } from "@/lib/chat/schema";
 // structured JSON prompt the generator is trained on, compacted onto one line. Pure.
 
 /** The README's upsampler settings: max_tokens 20000, temperature 0.7, top_p 0.8, top_k 20, presence 1.5, seed 3407. */
-export const UPSAMPLE_PARAMS = {
+const UPSAMPLE_PARAMS = {
   max_tokens: 20_000,
   temperature: 0.7,
   top_p: 0.8,
@@ -27,7 +27,7 @@ const KEYS = [
 ];
 
 /** The one user message: the idea, and the shape of the answer asked for. */
-export function upsamplePrompt(idea: string, durationS: number | null): string {
+function upsamplePrompt(idea: string, durationS: number | null): string {
   return [
     "Rewrite this short video idea as a detailed, physically plausible scene description for a world-generation model.",
     `Idea: ${idea.trim()}`,

@@ -14,7 +14,7 @@ const VIEW_POINTS: Record<string, string> = { av: "ego_view", droid_lerobot: "co
 /** Control strength per control type when none is given (NIM 2.x defaults; seg is stronger). */
 const CONTROL_GUIDANCE = { edge: 1.5, blur: 1.5, depth: 1.5, seg: 2.0 } as const;
 
-export const controlGuidance = (request: ResolvedGeneration["request"]): number =>
+const controlGuidance = (request: ResolvedGeneration["request"]): number =>
   request.control?.guidance ?? CONTROL_GUIDANCE[request.control?.type ?? "edge"];
 
 /** vLLM-Omni `extra_params` keys of an action mode; none for the other modes. */

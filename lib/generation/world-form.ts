@@ -55,7 +55,7 @@ export function draftDomain(profile: GenerationProfile, mode: GenerationMode, ch
   return offered.find((d) => d.name === chosen) ?? findDomain(DEFAULT_DOMAINS[mode] ?? "av") ?? offered[0]!;
 }
 
-export const soundAllowed = (profile: GenerationProfile, mode: GenerationMode) =>
+const soundAllowed = (profile: GenerationProfile, mode: GenerationMode) =>
   GENERATION_PROFILES[profile].switches.generateSound && SOUND_MODES.includes(mode);
 
 function soundFields(

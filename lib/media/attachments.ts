@@ -224,7 +224,7 @@ export function toTurnMedia(list: readonly Attachment[]): TurnMedia[] | null {
   return media;
 }
 
-export function mediaContentPart(media: TurnMedia): ContentPart {
+function mediaContentPart(media: TurnMedia): ContentPart {
   if (media.source === "url") return { type: media.kind === "image" ? "image_url" : "video_url", url: media.url };
   return { type: media.kind, mediaId: media.mediaId };
 }

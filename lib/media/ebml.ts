@@ -69,7 +69,7 @@ export function ebmlString(bytes: Uint8Array, at: number, length: number): strin
   return text;
 }
 
-export const EBML_ID = { header: 0x1a45dfa3, docType: 0x4282 } as const;
+const EBML_ID = { header: 0x1a45dfa3, docType: 0x4282 } as const;
 
 /** The DocType of the EBML header at the start of `bytes` ("webm", "matroska"), or null. */
 export function readDocType(bytes: Uint8Array): string | null {

@@ -102,7 +102,7 @@ const formatCount = (n: number) => n.toLocaleString("en-US");
  * max(min(768·28², total / frames × 2), 128·28² × 1.05) pixels. The server takes a per-frame
  * max_pixels, so that share is what is sent. Null while the video's length is unknown.
  */
-export function perFramePixels(
+function perFramePixels(
   totalPixels: number,
   own: { fps: number | null; frames: number | null },
   values: { fps?: number; num_frames?: number },

@@ -5,10 +5,10 @@
 /** mm_processor_kwargs.size defaults (Reason2 NIM page): `shortest_edge` / `longest_edge` are pixel-count bounds. */
 export const DEFAULT_MIN_PIXELS = 3136;
 export const DEFAULT_MAX_PIXELS = 12_845_056;
-export const DEFAULT_SAMPLE_FPS = 4;
+const DEFAULT_SAMPLE_FPS = 4;
 /** Above this many multimodal tokens answers get worse (NIM guidance: best ≤ 16k). */
 export const TOKEN_BUDGET = 16_000;
-export const STANDARD_HEIGHTS = [1080, 720, 480, 360, 240] as const;
+const STANDARD_HEIGHTS = [1080, 720, 480, 360, 240] as const;
 
 export interface PixelBounds {
   shortest_edge?: number;
@@ -37,7 +37,7 @@ export interface VideoDims extends FrameSize {
 export const isPositive = (n: number) => Number.isFinite(n) && n > 0;
 
 // Python's round() rounds halves to even, and the processors use it: 720/32 = 22.5 → 22, not 23.
-export function roundHalfEven(value: number): number {
+function roundHalfEven(value: number): number {
   const rounded = Math.round(value);
   return Math.abs(value % 1) === 0.5 && rounded % 2 !== 0 ? rounded - 1 : rounded;
 }

@@ -10,7 +10,7 @@ import { readEnv } from "@/lib/server/env";
 
 export const ACCESS_COOKIE = "playground_access";
 export const ACCESS_MAX_AGE_S = 30 * 24 * 60 * 60;
-export const BASIC_REALM = 'Basic realm="NIM Playground"';
+const BASIC_REALM = 'Basic realm="NIM Playground"';
 export const UNAUTHORIZED_MESSAGE = "This playground is protected: log in at /login or send the password with HTTP Basic auth.";
 
 export interface AccessConfig {

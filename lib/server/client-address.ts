@@ -21,7 +21,7 @@ export interface Client {
   key: string;
 }
 
-export function peerStamping(): boolean {
+function peerStamping(): boolean {
   return (globalThis as Record<symbol, unknown>)[STAMPING_FLAG] === true;
 }
 
@@ -37,7 +37,7 @@ export function parseTrustProxy(raw: string | undefined): number {
 }
 
 /** The peer's address as the server stamped it; null when it did not. */
-export function stampedPeer(headers: Headers): string | null {
+function stampedPeer(headers: Headers): string | null {
   return peerStamping() ? plainAddress(headers.get(PEER_HEADER)) : null;
 }
 

@@ -47,10 +47,10 @@ async function readTextWithin(request: Request, maxBytes: number): Promise<strin
 }
 
 /** Deeper JSON than this is refused: storing it would overflow the stack in JSON.stringify. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** How deeply arrays and objects nest in a parsed JSON value, counted without recursion. */
-export function jsonDepthOver(value: unknown, limit: number): boolean {
+function jsonDepthOver(value: unknown, limit: number): boolean {
   let level: unknown[] = [value];
   for (let depth = 0; level.length > 0; depth++) {
     const next: unknown[] = [];

@@ -9,7 +9,7 @@ import { newId } from "@/lib/server/ids";
 // server on first use and recorded, so a cookie naming an id the server never issued counts for
 // nothing. SameSite=Lax keeps other sites from writing with it; nothing identifies the person.
 
-export const OWNER_COOKIE = "playground_owner";
+const OWNER_COOKIE = "playground_owner";
 const MAX_AGE_S = 365 * 24 * 60 * 60;
 
 export interface Owner {

@@ -23,7 +23,7 @@ function lastValue(headers: Headers, name: string): string | null {
 const trustsProxy = (env: Env) => parseTrustProxy(env.PLAYGROUND_TRUST_PROXY) > 0;
 
 /** host[:port] as the client asked for it: X-Forwarded-Host only behind a trusted proxy, else Host. */
-export function requestHost(headers: Headers, url: string, env: Env = process.env): string {
+function requestHost(headers: Headers, url: string, env: Env = process.env): string {
   const forwarded = trustsProxy(env) ? lastValue(headers, "x-forwarded-host") : null;
   return (forwarded ?? headers.get("host") ?? new URL(url).host).toLowerCase();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { PlaygroundError } from "@/lib/core/errors";
+import { processMemo } from "@/lib/core/process-memo";
 import type { Client, Env } from "@/lib/server/client-address";
 import { StoredCounter, type CounterWindow } from "@/lib/server/db/rate-limits";
 import { playgroundStore } from "@/lib/server/db/store";
@@ -23,12 +24,10 @@ export function checkRateSettings(env: Env = process.env): void {
   for (const { env: name, fallback } of Object.values(ACTIONS)) parseRate(env[name], fallback, name);
 }
 
-const cache = globalThis as typeof globalThis & { __playgroundCounters?: WeakMap<object, Map<string, Promise<StoredCounter>>> };
-
 /** The counter `name` over `window` in the configured database, opened once. */
 export async function storedCounter(name: string, window: CounterWindow): Promise<StoredCounter> {
   const { db } = await playgroundStore();
-  const byDb = (cache.__playgroundCounters ??= new WeakMap());
+  const byDb = processMemo("rate-counters", "", () => new WeakMap<object, Map<string, Promise<StoredCounter>>>());
   let counters = byDb.get(db);
   if (!counters) byDb.set(db, (counters = new Map()));
   const key = `${name}:${window.points}/${window.durationS}`;

@@ -7,7 +7,7 @@ import { PlaygroundError } from "@/lib/core/errors";
 import { accessConfig } from "@/lib/server/access";
 import { accessRefusal } from "@/lib/server/access-guard";
 import { requestClient, type Client } from "@/lib/server/client-address";
-import { describeIssues, errorResponse, readJson } from "@/lib/server/http";
+import { describeIssues, errorResponse, NO_STORE, readJson } from "@/lib/server/http";
 import { ownerCookie, requestOwner, type Owner } from "@/lib/server/owner";
 import { checkHost, checkSameSite } from "@/lib/server/request-origin";
 import { enforceRateLimit, type LimitedAction } from "@/lib/server/route-limits";
@@ -111,7 +111,7 @@ const badRequest = (_: unknown, issues: readonly z.core.$ZodIssue[]) => new Play
 /** Our headers on the way out: a fresh Response, since some (redirects) have read-only headers. */
 function finish(response: Response, cookie: string | null, requestId: string): Response {
   const headers = new Headers(response.headers);
-  if (!headers.has("cache-control")) headers.set("Cache-Control", "no-store");
+  if (!headers.has("cache-control")) headers.set("Cache-Control", NO_STORE["Cache-Control"]);
   // The id an error body's errorId, a chat stream's start event and the log carry (the pass-through keeps the upstream's).
   if (!headers.has("x-request-id")) headers.set("X-Request-Id", requestId);
   if (cookie) headers.append("Set-Cookie", cookie);
@@ -172,7 +172,7 @@ export function methods<H extends Handlers>(handlers: H): Record<Method | "OPTIO
     const requestId = randomUUID();
     return finish(errorResponse(error, requestId), null, requestId);
   };
-  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { ...allow, "Cache-Control": "no-store" } });
+  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { ...allow, ...NO_STORE } });
   const generated = { [GENERATED_HANDLER]: true };
   const out: Partial<Record<Method | "HEAD" | "OPTIONS", RouteHandler>> = { OPTIONS: Object.assign(options, generated) };
   if (given.HEAD) out.HEAD = given.HEAD;

@@ -38,7 +38,7 @@ export interface AnswerOptions {
   processorKwargs?: Record<string, unknown>;
 }
 
-export const DEFAULT_VIDEO_DURATION_S = 10;
+const DEFAULT_VIDEO_DURATION_S = 10;
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
 const NOT_LOCATED = "not located: only the bundled samples are known to the simulator";

@@ -35,7 +35,7 @@ export interface Generation {
   chunkSeed: number;
 }
 
-export function formatReply(format: ThinkFormat, reasoning: string, answer: string): string {
+function formatReply(format: ThinkFormat, reasoning: string, answer: string): string {
   switch (format) {
     case "none":
       return answer;
@@ -46,12 +46,7 @@ export function formatReply(format: ThinkFormat, reasoning: string, answer: stri
   }
 }
 
-export function composeReply(
-  model: SimulatedModel,
-  request: SimulatedChatRequest,
-  fingerprint: number,
-  options: AnswerOptions = {},
-): string {
+function composeReply(model: SimulatedModel, request: SimulatedChatRequest, fingerprint: number, options: AnswerOptions = {}): string {
   const analysis = analyzePrompt(model.family, request.messages);
   const rng = createRandom(fingerprint);
   const answer = composeAnswer(analysis, rng, { ...options, model, processorKwargs: request.processorKwargs });

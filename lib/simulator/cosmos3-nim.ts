@@ -52,7 +52,7 @@ function bucket(resolution: unknown, refuse: Refuse): { tier: string; width: num
 const NIM1_FIELDS = ["prompt", "negative_prompt", "image", "seed", "guidance_scale", "steps", "resolution", "num_output_frames", "fps"];
 
 /** 1.0.0's error bodies are not documented; its FastAPI front answers schema errors pydantic style. */
-export function parseNim1(body: Json): NimOrder {
+function parseNim1(body: Json): NimOrder {
   const fields = new InferFields(body, pydanticRefusal);
   fields.closed(NIM1_FIELDS);
   const prompt = fields.string("prompt") ?? "";
@@ -70,7 +70,7 @@ export function parseNim1(body: Json): NimOrder {
 }
 
 /** 2.x answers `{"error":{"message","type","code"}}`; the doc says not to depend on message or type. */
-export const nim2Error = (status: number, message: string, type: string) =>
+const nim2Error = (status: number, message: string, type: string) =>
   new SimulatorHttpError(status, message, { error: { message, type, code: status } });
 const nim2Refusal: Refuse = (loc, type, msg) => nim2Error(422, `${loc.join(".")}: ${msg} (${type})`, "RequestValidationError");
 
@@ -124,7 +124,7 @@ function checkConditioning(body: Json, mode: string, frames: number): void {
     throw nim2Refusal(["condition_video_keep"], "enum", "Input should be 'first' or 'last'");
 }
 
-export function parseNim2(body: Json): NimOrder {
+function parseNim2(body: Json): NimOrder {
   const fields = new InferFields(body, nim2Refusal);
   fields.closed(NIM2_FIELDS);
   const mode = body.model_mode;

@@ -6,7 +6,7 @@ import { countTokens } from "@/lib/simulator/tokens";
 // (max_tokens, or a default) is used up, so long streams can be demonstrated and measured.
 
 const LONG_ANSWER_PATTERN = /\b(?:long|lengthy)\s+(?:answer|reply|response|essay)\b|\bat (?:great )?length\b/i;
-export const DEFAULT_LONG_ANSWER_TOKENS = 2048;
+const DEFAULT_LONG_ANSWER_TOKENS = 2048;
 /** Left for the reasoning and its tags, so that a long answer still ends before max_tokens. */
 const REASONING_RESERVE_TOKENS = 200;
 

@@ -56,13 +56,13 @@ const DOMAINS: Record<string, [number, number]> = {
 const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
 const CONTROL_TYPES = ["edge", "blur", "depth", "seg", "wsm"];
 
-export const fieldError = (field: string, type: string, msg: string, input?: unknown) =>
+const fieldError = (field: string, type: string, msg: string, input?: unknown) =>
   new SimulatorHttpError(422, `${field}: ${msg}`, { detail: [{ type, loc: ["body", field], msg, input: input ?? null }] });
 
 const INT = /^-?\d+$/;
 
 /** Reads form fields as pydantic does in lax mode: integers, numbers and booleans from their text. */
-export class FormFields {
+class FormFields {
   constructor(private readonly form: FormData) {}
 
   text(name: string): string | undefined {

@@ -12,7 +12,7 @@ import { generateImage } from "@/lib/simulator/omni-image";
 // fields, either as an async job (POST /v1/videos, polled, progress 0..100) or in one blocking
 // request (POST /v1/videos/sync, answered with the MP4 bytes).
 
-export const GUARDRAIL_MESSAGE = "Guardrail blocked prompt";
+const GUARDRAIL_MESSAGE = "Guardrail blocked prompt";
 
 interface VideoJob {
   id: string;

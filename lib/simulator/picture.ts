@@ -6,7 +6,7 @@ import { createRandom } from "@/lib/simulator/random";
 // same seed and prompt, labelled SIMULATED so nobody mistakes it for a generated image.
 
 /** Larger requests are drawn at this size at most (same aspect), to keep the simulator quick. */
-export const MAX_PICTURE = { width: 1280, height: 720 };
+const MAX_PICTURE = { width: 1280, height: 720 };
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -30,7 +30,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** An 8-bit RGB PNG of `rgb` (width × height × 3 bytes, row by row). */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
+function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 3 + 1)] = 0; // filter: none
@@ -45,7 +45,7 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
 }
 
 /** The requested size, scaled down to fit MAX_PICTURE. */
-export function pictureSize(width: number, height: number): { width: number; height: number } {
+function pictureSize(width: number, height: number): { width: number; height: number } {
   const scale = Math.min(1, MAX_PICTURE.width / width, MAX_PICTURE.height / height);
   return { width: Math.max(16, Math.round(width * scale)), height: Math.max(16, Math.round(height * scale)) };
 }

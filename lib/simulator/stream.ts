@@ -33,7 +33,7 @@ export function chunkTokens(tokens: readonly string[], rng: Random): TextChunk[]
   return chunks;
 }
 
-export function sseData(payload: unknown): string {
+function sseData(payload: unknown): string {
   return `data: ${typeof payload === "string" ? payload : JSON.stringify(payload)}\n\n`;
 }
 

@@ -1,4 +1,4 @@
-import { formatClock } from "@/lib/annotations/view";
+import { formatClock } from "@/lib/annotations/targets";
 import type { Random } from "@/lib/simulator/random";
 import { markedSubjects, queriedEvent, type TaskKind } from "@/lib/simulator/task-prompts";
 

@@ -38,7 +38,7 @@ function stringFor(key: string, subject: string, rng: Random): string {
   return subject;
 }
 
-export function valueForSchema(schema: unknown, key: string, subject: string, rng: Random, depth = 0): unknown {
+function valueForSchema(schema: unknown, key: string, subject: string, rng: Random, depth = 0): unknown {
   if (!isObject(schema)) return subject;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return rng.pick(schema.enum);

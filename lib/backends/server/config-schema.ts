@@ -11,7 +11,7 @@ const backendId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit");
 
-export const backendConfigSchema = z
+const backendConfigSchema = z
   .object({
     id: backendId,
     label: z.string().min(1).max(100),
@@ -95,7 +95,7 @@ const simulatorSchema = z.union([
     .strict(),
 ]);
 
-export const playgroundConfigSchema = z
+const playgroundConfigSchema = z
   .object({
     backends: z.array(backendConfigSchema).max(64).default([]),
     simulator: simulatorSchema.default(false),
@@ -146,7 +146,7 @@ export function simulatorTokensPerSecond(config: PlaygroundConfig, fromEnv?: num
   return config.simulator.tokensPerSecond;
 }
 
-export const DEFAULT_GENERATION_SECONDS = 8;
+const DEFAULT_GENERATION_SECONDS = 8;
 
 /** How long the simulator takes per generation, or null without a simulator. */
 export function simulatorGenerationSeconds(config: PlaygroundConfig, fromEnv?: number): number | null {

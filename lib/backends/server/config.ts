@@ -15,7 +15,7 @@ export function configSource(): string | null {
   return existsSync(local) ? local : null;
 }
 
-export function loadConfig(): PlaygroundConfig {
+function loadConfig(): PlaygroundConfig {
   const source = configSource();
   if (!source) return DEFAULT_CONFIG;
   let text: string;

@@ -63,7 +63,7 @@ async function detect(backend: Backend): Promise<ContractCheck> {
 }
 
 /** The contract of a Cosmos3 generator NIM backend and how it was found; null for other backends. */
-export async function generatorContract(backend: Backend): Promise<{ contract: GeneratorContract; source: ContractSource } | null> {
+async function generatorContract(backend: Backend): Promise<{ contract: GeneratorContract; source: ContractSource } | null> {
   if (backend.generationFamily !== "cosmos3-wfm") return null;
   if (backend.contract) return { contract: backend.contract, source: "config" };
   return contracts.get(

@@ -27,7 +27,7 @@ const inlineStoredMedia = createMediaResolver();
 // per turn cost about 0.2 ms before the request left.
 const clients = new Map<string, { settings: string; client: OpenAI }>();
 
-export function upstreamClient(backend: Backend): OpenAI {
+function upstreamClient(backend: Backend): OpenAI {
   const auth = authHeaders(backend);
   const settings = JSON.stringify([backend.baseUrl, backend.timeoutMs, auth.Authorization ?? null]);
   const cached = clients.get(backend.id);

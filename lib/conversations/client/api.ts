@@ -62,6 +62,3 @@ export function createShare(body: { title: string; data: SnapshotData }): Promis
 export function revokeShare(id: string, deleteToken: string): Promise<void> {
   return call(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE", headers: { "x-delete-token": deleteToken } });
 }
-
-/** Keepalive bodies are capped at 64 KiB by browsers; larger ones must use a normal request. */
-export const KEEPALIVE_MAX_BYTES = 60 * 1024;

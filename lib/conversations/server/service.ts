@@ -24,7 +24,7 @@ export interface CreatedShare {
   deleteToken: string;
 }
 
-export const shareUrl = (id: string) => `/s/${id}`;
+const shareUrl = (id: string) => `/s/${id}`;
 
 const shareNotFound = () => new PlaygroundError("not_found", "There is no shared session at this link; check that it was copied whole.");
 
@@ -57,9 +57,4 @@ export async function ownConversation(ownerId: string, id: string): Promise<Save
   const found = sessionIdSchema.safeParse(id).success ? await (await playgroundStore()).conversations.get(ownerId, id) : null;
   if (!found) throw conversationNotFound();
   return found;
-}
-
-export function checkConversationId(id: string): string {
-  if (!sessionIdSchema.safeParse(id).success) throw conversationNotFound();
-  return id;
 }

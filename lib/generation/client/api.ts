@@ -15,7 +15,7 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
 const jobUrl = (id: string) => `/api/generations/${encodeURIComponent(id)}`;
 
 /** How many of this browser's jobs the page shows. */
-export const JOB_LIST_LIMIT = 50;
+const JOB_LIST_LIMIT = 50;
 
 export function createGeneration(request: GenerationRequest): Promise<GenerationJobView> {
   return call("/api/generations", { method: "POST", body: JSON.stringify(request) });

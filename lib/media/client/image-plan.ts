@@ -26,11 +26,11 @@ export interface ImageAttempt {
 export type ImagePlan = { keep: true } | { keep: false; attempt: ImageAttempt };
 
 const PASS_THROUGH_TYPES = new Set(["image/jpeg", "image/png"]);
-export const FIRST_JPEG_QUALITY = 0.9;
+const FIRST_JPEG_QUALITY = 0.9;
 const MIN_JPEG_QUALITY = 0.5;
 const QUALITY_STEP = 0.1;
 /** Below this edge an image says nothing to a model; better to fail and tell the person. */
-export const MIN_EDGE = 32;
+const MIN_EDGE = 32;
 
 /** The first encoding to try, or keep the file when it is JPEG/PNG within both limits. */
 export function planImageResize(source: SourceImage, limits: ImageLimits): ImagePlan {

@@ -4,7 +4,7 @@
 
 export type MediaEngine = "auto" | "webcodecs" | "ffmpeg";
 
-export const MEDIA_ENGINE_KEY = "playground.mediaEngine";
+const MEDIA_ENGINE_KEY = "playground.mediaEngine";
 
 export function parseMediaEngine(value: string | null | undefined): MediaEngine | null {
   return value === "auto" || value === "webcodecs" || value === "ffmpeg" ? value : null;

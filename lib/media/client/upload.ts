@@ -12,7 +12,7 @@ export interface UploadOptions {
   url?: string;
 }
 
-export class UploadAbortedError extends Error {
+class UploadAbortedError extends Error {
   constructor() {
     super("The upload was cancelled.");
     this.name = "AbortError";

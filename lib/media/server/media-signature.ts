@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { PlaygroundError } from "@/lib/core/errors";
+import { processMemo } from "@/lib/core/process-memo";
 import { mediaUrl } from "@/lib/media/media-url";
 import { readEnv } from "@/lib/server/env";
 
@@ -12,20 +13,15 @@ import { readEnv } from "@/lib/server/env";
 // (backend option mediaTransport "url"). The signature is an HMAC over the id and the expiry with
 // a server secret: PLAYGROUND_MEDIA_URL_SECRET, else one made once and kept in the data folder.
 
-export const MEDIA_URL_TTL_SECONDS = 3600;
+const MEDIA_URL_TTL_SECONDS = 3600;
 const SECRET_FILE = "media-url-secret";
-
-const cache = globalThis as typeof globalThis & { __mediaUrlSecret?: { source: string; secret: Buffer } };
 
 function secret(): Buffer {
   const env = readEnv();
   const fromEnv = env.PLAYGROUND_MEDIA_URL_SECRET;
   const dataDir = path.resolve(env.PLAYGROUND_DATA_DIR);
   const source = fromEnv ? "env" : dataDir;
-  if (cache.__mediaUrlSecret?.source === source) return cache.__mediaUrlSecret.secret;
-  const value = fromEnv ? Buffer.from(fromEnv, "utf8") : fileSecret(dataDir);
-  cache.__mediaUrlSecret = { source, secret: value };
-  return value;
+  return processMemo("media-url-secret", source, () => (fromEnv ? Buffer.from(fromEnv, "utf8") : fileSecret(dataDir)));
 }
 
 function fileSecret(dataDir: string): Buffer {

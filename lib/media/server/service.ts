@@ -97,7 +97,7 @@ async function storeMediaStream(file: ReadableStream<Uint8Array>, storage: Media
   return { media: toUploadedMedia(record), created: record.id === id };
 }
 
-export function toUploadedMedia(record: MediaRecord): UploadedMedia {
+function toUploadedMedia(record: MediaRecord): UploadedMedia {
   const { id, kind, mime, bytes, width, height, durationS, fps, codec } = record;
   const known = Object.entries({ width, height, durationS, fps, codec }).filter(([, value]) => value !== undefined);
   return { id, kind, mime, bytes, ...Object.fromEntries(known) };

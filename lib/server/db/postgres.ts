@@ -14,7 +14,7 @@ const types: pg.CustomTypesConfig = {
 };
 
 /** `a = ? AND b = ?` → `a = $1 AND b = $2`. Our statements never hold a literal `?`. */
-export function numberPlaceholders(sql: string): string {
+function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

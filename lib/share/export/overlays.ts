@@ -1,6 +1,7 @@
 import type { Size } from "@/lib/annotations/coordinates";
 import { textOn } from "@/lib/annotations/overlay-style";
-import { buildOverlay, parseTurn, turnParseContext, type OverlayModel } from "@/lib/annotations/view";
+import { buildOverlay, type OverlayModel } from "@/lib/annotations/overlay";
+import { parseTurn, turnParseContext } from "@/lib/annotations/targets";
 import { coordinateConvention } from "@/lib/backends/coordinates";
 import type { Turn } from "@/lib/chat/conversation";
 import { snapshotToTurns } from "@/lib/conversations/data";

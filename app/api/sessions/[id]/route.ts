@@ -6,8 +6,9 @@ import { methods, route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-// Revocation must take effect at once, so nothing is cached; links should not end up in search engines.
-const HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+// Revocation must take effect at once, so nothing is cached (route() sends no-store); links should
+// not end up in search engines.
+const HEADERS = { "X-Robots-Tag": "noindex" };
 const params = z.object({ id: z.string() });
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
