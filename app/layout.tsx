@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 
 import { Providers } from "@/components/providers";
+import { parseTheme, THEME_COOKIE } from "@/lib/core/theme";
 
 import "./globals.css";
 
@@ -17,9 +19,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Read here, not by a script after load, so a chosen theme is there at the first paint.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="font-sans">
         <Providers>{children}</Providers>
       </body>

@@ -5,6 +5,7 @@ import { HelpButton } from "@/components/help/help-button";
 import { AppNav } from "@/components/nav/app-nav";
 import { LogoMark } from "@/components/ui/logo";
 import { focusRing } from "@/components/ui/styles";
+import { ThemeMenu } from "@/components/ui/theme-menu";
 
 /** The Compare page's header: the same logo, pages and help as the playground's, plus page actions. */
 export function CompareHeader({ children, actions }: { children?: ReactNode; actions?: ReactNode }) {
@@ -18,6 +19,7 @@ export function CompareHeader({ children, actions }: { children?: ReactNode; act
       <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
       <div className="flex shrink-0 items-center gap-1">
         {actions}
+        <ThemeMenu className="max-sm:hidden" />
         <HelpButton className="max-sm:hidden" />
       </div>
     </header>

@@ -5,6 +5,7 @@ import { HelpButton } from "@/components/help/help-button";
 import { AppNav } from "@/components/nav/app-nav";
 import { LogoMark } from "@/components/ui/logo";
 import { focusRing } from "@/components/ui/styles";
+import { ThemeMenu } from "@/components/ui/theme-menu";
 
 /** The Generate page's header: the logo, pages and help of the other pages, plus the backend picker. */
 export function GenerateHeader({ children }: { children?: ReactNode }) {
@@ -18,6 +19,7 @@ export function GenerateHeader({ children }: { children?: ReactNode }) {
       <span aria-hidden="true" className="hidden h-6 w-px bg-zinc-200 md:block dark:bg-zinc-800" />
       <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
       <span className="hidden shrink-0 sm:contents">
+        <ThemeMenu />
         <HelpButton />
       </span>
     </header>
