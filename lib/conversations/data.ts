@@ -2,9 +2,10 @@ import type { Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import type { SentRequest } from "@/lib/chat/sent-request";
 import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
-import type { ResumeSettings, SavedSessionData } from "@/lib/conversations/read";
+import type { ResumeSettings, SavedRequest, SavedSessionData } from "@/lib/conversations/read";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import type { TurnMedia } from "@/lib/media/attachments";
 import type { MediaParamsDraft } from "@/lib/media/params";
@@ -13,9 +14,9 @@ import type { MediaParamsDraft } from "@/lib/media/params";
 // takes them (no backend URL or key can fit), plus, for saved conversations only, what the
 // playground needs to resume exactly where the person left off.
 
-type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
+export type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
 
-export type { ResumeSettings, SavedSessionData };
+export type { ResumeSettings, SavedRequest, SavedSessionData };
 
 export interface SessionState {
   turns: readonly Turn[];
@@ -41,7 +42,7 @@ function safeUrl(url: string): string | undefined {
   return URL.canParse(url) ? url : undefined;
 }
 
-function toAttachment(media: TurnMedia): SnapshotAttachment | null {
+export function toAttachment(media: TurnMedia): SnapshotAttachment | null {
   const where = media.source === "upload" ? { mediaId: media.mediaId } : { url: safeUrl(media.url) };
   if (where.mediaId === undefined && where.url === undefined) return null;
   const width = positiveInt(media.width);
@@ -93,6 +94,13 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
   };
 }
 
+/** What a saved reply was sent with, without its messages; a share drops it with the snapshot schema. */
+export function savedRequestOf({ body: { messages, ...body }, family, media }: SentRequest): SavedRequest {
+  const first = messages[0];
+  const systemPrompt = first?.role === "system" && typeof first.content === "string" ? first.content : "";
+  return { systemPrompt, family, body, media: media.map(toAttachment).filter((a): a is SnapshotAttachment => a !== null) };
+}
+
 /** `familyOf` names a reply's model family, which says how its coordinates are read. */
 export function turnsToSnapshot(turns: readonly Turn[], familyOf: (backendId: string) => Family | null = () => null): SnapshotTurn[] {
   return turns.map((turn) =>
@@ -122,7 +130,10 @@ export function buildSessionData(state: SessionState): SavedSessionData {
     params: state.params,
     media: state.media,
     ...(tools.length > 0 ? { tools } : {}),
-    turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)),
+    turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)).map((saved, index) => {
+      const turn = state.turns[index];
+      return turn?.kind === "assistant" && turn.request ? { ...saved, sent: savedRequestOf(turn.request) } : saved;
+    }),
     playground: {
       ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}),
       paramsEdited: state.paramsEdited ?? false,
@@ -131,7 +142,7 @@ export function buildSessionData(state: SessionState): SavedSessionData {
   };
 }
 
-function attachmentToMedia(a: SnapshotAttachment): TurnMedia {
+export function attachmentToMedia(a: SnapshotAttachment): TurnMedia {
   const facts = { kind: a.kind, name: a.name ?? a.kind, width: a.width, height: a.height, durationS: a.durationS, fps: a.fps };
   return a.mediaId !== undefined ? { ...facts, source: "upload", mediaId: a.mediaId } : { ...facts, source: "url", url: a.url ?? "" };
 }
