@@ -6,6 +6,7 @@ import { AppNav } from "@/components/nav/app-nav";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon, SlidersIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
+import { ThemeMenu } from "@/components/ui/theme-menu";
 
 interface AppHeaderProps {
   /** The backend picker and status, or their loading / error stand-ins. */
@@ -13,6 +14,8 @@ interface AppHeaderProps {
   refreshing: boolean;
   onRefresh: () => void;
   settingsOpen: boolean;
+  /** Desktop: the settings rail is collapsed, so the Settings button stays to bring it back. */
+  settingsCollapsed?: boolean;
   onOpenSettings: () => void;
   /** Page actions beside the help button, e.g. the Metrics toggle. */
   actions?: ReactNode;
@@ -27,6 +30,7 @@ export function AppHeader({
   refreshing,
   onRefresh,
   settingsOpen,
+  settingsCollapsed = false,
   onOpenSettings,
   actions,
   leading,
@@ -50,6 +54,7 @@ export function AppHeader({
       <div className="flex shrink-0 items-center gap-1">
         {sessionActions}
         {actions}
+        <ThemeMenu className="max-sm:hidden" />
         <HelpButton className="max-sm:hidden" />
         <span className="hidden sm:contents">
           <Button
@@ -66,7 +71,8 @@ export function AppHeader({
         <Button
           variant="secondary"
           size="md"
-          className="lg:hidden"
+          className={settingsCollapsed ? "" : "lg:hidden"}
+          data-testid="settings-open"
           aria-label="Open settings"
           aria-expanded={settingsOpen}
           aria-controls="settings"

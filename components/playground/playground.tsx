@@ -34,7 +34,9 @@ import { SystemPromptField } from "@/components/params/system-prompt-field";
 import { AppHeader } from "@/components/playground/app-header";
 import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
 import { useChatSession, type TurnSettings } from "@/components/playground/use-chat-session";
+import { useReasoningChoice } from "@/components/playground/use-reasoning-choice";
 import { useSamplingParams } from "@/components/playground/use-sampling-params";
+import { useSettingsRail } from "@/components/playground/use-settings-rail";
 import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
@@ -67,14 +69,14 @@ export function Playground() {
   const { attachments } = media;
   const drop = useFileDrop(attachments.addFiles, backend !== null);
 
-  const [reasoningWanted, setReasoningWanted] = useState(false);
+  const [reasoningWanted, setReasoningWanted] = useReasoningChoice(family);
   // A video in this message or an earlier one is sent with the request, so it counts too.
   const unavailableReason = reasoningUnavailableReason(family, media.context.hasVideo);
   const reasoning = reasoningWanted && unavailableReason === null;
   const params = useSamplingParams(family, reasoning);
   const [systemPrompt, setSystemPrompt] = useState("");
   const [draft, setDraft] = useState("");
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const rail = useSettingsRail();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const insertIntoPrompt = usePromptInsert(setDraft, inputRef);
   const tools = useToolsDraft(family);
@@ -152,8 +154,9 @@ export function Playground() {
     chat.clear();
   }
 
-  function pickExample(prompt: string) {
+  function pickExample(prompt: string, files: File[]) {
     setDraft(prompt);
+    void attachments.addFiles(files);
     inputRef.current?.focus();
   }
 
@@ -178,8 +181,9 @@ export function Playground() {
         sessionActions={<SessionActions session={session} turns={chat.turns} streaming={chat.streaming} onPresent={presentation.toggle} />}
         refreshing={backendsQuery.isFetching}
         onRefresh={() => void backendsQuery.refetch()}
-        settingsOpen={settingsOpen}
-        onOpenSettings={() => setSettingsOpen(true)}
+        settingsOpen={rail.drawerOpen}
+        settingsCollapsed={rail.collapsed}
+        onOpenSettings={rail.open}
         actions={<MetricsToggle series={sessionSeries(chat.turns)} scope="this session" />}
       >
         {backend ? (
@@ -254,7 +258,7 @@ export function Playground() {
             />
           </main>
         </AnnotationsProvider>
-        <SettingsSidebar open={settingsOpen} onClose={() => setSettingsOpen(false)}>
+        <SettingsSidebar open={rail.drawerOpen} onClose={rail.closeDrawer} collapsed={rail.collapsed} onCollapse={rail.collapse}>
           <SettingsSection>
             <ReasoningToggle
               family={family}
