@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 
 import { BackendOption } from "@/components/backends/backend-option";
 import { StatusDot } from "@/components/backends/status-dot";
@@ -45,6 +45,8 @@ export function BackendPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [query, setQuery] = useState("");
+  // On a phone the list spans the screen just under the button, wherever the button sits.
+  const [top, setTop] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
@@ -59,6 +61,7 @@ export function BackendPicker({
   });
 
   function openList() {
+    setTop((buttonRef.current?.getBoundingClientRect().bottom ?? 0) + 6);
     setQuery("");
     setActive(
       Math.max(
@@ -125,7 +128,8 @@ export function BackendPicker({
       </button>
       {open && (
         <div
-          className={`fixed inset-x-3 top-14 z-30 flex max-h-[70vh] animate-fade-in flex-col rounded-xl border border-zinc-200 bg-white shadow-xl shadow-zinc-900/10 sm:absolute sm:inset-x-auto sm:top-full sm:mt-1.5 sm:w-[26rem] dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40 ${align === "end" ? "sm:right-0" : "sm:left-0"}`}
+          style={{ "--picker-top": `${top}px` } as CSSProperties}
+          className={`fixed inset-x-3 top-(--picker-top) z-30 flex max-h-[70vh] animate-fade-in flex-col rounded-xl border border-zinc-200 bg-white shadow-xl shadow-zinc-900/10 sm:absolute sm:inset-x-auto sm:top-full sm:mt-1.5 dark:border-zinc-700 dark:bg-zinc-900 dark:shadow-black/40 ${fill ? "sm:w-full sm:min-w-80" : "sm:w-[26rem]"} ${align === "end" ? "sm:right-0" : "sm:left-0"}`}
         >
           {searchable && (
             <label className="flex items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-700">

@@ -37,7 +37,7 @@ export function AppHeader({
   sessionActions,
 }: AppHeaderProps) {
   return (
-    <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
+    <header className="relative z-20 flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b py-2 sm:h-14 sm:flex-nowrap sm:py-0 border-zinc-200 bg-white/85 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/85">
       {leading}
       {/* With the saved-chats toggle (and its New chat) in front, the home link gives up room first. */}
       <Link
@@ -50,11 +50,12 @@ export function AppHeader({
       </Link>
       <AppNav />
       <span aria-hidden="true" className="hidden h-6 w-px bg-zinc-200 md:block dark:bg-zinc-800" />
-      <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
-      <div className="flex shrink-0 items-center gap-1">
+      {/* On a phone the backend gets a row of its own, so its name is never squeezed to a dot. */}
+      <div className="flex min-w-0 flex-1 items-center gap-3 max-sm:order-last max-sm:basis-full">{children}</div>
+      <div className="ml-auto flex shrink-0 items-center gap-1">
         {sessionActions}
         {actions}
-        <ThemeMenu className="max-sm:hidden" />
+        <ThemeMenu />
         <HelpButton className="max-sm:hidden" />
         <span className="hidden sm:contents">
           <Button
