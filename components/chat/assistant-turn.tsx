@@ -9,6 +9,7 @@ import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { TurnNotices } from "@/components/chat/turn-notices";
+import { VersionSwitcher } from "@/components/chat/version-switcher";
 import { ToolCalls } from "@/components/tools/tool-calls";
 import { LogoMark } from "@/components/ui/logo";
 import type { AssistantTurn as AssistantTurnData } from "@/lib/chat/conversation";
@@ -51,6 +52,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry }: Assi
           {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
           <CriticBadge turn={turn} />
           <PlausibilityBadge turn={turn} />
+          <VersionSwitcher turn={turn} />
         </header>
         <TurnNotices notices={turn.notices} />
         {turn.reasoning !== "" && <ThinkPane turn={turn} />}

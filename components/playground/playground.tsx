@@ -12,6 +12,7 @@ import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { Composer } from "@/components/chat/composer";
 import { Conversation } from "@/components/chat/conversation";
 import { EmptyState, EmptyStateSkeleton } from "@/components/chat/empty-state";
+import { TurnActionsProvider } from "@/components/chat/turn-actions-context";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { draftCodeSource } from "@/components/code-view/code-source";
 import { ViewCodeButton } from "@/components/code-view/view-code-button";
@@ -37,6 +38,7 @@ import { useChatSession, type TurnSettings } from "@/components/playground/use-c
 import { useReasoningChoice } from "@/components/playground/use-reasoning-choice";
 import { useSamplingParams } from "@/components/playground/use-sampling-params";
 import { useSettingsRail } from "@/components/playground/use-settings-rail";
+import { useTurnContexts } from "@/components/playground/use-turn-contexts";
 import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
@@ -117,21 +119,7 @@ export function Playground() {
     (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ??
     presets.blockedReason ??
     tools.blockedReason;
-  const toolAnswer = {
-    lastTurnId: chat.turns.at(-1)?.id ?? null,
-    // Composer media does not go with a follow-up, so only what shapes the request can hold it back.
-    blockedReason: chat.streaming
-      ? "Wait for the reply to finish."
-      : params.parsed.valid
-        ? tools.blockedReason
-        : "Fix the highlighted sampling parameters to send.",
-    canned: tools.draft.canned,
-    send: (turnId: string, results: { callId: string; content: string }[]) => {
-      const current = settings();
-      if (current) chat.answerTools(turnId, results, current);
-    },
-    saveCanned: tools.saveCanned,
-  };
+  const { toolAnswer, turnActions } = useTurnContexts({ chat, tools, settings, paramsValid: params.parsed.valid });
 
   function send() {
     const current = settings();
@@ -205,13 +193,15 @@ export function Playground() {
               <PresentationView turns={chat.turns} title={sessionTitle(chat.turns)} startAt="last" onExit={presentation.close} />
             )}
             <ToolAnswerProvider value={toolAnswer}>
-              <Conversation
-                turns={chat.turns}
-                notice={backend && <BackendNotice backend={backend} />}
-                empty={empty}
-                streaming={chat.streaming}
-                onRetry={regenerate}
-              />
+              <TurnActionsProvider value={turnActions}>
+                <Conversation
+                  turns={chat.turns}
+                  notice={backend && <BackendNotice backend={backend} />}
+                  empty={empty}
+                  streaming={chat.streaming}
+                  onRetry={regenerate}
+                />
+              </TurnActionsProvider>
             </ToolAnswerProvider>
             <Composer
               value={draft}

@@ -8,7 +8,6 @@ import { batchTextEvents, type ChatEventBatcher } from "@/lib/chat/client/text-b
 import {
   buildChatMessages,
   buildFollowUpMessages,
-  conversationReducer,
   createTurnId,
   followUpMedia,
   historyMedia,
@@ -21,6 +20,7 @@ import {
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import type { ChatMessage, MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import type { ToolRequestFields } from "@/lib/chat/tools-draft";
+import { chatReducer } from "@/lib/chat/versions";
 import type { MediaFacts, TurnMedia } from "@/lib/media/attachments";
 
 /** What a turn is sent with: read when it is sent, so later edits apply to the next turn only. */
@@ -39,6 +39,7 @@ export interface TurnSettings {
 type TurnStart =
   | { kind: "send"; history: Turn[]; user: { id: string; text: string; media: TurnMedia[] } }
   | { kind: "regenerate"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
+  | { kind: "edit"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
   | { kind: "follow-up"; history: Turn[]; turnId: string; results: ToolResult[] };
 
 function requestOf(
@@ -57,7 +58,7 @@ function requestOf(
 }
 
 export function useChatSession() {
-  const [turns, dispatch] = useReducer(conversationReducer, []);
+  const [turns, dispatch] = useReducer(chatReducer, []);
   const turnsRef = useRef<Turn[]>(turns);
   const active = useRef<{ turnId: string; controller: AbortController; events: ChatEventBatcher } | null>(null);
 
@@ -100,6 +101,7 @@ export function useChatSession() {
     };
     if (start.kind === "send") dispatch({ type: "send", user: start.user, assistant });
     else if (start.kind === "regenerate") dispatch({ type: "regenerate", assistant });
+    else if (start.kind === "edit") dispatch({ type: "edit", text: start.user.text, assistant });
     else dispatch({ type: "follow-up", turnId: start.turnId, results: start.results, assistant });
     const controller = new AbortController();
     // Text deltas reach the conversation once a frame, however fast they stream.
@@ -148,6 +150,17 @@ export function useChatSession() {
     [start, answerTools],
   );
 
+  /** Sends the person's last message again as they rewrote it; the reply it had stays as a version. */
+  const editLast = useCallback(
+    (text: string, settings: TurnSettings) => {
+      const context = regenerateContext(turnsRef.current);
+      if (context) start({ kind: "edit", history: context.history, user: { text, media: context.user.media } }, settings);
+    },
+    [start],
+  );
+
+  const selectVersion = useCallback((turnId: string, index: number) => dispatch({ type: "version", turnId, index }), []);
+
   const stop = useCallback(() => {
     const current = active.current;
     if (!current) return;
@@ -167,7 +180,7 @@ export function useChatSession() {
     dispatch({ type: "clear" });
   }, [stop]);
 
-  return { turns, streaming: isStreaming(turns), send, answerTools, regenerate, stop, clear, append };
+  return { turns, streaming: isStreaming(turns), send, answerTools, regenerate, editLast, selectVersion, stop, clear, append };
 }
 
 function isAnsweredToolRound(turn: Turn | undefined): turn is AssistantTurn {

@@ -55,7 +55,13 @@ export interface AssistantTurn {
   toolCalls?: AssembledToolCall[];
   /** What the person answered for those calls, once they sent it; one per call. */
   toolResults?: ToolResult[];
+  /** Earlier replies to the same message (Regenerate, Edit), oldest first; this one sits at `versionIndex`. */
+  versions?: AssistantVersion[];
+  versionIndex?: number;
 }
+
+/** A reply kept beside the one shown, with the message it answered when that was edited since. */
+export type AssistantVersion = Omit<AssistantTurn, "kind" | "id" | "versions" | "versionIndex"> & { userText: string };
 
 export interface ToolResult {
   callId: string;

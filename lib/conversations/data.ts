@@ -1,11 +1,11 @@
 import type { Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
-import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
+import { createTurnId, type AssistantTurn, type AssistantVersion, type Turn, type UserTurn } from "@/lib/chat/conversation";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";
 import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
-import type { ResumeSettings, SavedRequest, SavedSessionData } from "@/lib/conversations/read";
+import type { ResumeSettings, SavedRequest, SavedSessionData, SavedVersions } from "@/lib/conversations/read";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import type { TurnMedia } from "@/lib/media/attachments";
 import type { MediaParamsDraft } from "@/lib/media/params";
@@ -16,7 +16,7 @@ import type { MediaParamsDraft } from "@/lib/media/params";
 
 export type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
 
-export type { ResumeSettings, SavedRequest, SavedSessionData };
+export type { ResumeSettings, SavedRequest, SavedSessionData, SavedVersions };
 
 export interface SessionState {
   turns: readonly Turn[];
@@ -132,7 +132,9 @@ export function buildSessionData(state: SessionState): SavedSessionData {
     ...(tools.length > 0 ? { tools } : {}),
     turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)).map((saved, index) => {
       const turn = state.turns[index];
-      return turn?.kind === "assistant" && turn.request ? { ...saved, sent: savedRequestOf(turn.request) } : saved;
+      if (turn?.kind !== "assistant") return saved;
+      const family = turn.backendId === state.backend?.id ? state.backend.family : null;
+      return { ...saved, ...(turn.request ? { sent: savedRequestOf(turn.request) } : {}), ...savedVersionsOf(turn, family) };
     }),
     playground: {
       ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}),
@@ -145,6 +147,29 @@ export function buildSessionData(state: SessionState): SavedSessionData {
 export function attachmentToMedia(a: SnapshotAttachment): TurnMedia {
   const facts = { kind: a.kind, name: a.name ?? a.kind, width: a.width, height: a.height, durationS: a.durationS, fps: a.fps };
   return a.mediaId !== undefined ? { ...facts, source: "upload", mediaId: a.mediaId } : { ...facts, source: "url", url: a.url ?? "" };
+}
+
+/** A reply's earlier versions as the saved chat keeps them (a share drops them with the snapshot schema). */
+function savedVersionsOf(turn: AssistantTurn, family: Family | null): Partial<SavedVersions> {
+  if (!turn.versions?.length) return {};
+  const versions = turn.versions.map(({ userText, ...version }) => ({
+    ...assistantToSnapshot({ ...version, kind: "assistant", id: turn.id }, family),
+    userText: clip(userText, 100_000),
+  }));
+  return { versions, versionIndex: turn.versionIndex ?? versions.length };
+}
+
+/** The turns with each reply's saved versions put back. */
+export function withSavedVersions(turns: Turn[], saved: readonly (SavedVersions | null)[]): Turn[] {
+  return turns.map((turn, index) => {
+    const kept = saved[index];
+    if (turn.kind !== "assistant" || !kept) return turn;
+    const versions = kept.versions.map(({ userText, ...version }): AssistantVersion => {
+      const { kind: _kind, id: _id, ...reply } = snapshotToAssistant(version);
+      return { ...reply, userText };
+    });
+    return { ...turn, versions, versionIndex: Math.min(kept.versionIndex, versions.length) };
+  });
 }
 
 function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { FAMILIES } from "@/lib/backends/families";
 import { mediaParamsSchema, samplingParamsSchema } from "@/lib/chat/schema";
 import { toolChoiceSchema, toolDefinitionSchema } from "@/lib/chat/tools";
-import { attachmentSchema, snapshotDataSchema, type SnapshotData } from "@/lib/conversations/schema";
+import { attachmentSchema, snapshotDataSchema, turnSchema, type SnapshotData } from "@/lib/conversations/schema";
 
 // Reading a saved session back and making a share of it, with the schemas; apart from lib/conversations/data so that pages can
 // build and show sessions without loading zod.
@@ -36,7 +36,18 @@ const resumeSchema = z.object({
 export type ResumeSettings = z.infer<typeof resumeSchema> & {
   /** Per turn, what an assistant turn was sent with (null for the others), read from the turn's `sent`. */
   requests?: (SavedRequest | null)[];
+  /** Per turn, a reply's earlier versions (Regenerate, Edit) and where it sits among them. */
+  versions?: (SavedVersions | null)[];
 };
+
+const savedVersionsSchema = z.object({
+  versions: z
+    .array(turnSchema.extend({ userText: z.string().max(100_000) }))
+    .min(1)
+    .max(100),
+  versionIndex: z.number().int().min(0).max(100),
+});
+export type SavedVersions = z.infer<typeof savedVersionsSchema>;
 
 /** What a saved reply was sent with: the request body but its messages, which follow from the turns. */
 export type SavedRequest = z.infer<typeof savedRequestSchema>;
@@ -65,13 +76,19 @@ export function readSessionData(raw: unknown): SavedSessionData | null {
   if (!parsed.success) return null;
   const resume = resumeSchema.safeParse((raw as { playground?: unknown }).playground ?? {});
   // One unreadable request costs that turn its View code, not the chat.
-  const rawTurns = (raw as { turns: { sent?: unknown }[] }).turns;
+  const rawTurns = (raw as { turns: { sent?: unknown; versions?: unknown; versionIndex?: unknown }[] }).turns;
   const requests = rawTurns.map((turn) => {
     const sent = savedRequestSchema.safeParse(turn.sent);
     return sent.success ? sent.data : null;
   });
-  const resumed = resume.success ? resume.data : {};
-  return { ...parsed.data, playground: requests.some((r) => r !== null) ? { ...resumed, requests } : resumed };
+  const versions = rawTurns.map((turn) => {
+    const kept = savedVersionsSchema.safeParse({ versions: turn.versions, versionIndex: turn.versionIndex });
+    return kept.success ? kept.data : null;
+  });
+  const playground: ResumeSettings = resume.success ? resume.data : {};
+  if (requests.some((r) => r !== null)) playground.requests = requests;
+  if (versions.some((v) => v !== null)) playground.versions = versions;
+  return { ...parsed.data, playground };
 }
 
 /** The share body: the schema drops the playground-only settings and anything else unknown. */

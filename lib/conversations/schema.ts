@@ -66,7 +66,7 @@ const backendSchema = z.object({
   kind: z.enum(BACKEND_KINDS).optional(),
 });
 
-const turnSchema = z.object({
+export const turnSchema = z.object({
   role: z.enum(["user", "assistant"]),
   text: longText.optional(),
   reasoning: longText.optional(),
