@@ -47,6 +47,19 @@ async function makeGeneration(page) {
   await page.getByTestId("result-card").first().waitFor(LONG);
 }
 
+/** Waits for the fade-ins (finite animations) to end, so nothing is captured half-transparent. */
+async function settle(page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 async function capture(context, pages) {
   for (const size of SIZES) {
     for (const scheme of ["light", "dark"]) {
@@ -55,8 +68,10 @@ async function capture(context, pages) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [name, url] of Object.entries(pages)) {
         await page.goto(url);
-        await page.waitForLoadState("networkidle").catch(() => {});
-        await page.waitForTimeout(400); // fade-ins and lazy media settle
+        if (name === "chat" || name === "share") await page.getByTestId("assistant-turn").last().waitFor(LONG);
+        if (name === "chat") await page.getByTestId("annotation-overlay").last().waitFor(LONG);
+        await page.waitForLoadState("networkidle");
+        await settle(page);
         const file = path.join(folder, `${name}-${size.name}-${scheme}.png`);
         await page.screenshot({ path: file });
         console.log(file);

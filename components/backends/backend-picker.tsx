@@ -123,7 +123,9 @@ export function BackendPicker({
         className={`flex h-9 w-full min-w-0 items-center gap-2 rounded-lg border border-zinc-200 bg-white pr-2 pl-3 text-sm font-medium shadow-xs transition-colors hover:border-zinc-300 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600 ${fill ? "" : "sm:w-auto sm:max-w-80"} ${focusRing}`}
       >
         <StatusDot status={selected.status} />
-        <span className="min-w-0 truncate">{selected.label}</span>
+        <span data-testid="backend-picker-label" className="min-w-0 truncate">
+          {selected.label}
+        </span>
         <ChevronDownIcon className={`ml-auto size-4 shrink-0 text-zinc-400 transition-transform ${open ? "rotate-180" : ""}`} />
       </button>
       {open && (

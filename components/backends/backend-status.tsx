@@ -17,7 +17,7 @@ export function BackendStatus({ backend }: { backend: BackendSummary }) {
         <span>{meta.label}</span>
       </span>
       {backend.model && (
-        <span className="hidden truncate font-mono text-zinc-500 md:inline dark:text-zinc-400" title="Model id">
+        <span className="hidden truncate font-mono text-zinc-500 2xl:inline dark:text-zinc-400" title="Model id">
           {backend.model}
         </span>
       )}
