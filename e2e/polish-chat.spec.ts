@@ -74,9 +74,9 @@ test("Regenerate keeps the earlier reply (‹1/2›), Edit resends the message, 
   const second = await turn.answer.innerText();
   await turn.root.getByTestId("version-prev").click();
   await expect(label).toHaveText("1/2");
-  await expect(turn.answer).toHaveText(first);
+  await expect.poll(() => turn.answer.innerText()).toBe(first);
   await turn.root.getByTestId("version-next").click();
-  await expect(turn.answer).toHaveText(second);
+  await expect.poll(() => turn.answer.innerText()).toBe(second);
 
   await app.userTurns.last().hover();
   await page.getByTestId("edit-message-button").click();
@@ -89,12 +89,12 @@ test("Regenerate keeps the earlier reply (‹1/2›), Edit resends the message, 
   await turn.root.getByTestId("version-prev").click();
   await expect(label).toHaveText("2/3");
   await expect(app.userTurns.last()).toContainText("Where is the cup?");
-  await expect(turn.answer).toHaveText(second);
+  await expect.poll(() => turn.answer.innerText()).toBe(second);
 
   await savedChat(page, ([user, reply]) => user?.text === "Where is the cup?" && reply?.versionIndex === 1 && reply.versions?.length === 2);
   await page.reload();
   await expect(label).toHaveText("2/3");
-  await expect(turn.answer).toHaveText(second);
+  await expect.poll(() => turn.answer.innerText()).toBe(second);
   await turn.root.getByTestId("version-next").click();
   await expect(app.userTurns.last()).toContainText("Where is the plate?");
 });
