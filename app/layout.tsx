@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import { Providers } from "@/components/providers";
+import { parseTheme, THEME_COOKIE } from "@/lib/core/theme";
 
 import "./globals.css";
 
@@ -21,8 +23,10 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so that its scripts carry the request's CSP nonce (proxy.ts).
   await connection();
+  // Read here, not by a script after load, so a chosen theme is there at the first paint.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="font-sans">
         <Providers>{children}</Providers>
       </body>

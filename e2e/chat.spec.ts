@@ -158,7 +158,7 @@ test("example prompts fill the composer; Regenerate replaces the reply; Clear br
   await app.goto();
   await expect(app.emptyState).toBeVisible();
   await expect(app.regenerateButton).toBeDisabled();
-  await app.emptyState.getByTestId("example-prompt").first().click();
+  await app.emptyState.getByTestId("example-prompt").last().click();
   await expect(app.composer).not.toHaveValue("");
   await app.sendButton.click();
   await app.lastAssistantTurn().expectState("done");
@@ -177,6 +177,10 @@ test("switching reasoning applies the family preset until a value is edited", as
   const app = new PlaygroundPage(page);
   await app.goto();
   await app.selectBackend("sim-reason2-8b");
+  // Reason2 starts with reasoning on, so with its reasoning preset.
+  await expect(app.reasoningToggle).toHaveAttribute("aria-checked", "true");
+  await expect(app.param("temperature")).toHaveValue("0.6");
+  await app.reasoningToggle.click();
   await expect(app.param("temperature")).toHaveValue("0.7");
   await app.enableReasoning();
   await expect(app.param("temperature")).toHaveValue("0.6");

@@ -22,8 +22,8 @@ test("one prompt streams into both columns at once, each with its own answer and
   await compare.column(0).selectBackend("sim-reason2-8b");
   await compare.column(1).selectBackend("sim-nemotron-vl");
   // Reasoning first makes both streams long enough to overlap for a while.
-  await compare.column(0).reasoning.click();
-  await compare.column(1).reasoning.click();
+  await compare.column(0).enableReasoning();
+  await compare.column(1).enableReasoning();
   await compare.send("Which way will the stack of cups fall?");
 
   // Tokens must arrive in both columns while neither has finished: the streams run in parallel.

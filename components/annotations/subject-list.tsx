@@ -7,7 +7,7 @@ export function SubjectList({ subjects }: { subjects: readonly SubjectDescriptio
     <ol
       data-testid="subject-list"
       aria-label="Marked subjects"
-      className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
+      className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-line bg-white text-sm dark:divide-zinc-800 dark:bg-zinc-900/60"
     >
       {subjects.map((subject, i) => {
         const n = Number(subject.id);
@@ -22,8 +22,8 @@ export function SubjectList({ subjects }: { subjects: readonly SubjectDescriptio
               {subject.id}
             </span>
             <span className="min-w-0">
-              {subject.category && <span className="block font-medium text-zinc-900 dark:text-zinc-100">{subject.category}</span>}
-              <span className="block text-zinc-600 dark:text-zinc-300">{subject.caption || "—"}</span>
+              {subject.category && <span className="block font-medium text-fg-strong">{subject.category}</span>}
+              <span className="block text-fg-secondary">{subject.caption || "—"}</span>
             </span>
           </li>
         );

@@ -14,10 +14,10 @@ export function BackendStatus({ backend }: { backend: BackendSummary }) {
         className={`inline-flex shrink-0 items-center gap-1.5 font-medium ${meta.text}`}
       >
         <StatusDot status={backend.status} />
-        <span className="sr-only sm:not-sr-only">{meta.label}</span>
+        <span>{meta.label}</span>
       </span>
       {backend.model && (
-        <span className="hidden truncate font-mono text-fg-muted md:inline" title="Model id">
+        <span className="hidden truncate font-mono text-fg-muted 2xl:inline" title="Model id">
           {backend.model}
         </span>
       )}

@@ -9,6 +9,7 @@ import { ThinkPane } from "@/components/chat/think-pane";
 import { TurnError } from "@/components/chat/turn-error";
 import { TurnFooter } from "@/components/chat/turn-footer";
 import { TurnNotices } from "@/components/chat/turn-notices";
+import { VersionSwitcher } from "@/components/chat/version-switcher";
 import { ToolCalls } from "@/components/tools/tool-calls";
 import { LogoMark } from "@/components/ui/logo";
 import type { AssistantTurn as AssistantTurnData } from "@/lib/chat/conversation";
@@ -50,7 +51,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry, payoff
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <header className="flex min-h-7 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span className="font-semibold">{turn.backendLabel}</span>
-          {turn.model && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{turn.model}</span>}
+          {turn.model && <span className="truncate font-mono text-xs text-fg-muted">{turn.model}</span>}
           {turn.simulated && (
             <span className="rounded-full bg-amber-100 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
               Simulated
@@ -58,6 +59,7 @@ export const AssistantTurn = memo(function AssistantTurn({ turn, onRetry, payoff
           )}
           <CriticBadge turn={turn} />
           <PlausibilityBadge turn={turn} />
+          <VersionSwitcher turn={turn} />
         </header>
         <TurnNotices notices={turn.notices} />
         {payoffFirst && showAnswer && <TurnAnnotations turn={turn} />}

@@ -30,7 +30,14 @@ export function CodeBlock({ children }: ComponentProps<"pre">) {
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <pre ref={codeRef} className="overflow-x-auto p-3.5 font-mono text-[13px] leading-relaxed text-zinc-800 dark:text-zinc-200">
+      {/* JSON (points, boxes, tool arguments) wraps so every value stays in view; other code scrolls. */}
+      <pre
+        ref={codeRef}
+        data-testid="code-block"
+        className={`overflow-x-auto p-3.5 font-mono text-[13px] leading-relaxed text-zinc-800 dark:text-zinc-200 ${
+          language === "json" || language === "jsonc" ? "whitespace-pre-wrap [overflow-wrap:anywhere]" : ""
+        }`}
+      >
         {children}
       </pre>
     </div>

@@ -1,26 +1,20 @@
-import { EmptyStateShell, ExamplePrompts } from "@/components/ui/empty-state";
+"use client";
+
+import { useState } from "react";
+
+import { starterFile, STARTERS, type Starter } from "@/components/chat/starters";
+import { EmptyStateShell } from "@/components/ui/empty-state";
+import { FilmIcon, ImageIcon } from "@/components/ui/icons";
 import { LogoMark } from "@/components/ui/logo";
 import { Skeleton } from "@/components/ui/skeleton";
+import { focusRing } from "@/components/ui/styles";
 import type { BackendSummary } from "@/lib/backends/types";
-
-// Text-only for now; prompts about pictures and videos join when attachments land.
-const EXAMPLES = [
-  {
-    title: "Plan a robot task",
-    prompt: "A robot arm has to stack a red cube on top of a blue cube. Plan the steps and say what could go wrong.",
-  },
-  {
-    title: "Judge a driving scene",
-    prompt: "A ball rolls into the street ahead of a car driving at 30 km/h. What should the driver do next, and why?",
-  },
-  { title: "Predict what happens", prompt: "If I tip a full glass of water 45 degrees, what happens in the next two seconds?" },
-  { title: "Explain a skill", prompt: "How does a humanoid robot keep its balance when it walks on ice?" },
-];
 
 interface EmptyStateProps {
   backend: BackendSummary;
   reasoning: boolean;
-  onPick: (prompt: string) => void;
+  /** The starter's prompt, with its sample media as files to attach (none for a text-only one). */
+  onPick: (prompt: string, files: File[]) => void;
 }
 
 export function EmptyState({ backend, reasoning, onPick }: EmptyStateProps) {
@@ -44,8 +38,72 @@ export function EmptyState({ backend, reasoning, onPick }: EmptyStateProps) {
         )
       }
     >
-      <ExamplePrompts examples={EXAMPLES} onPick={onPick} />
+      <StarterCards onPick={onPick} />
     </EmptyStateShell>
+  );
+}
+
+function StarterCards({ onPick }: Pick<EmptyStateProps, "onPick">) {
+  const [loading, setLoading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function pick(starter: Starter) {
+    setError(null);
+    if (!starter.media) return onPick(starter.prompt, []);
+    setLoading(starter.id);
+    try {
+      onPick(starter.prompt, [await starterFile(starter.media)]);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setLoading(null);
+    }
+  }
+
+  return (
+    <div className="w-full space-y-2">
+      <ul className="grid w-full gap-3 sm:grid-cols-2" aria-label="Example prompts">
+        {STARTERS.map((starter) => (
+          <li key={starter.id}>
+            <button
+              type="button"
+              data-testid="example-prompt"
+              data-starter={starter.id}
+              aria-busy={loading === starter.id}
+              disabled={loading !== null}
+              onClick={() => void pick(starter)}
+              className={`group flex h-full w-full gap-3 rounded-xl border border-line bg-surface p-3 text-left shadow-xs transition hover:-translate-y-px hover:border-brand-500/60 hover:shadow-md disabled:cursor-wait dark:hover:border-brand-500/50 ${focusRing}`}
+            >
+              {starter.media && <StarterThumb media={starter.media} />}
+              <span className="min-w-0 flex-1 py-0.5">
+                <span className="block text-sm font-semibold text-fg-strong group-hover:text-brand-700 dark:group-hover:text-brand-300">
+                  {starter.title}
+                </span>
+                <span className="mt-1 line-clamp-2 text-sm leading-snug text-fg-muted sm:line-clamp-3">{starter.prompt}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="text-sm text-fg-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function StarterThumb({ media }: { media: NonNullable<Starter["media"]> }) {
+  const Icon = media.as === "video" ? FilmIcon : ImageIcon;
+  return (
+    <span className="relative h-16 w-24 shrink-0 overflow-hidden rounded-lg bg-surface-muted">
+      <video src={`${media.src}#t=${media.at ?? 0.5}`} muted preload="metadata" aria-hidden="true" className="size-full object-cover" />
+      <span className="absolute bottom-1 left-1 inline-flex items-center gap-1 rounded bg-zinc-950/70 px-1 py-0.5 text-[10px] font-medium text-white">
+        <Icon className="size-3" />
+        {media.as === "video" ? "Video" : "Image"}
+      </span>
+    </span>
   );
 }
 

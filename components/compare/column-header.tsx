@@ -2,12 +2,10 @@
 
 import { useId } from "react";
 
-import { StatusDot } from "@/components/backends/status-dot";
-import { STATUS_META } from "@/components/backends/status-meta";
+import { BackendPicker } from "@/components/backends/backend-picker";
 import { ColumnParams } from "@/components/compare/column-params";
 import { Button } from "@/components/ui/button";
 import { PromoteIcon, XIcon } from "@/components/ui/icons";
-import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 import { reasoningUnavailableReason } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
@@ -24,6 +22,8 @@ interface ColumnHeaderProps {
   busy: boolean;
   canRemove: boolean;
   canPromote: boolean;
+  /** A column in the right half opens its backend list towards the left. */
+  alignEnd?: boolean;
   onBackend: (backend: BackendSummary) => void;
   onReasoning: (on: boolean) => void;
   onParam: (key: NumericParam, value: string) => void;
@@ -34,7 +34,6 @@ interface ColumnHeaderProps {
 
 export function ColumnHeader(props: ColumnHeaderProps) {
   const { column, number, backend } = props;
-  const selectId = useId();
   const reasonId = useId();
   const unavailable = reasoningUnavailableReason(column.family, props.hasVideo);
   return (
@@ -46,28 +45,24 @@ export function ColumnHeader(props: ColumnHeaderProps) {
         >
           {number}
         </span>
-        <label htmlFor={selectId} className="sr-only">
-          Backend of column {number}
-        </label>
-        {backend && <StatusDot status={backend.status} />}
-        <select
-          id={selectId}
-          data-testid="column-backend"
-          value={column.backendId}
-          disabled={props.busy}
-          onChange={(event) => {
-            const next = props.backends.find((b) => b.id === event.target.value);
-            if (next) props.onBackend(next);
-          }}
-          className={`${inputBase} h-8 min-w-0 flex-1 py-0 pr-7 font-medium`}
-        >
-          {props.backends.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.label}
-              {b.status !== "ready" ? ` — ${STATUS_META[b.status].label.toLowerCase()}` : ""}
-            </option>
-          ))}
-        </select>
+        {backend ? (
+          <BackendPicker
+            backends={props.backends}
+            selected={backend}
+            onSelect={(id) => {
+              const next = props.backends.find((b) => b.id === id);
+              if (next && id !== column.backendId) props.onBackend(next);
+            }}
+            searchable
+            fill
+            align={props.alignEnd ? "end" : "start"}
+            disabled={props.busy}
+            testId="column-backend"
+            label={`Backend of column ${number}: ${backend.label}`}
+          />
+        ) : (
+          <span className="min-w-0 flex-1 truncate text-sm text-zinc-500">{column.backendId} is gone</span>
+        )}
         <Button
           variant="ghost"
           size="iconSm"

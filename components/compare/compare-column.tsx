@@ -13,7 +13,7 @@ import { isStreaming } from "@/lib/chat/conversation";
 
 type HeaderHandlers = Pick<
   Parameters<typeof ColumnHeader>[0],
-  "onBackend" | "onReasoning" | "onParam" | "onResetParams" | "onPromote" | "onRemove"
+  "onBackend" | "onReasoning" | "onParam" | "onResetParams" | "onPromote" | "onRemove" | "alignEnd"
 >;
 
 interface CompareColumnViewProps extends HeaderHandlers {

@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { Composer } from "@/components/chat/composer";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { CompareColumnView } from "@/components/compare/compare-column";
+import { useBackendsInUrl } from "@/components/compare/use-backends-in-url";
 import { useCompareMedia } from "@/components/compare/use-compare-media";
 import { columnsBlockReason, useCompareSession } from "@/components/compare/use-compare-session";
 import { AttachControls } from "@/components/media/attach-controls";
@@ -34,6 +35,7 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
   const router = useRouter();
   const session = useCompareSession(backends);
   const { columns, dispatch, streaming, stop } = session;
+  useBackendsInUrl(columns);
   const media = useCompareMedia(columns, backends);
   const { attachments } = media;
   const drop = useFileDrop(attachments.addFiles, true);
@@ -111,6 +113,7 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
               key={column.id}
               column={column}
               number={index + 1}
+              alignEnd={index > 0 && index >= columns.length / 2}
               backends={backends}
               hasVideo={media.attachedVideo || historyMedia(column.turns).some((m) => m.kind === "video")}
               canRemove={columns.length > MIN_COLUMNS}

@@ -132,7 +132,7 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
             </Button>
           )}
         </div>
-        <div className="shrink-0 border-t border-zinc-200 px-2 py-2 dark:border-zinc-800">
+        <div className="shrink-0 border-t border-line px-2 py-2">
           <ImportPackButton onImported={onCloseDrawer} />
         </div>
       </nav>

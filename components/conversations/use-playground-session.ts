@@ -10,8 +10,9 @@ import type { SamplingParamsInput } from "@/lib/chat/schema";
 import type { ToolsDraft } from "@/lib/chat/tools-draft";
 import { createConversation, getConversation, saveConversation } from "@/lib/conversations/client/api";
 import { Autosaver, type SaveStatus } from "@/lib/conversations/client/autosaver";
-import { buildSessionData, sessionTitle, snapshotToTurns, type SessionState } from "@/lib/conversations/data";
+import { buildSessionData, sessionTitle, snapshotToTurns, withSavedVersions, type SessionState } from "@/lib/conversations/data";
 import type { SnapshotData } from "@/lib/conversations/schema";
+import { withSentRequests } from "@/lib/conversations/sent-requests";
 import { queryKeys } from "@/lib/core/query-keys";
 import type { MediaParamsDraft } from "@/lib/media/params";
 
@@ -119,7 +120,12 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
       setRecording(data?.recording);
       if (!data) toast.show({ message: "This chat was saved by another version of the playground and cannot be shown.", tone: "error" });
       latest.current.restore({
-        turns: data ? snapshotToTurns(data.turns) : [],
+        turns: data
+          ? withSavedVersions(
+              withSentRequests(snapshotToTurns(data.turns), data.playground?.requests ?? []),
+              data.playground?.versions ?? [],
+            )
+          : [],
         backendId: data?.backend?.id ?? saved.backendId,
         systemPrompt: data?.systemPrompt ?? "",
         reasoning: data?.reasoning ?? false,

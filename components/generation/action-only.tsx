@@ -22,7 +22,7 @@ export function ActionOnlyView({ action, columns, title, exportName }: ActionOnl
     <div className="space-y-3" data-testid="action-only">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">{title}</h3>
-        <span className="text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="action-shape">
+        <span className="text-[11px] text-fg-muted tabular-nums" data-testid="action-shape">
           {action.domain} · {action.shape[0]} × {action.shape[1]} · no video in this result
         </span>
       </div>
@@ -34,7 +34,7 @@ export function ActionOnlyView({ action, columns, title, exportName }: ActionOnl
         onSeekStep={setStep}
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400" data-testid="action-step-values">
+        <p className="text-[11px] text-fg-soft tabular-nums" data-testid="action-step-values">
           <span className="font-semibold text-zinc-800 dark:text-zinc-200">Step {step}</span>{" "}
           {row
             .slice(0, 8)

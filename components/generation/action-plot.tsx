@@ -21,7 +21,8 @@ const M = { left: 46, right: 10, top: 10, bottom: 22 };
 const LEGEND_MAX = 12;
 
 /** A distinct hue per dimension, readable on white and on zinc-900 alike. */
-export const dimensionColor = (index: number, count: number) => `hsl(${Math.round((200 + (index * 360) / Math.max(count, 1)) % 360)} 70% 50%)`;
+export const dimensionColor = (index: number, count: number) =>
+  `hsl(${Math.round((200 + (index * 360) / Math.max(count, 1)) % 360)} 70% 50%)`;
 
 const format = (value: number) =>
   Math.abs(value) >= 100 || value === 0 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(2);

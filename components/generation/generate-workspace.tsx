@@ -12,6 +12,7 @@ import { CompareDialog, ResultDialog } from "@/components/generation/player-dial
 import { useAutoCritique } from "@/components/generation/use-auto-critique";
 import { useBatches } from "@/components/generation/use-batches";
 import { useCritiques } from "@/components/generation/use-critiques";
+import { useDismissedJobs } from "@/components/generation/use-dismissed-jobs";
 import { useGenerateDraft } from "@/components/generation/use-generate-draft";
 import { useGenerationJobs } from "@/components/generation/use-generation-jobs";
 import { useInputMedia, type StoredMedia } from "@/components/generation/use-input-media";
@@ -60,7 +61,11 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
         .sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || a.createdAt.localeCompare(b.createdAt)),
     [jobs],
   );
-  const stopped = useMemo(() => jobs.filter((j) => j.status === "failed" || j.status === "canceled"), [jobs]);
+  const { dismissed, dismiss } = useDismissedJobs();
+  const stopped = useMemo(
+    () => jobs.filter((j) => (j.status === "failed" || j.status === "canceled") && !dismissed.includes(j.id)),
+    [jobs, dismissed],
+  );
   const results = useMemo(() => jobs.filter((j): j is FinishedJob => j.status === "succeeded" && j.result !== undefined), [jobs]);
   const generated = useMemo(
     (): StoredMedia[] =>
@@ -130,6 +135,8 @@ export function GenerateWorkspace({ generators, chatBackends }: GenerateWorkspac
             backendLabel={backendLabel}
             cancelling={cancel.isPending ? (cancel.variables ?? null) : null}
             onCancel={(id) => cancel.mutate(id)}
+            onRetry={(job) => void submit.run(job.request, null)}
+            onClearCanceled={() => dismiss(stopped.filter((j) => j.status === "canceled").map((j) => j.id))}
           />
           {shownBatches.length > 0 && (
             <ul className="space-y-2" aria-label="Batches">

@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import { describeJob } from "@/components/generation/job-text";
 import { Button } from "@/components/ui/button";
-import { AlertIcon, SpinnerIcon, XIcon } from "@/components/ui/icons";
+import { AlertIcon, RefreshIcon, SpinnerIcon, TrashIcon, XIcon } from "@/components/ui/icons";
 import { formatClock, remainingSeconds } from "@/lib/generation/client/api";
 import type { GenerationJobView } from "@/lib/generation/schema";
 
@@ -14,16 +14,21 @@ interface JobQueueProps {
   backendLabel: (id: string) => string;
   cancelling: string | null;
   onCancel: (id: string) => void;
+  /** Queues the failed job's request again. */
+  onRetry: (job: GenerationJobView) => void;
+  /** Takes every canceled job off the list at once. */
+  onClearCanceled: () => void;
 }
 
 const SHOWN_STOPPED = 3;
 
 /** Queued and running jobs with their progress; failed and canceled ones under them. */
-export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }: JobQueueProps) {
+export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel, onRetry, onClearCanceled }: JobQueueProps) {
   const [allStopped, setAllStopped] = useState(false);
   if (active.length === 0 && stopped.length === 0) return null;
   const running = active.filter((j) => j.status === "running").length;
   const shownStopped = allStopped ? stopped : stopped.slice(0, SHOWN_STOPPED);
+  const canceled = stopped.filter((j) => j.status === "canceled").length;
   return (
     <section aria-labelledby="queue-heading" data-testid="job-queue" className="space-y-2">
       <div className="flex items-baseline gap-2">
@@ -33,6 +38,11 @@ export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }
         <span className="text-xs text-fg-muted tabular-nums">
           {active.length === 0 ? "nothing running" : `${running} running · ${active.length - running} queued`}
         </span>
+        {canceled > 0 && (
+          <Button size="sm" variant="ghost" className="ml-auto" data-testid="clear-canceled" onClick={onClearCanceled}>
+            <TrashIcon className="size-3.5" /> Clear {canceled} canceled
+          </Button>
+        )}
       </div>
       <ul className="space-y-2">
         {[...active, ...shownStopped].map((job) => (
@@ -42,6 +52,7 @@ export function JobQueue({ active, stopped, backendLabel, cancelling, onCancel }
             backendLabel={backendLabel(job.backend)}
             cancelling={cancelling === job.id}
             onCancel={() => onCancel(job.id)}
+            onRetry={() => onRetry(job)}
           />
         ))}
       </ul>
@@ -63,11 +74,13 @@ function JobRow({
   backendLabel,
   cancelling,
   onCancel,
+  onRetry,
 }: {
   job: GenerationJobView;
   backendLabel: string;
   cancelling: boolean;
   onCancel: () => void;
+  onRetry: () => void;
 }) {
   const live = job.status === "queued" || job.status === "running";
   const percent = Math.round((job.progress ?? 0) * 100);
@@ -101,6 +114,11 @@ function JobRow({
             aria-label={`Cancel: ${job.request.prompt}`}
           >
             {cancelling ? <SpinnerIcon className="size-3.5" /> : <XIcon className="size-3.5" />} Cancel
+          </Button>
+        )}
+        {job.status === "failed" && (
+          <Button size="sm" variant="secondary" data-testid="job-retry" onClick={onRetry} aria-label={`Retry: ${job.request.prompt}`}>
+            <RefreshIcon className="size-3.5" /> Retry
           </Button>
         )}
       </div>

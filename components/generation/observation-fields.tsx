@@ -18,7 +18,7 @@ export function ObservationFields({ profile, draft, errors, onChange }: Observat
   const nim2 = profile === "cosmos3-nim-2.x";
   const error = errors.observation;
   return (
-    <div className="space-y-2 rounded-lg border border-zinc-200 p-2.5 dark:border-zinc-800" data-testid="observation-fields">
+    <div className="space-y-2 rounded-lg border border-line p-2.5" data-testid="observation-fields">
       <label className="flex items-start gap-2 text-xs font-medium text-zinc-700 dark:text-zinc-200">
         <input
           type="checkbox"
@@ -29,7 +29,7 @@ export function ObservationFields({ profile, draft, errors, onChange }: Observat
         />
         <span>
           Robot observation
-          <span className="block text-[11px] font-normal text-zinc-500 dark:text-zinc-400">
+          <span className="block text-[11px] font-normal text-fg-muted">
             {nim2
               ? `For the DROID policy checkpoint (Nano-DROID): it predicts ${DROID_POLICY_CHUNK} actions from the image and this state, and returns no video.`
               : "For policy checkpoints that condition on the arm's state; sent in extra_params.observation."}

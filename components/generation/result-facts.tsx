@@ -13,7 +13,7 @@ export function ResultFacts({ job }: { job: GenerationJobView }) {
   return (
     <p
       data-testid="result-probed"
-      className="text-[11px] leading-snug text-zinc-500 tabular-nums dark:text-zinc-400"
+      className="text-[11px] leading-snug text-fg-muted tabular-nums"
       title={differs ? "The file differs from what was asked or expected where marked" : "The file as probed on the server"}
     >
       <span className="font-medium text-fg-secondary">File:</span>{" "}

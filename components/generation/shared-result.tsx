@@ -25,13 +25,11 @@ export function SharedResult({ turn, prompt }: { turn: SnapshotTurn & { result: 
       <p className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
         {turn.backend?.label ?? "Generator"}
         {isMode(result.mode) && (
-          <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+          <span className="rounded-full bg-surface-muted px-2 py-0.5 text-[11px] font-medium text-fg-secondary">
             {MODE_SHORT[result.mode]}
           </span>
         )}
-        {turn.backend?.model && (
-          <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{turn.backend.model}</span>
-        )}
+        {turn.backend?.model && <span className="font-mono text-xs font-normal text-fg-muted">{turn.backend.model}</span>}
       </p>
       <ResultView
         media={media}
@@ -42,7 +40,7 @@ export function SharedResult({ turn, prompt }: { turn: SnapshotTurn & { result: 
         control={result.control ? { url: mediaUrl(result.control.mediaId), type: result.control.type } : null}
         exportName={`${slug}-actions`}
       />
-      {turn.answer && <p className="text-xs leading-5 text-zinc-600 dark:text-zinc-400">{turn.answer}</p>}
+      {turn.answer && <p className="text-xs leading-5 text-fg-soft">{turn.answer}</p>}
     </section>
   );
 }

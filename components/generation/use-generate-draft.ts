@@ -1,9 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import type { GenerationProfile } from "@/lib/backends/generation-families";
 import { changeMode, changeResolution, draftFor, type GenerateDraft } from "@/lib/generation/form";
+
+const PROMPT_KEY = "nim-playground.generate-prompt";
 
 /**
  * The form's values for the chosen backend's profile; a new profile starts from its defaults.
@@ -17,6 +19,20 @@ export function useGenerateDraft(profile: GenerationProfile) {
     current = { profile, draft: draftFor(profile, state.draft), notice: null };
     setState(current);
   }
+
+  // The prompt is what took work to write: it is kept across reloads (the other fields have defaults).
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    const saved = localStorage.getItem(PROMPT_KEY);
+    if (saved) setState((s) => ({ ...s, draft: { ...s.draft, prompt: saved } }));
+    setLoaded(true);
+  }, []);
+  const prompt = current.draft.prompt;
+  useEffect(() => {
+    if (!loaded) return;
+    if (prompt) localStorage.setItem(PROMPT_KEY, prompt);
+    else localStorage.removeItem(PROMPT_KEY);
+  }, [prompt, loaded]);
 
   const set = useCallback(
     <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) =>

@@ -46,19 +46,22 @@ export function TurnMedia({ media, turnId }: { media: readonly TurnMediaData[]; 
           );
         }
         return (
-          <div key={key} className="group relative">
+          <div key={key} className="group relative max-w-full">
             <button
               type="button"
               data-testid="turn-image"
               onClick={() => setOpen(item)}
               aria-label={`Open ${item.name} larger`}
-              className={`overflow-hidden rounded-2xl border border-line bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:bg-zinc-900 ${focusRing}`}
+              className={`block max-w-full overflow-hidden rounded-2xl border border-line bg-zinc-100 shadow-sm transition-opacity hover:opacity-90 dark:bg-zinc-900 ${focusRing}`}
             >
               <img
                 src={src}
                 alt={item.name}
                 title={size ? `${item.name} · ${size}` : item.name}
-                className="h-36 w-auto max-w-64 object-cover"
+                width={item.width}
+                height={item.height}
+                // Whole and in proportion: up to 16 rem tall and 24 rem wide, never wider than the turn.
+                className="block h-auto max-h-64 w-auto max-w-full object-contain sm:max-w-sm"
               />
             </button>
             <DrawOnMediaButton media={item} />

@@ -10,6 +10,8 @@ interface AppHeaderProps {
   refreshing: boolean;
   onRefresh: () => void;
   settingsOpen: boolean;
+  /** Desktop: the settings rail is collapsed, so the Settings button stays to bring it back. */
+  settingsCollapsed?: boolean;
   onOpenSettings: () => void;
   /** Page actions beside the help button, e.g. the Metrics toggle. */
   actions?: ReactNode;
@@ -24,6 +26,7 @@ export function AppHeader({
   refreshing,
   onRefresh,
   settingsOpen,
+  settingsCollapsed = false,
   onOpenSettings,
   actions,
   leading,
@@ -55,7 +58,8 @@ export function AppHeader({
           <Button
             variant="secondary"
             size="md"
-            className="lg:hidden"
+            className={settingsCollapsed ? "" : "lg:hidden"}
+            data-testid="settings-open"
             aria-label="Open settings"
             aria-expanded={settingsOpen}
             aria-controls="settings"

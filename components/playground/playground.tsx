@@ -12,6 +12,7 @@ import { useBackendsQuery } from "@/components/backends/use-backends-query";
 import { Composer } from "@/components/chat/composer";
 import { Conversation } from "@/components/chat/conversation";
 import { EmptyState, EmptyStateSkeleton } from "@/components/chat/empty-state";
+import { TurnActionsProvider } from "@/components/chat/turn-actions-context";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { draftCodeSource } from "@/components/code-view/code-source";
 import { ViewCodeButton } from "@/components/code-view/view-code-button";
@@ -35,7 +36,10 @@ import { SystemPromptField } from "@/components/params/system-prompt-field";
 import { AppHeader } from "@/components/playground/app-header";
 import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
 import { useChatSession } from "@/components/playground/use-chat-session";
+import { useReasoningChoice } from "@/components/playground/use-reasoning-choice";
 import { useSamplingParams } from "@/components/playground/use-sampling-params";
+import { useSettingsRail } from "@/components/playground/use-settings-rail";
+import { useTurnContexts } from "@/components/playground/use-turn-contexts";
 import { usePresentation } from "@/components/presentation/use-presentation";
 import { PresetBar } from "@/components/presets/preset-bar";
 import { PresetPicker } from "@/components/presets/preset-picker";
@@ -71,14 +75,14 @@ export function Playground() {
   const { attachments } = media;
   const drop = useFileDrop(attachments.addFiles, backend !== null);
 
-  const [reasoningWanted, setReasoningWanted] = useState(false);
+  const [reasoningWanted, setReasoningWanted] = useReasoningChoice(family);
   // A video in this message or an earlier one is sent with the request, so it counts too.
   const unavailableReason = reasoningUnavailableReason(family, media.context.hasVideo);
   const reasoning = reasoningWanted && unavailableReason === null;
   const params = useSamplingParams(family, reasoning);
   const [systemPrompt, setSystemPrompt] = useState("");
   const [draft, setDraft] = useState("");
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const rail = useSettingsRail();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const insertIntoPrompt = usePromptInsert(setDraft, inputRef);
   const tools = useToolsDraft(family);
@@ -129,21 +133,7 @@ export function Playground() {
     (params.parsed.valid ? null : "Fix the highlighted sampling parameters to send.") ??
     presets.blockedReason ??
     tools.blockedReason;
-  const toolAnswer = {
-    lastTurnId: chat.turns.at(-1)?.id ?? null,
-    // Composer media does not go with a follow-up, so only what shapes the request can hold it back.
-    blockedReason: chat.streaming
-      ? "Wait for the reply to finish."
-      : params.parsed.valid
-        ? tools.blockedReason
-        : "Fix the highlighted sampling parameters to send.",
-    canned: tools.draft.canned,
-    send: (turnId: string, results: { callId: string; content: string }[]) => {
-      const current = settings();
-      if (current) chat.answerTools(turnId, results, current);
-    },
-    saveCanned: tools.saveCanned,
-  };
+  const { toolAnswer, turnActions } = useTurnContexts({ chat, tools, settings, paramsValid: params.parsed.valid });
 
   function send() {
     const current = settings();
@@ -166,8 +156,9 @@ export function Playground() {
     chat.clear();
   }
 
-  function pickExample(prompt: string) {
+  function pickExample(prompt: string, files: File[]) {
     setDraft(prompt);
+    void attachments.addFiles(files);
     inputRef.current?.focus();
   }
 
@@ -192,8 +183,9 @@ export function Playground() {
         sessionActions={<SessionActions session={session} turns={chat.turns} streaming={chat.streaming} onPresent={presentation.toggle} />}
         refreshing={backendsQuery.isFetching}
         onRefresh={() => void backendsQuery.refetch()}
-        settingsOpen={settingsOpen}
-        onOpenSettings={() => setSettingsOpen(true)}
+        settingsOpen={rail.drawerOpen}
+        settingsCollapsed={rail.collapsed}
+        onOpenSettings={rail.open}
         actions={<MetricsToggle series={sessionSeries(chat.turns)} scope="this session" />}
       >
         {backend ? (
@@ -220,22 +212,24 @@ export function Playground() {
               />
             )}
             <ToolAnswerProvider value={toolAnswer}>
-              <Conversation
-                turns={chat.turns}
-                notice={
-                  (session.recording || backend) && (
-                    <div className="flex flex-col gap-2">
-                      {session.recording && (
-                        <RecordingLabel models={session.recording.models} recordedAt={session.recording.recordedAt} imported />
-                      )}
-                      {backend && <BackendNotice backend={backend} />}
-                    </div>
-                  )
-                }
-                empty={empty}
-                streaming={chat.streaming}
-                onRetry={regenerate}
-              />
+              <TurnActionsProvider value={turnActions}>
+                <Conversation
+                  turns={chat.turns}
+                  notice={
+                    (session.recording || backend) && (
+                      <div className="flex flex-col gap-2">
+                        {session.recording && (
+                          <RecordingLabel models={session.recording.models} recordedAt={session.recording.recordedAt} imported />
+                        )}
+                        {backend && <BackendNotice backend={backend} />}
+                      </div>
+                    )
+                  }
+                  empty={empty}
+                  streaming={chat.streaming}
+                  onRetry={regenerate}
+                />
+              </TurnActionsProvider>
             </ToolAnswerProvider>
             <Composer
               value={draft}
@@ -288,7 +282,7 @@ export function Playground() {
             />
           </main>
         </AnnotationsProvider>
-        <SettingsSidebar open={settingsOpen} onClose={() => setSettingsOpen(false)}>
+        <SettingsSidebar open={rail.drawerOpen} onClose={rail.closeDrawer} collapsed={rail.collapsed} onCollapse={rail.collapse}>
           <SettingsSection>
             <ReasoningToggle
               family={family}

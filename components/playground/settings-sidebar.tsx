@@ -3,16 +3,19 @@
 import { useEffect, useRef, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
-import { XIcon } from "@/components/ui/icons";
+import { PanelRightIcon, XIcon } from "@/components/ui/icons";
 
 interface SettingsSidebarProps {
   /** Below the lg breakpoint the sidebar is a drawer, shown only while open. */
   open: boolean;
   onClose: () => void;
+  /** On desktop the rail can be collapsed; the header's Settings button brings it back. */
+  collapsed: boolean;
+  onCollapse: () => void;
   children: ReactNode;
 }
 
-export function SettingsSidebar({ open, onClose, children }: SettingsSidebarProps) {
+export function SettingsSidebar({ open, onClose, collapsed, onCollapse, children }: SettingsSidebarProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -32,12 +35,23 @@ export function SettingsSidebar({ open, onClose, children }: SettingsSidebarProp
         }}
         className={`${
           open ? "fixed inset-y-0 right-0 z-40 flex w-[min(22rem,100vw)] animate-fade-in shadow-2xl" : "hidden"
-        } flex-col border-l border-line bg-white lg:static lg:z-auto lg:flex lg:w-[22rem] lg:shrink-0 lg:animate-none lg:shadow-none dark:bg-zinc-900/60`}
+        } flex-col border-l border-zinc-200 bg-white lg:static lg:z-auto ${collapsed ? "lg:hidden" : "lg:flex"} lg:w-[22rem] lg:shrink-0 lg:animate-none lg:shadow-none dark:border-zinc-800 dark:bg-zinc-900/60`}
       >
-        <div className="flex items-center justify-between border-b border-line px-5 py-3 lg:hidden">
+        <div className="flex items-center justify-between border-b border-line px-5 py-2.5">
           <h2 className="text-sm font-semibold">Settings</h2>
-          <Button ref={closeRef} variant="ghost" size="iconSm" aria-label="Close settings" onClick={onClose}>
+          <Button ref={closeRef} variant="ghost" size="iconSm" className="lg:hidden" aria-label="Close settings" onClick={onClose}>
             <XIcon className="size-4" />
+          </Button>
+          <Button
+            variant="ghost"
+            size="iconSm"
+            className="max-lg:hidden"
+            data-testid="settings-collapse"
+            aria-label="Collapse settings"
+            title="Collapse settings"
+            onClick={onCollapse}
+          >
+            <PanelRightIcon className="size-4" />
           </Button>
         </div>
         {/* relative: keeps the sr-only hints (absolutely positioned) inside the scroller, not the page. */}

@@ -3,27 +3,21 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 
 import { startChatTurn, type ChatTurnHandle } from "@/lib/chat/client/turn";
-import {
-  conversationReducer,
-  createTurnId,
-  isStreaming,
-  regenerateContext,
-  type AssistantTurn,
-  type ToolResult,
-  type Turn,
-} from "@/lib/chat/conversation";
-import type { TurnTask } from "@/lib/chat/turn-task";
+import { createTurnId, isStreaming, regenerateContext, type AssistantTurn, type ToolResult, type Turn } from "@/lib/chat/conversation";
 import { buildTurnRequest, type TurnSettings } from "@/lib/chat/turn-request";
+import type { TurnTask } from "@/lib/chat/turn-task";
+import { chatReducer } from "@/lib/chat/versions";
 import type { TurnMedia } from "@/lib/media/attachments";
 
 /** What one request is: a new question, the same question again, or a tool round's follow-up. */
 type TurnStart =
   | { kind: "send"; history: Turn[]; user: { id: string; text: string; media: TurnMedia[]; task?: TurnTask } }
   | { kind: "regenerate"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
+  | { kind: "edit"; history: Turn[]; user: { text: string; media: TurnMedia[] } }
   | { kind: "follow-up"; history: Turn[]; turnId: string; results: ToolResult[] };
 
 export function useChatSession() {
-  const [turns, dispatch] = useReducer(conversationReducer, []);
+  const [turns, dispatch] = useReducer(chatReducer, []);
   const turnsRef = useRef<Turn[]>(turns);
   const active = useRef<ChatTurnHandle | null>(null);
 
@@ -50,6 +44,7 @@ export function useChatSession() {
     };
     if (start.kind === "send") dispatch({ type: "send", user: start.user, assistant });
     else if (start.kind === "regenerate") dispatch({ type: "regenerate", assistant });
+    else if (start.kind === "edit") dispatch({ type: "edit", text: start.user.text, assistant });
     else dispatch({ type: "follow-up", turnId: start.turnId, results: start.results, assistant });
     const turn = startChatTurn({
       body: request.body,
@@ -96,6 +91,17 @@ export function useChatSession() {
     [start, answerTools],
   );
 
+  /** Sends the person's last message again as they rewrote it; the reply it had stays as a version. */
+  const editLast = useCallback(
+    (text: string, settings: TurnSettings) => {
+      const context = regenerateContext(turnsRef.current);
+      if (context) start({ kind: "edit", history: context.history, user: { text, media: context.user.media } }, settings);
+    },
+    [start],
+  );
+
+  const selectVersion = useCallback((turnId: string, index: number) => dispatch({ type: "version", turnId, index }), []);
+
   const stop = useCallback(() => {
     // Keeps the text that arrived before Stop and marks the turn stopped at once.
     active.current?.stop();
@@ -110,7 +116,7 @@ export function useChatSession() {
     dispatch({ type: "clear" });
   }, [stop]);
 
-  return { turns, streaming: isStreaming(turns), send, answerTools, regenerate, stop, clear, append };
+  return { turns, streaming: isStreaming(turns), send, answerTools, regenerate, editLast, selectVersion, stop, clear, append };
 }
 
 function isAnsweredToolRound(turn: Turn | undefined): turn is AssistantTurn {

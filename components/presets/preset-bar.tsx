@@ -63,8 +63,8 @@ export function PresetBar({ active, family, reasoning, media, onValue, onDismiss
             : "Draw on the image, then Mark subjects"}
         </span>
       )}
-      <span className="text-zinc-500 dark:text-zinc-400">{chips.join(" · ")}</span>
-      {markError && <span className="font-medium text-red-700 dark:text-red-400">{markError}</span>}
+      <span className="text-fg-muted">{chips.join(" · ")}</span>
+      {markError && <span className="font-medium text-fg-danger">{markError}</span>}
       {missing && <span className="font-medium text-amber-700 dark:text-amber-400">{missing}</span>}
       <button
         type="button"

@@ -54,7 +54,7 @@ export function PresetPicker({ disabled, family, onChoose }: PresetPickerProps) 
           id={menuId}
           role="menu"
           aria-label="Task presets"
-          className="absolute bottom-full left-0 z-20 mb-2 max-h-[min(34rem,calc(100dvh-9rem))] w-[min(22rem,calc(100vw-2rem))] animate-fade-in overflow-y-auto overscroll-contain rounded-xl border border-zinc-200 bg-white p-1.5 shadow-xl [scrollbar-width:thin] dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute bottom-full left-0 z-20 mb-2 max-h-[min(34rem,calc(100dvh-9rem))] w-[min(22rem,calc(100vw-2rem))] animate-fade-in overflow-y-auto overscroll-contain rounded-xl border border-line-strong bg-surface p-1.5 shadow-xl [scrollbar-width:thin]"
         >
           {presetsFor(family).map((preset) => (
             <button

@@ -32,7 +32,7 @@ export function ImportPackButton({ onImported }: { onImported?: () => void }) {
         disabled={run.isPending}
         onClick={() => input.current?.click()}
         title="Open a recorded session (.nimdemo) with its media"
-        className="w-full justify-start text-zinc-600 dark:text-zinc-300"
+        className="w-full justify-start text-fg-secondary"
       >
         {run.isPending ? <SpinnerIcon className="size-3.5" /> : <UploadIcon className="size-3.5" />}
         {run.isPending ? "Importing…" : "Import a demo pack"}
@@ -50,7 +50,7 @@ export function ImportPackButton({ onImported }: { onImported?: () => void }) {
         }}
       />
       {run.isError && (
-        <p role="alert" data-testid="import-pack-error" className="px-2 text-xs text-red-700 dark:text-red-400">
+        <p role="alert" data-testid="import-pack-error" className="px-2 text-xs text-fg-danger">
           {run.error.message}
         </p>
       )}

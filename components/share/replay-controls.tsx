@@ -62,7 +62,7 @@ export function ReplayControls({ replay, compact = false }: { replay: Replay; co
           >
             <div className="h-full rounded-full bg-brand-500" style={{ width: `${progress * 100}%` }} />
           </div>
-          <span className="font-mono text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+          <span className="font-mono text-xs text-fg-muted tabular-nums">
             {clock(phase === "idle" ? totalMs : elapsedMs)} / {clock(totalMs)}
           </span>
         </div>

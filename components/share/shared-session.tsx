@@ -92,7 +92,7 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
               <div className="mt-4 flex flex-col gap-3">
                 <RecordingLabel models={recordedModels(data)} recordedAt={data.recording?.recordedAt ?? createdAt} />
                 {turns.length > 0 && (
-                  <div className="sticky top-16 z-10 rounded-xl border border-zinc-200 bg-white/90 px-3 py-2 shadow-xs backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+                  <div className="sticky top-16 z-10 rounded-xl border border-line bg-white/90 px-3 py-2 shadow-xs backdrop-blur dark:bg-zinc-900/90">
                     <ReplayControls replay={replay} />
                   </div>
                 )}
@@ -114,18 +114,15 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
           <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="About this session">
             <SessionParamsCard data={data} />
             <TurnBackendsCard data={data} />
-            <section
-              aria-labelledby="shared-download"
-              className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
-            >
-              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            <section aria-labelledby="shared-download" className="rounded-xl border border-line bg-white p-4 shadow-xs dark:bg-zinc-900/60">
+              <h2 id="shared-download" className="mb-3 text-xs font-semibold tracking-wide text-fg-muted uppercase">
                 Download
               </h2>
               <ExportActions title={title} createdAt={createdAt} data={() => data} packUrl={sharePackUrl(id)} />
             </section>
           </aside>
         </div>
-        <footer className="border-t border-zinc-200 py-5 text-center text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <footer className="border-t border-line py-5 text-center text-xs text-fg-muted">
           A read-only copy shared from NIM Playground. Press <kbd className="font-sans font-semibold">R</kbd> to replay it,{" "}
           <kbd className="font-sans font-semibold">P</kbd> to present it.
         </footer>

@@ -9,20 +9,18 @@ export function TurnBackendsCard({ data }: { data: SnapshotData }) {
     <section
       data-testid="turn-backends"
       aria-labelledby="turn-backends-heading"
-      className="rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60"
+      className="rounded-xl border border-line bg-white p-4 text-sm shadow-xs dark:bg-zinc-900/60"
     >
-      <h2 id="turn-backends-heading" className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+      <h2 id="turn-backends-heading" className="text-xs font-semibold tracking-wide text-fg-muted uppercase">
         Backends, per reply
       </h2>
       <ol className="mt-3 space-y-1.5 text-[13px]">
         {rows.map((row) => (
           <li key={row.reply} data-testid="turn-backend" className="flex min-w-0 items-baseline gap-2">
-            <span className="w-14 shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">Reply {row.reply}</span>
+            <span className="w-14 shrink-0 text-fg-muted tabular-nums">Reply {row.reply}</span>
             <span className="min-w-0 flex-1 break-words">
               <span className="font-medium text-zinc-800 dark:text-zinc-200">{row.label}</span>
-              {row.model && row.model !== row.label && (
-                <span className="ml-1 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{row.model}</span>
-              )}
+              {row.model && row.model !== row.label && <span className="ml-1 font-mono text-[11px] text-fg-muted">{row.model}</span>}
             </span>
             {row.simulated && <SimulatedChip />}
           </li>

@@ -34,7 +34,8 @@ export function ToolsPanel({ family, state }: ToolsPanelProps) {
       <div className="flex items-start justify-between gap-4">
         <div className="min-w-0 space-y-1">
           <p className="text-sm font-semibold">Tools</p>
-          <p id={descriptionId} className={`text-xs leading-relaxed ${supported ? "text-fg-muted" : "text-amber-700 dark:text-amber-400"}`}>
+          {/* A family without tools is not a fault, so its reason reads as a note, not a warning. */}
+          <p id={descriptionId} data-testid="tools-description" className="text-xs leading-relaxed text-fg-muted">
             {supported
               ? "Function definitions the model may call. Its calls appear as cards you answer with a result."
               : `${FAMILY_INFO[family].label} does not document tool calling. Pick a Nemotron Nano VL, Cosmos3 Reasoner or OpenAI-compatible backend.`}

@@ -5,6 +5,7 @@ import { HelpButton } from "@/components/help/help-button";
 import { AppNav } from "@/components/nav/app-nav";
 import { LogoMark } from "@/components/ui/logo";
 import { focusRing } from "@/components/ui/styles";
+import { ThemeMenu } from "@/components/ui/theme-menu";
 
 interface PageHeaderProps {
   /** The page's own controls, e.g. the backend picker and status. */
@@ -20,7 +21,7 @@ interface PageHeaderProps {
 /** The header every page shares: home link, pages, the page's controls, its actions and help. */
 export function PageHeader({ children, leading, actions, trailing }: PageHeaderProps) {
   return (
-    <header className="relative z-20 flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
+    <header className="relative z-20 flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b py-2 sm:h-14 sm:flex-nowrap sm:py-0 border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
       {leading}
       <Link
         href="/"
@@ -32,9 +33,11 @@ export function PageHeader({ children, leading, actions, trailing }: PageHeaderP
       </Link>
       <AppNav />
       <span aria-hidden="true" className="hidden h-6 w-px bg-zinc-200 md:block dark:bg-zinc-800" />
-      <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
-      <div className="flex shrink-0 items-center gap-1">
+      {/* On a phone the page's controls get a row of their own, so a backend name is never squeezed to a dot. */}
+      <div className="flex min-w-0 flex-1 items-center gap-3 max-sm:order-last max-sm:basis-full">{children}</div>
+      <div className="ml-auto flex shrink-0 items-center gap-1">
         {actions}
+        <ThemeMenu />
         <HelpButton className="max-sm:hidden" />
         {trailing}
       </div>

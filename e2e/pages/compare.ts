@@ -28,8 +28,18 @@ export class CompareColumnView {
   }
 
   async selectBackend(id: string): Promise<void> {
-    await this.backend.selectOption(id);
+    await this.backend.click();
+    await this.root
+      .getByRole("option")
+      .and(this.root.locator(`[data-value="${id}"]`))
+      .click();
     await expect(this.root).toHaveAttribute("data-backend", id);
+  }
+
+  /** Turns the column's reasoning on, whatever the family's default left it at. */
+  async enableReasoning(): Promise<void> {
+    if ((await this.reasoning.getAttribute("aria-checked")) !== "true") await this.reasoning.click();
+    await expect(this.reasoning).toHaveAttribute("aria-checked", "true");
   }
 
   async expectState(state: "idle" | "streaming" | "done" | "stopped" | "error"): Promise<void> {

@@ -38,6 +38,8 @@ export interface FamilyInfo {
   reasoningSwitch: ReasoningSwitch;
   /** Whether reasoning may be asked for when a video is attached. */
   reasoningWithVideo: boolean;
+  /** Whether a fresh chat starts with reasoning on: the reasoning models yes, Nemotron no (its documented default). */
+  reasoningByDefault: boolean;
   /** Per prompt, counted over every message of the request (vLLM's limit_mm_per_prompt). */
   maxImages: number;
   maxVideos: number;
@@ -105,6 +107,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     label: "Cosmos Reason2",
     reasoningSwitch: "prompt-suffix",
     reasoningWithVideo: true,
+    reasoningByDefault: true,
     maxImages: 5,
     maxVideos: 1,
     videoSampling: "fewer-wins",
@@ -119,6 +122,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     label: "Cosmos Reason1",
     reasoningSwitch: "system-prompt",
     reasoningWithVideo: true,
+    reasoningByDefault: true,
     maxImages: 5,
     maxVideos: 1,
     videoSampling: "fewer-wins",
@@ -137,6 +141,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     label: "Cosmos3 Reasoner",
     reasoningSwitch: "prompt-suffix",
     reasoningWithVideo: true,
+    reasoningByDefault: true,
     maxImages: 5,
     maxVideos: 1,
     videoSampling: "fewer-wins",
@@ -150,6 +155,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     label: "Nemotron Nano VL",
     reasoningSwitch: "system-think",
     reasoningWithVideo: false,
+    reasoningByDefault: false,
     maxImages: 4,
     maxVideos: 1,
     videoSampling: "exclusive",
@@ -185,6 +191,7 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
     label: "OpenAI-compatible",
     reasoningSwitch: "none",
     reasoningWithVideo: true,
+    reasoningByDefault: false,
     maxImages: 8,
     maxVideos: 1,
     videoSampling: "fewer-wins",

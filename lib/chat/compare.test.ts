@@ -64,6 +64,13 @@ describe("initialColumns", () => {
     expect(columns[0]!.params.draft.temperature).toBe(String(FAMILY_INFO["nemotron-vl"].presets.plain.temperature));
   });
 
+  it("starts reasoning on for the reasoning models and off for Nemotron, with the matching preset", () => {
+    const [first, second] = initialColumns([reason, nemo], [], makeId);
+    expect(first).toMatchObject({ family: "cosmos-reason2", reasoning: true });
+    expect(first!.params.draft.temperature).toBe(String(FAMILY_INFO["cosmos-reason2"].presets.reasoning.temperature));
+    expect(second).toMatchObject({ family: "nemotron-vl", reasoning: false });
+  });
+
   it("starts with two ready backends, or one backend twice, or none when there are none", () => {
     expect(initialColumns([down, reason, nemo], [], makeId).map((c) => c.backendId)).toEqual(["reason", "nemo"]);
     expect(initialColumns([down, reason], [], makeId).map((c) => c.backendId)).toEqual(["reason", "reason"]);
@@ -94,9 +101,11 @@ describe("compareReducer", () => {
     const id = first!.id;
     columns = compareReducer(columns, { type: "backend", columnId: id, backend: nemo });
     expect(columns[0]).toMatchObject({ backendId: "nemo", family: "nemotron-vl" });
+    // The column keeps its reasoning switch (on, Reason2's default) across the change.
+    expect(columns[0]!.params.draft.max_tokens).toBe("4096");
+    columns = compareReducer(columns, { type: "reasoning", columnId: id, on: false });
     expect(columns[0]!.params.draft.max_tokens).toBe("1024");
     columns = compareReducer(columns, { type: "reasoning", columnId: id, on: true });
-    expect(columns[0]!.params.draft.max_tokens).toBe("4096");
     columns = compareReducer(columns, { type: "param", columnId: id, key: "temperature", value: "1.3" });
     columns = compareReducer(columns, { type: "backend", columnId: id, backend: reason });
     expect(columns[0]!.params).toMatchObject({ edited: true, draft: { temperature: "1.3" } });

@@ -1,4 +1,4 @@
-import type { Family } from "@/lib/backends/families";
+import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import { conversationReducer, isStreaming, type ConversationAction, type Turn } from "@/lib/chat/conversation";
 import { initialParamsState, paramsReducer, presetFor, type NumericParam, type ParamsState } from "@/lib/chat/params";
@@ -31,7 +31,8 @@ export type CompareAction =
 
 export function newColumn(id: string, backend: BackendSummary): CompareColumn {
   const family = backend.family ?? "generic";
-  return { id, backendId: backend.id, family, reasoning: false, params: initialParamsState(presetFor(family, false)), turns: [] };
+  const reasoning = FAMILY_INFO[family].reasoningByDefault;
+  return { id, backendId: backend.id, family, reasoning, params: initialParamsState(presetFor(family, reasoning)), turns: [] };
 }
 
 /**

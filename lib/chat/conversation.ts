@@ -63,7 +63,13 @@ export interface AssistantTurn {
   timings?: TurnTimings;
   /** The backend was the built-in simulator; absent on older turns. */
   simulated?: boolean;
+  /** Earlier replies to the same message (Regenerate, Edit), oldest first; this one sits at `versionIndex`. */
+  versions?: AssistantVersion[];
+  versionIndex?: number;
 }
+
+/** A reply kept beside the one shown, with the message it answered when that was edited since. */
+export type AssistantVersion = Omit<AssistantTurn, "kind" | "id" | "versions" | "versionIndex"> & { userText: string };
 
 export interface ToolResult {
   callId: string;

@@ -1,11 +1,12 @@
 import type { Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
-import { createTurnId, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
+import { createTurnId, type AssistantTurn, type AssistantVersion, type Turn, type UserTurn } from "@/lib/chat/conversation";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
+import type { SentRequest } from "@/lib/chat/sent-request";
 import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 import { shownText } from "@/lib/chat/turn-task";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
-import type { ResumeSettings, SavedSessionData } from "@/lib/conversations/read";
+import type { ResumeSettings, SavedRequest, SavedSessionData, SavedVersions } from "@/lib/conversations/read";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import type { TurnMedia } from "@/lib/media/attachments";
 import type { MediaParamsDraft } from "@/lib/media/params";
@@ -14,9 +15,9 @@ import type { MediaParamsDraft } from "@/lib/media/params";
 // takes them (no backend URL or key can fit), plus, for saved conversations only, what the
 // playground needs to resume exactly where the person left off.
 
-type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
+export type SnapshotAttachment = NonNullable<SnapshotTurn["attachments"]>[number];
 
-export type { ResumeSettings, SavedSessionData };
+export type { ResumeSettings, SavedRequest, SavedSessionData, SavedVersions };
 export { sessionTitle } from "@/lib/conversations/title";
 
 export interface SessionState {
@@ -43,7 +44,7 @@ function safeUrl(url: string): string | undefined {
   return URL.canParse(url) ? url : undefined;
 }
 
-function toAttachment(media: TurnMedia): SnapshotAttachment | null {
+export function toAttachment(media: TurnMedia): SnapshotAttachment | null {
   const where = media.source === "upload" ? { mediaId: media.mediaId } : { url: safeUrl(media.url) };
   if (where.mediaId === undefined && where.url === undefined) return null;
   const width = positiveInt(media.width);
@@ -97,6 +98,13 @@ function assistantToSnapshot(turn: AssistantTurn, family: Family | null): Snapsh
   };
 }
 
+/** What a saved reply was sent with, without its messages; a share drops it with the snapshot schema. */
+export function savedRequestOf({ body: { messages, ...body }, family, media }: SentRequest): SavedRequest {
+  const first = messages[0];
+  const systemPrompt = first?.role === "system" && typeof first.content === "string" ? first.content : "";
+  return { systemPrompt, family, body, media: media.map(toAttachment).filter((a): a is SnapshotAttachment => a !== null) };
+}
+
 /** `familyOf` names a reply's model family, which says how its coordinates are read. */
 export function turnsToSnapshot(turns: readonly Turn[], familyOf: (backendId: string) => Family | null = () => null): SnapshotTurn[] {
   return turns.map((turn) =>
@@ -131,7 +139,12 @@ export function buildSessionData(state: SessionState): SavedSessionData {
     params: state.params,
     media: state.media,
     ...(tools.length > 0 ? { tools } : {}),
-    turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)),
+    turns: turnsToSnapshot(state.turns, (id) => (id === state.backend?.id ? state.backend.family : null)).map((saved, index) => {
+      const turn = state.turns[index];
+      if (turn?.kind !== "assistant") return saved;
+      const family = turn.backendId === state.backend?.id ? state.backend.family : null;
+      return { ...saved, ...(turn.request ? { sent: savedRequestOf(turn.request) } : {}), ...savedVersionsOf(turn, family) };
+    }),
     playground: {
       ...(state.mediaDraft ? { mediaDraft: state.mediaDraft } : {}),
       paramsEdited: state.paramsEdited ?? false,
@@ -140,9 +153,32 @@ export function buildSessionData(state: SessionState): SavedSessionData {
   };
 }
 
-function attachmentToMedia(a: SnapshotAttachment): TurnMedia {
+export function attachmentToMedia(a: SnapshotAttachment): TurnMedia {
   const facts = { kind: a.kind, name: a.name ?? a.kind, width: a.width, height: a.height, durationS: a.durationS, fps: a.fps };
   return a.mediaId !== undefined ? { ...facts, source: "upload", mediaId: a.mediaId } : { ...facts, source: "url", url: a.url ?? "" };
+}
+
+/** A reply's earlier versions as the saved chat keeps them (a share drops them with the snapshot schema). */
+function savedVersionsOf(turn: AssistantTurn, family: Family | null): Partial<SavedVersions> {
+  if (!turn.versions?.length) return {};
+  const versions = turn.versions.map(({ userText, ...version }) => ({
+    ...assistantToSnapshot({ ...version, kind: "assistant", id: turn.id }, family),
+    userText: clip(userText, 100_000),
+  }));
+  return { versions, versionIndex: turn.versionIndex ?? versions.length };
+}
+
+/** The turns with each reply's saved versions put back. */
+export function withSavedVersions(turns: Turn[], saved: readonly (SavedVersions | null)[]): Turn[] {
+  return turns.map((turn, index) => {
+    const kept = saved[index];
+    if (turn.kind !== "assistant" || !kept) return turn;
+    const versions = kept.versions.map(({ userText, ...version }): AssistantVersion => {
+      const { kind: _kind, id: _id, ...reply } = snapshotToAssistant(version);
+      return { ...reply, userText };
+    });
+    return { ...turn, versions, versionIndex: Math.min(kept.versionIndex, versions.length) };
+  });
 }
 
 function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {

@@ -33,7 +33,7 @@ const mediaUrl = z
   .max(4096)
   .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), "a shared link must not carry a user name or password");
 
-const attachmentSchema = z
+export const attachmentSchema = z
   .object({
     kind: z.enum(["image", "video"]),
     mediaId: mediaIdSchema.optional(),
@@ -117,7 +117,7 @@ const generationResultSchema = z
   );
 export type SnapshotResult = z.infer<typeof generationResultSchema>;
 
-const turnSchema = z.object({
+export const turnSchema = z.object({
   role: z.enum(["user", "assistant"]),
   text: longText.optional(),
   reasoning: longText.optional(),

@@ -1,6 +1,6 @@
 import type { Size } from "@/lib/annotations/coordinates";
-import { textOn } from "@/lib/annotations/overlay-style";
 import { buildOverlay, type OverlayModel } from "@/lib/annotations/overlay";
+import { textOn } from "@/lib/annotations/overlay-style";
 import { parseTurn, turnParseContext } from "@/lib/annotations/targets";
 import { coordinateConvention } from "@/lib/backends/coordinates";
 import type { Turn } from "@/lib/chat/conversation";

@@ -1,0 +1,64 @@
+// Starter cards on the empty chat: each one a prompt, most with a bundled sample clip or a still
+// taken from one, so one click gives a message ready to send (as the hosted model pages do).
+
+export interface Starter {
+  id: string;
+  title: string;
+  prompt: string;
+  /** A bundled sample under public/samples: the clip itself, or one frame of it as a PNG. */
+  media?: { src: string; as: "video" | "image"; at?: number };
+}
+
+export const STARTERS: Starter[] = [
+  {
+    id: "locate",
+    title: "Box the objects",
+    prompt:
+      "Locate the red cube and the robot gripper in this image. Answer with a bounding box per object as JSON with bbox_2d and label.",
+    media: { src: "/samples/world-robot-arm.mp4", as: "image", at: 0.5 },
+  },
+  {
+    id: "robot-clip",
+    title: "Explain a robot clip",
+    prompt: "What does the robot arm do in this clip, and when? Give the time of each step.",
+    media: { src: "/samples/world-robot-arm.mp4", as: "video" },
+  },
+  {
+    id: "driving-clip",
+    title: "Judge a driving scene",
+    prompt: "What should the ego vehicle do next in this clip, and why?",
+    media: { src: "/samples/world-driving.mp4", as: "video" },
+  },
+  {
+    id: "plan",
+    title: "Plan a robot task",
+    prompt: "A robot arm has to stack a red cube on top of a blue cube. Plan the steps and say what could go wrong.",
+  },
+];
+
+/** The starter's media as a file to attach: the sample clip, or the frame at `at` seconds drawn to a PNG. */
+export async function starterFile(media: NonNullable<Starter["media"]>): Promise<File> {
+  const name = media.src.split("/").pop() ?? "sample.mp4";
+  if (media.as === "video") {
+    const response = await fetch(media.src);
+    if (!response.ok) throw new Error(`The sample ${name} could not be loaded (${response.status}).`);
+    return new File([await response.blob()], name, { type: "video/mp4" });
+  }
+  const video = document.createElement("video");
+  video.muted = true;
+  video.preload = "auto";
+  video.src = media.src;
+  await new Promise<void>((resolve, reject) => {
+    video.onloadeddata = () => resolve();
+    video.onerror = () => reject(new Error(`The sample ${name} could not be loaded.`));
+  });
+  video.currentTime = media.at ?? 0;
+  await new Promise<void>((resolve) => (video.onseeked = () => resolve()));
+  const canvas = document.createElement("canvas");
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext("2d")?.drawImage(video, 0, 0);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!blob) throw new Error(`A still of ${name} could not be made.`);
+  return new File([blob], name.replace(/\.mp4$/, ".png"), { type: "image/png" });
+}
