@@ -2,12 +2,12 @@ import { expect, test } from "@playwright/test";
 
 import { PlaygroundPage } from "./pages/playground";
 
-// Runs against the production build with the simulator at 40 tokens/s and an `offline` backend
+// Runs against the production build with the simulator at 27 tokens/s for the 12B (the 8B streams at 40, the 2B faster) and an `offline` backend
 // that points at a closed port (see playwright.config.ts).
 
 /**
  * The simulator quotes the question and picks its wording by seed: with this seed and a long
- * question the reply is about 120 tokens, three seconds at 40 tokens/s, so Stop lands mid-reply
+ * question the reply is about 120 tokens, three seconds at the 8B's 40 tokens/s, so Stop lands mid-reply
  * even on a busy machine. A random seed can draw a reply of under a second.
  */
 async function sendForLongReply(app: PlaygroundPage): Promise<void> {

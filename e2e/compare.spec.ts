@@ -9,7 +9,7 @@ import { makePng } from "../tests/support/media-fixtures";
 import { ComparePage } from "./pages/compare";
 import { PlaygroundPage } from "./pages/playground";
 
-// Compare against the simulator (40 tokens/s) and the `offline` backend, which points at a closed
+// Compare against the simulator (the 8B at 40 tokens/s) and the `offline` backend, which points at a closed
 // port (e2e/playground.e2e.json).
 
 const run = promisify(execFile);
