@@ -6,15 +6,12 @@ import { PlaygroundPage } from "./pages/playground";
 // that points at a closed port (see playwright.config.ts).
 
 /**
- * The simulator quotes the question and picks its wording by seed: with this seed and a long
- * question the reply is about 120 tokens, three seconds at the 8B's 40 tokens/s, so Stop lands mid-reply
- * even on a busy machine. A random seed can draw a reply of under a second.
+ * Asks for a long answer, which the simulator streams for as many tokens as max_tokens allows
+ * (seconds even for the fast 2B), so Stop and Escape land mid-reply even on a busy machine.
  */
 async function sendForLongReply(app: PlaygroundPage): Promise<void> {
   await app.param("seed").fill("4");
-  await app.send(
-    "Describe the scene in as much detail as you can: every object on the table, where it stands, what it is made of, its colour, and how the light falls on it.",
-  );
+  await app.send("Give a long answer: describe the scene, every object on the table, what it is made of and how the light falls on it.");
 }
 
 test("reasoning streams into the think pane, then the answer arrives with metrics", async ({ page }) => {

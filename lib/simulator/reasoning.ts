@@ -94,10 +94,12 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
 export function composeReasoning(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random, detail = 6): string {
   if (analysis.kind === "anomaly-critic") return anomalyCriticReasoning(facts, rng);
   const ground = grounds(facts, rng);
+  // A one-word verdict cannot carry the simulated label, so its reasoning does.
+  const label = facts.verdict ? ["(Simulated reasoning.)"] : [];
   const sentences = [opening(analysis, facts, rng), ...(ground ? [ground] : []), ...taskSteps(analysis, facts, rng)];
   if (rng.chance(0.5))
     sentences.push(rng.pick(["Wait — let me double-check before answering.", "Let me make sure the answer fits the format."]));
   sentences.push(rng.pick(["So the answer follows.", "I am ready to answer.", "That settles it."]));
   const closing = sentences.pop() as string;
-  return [...sentences.slice(0, Math.max(2, Math.min(5, detail))), closing].join(" ");
+  return [...label, ...sentences.slice(0, Math.max(2, Math.min(5, detail))), closing].join(" ");
 }
