@@ -148,6 +148,8 @@ describe("session data", () => {
       "Describe scene in detail and list",
     );
     expect(sessionTitle([user("Bravo: how do robots balance?")])).toBe("Bravo: how do robots balance?");
+    // A short question reads better whole than cut to six words.
+    expect(sessionTitle([user("Which way will the stack of cups fall?")])).toBe("Which way will the stack of cups fall?");
     expect(sessionTitle([user("What is in this image? <b>not bold</b> and more")])).toBe("What is in this image?");
     for (const text of ["Can you explain how a gripper decides where to grasp an unfamiliar object?", "word ".repeat(40)]) {
       expect(sessionTitle([user(text)]).split(" ").length).toBeLessThanOrEqual(6);

@@ -7,6 +7,8 @@ import type { SnapshotTurn } from "@/lib/conversations/schema";
 // turn, the task they typed, never the template), with greetings and politeness left out.
 
 const MAX_WORDS = 6;
+// A whole first sentence may be a little longer: a question reads better whole than cut.
+const MAX_SENTENCE_WORDS = 8;
 const MAX_CHARS = 60;
 const LEADING_FILLER = [
   /^(?:please|hey|hi|hello|ok(?:ay)?|so|um+|well)\b[,!.]?\s*/i,
@@ -40,8 +42,12 @@ export function sessionTitle(turns: readonly (Turn | SnapshotTurn)[]): string {
   text = text.replace(FILLER_WORDS, "").trim();
   let words = text.split(" ").filter(Boolean);
   // A first sentence short enough to be the title is the title.
-  const sentenceEnd = words.findIndex((word, i) => i < MAX_WORDS && /[.?!]$/.test(word));
-  if (sentenceEnd >= 0) words = words.slice(0, sentenceEnd + 1);
+  const sentenceEnd = words.findIndex((word, i) => i < MAX_SENTENCE_WORDS && /[.?!]$/.test(word));
+  if (sentenceEnd >= 0) {
+    const sentence = words.slice(0, sentenceEnd + 1).join(" ");
+    if (sentence.length <= MAX_CHARS) return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+    words = words.slice(0, sentenceEnd + 1);
+  }
   while (words.length > 1 && ARTICLES.test(words[0] ?? "")) words = words.slice(1);
   if (words.length > MAX_WORDS) words = words.filter((word) => !ARTICLES.test(word));
   if (words.length > MAX_WORDS) {
