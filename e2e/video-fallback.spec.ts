@@ -10,7 +10,8 @@ import { PlaygroundPage, type FileSpec } from "./pages/playground";
 /** One second of ProRes 422 Proxy in MOV, encoded by the app's own ffmpeg.wasm in a page of its own. */
 async function makeProResClip(page: Page): Promise<FileSpec> {
   await page.goto("/");
-  await page.addScriptTag({ type: "module", content: 'import { FFmpeg } from "/ffmpeg/ffmpeg/index.js"; window.FFmpeg = FFmpeg;' });
+  // Evaluated by the test as a string (not compiled): pages run no inline script under the nonce policy.
+  await page.evaluate('import("/ffmpeg/ffmpeg/index.js").then((module) => { window.FFmpeg = module.FFmpeg; })');
   await page.waitForFunction(() => "FFmpeg" in window);
   const base64 = await page.evaluate(async () => {
     const FFmpegClass = (window as unknown as { FFmpeg: typeof FFmpeg }).FFmpeg;
