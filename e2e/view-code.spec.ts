@@ -50,7 +50,8 @@ test("the message being written can be viewed as code for the backend's own URL,
   await expect(dialog.note).toContainText("Calls http://127.0.0.1:9/v1 with the key from the E2E_OFFLINE_KEY environment variable");
   await expect(dialog.snippet).toContainText("curl -N http://127.0.0.1:9/v1/chat/completions");
   await expect(dialog.snippet).toContainText("Authorization: Bearer $E2E_OFFLINE_KEY");
-  await expect(dialog.snippet).toContainText('"content": "Is the cup full?"');
+  // Reasoning is on by default for Cosmos Reason, so the family's reasoning format follows the question.
+  await expect(dialog.snippet).toContainText('"content": "Is the cup full?\\nAnswer the question in the following format: <think>');
 
   await dialog.target("Through the playground");
   await expect(dialog.snippet).toContainText("/api/backends/offline/v1/chat/completions");
