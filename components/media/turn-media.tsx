@@ -60,8 +60,9 @@ export function TurnMedia({ media, turnId }: { media: readonly TurnMediaData[]; 
                 title={size ? `${item.name} · ${size}` : item.name}
                 width={item.width}
                 height={item.height}
-                // Whole and in proportion: up to 16 rem tall and 24 rem wide, never wider than the turn.
-                className="block h-auto max-h-64 w-auto max-w-full object-contain sm:max-w-sm"
+                // Whole and in proportion: up to 16 rem tall and 24 rem wide, never wider than the turn; a
+                // tiny picture is shown at least 6 rem tall, so it stays readable and its Draw button clear of it.
+                className="block h-auto max-h-64 min-h-24 w-auto max-w-full object-contain sm:max-w-sm"
               />
             </button>
             <DrawOnMediaButton media={item} />
