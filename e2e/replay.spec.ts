@@ -92,8 +92,11 @@ test("a share replays at its recorded pace in a fresh browser with no cookies", 
   const app = new PlaygroundPage(page);
   await app.goto();
   await app.selectBackend("sim-reason2-8b");
-  await app.send("Describe how a robot arm picks up a red cube from a table, step by step.");
-  await app.lastAssistantTurn().expectState("done");
+  // A long answer, capped so it streams for several seconds: a short one leaves a busy machine no
+  // room to look in between its start and its end.
+  await app.param("max_tokens").fill("700");
+  await app.send("Write a long answer on how a robot arm picks up a red cube from a table.");
+  await expect(app.lastAssistantTurn().root).toHaveAttribute("data-state", "done", { timeout: 60_000 });
   await app.sessions.expectSaved();
   const link = await app.sessions.createShareLink();
 
@@ -102,36 +105,59 @@ test("a share replays at its recorded pace in a fresh browser with no cookies", 
     data: { turns: { answer?: string; timings?: { think?: number[][]; answer?: number[][] } }[] };
   };
   const reply = share.data.turns[1]!;
-  const marks = [...(reply.timings?.think ?? []), ...(reply.timings?.answer ?? [])];
-  expect(reply.timings?.answer?.length).toBeGreaterThan(1);
-  const recordedMs = Math.max(...marks.map(([at]) => at!));
-  expect(recordedMs).toBeGreaterThan(1500);
-  const full = reply.answer ?? "";
+  const answerMarks = reply.timings?.answer ?? [];
+  const recordedMs = Math.max(...[...(reply.timings?.think ?? []), ...answerMarks].map(([at]) => at!));
+  test.info().annotations.push({ type: "recorded", description: `${recordedMs} ms, ${answerMarks.length} answer batches` });
+  expect(answerMarks.length).toBeGreaterThan(10);
+  expect(recordedMs).toBeGreaterThan(5000);
 
   const viewer = await browser.newContext();
   expect(await viewer.cookies()).toEqual([]);
   const shared = new SharedSessionPage(await viewer.newPage());
   await shared.goto(link);
   await expect(shared.recordingLabel).toContainText(/Recording of Cosmos Reason2 8B .*recorded/);
-  const answer = shared.assistantTurns.first().getByTestId("answer-pane");
-  await expect(answer).toBeVisible();
+  // Nothing plays until asked: the page opens on the whole conversation.
+  await expect(shared.replay).toHaveAttribute("data-phase", "idle");
+  const reply1 = shared.assistantTurns.first();
+  const answer = reply1.getByTestId("answer-pane");
+  await expect(reply1).toHaveAttribute("data-state", "done");
   // The answer as the page renders it (Markdown), to compare the replay's with.
   const rendered = (await answer.textContent()) ?? "";
-  expect(rendered.length).toBeGreaterThan(full.length / 2);
+  expect(rendered.length).toBeGreaterThan((reply.answer ?? "").length / 2);
+  const shownLength = async () => ((await answer.count()) ? ((await answer.textContent()) ?? "") : "").length;
 
+  await shared.startReplay("key");
   const started = Date.now();
-  await shared.startReplay();
-  // Part way through, the reply is still streaming and shows part of its answer, not all.
-  await expect.poll(() => shared.replayProgress(), { intervals: [100] }).toBeGreaterThanOrEqual(0.4);
-  await expect(shared.assistantTurns.first()).toHaveAttribute("data-state", "streaming");
-  expect(((await answer.count()) ? ((await answer.textContent()) ?? "") : "").length).toBeLessThan(rendered.length);
+  // Part way through, the reply is still streaming and shows part of its answer, and later more of it.
+  // The page must still be playing when looked at: an idle page shows everything.
+  await expect
+    .poll(() => shared.playingProgress(), { message: "still playing at 40%", intervals: [100], timeout: recordedMs * 2 })
+    .toBeGreaterThanOrEqual(0.4);
+  await expect(reply1).toHaveAttribute("data-state", "streaming");
+  const early = await shownLength();
+  expect(early).toBeLessThan(rendered.length * 0.8);
+  await expect
+    .poll(() => shared.playingProgress(), { message: "still playing at 70%", intervals: [100], timeout: recordedMs * 2 })
+    .toBeGreaterThanOrEqual(0.7);
+  const later = await shownLength();
+  expect(later).toBeGreaterThan(early);
   await shoot(shared.page, "share-replaying");
   // It ends on the whole answer, after about the recorded time (loose: timers on a busy machine run late, never early).
   await expect(shared.replay).toHaveAttribute("data-phase", "idle", { timeout: recordedMs * 3 + 10_000 });
   expect(Date.now() - started).toBeGreaterThanOrEqual(recordedMs * 0.8);
   await expect(answer).toHaveText(rendered);
-  await expect(shared.assistantTurns.first()).toHaveAttribute("data-state", "done");
+  await expect(reply1).toHaveAttribute("data-state", "done");
   await shoot(shared.page, "share-done");
+
+  // Instant, chosen during a replay, shows everything at once and leaves nothing to play.
+  await shared.startReplay();
+  await expect(reply1).toHaveAttribute("data-state", "streaming");
+  await shared.replay.getByTestId("replay-speed").getByText("Instant", { exact: true }).click();
+  await expect(shared.replay.getByRole("radio", { name: "Instant" })).toBeChecked();
+  await expect(shared.replay).toHaveAttribute("data-phase", "idle");
+  await expect(reply1).toHaveAttribute("data-state", "done");
+  await expect(answer).toHaveText(rendered);
+  await expect(shared.replayToggle).toBeDisabled();
   await viewer.close();
 });
 

@@ -135,17 +135,21 @@ export class SharedSessionPage {
     }).toPass();
   }
 
-  /** Starts the replay; a click before the page is interactive is tried again. */
-  async startReplay(): Promise<void> {
+  /** Starts the replay with its button or the R key; one before the page is interactive is tried again. */
+  async startReplay(via: "button" | "key" = "button"): Promise<void> {
     await expect(async () => {
-      if ((await this.replay.getAttribute("data-phase")) === "idle") await this.replayToggle.click();
+      if ((await this.replay.getAttribute("data-phase")) === "idle") {
+        if (via === "key") await this.page.keyboard.press("r");
+        else await this.replayToggle.click();
+      }
       await expect(this.replay).toHaveAttribute("data-phase", "playing", { timeout: 2000 });
     }).toPass();
   }
 
-  /** How far the replay is, 0 to 1 (1 when not replaying). */
-  async replayProgress(): Promise<number> {
-    return Number(await this.replay.getAttribute("data-progress"));
+  /** How far a running replay is, 0 to 1, or null when none is playing (idle shows everything). */
+  async playingProgress(): Promise<number | null> {
+    const [phase, progress] = await this.replay.evaluate((el) => [el.getAttribute("data-phase"), el.getAttribute("data-progress")]);
+    return phase === "playing" ? Number(progress) : null;
   }
 
   async goto(url: string): Promise<Response | null> {
