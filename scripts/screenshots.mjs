@@ -70,6 +70,8 @@ async function capture(context, pages) {
         await page.goto(url);
         if (name === "chat" || name === "share") await page.getByTestId("assistant-turn").last().waitFor(LONG);
         if (name === "chat") await page.getByTestId("annotation-overlay").last().waitFor(LONG);
+        // The empty chat, not its skeleton while the backends load.
+        if (name === "home") await page.getByTestId("empty-state").waitFor(LONG);
         await page.waitForLoadState("networkidle");
         await settle(page);
         const file = path.join(folder, `${name}-${size.name}-${scheme}.png`);
