@@ -5,7 +5,7 @@ import { PlaygroundPage } from "./pages/playground";
 // The chat's rough edges: reasoning defaults, starter cards, edit and reply versions, what a
 // reloaded chat keeps, and how sent images and JSON answers are laid out.
 
-/** Starts a chat from the "Box the objects" starter (a still of the robot clip) and waits for the reply. */
+/** Starts a chat from the "Box the objects" starter (the bundled robot-arm still) and waits for the reply. */
 async function boxTheObjects(app: PlaygroundPage): Promise<void> {
   await app.page.locator('[data-starter="locate"]').click();
   await app.attachment(0).expectPhase("ready");
@@ -54,7 +54,7 @@ test("starter cards attach the bundled sample clip, or a still of it, with their
 
   await page.locator('[data-starter="locate"]').click();
   await expect(app.composer).toHaveValue(/^Locate the red cube/);
-  await expect(app.attachment(0).root).toContainText("world-robot-arm.png");
+  await expect(app.attachment(0).root).toContainText("robot-arm.png");
   await app.attachment(0).expectPhase("ready");
 });
 

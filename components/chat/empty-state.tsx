@@ -98,7 +98,11 @@ function StarterThumb({ media }: { media: NonNullable<Starter["media"]> }) {
   const Icon = media.as === "video" ? FilmIcon : ImageIcon;
   return (
     <span className="relative h-16 w-24 shrink-0 overflow-hidden rounded-lg bg-surface-muted">
-      <video src={`${media.src}#t=${media.at ?? 0.5}`} muted preload="metadata" aria-hidden="true" className="size-full object-cover" />
+      {media.src.endsWith(".png") ? (
+        <img src={media.src} alt="" aria-hidden="true" className="size-full object-cover" />
+      ) : (
+        <video src={`${media.src}#t=${media.at ?? 0.5}`} muted preload="metadata" aria-hidden="true" className="size-full object-cover" />
+      )}
       <span className="absolute bottom-1 left-1 inline-flex items-center gap-1 rounded bg-zinc-950/70 px-1 py-0.5 text-[10px] font-medium text-white">
         <Icon className="size-3" />
         {media.as === "video" ? "Video" : "Image"}

@@ -1,11 +1,12 @@
-// Starter cards on the empty chat: each one a prompt, most with a bundled sample clip or a still
-// taken from one, so one click gives a message ready to send (as the hosted model pages do).
+// Starter cards on the empty chat: each one a prompt, most with a bundled sample clip or still, so
+// one click gives a message ready to send (as the hosted model pages do). The simulator knows these
+// files by their content, so its answers about them are right.
 
 export interface Starter {
   id: string;
   title: string;
   prompt: string;
-  /** A bundled sample under public/samples: the clip itself, or one frame of it as a PNG. */
+  /** A bundled sample under public/samples: a clip, a still (PNG), or one frame of a clip (`at`). */
   media?: { src: string; as: "video" | "image"; at?: number };
 }
 
@@ -15,7 +16,7 @@ export const STARTERS: Starter[] = [
     title: "Box the objects",
     prompt:
       "Locate the red cube and the robot gripper in this image. Answer with a bounding box per object as JSON with bbox_2d and label.",
-    media: { src: "/samples/world-robot-arm.mp4", as: "image", at: 0.5 },
+    media: { src: "/samples/robot-arm.png", as: "image" },
   },
   {
     id: "robot-clip",
@@ -39,6 +40,11 @@ export const STARTERS: Starter[] = [
 /** The starter's media as a file to attach: the sample clip, or the frame at `at` seconds drawn to a PNG. */
 export async function starterFile(media: NonNullable<Starter["media"]>): Promise<File> {
   const name = media.src.split("/").pop() ?? "sample.mp4";
+  if (media.src.endsWith(".png")) {
+    const response = await fetch(media.src);
+    if (!response.ok) throw new Error(`The sample ${name} could not be loaded (${response.status}).`);
+    return new File([await response.blob()], name, { type: "image/png" });
+  }
   if (media.as === "video") {
     const response = await fetch(media.src);
     if (!response.ok) throw new Error(`The sample ${name} could not be loaded (${response.status}).`);
