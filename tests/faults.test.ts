@@ -96,16 +96,14 @@ async function besideSteadyStream<T>(fault: () => Promise<T>): Promise<T> {
 
 describe("a misbehaving upstream behind /api/chat", () => {
   it("slow headers: ends with upstream_timeout after the backend's timeoutMs", async () => {
-    const { events, ms } = await besideSteadyStream(async () => {
-      const started = Date.now();
-      return { events: await chat("slow-headers"), ms: Date.now() - started };
-    });
+    // The upstream itself would answer after 2.5 s: a timeout error, not its answer, shows the limit held.
+    const events = await besideSteadyStream(() => chat("slow-headers"));
     expect(lastOf(events, "error")).toMatchObject({
       code: "upstream_timeout",
       status: 504,
       message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s).",
     });
-    expect(ms).toBeLessThan(2000); // the upstream itself would answer after 2.5 s
+    expect(answerText(events)).toBe("");
     await expectOthersServed();
   });
 
