@@ -5,6 +5,8 @@ import { flushSync } from "react-dom";
 
 import type { Point, Size } from "@/lib/annotations/coordinates";
 import { clampNormalized, type DrawAction, type DrawState } from "@/lib/annotations/draw-state";
+import { markColour, subjectNumbers } from "@/lib/annotations/marks";
+import { textOn } from "@/lib/annotations/overlay-style";
 import { hitTestBoxes, hitTestPoints, normalizedToScreen, screenToNormalized, type View } from "@/lib/annotations/viewport";
 
 export type DrawTool = "point" | "box" | "pan";
@@ -16,6 +18,8 @@ interface DrawLayerProps {
   view: View;
   box: Size;
   onPan: (dx: number, dy: number) => void;
+  /** Describe anything: boxes and points are numbered marks in one sequence, as on the copy sent; no path. */
+  marks?: boolean;
 }
 
 // The gesture in progress lives here, not in the drawing: a drag re-renders this layer only, and
@@ -31,7 +35,7 @@ const INK = "#FFFFFF";
 const HALO = "rgba(9, 9, 11, 0.8)";
 const SELECTED = "#76b900";
 
-export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayerProps) {
+export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = false }: DrawLayerProps) {
   const [gesture, setGesture] = useState<{ pointer: number; origin: DOMRect; g: Gesture } | null>(null);
   const { points, boxes } = state.drawing;
 
@@ -98,6 +102,9 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayer
   const drawnBoxes = g?.kind === "box" ? [...boxes, { id: -1, ...corners(g.from, g.to) }] : boxes;
   const screen = (p: Point) => normalizedToScreen(p, view, box);
   const path = shown.map((p) => screen(p));
+  // A mark being drawn takes the next number, so it shows as it will be sent.
+  const numbers = subjectNumbers(state.drawing);
+  const numberOf = (id: number, i: number) => (marks ? (numbers.get(id) ?? numbers.size + 1) : i + 1);
 
   return (
     <svg
@@ -115,8 +122,9 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayer
         const a = screen({ x: b.x1, y: b.y1 });
         const c = screen({ x: b.x2, y: b.y2 });
         const selected = state.selected?.kind === "box" && state.selected.id === b.id;
+        const n = marks ? numberOf(b.id, 0) : null;
         return (
-          <g key={b.id} data-testid="draw-box" data-box={`${b.x1},${b.y1},${b.x2},${b.y2}`}>
+          <g key={b.id} data-testid="draw-box" data-box={`${b.x1},${b.y1},${b.x2},${b.y2}`} data-mark={n ?? undefined}>
             <rect x={a.x} y={a.y} width={c.x - a.x} height={c.y - a.y} fill="rgba(255,255,255,0.08)" stroke={HALO} strokeWidth={4} />
             <rect
               x={a.x}
@@ -124,20 +132,24 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayer
               width={c.x - a.x}
               height={c.y - a.y}
               fill="none"
-              stroke={selected ? SELECTED : INK}
-              strokeWidth={2}
-              strokeDasharray="6 4"
+              stroke={selected ? SELECTED : n ? markColour(n) : INK}
+              strokeWidth={n ? 3 : 2}
+              strokeDasharray={n ? undefined : "6 4"}
             />
-            <Label
-              at={{ x: a.x + 2, y: Math.max(a.y - 4, 14) }}
-              text={`[${b.x1}, ${b.y1}, ${b.x2}, ${b.y2}]`}
-              maxX={box.width}
-              flipBy={0}
-            />
+            {n ? (
+              <MarkBadge at={{ x: a.x + BADGE, y: a.y + BADGE }} n={n} selected={selected} />
+            ) : (
+              <Label
+                at={{ x: a.x + 2, y: Math.max(a.y - 4, 14) }}
+                text={`[${b.x1}, ${b.y1}, ${b.x2}, ${b.y2}]`}
+                maxX={box.width}
+                flipBy={0}
+              />
+            )}
           </g>
         );
       })}
-      {path.length > 1 && (
+      {!marks && path.length > 1 && (
         <>
           <polyline points={path.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke={HALO} strokeWidth={5} strokeLinejoin="round" />
           <polyline
@@ -153,6 +165,14 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan }: DrawLayer
       {shown.map((p, i) => {
         const at = path[i] ?? { x: 0, y: 0 };
         const selected = state.selected?.kind === "point" && state.selected.id === p.id;
+        if (marks) {
+          const n = numberOf(p.id, i);
+          return (
+            <g key={p.id} data-testid="draw-point" data-x={p.x} data-y={p.y} data-mark={n} className="cursor-move">
+              <MarkBadge at={at} n={n} selected={selected} />
+            </g>
+          );
+        }
         return (
           <g key={p.id} data-testid="draw-point" data-x={p.x} data-y={p.y} className="cursor-move">
             <circle cx={at.x} cy={at.y} r={selected ? 10 : 8.5} fill={HALO} />
@@ -172,6 +192,30 @@ function corners(a: Point, b: Point) {
   const p = clampNormalized(a);
   const q = clampNormalized(b);
   return { x1: Math.min(p.x, q.x), y1: Math.min(p.y, q.y), x2: Math.max(p.x, q.x), y2: Math.max(p.y, q.y) };
+}
+
+const BADGE = 10;
+
+/** A numbered mark as the copy sent shows it: a disc in the mark's colour with a white ring. */
+function MarkBadge({ at, n, selected }: { at: Point; n: number; selected: boolean }) {
+  const colour = markColour(n);
+  return (
+    <g data-testid="draw-mark" data-colour={colour}>
+      <circle cx={at.x} cy={at.y} r={selected ? BADGE + 3 : BADGE + 1.5} fill={selected ? SELECTED : HALO} />
+      <circle cx={at.x} cy={at.y} r={BADGE} fill={colour} stroke={INK} strokeWidth={2} />
+      <text
+        x={at.x}
+        y={at.y + 4}
+        textAnchor="middle"
+        fontSize={11.5}
+        fontWeight={700}
+        fill={textOn(colour)}
+        className="pointer-events-none"
+      >
+        {n}
+      </text>
+    </g>
+  );
 }
 
 /** A coordinate tag; near the right edge it moves to the other side (`flipBy` past its anchor) to stay visible. */

@@ -13,6 +13,7 @@ import { BoxToolIcon, CheckIcon, HandIcon, PointToolIcon, RedoIcon, TrashIcon, U
 import { focusRing } from "@/components/ui/styles";
 import type { Size } from "@/lib/annotations/coordinates";
 import { canRedo, canUndo, drawingToPrompt, drawReducer, initialDrawState, type Drawing } from "@/lib/annotations/draw-state";
+import { marksSummary } from "@/lib/annotations/marks";
 import type { OverlayModel } from "@/lib/annotations/overlay";
 
 interface DrawSurfaceProps {
@@ -40,7 +41,8 @@ const STAGE_FOCUS =
 export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: DrawSurfaceProps) {
   const { insertIntoPrompt, references } = useAnnotations();
   const reference = useReference(mediaKey);
-  const [state, dispatch] = useReducer(drawReducer, reference, initialDrawState);
+  // Marking subjects starts on a clean image: a kept reference path is not a set of subjects.
+  const [state, dispatch] = useReducer(drawReducer, onMark ? [] : reference, initialDrawState);
   const [tool, setTool] = useState<DrawTool>("point");
   const [kept, setKept] = useState(false);
   const [natural, setNatural] = useState<Size | null>(
@@ -48,7 +50,7 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
   );
   const stage = useStageView();
   const stageRef = useRef<HTMLDivElement>(null);
-  const json = drawingToPrompt(state.drawing);
+  const json = onMark ? marksSummary(state.drawing) : drawingToPrompt(state.drawing);
   const points = state.drawing.points;
 
   function onKeyDown(event: KeyboardEvent) {
@@ -137,14 +139,16 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
                   progress={null}
                 />
               )}
-              <DrawLayer state={state} dispatch={dispatch} tool={tool} view={stage.view} box={box} onPan={stage.pan} />
+              <DrawLayer state={state} dispatch={dispatch} tool={tool} view={stage.view} box={box} onPan={stage.pan} marks={!!onMark} />
             </>
           )}
         </AnnotationStage>
       </div>
       <p className="text-xs text-fg-muted">
-        Click to add a point, drag one to move it. Shift+drag (or the Box tool) draws a box. Right-click or Delete removes; Ctrl+Z /
-        Shift+Ctrl+Z undo and redo. Ctrl+wheel zooms.
+        {onMark
+          ? "Click a subject to mark it with a point, or Shift+drag (or the Box tool) to box it: marks are numbered in the order drawn, as the model will see them. "
+          : "Click to add a point, drag one to move it. Shift+drag (or the Box tool) draws a box. "}
+        Right-click or Delete removes; Ctrl+Z / Shift+Ctrl+Z undo and redo. Ctrl+wheel zooms.
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <code
@@ -152,23 +156,25 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
           className="min-w-0 flex-1 truncate rounded-md bg-surface-muted px-2 py-1.5 font-mono text-xs text-fg-body"
           title={json}
         >
-          {json || "Nothing drawn yet"}
+          {json || (onMark ? "Nothing marked yet" : "Nothing drawn yet")}
         </code>
-        <Button
-          data-testid="draw-keep-reference"
-          disabled={points.length === 0 && reference.length === 0}
-          title="Draw the model's trajectory on this image together with this path, and measure how far apart they are"
-          onClick={() => {
-            references.set(
-              mediaKey,
-              points.map(({ x, y }) => ({ x, y })),
-            );
-            setKept(true);
-          }}
-        >
-          {kept ? <CheckIcon className="size-4 text-brand-600" /> : null}
-          {kept ? "Kept as reference" : "Keep as reference path"}
-        </Button>
+        {!onMark && (
+          <Button
+            data-testid="draw-keep-reference"
+            disabled={points.length === 0 && reference.length === 0}
+            title="Draw the model's trajectory on this image together with this path, and measure how far apart they are"
+            onClick={() => {
+              references.set(
+                mediaKey,
+                points.map(({ x, y }) => ({ x, y })),
+              );
+              setKept(true);
+            }}
+          >
+            {kept ? <CheckIcon className="size-4 text-brand-600" /> : null}
+            {kept ? "Kept as reference" : "Keep as reference path"}
+          </Button>
+        )}
         {onMark && (
           <Button
             variant="primary"

@@ -1,6 +1,6 @@
 import type { Drawing } from "@/lib/annotations/draw-state";
-import { markedName, subjectMarks } from "@/lib/annotations/marks";
-import { PALETTE, textOn } from "@/lib/annotations/overlay-style";
+import { markColour, markedName, subjectMarks } from "@/lib/annotations/marks";
+import { textOn } from "@/lib/annotations/overlay-style";
 
 // Draws numbered marks onto a copy of an image at its own resolution (describe anything): the
 // model sees the numbers the prompt refers to. The original file is left as it is.
@@ -27,7 +27,7 @@ export async function renderMarkedImage(src: string, name: string, drawing: Draw
   const at = (x: number, y: number) => ({ x: (x / 1000) * width, y: (y / 1000) * height });
   const marks = subjectMarks(drawing);
   for (const mark of marks) {
-    const colour = PALETTE[(mark.n - 1) % PALETTE.length] ?? PALETTE[0];
+    const colour = markColour(mark.n);
     const anchor = mark.kind === "box" ? at(mark.x1, mark.y1) : at(mark.x, mark.y);
     if (mark.kind === "box") {
       const end = at(mark.x2, mark.y2);

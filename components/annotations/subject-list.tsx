@@ -1,4 +1,5 @@
-import { PALETTE, textOn } from "@/lib/annotations/overlay-style";
+import { markColour } from "@/lib/annotations/marks";
+import { textOn } from "@/lib/annotations/overlay-style";
 import type { SubjectDescription } from "@/lib/annotations/subjects";
 
 /** Describe anything: each marked subject's description beside its number, in the mark's colour. */
@@ -11,7 +12,7 @@ export function SubjectList({ subjects }: { subjects: readonly SubjectDescriptio
     >
       {subjects.map((subject, i) => {
         const n = Number(subject.id);
-        const colour = PALETTE[((Number.isInteger(n) && n > 0 ? n : i + 1) - 1) % PALETTE.length] ?? PALETTE[0];
+        const colour = markColour(Number.isInteger(n) && n > 0 ? n : i + 1);
         return (
           <li key={`${subject.id}-${i}`} data-testid="subject-item" data-subject={subject.id} className="flex items-start gap-3 px-3 py-2">
             <span

@@ -80,8 +80,13 @@ export function AttachmentStrip({ attachments: c, tokens, onApplyAdvice, onMarkS
         <AttachmentDrawDialog
           attachment={drawing}
           src={c.originalPreview(drawing)}
+          name={c.originalName(drawing)}
           onClose={() => setDrawId(null)}
-          onMark={onMarkSubjects ? (marks) => onMarkSubjects(drawing, c.originalPreview(drawing) ?? "", marks) : undefined}
+          onMark={
+            onMarkSubjects
+              ? (marks) => onMarkSubjects({ ...drawing, name: c.originalName(drawing) }, c.originalPreview(drawing) ?? "", marks)
+              : undefined
+          }
         />
       )}
       <TokenSummary summary={tokens} names={c.items.map((a) => a.name)} onApply={onApplyAdvice} />

@@ -29,7 +29,7 @@ interface FileEntry {
   format: MediaFormat;
   controller: AbortController | null;
   /** A copy of an image with numbered marks drawn on it: sent instead of the original, which is kept. */
-  marked?: { file: File; originalUrl: string | null };
+  marked?: { file: File; originalUrl: string | null; originalName: string };
 }
 
 interface UseAttachmentsOptions {
@@ -167,9 +167,12 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
       const attachment = latest.current.items.find((a) => a.id === id);
       if (!entry || entry.kind !== "image" || !attachment) return;
       const originalUrl = entry.marked ? entry.marked.originalUrl : attachment.previewUrl;
+      const originalName = entry.marked ? entry.marked.originalName : attachment.name;
       if (entry.marked && attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
-      entry.marked = { file, originalUrl };
+      entry.marked = { file, originalUrl, originalName };
       dispatch({ type: "preview", id, previewUrl: URL.createObjectURL(file) });
+      // The copy goes by its own name in the chat, downloads and exports, so no one takes it for the original.
+      dispatch({ type: "rename", id, name: file.name });
       const note = `${count} numbered ${count === 1 ? "mark" : "marks"} drawn on a copy, which is sent; the original is kept.`;
       void run(id).then(() => {
         if (files.current.get(id)?.marked?.file === file) dispatch({ type: "note", id, note });
@@ -181,6 +184,10 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
   /** The image as picked, before any marks: what the drawing dialog draws on. */
   const originalPreview = useCallback(
     (attachment: Attachment): string | null => files.current.get(attachment.id)?.marked?.originalUrl ?? attachment.previewUrl,
+    [],
+  );
+  const originalName = useCallback(
+    (attachment: Attachment): string => files.current.get(attachment.id)?.marked?.originalName ?? attachment.name,
     [],
   );
 
@@ -262,6 +269,7 @@ export function useAttachments({ family, maxInlineImageBytes }: UseAttachmentsOp
     extractFrame,
     markSubjects,
     originalPreview,
+    originalName,
     takeForSend,
   };
 }

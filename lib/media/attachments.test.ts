@@ -67,6 +67,14 @@ describe("attachmentsReducer", () => {
   });
 });
 
+describe("a marked copy", () => {
+  it("is sent under its own name, so the chat and exports do not pass it off as the original", () => {
+    let list = [ready("photo", "image")];
+    list = attachmentsReducer(list, { type: "rename", id: "photo", name: "photo-marked.png" });
+    expect(toTurnMedia(list)?.[0]).toMatchObject({ name: "photo-marked.png", source: "upload" });
+  });
+});
+
 describe("admitAttachments", () => {
   it("admits up to the family's images and says how many were left out", () => {
     const current = [ready("a"), ready("b"), ready("c")];

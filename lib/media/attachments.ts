@@ -60,6 +60,7 @@ export type AttachmentAction =
   | { type: "facts"; id: string; facts: Partial<MediaFacts> }
   | { type: "source"; id: string; facts: Partial<MediaFacts> }
   | { type: "note"; id: string; note: string | null }
+  | { type: "rename"; id: string; name: string }
   | { type: "preview"; id: string; previewUrl: string | null }
   | { type: "prepare"; id: string; prepare: PrepareOptions }
   | { type: "uploaded"; id: string; media: UploadedMedia }
@@ -126,6 +127,8 @@ export function attachmentsReducer(list: Attachment[], action: AttachmentAction)
         source: { ...a.source, ...known(action.facts), kind: a.kind },
         facts: { ...a.facts, ...known(action.facts), kind: a.kind },
       }));
+    case "rename":
+      return update(list, action.id, (a) => ({ ...a, name: action.name }));
     case "note":
       return update(list, action.id, (a) => ({ ...a, note: action.note }));
     case "preview":
