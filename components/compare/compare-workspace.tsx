@@ -20,7 +20,8 @@ import { Segmented } from "@/components/ui/segmented";
 import { FAMILY_INFO } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import { MAX_COLUMNS, MIN_COLUMNS, PROMOTE_STORAGE_KEY, promotedConversation } from "@/lib/chat/compare";
-import { createTurnId, historyMedia } from "@/lib/chat/conversation";
+import { createTurnId } from "@/lib/chat/conversation";
+import { historyMedia } from "@/lib/chat/history-messages";
 import { compareSeries } from "@/lib/chat/metrics-series";
 
 // Narrow screens swipe between full-width columns; wider ones show them side by side.

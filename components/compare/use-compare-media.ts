@@ -6,7 +6,7 @@ import { useAttachments } from "@/components/media/use-attachments";
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
 import type { CompareColumn } from "@/lib/chat/compare";
-import { historyMedia } from "@/lib/chat/conversation";
+import { historyMedia } from "@/lib/chat/history-messages";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import { summarizeTokens, type TokenAdvice } from "@/lib/media/attachment-tokens";
 import { attachmentsBlockReason, type MediaFacts } from "@/lib/media/attachments";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { buildChatMessages, buildFollowUpMessages, conversationReducer, type NewAssistantTurn, type Turn } from "@/lib/chat/conversation";
+import { conversationReducer, type NewAssistantTurn, type Turn } from "@/lib/chat/conversation";
 import type { ChatEvent } from "@/lib/chat/events";
+import { buildChatMessages, buildFollowUpMessages } from "@/lib/chat/history-messages";
 import { chatRequestSchema } from "@/lib/chat/schema";
 
 const assistant = (id: string): NewAssistantTurn => ({

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  buildChatMessages,
   conversationReducer,
-  historyMedia,
   isStreaming,
   regenerateContext,
   type AssistantTurn,
@@ -11,6 +9,7 @@ import {
   type Turn,
 } from "@/lib/chat/conversation";
 import type { ChatEvent } from "@/lib/chat/events";
+import { buildChatMessages, historyMedia } from "@/lib/chat/history-messages";
 import type { TurnMedia } from "@/lib/media/attachments";
 
 const assistant = (id: string, at = 0): NewAssistantTurn => ({

@@ -1,6 +1,7 @@
 import { reasoningUnavailableReason } from "@/lib/backends/families";
 import type { BackendSummary } from "@/lib/backends/types";
-import { buildChatMessages, buildFollowUpMessages, followUpMedia, historyMedia, type Turn } from "@/lib/chat/conversation";
+import type { Turn } from "@/lib/chat/conversation";
+import { buildChatMessages, buildFollowUpMessages, followUpMedia, historyMedia } from "@/lib/chat/history-messages";
 import { fitEarlierMedia } from "@/lib/chat/prompt-media";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { buildChatMessages, type AssistantTurn, type Turn, type UserTurn } from "@/lib/chat/conversation";
+import type { AssistantTurn, Turn, UserTurn } from "@/lib/chat/conversation";
+import { buildChatMessages } from "@/lib/chat/history-messages";
 import type { SentRequest } from "@/lib/chat/sent-request";
 import { buildSessionData, snapshotToTurns, type SessionState } from "@/lib/conversations/data";
 import { readSessionData, snapshotOf } from "@/lib/conversations/read";

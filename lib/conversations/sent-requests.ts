@@ -1,4 +1,5 @@
-import { buildChatMessages, buildFollowUpMessages, type Turn } from "@/lib/chat/conversation";
+import type { Turn } from "@/lib/chat/conversation";
+import { buildChatMessages, buildFollowUpMessages } from "@/lib/chat/history-messages";
 import type { SentRequest } from "@/lib/chat/sent-request";
 import { attachmentToMedia, type SavedRequest } from "@/lib/conversations/data";
 
