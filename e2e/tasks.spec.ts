@@ -54,7 +54,7 @@ test("grounding: the object typed is the turn's text, and the boxes are drawn", 
   await expect(overlay.legend.first()).toContainText("red cup");
 });
 
-test("describe anything: numbered marks are drawn onto the copy sent, and each is described", async ({ page }) => {
+test("describe anything: the dialog, the copy sent, the prompt and the answer number the marks alike", async ({ page }) => {
   const app = await openWithPreset(page, "sim-reason2-8b", photo(), "describe");
   const tools = app.annotations;
   await expect(app.composerStatus).toHaveText("Mark the subjects for Describe anything: Draw on the image, then Mark subjects.");
@@ -62,34 +62,51 @@ test("describe anything: numbered marks are drawn onto the copy sent, and each i
   await app.attachment(0).root.getByTestId("attachment-draw").click();
   const draw = tools.drawDialog;
   await expect(draw.markSubjects).toBeDisabled();
-  for (const [fx, fy] of [
-    [0.25, 0.25],
-    [0.6, 0.4],
-    [0.75, 0.75],
-  ] as const)
-    await draw.clickAt(fx, fy);
+  await expect(draw.keepReference).toHaveCount(0);
+  // A point, a box, a point: one numbering over all of them, as the copy sent will carry.
+  await draw.clickAt(0.25, 0.25);
+  await draw.dragBox([0.45, 0.15], [0.7, 0.45]);
+  await draw.clickAt(0.75, 0.75);
+  const shown = await draw.subjectMarks();
+  expect(shown.map((m) => `${m.kind} ${m.label}`).sort()).toEqual(["box 2", "point 1", "point 3"]);
+  await expect(draw.json).toHaveText("1 point · 2 box · 3 point");
   await draw.markSubjects.click();
   await expect(draw.root).toBeHidden();
   await expect(tools.presetBar.getByTestId("preset-marks")).toHaveText("3 subjects marked");
   await app.attachment(0).expectPhase("ready");
+  await expect(app.attachment(0).root).toContainText("bench-marked.png");
   await expect(app.composer).toHaveValue(/The subjects are marked with the numbers 1 to 3\.$/);
   await tools.sendDraftAndCaptureRequest();
 
-  // The image sent is the marked copy: mark 1's colour sits where it was drawn; the original had none.
+  // The image sent is the marked copy under its own name, each mark in the colour the dialog gave that number.
   const sent = app.userTurns.first().locator("img").first();
-  const pixel = await sent.evaluate(async (img: HTMLImageElement) => {
+  await expect(sent).toHaveAttribute("alt", "bench-marked.png");
+  const seen = await sent.evaluate(async (img: HTMLImageElement, marks) => {
     await img.decode();
-    const canvas = Object.assign(document.createElement("canvas"), { width: img.naturalWidth, height: img.naturalHeight });
+    const w = img.naturalWidth;
+    const h = img.naturalHeight;
+    const canvas = Object.assign(document.createElement("canvas"), { width: w, height: h });
     const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
     ctx.drawImage(img, 0, 0);
-    return [...ctx.getImageData(0.25 * img.naturalWidth - 7, 0.25 * img.naturalHeight, 1, 1).data.slice(0, 3)];
-  });
-  expect(pixel).toEqual([230, 159, 0]);
+    const hex = (x: number, y: number) =>
+      "#" + [...ctx.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)].map((v) => v.toString(16).padStart(2, "0")).join("");
+    // A point's disc just left of its number; a box's left edge halfway down.
+    return marks.map(({ kind, at: [x = 0, y = 0, , y2 = 0] }) =>
+      kind === "point" ? hex((x / 1000) * w - 7, (y / 1000) * h) : hex((x / 1000) * w, (((y + y2) / 2) * h) / 1000),
+    );
+  }, shown);
+  expect(seen).toEqual(shown.map((m) => m.colour.toLowerCase()));
+
   const turn = app.lastAssistantTurn();
   await turn.expectState("done");
   for (const id of ["1", "2", "3"]) await expect(turn.answer).toContainText(`"subject_id": "${id}"`);
   await expect(turn.root.getByTestId("subject-item")).toHaveCount(3);
-  await expect(turn.root.getByTestId("subject-item").last()).toHaveAttribute("data-subject", "3");
+  for (const mark of shown) {
+    const badge = turn.root.getByLabel(`Mark ${mark.label}`, { exact: true });
+    const colour = await badge.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(mark.colour.slice(i, i + 2), 16));
+    expect(colour).toBe(`rgb(${r}, ${g}, ${b})`);
+  }
 });
 
 test("action segments in seconds mark the timeline, and a mark seeks the video", async ({ page }) => {

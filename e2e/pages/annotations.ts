@@ -64,6 +64,32 @@ export class DrawDialogView {
     await this.layer.click({ position: { x: fx * box.width, y: fy * box.height } });
   }
 
+  /** Draws a box with the Box tool between two fractions of the layer, then goes back to points. */
+  async dragBox(from: [number, number], to: [number, number]): Promise<void> {
+    const box = await this.layer.boundingBox();
+    if (!box) throw new Error("the drawing layer is not rendered");
+    await this.root.getByTestId("draw-tool-box").click();
+    await this.page.mouse.move(box.x + from[0] * box.width, box.y + from[1] * box.height);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + to[0] * box.width, box.y + to[1] * box.height, { steps: 4 });
+    await this.page.mouse.up();
+    await this.root.getByTestId("draw-tool-point").click();
+  }
+
+  /** Describe anything's marks as the dialog shows them: the number drawn, its colour, and where (normalized). */
+  async subjectMarks(): Promise<{ label: string; colour: string; kind: "point" | "box"; at: number[] }[]> {
+    return this.layer.locator("[data-mark]").evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const badge = n.querySelector("[data-testid=draw-mark]");
+        const kind = n.getAttribute("data-testid") === "draw-box" ? ("box" as const) : ("point" as const);
+        const at = (kind === "box" ? (n.getAttribute("data-box") ?? "") : `${n.getAttribute("data-x")},${n.getAttribute("data-y")}`)
+          .split(",")
+          .map(Number);
+        return { label: badge?.textContent ?? "", colour: badge?.getAttribute("data-colour") ?? "", kind, at };
+      }),
+    );
+  }
+
   async pointValues(): Promise<[number, number][]> {
     return this.points.evaluateAll((nodes) =>
       nodes.map((n) => [Number(n.getAttribute("data-x")), Number(n.getAttribute("data-y"))] as [number, number]),
