@@ -77,6 +77,8 @@ test("describe anything: the dialog, the copy sent, the prompt and the answer nu
   await expect(app.attachment(0).root).toContainText("bench-marked.png");
   await expect(app.composer).toHaveValue(/The subjects are marked with the numbers 1 to 3\.$/);
   await tools.sendDraftAndCaptureRequest();
+  // The marks went with that image; the next one is marked afresh.
+  await expect(tools.presetBar.getByTestId("preset-marks")).toHaveText("Draw on the image, then Mark subjects");
 
   // The image sent is the marked copy under its own name, each mark in the colour the dialog gave that number.
   const sent = app.userTurns.first().locator("img").first();

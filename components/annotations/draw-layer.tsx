@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 
 import type { Point, Size } from "@/lib/annotations/coordinates";
 import { clampNormalized, type DrawAction, type DrawState } from "@/lib/annotations/draw-state";
-import { markColour, subjectNumbers } from "@/lib/annotations/marks";
+import { markColour, screenMarkSize, subjectNumbers } from "@/lib/annotations/marks";
 import { textOn } from "@/lib/annotations/overlay-style";
 import { hitTestBoxes, hitTestPoints, normalizedToScreen, screenToNormalized, type View } from "@/lib/annotations/viewport";
 
@@ -20,6 +20,8 @@ interface DrawLayerProps {
   onPan: (dx: number, dy: number) => void;
   /** Describe anything: boxes and points are numbered marks in one sequence, as on the copy sent; no path. */
   marks?: boolean;
+  /** The image's own size, so marks are drawn in proportion as on the copy sent. */
+  imageSize?: Size | null;
 }
 
 // The gesture in progress lives here, not in the drawing: a drag re-renders this layer only, and
@@ -35,9 +37,11 @@ const INK = "#FFFFFF";
 const HALO = "rgba(9, 9, 11, 0.8)";
 const SELECTED = "#76b900";
 
-export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = false }: DrawLayerProps) {
+export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = false, imageSize = null }: DrawLayerProps) {
   const [gesture, setGesture] = useState<{ pointer: number; origin: DOMRect; g: Gesture } | null>(null);
   const { points, boxes } = state.drawing;
+  const size = screenMarkSize(imageSize, box.width * view.scale);
+  const hitRadius = marks ? Math.max(HIT_RADIUS, size.radius) : HIT_RADIUS;
 
   const local = (event: PointerEvent, origin: DOMRect): Point => ({ x: event.clientX - origin.left, y: event.clientY - origin.top });
   const normalized = (at: Point): Point => screenToNormalized(at, view, box);
@@ -50,7 +54,7 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = fal
     const at = local(event, origin);
     const start = (g: Gesture) => setGesture({ pointer: event.pointerId, origin, g });
     if (tool === "pan" || event.button === 1) return start({ kind: "pan", x: event.clientX, y: event.clientY });
-    const point = hitTestPoints(points, at, view, box, HIT_RADIUS);
+    const point = hitTestPoints(points, at, view, box, hitRadius);
     if (point) {
       dispatch({ type: "select", selection: { kind: "point", id: point.id } });
       return start({ kind: "move", id: point.id, at: { x: point.x, y: point.y }, moved: false });
@@ -90,7 +94,7 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = fal
     event.preventDefault();
     const origin = event.currentTarget.getBoundingClientRect();
     const at = { x: event.clientX - origin.left, y: event.clientY - origin.top };
-    const point = hitTestPoints(points, at, view, box, HIT_RADIUS);
+    const point = hitTestPoints(points, at, view, box, hitRadius);
     const hitBox = point ? null : hitTestBoxes(boxes, at, view, box, 4);
     if (point) dispatch({ type: "remove", target: { kind: "point", id: point.id } });
     else if (hitBox) dispatch({ type: "remove", target: { kind: "box", id: hitBox.id } });
@@ -133,11 +137,11 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = fal
               height={c.y - a.y}
               fill="none"
               stroke={selected ? SELECTED : n ? markColour(n) : INK}
-              strokeWidth={n ? 3 : 2}
+              strokeWidth={n ? size.stroke : 2}
               strokeDasharray={n ? undefined : "6 4"}
             />
             {n ? (
-              <MarkBadge at={{ x: a.x + BADGE, y: a.y + BADGE }} n={n} selected={selected} />
+              <MarkBadge at={{ x: a.x + size.radius, y: a.y + size.radius }} n={n} r={size.radius} selected={selected} />
             ) : (
               <Label
                 at={{ x: a.x + 2, y: Math.max(a.y - 4, 14) }}
@@ -169,7 +173,7 @@ export function DrawLayer({ state, dispatch, tool, view, box, onPan, marks = fal
           const n = numberOf(p.id, i);
           return (
             <g key={p.id} data-testid="draw-point" data-x={p.x} data-y={p.y} data-mark={n} className="cursor-move">
-              <MarkBadge at={at} n={n} selected={selected} />
+              <MarkBadge at={at} n={n} r={size.radius} selected={selected} />
             </g>
           );
         }
@@ -194,20 +198,18 @@ function corners(a: Point, b: Point) {
   return { x1: Math.min(p.x, q.x), y1: Math.min(p.y, q.y), x2: Math.max(p.x, q.x), y2: Math.max(p.y, q.y) };
 }
 
-const BADGE = 10;
-
 /** A numbered mark as the copy sent shows it: a disc in the mark's colour with a white ring. */
-function MarkBadge({ at, n, selected }: { at: Point; n: number; selected: boolean }) {
+function MarkBadge({ at, n, r, selected }: { at: Point; n: number; r: number; selected: boolean }) {
   const colour = markColour(n);
   return (
     <g data-testid="draw-mark" data-colour={colour}>
-      <circle cx={at.x} cy={at.y} r={selected ? BADGE + 3 : BADGE + 1.5} fill={selected ? SELECTED : HALO} />
-      <circle cx={at.x} cy={at.y} r={BADGE} fill={colour} stroke={INK} strokeWidth={2} />
+      <circle cx={at.x} cy={at.y} r={selected ? r + 3 : r + 1.5} fill={selected ? SELECTED : HALO} />
+      <circle cx={at.x} cy={at.y} r={r} fill={colour} stroke={INK} strokeWidth={2} />
       <text
         x={at.x}
-        y={at.y + 4}
+        y={at.y + r * 0.4}
         textAnchor="middle"
-        fontSize={11.5}
+        fontSize={r * 1.18}
         fontWeight={700}
         fill={textOn(colour)}
         className="pointer-events-none"

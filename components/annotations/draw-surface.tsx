@@ -139,7 +139,16 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
                   progress={null}
                 />
               )}
-              <DrawLayer state={state} dispatch={dispatch} tool={tool} view={stage.view} box={box} onPan={stage.pan} marks={!!onMark} />
+              <DrawLayer
+                state={state}
+                dispatch={dispatch}
+                tool={tool}
+                view={stage.view}
+                box={box}
+                onPan={stage.pan}
+                marks={!!onMark}
+                imageSize={natural}
+              />
             </>
           )}
         </AnnotationStage>
@@ -153,7 +162,7 @@ export function DrawSurface({ source, mediaKey, model, onInserted, onMark }: Dra
       <div className="flex flex-wrap items-center gap-2">
         <code
           data-testid="draw-json"
-          className="min-w-0 flex-1 truncate rounded-md bg-surface-muted px-2 py-1.5 font-mono text-xs text-fg-body"
+          className={`min-w-0 flex-1 rounded-md bg-surface-muted px-2 py-1.5 font-mono text-xs text-fg-body ${onMark ? "break-words" : "truncate"}`}
           title={json}
         >
           {json || (onMark ? "Nothing marked yet" : "Nothing drawn yet")}

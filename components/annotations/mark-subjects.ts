@@ -1,5 +1,5 @@
 import type { Drawing } from "@/lib/annotations/draw-state";
-import { markColour, markedName, subjectMarks } from "@/lib/annotations/marks";
+import { markColour, markedName, markSize, subjectMarks } from "@/lib/annotations/marks";
 import { textOn } from "@/lib/annotations/overlay-style";
 
 // Draws numbered marks onto a copy of an image at its own resolution (describe anything): the
@@ -23,7 +23,8 @@ export async function renderMarkedImage(src: string, name: string, drawing: Draw
   if (!ctx) throw new Error("This browser cannot draw into a canvas.");
   ctx.drawImage(image, 0, 0, width, height);
   // Marks scale with the image, so a number stays readable to the model at any resolution.
-  const k = Math.max(1, Math.max(width, height) / 640);
+  const { radius, stroke } = markSize({ width, height });
+  const k = radius / 11;
   const at = (x: number, y: number) => ({ x: (x / 1000) * width, y: (y / 1000) * height });
   const marks = subjectMarks(drawing);
   for (const mark of marks) {
@@ -31,11 +32,10 @@ export async function renderMarkedImage(src: string, name: string, drawing: Draw
     const anchor = mark.kind === "box" ? at(mark.x1, mark.y1) : at(mark.x, mark.y);
     if (mark.kind === "box") {
       const end = at(mark.x2, mark.y2);
-      ctx.lineWidth = 3 * k;
+      ctx.lineWidth = stroke;
       ctx.strokeStyle = colour;
       ctx.strokeRect(anchor.x, anchor.y, end.x - anchor.x, end.y - anchor.y);
     }
-    const radius = 11 * k;
     const cx = mark.kind === "box" ? anchor.x + radius : anchor.x;
     const cy = mark.kind === "box" ? anchor.y + radius : anchor.y;
     ctx.beginPath();

@@ -142,6 +142,7 @@ export function Playground() {
     const sent = attachments.takeForSend();
     if (sent === null) return;
     chat.send(text, sent, current, presets.taskFor(text));
+    presets.sent();
     setDraft("");
   }
 

@@ -73,6 +73,8 @@ export function usePromptPresets({ family, params, setReasoning, setMediaDraft, 
   );
 
   const dismiss = useCallback(() => setActive(null), []);
+  /** The marks went with the image just sent: the next image is marked afresh. */
+  const sent = useCallback(() => setActive((current) => (current?.preset.marks ? { ...current, value: "" } : current)), []);
   /** The person's task for a message the preset wrote (an edited template is the person's own text). */
   const taskFor = useCallback(
     (text: string): TurnTask | undefined =>
@@ -83,5 +85,5 @@ export function usePromptPresets({ family, params, setReasoning, setMediaDraft, 
   );
   /** Why Send waits: the preset's field is empty (its example is only a hint). */
   const blockedReason = active ? missingPresetField(active.preset, active.value) : null;
-  return { active, choose, setValue, dismiss, blockedReason, taskFor };
+  return { active, choose, setValue, dismiss, sent, blockedReason, taskFor };
 }

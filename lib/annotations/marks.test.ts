@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { drawReducer, initialDrawState, type DrawAction } from "@/lib/annotations/draw-state";
-import { markColour, markedName, marksSummary, subjectMarks, subjectNumbers } from "@/lib/annotations/marks";
+import { markColour, markedName, markSize, marksSummary, screenMarkSize, subjectMarks, subjectNumbers } from "@/lib/annotations/marks";
 import { PALETTE } from "@/lib/annotations/overlay-style";
 
 const drawn = (actions: DrawAction[]) => actions.reduce(drawReducer, initialDrawState()).drawing;
@@ -38,6 +38,15 @@ describe("subject marks", () => {
     expect([1, 2, 3].map(markColour)).toEqual([PALETTE[0], PALETTE[1], PALETTE[2]]);
     expect(new Set([1, 2, 3, 4].map(markColour)).size).toBe(4);
     expect(markColour(PALETTE.length + 1)).toBe(PALETTE[0]);
+  });
+
+  it("sizes a mark with the image on the copy, and in proportion (legible, clickable) in the dialog", () => {
+    expect(markSize({ width: 640, height: 360 })).toEqual({ radius: 11, stroke: 3 });
+    expect(markSize({ width: 1920, height: 1080 })).toEqual({ radius: 33, stroke: 9 });
+    expect(screenMarkSize({ width: 640, height: 360 }, 800)).toEqual({ radius: 13.75, stroke: 3.75 });
+    expect(screenMarkSize({ width: 640, height: 360 }, 1280).radius).toBe(14);
+    expect(screenMarkSize({ width: 640, height: 360 }, 320)).toEqual({ radius: 8, stroke: 2 });
+    expect(screenMarkSize(null, 500)).toEqual({ radius: 10, stroke: 3 });
   });
 
   it("names the copy after the original, once", () => {

@@ -34,6 +34,23 @@ export function markColour(n: number): string {
   return PALETTE[(Math.max(1, Math.trunc(n)) - 1) % PALETTE.length] ?? PALETTE[0];
 }
 
+/** A mark's size on the copy sent, in image pixels: it grows with the image so the model can read it. */
+export function markSize(image: { width: number; height: number }): { radius: number; stroke: number } {
+  const k = Math.max(1, Math.max(image.width, image.height) / 640);
+  return { radius: 11 * k, stroke: 3 * k };
+}
+
+/** The same mark in the drawing dialog, in screen pixels: as on the copy at this display size, kept legible and clickable. */
+export function screenMarkSize(
+  image: { width: number; height: number } | null,
+  displayedWidth: number,
+): { radius: number; stroke: number } {
+  if (!image || image.width <= 0) return { radius: 10, stroke: 3 };
+  const { radius, stroke } = markSize(image);
+  const scale = displayedWidth / image.width;
+  return { radius: Math.min(14, Math.max(8, radius * scale)), stroke: Math.min(4, Math.max(2, stroke * scale)) };
+}
+
 /** "photo.jpg" → "photo-marked.png": the copy's name says what it is (marking again keeps one suffix). */
 export function markedName(name: string): string {
   const base = name.replace(/\.[a-z0-9]{1,5}$/i, "").replace(/-marked$/i, "") || "image";
