@@ -19,6 +19,8 @@ export interface PromptAnalysis {
   videos: number;
   /** For grounding prompts: the object to box, when the prompt names one. */
   subject: string | null;
+  /** For grounding prompts: every object named ("the red cube and the gripper" gives two). */
+  subjects: string[];
   /** For trajectory prompts: the quoted task, e.g. "Move the left bottle to far right". */
   task: string | null;
 }
@@ -98,6 +100,30 @@ export function extractSubject(question: string): string | null {
   return null;
 }
 
+// What may follow the first subject: ", the gripper", "and the gripper", ", and a mat".
+const MORE_SUBJECTS =
+  /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|a\s+|an\s+)?([a-z0-9][a-z0-9 '-]*?)(?=\s+(?:in|on|and|with|within|from|as|using|that|which|then|at|to)\b|[.,;:!?"\n(]|$)/i;
+
+// "…the red cup and output its bounding box": a clause that goes on with the task names no object.
+const NOT_MORE =
+  /\b(?:output|give|return|answer|provide|draw|mark|list|show|write|its|their|them|it|bounding|coordinates?|json|format|bbox\w*)\b/i;
+
+/** Every object a grounding question names, the first one first; empty when it names none. */
+export function extractSubjects(question: string): string[] {
+  const first = extractSubject(question);
+  if (!first) return [];
+  const subjects = [first];
+  const at = question.toLowerCase().indexOf(first);
+  let rest = question.slice(at + first.length);
+  for (let match = MORE_SUBJECTS.exec(rest); match && subjects.length < 8; match = MORE_SUBJECTS.exec(rest)) {
+    const subject = match[1]?.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase();
+    if (!subject || NOT_A_SUBJECT.test(subject) || NOT_MORE.test(subject)) break;
+    if (!subjects.includes(subject)) subjects.push(subject);
+    rest = rest.slice(match[0].length);
+  }
+  return subjects;
+}
+
 function extractTask(question: string): string | null {
   const match = /\btask\s+[“"]([^"”]{1,160})[”"]/i.exec(question);
   return match?.[1]?.trim() ?? null;
@@ -114,6 +140,7 @@ export function analyzePrompt(family: Family, messages: readonly ChatMessage[]):
     thinkFormat: detectThinkFormat(family, messages, userText),
     ...countMedia(messages),
     subject: kind === "grounding" ? extractSubject(question) : null,
+    subjects: kind === "grounding" ? extractSubjects(question) : [],
     task: kind === "trajectory" ? extractTask(question) : null,
   };
 }
