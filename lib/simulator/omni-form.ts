@@ -1,8 +1,10 @@
 import { sniffMediaType } from "@/lib/media/sniff";
 import { GUARDRAIL_TRIGGER } from "@/lib/simulator/cosmos3-nim";
+import { inputScene } from "@/lib/simulator/generation";
 import { detailError, SimulatorHttpError } from "@/lib/simulator/http";
 import { observationProblem } from "@/lib/simulator/observation";
 import { hashToSeed } from "@/lib/simulator/random";
+import type { SceneName } from "@/scripts/sample-scenes.mjs";
 
 // The multipart form of vLLM-Omni's POST /v1/videos and /v1/videos/sync, checked as the server's
 // VideoGenerationRequest and form parser check it (NIM-PROTOCOLS §3.2, OM protocol/videos.py,
@@ -31,6 +33,8 @@ export interface VideoOrder {
   sound: boolean;
   /** Transfer: the control type, from control_type or a hint in extra_params. */
   transfer: string | null;
+  /** The sample scene the input image or video shows, when it is a bundled sample. */
+  inputScene: SceneName | null;
 }
 
 /** Domain name → [id, raw action width] (OM cosmos3/action.py; §3.5). */
@@ -228,7 +232,11 @@ function transferOf(extra: Record<string, unknown>, controlType: string | undefi
   return controlType ?? CONTROL_TYPES.find((type) => extra[type] !== undefined && extra[type] !== false) ?? null;
 }
 
-async function checkMedia(fields: FormFields, action: ActionOrder | null): Promise<"image" | "video" | null> {
+async function checkMedia(
+  fields: FormFields,
+  action: ActionOrder | null,
+  samplesDir?: string,
+): Promise<{ kind: "image" | "video" | null; scene: SceneName | null }> {
   const input = fields.file("input_reference");
   const image = fields.json("image_reference");
   const video = fields.json("video_reference");
@@ -256,10 +264,11 @@ async function checkMedia(fields: FormFields, action: ActionOrder | null): Promi
     const controlKind = sniffMediaType(new Uint8Array(await control.slice(0, 4096).arrayBuffer()))?.kind;
     if (controlKind !== "video") throw detailError(400, "control_reference must be a video the server can decode.");
   }
-  return kind;
+  const reference = input ? new Uint8Array(await input.arrayBuffer()) : ((image?.image_url ?? video?.video_url) as string | undefined);
+  return { kind, scene: inputScene(reference, samplesDir) };
 }
 
-export async function parseVideoForm(form: FormData, servedModel: string): Promise<VideoOrder> {
+export async function parseVideoForm(form: FormData, servedModel: string, samplesDir?: string): Promise<VideoOrder> {
   const fields = new FormFields(form);
   const prompt = fields.text("prompt");
   if (prompt === undefined) throw fieldError("prompt", "missing", "Field required");
@@ -285,7 +294,7 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
   const extra = fields.json("extra_params") ?? {};
   checkExtras(extra, form);
   const action = actionOf(extra);
-  await checkMedia(fields, action);
+  const media = await checkMedia(fields, action, samplesDir);
   const transfer = transferOf(extra, fields.text("control_type"));
   if (transfer && (sound || action)) throw detailError(400, "Transfer cannot be combined with sound or action generation.");
   if (action && sound) throw detailError(400, "Action modes make no sound; leave generate_sound out.");
@@ -305,5 +314,6 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
     action,
     sound,
     transfer,
+    inputScene: media.scene,
   };
 }
