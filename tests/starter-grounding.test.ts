@@ -60,4 +60,21 @@ describe("the 'Box the objects' starter on the bundled still", () => {
     expectOn(boxes[1]!.box, truth("robot arm"), "arm");
     expect(text).toContain("there is no coffee cup in this sample");
   });
+
+  it("points at the middle of each object asked for", async () => {
+    const model = SIMULATED_MODELS.find((entry) => entry.slug === "nemotron-vl")!;
+    const prompt = 'Point to the red cube and the blue mat. Answer as JSON like [{"point_2d": [x, y], "label": "red cube"}].';
+    const request = chatRequest([userMessage(prompt, [{ type: "image_url", image_url: { url: dataUrl("image/png", still) } }])], {
+      model: model.model,
+    });
+    const text = generateReply(model, request, { media: await readRequestMedia(request.messages) }).text;
+    const points = fencedJson(text) as { point_2d: [number, number]; label: string }[];
+    expect(points.map((point) => point.label)).toEqual(["red cube", "blue mat"]);
+    for (const [i, label] of ["red cube", "blue mat"].entries()) {
+      const [x1, y1, x2, y2] = truth(label);
+      const [x, y] = points[i]!.point_2d;
+      expect(Math.abs((x * WIDTH) / 1000 - (x1 + x2) / 2), label).toBeLessThan(4);
+      expect(Math.abs((y * HEIGHT) / 1000 - (y1 + y2) / 2), label).toBeLessThan(4);
+    }
+  });
 });

@@ -108,6 +108,7 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
   switch (analysis.kind) {
     // Boxes, points and paths need to see where things are: on other media there are none.
     case "grounding":
+    case "pointing":
     case "trajectory":
     case "driving-trajectory":
     case "describe":

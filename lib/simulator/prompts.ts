@@ -5,7 +5,7 @@ import { detectTaskKind, type TaskKind } from "@/lib/simulator/task-prompts";
 // Reads a request the way the model would see it: which task template it follows, whether it
 // asks for reasoning (and in which format), and what media it carries.
 
-export type PromptKind = "trajectory" | "grounding" | "temporal" | "critic" | "plausibility" | "general" | TaskKind;
+export type PromptKind = "trajectory" | "grounding" | "pointing" | "temporal" | "critic" | "plausibility" | "general" | TaskKind;
 
 /** "think-answer": `<think>…</think>` then `<answer>…</answer>`; "think-bare": the answer right after `</think>`. */
 export type ThinkFormat = "none" | "think-answer" | "think-bare";
@@ -77,6 +77,7 @@ function detectKind(question: string): PromptKind {
   if (task) return task;
   if (/approve or reject/i.test(question)) return "critic";
   if (/physically plausible/i.test(question) && /\(B\)\s*Impossible/i.test(question)) return "plausibility";
+  if (/\bpoint(?:ing)?\s+(?:to|at|out)\b/i.test(question) && !/trajectory/i.test(question)) return "pointing";
   if (/trajectory|point_2d/i.test(question)) return "trajectory";
   if (/bounding box|\bbbox|\bbox_2d|\blocate\b|\bgrounding\b/i.test(question)) return "grounding";
   if (/timestamp|when does|temporal/i.test(question)) return "temporal";
@@ -84,7 +85,7 @@ function detectKind(question: string): PromptKind {
 }
 
 const SUBJECT_PATTERN =
-  /\b(?:locate|find|detect|ground|(?:bounding\s+)?box(?:es)?\s+(?:of|for|around)|bbox(?:es)?\s+(?:of|for|around))\s+(?:all\s+)?(?:the\s+|a\s+|an\s+|every\s+|each\s+|any\s+)?([a-z0-9][a-z0-9 '-]*?)(?=\s+(?:in|on|and|with|within|from|as|using|that|which|then|at|to)\b|[.,;:!?"\n(]|$)/i;
+  /\b(?:locate|find|detect|ground|point(?:ing)?\s+(?:to|at|out)|(?:bounding\s+)?box(?:es)?\s+(?:of|for|around)|bbox(?:es)?\s+(?:of|for|around))\s+(?:all\s+)?(?:the\s+|a\s+|an\s+|every\s+|each\s+|any\s+)?([a-z0-9][a-z0-9 '-]*?)(?=\s+(?:in|on|and|with|within|from|as|using|that|which|then|at|to)\b|[.,;:!?"\n(]|$)/i;
 const NOT_A_SUBJECT = /^(?:its|their|it|them|bounding|coordinates|objects?|where)\b/i;
 
 export function extractSubject(question: string): string | null {
@@ -139,8 +140,8 @@ export function analyzePrompt(family: Family, messages: readonly ChatMessage[]):
     question,
     thinkFormat: detectThinkFormat(family, messages, userText),
     ...countMedia(messages),
-    subject: kind === "grounding" ? extractSubject(question) : null,
-    subjects: kind === "grounding" ? extractSubjects(question) : [],
+    subject: kind === "grounding" || kind === "pointing" ? extractSubject(question) : null,
+    subjects: kind === "grounding" || kind === "pointing" ? extractSubjects(question) : [],
     task: kind === "trajectory" ? extractTask(question) : null,
   };
 }

@@ -49,6 +49,11 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
         `I will use ${facts.points ?? 6} waypoints, from about ${start} to ${end}.`,
       ];
     }
+    case "pointing": {
+      const label = facts.label ?? "object";
+      if (facts.points === 0) return [`I cannot tell where the ${label} is from what I have, so I give no point rather than a guess.`];
+      return [`I point at the middle of each: ${label}, as [x, y] in the model's coordinates.`];
+    }
     case "grounding": {
       const label = facts.label ?? "object";
       const boxes = facts.boxes === 1 ? "one box" : `${facts.boxes ?? 1} boxes`;

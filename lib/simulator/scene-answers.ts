@@ -60,7 +60,8 @@ function matchObject(subject: string, objects: readonly SceneObject[]): SceneObj
   return best;
 }
 
-function grounding(analysis: PromptAnalysis, context: SceneContext, rng: Random): ComposedAnswer {
+/** Grounding boxes each object asked for; pointing gives the centre of each. */
+function grounding(analysis: PromptAnalysis, context: SceneContext, rng: Random, points = false): ComposedAnswer {
   const { sample, space } = context;
   const objects = sceneObjects(sample.scene, sample.take, momentOf(sample));
   // Each object asked for, labelled as the person named it; no subject at all means every object.
@@ -76,13 +77,21 @@ function grounding(analysis: PromptAnalysis, context: SceneContext, rng: Random)
   const boxes = found.map(({ subject, object }) => {
     const [x1, y1] = toSpace(space, object.box[0] + jitter(), object.box[1] + jitter());
     const [x2, y2] = toSpace(space, object.box[2] + jitter(), object.box[3] + jitter());
+    if (points)
+      return {
+        point_2d: toSpace(space, (object.box[0] + object.box[2]) / 2 + jitter(), (object.box[1] + object.box[3]) / 2 + jitter()),
+        label: subject,
+      };
     return { bbox_2d: [x1, y1, x2, y2], label: subject };
   });
   const label = found.map((pair) => pair.subject).join(", ") || absent.join(", ") || "object";
   const missing = absent.length > 0 ? ` there is no ${absent.join(" and no ")} in this sample.` : "";
-  const facts = { boxes: boxes.length, label, ...(absent.length > 0 ? { absent } : {}) };
-  if (boxes.length === 0) return { text: `${note(context, "grounding")}${missing}\n\`\`\`json\n[]\n\`\`\``, facts };
-  const lead = missing ? `${note(context, "grounding").slice(0, -1)};${missing}` : note(context, "grounding");
+  const facts = points
+    ? { points: boxes.length, label, ...(absent.length > 0 ? { absent } : {}) }
+    : { boxes: boxes.length, label, ...(absent.length > 0 ? { absent } : {}) };
+  const what = points ? "points" : "grounding";
+  if (boxes.length === 0) return { text: `${note(context, what)}${missing}\n\`\`\`json\n[]\n\`\`\``, facts };
+  const lead = missing ? `${note(context, what).slice(0, -1)};${missing}` : note(context, what);
   return { text: fence(lead, boxes), facts: { ...facts, observed: found.map((pair) => pair.object.label) } };
 }
 
@@ -161,6 +170,8 @@ export function composeSceneAnswer(analysis: PromptAnalysis, context: SceneConte
   switch (analysis.kind) {
     case "grounding":
       return grounding(analysis, context, rng);
+    case "pointing":
+      return grounding(analysis, context, rng, true);
     case "trajectory":
       return trajectory(context);
     case "driving-trajectory":

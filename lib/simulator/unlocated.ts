@@ -26,7 +26,7 @@ function say(lead: string, analysis: PromptAnalysis, items: readonly MediaFacts[
 }
 
 /** The tasks whose answers are places on the picture. */
-export type LocatingKind = "grounding" | "trajectory" | "driving-trajectory" | "describe";
+export type LocatingKind = "grounding" | "pointing" | "trajectory" | "driving-trajectory" | "describe";
 
 export function composeUnlocated(
   kind: LocatingKind,
@@ -37,9 +37,14 @@ export function composeUnlocated(
 ): ComposedAnswer {
   const facts = { unrecognised: true as const };
   switch (kind) {
-    case "grounding": {
+    case "grounding":
+    case "pointing": {
       const asked = analysis.subjects.length > 0 ? analysis.subjects : ["object asked for"];
       const lead = `Could not locate the ${asked.join(" or the ")}`;
+      if (kind === "pointing") {
+        const text = `${say(lead, analysis, items, media, rng)}\n\n${EMPTY}`;
+        return { text, facts: { ...facts, points: 0, label: asked.join(", "), absent: asked } };
+      }
       return {
         text: `${say(lead, analysis, items, media, rng)}\n\n${EMPTY}`,
         facts: { ...facts, boxes: 0, label: asked.join(", "), absent: asked },
