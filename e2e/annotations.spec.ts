@@ -169,6 +169,8 @@ test("a kept reference path is drawn with the model's trajectory and their dista
 });
 
 test("moving a drawn point on a 4K image: each move reaches the page (timings logged)", async ({ page }) => {
+  // Sixty moves, each waiting for its frame: on a busy machine that alone can pass a minute.
+  test.setTimeout(120_000);
   const app = new PlaygroundPage(page);
   const draw = app.annotations.drawDialog;
   await app.goto();
