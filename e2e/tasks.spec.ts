@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
 import { makeMp4, makePng } from "../tests/support/media-fixtures";
@@ -11,6 +13,12 @@ const clip = (): FileSpec => ({
   name: "clip.mp4",
   mimeType: "video/mp4",
   buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 40 })),
+});
+/** A bundled sample: the simulator places boxes and paths only on what it knows. */
+const sample = (name: string, mimeType: string): FileSpec => ({
+  name,
+  mimeType,
+  buffer: readFileSync(path.resolve("public/samples", name)),
 });
 const photo = (): FileSpec => ({ name: "bench.png", mimeType: "image/png", buffer: Buffer.from(makePng(320, 240, [90, 120, 150])) });
 
@@ -41,17 +49,17 @@ test("caption: the chat shows the task, the full prompt one click away", async (
 });
 
 test("grounding: the object typed is the turn's text, and the boxes are drawn", async ({ page }) => {
-  const app = await openWithPreset(page, "sim-reason2-8b", photo(), "grounding");
-  await app.annotations.presetField.fill("the red cup");
+  const app = await openWithPreset(page, "sim-reason2-8b", sample("robot-arm.png", "image/png"), "grounding");
+  await app.annotations.presetField.fill("the red cube");
   await app.annotations.sendDraftAndCaptureRequest();
   const user = app.userTurns.first();
-  await expect(user.getByTestId("turn-task-text")).toHaveText("the red cup");
+  await expect(user.getByTestId("turn-task-text")).toHaveText("the red cube");
   await expect(user.getByText(/Locate the bounding box/)).toBeHidden();
   const turn = app.lastAssistantTurn();
   await turn.expectState("done");
   const overlay = app.annotations.overlay(turn.root);
-  expect(await overlay.boxes.count()).toBeGreaterThanOrEqual(1);
-  await expect(overlay.legend.first()).toContainText("red cup");
+  await expect(overlay.boxes).toHaveCount(1);
+  await expect(overlay.legend.first()).toContainText("red cube");
 });
 
 test("describe anything: the dialog, the copy sent, the prompt and the answer number the marks alike", async ({ page }) => {
@@ -174,7 +182,7 @@ test("common-sense reasoning: the question typed is the turn's text; reasoning, 
 });
 
 test("driving trajectory: the predicted path is drawn on the video's frame", async ({ page }) => {
-  const app = await openWithPreset(page, "sim-reason2-8b", clip(), "driving-trajectory");
+  const app = await openWithPreset(page, "sim-reason2-8b", sample("world-driving.mp4", "video/mp4"), "driving-trajectory");
   const body = await app.annotations.sendDraftAndCaptureRequest();
   expect(body).toMatchObject({ reasoning: true, media: { fps: 4 }, params: { temperature: 0.3, top_p: 0.3 } });
   const turn = app.lastAssistantTurn();

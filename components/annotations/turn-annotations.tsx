@@ -15,6 +15,9 @@ const AnnotationOverlay = dynamic(() => import("@/components/annotations/annotat
   ssr: false,
 });
 
+// An answer whose only list is empty ("```json\n[]\n```"): the model located nothing, so nothing is drawn.
+const EMPTY_LIST = /```json\s*\[\s*\]\s*```/;
+
 /** Under an answer: its points and boxes drawn on the image, its events as seek buttons, and what could not be read. */
 export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
   const { parsed, targets, family, convention, bounds } = useTurnAnnotations(turn);
@@ -23,7 +26,15 @@ export function TurnAnnotations({ turn }: { turn: AssistantTurn }) {
   const surface = targets.image ?? targets.video;
   const overlay = shapes > 0 && surface !== null;
   const subjects = turn.state === "streaming" ? [] : parseSubjects(turn.answer);
-  if (shapes === 0 && parsed.segments.length === 0 && parsed.issues.length === 0 && subjects.length === 0) return null;
+  const located = shapes + parsed.segments.length + parsed.issues.length + subjects.length > 0;
+  if (!located && turn.state === "done" && EMPTY_LIST.test(turn.answer)) {
+    return (
+      <p data-testid="annotation-empty" className="text-xs text-fg-muted">
+        Nothing to draw: the answer&apos;s list is empty.
+      </p>
+    );
+  }
+  if (!located) return null;
   return (
     <div data-testid="turn-annotations" className="flex flex-col gap-3">
       {overlay && (

@@ -13,6 +13,8 @@ export interface AnswerFacts {
   verdict?: "Approve" | "Reject" | "A" | "B" | "Yes" | "No";
   /** The media as the reply names them, e.g. "the 1280×720 image". */
   media?: string;
+  /** Objects asked for that are not there (a sample), or could not be looked for (other media). */
+  absent?: string[];
   /** What the model knows it sees (a bundled sample), for the reasoning to mention. */
   observed?: string[];
   /** True when the media are not a bundled sample: the reasoning then speaks of measurements only. */

@@ -9,10 +9,11 @@ import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
 import { composeSceneAnswer } from "@/lib/simulator/scene-answers";
-import { answerSpace, spaceName, toSpace, type Space } from "@/lib/simulator/space";
+import { answerSpace, type Space } from "@/lib/simulator/space";
 import { composeTaskAnswer } from "@/lib/simulator/task-answers";
 import { formatTimestamp } from "@/lib/simulator/timestamps";
 import { countTokens } from "@/lib/simulator/tokens";
+import { composeUnlocated } from "@/lib/simulator/unlocated";
 import { voiceOf } from "@/lib/simulator/voices";
 
 export { formatTimestamp };
@@ -20,7 +21,7 @@ export type { AnswerFacts, ComposedAnswer };
 
 // The answer part of a simulated reply, in the output conventions of each prompt template
 // (docs/nim-protocols.md "Output conventions"). A bundled sample is answered from its scene data
-// (scene-answers.ts); other media only with what was measured. Every answer says it is simulated,
+// (scene-answers.ts); other media only with what was measured, never with a place (unlocated.ts). Every answer says it is simulated,
 // except the single-word verdicts, whose reasoning says so instead.
 
 export interface AnswerOptions {
@@ -40,42 +41,6 @@ export interface AnswerOptions {
 
 const DEFAULT_VIDEO_DURATION_S = 10;
 
-const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
-const NOT_LOCATED = "not located: only the bundled samples are known to the simulator";
-
-/** A 0–1000 point in the answer's space (the same numbers when the picture's size is unknown). */
-function fromNormalized(space: Space | null, x: number, y: number): [number, number] {
-  return space ? toSpace(space, (x / 1000) * space.width, (y / 1000) * space.height) : [x, y];
-}
-
-/** For media the simulator does not know: an example lift-and-carry arc, said to be one. */
-function composeTrajectory(rng: Random, space: Space | null): ComposedAnswer {
-  const count = rng.int(5, 8);
-  const start: [number, number] = [rng.int(120, 450), rng.int(450, 820)];
-  const end: [number, number] = [rng.int(550, 900), rng.int(300, 750)];
-  const control = [(start[0] + end[0]) / 2 + rng.int(-60, 60), Math.min(start[1], end[1]) - rng.int(80, 240)];
-  const points = Array.from({ length: count }, (_, index) => {
-    const t = index / (count - 1);
-    const x = (1 - t) ** 2 * start[0] + 2 * (1 - t) * t * (control[0] ?? 0) + t ** 2 * end[0];
-    const y = (1 - t) ** 2 * start[1] + 2 * (1 - t) * t * (control[1] ?? 0) + t ** 2 * end[1];
-    return { point_2d: fromNormalized(space, clamp(Math.round(x), 0, 1000), clamp(Math.round(y), 0, 1000)), label: "gripper trajectory" };
-  });
-  const note = `Simulated example arc, ${NOT_LOCATED} (${space ? spaceName(space) : "0–1000 normalized"}):`;
-  return { text: fence(note, points), facts: { points: count, start, end, unrecognised: true } };
-}
-
-function composeGrounding(analysis: PromptAnalysis, rng: Random, space: Space | null): ComposedAnswer {
-  const label = analysis.subject ?? "object";
-  const x1 = rng.int(250, 400);
-  const y1 = rng.int(250, 400);
-  const box = {
-    bbox_2d: [...fromNormalized(space, x1, y1), ...fromNormalized(space, x1 + rng.int(200, 350), y1 + rng.int(200, 350))],
-    label,
-  };
-  const note = `Simulated example box, ${NOT_LOCATED} (${space ? spaceName(space) : "0–1000 normalized"}):`;
-  return { text: fence(note, [box]), facts: { boxes: 1, label, unrecognised: true } };
-}
-
 /** Even segments of the measured length: the simulator cannot say what happens in them. */
 function composeTemporal(rng: Random, durationS: number): ComposedAnswer {
   const count = rng.int(2, 4);
@@ -87,7 +52,7 @@ function composeTemporal(rng: Random, durationS: number): ComposedAnswer {
     end: formatTimestamp(Math.min(last, (index + 1) * slot - (index + 1 < count ? slot * 0.05 : 0))),
     caption: `Segment ${index + 1} of ${count}`,
   }));
-  const note = `Simulated even segments of the ${Number(durationS.toFixed(2))} s video, ${NOT_LOCATED}:`;
+  const note = `Simulated even segments of the ${Number(durationS.toFixed(2))} s video, not located: only the bundled samples are known to the simulator:`;
   return { text: fence(note, events), facts: { events: count, durationS, unrecognised: true } };
 }
 
@@ -141,10 +106,13 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
     if (known) return known;
   }
   switch (analysis.kind) {
-    case "trajectory":
-      return composeTrajectory(rng, space);
+    // Boxes, points and paths need to see where things are: on other media there are none.
     case "grounding":
-      return composeGrounding(analysis, rng, space);
+    case "pointing":
+    case "trajectory":
+    case "driving-trajectory":
+    case "describe":
+      return composeUnlocated(analysis.kind, analysis, items, media, rng);
     case "temporal":
       return composeTemporal(rng, options.videoDurationS ?? DEFAULT_VIDEO_DURATION_S);
     case "plausibility": {

@@ -4,11 +4,11 @@ import path from "node:path";
 
 import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { SimulatorHttpError } from "@/lib/simulator/http";
-import { DEFAULT_SAMPLES_DIR } from "@/lib/simulator/samples";
+import { DEFAULT_SAMPLES_DIR, recognizeSample } from "@/lib/simulator/samples";
 import { sampleFiles, SCENES, type SceneName } from "@/scripts/sample-scenes.mjs";
 
-// What the simulated generators share: the stock clips they answer with (the sample scene closest
-// to the prompt, the take chosen by the seed), the wait that stands for the GPU's work, and
+// What the simulated generators share: the stock clips they answer with (the scene of the input when
+// it is a bundled sample, else the one closest to the prompt; the take chosen by the seed), the wait that stands for the GPU's work, and
 // reading the media and form bodies they are sent.
 
 export const CLIP_NOTE = "Simulated result: a stock clip, not a generated world.";
@@ -57,20 +57,34 @@ export function sceneForPrompt(prompt: string): SceneName | null {
 }
 
 /**
- * The stock clip for a request: the prompt picks the scene (else the seed does) and the seed
- * picks the take, so the same prompt and seed give the same clip and another seed another take.
+ * The scene an input image or video shows when it is a bundled sample (bytes, base64 or a data
+ * URI); null for anything else, links included (the simulator fetches nothing).
+ */
+export function inputScene(input: Uint8Array | string | undefined, dir: string = DEFAULT_SAMPLES_DIR): SceneName | null {
+  if (input === undefined || (typeof input === "string" && /^https?:\/\//i.test(input))) return null;
+  const bytes =
+    typeof input === "string" ? Buffer.from(input.startsWith("data:") ? input.slice(input.indexOf(",") + 1) : input, "base64") : input;
+  return (recognizeSample(bytes, dir) ?? recognizeSample(bytes))?.scene ?? null;
+}
+
+/**
+ * The stock clip for a request: the input's scene when it is a sample, else the prompt's (else the
+ * seed's), and the seed picks the take, so the same request gives the same clip and another seed
+ * another take.
  */
 export async function pickClip(
   dir: string,
   seed: number,
   kind: "world" | "sound" = "world",
   prompt = "",
+  fromInput: SceneName | null = null,
 ): Promise<{ name: string; bytes: Buffer }> {
   let clips = clipCache.get(dir);
   if (!clips) clipCache.set(dir, (clips = loadClips(dir)));
   const files = await clips;
-  const scene = SCENES.find((entry) => entry.name === sceneForPrompt(prompt)) ?? SCENES[seed % SCENES.length];
-  const take = scene ? Math.floor(seed / (sceneForPrompt(prompt) ? 1 : SCENES.length)) % scene.takes : 0;
+  const chosen = fromInput ?? sceneForPrompt(prompt);
+  const scene = SCENES.find((entry) => entry.name === chosen) ?? SCENES[seed % SCENES.length];
+  const take = scene ? Math.floor(seed / (chosen ? 1 : SCENES.length)) % scene.takes : 0;
   const sample = sampleFiles().find(
     (file) => file.kind === (kind === "world" ? "clip" : "sound") && file.scene === scene?.name && file.take === take,
   );

@@ -2,7 +2,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { ACTION_NOTE, simulatedActions } from "@/lib/simulator/actions";
 import { parseNim, type NimOrder } from "@/lib/simulator/cosmos3-nim";
-import { CLIP_NOTE, outputSeed, pickClip, PICTURE_NOTE, waitForGeneration, type GeneratorContext } from "@/lib/simulator/generation";
+import {
+  CLIP_NOTE,
+  inputScene,
+  outputSeed,
+  pickClip,
+  PICTURE_NOTE,
+  waitForGeneration,
+  type GeneratorContext,
+} from "@/lib/simulator/generation";
 import { detailError, sendJson } from "@/lib/simulator/http";
 import { detailRefusal, InferFields, readJson, type Json } from "@/lib/simulator/infer-fields";
 import type { SimulatedGenerator } from "@/lib/simulator/models";
@@ -96,7 +104,8 @@ export async function handleInfer(
     context.stats.completed += 1;
     return sendJson(res, 200, { action: nimAction(nim), simulated_note: ACTION_NOTE });
   }
-  const clip = await pickClip(context.samplesDir, request.seed, "world", request.prompt);
+  const input = [body.image, body.video, body.input_reference].find((value) => typeof value === "string") as string | undefined;
+  const clip = await pickClip(context.samplesDir, request.seed, "world", request.prompt, inputScene(input, context.samplesDir));
   context.stats.completed += 1;
   sendJson(res, 200, {
     b64_video: clip.bytes.toString("base64"),

@@ -1,21 +1,16 @@
 import { sniffMediaType } from "@/lib/media/sniff";
 import { GUARDRAIL_TRIGGER } from "@/lib/simulator/cosmos3-nim";
-import { detailError, SimulatorHttpError } from "@/lib/simulator/http";
-import { observationProblem } from "@/lib/simulator/observation";
+import { inputScene } from "@/lib/simulator/generation";
+import { detailError } from "@/lib/simulator/http";
+import { actionOf, type ActionOrder } from "@/lib/simulator/omni-action";
+import { fieldError, FormFields } from "@/lib/simulator/omni-form-fields";
 import { hashToSeed } from "@/lib/simulator/random";
+import type { SceneName } from "@/scripts/sample-scenes.mjs";
 
 // The multipart form of vLLM-Omni's POST /v1/videos and /v1/videos/sync, checked as the server's
 // VideoGenerationRequest and form parser check it (NIM-PROTOCOLS §3.2, OM protocol/videos.py,
 // video/generation/helpers.py). Errors are FastAPI's `{"detail": …}`: 422 for a field's type or
 // range, 400 for what the handler refuses.
-
-export interface ActionOrder {
-  mode: "forward_dynamics" | "policy" | "inverse_dynamics";
-  domainName: string;
-  domainId: number;
-  chunk: number;
-  dim: number;
-}
 
 export interface VideoOrder {
   prompt: string;
@@ -31,106 +26,11 @@ export interface VideoOrder {
   sound: boolean;
   /** Transfer: the control type, from control_type or a hint in extra_params. */
   transfer: string | null;
+  /** The sample scene the input image or video shows, when it is a bundled sample. */
+  inputScene: SceneName | null;
 }
 
-/** Domain name → [id, raw action width] (OM cosmos3/action.py; §3.5). */
-const DOMAINS: Record<string, [number, number]> = {
-  av: [1, 9],
-  camera_pose: [2, 9],
-  hand_pose: [3, 57],
-  pusht: [4, 2],
-  libero: [5, 7],
-  umi: [6, 10],
-  bridge_orig_lerobot: [7, 10],
-  droid_lerobot: [8, 10],
-  "robomind-franka": [8, 10],
-  embodiment_b: [9, 30],
-  galbot: [9, 30],
-  "robomind-franka-dual": [12, 20],
-  "robomind-ur": [13, 10],
-  agibotworld: [15, 29],
-  embodiment_c_gripper: [15, 29],
-  embodiment_c_gripper_ext: [15, 29],
-  fractal: [20, 10],
-};
-const ACTION_MODES = ["forward_dynamics", "policy", "inverse_dynamics"] as const;
 const CONTROL_TYPES = ["edge", "blur", "depth", "seg", "wsm"];
-
-const fieldError = (field: string, type: string, msg: string, input?: unknown) =>
-  new SimulatorHttpError(422, `${field}: ${msg}`, { detail: [{ type, loc: ["body", field], msg, input: input ?? null }] });
-
-const INT = /^-?\d+$/;
-
-/** Reads form fields as pydantic does in lax mode: integers, numbers and booleans from their text. */
-class FormFields {
-  constructor(private readonly form: FormData) {}
-
-  text(name: string): string | undefined {
-    const value = this.form.get(name);
-    if (value === null) return undefined;
-    if (typeof value !== "string") throw fieldError(name, "string_type", "Input should be a valid string (a text field, not a file)");
-    return value;
-  }
-
-  int(name: string, min: number, max = Number.POSITIVE_INFINITY): number | undefined {
-    const raw = this.text(name);
-    if (raw === undefined || raw === "") return undefined;
-    if (!INT.test(raw.trim()))
-      throw fieldError(name, "int_parsing", "Input should be a valid integer, unable to parse string as an integer", raw);
-    const value = Number(raw);
-    if (value < min) throw fieldError(name, "greater_than_equal", `Input should be greater than or equal to ${min}`, raw);
-    if (value > max) throw fieldError(name, "less_than_equal", `Input should be less than or equal to ${max}`, raw);
-    return value;
-  }
-
-  number(name: string, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, exclusiveMin = false): number | undefined {
-    const raw = this.text(name);
-    if (raw === undefined || raw === "") return undefined;
-    const value = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(value))
-      throw fieldError(name, "float_parsing", "Input should be a valid number, unable to parse string as a number", raw);
-    if (exclusiveMin ? value <= min : value < min)
-      throw fieldError(
-        name,
-        exclusiveMin ? "greater_than" : "greater_than_equal",
-        `Input should be greater than ${exclusiveMin ? "" : "or equal to "}${min}`,
-        raw,
-      );
-    if (value > max) throw fieldError(name, "less_than_equal", `Input should be less than or equal to ${max}`, raw);
-    return value;
-  }
-
-  bool(name: string): boolean | undefined {
-    const raw = this.text(name)?.trim().toLowerCase();
-    if (raw === undefined || raw === "") return undefined;
-    if (["true", "1", "yes", "on", "t", "y"].includes(raw)) return true;
-    if (["false", "0", "no", "off", "f", "n"].includes(raw)) return false;
-    throw fieldError(name, "bool_parsing", "Input should be a valid boolean, unable to interpret input", raw);
-  }
-
-  /** A JSON-valued text part (extra_params, image_reference, video_reference). */
-  json(name: string): Record<string, unknown> | undefined {
-    const raw = this.text(name);
-    if (raw === undefined || raw === "") return undefined;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      throw detailError(400, "Invalid JSON in form field.");
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw detailError(400, `Invalid JSON in form field: expected dict, got ${Array.isArray(parsed) ? "list" : typeof parsed}.`);
-    }
-    return parsed as Record<string, unknown>;
-  }
-
-  file(name: string): File | undefined {
-    const value = this.form.get(name);
-    if (value === null) return undefined;
-    if (typeof value === "string") throw detailError(400, `${name} must be an uploaded file, not a text field.`);
-    return value;
-  }
-}
 
 const TOP_LEVEL = [
   "prompt",
@@ -165,70 +65,16 @@ function checkExtras(extra: Record<string, unknown>, form: FormData): void {
   }
 }
 
-function actionOf(extra: Record<string, unknown>): ActionOrder | null {
-  const mode = extra.action_mode;
-  if (mode === undefined) return null;
-  if (!ACTION_MODES.includes(mode as ActionOrder["mode"]))
-    throw detailError(400, `extra_params.action_mode must be one of ${ACTION_MODES.join(", ")}.`);
-  const domain = typeof extra.domain_name === "string" ? DOMAINS[extra.domain_name] : undefined;
-  if (extra.domain_name !== undefined && !domain) throw detailError(400, `Unknown action domain '${String(extra.domain_name)}'.`);
-  const chunk = extra.action_chunk_size ?? 16;
-  if (!Number.isInteger(chunk) || (chunk as number) <= 0)
-    throw detailError(400, "extra_params.action_chunk_size must be a positive whole number.");
-  const dim = typeof extra.raw_action_dim === "number" ? extra.raw_action_dim : (domain?.[1] ?? 10);
-  if (domain && dim !== domain[1] && extra.domain_name !== "libero") {
-    throw detailError(
-      400,
-      `extra_params.raw_action_dim ${dim} does not match domain '${String(extra.domain_name)}', whose actions are ${domain[1]} wide.`,
-    );
-  }
-  const id = typeof extra.domain_id === "number" ? extra.domain_id : (domain?.[0] ?? 0);
-  const order = {
-    mode: mode as ActionOrder["mode"],
-    domainName: String(extra.domain_name ?? "unknown"),
-    domainId: id,
-    chunk: chunk as number,
-    dim,
-  };
-  if (order.mode === "forward_dynamics") checkActionArray(extra, order);
-  const observation = extra.observation === undefined ? null : observationProblem(extra.observation);
-  if (extra.observation !== undefined && order.mode !== "policy") throw detailError(400, "extra_params.observation goes with policy only.");
-  if (observation) throw detailError(400, `extra_params.observation ${observation}.`);
-  return order;
-}
-
-/** Forward dynamics rolls out an inline [chunk, dim] array; a server file (action_path) the simulator cannot read. */
-function checkActionArray(extra: Record<string, unknown>, order: ActionOrder): void {
-  const action = extra.action;
-  if (action === undefined) {
-    throw detailError(
-      400,
-      extra.action_path !== undefined
-        ? "extra_params.action_path names a file on the server; the simulator has none, so send the actions inline as extra_params.action."
-        : "Forward dynamics needs the actions: extra_params.action as a [action_chunk_size, raw_action_dim] list.",
-    );
-  }
-  const rows = Array.isArray(action) ? action : [];
-  const wellFormed =
-    rows.length > 0 && rows.every((row) => Array.isArray(row) && row.every((v) => typeof v === "number" && Number.isFinite(v)));
-  const width = wellFormed ? (rows[0] as unknown[]).length : -1;
-  if (!wellFormed || rows.length !== order.chunk || rows.some((row) => (row as unknown[]).length !== order.dim)) {
-    const got = wellFormed
-      ? `[${rows.length}, ${rows.every((row) => (row as unknown[]).length === width) ? width : "ragged"}]`
-      : "not a list of number lists";
-    throw detailError(
-      400,
-      `extra_params.action must have shape [action_chunk_size, raw_action_dim] = [${order.chunk}, ${order.dim}]; got ${got}.`,
-    );
-  }
-}
-
 /** Transfer: the uploaded control's type, or the first control hint in extra_params. */
 function transferOf(extra: Record<string, unknown>, controlType: string | undefined): string | null {
   return controlType ?? CONTROL_TYPES.find((type) => extra[type] !== undefined && extra[type] !== false) ?? null;
 }
 
-async function checkMedia(fields: FormFields, action: ActionOrder | null): Promise<"image" | "video" | null> {
+async function checkMedia(
+  fields: FormFields,
+  action: ActionOrder | null,
+  samplesDir?: string,
+): Promise<{ kind: "image" | "video" | null; scene: SceneName | null }> {
   const input = fields.file("input_reference");
   const image = fields.json("image_reference");
   const video = fields.json("video_reference");
@@ -256,10 +102,11 @@ async function checkMedia(fields: FormFields, action: ActionOrder | null): Promi
     const controlKind = sniffMediaType(new Uint8Array(await control.slice(0, 4096).arrayBuffer()))?.kind;
     if (controlKind !== "video") throw detailError(400, "control_reference must be a video the server can decode.");
   }
-  return kind;
+  const reference = input ? new Uint8Array(await input.arrayBuffer()) : ((image?.image_url ?? video?.video_url) as string | undefined);
+  return { kind, scene: inputScene(reference, samplesDir) };
 }
 
-export async function parseVideoForm(form: FormData, servedModel: string): Promise<VideoOrder> {
+export async function parseVideoForm(form: FormData, servedModel: string, samplesDir?: string): Promise<VideoOrder> {
   const fields = new FormFields(form);
   const prompt = fields.text("prompt");
   if (prompt === undefined) throw fieldError("prompt", "missing", "Field required");
@@ -285,7 +132,7 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
   const extra = fields.json("extra_params") ?? {};
   checkExtras(extra, form);
   const action = actionOf(extra);
-  await checkMedia(fields, action);
+  const media = await checkMedia(fields, action, samplesDir);
   const transfer = transferOf(extra, fields.text("control_type"));
   if (transfer && (sound || action)) throw detailError(400, "Transfer cannot be combined with sound or action generation.");
   if (action && sound) throw detailError(400, "Action modes make no sound; leave generate_sound out.");
@@ -305,5 +152,6 @@ export async function parseVideoForm(form: FormData, servedModel: string): Promi
     action,
     sound,
     transfer,
+    inputScene: media.scene,
   };
 }

@@ -58,7 +58,7 @@ function actionOf(order: VideoOrder) {
 
 const clipNote = (order: VideoOrder) => (order.sound ? SOUND_NOTE : CLIP_NOTE);
 const clipFor = (context: GeneratorContext, order: VideoOrder) =>
-  pickClip(context.samplesDir, order.seed, order.sound ? "sound" : "world", order.prompt);
+  pickClip(context.samplesDir, order.seed, order.sound ? "sound" : "world", order.prompt, order.inputScene);
 
 /** The job as VideoResponse has it: every field, at its protocol default until it is known. */
 function jobBody(job: VideoJob, context: GeneratorContext, now = Date.now()) {
@@ -104,7 +104,7 @@ async function videoSync(
   generator: SimulatedGenerator,
   context: GeneratorContext,
 ): Promise<void> {
-  const order = await parseVideoForm(await readForm(req), generator.model);
+  const order = await parseVideoForm(await readForm(req), generator.model, context.samplesDir);
   // The prompt guardrail runs before any generation.
   if (order.blocked) throw detailError(500, GUARDRAIL_MESSAGE);
   context.stats.started += 1;
@@ -159,7 +159,7 @@ export async function handleOmni(
   } else if (rest === "/videos/sync" && method === "POST") {
     await videoSync(req, res, generator, context);
   } else if (rest === "/videos" && method === "POST") {
-    const order = await parseVideoForm(await readForm(req), generator.model);
+    const order = await parseVideoForm(await readForm(req), generator.model, context.samplesDir);
     const job: VideoJob = { id: `video_gen_${randomBytes(16).toString("hex")}`, order, model: generator.model, createdAt: Date.now() };
     context.omniJobs.add(job);
     context.stats.started += 1;

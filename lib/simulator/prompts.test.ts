@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { REASON1_ENGLISH_SYSTEM_PROMPT, REASON1_REASONING_SYSTEM_PROMPT } from "@/lib/backends/families";
-import { analyzePrompt, extractSubject } from "@/lib/simulator/prompts";
+import { analyzePrompt, extractSubject, extractSubjects } from "@/lib/simulator/prompts";
 import {
   CRITIC_PROMPT,
   GROUNDING_PROMPT,
@@ -77,5 +77,18 @@ describe("extractSubject", () => {
     ["Give bbox coordinates, please.", null],
   ])("%s → %s", (question, subject) => {
     expect(extractSubject(question)).toBe(subject);
+  });
+});
+
+describe("extractSubjects", () => {
+  it.each([
+    ["Locate the red cube and the robot gripper in this image.", ["red cube", "robot gripper"]],
+    ["Locate the blue mat, the robot arm and the coffee cup in this image.", ["blue mat", "robot arm", "coffee cup"]],
+    ["Find the cup, a spoon, and an apple.", ["cup", "spoon", "apple"]],
+    ["Locate the red cup and output its bounding box.", ["red cup"]],
+    ["Locate the bounding box of the red cup in the image.", ["red cup"]],
+    ["Give bbox coordinates, please.", []],
+  ])("%s → %j", (question, subjects) => {
+    expect(extractSubjects(question)).toEqual(subjects);
   });
 });

@@ -5,7 +5,7 @@ import { detectTaskKind, type TaskKind } from "@/lib/simulator/task-prompts";
 // Reads a request the way the model would see it: which task template it follows, whether it
 // asks for reasoning (and in which format), and what media it carries.
 
-export type PromptKind = "trajectory" | "grounding" | "temporal" | "critic" | "plausibility" | "general" | TaskKind;
+export type PromptKind = "trajectory" | "grounding" | "pointing" | "temporal" | "critic" | "plausibility" | "general" | TaskKind;
 
 /** "think-answer": `<think>…</think>` then `<answer>…</answer>`; "think-bare": the answer right after `</think>`. */
 export type ThinkFormat = "none" | "think-answer" | "think-bare";
@@ -19,6 +19,8 @@ export interface PromptAnalysis {
   videos: number;
   /** For grounding prompts: the object to box, when the prompt names one. */
   subject: string | null;
+  /** For grounding prompts: every object named ("the red cube and the gripper" gives two). */
+  subjects: string[];
   /** For trajectory prompts: the quoted task, e.g. "Move the left bottle to far right". */
   task: string | null;
 }
@@ -75,6 +77,7 @@ function detectKind(question: string): PromptKind {
   if (task) return task;
   if (/approve or reject/i.test(question)) return "critic";
   if (/physically plausible/i.test(question) && /\(B\)\s*Impossible/i.test(question)) return "plausibility";
+  if (/\bpoint(?:ing)?\s+(?:to|at|out)\b/i.test(question) && !/trajectory/i.test(question)) return "pointing";
   if (/trajectory|point_2d/i.test(question)) return "trajectory";
   if (/bounding box|\bbbox|\bbox_2d|\blocate\b|\bgrounding\b/i.test(question)) return "grounding";
   if (/timestamp|when does|temporal/i.test(question)) return "temporal";
@@ -82,7 +85,7 @@ function detectKind(question: string): PromptKind {
 }
 
 const SUBJECT_PATTERN =
-  /\b(?:locate|find|detect|ground|(?:bounding\s+)?box(?:es)?\s+(?:of|for|around)|bbox(?:es)?\s+(?:of|for|around))\s+(?:all\s+)?(?:the\s+|a\s+|an\s+|every\s+|each\s+|any\s+)?([a-z0-9][a-z0-9 '-]*?)(?=\s+(?:in|on|and|with|within|from|as|using|that|which|then|at|to)\b|[.,;:!?"\n(]|$)/i;
+  /\b(?:locate|find|detect|ground|point(?:ing)?\s+(?:to|at|out)|(?:bounding\s+)?box(?:es)?\s+(?:of|for|around)|bbox(?:es)?\s+(?:of|for|around))\s+(?:all\s+)?(?:the\s+|a\s+|an\s+|every\s+|each\s+|any\s+)?([a-z0-9][a-z0-9 '-]*?)(?=\s+(?:in|on|and|with|within|from|as|using|that|which|then|at|to)\b|[.,;:!?"\n(]|$)/i;
 const NOT_A_SUBJECT = /^(?:its|their|it|them|bounding|coordinates|objects?|where)\b/i;
 
 export function extractSubject(question: string): string | null {
@@ -96,6 +99,30 @@ export function extractSubject(question: string): string | null {
     from += match.index + 1;
   }
   return null;
+}
+
+// What may follow the first subject: ", the gripper", "and the gripper", ", and a mat".
+const MORE_SUBJECTS =
+  /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|a\s+|an\s+)?([a-z0-9][a-z0-9 '-]*?)(?=\s+(?:in|on|and|with|within|from|as|using|that|which|then|at|to)\b|[.,;:!?"\n(]|$)/i;
+
+// "…the red cup and output its bounding box": a clause that goes on with the task names no object.
+const NOT_MORE =
+  /\b(?:output|give|return|answer|provide|draw|mark|list|show|write|its|their|them|it|bounding|coordinates?|json|format|bbox\w*)\b/i;
+
+/** Every object a grounding question names, the first one first; empty when it names none. */
+export function extractSubjects(question: string): string[] {
+  const first = extractSubject(question);
+  if (!first) return [];
+  const subjects = [first];
+  const at = question.toLowerCase().indexOf(first);
+  let rest = question.slice(at + first.length);
+  for (let match = MORE_SUBJECTS.exec(rest); match && subjects.length < 8; match = MORE_SUBJECTS.exec(rest)) {
+    const subject = match[1]?.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase();
+    if (!subject || NOT_A_SUBJECT.test(subject) || NOT_MORE.test(subject)) break;
+    if (!subjects.includes(subject)) subjects.push(subject);
+    rest = rest.slice(match[0].length);
+  }
+  return subjects;
 }
 
 function extractTask(question: string): string | null {
@@ -113,7 +140,8 @@ export function analyzePrompt(family: Family, messages: readonly ChatMessage[]):
     question,
     thinkFormat: detectThinkFormat(family, messages, userText),
     ...countMedia(messages),
-    subject: kind === "grounding" ? extractSubject(question) : null,
+    subject: kind === "grounding" || kind === "pointing" ? extractSubject(question) : null,
+    subjects: kind === "grounding" || kind === "pointing" ? extractSubjects(question) : [],
     task: kind === "trajectory" ? extractTask(question) : null,
   };
 }

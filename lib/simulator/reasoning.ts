@@ -40,6 +40,7 @@ function grounds(facts: AnswerFacts, rng: Random): string | null {
 function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string[] {
   switch (analysis.kind) {
     case "trajectory": {
+      if (facts.points === 0) return ["Without seeing where the objects are, I cannot place a single waypoint, so I give none."];
       const task = analysis.task ? `The task is “${shorten(analysis.task, 80)}”, so` : "To do the task";
       const start = facts.start ? `(${facts.start[0]}, ${facts.start[1]})` : "the object";
       const end = facts.end ? `(${facts.end[0]}, ${facts.end[1]})` : "the goal";
@@ -48,9 +49,21 @@ function taskSteps(analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): s
         `I will use ${facts.points ?? 6} waypoints, from about ${start} to ${end}.`,
       ];
     }
+    case "pointing": {
+      const label = facts.label ?? "object";
+      if (facts.points === 0) return [`I cannot tell where the ${label} is from what I have, so I give no point rather than a guess.`];
+      return [`I point at the middle of each: ${label}, as [x, y] in the model's coordinates.`];
+    }
     case "grounding": {
       const label = facts.label ?? "object";
       const boxes = facts.boxes === 1 ? "one box" : `${facts.boxes ?? 1} boxes`;
+      const absent = facts.absent?.join(" or the ") ?? label;
+      if (facts.boxes === 0) {
+        return facts.unrecognised
+          ? [`I cannot tell where the ${absent} is from measurements alone, so I give no box rather than a guess.`]
+          : [`I look for the ${absent}, but nothing in the scene is one, so the list stays empty.`];
+      }
+      if (facts.absent) return [`I box the ${label}; there is no ${facts.absent.join(" or ")} here, so I say so.`];
       return [
         `I need to find the ${label} and give its box as [x1, y1, x2, y2] in the model's coordinates.`,
         rng.pick([`I will report ${boxes} labelled “${label}”.`, `Scanning the frame, I settle on ${boxes}.`]),

@@ -40,32 +40,59 @@ const SYNONYMS: Record<string, readonly string[]> = {
   trees: ["tree", "trees", "vegetation"],
 };
 
-function matchObjects(subject: string | null, objects: readonly SceneObject[]): SceneObject[] {
-  if (!subject) return objects.filter((object) => !["table", "checkered floor", "road", "trees"].includes(object.label));
-  const words = subject.toLowerCase();
-  return objects.filter((object) => (SYNONYMS[object.label] ?? [object.label]).some((word) => words.includes(word)));
+const BACKGROUND = ["table", "checkered floor", "road", "trees"];
+
+/** How well a phrase names an object: the longest of its words found in the phrase (0: not at all). */
+function nameScore(phrase: string, object: SceneObject): number {
+  const words = [object.label, ...(SYNONYMS[object.label] ?? [])];
+  return Math.max(0, ...words.filter((word) => new RegExp(`\\b${word}`).test(phrase)).map((word) => word.length));
 }
 
-function grounding(analysis: PromptAnalysis, context: SceneContext, rng: Random): ComposedAnswer {
+/** The object a phrase names best ("robot gripper" is the gripper, not the arm), or null. */
+function matchObject(subject: string, objects: readonly SceneObject[]): SceneObject | null {
+  const phrase = subject.toLowerCase();
+  let best: SceneObject | null = null;
+  let score = 0;
+  for (const object of objects) {
+    const own = nameScore(phrase, object);
+    if (own > score) [best, score] = [object, own];
+  }
+  return best;
+}
+
+/** Grounding boxes each object asked for; pointing gives the centre of each. */
+function grounding(analysis: PromptAnalysis, context: SceneContext, rng: Random, points = false): ComposedAnswer {
   const { sample, space } = context;
   const objects = sceneObjects(sample.scene, sample.take, momentOf(sample));
-  const found = matchObjects(analysis.subject, objects);
+  // Each object asked for, labelled as the person named it; no subject at all means every object.
+  const asked = analysis.subjects.length > 0 ? analysis.subjects : null;
+  const pairs = asked
+    ? asked.map((subject) => ({ subject, object: matchObject(subject, objects) }))
+    : objects.filter((object) => !BACKGROUND.includes(object.label)).map((object) => ({ subject: object.label, object }));
+  const found = pairs.flatMap(({ subject, object }) => (object ? [{ subject, object }] : []));
+  const absent = pairs.filter((pair) => !pair.object).map((pair) => pair.subject);
   // Smaller models are a little looser: a few pixels at 2B, none to speak of at 8B and up.
   const slack = 8 / context.sizeB;
   const jitter = (): number => (rng.next() * 2 - 1) * slack;
-  const boxes = found.map((object) => {
+  const boxes = found.map(({ subject, object }) => {
     const [x1, y1] = toSpace(space, object.box[0] + jitter(), object.box[1] + jitter());
     const [x2, y2] = toSpace(space, object.box[2] + jitter(), object.box[3] + jitter());
-    return { bbox_2d: [x1, y1, x2, y2], label: analysis.subject ?? object.label };
+    if (points)
+      return {
+        point_2d: toSpace(space, (object.box[0] + object.box[2]) / 2 + jitter(), (object.box[1] + object.box[3]) / 2 + jitter()),
+        label: subject,
+      };
+    return { bbox_2d: [x1, y1, x2, y2], label: subject };
   });
-  const label = analysis.subject ?? found[0]?.label ?? "object";
-  if (boxes.length === 0) {
-    return {
-      text: `${note(context, "grounding")} there is no ${label} in this sample.\n\`\`\`json\n[]\n\`\`\``,
-      facts: { boxes: 0, label },
-    };
-  }
-  return { text: fence(note(context, "grounding"), boxes), facts: { boxes: boxes.length, label, observed: found.map((o) => o.label) } };
+  const label = found.map((pair) => pair.subject).join(", ") || absent.join(", ") || "object";
+  const missing = absent.length > 0 ? ` there is no ${absent.join(" and no ")} in this sample.` : "";
+  const facts = points
+    ? { points: boxes.length, label, ...(absent.length > 0 ? { absent } : {}) }
+    : { boxes: boxes.length, label, ...(absent.length > 0 ? { absent } : {}) };
+  const what = points ? "points" : "grounding";
+  if (boxes.length === 0) return { text: `${note(context, what)}${missing}\n\`\`\`json\n[]\n\`\`\``, facts };
+  const lead = missing ? `${note(context, what).slice(0, -1)};${missing}` : note(context, what);
+  return { text: fence(lead, boxes), facts: { ...facts, observed: found.map((pair) => pair.object.label) } };
 }
 
 /** Pixel points along the motion the task is about, from the moment the model sees onwards. */
@@ -91,6 +118,28 @@ function trajectory(context: SceneContext): ComposedAnswer {
   return {
     text: fence(note(context, "trajectory"), points),
     facts: { points: points.length, ...(start && end ? { start, end } : {}) },
+  };
+}
+
+/** The driving template: the ego path up the lane, or no path when the sample shows no road. */
+function drivingPath(context: SceneContext): ComposedAnswer {
+  if (context.sample.scene !== "driving") {
+    return {
+      text: `${note(context, "driving trajectory")} there is no road in this sample.\n\`\`\`json\n[]\n\`\`\``,
+      facts: { points: 0 },
+    };
+  }
+  const count = Math.max(5, Math.min(8, context.voice.detail + 3));
+  const points = motionPath(context.sample, count).map((point) => ({
+    point_2d: toSpace(context.space, point.x, point.y),
+    label: "driving trajectory",
+  }));
+  const prose = `${SIMULATED_LABEL} I keep straight in my lane: the country road ahead is empty, with trees passing on both sides.`;
+  const start = points[0]?.point_2d;
+  const end = points.at(-1)?.point_2d;
+  return {
+    text: `${prose}\n\n${fence(note(context, "driving trajectory"), points)}`,
+    facts: { points: points.length, observed: ["an empty country road with trees on both sides"], ...(start && end ? { start, end } : {}) },
   };
 }
 
@@ -121,8 +170,12 @@ export function composeSceneAnswer(analysis: PromptAnalysis, context: SceneConte
   switch (analysis.kind) {
     case "grounding":
       return grounding(analysis, context, rng);
+    case "pointing":
+      return grounding(analysis, context, rng, true);
     case "trajectory":
       return trajectory(context);
+    case "driving-trajectory":
+      return drivingPath(context);
     case "temporal":
       return temporal(context);
     // The samples follow physics and have no artefacts.

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import OpenAI from "openai";
 import type {
   ChatCompletionChunk,
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import {
   CRITIC_PROMPT,
+  dataUrl,
   fencedJson,
   GROUNDING_PROMPT,
   image,
@@ -82,10 +85,19 @@ describe("chat completions over the OpenAI SDK", () => {
       const { text: content } = await collect(fast, { messages: ask(text, media), seed: 3 });
       return content.includes("</think>") ? (content.split("</think>\n\n")[1] ?? "") : content;
     };
-    const trajectory = fencedJson(await answer(TRAJECTORY_PROMPT, [image])) as { point_2d: number[] }[];
+    // Places come only for a bundled sample: the robot-arm still.
+    const still = {
+      type: "image_url",
+      image_url: { url: dataUrl("image/png", readFileSync(path.resolve("public/samples/robot-arm.png"))) },
+    };
+    const trajectory = fencedJson(await answer(TRAJECTORY_PROMPT, [still])) as { point_2d: number[] }[];
+    expect(trajectory.length).toBeGreaterThan(1);
     expect(trajectory.every((point) => point.point_2d.length === 2)).toBe(true);
-    const boxes = fencedJson(await answer(GROUNDING_PROMPT, [image])) as { bbox_2d: number[]; label: string }[];
-    expect(boxes[0]?.label).toBe("red cup");
+    const boxes = fencedJson(await answer(GROUNDING_PROMPT.replace("red cup", "red cube"), [still])) as {
+      bbox_2d: number[];
+      label: string;
+    }[];
+    expect(boxes[0]?.label).toBe("red cube");
     const events = fencedJson(await answer(TEMPORAL_PROMPT, [video])) as { start: string; end: string }[];
     expect(events[0]?.start).toMatch(/^\d\d:\d\d\.\d\d$/);
     expect(await answer(CRITIC_PROMPT, [video])).toMatch(/^(Approve|Reject)$/);

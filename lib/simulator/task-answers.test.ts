@@ -1,11 +1,14 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { parseAnnotations } from "@/lib/annotations/parse";
 import { findPreset, presetPrompt } from "@/lib/chat/presets";
 import { splitReasoning } from "@/lib/chat/reasoning-splitter";
 import { generateReply } from "@/lib/simulator/chat";
+import { readRequestMedia } from "@/lib/simulator/media";
 import { SIMULATED_MODELS, type SimulatedModel } from "@/lib/simulator/models";
-import { chatRequest, image, userMessage, video } from "@/tests/support/simulator-fixtures";
+import { chatRequest, dataUrl, image, userMessage, video } from "@/tests/support/simulator-fixtures";
 
 // The simulator answers each newer task template in its documented format, and the playground can
 // read every answer back (the path, the events, the subjects, the verdict).
@@ -30,17 +33,24 @@ function answerTo(
 }
 
 describe("simulated task answers", () => {
-  it("driving trajectory: reasoning, then a path from the bottom of the frame toward the horizon", () => {
-    for (const seed of seeds) {
-      const { reasoning, answer } = answerTo("driving-trajectory", "", video, seed);
-      expect(reasoning).toMatch(/waypoints/);
-      const [path] = parseAnnotations(answer).series;
-      expect(path?.label).toBe("driving trajectory");
-      expect(path?.points.length).toBeGreaterThanOrEqual(5);
-      const ys = path?.points.map((p) => p.y) ?? [];
-      expect(ys[0]).toBeGreaterThan(900);
-      expect(ys.every((y, i) => i === 0 || y < (ys[i - 1] ?? 0))).toBe(true);
-    }
+  it("driving trajectory on the bundled driving clip: reasoning, then a path up the lane toward the horizon", async () => {
+    const clip = {
+      type: "video_url",
+      video_url: { url: dataUrl("video/mp4", readFileSync(path.resolve("public/samples/world-driving.mp4"))) },
+    };
+    const request = chatRequest([userMessage(presetPrompt(findPreset("driving-trajectory"), "", "cosmos-reason2"), [clip])]);
+    const text = generateReply(model("cosmos-reason2"), request, { media: await readRequestMedia(request.messages) }).text;
+    const { reasoning, answer } = splitReasoning(text);
+    expect(reasoning).toMatch(/waypoints/);
+    expect(answer).toMatch(/keep straight in my lane/);
+    const [route] = parseAnnotations(answer).series;
+    expect(route?.label).toBe("driving trajectory");
+    expect(route?.points.length).toBeGreaterThanOrEqual(5);
+    const ys = route?.points.map((p) => p.y) ?? [];
+    expect(ys[0]).toBeGreaterThan(900);
+    expect(ys.every((y, i) => i === 0 || y < (ys[i - 1] ?? 0))).toBe(true);
+    // The lane's centre line is at the middle of the frame.
+    expect(route?.points.every((p) => p.x === 500)).toBe(true);
   });
 
   it("describe anything: one entry per numbered mark", () => {

@@ -8,6 +8,7 @@ import { markedSubjects, type TaskKind } from "@/lib/simulator/task-prompts";
 export function taskReasoningSteps(kind: TaskKind, analysis: PromptAnalysis, facts: AnswerFacts, rng: Random): string[] {
   switch (kind) {
     case "driving-trajectory":
+      if (facts.points === 0) return ["Without a road I can locate, I give no waypoints."];
       return [
         "I check the lane, the vehicle ahead and anyone near the road before choosing a path.",
         `I will give ${facts.points ?? 6} waypoints from the bottom of the frame toward the horizon, in 0–1000 normalized coordinates.`,
