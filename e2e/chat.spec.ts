@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 
 import { PlaygroundPage } from "./pages/playground";
 
-// Runs against the production build with the simulator at 27 tokens/s for the 12B (the 8B streams at 40, the 2B faster) and an `offline` backend
-// that points at a closed port (see playwright.config.ts).
+// Runs against the production build with the fast simulator, an `offline` backend that points at a closed port,
+// and the `paced-*` backends (scripts/e2e.mjs) at 27 tokens/s for the 12B (the 8B streams at 40, the 2B faster)
+// for the tests that look at a reply while it streams.
 
 /**
  * Asks for a long answer, which the simulator streams for as many tokens as max_tokens allows
@@ -17,7 +18,7 @@ async function sendForLongReply(app: PlaygroundPage): Promise<void> {
 test("reasoning streams into the think pane, then the answer arrives with metrics", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-8b");
+  await app.selectBackend("paced-reason2-8b");
   await expect(app.backendStatus).toHaveAttribute("data-status", "ready");
   await app.enableReasoning();
   await app.sendWithKeyboard("Which way will the stack of cups fall?");
@@ -45,7 +46,7 @@ test("reasoning streams into the think pane, then the answer arrives with metric
 test("Stop keeps the partial reply, marks the turn stopped and frees the composer", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-8b");
+  await app.selectBackend("paced-reason2-8b");
   await sendForLongReply(app);
 
   const turn = app.lastAssistantTurn();
@@ -68,7 +69,7 @@ test("Stop keeps the partial reply, marks the turn stopped and frees the compose
 test("Escape stops a running stream", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-2b");
+  await app.selectBackend("paced-reason2-2b");
   await sendForLongReply(app);
 
   const turn = app.lastAssistantTurn();
@@ -197,14 +198,19 @@ test("switching reasoning applies the family preset until a value is edited", as
 test("a long reply is followed to its end until the person scrolls up", async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 560 });
   const playground = new PlaygroundPage(page);
-  await page.goto("/");
+  await playground.goto();
+  await playground.selectBackend("paced-reason2-8b");
   await playground.send("Write a long answer about the scene, with lists, code and tables.");
   const follow = page.getByRole("button", { name: "Scroll to the latest message" });
-  // Growing content must not count as leaving the bottom.
-  for (let i = 0; i < 12; i++) {
-    await page.waitForTimeout(500);
+  // Growing content must not count as leaving the bottom: looked at each time the answer has grown.
+  const answer = playground.lastAssistantTurn().answer;
+  let shown = 0;
+  for (let i = 0; i < 8; i++) {
+    const before = shown;
+    await expect.poll(async () => (shown = ((await answer.count()) ? await answer.innerText() : "").length)).toBeGreaterThan(before + 100);
     await expect(follow).toBeHidden();
   }
+  await playground.lastAssistantTurn().expectState("streaming");
   await page.mouse.move(500, 250);
   await page.mouse.wheel(0, -400);
   await expect(follow).toBeVisible();
