@@ -29,7 +29,7 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
 test.describe("light and dark schemes", () => {
   test.use({ colorScheme: "light", reducedMotion: "reduce" });
   // Each view is checked twice, and axe takes seconds a run on a busy machine.
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test("the playground, empty and after a reasoning turn, with its metrics, code and help dialogs", async ({ page }) => {
     const app = new PlaygroundPage(page);
