@@ -14,8 +14,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "components/**/*.test.tsx"],
     environment: "node",
     testTimeout: 20_000,
-    // upstream-long.test.ts waits five minutes on idle timers; a second worker runs the rest meanwhile
-    // (vitest's own default on a 2-core machine is one).
+    // Both cores of a 2-core machine (vitest's own default there is one worker). upstream-long.test.ts
+    // waits five minutes on idle timers: npm test runs it in a process of its own beside the other steps.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

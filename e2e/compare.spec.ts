@@ -19,9 +19,9 @@ test("one prompt streams into both columns at once, each with its own answer and
   const compare = new ComparePage(page);
   await compare.goto();
   await expect(compare.columns).toHaveCount(2);
-  await compare.column(0).selectBackend("sim-reason2-8b");
-  await compare.column(1).selectBackend("sim-nemotron-vl");
-  // Reasoning first makes both streams long enough to overlap for a while.
+  // The paced backends (scripts/e2e.mjs), with reasoning first, make both streams long enough to overlap.
+  await compare.column(0).selectBackend("paced-reason2-8b");
+  await compare.column(1).selectBackend("paced-nemotron-vl");
   await compare.column(0).enableReasoning();
   await compare.column(1).enableReasoning();
   await compare.send("Which way will the stack of cups fall?");

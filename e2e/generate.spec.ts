@@ -3,8 +3,8 @@ import { expect, test } from "@playwright/test";
 import { GeneratePage } from "./pages/generate";
 
 // World generation against the simulated Cosmos Predict NIM (`sim-predict`): each job takes about
-// 8 s and answers a stock clip (3 s at 24 fps). Every test has its own browser context, so its own
-// owner cookie and an empty job list.
+// 5 s (e2e/playground.e2e.json) and answers a stock clip (3 s at 24 fps). Every test has its own
+// browser context, so its own owner cookie and an empty job list.
 
 const CLIP_FPS = 24;
 const JOB_TIMEOUT = 30_000;

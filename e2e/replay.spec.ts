@@ -91,9 +91,9 @@ async function shareWithOverlay(request: APIRequestContext): Promise<{ url: stri
 test("a share replays at its recorded pace in a fresh browser with no cookies", async ({ page, browser }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-8b");
-  // A long answer, capped so it streams for several seconds: a short one leaves a busy machine no
-  // room to look in between its start and its end.
+  // A long answer from a paced backend (scripts/e2e.mjs), capped so it streams for several seconds:
+  // a short one leaves a busy machine no room to look in between its start and its end.
+  await app.selectBackend("paced-reason2-8b");
   await app.param("max_tokens").fill("700");
   await app.send("Write a long answer on how a robot arm picks up a red cube from a table.");
   await expect(app.lastAssistantTurn().root).toHaveAttribute("data-state", "done", { timeout: 60_000 });

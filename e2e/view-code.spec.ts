@@ -63,9 +63,9 @@ test("the message being written can be viewed as code for the backend's own URL,
 test("Escape closes a dialog without stopping the reply that is streaming", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-8b");
+  // A paced backend (scripts/e2e.mjs): once loaded, the dialog opens at once, well within the stream.
+  await app.selectBackend("paced-reason2-8b");
   await app.enableReasoning();
-  // Once loaded, the dialog opens at once, well within the stream.
   await app.viewDraftCode.click();
   await expect(app.codeDialog.root).toBeVisible();
   await app.codeDialog.close();

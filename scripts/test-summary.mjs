@@ -4,8 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync("test-results/vitest.json")) {
-  const report = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
+// npm test runs tests/upstream-long.test.ts in a vitest process of its own (vitest-long.json).
+for (const file of ["test-results/vitest.json", "test-results/vitest-long.json"]) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
