@@ -113,3 +113,40 @@ test("the Tools panel says why tools are off in a muted tone, not a warning colo
   expect(colour).toBe(await colourOf(page, "text-zinc-500 dark:text-zinc-400"));
   expect(colour).not.toBe(await colourOf(page, "text-amber-700 dark:text-amber-400"));
 });
+
+/** Text in the composer's toolbar that runs onto a second line or out of its box (visible ones only). */
+async function brokenToolbarText(page: Page): Promise<string[]> {
+  const toolbar = page.getByRole("form", { name: "Message composer" }).locator(":scope > div").last();
+  return toolbar.evaluate((bar) => {
+    const lines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+      return tops.length === 0 ? 0 : 1 + tops.filter((top) => top > Math.min(...tops) + 8).length;
+    };
+    const visible = [...bar.querySelectorAll<HTMLElement>("*")].filter((el) => el.offsetParent !== null && el.textContent?.trim());
+    const broken = visible.filter((el) => lines(el) > 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent!.trim());
+    return bar.scrollWidth > bar.clientWidth + 1 ? [...broken, "(the toolbar overflows)"] : broken;
+  });
+}
+
+test("the composer's toolbar keeps to one line, without cuts, at desktop and phone widths", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto();
+  const hint = page.getByText("to send", { exact: false });
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(app.composer).toBeVisible();
+    expect(await brokenToolbarText(page), `${width}×${height}`).toEqual([]);
+  }
+  // With the rail collapsed the conversation has the room for the keyboard hint; on one line.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId("settings-collapse").click();
+  await expect(hint).toBeVisible();
+  expect(await brokenToolbarText(page)).toEqual([]);
+});
