@@ -149,4 +149,22 @@ test("the composer's toolbar keeps to one line, without cuts, at desktop and pho
   await page.getByTestId("settings-collapse").click();
   await expect(hint).toBeVisible();
   expect(await brokenToolbarText(page)).toEqual([]);
+  // The header then holds one more button: the backend's badges give way rather than run under the actions.
+  await expect(page.getByTestId("settings-open")).toBeVisible();
+  expect(await intoHeaderActions(page)).toEqual([]);
 });
+
+/** Header content (outside its actions group) that reaches into the actions group. */
+async function intoHeaderActions(page: Page): Promise<string[]> {
+  return page
+    .locator("header")
+    .first()
+    .evaluate((header) => {
+      const actions = header.lastElementChild!;
+      const left = actions.getBoundingClientRect().left;
+      return [...header.querySelectorAll<HTMLElement>("*")]
+        .filter((el) => !actions.contains(el) && el.getClientRects().length > 0)
+        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > left + 1)
+        .map((el) => el.textContent?.trim() || el.tagName);
+    });
+}

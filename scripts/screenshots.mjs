@@ -69,6 +69,7 @@ async function prepare(page, name, size) {
   if (name === "chat" || name === "rail") await page.getByTestId("annotation-overlay").last().waitFor(LONG);
   // The empty chat, not its skeleton while the backends load.
   if (name === "home") await page.getByTestId("empty-state").waitFor(LONG);
+  if (name === "generate") await page.getByTestId("result-card").first().waitFor(LONG);
   if (name === "present") {
     await page.keyboard.press("p");
     await page.getByTestId("presentation").waitFor(LONG);

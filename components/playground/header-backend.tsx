@@ -16,11 +16,12 @@ interface HeaderBackendProps {
 /** The header's backend picker and status, a placeholder while the list loads. */
 export function HeaderBackend({ backends, backend, pending, onSelect }: HeaderBackendProps) {
   if (backend) {
+    // Sized by the room the header leaves it, so its badges give way before they overlap the actions.
     return (
-      <>
+      <div className="@container flex min-w-0 flex-1 items-center gap-3">
         <BackendPicker backends={backends} selected={backend} onSelect={onSelect} />
         <BackendStatus backend={backend} />
-      </>
+      </div>
     );
   }
   if (pending) return <Skeleton className="h-9 w-56 rounded-lg" />;
