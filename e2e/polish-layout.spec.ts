@@ -114,19 +114,26 @@ test("the Tools panel says why tools are off in a muted tone, not a warning colo
   expect(colour).not.toBe(await colourOf(page, "text-amber-700 dark:text-amber-400"));
 });
 
-/** Text in the composer's toolbar that runs onto a second line or out of its box (visible ones only). */
+/** Text in the composer's toolbar off its one line (wrapped, or pushed down) or cut by its box. */
 async function brokenToolbarText(page: Page): Promise<string[]> {
   const toolbar = page.getByRole("form", { name: "Message composer" }).locator(":scope > div").last();
   return toolbar.evaluate((bar) => {
-    const lines = (el: Element) => {
+    // Every piece of text on one row shares its middle; a wrapped word sits a line lower.
+    const walker = document.createTreeWalker(bar, NodeFilter.SHOW_TEXT);
+    const pieces: { text: string; middle: number }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || node.parentElement?.offsetParent === null) continue;
       const range = document.createRange();
-      range.selectNodeContents(el);
-      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
-      return tops.length === 0 ? 0 : 1 + tops.filter((top) => top > Math.min(...tops) + 8).length;
-    };
-    const visible = [...bar.querySelectorAll<HTMLElement>("*")].filter((el) => el.offsetParent !== null && el.textContent?.trim());
-    const broken = visible.filter((el) => lines(el) > 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent!.trim());
-    return bar.scrollWidth > bar.clientWidth + 1 ? [...broken, "(the toolbar overflows)"] : broken;
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) pieces.push({ text: node.textContent.trim(), middle: (rect.top + rect.bottom) / 2 });
+    }
+    const middles = pieces.map((piece) => piece.middle).sort((x, y) => x - y);
+    const row = middles[Math.floor(middles.length / 2)] ?? 0;
+    const offRow = pieces.filter((piece) => Math.abs(piece.middle - row) > 6).map((piece) => piece.text);
+    const cut = [...bar.querySelectorAll<HTMLElement>("*")]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent?.trim() || el.tagName);
+    return [...offRow, ...cut, ...(bar.scrollWidth > bar.clientWidth + 1 ? ["(the toolbar overflows)"] : [])];
   });
 }
 
