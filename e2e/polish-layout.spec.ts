@@ -113,3 +113,65 @@ test("the Tools panel says why tools are off in a muted tone, not a warning colo
   expect(colour).toBe(await colourOf(page, "text-zinc-500 dark:text-zinc-400"));
   expect(colour).not.toBe(await colourOf(page, "text-amber-700 dark:text-amber-400"));
 });
+
+/** Text in the composer's toolbar off its one line (wrapped, or pushed down) or cut by its box. */
+async function brokenToolbarText(page: Page): Promise<string[]> {
+  const toolbar = page.getByRole("form", { name: "Message composer" }).locator(":scope > div").last();
+  return toolbar.evaluate((bar) => {
+    // Every piece of text on one row shares its middle; a wrapped word sits a line lower.
+    const walker = document.createTreeWalker(bar, NodeFilter.SHOW_TEXT);
+    const pieces: { text: string; middle: number }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || node.parentElement?.offsetParent === null) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) pieces.push({ text: node.textContent.trim(), middle: (rect.top + rect.bottom) / 2 });
+    }
+    const middles = pieces.map((piece) => piece.middle).sort((x, y) => x - y);
+    const row = middles[Math.floor(middles.length / 2)] ?? 0;
+    const offRow = pieces.filter((piece) => Math.abs(piece.middle - row) > 6).map((piece) => piece.text);
+    const cut = [...bar.querySelectorAll<HTMLElement>("*")]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent?.trim() || el.tagName);
+    return [...offRow, ...cut, ...(bar.scrollWidth > bar.clientWidth + 1 ? ["(the toolbar overflows)"] : [])];
+  });
+}
+
+test("the composer's toolbar keeps to one line, without cuts, at desktop and phone widths", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto();
+  const hint = page.getByText("to send", { exact: false });
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(app.composer).toBeVisible();
+    expect(await brokenToolbarText(page), `${width}×${height}`).toEqual([]);
+  }
+  // With the rail collapsed the conversation has the room for the keyboard hint; on one line.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId("settings-collapse").click();
+  await expect(hint).toBeVisible();
+  expect(await brokenToolbarText(page)).toEqual([]);
+  // The header then holds one more button: the backend's badges give way rather than run under the actions.
+  await expect(page.getByTestId("settings-open")).toBeVisible();
+  expect(await intoHeaderActions(page)).toEqual([]);
+});
+
+/** Header content (outside its actions group) that reaches into the actions group. */
+async function intoHeaderActions(page: Page): Promise<string[]> {
+  return page
+    .locator("header")
+    .first()
+    .evaluate((header) => {
+      const actions = header.lastElementChild!;
+      const left = actions.getBoundingClientRect().left;
+      return [...header.querySelectorAll<HTMLElement>("*")]
+        .filter((el) => !actions.contains(el) && el.getClientRects().length > 0)
+        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > left + 1)
+        .map((el) => el.textContent?.trim() || el.tagName);
+    });
+}

@@ -1,6 +1,6 @@
 // Captures the main pages at three sizes, light and dark, from a running playground (simulator
 // backends): the empty chat, a chat with a reasoning turn and an overlay, Compare, Generate with a
-// result and a shared page.
+// result, a shared page, presentation mode and the chat with its settings rail collapsed.
 //   node scripts/screenshots.mjs <folder> [base URL, default http://127.0.0.1:3000]
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -60,6 +60,27 @@ async function settle(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+const RAIL_KEY = "nim-playground.settings-rail";
+
+/** Readies a page after it loads: waits for its content, or takes it to the state captured. */
+async function prepare(page, name, size) {
+  if (name === "chat" || name === "share" || name === "present" || name === "rail")
+    await page.getByTestId("assistant-turn").last().waitFor(LONG);
+  if (name === "chat" || name === "rail") await page.getByTestId("annotation-overlay").last().waitFor(LONG);
+  // The empty chat, not its skeleton while the backends load.
+  if (name === "home") await page.getByTestId("empty-state").waitFor(LONG);
+  if (name === "generate") await page.getByTestId("result-card").first().waitFor(LONG);
+  if (name === "present") {
+    await page.keyboard.press("p");
+    await page.getByTestId("presentation").waitFor(LONG);
+  }
+  // On a phone the settings are a drawer, so its capture shows the drawer open instead.
+  if (name === "rail" && size.width < 1024) {
+    await page.getByTestId("settings-open").click();
+    await page.locator("#settings").waitFor({ state: "visible", ...LONG });
+  }
+}
+
 async function capture(context, pages) {
   for (const size of SIZES) {
     for (const scheme of ["light", "dark"]) {
@@ -68,10 +89,12 @@ async function capture(context, pages) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [name, url] of Object.entries(pages)) {
         await page.goto(url);
-        if (name === "chat" || name === "share") await page.getByTestId("assistant-turn").last().waitFor(LONG);
-        if (name === "chat") await page.getByTestId("annotation-overlay").last().waitFor(LONG);
-        // The empty chat, not its skeleton while the backends load.
-        if (name === "home") await page.getByTestId("empty-state").waitFor(LONG);
+        const rail = name === "rail" ? "collapsed" : "open";
+        if ((await page.evaluate((key) => localStorage.getItem(key), RAIL_KEY)) !== rail) {
+          await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RAIL_KEY, rail]);
+          await page.reload();
+        }
+        await prepare(page, name, size);
         await page.waitForLoadState("networkidle");
         await settle(page);
         const file = path.join(folder, `${name}-${size.name}-${scheme}.png`);
@@ -102,6 +125,8 @@ try {
     compare: `${base}/compare`,
     generate: `${base}/generate`,
     share,
+    present: chat,
+    rail: chat,
   });
 } finally {
   await browser.close();

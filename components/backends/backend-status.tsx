@@ -22,7 +22,7 @@ export function BackendStatus({ backend }: { backend: BackendSummary }) {
         </span>
       )}
       {backend.simulated && (
-        <span className="hidden sm:contents">
+        <span className="hidden sm:@min-[23rem]:contents">
           <SimulatedBadge />
         </span>
       )}

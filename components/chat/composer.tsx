@@ -63,7 +63,7 @@ export function Composer(props: ComposerProps) {
       <form
         onSubmit={submit}
         aria-label="Message composer"
-        className="rounded-2xl border border-zinc-200 bg-surface shadow-lg shadow-zinc-900/5 transition-colors focus-within:border-brand-500/70 dark:border-zinc-800 dark:shadow-black/30"
+        className="@container rounded-2xl border border-zinc-200 bg-surface shadow-lg shadow-zinc-900/5 transition-colors focus-within:border-brand-500/70 dark:border-zinc-800 dark:shadow-black/30"
       >
         {props.attachments}
         <textarea
@@ -90,7 +90,7 @@ export function Composer(props: ComposerProps) {
             onClick={props.onRegenerate}
           >
             <RefreshIcon className="size-3.5" />
-            <span className="hidden sm:inline">Regenerate</span>
+            <span className="hidden @lg:inline">Regenerate</span>
           </Button>
           <Button
             variant="ghost"
@@ -101,9 +101,9 @@ export function Composer(props: ComposerProps) {
             onClick={props.onClear}
           >
             <TrashIcon className="size-3.5" />
-            <span className="hidden sm:inline">Clear</span>
+            <span className="hidden @lg:inline">Clear</span>
           </Button>
-          <span className="ml-auto hidden pr-2 text-xs text-fg-muted sm:inline">
+          <span className="ml-auto hidden shrink-0 pr-2 text-xs whitespace-nowrap text-fg-muted @2xl:inline">
             {streaming ? (
               <>
                 <Kbd>Esc</Kbd> to stop
@@ -114,15 +114,15 @@ export function Composer(props: ComposerProps) {
               </>
             )}
           </span>
-          {/* Takes Send's place at the end on phones: the auto margin moves here, off the next button. */}
-          {props.beforeSend && <span className="ml-auto flex sm:ml-0 [&+*]:ml-0">{props.beforeSend}</span>}
+          {/* Where the hint is hidden (a narrow composer) this takes its auto margin, off the next button. */}
+          {props.beforeSend && <span className="ml-auto flex @2xl:ml-0 [&+*]:ml-0">{props.beforeSend}</span>}
           {streaming ? (
             <Button
               variant="danger"
               data-testid="stop-button"
               aria-label="Stop generating"
               onClick={props.onStop}
-              className="ml-auto sm:ml-0"
+              className="ml-auto @2xl:ml-0"
             >
               <StopIcon className="size-3.5" />
               Stop
@@ -134,7 +134,7 @@ export function Composer(props: ComposerProps) {
               aria-label="Send message"
               disabled={!canSend}
               title={blockedReason ?? (empty ? "Type a message first" : `Send (${modKey}+Enter)`)}
-              className={`ml-auto inline-flex h-9 items-center gap-1.5 rounded-lg bg-brand-500 px-3.5 text-sm font-semibold text-zinc-950 shadow-sm transition-colors hover:bg-brand-400 disabled:cursor-not-allowed disabled:bg-zinc-200 disabled:text-zinc-400 disabled:shadow-none sm:ml-0 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-500 ${focusRing}`}
+              className={`ml-auto inline-flex h-9 items-center gap-1.5 rounded-lg bg-brand-500 px-3.5 text-sm font-semibold text-zinc-950 shadow-sm transition-colors hover:bg-brand-400 disabled:cursor-not-allowed disabled:bg-zinc-200 disabled:text-zinc-400 disabled:shadow-none @2xl:ml-0 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-500 ${focusRing}`}
             >
               Send
               <ArrowUpIcon className="size-4" />

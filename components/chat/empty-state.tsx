@@ -69,6 +69,7 @@ function StarterCards({ onPick }: Pick<EmptyStateProps, "onPick">) {
               type="button"
               data-testid="example-prompt"
               data-starter={starter.id}
+              title={starter.prompt}
               aria-busy={loading === starter.id}
               disabled={loading !== null}
               onClick={() => void pick(starter)}
@@ -79,7 +80,7 @@ function StarterCards({ onPick }: Pick<EmptyStateProps, "onPick">) {
                 <span className="block text-sm font-semibold text-fg-strong group-hover:text-brand-700 dark:group-hover:text-brand-300">
                   {starter.title}
                 </span>
-                <span className="mt-1 line-clamp-2 text-sm leading-snug text-fg-muted sm:line-clamp-3">{starter.prompt}</span>
+                <span className="mt-1 block text-sm leading-snug text-fg-muted">{starter.summary}</span>
               </span>
             </button>
           </li>

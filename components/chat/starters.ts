@@ -5,6 +5,8 @@
 export interface Starter {
   id: string;
   title: string;
+  /** What the card says the starter does, short enough for a narrow card; the prompt goes to the composer. */
+  summary: string;
   prompt: string;
   /** A bundled sample under public/samples: a clip, a still (PNG), or one frame of a clip (`at`). */
   media?: { src: string; as: "video" | "image"; at?: number };
@@ -14,6 +16,7 @@ export const STARTERS: Starter[] = [
   {
     id: "locate",
     title: "Box the objects",
+    summary: "Boxes on the cube and the gripper in a still",
     prompt:
       "Locate the red cube and the robot gripper in this image. Answer with a bounding box per object as JSON with bbox_2d and label.",
     media: { src: "/samples/robot-arm.png", as: "image" },
@@ -21,18 +24,21 @@ export const STARTERS: Starter[] = [
   {
     id: "robot-clip",
     title: "Explain a robot clip",
+    summary: "Each step the arm takes, with its time",
     prompt: "What does the robot arm do in this clip, and when? Give the time of each step.",
     media: { src: "/samples/world-robot-arm.mp4", as: "video" },
   },
   {
     id: "driving-clip",
     title: "Judge a driving scene",
+    summary: "The car's next move in a road clip, and why",
     prompt: "What should the ego vehicle do next in this clip, and why?",
     media: { src: "/samples/world-driving.mp4", as: "video" },
   },
   {
     id: "plan",
     title: "Plan a robot task",
+    summary: "Stacking two cubes: the steps and what could go wrong",
     prompt: "A robot arm has to stack a red cube on top of a blue cube. Plan the steps and say what could go wrong.",
   },
 ];

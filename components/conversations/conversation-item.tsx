@@ -85,7 +85,7 @@ export function ConversationItem({ conversation, active, now, onOpen, onRename, 
           title={conversation.title}
           className={`min-w-0 flex-1 rounded-lg px-2.5 py-2 ${focusRing} focus-visible:ring-offset-0`}
         >
-          <span data-testid="conversation-title" className="block truncate text-sm font-medium text-zinc-800 dark:text-zinc-100">
+          <span data-testid="conversation-title" className="line-clamp-2 text-sm font-medium break-words text-zinc-800 dark:text-zinc-100">
             {conversation.title}
           </span>
           <span className="block text-xs text-fg-soft">{formatRelativeTime(conversation.updatedAt, now)}</span>

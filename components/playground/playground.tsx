@@ -5,51 +5,37 @@ import { useMemo, useRef, useState } from "react";
 
 import { AnnotationsProvider, usePromptInsert } from "@/components/annotations/annotations-context";
 import { BackendNotice } from "@/components/backends/backend-notice";
-import { BackendPicker } from "@/components/backends/backend-picker";
-import { BackendStatus } from "@/components/backends/backend-status";
-import { BackendsError, NoChatBackends } from "@/components/backends/backends-error";
 import { useBackendsQuery } from "@/components/backends/use-backends-query";
-import { Composer } from "@/components/chat/composer";
 import { Conversation } from "@/components/chat/conversation";
-import { EmptyState, EmptyStateSkeleton } from "@/components/chat/empty-state";
 import { TurnActionsProvider } from "@/components/chat/turn-actions-context";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
 import { draftCodeSource } from "@/components/code-view/code-source";
-import { ViewCodeButton } from "@/components/code-view/view-code-button";
 import { usePromotedTurns } from "@/components/compare/use-promoted-turns";
 import { applyRestoredSession } from "@/components/conversations/restore-session";
 import { SessionActions } from "@/components/conversations/session-actions";
 import { SidebarToggle } from "@/components/conversations/sidebar-toggle";
 import { usePlaygroundSession } from "@/components/conversations/use-playground-session";
 import { useSavedTitle } from "@/components/conversations/use-saved-title";
-import { AttachControls } from "@/components/media/attach-controls";
-import { AttachmentStrip } from "@/components/media/attachment-strip";
 import { DropOverlay } from "@/components/media/drop-overlay";
-import { MediaParamsPanel } from "@/components/media/media-params-panel";
-import { OmittedMediaNotice } from "@/components/media/omitted-media-notice";
 import { useComposerMedia } from "@/components/media/use-composer-media";
 import { useFileDrop } from "@/components/media/use-file-drop";
 import { MetricsToggle } from "@/components/metrics/metrics-toggle";
-import { ParamsPanel } from "@/components/params/params-panel";
-import { ReasoningToggle } from "@/components/params/reasoning-toggle";
-import { SystemPromptField } from "@/components/params/system-prompt-field";
 import { AppHeader } from "@/components/playground/app-header";
-import { SettingsSection, SettingsSidebar } from "@/components/playground/settings-sidebar";
+import { ChatEmpty } from "@/components/playground/chat-empty";
+import { HeaderBackend } from "@/components/playground/header-backend";
+import { PlaygroundComposer } from "@/components/playground/playground-composer";
+import { PlaygroundSettings } from "@/components/playground/playground-settings";
 import { useChatSession } from "@/components/playground/use-chat-session";
 import { useReasoningChoice } from "@/components/playground/use-reasoning-choice";
 import { useSamplingParams } from "@/components/playground/use-sampling-params";
 import { useSettingsRail } from "@/components/playground/use-settings-rail";
 import { useTurnContexts } from "@/components/playground/use-turn-contexts";
 import { usePresentation } from "@/components/presentation/use-presentation";
-import { PresetBar } from "@/components/presets/preset-bar";
-import { PresetPicker } from "@/components/presets/preset-picker";
 import { usePromptPresets } from "@/components/presets/use-prompt-presets";
 import { useSubjectMarks } from "@/components/presets/use-subject-marks";
 import { RecordingLabel } from "@/components/share/recording-label";
 import { ToolAnswerProvider } from "@/components/tools/tool-answer-context";
-import { ToolsPanel } from "@/components/tools/tools-panel";
 import { useToolsDraft } from "@/components/tools/use-tools-draft";
-import { Skeleton } from "@/components/ui/skeleton";
 import { chatBackends, pickBackend } from "@/lib/backends/client/backends";
 import { FAMILY_INFO, reasoningUnavailableReason } from "@/lib/backends/families";
 import { sessionSeries } from "@/lib/chat/metrics-series";
@@ -164,18 +150,6 @@ export function Playground() {
   }
 
   const lastTurn = chat.turns.at(-1);
-  let empty = <EmptyStateSkeleton />;
-  if (backend) empty = <EmptyState backend={backend} reasoning={reasoning} onPick={pickExample} />;
-  else if (backendsQuery.isError && !backendsQuery.data) {
-    empty = (
-      <BackendsError
-        message={backendsQuery.error.message}
-        retrying={backendsQuery.isFetching}
-        onRetry={() => void backendsQuery.refetch()}
-      />
-    );
-  } else if (backendsQuery.isSuccess) empty = <NoChatBackends />;
-  if (session.loading) empty = <EmptyStateSkeleton />;
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col overflow-hidden">
@@ -189,16 +163,7 @@ export function Playground() {
         onOpenSettings={rail.open}
         actions={<MetricsToggle series={sessionSeries(chat.turns)} scope="this session" />}
       >
-        {backend ? (
-          <>
-            <BackendPicker backends={backends} selected={backend} onSelect={setChosenId} />
-            <BackendStatus backend={backend} />
-          </>
-        ) : backendsQuery.isPending ? (
-          <Skeleton className="h-9 w-56 rounded-lg" />
-        ) : (
-          <span className="text-sm text-fg-muted">No backend available</span>
-        )}
+        <HeaderBackend backends={backends} backend={backend} pending={backendsQuery.isPending} onSelect={setChosenId} />
       </AppHeader>
       <div className={`flex min-h-0 flex-1 ${session.sidebarInset}`}>
         <AnnotationsProvider turns={chat.turns} backends={backends} onInsertPrompt={insertIntoPrompt}>
@@ -226,19 +191,29 @@ export function Playground() {
                       </div>
                     )
                   }
-                  empty={empty}
+                  empty={
+                    <ChatEmpty
+                      query={backendsQuery}
+                      backend={backend}
+                      reasoning={reasoning}
+                      loading={session.loading}
+                      onPick={pickExample}
+                    />
+                  }
                   streaming={chat.streaming}
                   onRetry={regenerate}
                 />
               </TurnActionsProvider>
             </ToolAnswerProvider>
-            <Composer
+            <PlaygroundComposer
               value={draft}
-              onChange={setDraft}
+              onDraft={setDraft}
               inputRef={inputRef}
-              placeholder={backend ? `Message ${backend.label}…` : "Waiting for a backend…"}
+              backend={backend}
+              family={family}
+              reasoning={reasoning}
+              loading={session.loading}
               streaming={chat.streaming}
-              disabled={!backend || session.loading}
               blockedReason={blockedReason}
               canRegenerate={!chat.streaming && lastTurn?.kind === "assistant"}
               canClear={chat.turns.length > 0}
@@ -246,82 +221,26 @@ export function Playground() {
               onStop={chat.stop}
               onRegenerate={regenerate}
               onClear={clear}
-              onPasteFiles={backend ? attachments.addFiles : undefined}
-              beforeSend={
-                <ViewCodeButton
-                  variant="composer"
-                  disabled={!backend}
-                  source={() => draftCodeSource(settings(), chat.turns, draft.trim(), attachments.items)}
-                />
-              }
-              attachControls={
-                <>
-                  <AttachControls disabled={!backend} onFiles={attachments.addFiles} onUrl={attachments.addUrl} />
-                  <PresetPicker disabled={!backend} family={family} onChoose={presets.choose} />
-                </>
-              }
-              attachments={
-                <>
-                  <AttachmentStrip
-                    attachments={attachments}
-                    tokens={media.tokens}
-                    onApplyAdvice={media.applyAdvice}
-                    onMarkSubjects={marks.onMark}
-                  />
-                  <OmittedMediaNotice notice={media.omittedNotice} />
-                  <PresetBar
-                    active={presets.active}
-                    family={family}
-                    reasoning={reasoning}
-                    media={media.context}
-                    onValue={presets.setValue}
-                    onDismiss={presets.dismiss}
-                    markError={marks.error}
-                  />
-                </>
-              }
+              codeSource={() => draftCodeSource(settings(), chat.turns, draft.trim(), attachments.items)}
+              media={media}
+              presets={presets}
+              marks={marks}
             />
           </main>
         </AnnotationsProvider>
-        <SettingsSidebar open={rail.drawerOpen} onClose={rail.closeDrawer} collapsed={rail.collapsed} onCollapse={rail.collapse}>
-          <SettingsSection>
-            <ReasoningToggle
-              family={family}
-              checked={reasoning}
-              unavailableReason={backend ? unavailableReason : null}
-              onChange={setReasoningWanted}
-            />
-          </SettingsSection>
-          <SettingsSection>
-            <ToolsPanel family={family} state={tools} />
-          </SettingsSection>
-          <SettingsSection>
-            <SystemPromptField value={systemPrompt} onChange={setSystemPrompt} family={family} reasoning={reasoning} />
-          </SettingsSection>
-          {backend && (
-            <SettingsSection>
-              <MediaParamsPanel
-                family={family}
-                draft={media.draft}
-                parsed={media.parsed}
-                context={media.context}
-                onChange={media.setDraft}
-              />
-            </SettingsSection>
-          )}
-          <SettingsSection>
-            <ParamsPanel
-              state={params.state}
-              errors={params.parsed.errors}
-              presetLabel={
-                backend ? `${FAMILY_INFO[family].label} · ${reasoning ? "reasoning" : "no reasoning"}` : "waiting for the backends"
-              }
-              onEdit={params.edit}
-              onStopChange={params.setStop}
-              onReset={params.reset}
-            />
-          </SettingsSection>
-        </SettingsSidebar>
+        <PlaygroundSettings
+          rail={rail}
+          backend={backend}
+          family={family}
+          reasoning={reasoning}
+          unavailableReason={unavailableReason}
+          onReasoning={setReasoningWanted}
+          tools={tools}
+          systemPrompt={systemPrompt}
+          onSystemPrompt={setSystemPrompt}
+          media={media}
+          params={params}
+        />
       </div>
     </div>
   );

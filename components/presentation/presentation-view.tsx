@@ -110,9 +110,13 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
       data-testid="presentation"
       className="fixed inset-0 z-50 flex flex-col bg-white outline-none dark:bg-zinc-950"
     >
-      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line px-4">
+      {/* On a phone the title takes a row of its own, so it is never cut to a word. */}
+      <header className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
         <LogoMark className="size-7 shrink-0" />
-        <h2 data-testid="presentation-title" className="min-w-0 flex-1 truncate text-[15px] font-semibold tracking-tight">
+        <h2
+          data-testid="presentation-title"
+          className="min-w-0 flex-1 text-[15px] font-semibold tracking-tight max-sm:order-last max-sm:basis-full sm:truncate"
+        >
           {title}
         </h2>
         {replayable && (
@@ -125,6 +129,7 @@ export function PresentationView({ turns, title, startAt, onExit, replayable = f
           size="icon"
           aria-label="Previous exchange"
           title="Previous (←)"
+          className="max-sm:ml-auto"
           disabled={step === 0}
           onClick={() => setStep(step - 1)}
         >

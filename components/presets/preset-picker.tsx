@@ -46,7 +46,7 @@ export function PresetPicker({ disabled, family, onChoose }: PresetPickerProps) 
         onClick={() => setOpen((o) => !o)}
       >
         <SparkleIcon className="size-3.5" />
-        <span className="hidden sm:inline">Presets</span>
+        <span className="hidden @lg:inline">Presets</span>
         <ChevronDownIcon className="size-3" />
       </Button>
       {open && (

@@ -57,3 +57,18 @@ export function charsAt(marks: readonly TimingMark[] | undefined, total: number,
 export function lastMarkAt(marks: readonly TimingMark[] | undefined): number | null {
   return marks && marks.length > 0 ? marks[marks.length - 1]![0] : null;
 }
+
+/** When the first batch on a stream arrived, or null when nothing was recorded. */
+export function firstMarkAt(marks: readonly TimingMark[] | undefined): number | null {
+  return marks && marks.length > 0 ? marks[0]![0] : null;
+}
+
+/**
+ * Thinking as the live turn timed it, in ms since the turn started: from the first reasoning batch
+ * to the first answer batch. Null when the marks do not hold both.
+ */
+export function thinkWindow(timings: TurnTimings | undefined): { startMs: number; endMs: number } | null {
+  const startMs = firstMarkAt(timings?.think);
+  const endMs = firstMarkAt(timings?.answer);
+  return startMs !== null && endMs !== null && endMs >= startMs ? { startMs, endMs } : null;
+}

@@ -3,6 +3,7 @@ import type { BackendSummary } from "@/lib/backends/types";
 import { createTurnId, type AssistantTurn, type AssistantVersion, type Turn, type UserTurn } from "@/lib/chat/conversation";
 import type { MediaParams, SamplingParamsInput } from "@/lib/chat/schema";
 import type { SentRequest } from "@/lib/chat/sent-request";
+import { thinkWindow } from "@/lib/chat/timings";
 import { parseToolsDraft, type ToolsDraft } from "@/lib/chat/tools-draft";
 import { shownText } from "@/lib/chat/turn-task";
 import { UNTITLED_SESSION } from "@/lib/conversations/constants";
@@ -185,9 +186,11 @@ function snapshotToAssistant(turn: SnapshotTurn): AssistantTurn {
   const m = turn.metrics ?? {};
   const reasoning = turn.reasoning ?? "";
   const state = turn.state === undefined || turn.state === "streaming" ? "stopped" : turn.state;
-  // Times are relative to a start of 0, which is all the think pane's "Thought for" needs.
-  const thinkStartedAt = reasoning !== "" ? (m.ttftMs ?? 0) : null;
-  const thinkEndedAt = thinkStartedAt === null ? null : (m.ttfaMs ?? m.totalMs ?? thinkStartedAt);
+  // Times are relative to a start of 0, which is all the think pane's "Thought for" needs; the
+  // recorded marks win over the server's metrics, so a restored turn shows the figure it showed live.
+  const marked = reasoning !== "" ? thinkWindow(turn.timings) : null;
+  const thinkStartedAt = reasoning !== "" ? (marked?.startMs ?? m.ttftMs ?? 0) : null;
+  const thinkEndedAt = thinkStartedAt === null ? null : (marked?.endMs ?? m.ttfaMs ?? m.totalMs ?? thinkStartedAt);
   const usage =
     typeof m.promptTokens === "number" && typeof m.completionTokens === "number"
       ? { promptTokens: m.promptTokens, completionTokens: m.completionTokens }

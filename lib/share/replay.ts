@@ -1,5 +1,5 @@
 import type { AssistantTurn, Turn } from "@/lib/chat/conversation";
-import { charsAt, lastMarkAt } from "@/lib/chat/timings";
+import { charsAt, firstMarkAt, lastMarkAt } from "@/lib/chat/timings";
 
 // Replaying a recorded session: one clock, in the recording's milliseconds, places every turn on
 // a timeline. A question shows, then its reply streams as it did (think pane, then answer, per
@@ -55,6 +55,11 @@ export function planReplay(turns: readonly Turn[]): ReplayPlan {
   return { slots, totalMs: at };
 }
 
+/** How long the finished turn says it thought, when it knows both ends. */
+function recordedThinkMs(turn: AssistantTurn): number | null {
+  return turn.thinkStartedAt !== null && turn.thinkEndedAt !== null ? turn.thinkEndedAt - turn.thinkStartedAt : null;
+}
+
 /** A reply `localMs` into its slot: the text that had arrived by then, still streaming. */
 function partialReply(turn: AssistantTurn, slot: Slot, localMs: number, now: number): AssistantTurn {
   const t = turn.timings;
@@ -67,16 +72,22 @@ function partialReply(turn: AssistantTurn, slot: Slot, localMs: number, now: num
     : Math.round(turn.answer.length * Math.max(0, (localMs - slot.thinkMs) / Math.max(1, slot.durationMs - slot.thinkMs)));
   const reasoning = turn.reasoning.slice(0, reasoningChars);
   const answer = turn.answer.slice(0, answerChars);
-  const thinking = answer === "" && reasoningChars < turn.reasoning.length;
+  // As live: the clock runs from the first reasoning batch until the answer begins (or the turn
+  // ends), and the figure it stops on is the one the finished turn shows.
+  const thinkFrom = timed ? (firstMarkAt(t?.think) ?? 0) : 0;
+  const thinkUntil = timed ? (firstMarkAt(t?.answer) ?? slot.durationMs) : slot.thinkMs;
   const start = now - localMs;
+  const thinkStartedAt = reasoning !== "" ? start + thinkFrom : null;
+  const thinkEndedAt =
+    thinkStartedAt !== null && localMs >= thinkUntil ? thinkStartedAt + (recordedThinkMs(turn) ?? thinkUntil - thinkFrom) : null;
   return {
     ...turn,
     state: "streaming",
     reasoning,
     answer,
     startedAt: start,
-    thinkStartedAt: reasoning !== "" ? start : null,
-    thinkEndedAt: reasoning !== "" && !thinking ? start + (timed ? (lastMarkAt(t?.think) ?? 0) : slot.thinkMs) : null,
+    thinkStartedAt,
+    thinkEndedAt,
     endedAt: null,
     usage: null,
     metrics: null,

@@ -1,3 +1,4 @@
+import { thinkWindow } from "@/lib/chat/timings";
 import { taskSummary } from "@/lib/chat/turn-task";
 import type { SnapshotData, SnapshotTurn } from "@/lib/conversations/schema";
 import { formatCount, formatDuration, formatRate } from "@/lib/core/format";
@@ -39,6 +40,9 @@ export function metricsLine(turn: SnapshotTurn): string {
 
 /** "Thought for 3.2 s" when both ends of the thinking are known. */
 export function thinkingLine(turn: SnapshotTurn): string {
+  // The recorded marks first, as the playground's think pane does, so both say the same figure.
+  const marked = thinkWindow(turn.timings);
+  if (marked) return `Thought for ${formatDuration(marked.endMs - marked.startMs)}`;
   const m = turn.metrics;
   if (!m || typeof m.ttftMs !== "number" || typeof m.ttfaMs !== "number" || m.ttfaMs < m.ttftMs) return "Reasoning";
   return `Thought for ${formatDuration(m.ttfaMs - m.ttftMs)}`;
