@@ -139,6 +139,7 @@ export class GenerationService {
       backendId: backend.id,
       mode: request.mode,
       request: resolved.request,
+      defaulted: resolved.defaulted,
       status: "queued",
       progress: null,
       progressSource: null,
