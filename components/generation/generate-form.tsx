@@ -18,7 +18,9 @@ import { Switch } from "@/components/ui/switch";
 import { profileModes } from "@/lib/backends/generation-contracts";
 import { CONTROL_TYPES, GENERATION_PROFILES, isActionMode, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
 import type { BackendSummary } from "@/lib/backends/types";
-import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { BATCH_MAX, BATCH_MIN } from "@/lib/generation/form-choices";
+import { validateDraft } from "@/lib/generation/form-validate";
 import { countWords } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
 

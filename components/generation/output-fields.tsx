@@ -3,7 +3,8 @@
 import { compactSelect, DraftInput, Field, InputField, type DraftForm } from "@/components/generation/field";
 import { Segmented } from "@/components/ui/segmented";
 import { ASPECT_RATIOS, isActionMode, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
-import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { describeClip, fpsChoices, frameChoices, outputSize } from "@/lib/generation/form-choices";
 
 interface OutputFieldsProps {
   info: GenerationProfileInfo;

@@ -6,7 +6,8 @@ import { DiceIcon } from "@/components/ui/icons";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 import { modeDefaults, type GenerationMode, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
-import { randomSeed, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { randomSeed } from "@/lib/generation/form-choices";
 
 // Cosmos3 makes sound with text, image and video to world; not with images, actions or transfer.
 const SOUND_MODES: readonly GenerationMode[] = ["text2world", "image2world", "video2world"];

@@ -2,19 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, modeInput, SEED_MAX } from "@/lib/backends/generation-families";
 import { exampleActions } from "@/lib/generation/action-curves";
-import {
-  batchSeeds,
-  changeMode,
-  changeResolution,
-  describeClip,
-  draftFor,
-  fpsChoices,
-  frameChoices,
-  outputSize,
-  snapFrames,
-  validateDraft,
-  type GenerateDraft,
-} from "@/lib/generation/form";
+import { changeMode, changeResolution, draftFor, type GenerateDraft } from "@/lib/generation/form";
+import { batchSeeds, describeClip, fpsChoices, frameChoices, outputSize, snapFrames } from "@/lib/generation/form-choices";
+import { validateDraft } from "@/lib/generation/form-validate";
 import { resolveGeneration } from "@/lib/generation/request";
 import { generationRequestSchema } from "@/lib/generation/schema";
 
