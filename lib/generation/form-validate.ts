@@ -8,6 +8,7 @@ import {
 } from "@/lib/backends/generation-families";
 import { PlaygroundError } from "@/lib/core/errors";
 import type { DraftErrors, DraftResult, GenerateDraft, InputChoice } from "@/lib/generation/form";
+import { formFields } from "@/lib/generation/form-fields";
 import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
 import { countWords, resolveGeneration } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
@@ -66,12 +67,14 @@ export function validateDraft(
   control: InputChoice | null = null,
 ): DraftResult {
   const info = GENERATION_PROFILES[profile];
+  // A field the mode does not send is neither shown nor put in the request.
+  const { shown } = formFields(profile, draft);
   const errors: DraftErrors = {};
   const prompt = draft.prompt.trim();
   const badPrompt = promptError(info, prompt);
   if (badPrompt) errors.prompt = badPrompt;
-  if (draft.negativePrompt.length > MAX_PROMPT_CHARS)
-    errors.negativePrompt = `Keep the negative prompt under ${MAX_PROMPT_CHARS} characters.`;
+  const negativePrompt = shown.has("negativePrompt") ? draft.negativePrompt.trim() : "";
+  if (negativePrompt.length > MAX_PROMPT_CHARS) errors.negativePrompt = `Keep the negative prompt under ${MAX_PROMPT_CHARS} characters.`;
 
   const seed = draft.seed.trim() === "" ? {} : integerIn(draft.seed, "Seed", 0, SEED_MAX);
   const steps = integerIn(draft.steps, "Steps", info.limits.steps.min, info.limits.steps.max);
@@ -90,8 +93,9 @@ export function validateDraft(
   const action = isActionMode(draft.mode);
   const frames = isImage || action ? {} : integerIn(draft.frames, "Frames", info.limits.frames.min, info.limits.frames.max);
   if (frames.error) errors.frames = frames.error;
-  const width = info.sizing === "pixels" ? sideError("Width", draft.width, info) : {};
-  const height = info.sizing === "pixels" ? sideError("Height", draft.height, info) : {};
+  const pixels = info.sizing === "pixels" && shown.has("size");
+  const width = pixels ? sideError("Width", draft.width, info) : {};
+  const height = pixels ? sideError("Height", draft.height, info) : {};
   if (width.error) errors.width = width.error;
   if (height.error) errors.height = height.error;
   const conditioned = draft.mode === "video2world" && info.videoConditioning;
@@ -110,12 +114,16 @@ export function validateDraft(
     backend: backendId,
     mode: draft.mode,
     prompt,
-    ...(draft.negativePrompt.trim() ? { negativePrompt: draft.negativePrompt.trim() } : {}),
+    ...(negativePrompt ? { negativePrompt } : {}),
     ...(seed.value !== undefined ? { seed: seed.value } : {}),
     steps: steps.value,
     guidanceScale: guidance,
     ...(flowShift.value !== undefined ? { flowShift: flowShift.value } : {}),
-    ...(info.sizing === "pixels" ? { width: width.value, height: height.value } : { resolution: draft.resolution, aspect: draft.aspect }),
+    ...(!shown.has("size")
+      ? {}
+      : pixels
+        ? { width: width.value, height: height.value }
+        : { resolution: draft.resolution, aspect: draft.aspect }),
     ...(isImage || action ? {} : { frames: frames.value, fps: draft.fps }),
     ...(info.switches.promptUpsampling ? { promptUpsampling: draft.promptUpsampling } : {}),
     ...world.fields,

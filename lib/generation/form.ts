@@ -9,9 +9,10 @@ import {
   type ResolutionTier,
 } from "@/lib/backends/generation-families";
 import { snapFrames } from "@/lib/generation/form-choices";
+import { DROID_POLICY_SAMPLING } from "@/lib/generation/observation";
 import { maxFrames } from "@/lib/generation/request";
 import type { GenerationRequest } from "@/lib/generation/schema";
-import type { WorldDraft } from "@/lib/generation/world-form";
+import { sendsObservation, type WorldDraft } from "@/lib/generation/world-form";
 
 // The Generate form as it is edited: numbers stay the typed strings, and only values the backend's
 // profile takes can be picked (form-choices.ts). form-validate.ts turns a draft into the POST
@@ -138,4 +139,17 @@ export function changeResolution(
       ? null
       : `Frames changed from ${before} to ${frames}: ${info.label} takes at most ${maxFrames(info, resolution)} at ${resolution}.`;
   return { draft: { ...draft, resolution, frames: String(frames) }, notice };
+}
+
+/**
+ * `next` after one field changed; turning the NIM's DROID checkpoint on (the robot's state on the
+ * DROID domain) moves the sampling to its own defaults, and turning it off back to the mode's.
+ */
+export function followCheckpoint(profile: GenerationProfile, before: GenerateDraft, next: GenerateDraft): GenerateDraft {
+  if (profile !== "cosmos3-nim-2.x") return next;
+  const droid = sendsObservation(profile, next);
+  if (droid === sendsObservation(profile, before)) return next;
+  if (!droid) return { ...next, ...sampling(profile, next.mode) };
+  const { steps, guidanceScale, flowShift } = DROID_POLICY_SAMPLING;
+  return { ...next, steps: String(steps), guidanceScale: String(guidanceScale), flowShift: String(flowShift) };
 }
