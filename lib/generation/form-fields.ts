@@ -4,8 +4,8 @@ import { DROID_POLICY_CHUNK } from "@/lib/generation/observation";
 import { sendsObservation } from "@/lib/generation/world-form";
 
 // Which of the Generate form's fields a mode sends upstream (lib/generation/builders.ts): only those
-// are shown, and one line says why the usual others are absent. tests check each shown field changes
-// the upstream request and each hidden one does not.
+// are shown, and one line says why the usual others are absent. form-fields.test.ts checks that each
+// shown field changes the upstream request and each hidden one does not.
 
 export const FORM_FIELDS = [
   "negativePrompt",
