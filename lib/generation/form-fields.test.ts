@@ -4,7 +4,7 @@ import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, modeInput, type Generation
 import { exampleActions } from "@/lib/generation/action-curves";
 import { actionsToText } from "@/lib/generation/action-data";
 import { buildUpstreamRequest } from "@/lib/generation/builders";
-import { changeMode, draftFor, followCheckpoint, type GenerateDraft, type InputChoice } from "@/lib/generation/form";
+import { changeMode, draftFor, followCheckpoint, markAsked, type GenerateDraft, type InputChoice } from "@/lib/generation/form";
 import { FORM_FIELDS, formFields, type FormField } from "@/lib/generation/form-fields";
 import { validateDraft } from "@/lib/generation/form-validate";
 import { resolveGeneration } from "@/lib/generation/request";
@@ -69,7 +69,12 @@ describe("the Generate form shows exactly the fields a mode sends", () => {
       const draft = draftOf(profile, mode, droid);
       const { shown } = formFields(profile, draft);
       const before = upstream(profile, draft);
-      const sent = FORM_FIELDS.filter((field) => upstream(profile, { ...draft, ...CHANGES[field](draft, profile) }) !== before);
+      // Each change as the form makes it: the field set, and marked as the person's.
+      const changed = (field: FormField) => {
+        const change = CHANGES[field](draft, profile);
+        return Object.keys(change).reduce((next, key) => markAsked(next, key as keyof GenerateDraft), { ...draft, ...change });
+      };
+      const sent = FORM_FIELDS.filter((field) => upstream(profile, changed(field)) !== before);
       expect(sent).toEqual(FORM_FIELDS.filter((field) => shown.has(field)));
     },
   );

@@ -7,7 +7,7 @@ import {
   type GenerationProfileInfo,
 } from "@/lib/backends/generation-families";
 import { PlaygroundError } from "@/lib/core/errors";
-import type { DraftErrors, DraftResult, GenerateDraft, InputChoice } from "@/lib/generation/form";
+import type { ClipField, DraftErrors, DraftResult, GenerateDraft, InputChoice } from "@/lib/generation/form";
 import { formFields } from "@/lib/generation/form-fields";
 import { MAX_PROMPT_CHARS } from "@/lib/generation/prompt-limits";
 import { countWords, resolveGeneration } from "@/lib/generation/request";
@@ -110,6 +110,8 @@ export function validateDraft(
     errors.input = `This mode needs ${needed === "image" ? "an image" : "a video"}, not ${input.kind === "image" ? "an image" : "a video"}.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
+  const asked = (fields: Partial<Record<ClipField, unknown>>) =>
+    Object.fromEntries(Object.entries(fields).filter(([key]) => draft.asked.includes(key as ClipField)));
   const request: GenerationRequest = {
     backend: backendId,
     mode: draft.mode,
@@ -119,12 +121,15 @@ export function validateDraft(
     steps: steps.value,
     guidanceScale: guidance,
     ...(flowShift.value !== undefined ? { flowShift: flowShift.value } : {}),
-    ...(!shown.has("size")
-      ? {}
-      : pixels
-        ? { width: width.value, height: height.value }
-        : { resolution: draft.resolution, aspect: draft.aspect }),
-    ...(isImage || action ? {} : { frames: frames.value, fps: draft.fps }),
+    // Only what the person set: the rest is the server's default, which the form shows.
+    ...asked({
+      ...(!shown.has("size")
+        ? {}
+        : pixels
+          ? { width: width.value, height: height.value }
+          : { resolution: draft.resolution, aspect: draft.aspect }),
+      ...(isImage || action ? {} : { frames: frames.value, fps: draft.fps }),
+    }),
     ...(info.switches.promptUpsampling ? { promptUpsampling: draft.promptUpsampling } : {}),
     ...world.fields,
     ...(info.switches.guardrails ? { guardrails: draft.guardrails } : {}),

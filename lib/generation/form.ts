@@ -42,7 +42,12 @@ export interface GenerateDraft extends WorldDraft {
   /** video2world: latent frame indexes, comma-separated; empty for the server's default. */
   conditionFrames: string;
   conditionKeep: "" | "first" | "last";
+  /** The size and clip fields the person set; the others are left to the server's defaults (and not "asked"). */
+  asked: readonly ClipField[];
 }
+
+export const CLIP_FIELDS = ["width", "height", "resolution", "aspect", "frames", "fps"] as const;
+export type ClipField = (typeof CLIP_FIELDS)[number];
 
 export type DraftField =
   | "prompt"
@@ -100,6 +105,7 @@ export function draftFor(profile: GenerationProfile, previous?: GenerateDraft): 
     guardrails: false,
     conditionFrames: "",
     conditionKeep: "",
+    asked: [],
     actionDomain: previous?.actionDomain ?? "",
     actionText: previous?.actionText ?? "",
     controlType: previous?.controlType ?? ("edge" satisfies ControlType),
@@ -122,7 +128,10 @@ export function changeMode(profile: GenerationProfile, draft: GenerateDraft, mod
     : draft.mode === "transfer"
       ? { frames: String(defaults.frames), fps: defaults.fps, resolution: defaults.resolution ?? draft.resolution }
       : {};
-  return { ...draft, mode, actionDomain: "", ...(switchesSampling ? sampling(profile, mode) : {}), ...clip };
+  // A clip the mode sets back to its defaults is no longer the person's.
+  const asked =
+    "frames" in clip ? draft.asked.filter((field) => field !== "frames" && field !== "fps" && field !== "resolution") : draft.asked;
+  return { ...draft, mode, actionDomain: "", ...(switchesSampling ? sampling(profile, mode) : {}), ...clip, asked };
 }
 
 /** A new tier; a frame count over its cap moves to the nearest one it takes, with a sentence saying so. */
@@ -152,4 +161,10 @@ export function followCheckpoint(profile: GenerationProfile, before: GenerateDra
   if (!droid) return { ...next, ...sampling(profile, next.mode) };
   const { steps, guidanceScale, flowShift } = DROID_POLICY_SAMPLING;
   return { ...next, steps: String(steps), guidanceScale: String(guidanceScale), flowShift: String(flowShift) };
+}
+
+/** `draft` with `field` marked as set by the person, when it is a size or clip field. */
+export function markAsked(draft: GenerateDraft, field: keyof GenerateDraft): GenerateDraft {
+  const clip = CLIP_FIELDS.find((name) => name === field);
+  return clip && !draft.asked.includes(clip) ? { ...draft, asked: [...draft.asked, clip] } : draft;
 }
