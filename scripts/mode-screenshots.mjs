@@ -1,5 +1,5 @@
 // Captures every /generate mode with a finished result on the simulator, light and dark, at
-// 1440×900 and 390×844: the form in that mode, the result card and the opened result.
+// 1440×900 and 390×844: the form in that mode (top and end), the result card and the opened result.
 //   node scripts/mode-screenshots.mjs <folder> [base URL, default http://127.0.0.1:3000]
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -110,6 +110,9 @@ async function captureScene(page, scene) {
       const tag = `${scene.name}-${size.name}-${scheme}`;
       await page.getByTestId("generate-form").evaluate((form) => form.scrollIntoView({ block: "start" }));
       await shoot(page, `${tag}-form`);
+      // The lower half: output and sampling, and the line on what the mode does not take.
+      await page.getByTestId("gen-seed").scrollIntoViewIfNeeded();
+      await shoot(page, `${tag}-form-end`);
       await card.scrollIntoViewIfNeeded();
       await shoot(page, `${tag}-card`);
       await card.getByTestId("result-open").click();
