@@ -19,15 +19,20 @@ type Key = keyof GenerationRequest;
 /** Whether the person set all of `keys`; jobs stored before defaults were marked count as set (and say "sent"). */
 const setByPerson = (job: GenerationJobView, ...keys: Key[]) => !keys.some((key) => job.defaulted?.includes(key));
 
-/** The size the person set; none for the action modes, which keep the input's size, nor for a default size. */
-export function requestedSize(job: GenerationJobView): { width: number; height: number } | null {
+/** The size the request went out with; none for the action modes, which keep the input's size. */
+export function sentSize(job: GenerationJobView): { width: number; height: number } | null {
   if (isActionMode(job.mode)) return null;
   const { width, height, resolution, aspect } = job.request;
-  if (width && height) return setByPerson(job, "width", "height") ? { width, height } : null;
-  // A tier asked for with the default aspect (or the reverse) still names the size.
-  return resolution && aspect && !(job.defaulted?.includes("resolution") && job.defaulted.includes("aspect"))
-    ? TIER_SIZES[resolution][aspect]
-    : null;
+  if (width && height) return { width, height };
+  return resolution && aspect ? TIER_SIZES[resolution][aspect] : null;
+}
+
+/** The size the person set: none when both its parts were defaults (a tier with the default aspect still names one). */
+export function requestedSize(job: GenerationJobView): { width: number; height: number } | null {
+  const { width, resolution } = job.request;
+  const parts: Key[] = width ? ["width", "height"] : ["resolution", "aspect"];
+  if (!resolution && !width) return null;
+  return parts.every((key) => job.defaulted?.includes(key)) ? null : sentSize(job);
 }
 
 const seconds = (value: number) => `${value.toFixed(1)} s`;
