@@ -159,7 +159,7 @@ test("a Predict width that is not a multiple of 8 is refused before anything is 
   await generate.generateButton.click();
   await expect(generate.job("A conveyor belt").root).toBeVisible();
   expect(posts).toHaveLength(1);
-  expect(posts[0]?.body).toMatchObject({ backend: "sim-predict", mode: "text2world", width: 1280, height: 704, frames: 25 });
+  expect(posts[0]?.body).toMatchObject({ backend: "sim-predict", mode: "text2world", width: 1280, frames: 25 });
   await generate.job("A conveyor belt").cancel.click();
   await generate.job("A conveyor belt").expectStatus("canceled");
 });

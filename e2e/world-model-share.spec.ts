@@ -104,7 +104,13 @@ test("the DROID policy NIM: the observation is checked, the result is actions al
     "policy",
     async () => {
       await addInput(page.getByTestId("generate-form"), START);
+      await expect(page.getByTestId("gen-negative")).toBeVisible();
       await page.getByTestId("gen-observation").check();
+      // The checkpoint takes no negative prompt or size, and samples with its own defaults; one line says so.
+      await expect(page.getByTestId("gen-negative")).toHaveCount(0);
+      await expect(page.getByTestId("resolution")).toHaveCount(0);
+      await expect(page.getByTestId("absent-fields")).toContainText("takes no negative prompt, size, frames or rate");
+      await expect(page.getByTestId("gen-steps")).toHaveValue("4");
       await page.getByTestId("gen-joints").fill("0, 0.1, 0");
       await page.getByTestId("gen-gripper").fill("0");
       await page.getByTestId("generate-button").click();

@@ -131,7 +131,10 @@ test("transfer: a control video and a prompt; control and result play side by si
   await addInput(page.getByTestId("control-media"), CLIP);
   const posts = generate.recordGenerationPosts();
   const card = await finish(generate, "The same road in fresh snow.");
-  expect(posts[0]?.body).toMatchObject({ mode: "transfer", control: { type: "depth" }, resolution: "720p", frames: 121, fps: 30 });
+  // Its own clip (720p, 121 frames at 30 fps) is the server's default: shown, not sent as asked.
+  expect(posts[0]?.body).toMatchObject({ mode: "transfer", control: { type: "depth" } });
+  expect(Object.keys(posts[0]?.body ?? {})).not.toContain("frames");
+  await expect(card).toContainText("1280×720 · 121 frames at 30 fps");
   await card.getByTestId("result-open").click();
   const both = generate.resultDialog.getByTestId("side-by-side-player");
   await expect(both.getByTestId("player-video")).toHaveCount(2);
@@ -145,8 +148,10 @@ test("sound: the card says the file has sound, and the player unmutes it", async
   const card = await finish(generate, "Rain on a tin roof at dusk.");
   await expect(card.getByTestId("badge-sound")).toHaveText("♪ Has sound");
   await expect(card.getByTestId("result-probed").locator('[data-fact="audio"]')).toHaveText(" · sound");
-  // The stock clip is 3 s at 24 fps, not the 189 frames asked for: the card says so.
-  await expect(card.getByTestId("result-probed").locator('[data-fact="frames"]')).toContainText("72 frames (asked 189)");
+  // The stock clip is 3 s at 24 fps and 640×360; the size and length were left at their defaults,
+  // so the card does not set them against the file as asked.
+  await expect(card.getByTestId("result-probed").locator('[data-fact="frames"]')).toHaveText(" · 72 frames");
+  await expect(card.getByTestId("result-probed")).not.toContainText("asked");
   await card.getByTestId("result-open").click();
   const player = generate.player();
   await expect(player.video).toHaveJSProperty("muted", true);

@@ -100,6 +100,8 @@ describe("POST /api/generations and polling", () => {
       note: "Simulated result: a stock clip, not a generated world.",
       upsampledPrompt: expect.stringContaining("A robot arm stacks three cubes."),
       request: { width: 1280, height: 704, frames: 121, fps: 24, steps: 50, guidanceScale: 7.5, promptUpsampling: true },
+      // Sent, but not asked for: the card sets none of them against the file.
+      defaulted: ["fps", "frames", "guidanceScale", "height", "promptUpsampling", "steps", "width"],
       result: { kind: "video" },
     });
     expect(done.elapsedS).toBeGreaterThanOrEqual(0.4);

@@ -108,6 +108,22 @@ describe.each([sqliteCase, postgresCase])("$name generation jobs", (driver) => {
     expect(await store.jobs.get(id)).toMatchObject({ resultAction: action, resultMedia: media });
   });
 
+  it("keeps which request fields were defaults through every write; a job stored before reads without them", async () => {
+    const { id } = await store.jobs.create(job({ defaulted: ["aspect", "resolution", "seed"] }));
+    await store.jobs.apply(id, { type: "start", at: 1_000, expectedS: 1, progressSource: "estimate" });
+    const read = await store.jobs.get(id);
+    expect(read).toMatchObject({ request: job().request, defaulted: ["aspect", "resolution", "seed"] });
+    expect(read?.request).not.toHaveProperty("$defaulted");
+    const old = job();
+    await store.db.run(
+      "INSERT INTO generation_jobs (id, owner_id, backend_id, mode, request, status, work_units, created_at, revision) VALUES (?, 'owner-a', 'predict', 'text2world', ?, 'queued', 1, 1000, 1)",
+      [old.id, JSON.stringify(old.request)],
+    );
+    const before = await store.jobs.get(old.id);
+    expect(before?.request).toEqual(old.request);
+    expect(before).not.toHaveProperty("defaulted");
+  });
+
   it("refuses illegal transitions and keeps the stored job unchanged", async () => {
     const { id } = await store.jobs.create(job());
     await store.jobs.apply(id, { type: "cancel", at: 5 });

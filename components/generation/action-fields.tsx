@@ -14,7 +14,7 @@ import { exampleActions } from "@/lib/generation/action-curves";
 import { actionsToText, parseActionText } from "@/lib/generation/action-data";
 import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
 import { DROID_POLICY_CHUNK } from "@/lib/generation/observation";
-import { draftDomain, profileDomains } from "@/lib/generation/world-form";
+import { draftDomain, profileDomains, sendsObservation } from "@/lib/generation/world-form";
 
 interface ActionFieldsProps {
   profile: GenerationProfile;
@@ -76,7 +76,9 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
         </Field>
       </div>
       <p className="-mt-1 text-[11px] text-fg-muted tabular-nums" data-testid="domain-facts">
-        {domain.name} · {domain.dim} values per step · {domain.chunk} steps at {domain.fps} Hz by default
+        {profile === "cosmos3-nim-2.x" && sendsObservation(profile, draft)
+          ? `${domain.name} · the DROID policy checkpoint answers ${DROID_POLICY_CHUNK} steps`
+          : `${domain.name} · ${domain.dim} values per step · ${domain.chunk} steps at ${domain.fps} Hz by default`}
       </p>
       {forward ? (
         <Field label="Actions (rows = steps)" htmlFor="gen-actions" errorId="gen-actions-error" error={shapeError}>
@@ -134,7 +136,7 @@ export function ActionFields({ profile, draft, errors, onChange }: ActionFieldsP
           className="rounded-lg bg-zinc-50 px-2.5 py-2 text-[11px] leading-snug text-fg-secondary dark:bg-zinc-800/60"
           data-testid="action-mode-note"
         >
-          {draft.mode === "policy" && draft.observation && profile === "cosmos3-nim-2.x" && domain.name === "droid_lerobot"
+          {draft.mode === "policy" && profile === "cosmos3-nim-2.x" && sendsObservation(profile, draft)
             ? `Predicts ${DROID_POLICY_CHUNK} actions from the start image, the task in the prompt and the robot's state; this checkpoint returns no video.`
             : draft.mode === "policy"
               ? `Predicts ${domain.chunk} × ${domain.dim} actions from the start image and the task in the prompt, and a ${domain.chunk + 1}-frame rollout.`

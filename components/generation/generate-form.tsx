@@ -3,23 +3,24 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 
 import { ActionFields } from "@/components/generation/action-fields";
-import { compactSelect, Field, SectionTitle } from "@/components/generation/field";
+import { compactSelect, SectionTitle } from "@/components/generation/field";
 import { InputMediaField } from "@/components/generation/input-media-field";
 import { ModePicker } from "@/components/generation/mode-picker";
 import { OutputFields } from "@/components/generation/output-fields";
-import { PromptUpsampler } from "@/components/generation/prompt-upsampler";
+import { PromptFields } from "@/components/generation/prompt-fields";
 import { SamplingFields } from "@/components/generation/sampling-fields";
 import type { StoredMedia, useInputMedia } from "@/components/generation/use-input-media";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, SparkleIcon, SpinnerIcon } from "@/components/ui/icons";
 import { Segmented } from "@/components/ui/segmented";
-import { inputStyles } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
 import { profileModes } from "@/lib/backends/generation-contracts";
 import { CONTROL_TYPES, GENERATION_PROFILES, isActionMode, modeInput, type GenerationProfile } from "@/lib/backends/generation-families";
 import type { BackendSummary } from "@/lib/backends/types";
-import { BATCH_MAX, BATCH_MIN, validateDraft, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
-import { countWords } from "@/lib/generation/request";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { BATCH_MAX, BATCH_MIN } from "@/lib/generation/form-choices";
+import { formFields } from "@/lib/generation/form-fields";
+import { validateDraft } from "@/lib/generation/form-validate";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
 interface GenerateFormProps {
@@ -74,7 +75,6 @@ export function GenerateForm({
   const info = GENERATION_PROFILES[profile];
   const unavailable = backend.generation?.unavailableModes ?? profileModes(profile).unavailable;
   const [attempted, setAttempted] = useState(false);
-  const [upsampling, setUpsampling] = useState(false);
   const [batch, setBatch] = useState<{ on: boolean; count: number }>({ on: false, count: 4 });
   const needed = modeInput(draft.mode);
   const input = media.input?.phase === "ready" ? { mediaId: media.input.media.mediaId, kind: media.input.media.kind } : null;
@@ -84,6 +84,7 @@ export function GenerateForm({
   // Numbers are checked as they are typed; an empty prompt or missing input only once Generate was pressed.
   const shown: DraftErrors = attempted ? errors : { ...errors, prompt: undefined, input: undefined, control: undefined, action: undefined };
   const video = draft.mode !== "text2image";
+  const fields = formFields(profile, draft);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -143,61 +144,20 @@ export function GenerateForm({
             </div>
           </Section>
         )}
-        <section className="space-y-3">
-          <Field
-            label="Prompt"
-            htmlFor="gen-prompt"
-            errorId="gen-prompt-error"
-            error={shown.prompt}
-            aside={wordCount(draft.prompt, info.limits.promptWords)}
-          >
-            <textarea
-              id="gen-prompt"
-              data-testid="gen-prompt"
-              rows={5}
-              placeholder="A robot arm picks up a red cube from a wooden table and places it in a metal bin; static camera, soft daylight."
-              aria-invalid={shown.prompt ? true : undefined}
-              aria-describedby={shown.prompt ? "gen-prompt-error" : undefined}
-              value={draft.prompt}
-              onChange={(e) => onChange("prompt", e.target.value)}
-              onKeyDown={(e) => e.key === "Enter" && (e.metaKey || e.ctrlKey) && submit()}
-              className={`${inputStyles} resize-y leading-relaxed`}
-            />
-          </Field>
-          {chatBackends.length > 0 && !upsampling && (
-            <Button size="sm" variant="ghost" data-testid="upsample-open" className="-mt-1.5" onClick={() => setUpsampling(true)}>
-              <SparkleIcon className="size-3.5" /> Upsample with a Reasoner
-            </Button>
-          )}
-          {upsampling && (
-            <PromptUpsampler
-              prompt={draft.prompt}
-              chatBackends={chatBackends}
-              durationS={video && Number(draft.frames) > 0 ? Number(draft.frames) / draft.fps : null}
-              onUse={(text) => {
-                onChange("prompt", text);
-                setUpsampling(false);
-              }}
-              onClose={() => setUpsampling(false)}
-            />
-          )}
-          <Field label="Negative prompt" htmlFor="gen-negative" errorId="gen-negative-error" error={shown.negativePrompt}>
-            <textarea
-              id="gen-negative"
-              data-testid="gen-negative"
-              rows={2}
-              placeholder="blurry, low quality, distorted"
-              value={draft.negativePrompt}
-              onChange={(e) => onChange("negativePrompt", e.target.value)}
-              className={`${inputStyles} resize-y`}
-            />
-          </Field>
-        </section>
+        <PromptFields
+          info={info}
+          draft={draft}
+          fields={fields}
+          errors={shown}
+          chatBackends={chatBackends}
+          onChange={onChange}
+          onSubmit={() => submit()}
+        />
         <Section title="Output">
-          <OutputFields info={info} draft={draft} errors={shown} notice={notice} onChange={onChange} />
+          <OutputFields info={info} draft={draft} fields={fields} errors={shown} notice={notice} onChange={onChange} />
         </Section>
         <Section title="Sampling">
-          <SamplingFields info={info} draft={draft} errors={shown} onChange={onChange} />
+          <SamplingFields info={info} draft={draft} fields={fields} errors={shown} onChange={onChange} />
         </Section>
       </div>
       <div className="sticky bottom-0 space-y-2.5 border-t border-line bg-white/95 px-4 py-3 backdrop-blur dark:bg-zinc-900/95">
@@ -253,13 +213,6 @@ export function GenerateForm({
       </div>
     </form>
   );
-}
-
-/** "12 words"; with a limit (Cosmos Predict: 250), "12 of 250 words". */
-function wordCount(prompt: string, limit: number | undefined): string {
-  const words = countWords(prompt);
-  if (words === 0) return limit ? `≤ ${limit} words` : "";
-  return limit ? `${words} of ${limit} words` : `${words} ${words === 1 ? "word" : "words"}`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { requestedSize } from "@/lib/generation/result-comparison";
+import { sentSize } from "@/lib/generation/result-comparison";
 import type { GenerationJobView } from "@/lib/generation/schema";
 
 // How a job is named on its queue row, its card and its download.
@@ -14,8 +14,8 @@ export const MODE_SHORT = {
   transfer: "transfer",
 } as const;
 
-/** The size the request set; none for the action modes, which keep the input's size. */
-export const jobSize = requestedSize;
+/** The size the request went out with (asked or default); none for the action modes. */
+export const jobSize = sentSize;
 
 export const jobSeed = (job: GenerationJobView): number | undefined => job.seed ?? job.request.seed;
 

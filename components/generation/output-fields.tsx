@@ -2,12 +2,16 @@
 
 import { compactSelect, DraftInput, Field, InputField, type DraftForm } from "@/components/generation/field";
 import { Segmented } from "@/components/ui/segmented";
-import { ASPECT_RATIOS, isActionMode, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
-import { describeClip, fpsChoices, frameChoices, outputSize, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
+import { ASPECT_RATIOS, RESOLUTION_TIERS, type GenerationProfileInfo } from "@/lib/backends/generation-families";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { describeClip, fpsChoices, frameChoices, outputSize } from "@/lib/generation/form-choices";
+import type { FormFields } from "@/lib/generation/form-fields";
 
 interface OutputFieldsProps {
   info: GenerationProfileInfo;
   draft: GenerateDraft;
+  /** The fields this mode sends (lib/generation/form-fields.ts). */
+  fields: FormFields;
   errors: DraftErrors;
   /** A value moved to one the server takes, e.g. frames over a smaller tier's cap. */
   notice: string | null;
@@ -16,17 +20,16 @@ interface OutputFieldsProps {
 
 const select = `${compactSelect} w-full tabular-nums`;
 
-/** Size, frames and fps, offering only what the profile takes. */
-export function OutputFields({ info, draft, errors, notice, onChange }: OutputFieldsProps) {
+/** Size, frames and fps, offering only what the profile takes and the mode sends. */
+export function OutputFields({ info, draft, fields, errors, notice, onChange }: OutputFieldsProps) {
   const size = outputSize(info, draft);
   const frames = frameChoices(info, draft.resolution);
-  // Action rollouts take their length from the actions and their rate from the domain.
-  const video = draft.mode !== "text2image" && !isActionMode(draft.mode);
+  const video = fields.shown.has("frames");
   const framesNumber = Number(draft.frames);
   const form = { draft, errors, onChange };
   return (
     <div className="space-y-3.5">
-      {info.sizing === "tier" ? (
+      {!fields.shown.has("size") ? null : info.sizing === "tier" ? (
         <div className="space-y-2.5">
           <div className="flex items-center justify-between gap-2">
             <span className="text-xs font-medium text-fg-body">Resolution</span>
@@ -107,7 +110,12 @@ export function OutputFields({ info, draft, errors, notice, onChange }: OutputFi
           )}
         </div>
       )}
-      {draft.mode === "video2world" && info.videoConditioning && <ConditioningFields form={form} />}
+      {fields.shown.has("conditioning") && <ConditioningFields form={form} />}
+      {fields.absent && (
+        <p data-testid="absent-fields" className="text-[11px] leading-snug text-fg-muted">
+          {fields.absent}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,15 +5,16 @@ import { Button } from "@/components/ui/button";
 import { DiceIcon } from "@/components/ui/icons";
 import { inputBase } from "@/components/ui/styles";
 import { Switch } from "@/components/ui/switch";
-import { modeDefaults, type GenerationMode, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
-import { randomSeed, type DraftErrors, type GenerateDraft } from "@/lib/generation/form";
-
-// Cosmos3 makes sound with text, image and video to world; not with images, actions or transfer.
-const SOUND_MODES: readonly GenerationMode[] = ["text2world", "image2world", "video2world"];
+import { modeDefaults, type GenerationProfileInfo, type NumberRange } from "@/lib/backends/generation-families";
+import type { DraftErrors, GenerateDraft } from "@/lib/generation/form";
+import { randomSeed } from "@/lib/generation/form-choices";
+import type { FormFields } from "@/lib/generation/form-fields";
 
 interface SamplingFieldsProps {
   info: GenerationProfileInfo;
   draft: GenerateDraft;
+  /** The fields this mode sends (lib/generation/form-fields.ts). */
+  fields: FormFields;
   errors: DraftErrors;
   onChange: <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => void;
 }
@@ -74,10 +75,10 @@ const SWITCHES = [
 ] as const;
 
 /** Steps, guidance, flow shift, seed and the switches the profile understands. */
-export function SamplingFields({ info, draft, errors, onChange }: SamplingFieldsProps) {
+export function SamplingFields({ info, draft, fields, errors, onChange }: SamplingFieldsProps) {
   const serverFlowShift = modeDefaults(info, draft.mode).flowShift;
   const form = { draft, errors, onChange };
-  const switches = SWITCHES.filter(({ key }) => info.switches[key] && !(key === "generateSound" && !SOUND_MODES.includes(draft.mode)));
+  const switches = SWITCHES.filter(({ key }) => fields.shown.has(key));
   return (
     <div className="space-y-3.5">
       <SliderField
@@ -98,7 +99,7 @@ export function SamplingFields({ info, draft, errors, onChange }: SamplingFields
         error={errors.guidanceScale}
         onChange={(v) => onChange("guidanceScale", v)}
       />
-      {info.flowShift && (
+      {fields.shown.has("flowShift") && (
         <InputField
           label="Flow shift"
           inputMode="decimal"

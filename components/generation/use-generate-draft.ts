@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import type { GenerationProfile } from "@/lib/backends/generation-families";
-import { changeMode, changeResolution, draftFor, type GenerateDraft } from "@/lib/generation/form";
+import { changeMode, changeResolution, draftFor, followCheckpoint, markAsked, type GenerateDraft } from "@/lib/generation/form";
 
 const PROMPT_KEY = "nim-playground.generate-prompt";
 
@@ -37,9 +37,14 @@ export function useGenerateDraft(profile: GenerationProfile) {
   const set = useCallback(
     <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) =>
       setState((s) => {
-        if (key === "mode") return { ...s, draft: changeMode(s.profile, s.draft, value as GenerateDraft["mode"]) };
-        if (key === "resolution") return { ...s, ...changeResolution(s.profile, s.draft, value as GenerateDraft["resolution"]) };
-        return { ...s, draft: { ...s.draft, [key]: value }, notice: key === "frames" ? null : s.notice };
+        if (key === "mode")
+          return { ...s, draft: followCheckpoint(s.profile, s.draft, changeMode(s.profile, s.draft, value as GenerateDraft["mode"])) };
+        if (key === "resolution") {
+          const changed = changeResolution(s.profile, markAsked(s.draft, "resolution"), value as GenerateDraft["resolution"]);
+          return { ...s, ...changed };
+        }
+        const draft = markAsked(followCheckpoint(s.profile, s.draft, { ...s.draft, [key]: value }), key);
+        return { ...s, draft, notice: key === "frames" ? null : s.notice };
       }),
     [],
   );

@@ -4,7 +4,7 @@ import type { UseMutationResult } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 
 import type { Batch } from "@/components/generation/use-batches";
-import { batchSeeds } from "@/lib/generation/form";
+import { batchSeeds } from "@/lib/generation/form-choices";
 import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
 
 interface SubmitOptions {

@@ -40,7 +40,7 @@ export function PlayerControls({ state, actions, fps, seekLabel, download, fulls
   const frame = frameAt(state.time, fps, state.duration);
   const ready = state.duration > 0;
   return (
-    <div data-testid="player-controls" className="space-y-1 bg-zinc-950 px-2 pt-2 pb-1.5 text-zinc-100">
+    <div data-testid="player-controls" className="@container space-y-1 bg-zinc-950 px-2 pt-2 pb-1.5 text-zinc-100">
       <input
         type="range"
         data-testid="player-scrubber"
@@ -64,12 +64,15 @@ export function PlayerControls({ state, actions, fps, seekLabel, download, fulls
         >
           {state.playing ? <PauseIcon className="size-4" /> : <PlayIcon className="size-4" />}
         </ControlButton>
-        <ControlButton label="Previous frame (,)" data-testid="player-frame-back" disabled={!ready} onClick={() => actions.step(-1)}>
-          <FrameBackIcon className="size-4" />
-        </ControlButton>
-        <ControlButton label="Next frame (.)" data-testid="player-frame-forward" disabled={!ready} onClick={() => actions.step(1)}>
-          <FrameForwardIcon className="size-4" />
-        </ControlButton>
+        {/* A phone-sized player keeps its row on one line; its scrubber still moves frame by frame. */}
+        <span className="contents @max-[22rem]:hidden">
+          <ControlButton label="Previous frame (,)" data-testid="player-frame-back" disabled={!ready} onClick={() => actions.step(-1)}>
+            <FrameBackIcon className="size-4" />
+          </ControlButton>
+          <ControlButton label="Next frame (.)" data-testid="player-frame-forward" disabled={!ready} onClick={() => actions.step(1)}>
+            <FrameForwardIcon className="size-4" />
+          </ControlButton>
+        </span>
         <p className="ml-1 min-w-0 shrink-0 font-mono text-[11px] whitespace-nowrap text-zinc-300 tabular-nums" data-testid="player-time">
           {formatPlayerTime(state.time)}{" "}
           <span className="hidden text-zinc-500 min-[480px]:inline">/ {formatPlayerTime(state.duration)}</span>

@@ -2,19 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { GENERATION_PROFILE_IDS, GENERATION_PROFILES, modeInput, SEED_MAX } from "@/lib/backends/generation-families";
 import { exampleActions } from "@/lib/generation/action-curves";
-import {
-  batchSeeds,
-  changeMode,
-  changeResolution,
-  describeClip,
-  draftFor,
-  fpsChoices,
-  frameChoices,
-  outputSize,
-  snapFrames,
-  validateDraft,
-  type GenerateDraft,
-} from "@/lib/generation/form";
+import { changeMode, changeResolution, draftFor, markAsked, type GenerateDraft } from "@/lib/generation/form";
+import { batchSeeds, describeClip, fpsChoices, frameChoices, outputSize, snapFrames } from "@/lib/generation/form-choices";
+import { validateDraft } from "@/lib/generation/form-validate";
 import { resolveGeneration } from "@/lib/generation/request";
 import { generationRequestSchema } from "@/lib/generation/schema";
 
@@ -23,11 +13,13 @@ const nim1 = GENERATION_PROFILES["cosmos3-nim-1.0.0"];
 const predict = GENERATION_PROFILES["cosmos-predict"];
 const omni = GENERATION_PROFILES["vllm-omni"];
 
-const withPrompt = (draft: GenerateDraft, extra: Partial<GenerateDraft> = {}): GenerateDraft => ({
-  ...draft,
-  prompt: "A robot arm stacks cubes.",
-  ...extra,
-});
+/** The draft with a prompt and `extra` set as the person sets them (size and clip fields marked as asked). */
+const withPrompt = (draft: GenerateDraft, extra: Partial<GenerateDraft> = {}): GenerateDraft =>
+  Object.keys(extra).reduce((next, key) => markAsked(next, key as keyof GenerateDraft), {
+    ...draft,
+    prompt: "A robot arm stacks cubes.",
+    ...extra,
+  });
 
 describe("draftFor", () => {
   it("starts from each profile's defaults, and every default draft is a request the server takes", () => {
@@ -151,11 +143,34 @@ describe("validateDraft", () => {
       withPrompt(draftFor("cosmos3-nim-1.0.0"), { resolution: "720p", aspect: "9:16", frames: "121" }),
       null,
     );
-    expect(tier.ok && tier.request).toMatchObject({ resolution: "720p", aspect: "9:16", frames: 121, fps: 24 });
+    expect(tier.ok && tier.request).toMatchObject({ resolution: "720p", aspect: "9:16", frames: 121 });
+    expect(tier.ok && "fps" in tier.request).toBe(false);
     expect(tier.ok && "width" in tier.request).toBe(false);
     const pixels = validateDraft("p", "cosmos-predict", withPrompt(draftFor("cosmos-predict"), { width: "640", height: "360" }), null);
     expect(pixels.ok && pixels.request).toMatchObject({ width: 640, height: 360, promptUpsampling: true });
     expect(pixels.ok && "resolution" in pixels.request).toBe(false);
+  });
+
+  it("leaves the size and clip the person did not set to the server's defaults, which the form shows", () => {
+    const untouched = validateDraft("o", "vllm-omni", withPrompt(draftFor("vllm-omni")), null);
+    expect(untouched.ok && Object.keys(untouched.request).filter((key) => ["resolution", "aspect", "frames", "fps"].includes(key))).toEqual(
+      [],
+    );
+    // What the server then fills in is what the form showed.
+    const resolved = untouched.ok ? resolveGeneration("vllm-omni", untouched.request, { seed: 0 }) : null;
+    const shown = draftFor("vllm-omni");
+    expect(resolved?.request).toMatchObject({
+      resolution: shown.resolution,
+      aspect: shown.aspect,
+      frames: Number(shown.frames),
+      fps: shown.fps,
+    });
+    const tier = validateDraft("o", "vllm-omni", withPrompt(draftFor("vllm-omni"), { resolution: "720p" }), null);
+    expect(tier.ok && tier.request).toMatchObject({ resolution: "720p" });
+    expect(tier.ok && "aspect" in tier.request).toBe(false);
+    // A transfer's own clip is its default, not the person's.
+    const transfer = changeMode("vllm-omni", withPrompt(draftFor("vllm-omni"), { frames: "61" }), "transfer");
+    expect(transfer.asked).toEqual([]);
   });
 
   it("sends only the switches the family has, and no frames, fps or sound for an image", () => {

@@ -16,6 +16,8 @@ export interface GenerationJob {
   backendId: string;
   mode: GenerationMode;
   request: GenerationRequest;
+  /** Request fields the server filled in from defaults; absent on jobs stored before this was kept. */
+  defaulted?: (keyof GenerationRequest)[];
   status: JobStatus;
   progress: number | null;
   progressSource: ProgressSource | null;

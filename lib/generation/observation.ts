@@ -9,6 +9,8 @@ export const DROID_JOINTS = 7;
 const JOINT_LIMIT = 2 * Math.PI;
 /** The checkpoint's action chunk: 32 steps (§2.3). */
 export const DROID_POLICY_CHUNK = 32;
+/** The checkpoint's own sampling defaults on the NIM 2.x (§2.3). */
+export const DROID_POLICY_SAMPLING = { steps: 4, guidanceScale: 3, flowShift: 5 } as const;
 
 export const observationSchema = z
   .object({

@@ -102,6 +102,39 @@ describe("Cosmos Predict (/v1/infer)", () => {
     expect(workUnits(resolved)).toBe(640 * 360 * 57 * 35);
   });
 
+  it("names the fields it filled in from defaults, and none the request set", () => {
+    expect(
+      resolve("cosmos-predict", {
+        seed: 7,
+        width: 640,
+        height: 360,
+        frames: 57,
+        fps: 16,
+        steps: 35,
+        guidanceScale: 6,
+        promptUpsampling: true,
+      }).defaulted,
+    ).toEqual([]);
+    expect(resolve("vllm-omni").defaulted).toEqual([
+      "aspect",
+      "flowShift",
+      "fps",
+      "frames",
+      "guidanceScale",
+      "resolution",
+      "seed",
+      "steps",
+    ]);
+    expect(resolve("vllm-omni", { resolution: "720p", frames: 61 }).defaulted).toEqual([
+      "aspect",
+      "flowShift",
+      "fps",
+      "guidanceScale",
+      "seed",
+      "steps",
+    ]);
+  });
+
   it("refuses sizes that are not multiples of 8 before sending, naming the nearest ones", () => {
     expect(refusal(() => resolve("cosmos-predict", { width: 1001 }))).toBe(
       "Width 1001 is not a multiple of 8: Cosmos Predict needs width and height in multiples of 8 — try 1000 or 1008.",

@@ -38,6 +38,8 @@ export interface ResolvedGeneration {
   input: "image" | "video" | null;
   /** The action modes: the domain and the chunk of actions. */
   world?: WorldModelPlan;
+  /** Request fields filled in from defaults (or the seed chosen): sent, but not asked for. */
+  defaulted: (keyof GenerationRequest)[];
 }
 
 const refuse = (message: string) => new PlaygroundError("unsupported_combination", message);
@@ -227,7 +229,19 @@ export function resolveGeneration(
     ...(world.world ? { action: { ...request.action, domain: world.world.domain.name } } : {}),
   };
   const output = isImage ? "image" : "video";
-  return { profile, request: completed, width, height, frames, fps, output, input, ...(world.world ? { world: world.world } : {}) };
+  const defaulted = (Object.keys(completed) as (keyof GenerationRequest)[]).filter((key) => request[key] === undefined).sort();
+  return {
+    profile,
+    request: completed,
+    width,
+    height,
+    frames,
+    fps,
+    output,
+    input,
+    defaulted,
+    ...(world.world ? { world: world.world } : {}),
+  };
 }
 
 /** Pixels × frames × steps: what the expected duration of a job scales with. */

@@ -19,7 +19,7 @@ const byKey = (list: ReturnType<typeof resultFacts>) => Object.fromEntries(list.
 
 describe("the result card's facts: what the file is, beside what was asked", () => {
   it("inverse dynamics sends no size: the default 832×480 is not shown as asked; its frames are what the chunk implies", () => {
-    const facts = byKey(resultFacts(job("inverse_dynamics", { frames: 61, fps: 10 })));
+    const facts = byKey(resultFacts({ ...job("inverse_dynamics", { frames: 61, fps: 10 }), defaulted: [] }));
     expect(facts.size).toEqual({ key: "size", got: "1280×720", wanted: null, source: "asked" });
     expect(facts.frames).toMatchObject({ got: "61 frames", wanted: null });
     const longer = byKey(resultFacts(job("inverse_dynamics", { frames: 121, fps: 10 })));
@@ -27,9 +27,27 @@ describe("the result card's facts: what the file is, beside what was asked", () 
   });
 
   it("a text-to-video size that differs from the one asked is marked as asked", () => {
-    const facts = byKey(resultFacts(job("text2world", { frames: 61, fps: 10 })));
+    const facts = byKey(resultFacts({ ...job("text2world", { frames: 61, fps: 10 }), defaulted: ["seed"] }));
     expect(facts.size).toEqual({ key: "size", got: "1280×720", wanted: "832×480", source: "asked" });
     expect(facts.fps?.wanted).toBeNull();
+  });
+
+  it("a size, frame count or rate filled in from defaults is never set against the file", () => {
+    const defaulted: GenerationJobView["defaulted"] = ["aspect", "fps", "frames", "resolution", "seed"];
+    const facts = byKey(resultFacts({ ...job("text2world", { frames: 189, fps: 24 }), defaulted }));
+    expect(facts.size).toEqual({ key: "size", got: "1280×720", wanted: null, source: "asked" });
+    expect(facts.frames?.wanted).toBeNull();
+    expect(facts.duration?.wanted).toBeNull();
+    expect(facts.fps?.wanted).toBeNull();
+    // What the person did set is still compared: here the tier, with the default aspect.
+    const tier = byKey(resultFacts({ ...job("text2world", { frames: 61, fps: 10 }), defaulted: ["aspect", "seed"] }));
+    expect(tier.size).toEqual({ key: "size", got: "1280×720", wanted: "832×480", source: "asked" });
+  });
+
+  it("a job stored before defaults were marked says what was sent, not what was asked", () => {
+    const facts = byKey(resultFacts(job("text2world", { frames: 121, fps: 10 })));
+    expect(facts.size).toEqual({ key: "size", got: "1280×720", wanted: "832×480", source: "sent" });
+    expect(facts.frames).toEqual({ key: "frames", got: "61 frames", wanted: "121", source: "sent" });
   });
 
   it("says nothing for a result without a probe, or one that is actions only", () => {

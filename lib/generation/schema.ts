@@ -104,6 +104,8 @@ export interface GenerationJobView {
   status: JobStatus;
   /** The request with the family's defaults filled in (and the seed that was used). */
   request: GenerationRequest;
+  /** The fields of `request` filled in from defaults, not asked for; absent on jobs from before it was kept. */
+  defaulted?: (keyof GenerationRequest)[];
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;

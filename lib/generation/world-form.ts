@@ -55,6 +55,12 @@ export function draftDomain(profile: GenerationProfile, mode: GenerationMode, ch
   return offered.find((d) => d.name === chosen) ?? findDomain(DEFAULT_DOMAINS[mode] ?? "av") ?? offered[0]!;
 }
 
+/** Policy with the robot's state on the DROID domain: the checkpoint that takes the observation. */
+export const sendsObservation = (
+  profile: GenerationProfile,
+  draft: Pick<WorldDraft, "observation" | "actionDomain"> & { mode: GenerationMode },
+): boolean => draft.mode === "policy" && draft.observation && draftDomain(profile, draft.mode, draft.actionDomain).name === "droid_lerobot";
+
 const soundAllowed = (profile: GenerationProfile, mode: GenerationMode) =>
   GENERATION_PROFILES[profile].switches.generateSound && SOUND_MODES.includes(mode);
 
@@ -92,7 +98,7 @@ export function worldFields(
     } else {
       fields.action = { domain: domain.name };
     }
-    if (draft.mode === "policy" && draft.observation && domain.name === "droid_lerobot") {
+    if (sendsObservation(profile, draft)) {
       const observation = parseObservation(draft.jointPositions, draft.gripperPosition);
       if (observation.ok) fields.observation = observation.value;
       else errors.observation = observation.error;

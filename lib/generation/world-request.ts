@@ -8,7 +8,7 @@ import {
   type GenerationProfile,
 } from "@/lib/backends/generation-families";
 import { PlaygroundError } from "@/lib/core/errors";
-import { DROID_POLICY_CHUNK } from "@/lib/generation/observation";
+import { DROID_POLICY_CHUNK, DROID_POLICY_SAMPLING } from "@/lib/generation/observation";
 import type { GenerationRequest } from "@/lib/generation/schema";
 
 // The checks of Cosmos3's world-model modes (docs/nim-protocols.md §2.3, §3.5–3.6): the action
@@ -95,8 +95,7 @@ function actionFrames(profile: GenerationProfile, request: GenerationRequest): W
       );
     // The DROID policy NIM answers a fixed chunk of actions and no rollout (§2.3).
     if (profile !== "cosmos3-nim-2.x") return { frames: domain.chunk + 1, fps, world: { domain, chunk: domain.chunk } };
-    const sampling = { steps: 4, guidanceScale: 3, flowShift: 5 };
-    return { frames: DROID_POLICY_CHUNK + 1, fps, world: { domain, chunk: DROID_POLICY_CHUNK }, sampling };
+    return { frames: DROID_POLICY_CHUNK + 1, fps, world: { domain, chunk: DROID_POLICY_CHUNK }, sampling: DROID_POLICY_SAMPLING };
   }
   if (request.mode === "policy") {
     if (request.frames !== undefined && request.frames !== domain.chunk + 1) {

@@ -2,39 +2,28 @@ import "server-only";
 
 import { randomInt } from "node:crypto";
 
-import { GENERATION_PROFILES } from "@/lib/backends/generation-families";
 import { getBackend, type Backend } from "@/lib/backends/server/backends";
-import { redactKeys } from "@/lib/backends/server/redact";
 import { PlaygroundError } from "@/lib/core/errors";
 import { processMemo } from "@/lib/core/process-memo";
-import { buildUpstreamRequest } from "@/lib/generation/builders";
-import { expectedSeconds } from "@/lib/generation/estimate";
-import { JobTransitionError, type GenerationJob, type JobEvent } from "@/lib/generation/job-state";
-import { workUnits, type ResolvedGeneration } from "@/lib/generation/request";
-import type { GenerationJobView, GenerationRequest, ResultMediaFacts } from "@/lib/generation/schema";
+import { JobTransitionError, type GenerationJob } from "@/lib/generation/job-state";
+import { workUnits } from "@/lib/generation/request";
+import type { GenerationJobView, GenerationRequest } from "@/lib/generation/schema";
 import { JobDispatcher, queueFullError } from "@/lib/generation/server/dispatch";
-import { executePlan, type InputMedia } from "@/lib/generation/server/execute";
-import type { GenerationDetails } from "@/lib/generation/server/execution-types";
 import { DEFAULT_LEASE, Heartbeat, type LeaseTiming } from "@/lib/generation/server/lease";
-import type { OmniModes } from "@/lib/generation/server/omni-video";
 import { resolveForBackend } from "@/lib/generation/server/prepare";
-import { resultFacts } from "@/lib/generation/server/result-facts";
+import { JobExecution } from "@/lib/generation/server/run-job";
 import { JobRunner } from "@/lib/generation/server/runner";
-import { CanceledError } from "@/lib/generation/server/upstream";
 import { toJobView } from "@/lib/generation/server/view";
-import type { UploadedMedia } from "@/lib/media/media-api";
 import { mediaDir } from "@/lib/media/server/config";
-import { mediaNotFound } from "@/lib/media/server/download";
-import { storeMediaFrom } from "@/lib/media/server/service";
 import { mediaStorage, type MediaStorage } from "@/lib/media/server/storage";
 import type { JobRepository } from "@/lib/server/db/jobs";
 import { databaseLocation, playgroundStore } from "@/lib/server/db/store";
 import { readEnv } from "@/lib/server/env";
 import { newId } from "@/lib/server/ids";
 
-// Generation jobs end to end: validate and queue (POST) in the database's line, claim and run them
-// in the background, keep the result as media, answer the job's state (GET), cancel (DELETE). It
-// fails the jobs whose instance stopped renewing their lease (a restart, a crash), so none is lost silently.
+// Generation jobs end to end: validate and queue (POST) in the database's line, claim them and run
+// them in the background (run-job.ts), answer the job's state (GET), cancel (DELETE). It fails the
+// jobs whose instance stopped renewing their lease (a restart, a crash), so none is lost silently.
 
 export interface GenerationServiceDeps {
   jobs: () => Promise<JobRepository>;
@@ -55,7 +44,7 @@ export class GenerationService {
   readonly runner = new JobRunner();
   readonly heartbeat: Heartbeat;
   readonly dispatcher: JobDispatcher;
-  private readonly omniModes: OmniModes = new Map();
+  private readonly execution: JobExecution;
   private recovery: Promise<void> | null = null;
   private recoveryStartedAt = 0;
   private readonly now: () => number;
@@ -65,6 +54,7 @@ export class GenerationService {
     this.now = deps.now ?? Date.now;
     this.lease = deps.lease ?? DEFAULT_LEASE;
     this.heartbeat = new Heartbeat({ intervalMs: this.lease.heartbeatMs, runner: this.runner, jobs: deps.jobs, now: this.now });
+    this.execution = new JobExecution({ jobs: deps.jobs, media: deps.media, now: this.now, omniModes: new Map() });
     this.dispatcher = new JobDispatcher({
       runner: this.runner,
       intervalMs: this.lease.heartbeatMs,
@@ -120,7 +110,9 @@ export class GenerationService {
       at: this.now(),
     });
     if (!job) return false;
-    this.runner.start({ id: job.id, backendId, run: (signal) => this.run(job, backend, signal) }, () => this.dispatcher.pump(backendId));
+    this.runner.start({ id: job.id, backendId, run: (signal) => this.execution.run(job, backend, signal) }, () =>
+      this.dispatcher.pump(backendId),
+    );
     this.heartbeat.start();
     return true;
   }
@@ -139,6 +131,7 @@ export class GenerationService {
       backendId: backend.id,
       mode: request.mode,
       request: resolved.request,
+      defaulted: resolved.defaulted,
       status: "queued",
       progress: null,
       progressSource: null,
@@ -195,127 +188,6 @@ export class GenerationService {
     } catch (error) {
       if (!(error instanceof JobTransitionError)) throw error;
       throw new PlaygroundError("conflict", `This job has already ${error.from}; there is nothing to cancel.`);
-    }
-  }
-
-  /** Applies an event unless the job moved on (canceled meanwhile): then there is nothing to record. */
-  private async record(id: string, event: JobEvent): Promise<GenerationJob | null> {
-    try {
-      return await (await this.deps.jobs()).apply(id, event);
-    } catch (error) {
-      if (error instanceof JobTransitionError) return null;
-      throw error;
-    }
-  }
-
-  private async run(job: GenerationJob, backend: Backend, signal: AbortSignal): Promise<void> {
-    const jobs = await this.deps.jobs();
-    // Claimed jobs may have been queued through another instance: checked again against the backend as it is now.
-    let resolved: ResolvedGeneration;
-    try {
-      resolved = await resolveForBackend(this.deps.media(), backend, job.request, job.request.seed ?? job.seed ?? 0);
-    } catch (error) {
-      if (!(error instanceof PlaygroundError)) console.error(`[playground] generation job ${job.id} could not be prepared:`, error);
-      const failure =
-        error instanceof PlaygroundError
-          ? error
-          : new PlaygroundError("internal", "The job could not be prepared; the details are in the server log.");
-      await this.record(job.id, { type: "fail", at: this.now(), error: { code: failure.code, message: failure.message } });
-      return;
-    }
-    // Without history the family's nominal rate serves; a database hiccup must not stall the job.
-    const pastRates = await jobs.recentRates(backend.id).catch(() => []);
-    const expectedS = expectedSeconds({
-      workUnits: job.workUnits,
-      pastRates,
-      defaultRate: GENERATION_PROFILES[resolved.profile].secondsPerWorkUnit,
-      ...(backend.nominalJobSeconds === undefined ? {} : { nominalSeconds: backend.nominalJobSeconds }),
-    });
-    if (!(await this.record(job.id, { type: "start", at: this.now(), expectedS, progressSource: "estimate" }))) return;
-    try {
-      const input = resolved.request.inputMediaId ? await this.readInput(resolved.request.inputMediaId) : null;
-      const control = resolved.request.control ? await this.readInput(resolved.request.control.mediaId) : null;
-      const output = await executePlan(
-        backend,
-        buildUpstreamRequest(resolved),
-        input,
-        {
-          signal,
-          onProgress: async (progress) => void (await this.record(job.id, { type: "progress", progress, progressSource: "upstream" })),
-          onUpstreamJob: async (upstreamJobId) => void (await this.record(job.id, { type: "upstream-job", upstreamJobId })),
-        },
-        this.omniModes,
-        { control, ...(resolved.world ? { domain: resolved.world.domain.name } : {}) },
-      );
-      let received = 0;
-      const counted = output.media.pipeThrough(
-        new TransformStream({ transform: (chunk, c) => void ((received += chunk.length), c.enqueue(chunk)) }),
-      );
-      let details: GenerationDetails | undefined;
-      const stored = await storeMediaFrom(counted, this.deps.media()).catch(async (error: unknown) => {
-        // An answer without a file reads as an empty file: it is either actions alone (the DROID policy
-        // checkpoint) or the answer's own reason says more.
-        if (received === 0) {
-          details = await output.details();
-          if (details.action) return null;
-        }
-        throw error instanceof PlaygroundError && error.code === "unsupported_media"
-          ? new PlaygroundError("upstream_error", `Backend '${backend.id}' returned a result that is not a playable image or video.`)
-          : error;
-      });
-      details ??= await output.details();
-      if ((resolved.request.mode === "policy" || resolved.request.mode === "inverse_dynamics") && !details.action) {
-        throw new PlaygroundError(
-          "upstream_error",
-          `Backend '${backend.id}' returned the video without the actions; a ${resolved.request.mode.replace("_", " ")} result needs them (vLLM-Omni returns them from async jobs, POST /v1/videos, only).`,
-        );
-      }
-      await this.record(job.id, {
-        type: "succeed",
-        at: this.now(),
-        result: stored && { mediaId: stored.media.id, kind: stored.media.kind },
-        action: details.action ?? null,
-        media: stored && (await this.resultFacts(stored.media)),
-        // The server's own words are upstream text like any other: no key in them is stored.
-        upsampledPrompt: details.upsampledPrompt === undefined ? null : redactKeys(details.upsampledPrompt),
-        seed: details.seed ?? resolved.request.seed,
-        note: details.note === undefined ? null : redactKeys(details.note),
-      });
-    } catch (error) {
-      if (error instanceof CanceledError || signal.aborted) return;
-      const failure =
-        error instanceof PlaygroundError
-          ? error
-          : new PlaygroundError("internal", "The generation failed on the playground server; the details are in its log.");
-      if (!(error instanceof PlaygroundError)) console.error(`[playground] generation job ${job.id} failed:`, error);
-      await this.record(job.id, {
-        type: "fail",
-        at: this.now(),
-        error: { code: failure.code, message: redactKeys(failure.message) },
-      });
-    }
-  }
-
-  private async resultFacts(media: UploadedMedia): Promise<ResultMediaFacts> {
-    const { catalog, blobs } = this.deps.media();
-    const record = await catalog.get(media.id);
-    const file = record ? await blobs.openReader(record.blobKey) : null;
-    try {
-      return await resultFacts(file, media);
-    } finally {
-      await file?.close();
-    }
-  }
-
-  private async readInput(mediaId: string): Promise<InputMedia> {
-    const { catalog, blobs } = this.deps.media();
-    const record = await catalog.get(mediaId);
-    const file = record ? await blobs.openReader(record.blobKey) : null;
-    if (!record || !file) throw mediaNotFound(mediaId);
-    try {
-      return { kind: record.kind, mime: record.mime, bytes: await file.read(0, file.size) };
-    } finally {
-      await file.close();
     }
   }
 }

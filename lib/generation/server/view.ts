@@ -47,6 +47,7 @@ export function toJobView(job: GenerationJob, now: number, queuePosition: number
     mode: job.mode,
     status: job.status,
     request: job.request,
+    ...(job.defaulted ? { defaulted: job.defaulted } : {}),
     createdAt: new Date(job.createdAt).toISOString(),
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
     ...progressOf(job, exactS),

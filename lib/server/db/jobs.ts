@@ -92,13 +92,21 @@ function detailsJson(job: GenerationJob): string | null {
   });
 }
 
+const DEFAULTED = "$defaulted";
+
+/** The request column also marks the fields filled in from defaults; older rows hold the request alone. */
+function requestOf(json: string): Pick<GenerationJob, "request" | "defaulted"> {
+  const { [DEFAULTED]: defaulted, ...request } = JSON.parse(json) as GenerationRequest & { [DEFAULTED]?: GenerationJob["defaulted"] };
+  return { request, ...(defaulted ? { defaulted } : {}) };
+}
+
 function toJob(row: Row): GenerationJob {
   return {
     id: row.id,
     ownerId: row.owner_id,
     backendId: row.backend_id,
     mode: row.mode,
-    request: JSON.parse(row.request) as GenerationRequest,
+    ...requestOf(row.request),
     status: row.status,
     progress: num(row.progress),
     progressSource: row.progress_source,
@@ -126,7 +134,7 @@ function toValues(job: GenerationJob) {
     job.ownerId,
     job.backendId,
     job.mode,
-    JSON.stringify(job.request),
+    JSON.stringify(job.defaulted ? { ...job.request, [DEFAULTED]: job.defaulted } : job.request),
     job.status,
     job.progress,
     job.progressSource,
