@@ -69,6 +69,8 @@ describe("simulated task answers", () => {
       expect(segments.length).toBeGreaterThanOrEqual(2);
       expect(segments.every((s) => s.startS >= 0 && s.endS <= 10 && s.caption !== "")).toBe(true);
       const query = answerTo("temporal-query", "A man carries a box", video, seed).answer;
+      // Not a sample: the time is picked, and the answer says it was not located.
+      expect(query).toContain("Simulated time for “A man carries a box”, not located");
       expect(query).toMatch(/\{\n {2}"start": "\d\d:\d\d\.\d\d",\n {2}"end": "\d\d:\d\d\.\d\d"\n\}/);
       const [found, ...rest] = parseAnnotations(query).segments;
       expect(rest).toEqual([]);

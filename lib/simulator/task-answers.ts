@@ -38,7 +38,9 @@ function queryAnswer(question: string, rng: Random, durationS: number): TaskAnsw
   const start = Math.floor(durationS * (0.1 + rng.next() * 0.4) * 100) / 100;
   const end = Math.min(Math.floor(durationS * 100) / 100, start + Math.max(0.5, durationS * (0.2 + rng.next() * 0.3)));
   const event = queriedEvent(question);
-  const note = `Simulated time${event ? ` for “${event.length > 60 ? `${event.slice(0, 59)}…` : event}”` : ""}:`;
+  // The event was not found, only a time within the measured length picked: the note says so.
+  const named = event ? ` for “${event.length > 60 ? `${event.slice(0, 59)}…` : event}”` : "";
+  const note = `Simulated time${named}, not located: only the bundled samples are known to the simulator:`;
   const body = `{\n  "start": "${formatClock(start)}",\n  "end": "${formatClock(end)}"\n}`;
   return { text: fence(note, body), facts: { events: 1, durationS } };
 }
