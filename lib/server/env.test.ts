@@ -8,7 +8,7 @@ import { ENV_SCHEMA, readEnv } from "@/lib/server/env";
 // typed with their defaults, and each bad one is refused with its name and what it takes.
 
 const ROOT = path.resolve(__dirname, "../..");
-const SOURCES = ["lib", "app", "components", "scripts", "instrumentation.ts", "proxy.ts"];
+const SOURCES = ["lib", "app", "components", "scripts", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts"];
 
 function sourceFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);
