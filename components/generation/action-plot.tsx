@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 
 import { Segmented } from "@/components/ui/segmented";
 
@@ -15,8 +15,11 @@ interface ActionPlotProps {
   onSeekStep?: (step: number) => void;
 }
 
-const W = 640;
-const H = 220;
+/** The drawing's width before it is measured; after, its own width in pixels, so labels keep their size on a phone. */
+const DEFAULT_W = 640;
+const MIN_W = 240;
+/** Height at the default width; a wider drawing keeps the proportion, a narrower one this height. */
+const MIN_H = 220;
 const M = { left: 46, right: 10, top: 10, bottom: 22 };
 const LEGEND_MAX = 12;
 
@@ -53,6 +56,17 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
   const titleId = useId();
   const svgRef = useRef<SVGSVGElement>(null);
   const [hover, setHover] = useState<number | null>(null);
+  const [W, setW] = useState(DEFAULT_W);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentRect.width ?? 0);
+      if (width > 0) setW(Math.max(MIN_W, width));
+    });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
   const steps = data.length;
   const dims = data[0]?.length ?? 0;
   const shared = useMemo(() => range(data.flat()), [data]);
@@ -60,6 +74,7 @@ export function ActionPlot({ data, columns, title, playhead = null, onSeekStep }
   const [ownScale, setOwnScale] = useState(() => spansDiffer(perColumn, shared));
   const { min, max } = ownScale ? { min: 0, max: 1 } : shared;
   const plotW = W - M.left - M.right;
+  const H = Math.max(MIN_H, Math.round((W * MIN_H) / DEFAULT_W));
   const plotH = H - M.top - M.bottom;
   const x = (step: number) => M.left + (steps <= 1 ? plotW / 2 : (step / (steps - 1)) * plotW);
   const y = (value: number) => M.top + plotH - ((value - min) / (max - min)) * plotH;
