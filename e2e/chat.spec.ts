@@ -137,7 +137,8 @@ test("a full send logs no console errors", async ({ page }) => {
 test("Nemotron with reasoning shows a think pane", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-nemotron-vl");
+  // At the model's pace, so the pane shows while it thinks and then how long it thought.
+  await app.selectBackend("paced-nemotron-vl");
   await app.enableReasoning();
   await app.send("Can a forklift lift this pallet safely?");
 

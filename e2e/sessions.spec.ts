@@ -18,10 +18,10 @@ const mp4: FileSpec = {
   buffer: Buffer.from(makeMp4({ width: 320, height: 240, fps: 4, frames: 8 })),
 };
 
-async function startChat(page: Page): Promise<PlaygroundPage> {
+async function startChat(page: Page, backend = "sim-reason2-8b"): Promise<PlaygroundPage> {
   const app = new PlaygroundPage(page);
   await app.goto();
-  await app.selectBackend("sim-reason2-8b");
+  await app.selectBackend(backend);
   return app;
 }
 
@@ -39,7 +39,8 @@ async function sendAndSave(app: PlaygroundPage, prompt: string, files: FileSpec[
 }
 
 test("a chat is saved as it goes, and a reload reopens it with both panes, metrics and settings", async ({ page }) => {
-  const app = await startChat(page);
+  // At a real model's pace, so the think pane has a duration to restore ("Thought for 1.2 s", not "briefly").
+  const app = await startChat(page, "paced-reason2-8b");
   await app.enableReasoning();
   await app.systemPrompt.fill("Answer like a careful robotics engineer.");
   await sendAndSave(app, "Which way will the stack of cups fall?");
