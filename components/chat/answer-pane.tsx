@@ -23,6 +23,8 @@ export function AnswerPane({ turn, streaming }: AnswerPaneProps) {
   return (
     <div
       data-testid="answer-pane"
+      // "behind" while the deferred render has not yet caught up with the text received.
+      data-render={text === turn.answer ? "current" : "behind"}
       aria-live="polite"
       aria-busy={streaming}
       className={`text-zinc-800 dark:text-zinc-200 ${streaming ? "streaming-caret" : ""}`}

@@ -57,6 +57,10 @@ export class AssistantTurnView {
 
   async expectState(state: "streaming" | "done" | "stopped" | "error"): Promise<void> {
     await expect(this.root).toHaveAttribute("data-state", state);
+    // The answer renders deferred: once the turn has ended, wait until it shows all that arrived.
+    if (state !== "streaming" && (await this.answer.count()) > 0) {
+      await expect(this.answer).toHaveAttribute("data-render", "current");
+    }
   }
 }
 
