@@ -22,7 +22,7 @@ export function DrawOnMediaButton({ media }: { media: TurnMedia }) {
         aria-label={`Draw on ${media.name}`}
         title="Draw points or boxes on this image"
         onClick={() => setOpen(true)}
-        className={`absolute right-1.5 bottom-1.5 inline-flex items-center gap-1 rounded-md bg-zinc-950/70 px-1.5 py-1 text-[11px] font-medium text-white shadow-sm backdrop-blur-sm transition-opacity hover:bg-zinc-950/90 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100 ${focusRing}`}
+        className={`absolute right-1.5 bottom-1.5 inline-flex items-center gap-1 rounded-md bg-zinc-950/70 px-1.5 py-1 text-[11px] font-medium text-white shadow-sm transition-opacity hover:bg-zinc-950/90 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100 ${focusRing}`}
       >
         <PencilIcon className="size-3" /> Draw
       </button>

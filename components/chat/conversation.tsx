@@ -64,7 +64,7 @@ export function Conversation({ turns, notice, empty, onRetry, streaming }: Conve
           type="button"
           onClick={() => stick("smooth")}
           aria-label="Scroll to the latest message"
-          className={`absolute bottom-3 left-1/2 inline-flex -translate-x-1/2 animate-fade-in items-center gap-1.5 rounded-full border border-line-strong bg-white/95 px-3 py-1.5 text-xs font-medium text-zinc-700 shadow-lg backdrop-blur dark:bg-zinc-900/95 dark:text-zinc-200 ${focusRing}`}
+          className={`absolute bottom-3 left-1/2 inline-flex -translate-x-1/2 animate-fade-in items-center gap-1.5 rounded-full border border-line-strong bg-white/95 px-3 py-1.5 text-xs font-medium text-zinc-700 shadow-lg dark:bg-zinc-900/95 dark:text-zinc-200 ${focusRing}`}
         >
           <ArrowDownIcon className="size-3.5" />
           {streaming ? "Follow the reply" : "Latest"}

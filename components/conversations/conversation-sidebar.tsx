@@ -38,9 +38,7 @@ export function ConversationSidebar({ activeId, wideOpen, drawerOpen, onCloseDra
 
   return (
     <>
-      {drawerOpen && (
-        <div aria-hidden="true" onClick={onCloseDrawer} className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[2px] xl:hidden" />
-      )}
+      {drawerOpen && <div aria-hidden="true" onClick={onCloseDrawer} className="fixed inset-0 z-30 bg-zinc-950/40 xl:hidden" />}
       <nav
         id="conversations"
         aria-label="Saved chats"

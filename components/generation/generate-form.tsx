@@ -160,7 +160,7 @@ export function GenerateForm({
           <SamplingFields info={info} draft={draft} fields={fields} errors={shown} onChange={onChange} />
         </Section>
       </div>
-      <div className="sticky bottom-0 space-y-2.5 border-t border-line bg-white/95 px-4 py-3 backdrop-blur dark:bg-zinc-900/95">
+      <div className="sticky bottom-0 space-y-2.5 border-t border-line bg-white/95 px-4 py-3 dark:bg-zinc-900/95">
         {video && (
           <div
             className="flex items-center gap-2.5"

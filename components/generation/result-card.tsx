@@ -79,7 +79,7 @@ export function ResultCard({
         </button>
         {video && (
           <label
-            className={`absolute bottom-2 left-2 inline-flex cursor-pointer items-center gap-1.5 rounded-md bg-black/60 px-2 py-1 text-[11px] font-medium text-white backdrop-blur-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-400 ${!selectable && !selected ? "cursor-not-allowed opacity-60" : ""}`}
+            className={`absolute bottom-2 left-2 inline-flex cursor-pointer items-center gap-1.5 rounded-md bg-black/60 px-2 py-1 text-[11px] font-medium text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-400 ${!selectable && !selected ? "cursor-not-allowed opacity-60" : ""}`}
           >
             <input
               type="checkbox"

@@ -19,7 +19,7 @@ export function ImageLightbox({ src, name, width, height, onClose }: ImageLightb
       data-testid="image-lightbox"
       aria-label={name}
       onClose={onClose}
-      className="m-auto max-h-[92dvh] max-w-[94vw] overflow-visible bg-transparent p-0 backdrop:bg-zinc-950/80 backdrop:backdrop-blur-sm"
+      className="m-auto max-h-[92dvh] max-w-[94vw] overflow-visible bg-transparent p-0 backdrop:bg-zinc-950/80"
     >
       <figure className="flex flex-col items-center gap-2">
         <img src={src} alt={name} className="max-h-[84dvh] max-w-[94vw] rounded-xl object-contain shadow-2xl" />

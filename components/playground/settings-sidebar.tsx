@@ -23,7 +23,7 @@ export function SettingsSidebar({ open, onClose, collapsed, onCollapse, children
 
   return (
     <>
-      {open && <div aria-hidden="true" onClick={onClose} className="fixed inset-0 z-30 bg-zinc-950/40 backdrop-blur-[2px] lg:hidden" />}
+      {open && <div aria-hidden="true" onClick={onClose} className="fixed inset-0 z-30 bg-zinc-950/40 lg:hidden" />}
       <aside
         id="settings"
         aria-label="Settings"

@@ -65,7 +65,7 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
   return (
     <AnnotationsProvider turns={replay.turns} backends={backends}>
       <div className="flex min-h-dvh flex-col">
-        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white/95 px-3 sm:px-4 dark:bg-zinc-950/95">
           <Link href="/" aria-label="NIM Playground home" className={`flex shrink-0 items-center gap-2 rounded-md ${focusRing}`}>
             <LogoMark className="size-7" />
             <span className="hidden text-[15px] font-semibold tracking-tight sm:inline">NIM Playground</span>
@@ -92,7 +92,7 @@ export function SharedSession({ id, title, createdAt, data, turns }: SharedSessi
               <div className="mt-4 flex flex-col gap-3">
                 <RecordingLabel models={recordedModels(data)} recordedAt={data.recording?.recordedAt ?? createdAt} />
                 {turns.length > 0 && (
-                  <div className="sticky top-16 z-10 rounded-xl border border-line bg-white/90 px-3 py-2 shadow-xs backdrop-blur dark:bg-zinc-900/90">
+                  <div className="sticky top-16 z-10 rounded-xl border border-line bg-white/95 px-3 py-2 shadow-xs dark:bg-zinc-900/95">
                     <ReplayControls replay={replay} />
                   </div>
                 )}

@@ -110,7 +110,7 @@ export function ModalDialog({
       aria-describedby={description ? descriptionId : undefined}
       data-testid={rest["data-testid"]}
       onClose={onClose}
-      className={`m-auto max-h-[min(52rem,calc(100dvh-2rem))] ${widthClass} animate-fade-in overflow-hidden rounded-2xl border border-line-strong bg-surface p-0 text-fg-strong shadow-2xl backdrop:bg-zinc-950/50 backdrop:backdrop-blur-[2px]`}
+      className={`m-auto max-h-[min(52rem,calc(100dvh-2rem))] ${widthClass} animate-fade-in overflow-hidden rounded-2xl border border-line-strong bg-surface p-0 text-fg-strong shadow-2xl backdrop:bg-zinc-950/50`}
     >
       <div className="flex max-h-[inherit] flex-col">
         <div className="flex shrink-0 items-start gap-3 border-b border-line px-5 py-3.5">

@@ -21,7 +21,7 @@ interface PageHeaderProps {
 /** The header every page shares: home link, pages, the page's controls, its actions and help. */
 export function PageHeader({ children, leading, actions, trailing }: PageHeaderProps) {
   return (
-    <header className="relative z-20 flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b py-2 sm:h-14 sm:flex-nowrap sm:py-0 border-line bg-white/85 px-3 backdrop-blur sm:px-4 dark:bg-zinc-950/85">
+    <header className="relative z-20 flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b py-2 sm:h-14 sm:flex-nowrap sm:py-0 border-line bg-white/95 px-3 sm:px-4 dark:bg-zinc-950/95">
       {leading}
       <Link
         href="/"
