@@ -1,10 +1,13 @@
 import { SIMULATED_LABEL, type AnswerFacts, type ComposedAnswer } from "@/lib/simulator/answer-facts";
 import { fence } from "@/lib/simulator/json-fence";
+import type { MarkedSample } from "@/lib/simulator/marked-sample";
+import { describeMarks } from "@/lib/simulator/marked-subjects";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
 import type { KnownSample } from "@/lib/simulator/samples";
 import { criticalObjects, momentOf, nextAction, sceneFacts } from "@/lib/simulator/scene-facts";
 import { spaceName, toSpace, type Space } from "@/lib/simulator/space";
+import { markedSubjects } from "@/lib/simulator/task-prompts";
 import { formatTimestamp } from "@/lib/simulator/timestamps";
 import { fillMedia, speak, type Voice } from "@/lib/simulator/voices";
 import { sceneEvents, sceneObjects, sceneState, type SceneObject } from "@/scripts/sample-scenes.mjs";
@@ -20,6 +23,8 @@ export interface SceneContext {
   sizeB: number;
   /** How the reply names the media, e.g. "the 640×360 image". */
   media: string;
+  /** The sample arrived as a marked copy (describe anything): where its marks are. */
+  marked?: MarkedSample | null;
 }
 
 const SCENE_NAMES = { "robot-arm": "robot arm", "rolling-ball": "rolling ball", driving: "driving" } as const;
@@ -185,6 +190,8 @@ export function composeSceneAnswer(analysis: PromptAnalysis, context: SceneConte
       return { text: "Approve", facts: { verdict: "Approve", observed: ["the motion is smooth and nothing appears or vanishes"] } };
     case "general":
       return described(analysis, context, rng);
+    case "describe":
+      return describeMarks(context.sample, context.marked ?? null, markedSubjects(analysis.question), context.voice);
     default:
       return null;
   }
