@@ -54,7 +54,7 @@ describe("describe anything on a marked copy of a bundled still", () => {
         ["4", "table"],
       ]);
       expect(subjects[0]!.caption, model.slug).toMatch(/red cube/);
-      expect(subjects[2]!.caption, model.slug).toMatch(/wall.*no object/);
+      expect(subjects[2]!.caption, model.slug).toMatch(/^The pale wall behind the table; no object is at this spot\.$/);
       expect(reply, model.slug).toMatch(/Simulated descriptions of the marked subjects on the bundled “robot arm” sample/);
       expect(reply, model.slug).not.toMatch(/not recognised|bbox_2d|point_2d/);
     }
@@ -69,6 +69,21 @@ describe("describe anything on a marked copy of a bundled still", () => {
     const subjects = parseSubjects(await ask("reason2-8b", describePrompt(3), encodeCanvas(canvas)));
     expect(subjects.map((s) => s.category)).toEqual(["blue mat", "gripper", "gripper"]);
     expect(subjects[2]!.caption).toMatch(/The box also holds the red cube and the blue mat\.$/);
+  });
+
+  it("works on the other stills: the ball, the floor, the lane markings and the sky", async () => {
+    const ball = readSampleCanvas("rolling-ball.png");
+    const [bx, by] = centre(sceneObjects("rolling-ball", 0, 0.5).find((object) => object.label === "orange ball")!.box);
+    drawDisc(ball, bx, by, markColour(1));
+    drawDisc(ball, 80, 330, markColour(2));
+    const balls = parseSubjects(await ask("reason2-8b", describePrompt(2), encodeCanvas(ball)));
+    expect(balls.map((s) => s.category)).toEqual(["orange ball", "floor"]);
+    const road = readSampleCanvas("driving.png");
+    drawDisc(road, 320, 300, markColour(1));
+    drawDisc(road, 320, 20, markColour(2));
+    const drive = parseSubjects(await ask("reason2-8b", describePrompt(2), encodeCanvas(road)));
+    expect(drive.map((s) => s.category)).toEqual(["lane markings", "background"]);
+    expect(drive[1]!.caption).toMatch(/sky/);
   });
 
   it("says which marks cannot be found or told apart, and describes the rest", async () => {

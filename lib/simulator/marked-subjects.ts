@@ -1,6 +1,6 @@
 import type { ComposedAnswer } from "@/lib/simulator/answer-facts";
 import { fence } from "@/lib/simulator/json-fence";
-import { markTarget, type MarkTarget } from "@/lib/simulator/mark-objects";
+import { markTarget, SURFACES, type MarkTarget } from "@/lib/simulator/mark-objects";
 import { lookUpMark, type MarkedSample } from "@/lib/simulator/marked-sample";
 import type { KnownSample } from "@/lib/simulator/samples";
 import { momentOf, where } from "@/lib/simulator/scene-facts";
@@ -54,15 +54,15 @@ function backgroundSentences(sample: KnownSample, target: MarkTarget): { categor
   if (label === "trees") return { category: "trees", first: `Green trees and hills beside the road${near}.` };
   const what =
     sample.scene === "robot-arm"
-      ? "the pale wall behind the table"
+      ? "The pale wall behind the table"
       : sample.scene === "rolling-ball"
-        ? "the pale blue sky above the horizon"
-        : "the grey-blue sky above the hills";
-  return { category: "background", first: `Background: ${what}${near}; no object is at this spot.` };
+        ? "The pale blue sky above the horizon"
+        : "The grey-blue sky above the hills";
+  return { category: "background", first: `${what}${near}; no object is at this spot.` };
 }
 
 function describeTarget(sample: KnownSample, target: MarkTarget, voice: Voice): { category: string; caption: string } {
-  if (!target.object || !target.object.label || ["table", "checkered floor", "road", "trees"].includes(target.object.label)) {
+  if (!target.object || SURFACES.includes(target.object.label)) {
     const { category, first } = backgroundSentences(sample, target);
     return { category, caption: first };
   }
