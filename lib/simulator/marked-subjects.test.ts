@@ -108,7 +108,7 @@ describe("describe anything on a marked copy of a bundled still", () => {
     expect(other.map((s) => s.category)).toEqual(["not recognised", "not recognised"]);
   });
 
-  it("other tasks on a marked copy answer from the scene, not from the marks", async () => {
+  it("other tasks on a marked copy answer from the scene, not from the marks, and a caption says they are there", async () => {
     const canvas = markedCopy();
     const text = await ask(
       "reason2-8b",
@@ -119,5 +119,9 @@ describe("describe anything on a marked copy of a bundled still", () => {
     expect(boxes).toHaveLength(1);
     const [x1, , x2] = boxes[0]!.bbox_2d as [number, number, number, number];
     expect(((x1 + x2) / 2) * 0.64).toBeCloseTo(centre(boxOf("red cube"))[0], -1);
+    // A caption says the marks are there, and describes the scene, not the marks.
+    const caption = await ask("reason2-2b", "Describe this image.", encodeCanvas(canvas));
+    expect(caption).toMatch(/yellow .*robot arm/);
+    expect(caption).toContain("Numbered marks in 4 colours are drawn over the picture.");
   });
 });

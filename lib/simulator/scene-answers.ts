@@ -161,6 +161,14 @@ function temporal(context: SceneContext): ComposedAnswer {
   return { text: fence(note(context, "events"), events), facts: { events: events.length, durationS: 3 } };
 }
 
+/** A marked copy's description says the marks are there; what they mark is describe anything's task. */
+function withMarks(facts: string[], marked?: MarkedSample | null): string[] {
+  const colours = marked?.regions.size ?? 0;
+  if (colours === 0) return facts;
+  const drawn = `Numbered marks in ${colours === 1 ? "one colour" : `${colours} colours`} are drawn over the picture.`;
+  return [...facts.slice(0, 1), drawn, ...facts.slice(1)];
+}
+
 function described(analysis: PromptAnalysis, context: SceneContext, rng: Random): ComposedAnswer {
   const { sample, voice } = context;
   const facts: AnswerFacts = { observed: [sceneFacts(sample, rng)[0] ?? ""] };
@@ -168,7 +176,7 @@ function described(analysis: PromptAnalysis, context: SceneContext, rng: Random)
   const say = (text: string): ComposedAnswer => ({ text: `${SIMULATED_LABEL} ${text}${footer}`, facts });
   if (/next immediate action|next action/i.test(analysis.question)) return say(nextAction(sample));
   if (/critical for safe navigation|autonomous vehicle/i.test(analysis.question)) return say(criticalObjects(sample));
-  return say(speak(voice, fillMedia(rng.pick(voice.openings), context.media), sceneFacts(sample, rng), rng));
+  return say(speak(voice, fillMedia(rng.pick(voice.openings), context.media), withMarks(sceneFacts(sample, rng), context.marked), rng));
 }
 
 export function composeSceneAnswer(analysis: PromptAnalysis, context: SceneContext, rng: Random): ComposedAnswer | null {
