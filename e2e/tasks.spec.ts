@@ -119,6 +119,27 @@ test("describe anything: the dialog, the copy sent, the prompt and the answer nu
   }
 });
 
+test("describe anything on the bundled still: a mark on the cube is described as the cube", async ({ page }) => {
+  const app = await openWithPreset(page, "sim-reason2-8b", sample("robot-arm.png", "image/png"), "describe");
+  await app.attachment(0).root.getByTestId("attachment-draw").click();
+  const draw = app.annotations.drawDialog;
+  // The cube's middle in robot-arm.png (scripts/sample-scenes.mjs: x 214–246, y 246–276 of 640×360); then the wall.
+  await draw.clickAt(230 / 640, 261 / 360);
+  await draw.clickAt(560 / 640, 150 / 360);
+  await draw.markSubjects.click();
+  await app.attachment(0).expectPhase("ready");
+  await expect(app.attachment(0).root).toContainText("robot-arm-marked.png");
+  await app.annotations.sendDraftAndCaptureRequest();
+  const turn = app.lastAssistantTurn();
+  await turn.expectState("done");
+  const items = turn.root.getByTestId("subject-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText("red cube");
+  await expect(items.nth(0)).toContainText("A small red cube");
+  await expect(items.nth(1)).toContainText("background");
+  await expect(turn.answer).not.toContainText("not recognised");
+});
+
 test("action segments in seconds mark the timeline, and a mark seeks the video", async ({ page }) => {
   const app = await openWithPreset(page, "sim-reason2-8b", clip(), "temporal-seconds");
   const body = await app.annotations.sendDraftAndCaptureRequest();

@@ -100,9 +100,11 @@ function composeKind(analysis: PromptAnalysis, media: string, rng: Random, optio
   const items = options.media?.items ?? [];
   const space = spaceOf(model, items, options);
   // The last sample sent is the one the question is about.
-  const sample = [...items].reverse().find((item) => item.sample)?.sample;
+  const item = [...items].reverse().find((entry) => entry.sample);
+  const sample = item?.sample;
   if (sample && space) {
-    const known = composeSceneAnswer(analysis, { sample, space, voice: voiceOf(model), sizeB: model.sizeB, media }, rng);
+    const marked = item.kind === "image" ? (item.marked ?? null) : null;
+    const known = composeSceneAnswer(analysis, { sample, space, voice: voiceOf(model), sizeB: model.sizeB, media, marked }, rng);
     if (known) return known;
   }
   switch (analysis.kind) {

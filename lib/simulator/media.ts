@@ -5,6 +5,7 @@ import { probeMp4 } from "@/lib/media/mp4-probe";
 import { ACCEPTED_TYPES_SENTENCE, SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { probeWebm } from "@/lib/media/webm-probe";
 import { SimulatorHttpError } from "@/lib/simulator/http";
+import { recognizeMarked, type MarkedSample } from "@/lib/simulator/marked-sample";
 import { frameChange, measurePixels, type PixelMeasure } from "@/lib/simulator/measure";
 import { decodePng } from "@/lib/simulator/png-pixels";
 import type { ChatMessage, ContentPart, VideoSampling } from "@/lib/simulator/request";
@@ -20,6 +21,8 @@ export interface ImageFacts {
   height?: number;
   /** One of the bundled samples, recognised by its bytes: the simulator knows what it shows. */
   sample?: KnownSample;
+  /** A bundled still with marks drawn on it (describe anything): the sample, and where each mark is. */
+  marked?: MarkedSample;
   /** Colour and brightness, when the pixels could be decoded (PNG). */
   measured?: PixelMeasure;
 }
@@ -88,6 +91,8 @@ function readImage(bytes: Buffer, where: string): ImageFacts {
   const sample = recognizeSample(bytes);
   if (sample) return { kind: "image", ...size, sample };
   const pixels = type.format === "png" ? decodePng(bytes) : null;
+  const marked = pixels ? recognizeMarked(pixels) : null;
+  if (marked) return { kind: "image", ...size, sample: marked.sample, marked };
   return { kind: "image", ...size, ...(pixels ? { measured: measurePixels(pixels) } : {}) };
 }
 

@@ -1,10 +1,13 @@
 import { SIMULATED_LABEL, type AnswerFacts, type ComposedAnswer } from "@/lib/simulator/answer-facts";
 import { fence } from "@/lib/simulator/json-fence";
+import type { MarkedSample } from "@/lib/simulator/marked-sample";
+import { describeMarks } from "@/lib/simulator/marked-subjects";
 import type { PromptAnalysis } from "@/lib/simulator/prompts";
 import type { Random } from "@/lib/simulator/random";
 import type { KnownSample } from "@/lib/simulator/samples";
 import { criticalObjects, momentOf, nextAction, sceneFacts } from "@/lib/simulator/scene-facts";
 import { spaceName, toSpace, type Space } from "@/lib/simulator/space";
+import { markedSubjects } from "@/lib/simulator/task-prompts";
 import { formatTimestamp } from "@/lib/simulator/timestamps";
 import { fillMedia, speak, type Voice } from "@/lib/simulator/voices";
 import { sceneEvents, sceneObjects, sceneState, type SceneObject } from "@/scripts/sample-scenes.mjs";
@@ -20,6 +23,8 @@ export interface SceneContext {
   sizeB: number;
   /** How the reply names the media, e.g. "the 640×360 image". */
   media: string;
+  /** The sample arrived as a marked copy (describe anything): where its marks are. */
+  marked?: MarkedSample | null;
 }
 
 const SCENE_NAMES = { "robot-arm": "robot arm", "rolling-ball": "rolling ball", driving: "driving" } as const;
@@ -156,6 +161,14 @@ function temporal(context: SceneContext): ComposedAnswer {
   return { text: fence(note(context, "events"), events), facts: { events: events.length, durationS: 3 } };
 }
 
+/** A marked copy's description says the marks are there; what they mark is describe anything's task. */
+function withMarks(facts: string[], marked?: MarkedSample | null): string[] {
+  const colours = marked?.regions.size ?? 0;
+  if (colours === 0) return facts;
+  const drawn = `Numbered marks in ${colours === 1 ? "one colour" : `${colours} colours`} are drawn over the picture.`;
+  return [...facts.slice(0, 1), drawn, ...facts.slice(1)];
+}
+
 function described(analysis: PromptAnalysis, context: SceneContext, rng: Random): ComposedAnswer {
   const { sample, voice } = context;
   const facts: AnswerFacts = { observed: [sceneFacts(sample, rng)[0] ?? ""] };
@@ -163,7 +176,7 @@ function described(analysis: PromptAnalysis, context: SceneContext, rng: Random)
   const say = (text: string): ComposedAnswer => ({ text: `${SIMULATED_LABEL} ${text}${footer}`, facts });
   if (/next immediate action|next action/i.test(analysis.question)) return say(nextAction(sample));
   if (/critical for safe navigation|autonomous vehicle/i.test(analysis.question)) return say(criticalObjects(sample));
-  return say(speak(voice, fillMedia(rng.pick(voice.openings), context.media), sceneFacts(sample, rng), rng));
+  return say(speak(voice, fillMedia(rng.pick(voice.openings), context.media), withMarks(sceneFacts(sample, rng), context.marked), rng));
 }
 
 export function composeSceneAnswer(analysis: PromptAnalysis, context: SceneContext, rng: Random): ComposedAnswer | null {
@@ -185,6 +198,8 @@ export function composeSceneAnswer(analysis: PromptAnalysis, context: SceneConte
       return { text: "Approve", facts: { verdict: "Approve", observed: ["the motion is smooth and nothing appears or vanishes"] } };
     case "general":
       return described(analysis, context, rng);
+    case "describe":
+      return describeMarks(context.sample, context.marked ?? null, markedSubjects(analysis.question), context.voice);
     default:
       return null;
   }

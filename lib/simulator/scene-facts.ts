@@ -21,7 +21,7 @@ export const momentOf = (sample: KnownSample): number => (sample.kind === "still
 
 const isClip = (sample: KnownSample): boolean => sample.kind !== "still";
 
-function where(object: SceneObject): string {
+export function where(object: SceneObject): string {
   const x = (object.box[0] + object.box[2]) / 2 / WIDTH;
   const y = (object.box[1] + object.box[3]) / 2 / HEIGHT;
   const across = x < 0.38 ? "left of centre" : x > 0.62 ? "right of centre" : "near the centre";

@@ -15,7 +15,10 @@ export function taskReasoningSteps(kind: TaskKind, analysis: PromptAnalysis, fac
       ];
     case "describe": {
       const count = markedSubjects(analysis.question);
-      return [`${count === 1 ? "One subject is" : `${count} subjects are`} marked with numbers; I describe each by its number.`];
+      const steps = [`${count === 1 ? "One subject is" : `${count} subjects are`} marked with numbers; I describe each by its number.`];
+      if (facts.absent && facts.absent.length > 0 && !facts.unrecognised)
+        steps.push(`I cannot find or tell apart ${facts.absent.join(", ")} by colour, so I say so rather than guess.`);
+      return steps;
     }
     case "temporal-seconds":
     case "temporal-query":
