@@ -2,9 +2,10 @@ import { expect, test } from "@playwright/test";
 
 import { GeneratePage } from "./pages/generate";
 
-// World generation against the simulated Cosmos Predict NIM (`sim-predict`): each job takes about
-// 5 s (e2e/playground.e2e.json) and answers a stock clip (3 s at 24 fps). Every test has its own
-// browser context, so its own owner cookie and an empty job list.
+// World generation against the simulated Cosmos Predict NIM: `sim-predict` takes about 5 s a job
+// (e2e/playground.e2e.json), `paced-predict` 15 s for the tests that cancel or reload a running job
+// (scripts/e2e.mjs); both answer a stock clip (3 s at 24 fps). Every test has its own browser
+// context, so its own owner cookie and an empty job list.
 
 const CLIP_FPS = 24;
 const JOB_TIMEOUT = 30_000;
@@ -12,7 +13,7 @@ const JOB_TIMEOUT = 30_000;
 test("a text-to-world job shows its progress, finishes, and its video plays, scrubs and steps by frames", async ({ page }) => {
   const generate = new GeneratePage(page);
   await generate.goto();
-  await generate.selectBackend("sim-predict");
+  await generate.selectBackend("paced-predict");
   await generate.fillTextToWorld("A robot arm stacks three cubes on a workbench.");
   await generate.generateButton.click();
 
@@ -63,7 +64,7 @@ test("a text-to-world job shows its progress, finishes, and its video plays, scr
 test("Cancel stops a running job", async ({ page }) => {
   const generate = new GeneratePage(page);
   await generate.goto();
-  await generate.selectBackend("sim-predict");
+  await generate.selectBackend("paced-predict");
   await generate.fillTextToWorld("A forklift reverses out of a loading bay.");
   await generate.generateButton.click();
 
@@ -84,7 +85,7 @@ test("Cancel stops a running job", async ({ page }) => {
 test("a job keeps running through a reload and then finishes", async ({ page }) => {
   const generate = new GeneratePage(page);
   await generate.goto();
-  await generate.selectBackend("sim-predict");
+  await generate.selectBackend("paced-predict");
   await generate.fillTextToWorld("A drone flies low over a wheat field.");
   await generate.generateButton.click();
 
@@ -144,7 +145,7 @@ test("a Predict width that is not a multiple of 8 is refused before anything is 
   const generate = new GeneratePage(page);
   const posts = generate.recordGenerationPosts();
   await generate.goto();
-  await generate.selectBackend("sim-predict");
+  await generate.selectBackend("paced-predict");
   await generate.fillTextToWorld("A conveyor belt carries boxes past a scanner.", { width: 1281, height: 704 });
 
   await expect(page.getByTestId("error-gen-width")).toHaveText("Width 1281 is not a multiple of 8 — try 1280 or 1288.");
@@ -159,7 +160,7 @@ test("a Predict width that is not a multiple of 8 is refused before anything is 
   await generate.generateButton.click();
   await expect(generate.job("A conveyor belt").root).toBeVisible();
   expect(posts).toHaveLength(1);
-  expect(posts[0]?.body).toMatchObject({ backend: "sim-predict", mode: "text2world", width: 1280, frames: 25 });
+  expect(posts[0]?.body).toMatchObject({ backend: "paced-predict", mode: "text2world", width: 1280, frames: 25 });
   await generate.job("A conveyor belt").cancel.click();
   await generate.job("A conveyor belt").expectStatus("canceled");
 });

@@ -83,7 +83,7 @@ test("Generate: a failed job has Retry, which queues the same request again", as
 test("Generate: canceled jobs are cleared at once, and stay cleared after a reload", async ({ page }) => {
   const generate = new GeneratePage(page);
   await generate.goto();
-  await generate.selectBackend("sim-predict");
+  await generate.selectBackend("paced-predict");
   for (const prompt of ["A forklift turns left.", "A forklift turns right."]) {
     await generate.fillTextToWorld(prompt);
     await generate.generateButton.click();

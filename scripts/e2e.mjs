@@ -8,8 +8,10 @@ import { bin, build, root, startServer } from "./next-server.mjs";
 const port = process.env.E2E_PORT ?? "3210";
 // The playground's own simulator streams fast (e2e/playground.e2e.json) so that whole answers come
 // at once; the few tests that look at a reply mid-stream use the `paced-*` backends, a second
-// simulator at a real 12B's 27 tokens/s.
+// simulator at a real 12B's 27 tokens/s. Its generations take 15 s, for the tests that cancel a job
+// or reload while it runs: a 5 s job can finish first on a loaded machine.
 const PACED_TOKENS_PER_SECOND = 27;
+const PACED_GENERATION_SECONDS = 15;
 const PACED_MODELS = [
   ["reason2-8b", "Cosmos Reason2 8B", "cosmos-reason2", "nvidia/cosmos-reason2-8b"],
   ["reason2-2b", "Cosmos Reason2 2B", "cosmos-reason2", "nvidia/cosmos-reason2-2b"],
@@ -18,10 +20,18 @@ const PACED_MODELS = [
 
 /** Starts the standalone simulator on a free port; resolves with its URL once it listens. */
 function startPacedSimulator() {
-  const child = spawn(bin("tsx"), ["scripts/simulator.ts", "--port", "0", "--tokens-per-second", String(PACED_TOKENS_PER_SECOND)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    bin("tsx"),
+    [
+      "scripts/simulator.ts",
+      ...["--port", "0", "--tokens-per-second", String(PACED_TOKENS_PER_SECOND)],
+      ...["--generation-seconds", String(PACED_GENERATION_SECONDS)],
+    ],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   };
@@ -49,7 +59,8 @@ function writeConfig(source, pacedUrl) {
     baseUrl: `${pacedUrl}/${slug}/v1`,
     model,
   }));
-  config.backends = [...(config.backends ?? []), ...paced];
+  const generator = { id: "paced-predict", label: "Cosmos Predict", kind: "predict", baseUrl: `${pacedUrl}/predict/v1` };
+  config.backends = [...(config.backends ?? []), ...paced, generator];
   mkdirSync(path.join(root, "test-results"), { recursive: true });
   const file = path.join(root, "test-results", "playground.e2e.json");
   writeFileSync(file, JSON.stringify(config, null, 2));
