@@ -68,7 +68,8 @@ export function ColumnTabs({ columns, backends, active, onActive, panelId }: Col
               {index + 1}
             </span>
             <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${STATE_DOT[state]}`} />
-            <span className="truncate">{label}</span>
+            {/* Three or four names cut to a few letters read worse than numbers; each column names itself below. */}
+            <span className={columns.length > 2 ? "sr-only" : "truncate"}>{label}</span>
             <span className="sr-only">, {state}</span>
           </button>
         );
