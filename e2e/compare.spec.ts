@@ -149,3 +149,31 @@ test("Promote carries a column's conversation into the chat, with its backend se
   expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
   await app.lastAssistantTurn().expectState("done");
 });
+
+test("at phone width the columns take turns at full width, with no sideways scroll, and each answers", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const compare = new ComparePage(page);
+  await compare.goto(["sim-reason2-8b", "sim-reason2-2b"]);
+  await compare.send("Which cup is on top?");
+  await compare.column(0).expectState("done");
+  // The second column answered while out of sight.
+  await compare.column(1).expectState("done");
+  await expect(compare.column(1).root).toBeHidden();
+
+  const overflow = () =>
+    page.evaluate(() => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="compare-grid"]')!;
+      return { page: document.documentElement.scrollWidth <= innerWidth, grid: grid.scrollWidth <= grid.clientWidth };
+    });
+  expect(await overflow()).toEqual({ page: true, grid: true });
+
+  await compare.tab(1).click();
+  await expect(compare.column(1).root).toBeVisible();
+  await expect(compare.column(0).root).toBeHidden();
+  await expect(compare.column(1).lastTurn().answer).toContainText(/simulat/i);
+  expect(await overflow()).toEqual({ page: true, grid: true });
+  // The arrow keys move between the tabs.
+  await page.keyboard.press("ArrowLeft");
+  await expect(compare.tab(0)).toBeFocused();
+  await expect(compare.column(0).root).toBeVisible();
+});

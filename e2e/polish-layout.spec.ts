@@ -175,3 +175,20 @@ async function intoHeaderActions(page: Page): Promise<string[]> {
         .map((el) => el.textContent?.trim() || el.tagName);
     });
 }
+
+test("at 1280×720 with the settings rail open, a turn's metrics fit on one line, media estimate included", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await expect(page.locator("#settings")).toBeVisible();
+  await page.locator('[data-starter="locate"]').click();
+  await app.attachment(0).expectPhase("ready");
+  await app.sendButton.click();
+  await app.lastAssistantTurn().expectState("done");
+  const metrics = app.lastAssistantTurn().metrics;
+  await expect(metrics).toContainText("Media");
+  // One line: every metric starts at the same height, and none is cut.
+  const rows = await metrics.evaluate((dl) => new Set([...dl.children].map((item) => Math.round(item.getBoundingClientRect().top))).size);
+  expect(rows).toBe(1);
+  expect(await metrics.evaluate((dl) => dl.scrollWidth <= dl.clientWidth + 1)).toBe(true);
+});

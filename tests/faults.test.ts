@@ -1,98 +1,17 @@
 import { resourceUsage } from "node:process";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import OpenAI from "openai";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-
-import { GET as passthroughRoute } from "@/app/api/backends/[id]/v1/[...path]/route";
-import { GET as backendsRoute } from "@/app/api/backends/route";
-import { POST as chatRoute } from "@/app/api/chat/route";
-import { readChatEvents, type ChatEvent } from "@/lib/chat/events";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/core/security-headers";
+import { describe, expect, it, vi } from "vitest";
 
 import { chatInChildProcess } from "./support/child-client";
-import { useConfig } from "./support/config";
+import { faultyPlayground } from "./support/faulty-playground";
 import * as faulty from "./support/faulty-upstream";
-import { serveRoutes } from "./support/route-server";
 
 // Each test points one backend at a model server that misbehaves in one way, then checks the error
-// a person sees and that the playground keeps serving everyone else.
+// a person sees and that the playground keeps serving everyone else (faults-passthrough.test.ts has
+// the pass-through).
 
-let upstream: faulty.FaultyUpstream;
-let app: { url: string; close(): Promise<void> };
-
-const backend = (id: string, scenario: faulty.ScenarioName, extra: Record<string, unknown> = {}) => ({
-  id,
-  label: id,
-  kind: "chat",
-  family: "generic",
-  baseUrl: upstream.baseUrl(scenario),
-  model: "m",
-  ...extra,
-});
-
-beforeAll(async () => {
-  upstream = await faulty.startFaultyUpstream();
-  const names = Object.keys(faulty.SCENARIOS) as faulty.ScenarioName[];
-  const tuned: Record<string, Record<string, unknown>> = {
-    "slow-headers": { timeoutMs: 1000, idleTimeoutMs: 5000 },
-    stall: { idleTimeoutMs: 1000 },
-  };
-  useConfig({
-    simulator: false,
-    backends: [
-      ...names.map((name) => backend(name, name, tuned[name])),
-      // Waits 2.5 s for headers, then answers: within its timeoutMs though longer than its idle timeout.
-      backend("patient", "slow-headers", { timeoutMs: 5000, idleTimeoutMs: 1000 }),
-    ],
-  });
-  const pattern = "/api/backends/[id]/v1/[...path]";
-  app = await serveRoutes([
-    { method: "POST", pattern: "/api/chat", handler: chatRoute },
-    { method: "GET", pattern: "/api/backends", handler: backendsRoute },
-    { method: "POST", pattern, handler: passthroughRoute as never },
-  ]);
-});
-afterAll(async () => {
-  await app.close();
-  await upstream.close();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-async function chat(id: string): Promise<ChatEvent[]> {
-  const response = await fetch(`${app.url}/api/chat`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ backend: id, reasoning: false, messages: [{ role: "user", content: "Where is the cup?" }] }),
-  });
-  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
-  const events: ChatEvent[] = [];
-  for await (const event of readChatEvents(response.body!)) events.push(event);
-  return events;
-}
-
-function lastOf<T extends ChatEvent["type"]>(events: ChatEvent[], type: T): Extract<ChatEvent, { type: T }> {
-  const last = events.at(-1);
-  if (last?.type !== type) throw new Error(`expected a final ${type} event, got ${JSON.stringify(last)?.slice(0, 300)}`);
-  return last as Extract<ChatEvent, { type: T }>;
-}
-
-const answerText = (events: ChatEvent[]) => events.flatMap((e) => (e.type === "answer" ? [e.text] : [])).join("");
-
-/** A normal turn on another backend still comes out whole. */
-async function expectOthersServed(): Promise<void> {
-  expect(lastOf(await chat("healthy"), "done").answer).toBe(faulty.HEALTHY_ANSWER);
-}
-
-/** Runs a fault next to a ~1.5 s healthy stream and checks the healthy one is untouched. */
-async function besideSteadyStream<T>(fault: () => Promise<T>): Promise<T> {
-  const [steady, result] = await Promise.all([chat("steady"), fault()]);
-  const words = Array.from({ length: faulty.STEADY_WORDS }, (_, i) => `w${i} `).join("");
-  expect(lastOf(steady, "done").answer).toBe(`${words}end`);
-  return result;
-}
+const { url, upstream, chat, lastOf, answerText, expectOthersServed, besideSteadyStream } = faultyPlayground();
 
 describe("a misbehaving upstream behind /api/chat", () => {
   it("slow headers: ends with upstream_timeout after the backend's timeoutMs", async () => {
@@ -116,7 +35,7 @@ describe("a misbehaving upstream behind /api/chat", () => {
     expect(answerText(events)).toBe(faulty.STALL_TEXT);
     expect(lastOf(events, "error")).toMatchObject({ code: "upstream_timeout", status: 504 });
     expect(lastOf(events, "error").message).toMatch(/^Backend 'stall' sent nothing for its idleTimeoutMs \(1 s\); .*text so far is kept/);
-    await expect.poll(() => upstream.closedEarly("stall")).toBeGreaterThan(0);
+    await expect.poll(() => upstream().closedEarly("stall")).toBeGreaterThan(0);
     await expectOthersServed();
   });
 
@@ -155,7 +74,7 @@ describe("a misbehaving upstream behind /api/chat", () => {
     await expectOthersServed(); // regrows the young generation the gc just released
     const rssBefore = process.memoryUsage().rss;
     const started = Date.now();
-    const turn = await chatInChildProcess(`${app.url}/api/chat`, { backend: "huge", messages: [{ role: "user", content: "Talk." }] });
+    const turn = await chatInChildProcess(`${url()}/api/chat`, { backend: "huge", messages: [{ role: "user", content: "Talk." }] });
     const elapsed = Date.now() - started;
     const peakGrowthMb = (resourceUsage().maxRSS * 1024 - rssBefore) / 1024 / 1024;
     console.info(`10 MB chunk: ${elapsed} ms, peak RSS growth ${peakGrowthMb.toFixed(0)} MB`);
@@ -203,7 +122,7 @@ describe("a misbehaving upstream behind /api/chat", () => {
   });
 
   it("a NIM still loading: status error with the loading sentence, chat says it is starting up", async () => {
-    const { backends } = (await (await fetch(`${app.url}/api/backends`)).json()) as {
+    const { backends } = (await (await fetch(`${url()}/api/backends`)).json()) as {
       backends: { id: string; status: string; statusMessage?: string }[];
     };
     expect(backends.find((b) => b.id === "loading")).toMatchObject({
@@ -238,84 +157,6 @@ describe("a misbehaving upstream behind /api/chat", () => {
       message: expect.stringMatching(/closed the stream before the answer was finished/),
     });
     await expectOthersServed();
-  });
-});
-
-describe("a misbehaving upstream behind the pass-through", () => {
-  const client = (id: string) =>
-    new OpenAI({ baseURL: `${app.url}/api/backends/${id}/v1`, apiKey: "unused", maxRetries: 0, logLevel: "off" });
-  const stream = async (id: string) => {
-    let text = "";
-    const chunks = await client(id).chat.completions.create({ model: "m", stream: true, messages: [{ role: "user", content: "hi" }] });
-    for await (const chunk of chunks) text += chunk.choices[0]?.delta.content ?? "";
-    return text;
-  };
-
-  it("forwards only the allowed headers, and none with a huge value", async () => {
-    const response = await fetch(`${app.url}/api/backends/injects-headers/v1/chat/completions`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
-    });
-    expect(await response.text()).toContain("fine");
-    for (const name of Object.keys(faulty.INJECTED_HEADERS)) {
-      // The upstream's own policy is replaced by ours, which lets nothing run.
-      if (name === "Content-Security-Policy") expect(response.headers.get(name)).toBe(MEDIA_CONTENT_SECURITY_POLICY);
-      // The junk id is dropped; the request's own id takes its place.
-      else if (name === "X-Request-Id") expect(response.headers.get(name)).toMatch(/^[\da-f-]{36}$/);
-      else expect(response.headers.get(name), name).toBeNull();
-    }
-    expect(response.headers.get("content-type")).toBe("text/event-stream");
-    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
-  });
-
-  it("headers over Node's 16 KB limit: a 502 upstream_error, not 'unreachable'", async () => {
-    const response = await fetch(`${app.url}/api/backends/huge-headers/v1/chat/completions`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
-    });
-    expect(response.status).toBe(502);
-    expect((await response.json()).error).toEqual({
-      code: "upstream_error",
-      message: "Backend 'huge-headers' answered with response headers larger than the 16 KB the server accepts.",
-      errorId: expect.any(String),
-    });
-    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
-  });
-
-  it("a stall: the browser's stream ends after idleTimeoutMs with an error event, the upstream let go", async () => {
-    const before = upstream.closedEarly("stall");
-    const failure = await besideSteadyStream(() =>
-      stream("stall").then(
-        () => null,
-        (error: unknown) => error,
-      ),
-    );
-    expect(failure).toBeInstanceOf(OpenAI.APIError);
-    expect((failure as Error).message).toBe("Backend 'stall' sent nothing for its idleTimeoutMs (1 s); the stream was ended.");
-    await expect.poll(() => upstream.closedEarly("stall")).toBe(before + 1);
-    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
-  });
-
-  it("a reset mid-stream: the browser's stream ends with an error event", async () => {
-    await expect(stream("reset")).rejects.toThrow(/^The connection to backend 'reset' was cut mid-stream/);
-    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
-  });
-
-  it("slow headers: a 504 upstream_timeout after timeoutMs", async () => {
-    const response = await fetch(`${app.url}/api/backends/slow-headers/v1/chat/completions`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
-    });
-    expect(response.status).toBe(504);
-    expect((await response.json()).error).toEqual({
-      code: "upstream_timeout",
-      message: "Backend 'slow-headers' did not start answering within its timeoutMs (1 s).",
-      errorId: expect.any(String),
-    });
-    expect(await stream("healthy")).toBe(faulty.HEALTHY_ANSWER);
   });
 });
 

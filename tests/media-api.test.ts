@@ -1,101 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { POST as chatRoute } from "@/app/api/chat/route";
-import { GET as getMedia, HEAD as headMedia } from "@/app/api/media/[id]/route";
-import { POST as postMedia } from "@/app/api/media/route";
-import { readChatEvents } from "@/lib/chat/events";
-
-import { useConfig } from "./support/config";
-import { startFakeS3, type FakeS3 } from "./support/fake-s3";
+import { filesIn, mediaApiServer, mediaStore } from "./support/media-api";
 import { makeMp4, makePng, text } from "./support/media-fixtures";
-import { serveRoutes } from "./support/route-server";
-import { sseBody, startScriptedUpstream, writePieces, type ScriptedUpstream } from "./support/scripted-upstream";
 
-let upstream: ScriptedUpstream;
-let app: { url: string; close(): Promise<void> };
+// Uploads through POST /api/media; media-api-serve.test.ts has serving them and sending them upstream.
 
-beforeAll(async () => {
-  process.env.PLAYGROUND_MAX_IMAGE_MB = "0.05"; // 51 200 bytes
-  process.env.PLAYGROUND_MAX_VIDEO_MB = "0.5"; // 524 288 bytes
-  upstream = await startScriptedUpstream();
-  useConfig({
-    backends: [
-      { id: "nim", label: "Test NIM", kind: "chat", family: "cosmos-reason2", baseUrl: `${upstream.url}/v1`, model: "test-model" },
-    ],
-  });
-  app = await serveRoutes([
-    { method: "POST", pattern: "/api/media", handler: postMedia },
-    { method: "GET", pattern: "/api/media/[id]", handler: getMedia as never },
-    { method: "HEAD", pattern: "/api/media/[id]", handler: headMedia as never },
-    { method: "POST", pattern: "/api/chat", handler: chatRoute },
-  ]);
-});
-afterAll(async () => {
-  await app.close();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
-
-const filesIn = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? filesIn(path.join(dir, entry.name)) : [entry.name],
-      )
-    : [];
-
-function uploadForm(bytes: Uint8Array<ArrayBuffer>, filename: string, type: string, field = "file"): Promise<Response> {
-  const form = new FormData();
-  form.append("note", "ignored");
-  form.append(field, new Blob([bytes], { type }), filename);
-  return fetch(`${app.url}/api/media`, { method: "POST", body: form });
-}
-
-function uploadRaw(body: BodyInit, contentType: string): Promise<Response> {
-  return fetch(`${app.url}/api/media`, { method: "POST", body, headers: { "Content-Type": contentType }, duplex: "half" } as RequestInit);
-}
-
-async function uploaded(response: Response): Promise<Record<string, unknown> & { id: string }> {
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return response.json();
-}
-
-/** The error's status, code and sentence (its errorId differs per request). */
-async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
-  const { code, message } = ((await response.json()) as { error: { code: string; message: string } }).error;
-  return { status: response.status, code, message };
-}
-
-const S3_ENV = ["PLAYGROUND_S3_BUCKET", "PLAYGROUND_S3_ENDPOINT", "PLAYGROUND_S3_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
+const { url, uploadForm, uploadRaw, uploaded, errorOf } = mediaApiServer();
 
 // The same API once over the data folder and once over an S3-compatible bucket (a fake one here).
 describe.each(["folder", "s3"] as const)("media API with the %s store", (store) => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `playground-media-api-${store}-`));
-  const mediaDir = path.join(dataDir, "media");
-  let s3: FakeS3 | undefined;
-  const blobCount = () => (s3 ? s3.objects.size : filesIn(path.join(mediaDir, "blobs")).length);
-
-  beforeAll(async () => {
-    process.env.PLAYGROUND_DATA_DIR = dataDir;
-    if (store !== "s3") return;
-    s3 = await startFakeS3();
-    Object.assign(process.env, {
-      PLAYGROUND_S3_BUCKET: "media-test",
-      PLAYGROUND_S3_ENDPOINT: s3.url,
-      PLAYGROUND_S3_REGION: s3.region,
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    });
-  });
-  afterAll(async () => {
-    for (const name of S3_ENV) delete process.env[name];
-    await s3?.close();
-  });
+  const { mediaDir, blobCount } = mediaStore(store);
 
   describe("POST /api/media", () => {
     it("takes a PNG as multipart and answers its id, type and dimensions", async () => {
@@ -187,7 +103,7 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
     it("refuses before reading when Content-Length is already over the video limit", async () => {
       const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const request = httpRequest(
-          `${app.url}/api/media`,
+          `${url()}/api/media`,
           { method: "POST", headers: { "Content-Type": "video/mp4", "Content-Length": String(10 * 1024 ** 3) } },
           (response) => {
             let received = "";
@@ -207,107 +123,6 @@ describe.each(["folder", "s3"] as const)("media API with the %s store", (store) 
       const noFile = await errorOf(await uploadForm(makePng(2, 2), "a.png", "image/png", "upload"));
       expect(noFile).toMatchObject({ status: 400, code: "bad_request" });
       expect(noFile.message).toContain("'file'");
-    });
-  });
-
-  describe("GET /api/media/{id}", () => {
-    let id = "";
-    const png = makePng(40, 30, [10, 20, 30]);
-    beforeAll(async () => {
-      id = (await uploaded(await uploadRaw(png, "image/png"))).id;
-    });
-    const get = (headers: Record<string, string> = {}, method = "GET") => fetch(`${app.url}/api/media/${id}`, { method, headers });
-
-    it("streams the stored bytes with type, length, long cache, ETag and nosniff", async () => {
-      const response = await get();
-      expect(response.status).toBe(200);
-      expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
-      expect(Object.fromEntries(response.headers)).toMatchObject({
-        "content-type": "image/png",
-        "content-length": String(png.length),
-        "accept-ranges": "bytes",
-        "cache-control": "public, max-age=31536000, immutable",
-        "x-content-type-options": "nosniff",
-      });
-      expect(response.headers.get("etag")).toMatch(/^"[0-9a-f]{64}"$/);
-      expect((await get({ "If-None-Match": response.headers.get("etag")! })).status).toBe(304);
-    });
-
-    it("serves byte ranges: a-b, a-, -n; 416 when outside the file", async () => {
-      const first = await get({ Range: "bytes=0-7" });
-      expect(first.status).toBe(206);
-      expect(first.headers.get("content-range")).toBe(`bytes 0-7/${png.length}`);
-      expect(Buffer.from(await first.arrayBuffer()).equals(Buffer.from(png.subarray(0, 8)))).toBe(true);
-
-      const tail = await get({ Range: "bytes=-12" });
-      expect(tail.status).toBe(206);
-      expect(tail.headers.get("content-range")).toBe(`bytes ${png.length - 12}-${png.length - 1}/${png.length}`);
-      expect(Buffer.from(await tail.arrayBuffer()).equals(Buffer.from(png.subarray(png.length - 12)))).toBe(true);
-
-      const open = await get({ Range: "bytes=10-" });
-      expect(open.headers.get("content-length")).toBe(String(png.length - 10));
-      expect((await open.arrayBuffer()).byteLength).toBe(png.length - 10);
-
-      const outside = await get({ Range: `bytes=${png.length}-` });
-      expect(outside.status).toBe(416);
-      expect(outside.headers.get("content-range")).toBe(`bytes */${png.length}`);
-      expect((await errorOf(outside)).code).toBe("range_not_satisfiable");
-    });
-
-    it("answers HEAD with the headers and no body", async () => {
-      const response = await get({}, "HEAD");
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-length")).toBe(String(png.length));
-      expect(await response.text()).toBe("");
-    });
-
-    it("answers 404 JSON for an unknown id and 400 for something that is not an id", async () => {
-      const unknown = await fetch(`${app.url}/api/media/AAAAAAAAAAAAAAAAAAAAAA`);
-      expect(await errorOf(unknown)).toMatchObject({ status: 404, code: "not_found" });
-      expect(unknown.headers.get("cache-control")).toBe("no-store");
-      for (const bad of ["short", "..%2F..%2Fetc%2Fpasswd", "x".repeat(23)]) {
-        expect(await errorOf(await fetch(`${app.url}/api/media/${bad}`))).toMatchObject({ status: 400, code: "bad_request" });
-      }
-    });
-  });
-
-  describe("POST /api/chat with uploaded media", () => {
-    const ask = (content: unknown[]) => ({ backend: "nim", messages: [{ role: "user", content }] });
-    const chat = (body: unknown) =>
-      fetch(`${app.url}/api/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-
-    it("sends the stored image upstream as a base64 data URI", async () => {
-      upstream.handle((_req, res) => writePieces(res, [sseBody([{ content: "A red square." }])]));
-      const png = makePng(8, 8, [255, 0, 0]);
-      const { id } = await uploaded(await uploadRaw(png, "image/png"));
-      const response = await chat(
-        ask([
-          { type: "image", mediaId: id },
-          { type: "image", mediaId: id },
-          { type: "text", text: "What is this?" },
-        ]),
-      );
-      const events = [];
-      for await (const event of readChatEvents(response.body!)) events.push(event);
-      expect(events.at(-1)).toMatchObject({ type: "done", answer: "A red square." });
-      const sent = JSON.parse(upstream.requests[0]!.body);
-      const dataUri = `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
-      expect(sent.messages[0].content.slice(0, 2)).toEqual([
-        { type: "image_url", image_url: { url: dataUri } },
-        { type: "image_url", image_url: { url: dataUri } },
-      ]);
-    });
-
-    it("refuses an unknown media id with 404 and a video attached as an image with 400, before calling upstream", async () => {
-      const unknown = await errorOf(await chat(ask([{ type: "image", mediaId: "AAAAAAAAAAAAAAAAAAAAAA" }])));
-      expect(unknown).toEqual({
-        status: 404,
-        code: "not_found",
-        message: "Media 'AAAAAAAAAAAAAAAAAAAAAA' was not found; upload it again.",
-      });
-      const { id } = await uploaded(await uploadRaw(makeMp4({ frames: 12 }), "video/mp4"));
-      expect(await errorOf(await chat(ask([{ type: "image", mediaId: id }])))).toMatchObject({ status: 400, code: "bad_request" });
-      expect(upstream.requests).toHaveLength(0);
     });
   });
 });

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +15,7 @@ import { useConfig } from "./support/config";
 import { makeMp4, makePng } from "./support/media-fixtures";
 import { serveRoutes } from "./support/route-server";
 import { startScriptedUpstream, type ScriptedUpstream } from "./support/scripted-upstream";
+import { first, json, mismatch, readForm, type Form } from "./support/upstream-forms";
 import { until } from "./support/wait";
 
 // The world-model modes through POST /api/generations against a stand-in vLLM-Omni that checks
@@ -27,25 +27,10 @@ let nim: ScriptedUpstream;
 let nimBody: Record<string, unknown> = {};
 let nimAnswer: Record<string, unknown> = {};
 const MP4 = Buffer.from(makeMp4({ width: 64, height: 48, fps: 24, frames: 24 }));
-type Form = { fields: Record<string, string>; files: string[] };
 const expectations = new Map<string, (form: Form) => string | null>();
 let lastForm: Form | null = null;
 let answerAction: unknown = null;
 let content: Buffer = MP4;
-
-const json = (res: ServerResponse, status: number, body: unknown) =>
-  void res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
-
-async function readForm(req: IncomingMessage, body: string): Promise<Form> {
-  const parsed = await new Response(body, { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
-  const fields: Record<string, string> = {};
-  const files: string[] = [];
-  for (const [name, value] of parsed.entries()) {
-    if (typeof value === "string") fields[name] = value;
-    else files.push(name);
-  }
-  return { fields, files };
-}
 
 beforeAll(async () => {
   process.env.PLAYGROUND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "playground-world-model-"));
@@ -116,9 +101,6 @@ async function run(body: Record<string, unknown>): Promise<GenerationJobView> {
 
 const media = async (bytes: Uint8Array) => (await storeMediaBytes(bytes)).media.id;
 const extras = (form: Form) => JSON.parse(form.fields.extra_params ?? "{}") as Record<string, unknown>;
-const mismatch = (what: string, got: unknown, want: unknown) =>
-  JSON.stringify(got) === JSON.stringify(want) ? null : `${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`;
-const first = (...checks: (string | null)[]) => checks.find((check) => check !== null) ?? null;
 
 describe("world-model modes through /api/generations", () => {
   it("GET /api/backends says the backend serves them", async () => {

@@ -22,11 +22,15 @@ interface CompareColumnViewProps extends HeaderHandlers {
   backends: BackendSummary[];
   hasVideo: boolean;
   canRemove: boolean;
+  /** Its tab panel's id; on a phone only the column whose tab is chosen shows. */
+  panelId: string;
+  shownOnPhone: boolean;
   onRetry: () => void;
 }
 
 /** One column: its backend and settings on top, its own conversation streaming below. */
-export function CompareColumnView({ column, number, backends, hasVideo, canRemove, onRetry, ...handlers }: CompareColumnViewProps) {
+export function CompareColumnView(props: CompareColumnViewProps) {
+  const { column, number, backends, hasVideo, canRemove, panelId, shownOnPhone, onRetry, ...handlers } = props;
   const backend = backends.find((b) => b.id === column.backendId) ?? null;
   const busy = isStreaming(column.turns);
   const { scrollRef, contentRef, onScroll, stick } = useStickToBottom<HTMLDivElement, HTMLDivElement>(column.turns.length > 0);
@@ -42,8 +46,9 @@ export function CompareColumnView({ column, number, backends, hasVideo, canRemov
       data-testid="compare-column"
       data-state={columnState(column)}
       data-backend={column.backendId}
+      id={panelId}
       aria-label={`Column ${number}: ${backend?.label ?? column.backendId}`}
-      className="@container flex min-h-0 min-w-0 snap-start flex-col overflow-hidden rounded-2xl border border-line bg-white shadow-xs dark:bg-zinc-900/60"
+      className={`@container min-h-0 min-w-0 flex-col ${shownOnPhone ? "flex" : "hidden md:flex"} overflow-hidden rounded-2xl border border-line bg-white shadow-xs dark:bg-zinc-900/60`}
     >
       <ColumnHeader
         column={column}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 import { Composer } from "@/components/chat/composer";
 import { useEscapeToStop } from "@/components/chat/use-escape-to-stop";
+import { ColumnTabs } from "@/components/compare/column-tabs";
 import { CompareColumnView } from "@/components/compare/compare-column";
 import { useBackendsInUrl } from "@/components/compare/use-backends-in-url";
 import { useCompareMedia } from "@/components/compare/use-compare-media";
@@ -24,7 +25,7 @@ import { createTurnId } from "@/lib/chat/conversation";
 import { historyMedia } from "@/lib/chat/history-messages";
 import { compareSeries } from "@/lib/chat/metrics-series";
 
-// Narrow screens swipe between full-width columns; wider ones show them side by side.
+// Phones show one full-width column at a time (ColumnTabs); wider screens show them side by side.
 const GRID: Record<number, string> = {
   2: "md:grid-cols-2",
   3: "md:grid-cols-3",
@@ -42,6 +43,9 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
   const drop = useFileDrop(attachments.addFiles, true);
   const [draft, setDraft] = useState("");
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const [tab, setTab] = useState(0);
+  const activeTab = Math.min(tab, columns.length - 1);
+  const panelId = useId();
   const blockedReason = columnsBlockReason(columns, backends) ?? media.blockedReason;
 
   // Escape stops every column, as in the chat.
@@ -105,10 +109,8 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
           </div>
           <p className="text-xs text-fg-soft">One prompt goes to every column at once; each keeps its own settings and conversation.</p>
         </div>
-        <div
-          data-testid="compare-grid"
-          className={`grid min-h-0 flex-1 snap-x snap-mandatory scroll-px-3 sm:scroll-px-4 auto-cols-[min(88vw,28rem)] grid-flow-col gap-3 overflow-x-auto p-3 sm:px-4 md:auto-cols-auto md:grid-flow-row md:overflow-x-visible ${GRID[columns.length] ?? ""}`}
-        >
+        <ColumnTabs columns={columns} backends={backends} active={activeTab} onActive={setTab} panelId={panelId} />
+        <div data-testid="compare-grid" className={`grid min-h-0 flex-1 grid-cols-1 gap-3 p-3 sm:px-4 ${GRID[columns.length] ?? ""}`}>
           {columns.map((column, index) => (
             <CompareColumnView
               key={column.id}
@@ -118,6 +120,8 @@ export function CompareWorkspace({ backends }: { backends: BackendSummary[] }) {
               backends={backends}
               hasVideo={media.attachedVideo || historyMedia(column.turns).some((m) => m.kind === "video")}
               canRemove={columns.length > MIN_COLUMNS}
+              panelId={`${panelId}-${index}`}
+              shownOnPhone={index === activeTab}
               onRetry={() => session.regenerate(column.id)}
               onBackend={(backend) => dispatch({ type: "backend", columnId: column.id, backend })}
               onReasoning={(on) => dispatch({ type: "reasoning", columnId: column.id, on })}

@@ -77,6 +77,11 @@ export class ComparePage {
     await expect(this.columns.first()).toBeVisible();
   }
 
+  /** On a phone, the tab that shows column `index`. */
+  tab(index: number): Locator {
+    return this.page.getByTestId("compare-tabs").getByRole("tab").nth(index);
+  }
+
   column(index: number): CompareColumnView {
     return new CompareColumnView(this.columns.nth(index));
   }

@@ -1,49 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { ReasoningSplitter, splitReasoning, type SplitPiece, type SplitResult, type UpstreamDelta } from "@/lib/chat/reasoning-splitter";
+import { ReasoningSplitter, splitReasoning } from "@/lib/chat/reasoning-splitter";
+import { expectWellFormed, REASON2, REASON2_SPLIT, run } from "@/tests/support/reasoning-splitter";
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function run(chunks: (string | UpstreamDelta)[], expectReasoning = false) {
-  const splitter = new ReasoningSplitter({ expectReasoning });
-  const perPush = chunks.map((chunk) => splitter.push(typeof chunk === "string" ? { content: chunk } : chunk));
-  const { pieces: finishPieces, result } = splitter.finish();
-  const pieces = [...perPush.flat(), ...finishPieces];
-  const streamed: SplitResult = { reasoning: "", answer: "" };
-  for (const piece of pieces) streamed[piece.type] += piece.text;
-  return { perPush, finishPieces, pieces, streamed, result };
-}
-
-function chunkAt(text: string, sizes: number[]): string[] {
-  const chunks: string[] = [];
-  for (let at = 0, i = 0; at < text.length; i += 1) {
-    const size = sizes[i % sizes.length] ?? 1;
-    chunks.push(text.slice(at, at + size));
-    at += size;
-  }
-  return chunks;
-}
-
-// mulberry32: a tiny seeded generator, so a failing chunking can be reproduced.
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function expectWellFormed(pieces: SplitPiece[]) {
-  for (const piece of pieces) {
-    expect(piece.text).not.toBe("");
-    expect(piece.text).not.toMatch(LONE_SURROGATE);
-  }
-}
-
-const REASON2 = "<think>\nThe cup 🍵 is left of the 猫.\n\nSo: left.\n</think>\n\n<answer>\nOn the left 👈.\n</answer>";
-const REASON2_SPLIT = { reasoning: "The cup 🍵 is left of the 猫.\n\nSo: left.", answer: "On the left 👈." };
+// The formats, the streaming and the reasoning fields; reasoning-splitter-chunking.test.ts splits every sample at every index.
 
 describe("splitReasoning: formats", () => {
   it("plain text with no think block is all answer", () => {
@@ -258,61 +218,5 @@ describe("ReasoningSplitter: reasoning fields", () => {
   it("reasoning field followed by inline think tags in content", () => {
     const { result } = run([{ reasoning: "Field part. " }, { content: "<think>Inline part.</think>\n\nAnswer" }]);
     expect(result).toEqual({ reasoning: "Field part. Inline part.", answer: "Answer" });
-  });
-});
-
-describe("ReasoningSplitter: any chunking gives the same split", () => {
-  const samples: { name: string; text: string; expectReasoning: boolean[] }[] = [
-    { name: "Reason2", text: REASON2, expectReasoning: [false, true] },
-    { name: "critic", text: "<think>\nThe gripper 🤖 slips.\n</think>\n\nReject", expectReasoning: [false, true] },
-    { name: "template-opened think", text: "The 猫 sits.\n\n x<3 <b> </think>\n\n<answer>\nCat\n</answer>\n", expectReasoning: [true] },
-    { name: "plain", text: "\n A < B, C <= D.\n\nEnd 🎉\n", expectReasoning: [false] },
-    { name: "truncated", text: "<think>\nStill thinking about < this", expectReasoning: [false, true] },
-    { name: "after answer", text: "<think>r</think>\n<answer> A </answer> tail <answer", expectReasoning: [false] },
-  ];
-
-  for (const sample of samples) {
-    for (const hint of sample.expectReasoning) {
-      const whole = run([sample.text], hint).result;
-
-      it(`${sample.name}: split at every index (expectReasoning ${hint})`, () => {
-        expect(run([sample.text], hint).streamed).toEqual(whole);
-        for (let i = 0; i <= sample.text.length; i += 1) {
-          const { streamed, result, pieces } = run([sample.text.slice(0, i), sample.text.slice(i)], hint);
-          expectWellFormed(pieces);
-          expect(result).toEqual(whole);
-          expect(streamed).toEqual(whole);
-        }
-      });
-
-      it(`${sample.name}: random chunk sizes, seeded (expectReasoning ${hint})`, () => {
-        const random = seeded(20240611);
-        for (let round = 0; round < 200; round += 1) {
-          const sizes = Array.from({ length: 16 }, () => 1 + Math.floor(random() * 12));
-          const { streamed, result, pieces } = run(chunkAt(sample.text, sizes), hint);
-          expectWellFormed(pieces);
-          expect(result).toEqual(whole);
-          expect(streamed).toEqual(whole);
-        }
-      });
-    }
-  }
-
-  it("reasoning field split at every index", () => {
-    const field = "Okay 🤔, the cup.\n\n";
-    for (let i = 0; i <= field.length; i += 1) {
-      const deltas = [{ reasoning: field.slice(0, i) }, { reasoning: field.slice(i) }, { content: "\n\nLeft 👈\n" }];
-      const { streamed, result, pieces } = run(deltas, true);
-      expectWellFormed(pieces);
-      expect(result).toEqual({ reasoning: "Okay 🤔, the cup.", answer: "Left 👈" });
-      expect(streamed).toEqual(result);
-    }
-  });
-
-  it("one character per chunk", () => {
-    const { streamed, result, pieces } = run([...REASON2]);
-    expectWellFormed(pieces);
-    expect(result).toEqual(REASON2_SPLIT);
-    expect(streamed).toEqual(REASON2_SPLIT);
   });
 });

@@ -1,51 +1,22 @@
-import { inflateSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { readImageSize } from "@/lib/media/image-size";
-import { probeMp4 } from "@/lib/media/mp4-probe";
 import { drawPicture } from "@/lib/simulator/picture";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { b64, GENERATION_S, mp4Facts, pngPixels, startGeneratorSimulatorForFile } from "@/tests/support/generator-simulator";
 import { makeMp4, makePng } from "@/tests/support/media-fixtures";
 
-// The simulated generators speak the NIM and vLLM-Omni wire protocols and answer real media.
+// The simulated NIM generators (Cosmos Predict, Cosmos3 1.0.0 and 2.x) speak their wire protocols and
+// answer real media; vLLM-Omni's generator is in generators-omni.test.ts.
 
-let sim: RunningSimulator;
-const GENERATION_S = 0.25;
-
-beforeAll(async () => {
-  sim = await startSimulator({ generationSeconds: GENERATION_S });
-});
-afterAll(() => sim.close());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${sim.url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
-
-async function mp4Facts(bytes: Uint8Array) {
-  return probeMp4(async (offset, length) => bytes.subarray(offset, offset + length), bytes.length);
-}
-
-/** Decodes a PNG far enough to prove it is whole: every chunk's CRC is checked by inflating IDAT. */
-function pngPixels(png: Uint8Array): { width: number; height: number; rawBytes: number } {
-  const size = readImageSize(png);
-  if (!size) throw new Error("not a PNG");
-  const view = Buffer.from(png);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < view.length;) {
-    const length = view.readUInt32BE(at);
-    if (view.toString("latin1", at + 4, at + 8) === "IDAT") idat.push(view.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
-  }
-  return { ...size, rawBytes: inflateSync(Buffer.concat(idat)).length };
-}
+const sim = startGeneratorSimulatorForFile();
+const { post } = sim;
 
 describe("Cosmos Predict NIM (simulated)", () => {
   it("answers readiness Triton style and has no /v1/models", async () => {
-    expect(await (await fetch(`${sim.url}/predict/v1/health/ready`)).json()).toEqual({
+    expect(await (await fetch(`${sim.url()}/predict/v1/health/ready`)).json()).toEqual({
       description: "Triton readiness check",
       status: "ready",
     });
-    expect((await fetch(`${sim.url}/predict/v1/models`)).status).toBe(404);
+    expect((await fetch(`${sim.url()}/predict/v1/models`)).status).toBe(404);
   });
 
   it("takes the generation time and answers a real H.264 MP4 as b64_video, the same clip for the same seed", async () => {
@@ -132,7 +103,7 @@ describe("Cosmos3-Generator NIM 1.0.0 (simulated)", () => {
   });
 
   it("serves /openapi.json and /v1/version, readiness Triton style", async () => {
-    const doc = (await (await fetch(`${sim.url}/cosmos3-wfm/openapi.json`)).json()) as {
+    const doc = (await (await fetch(`${sim.url()}/cosmos3-wfm/openapi.json`)).json()) as {
       components: { schemas: Record<string, { properties: object }> };
     };
     expect(Object.keys(Object.values(doc.components.schemas)[0]!.properties)).toEqual([
@@ -146,8 +117,8 @@ describe("Cosmos3-Generator NIM 1.0.0 (simulated)", () => {
       "num_output_frames",
       "fps",
     ]);
-    expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/version`)).json()).toEqual({ release: "1.0.0", api: "1.0.0" });
-    expect(await (await fetch(`${sim.url}/cosmos3-wfm/v1/health/ready`)).json()).toEqual({
+    expect(await (await fetch(`${sim.url()}/cosmos3-wfm/v1/version`)).json()).toEqual({ release: "1.0.0", api: "1.0.0" });
+    expect(await (await fetch(`${sim.url()}/cosmos3-wfm/v1/health/ready`)).json()).toEqual({
       description: "Triton readiness check",
       status: "ready",
     });
@@ -208,131 +179,14 @@ describe("Cosmos3 NIM 2.x (simulated)", () => {
       422,
       expect.stringMatching(/guardrail/),
     ]);
-    expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/version`)).json()).toEqual({ release: "2.1.0", api: "2.1.0" });
-    expect(await (await fetch(`${sim.url}/cosmos3-nim2/v1/health/ready`)).json()).toEqual({
+    expect(await (await fetch(`${sim.url()}/cosmos3-nim2/v1/version`)).json()).toEqual({ release: "2.1.0", api: "2.1.0" });
+    expect(await (await fetch(`${sim.url()}/cosmos3-nim2/v1/health/ready`)).json()).toEqual({
       object: "health.response",
       message: "Service is ready",
       status: "ready",
     });
     const chat = await post("/cosmos3-nim2/v1/chat/completions", { messages: [] });
     expect(chat.status).toBe(404);
-  });
-});
-
-describe("vLLM-Omni generator (simulated)", () => {
-  const form = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>): FormData => {
-    const data = new FormData();
-    for (const [name, value] of Object.entries(fields)) data.append(name, value);
-    if (file) data.append("input_reference", new Blob([file]), "input.png");
-    return data;
-  };
-
-  it("lists its model and answers a real PNG for text to image", async () => {
-    const models = (await (await fetch(`${sim.url}/cosmos3-gen/v1/models`)).json()) as { data: { id: string }[] };
-    expect(models.data[0]?.id).toBe("nvidia/Cosmos3-Nano");
-    const body = (await (
-      await post("/cosmos3-gen/v1/images/generations", { prompt: "a lab", size: "640x480", seed: 3, response_format: "b64_json" })
-    ).json()) as { data: { b64_json: string }[] };
-    expect(pngPixels(Buffer.from(body.data[0]!.b64_json, "base64"))).toEqual({ width: 640, height: 480, rawBytes: (640 * 3 + 1) * 480 });
-  });
-
-  it("runs an async video job whose progress advances, then serves its MP4; DELETE removes a job", async () => {
-    const created = (await (
-      await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "robot", size: "832x480", seed: "9" }) })
-    ).json()) as { id: string; status: string; progress: number };
-    expect(created).toMatchObject({ status: "queued", progress: 0 });
-    expect(created.id).toMatch(/^video_gen_/);
-    const early = await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${created.id}/content`)).json();
-    expect(early).toEqual({ detail: expect.stringMatching(/not completed yet/) });
-    const seen: number[] = [];
-    let status = "queued";
-    while (status !== "completed") {
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      const job = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${created.id}`)).json()) as { status: string; progress: number };
-      seen.push(job.progress);
-      status = job.status;
-    }
-    expect(seen.some((progress) => progress > 0 && progress < 100)).toBe(true);
-    expect(seen.at(-1)).toBe(100);
-    const content = new Uint8Array(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${created.id}/content`)).arrayBuffer());
-    expect(await mp4Facts(content)).toMatchObject({ hasVideoTrack: true, codec: "avc1" });
-
-    const other = (await (await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "robot" }) })).json()) as {
-      id: string;
-    };
-    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${other.id}`, { method: "DELETE" })).json()).toEqual({
-      id: other.id,
-      object: "video.deleted",
-      deleted: true,
-    });
-    expect((await fetch(`${sim.url}/cosmos3-gen/v1/videos/${other.id}`)).status).toBe(404);
-  });
-
-  it("answers /v1/videos/sync with the MP4 bytes and refuses bad fields", async () => {
-    const response = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, {
-      method: "POST",
-      body: form({ prompt: "robot", generate_sound: "true", extra_params: '{"guardrails":false}' }, makePng(4, 4)),
-    });
-    expect(response.headers.get("content-type")).toBe("video/mp4");
-    expect(response.headers.get("x-simulated-note")).toMatch(/stock clip/);
-    expect((await mp4Facts(new Uint8Array(await response.arrayBuffer()))).hasVideoTrack).toBe(true);
-    const bad = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, {
-      method: "POST",
-      body: form({ prompt: "robot", extra_params: "{not json" }),
-    });
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ detail: "Invalid JSON in form field." });
-  });
-
-  it("keeps the protocol's ranges (422), refuses another model and a second reference (400), in FastAPI's detail shape", async () => {
-    const sync = (fields: Record<string, string>, file?: Uint8Array<ArrayBuffer>) =>
-      fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form(fields, file) });
-    for (const [field, value] of [
-      ["guidance_scale", "20.5"],
-      ["num_inference_steps", "201"],
-      ["fps", "0"],
-      ["fps", "24.5"],
-      ["num_frames", "0"],
-      ["size", "1280*720"],
-    ]) {
-      const response = await sync({ prompt: "robot", [field!]: value! });
-      expect(response.status, `${field}=${value}`).toBe(422);
-      expect(((await response.json()) as { detail: { loc: string[] }[] }).detail[0]?.loc).toEqual(["body", field]);
-    }
-    const model = await sync({ prompt: "robot", model: "nvidia/Cosmos3-Super" });
-    expect([model.status, await model.json()]).toEqual([
-      400,
-      { detail: "Model 'nvidia/Cosmos3-Super' is not served here; this server serves 'nvidia/Cosmos3-Nano'." },
-    ]);
-    const both = await sync({ prompt: "robot", video_reference: '{"video_url":"https://example.com/a.mp4"}' }, makeMp4());
-    expect([both.status, await both.json()]).toEqual([
-      400,
-      { detail: "Send one reference: input_reference and video_reference cannot be combined." },
-    ]);
-    const twice = await sync({ prompt: "robot", flow_shift: "3.0", extra_params: '{"flow_shift":5}' });
-    expect(twice.status).toBe(400);
-  });
-
-  it("blocks a guardrail-tripping prompt: 500 'Guardrail blocked prompt' in sync, a failed job in async, unless guardrails are off", async () => {
-    const sync = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, { method: "POST", body: form({ prompt: "guardrail-block me" }) });
-    expect([sync.status, await sync.json()]).toEqual([500, { detail: "Guardrail blocked prompt" }]);
-    const off = await fetch(`${sim.url}/cosmos3-gen/v1/videos/sync`, {
-      method: "POST",
-      body: form({ prompt: "guardrail-block me", extra_params: '{"guardrails":false}' }),
-    });
-    expect(off.status).toBe(200);
-    await off.arrayBuffer();
-    const job = (await (
-      await fetch(`${sim.url}/cosmos3-gen/v1/videos`, { method: "POST", body: form({ prompt: "guardrail-block me" }) })
-    ).json()) as { id: string; status: string };
-    expect(job.status).toBe("queued");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await (await fetch(`${sim.url}/cosmos3-gen/v1/videos/${job.id}`)).json()).toMatchObject({
-      status: "failed",
-      error: { code: 500, message: "Guardrail blocked prompt" },
-    });
-    const image = await post("/cosmos3-gen/v1/images/generations", { prompt: "guardrail-block me" });
-    expect([image.status, await image.json()]).toEqual([500, { detail: "Guardrail blocked prompt" }]);
   });
 });
 
