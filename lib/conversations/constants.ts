@@ -6,6 +6,3 @@ import { ID_PATTERN } from "@/lib/core/ids";
 export const UNTITLED_SESSION = "Untitled session";
 
 export const isSessionId = (value: string): boolean => ID_PATTERN.test(value);
-
-/** Where the browser reads a saved chat: the page preloads it, the playground then fetches it. */
-export const conversationUrl = (id: string): string => `/api/conversations/${encodeURIComponent(id)}`;

@@ -1,4 +1,3 @@
-import { conversationUrl } from "@/lib/conversations/constants";
 import type { ConversationSummary, SavedConversation, SnapshotData } from "@/lib/conversations/schema";
 import { errorFromResponse } from "@/lib/core/errors";
 
@@ -24,16 +23,15 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
+const conversationUrl = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
 export function listConversations(query: { q: string; limit: number; offset: number }, signal?: AbortSignal): Promise<ConversationPage> {
   const params = new URLSearchParams({ q: query.q, limit: String(query.limit), offset: String(query.offset) });
   return call(`/api/conversations?${params}`, { signal });
 }
 
-export async function getConversation(id: string, signal?: AbortSignal): Promise<SavedConversation> {
-  // A plain GET, as the page's preload of it is (app/page.tsx): added headers would keep the browser from using that.
-  const response = await fetch(conversationUrl(id), { signal });
-  if (!response.ok) throw await errorFromResponse(response);
-  return (await response.json()) as SavedConversation;
+export function getConversation(id: string, signal?: AbortSignal): Promise<SavedConversation> {
+  return call(conversationUrl(id), { signal });
 }
 
 export function createConversation(body: { title: string; backendId?: string | null; data: object }): Promise<SavedConversation> {
