@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 
 import { build, root, startServer } from "../scripts/next-server.mjs";
 import { measureFirstLoadJs } from "./first-load-js";
-import { LONG_SESSION_TARGETS, measureLongSession } from "./long-session";
+import { measureLongSession, printLongSessions } from "./long-session";
 import { LONG_TASKS_SIMULATOR, longTasksServerEnv, measureLongTasks } from "./long-tasks";
 import { formatTable } from "./stats";
 
@@ -49,40 +49,7 @@ export async function benchBrowser(): Promise<void> {
 
     const sessions = [];
     for (let run = 0; run < RUNS; run++) sessions.push(await measureLongSession({ serverUrl: server.url }));
-    console.log(`\nA saved conversation of 200 turns with 20 media, opened and scrolled from bottom to top with the wheel, ${RUNS} runs`);
-    console.log(
-      `Targets: interactive under ${LONG_SESSION_TARGETS.interactiveMs} ms; no main-thread task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling\n`,
-    );
-    console.log(
-      formatTable(
-        [
-          "run",
-          "interactive ms",
-          "long tasks (open)",
-          "max task ms (open)",
-          "turns rendered at open",
-          "wheel steps",
-          "long tasks (scroll)",
-          "max task ms (scroll)",
-          "turns rendered after",
-        ],
-        sessions.map((s, i) => [
-          String(i + 1),
-          s.interactiveMs.toFixed(0),
-          String(s.loadLongTasks),
-          s.loadMaxTaskMs.toFixed(0),
-          String(s.renderedAtOpen),
-          String(s.scrollSteps),
-          String(s.scrollLongTasks),
-          s.scrollMaxTaskMs.toFixed(0),
-          String(s.renderedAfterScroll),
-        ]),
-      ),
-    );
-    const met = (ok: boolean) => (ok ? "met" : "not met");
-    console.log(
-      `\ninteractive under ${LONG_SESSION_TARGETS.interactiveMs} ms: ${met(sessions.every((s) => s.interactiveMs < LONG_SESSION_TARGETS.interactiveMs))}; no task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling: ${met(sessions.every((s) => s.scrollLongTasks === 0))}`,
-    );
+    printLongSessions(sessions);
 
     const runs = [];
     const traceFile = process.env.BENCH_TRACE_FILE;

@@ -1,12 +1,16 @@
 // Opening a saved conversation of 200 turns with 20 media in Chromium, then scrolling through it
 // from the bottom to the top with the mouse wheel: when the page is interactive, and the
 // main-thread tasks over 50 ms on the way (PerformanceObserver "longtask").
-import { randomBytes } from "node:crypto";
+// Alone: `tsx --conditions=react-server bench/long-session.ts [--url http://127.0.0.1:3000] [--runs 3]`.
+import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 
 import { chromiumLaunchOptions } from "../playwright.config";
+import { build, startServer } from "../scripts/next-server.mjs";
 import { makeMp4, makePng } from "../tests/support/media-fixtures";
+import { longTasksServerEnv } from "./long-tasks";
 import { largeSession } from "./sessions";
+import { formatTable } from "./stats";
 
 export const LONG_SESSION_TARGETS = { interactiveMs: 1000, longTaskMs: 50 };
 
@@ -28,7 +32,11 @@ const INIT_SCRIPT = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
 `;
 
-async function seed(serverUrl: string, owner: string): Promise<string> {
+/** Saves the session as a new owner; the server issues the owner's cookie (one it did not issue counts for nothing). */
+export async function seedLongSession(serverUrl: string): Promise<{ id: string; owner: string }> {
+  const issued = await fetch(`${serverUrl}/api/conversations`);
+  const owner = /playground_owner=([^;]+)/.exec(issued.headers.get("set-cookie") ?? "")?.[1];
+  if (!owner) throw new Error(`the server issued no owner cookie (${issued.status})`);
   const headers = { Cookie: `playground_owner=${owner}` };
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) {
@@ -44,7 +52,7 @@ async function seed(serverUrl: string, owner: string): Promise<string> {
     body: JSON.stringify({ title: "A long session", data: largeSession(ids) }),
   });
   if (!response.ok) throw new Error(`saving the session failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
+  return { id: ((await response.json()) as { id: string }).id, owner };
 }
 
 /** `screenshotDir`: also saves the page as it opens and halfway up, in light and dark. */
@@ -55,8 +63,7 @@ export async function measureLongSession({
   serverUrl: string;
   screenshotDir?: string;
 }): Promise<LongSessionFigures> {
-  const owner = randomBytes(16).toString("base64url").slice(0, 22);
-  const id = await seed(serverUrl, owner);
+  const { id, owner } = await seedLongSession(serverUrl);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -125,5 +132,68 @@ export async function measureLongSession({
     };
   } finally {
     await browser.close();
+  }
+}
+
+export function printLongSessions(sessions: LongSessionFigures[]): void {
+  console.log(
+    `\nA saved conversation of 200 turns with 20 media, opened and scrolled from bottom to top with the wheel, ${sessions.length} runs`,
+  );
+  console.log(
+    `Targets: interactive under ${LONG_SESSION_TARGETS.interactiveMs} ms; no main-thread task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling\n`,
+  );
+  console.log(
+    formatTable(
+      [
+        "run",
+        "interactive ms",
+        "long tasks (open)",
+        "max task ms (open)",
+        "turns rendered at open",
+        "wheel steps",
+        "long tasks (scroll)",
+        "max task ms (scroll)",
+        "turns rendered after",
+      ],
+      sessions.map((s, i) => [
+        String(i + 1),
+        s.interactiveMs.toFixed(0),
+        String(s.loadLongTasks),
+        s.loadMaxTaskMs.toFixed(0),
+        String(s.renderedAtOpen),
+        String(s.scrollSteps),
+        String(s.scrollLongTasks),
+        s.scrollMaxTaskMs.toFixed(0),
+        String(s.renderedAfterScroll),
+      ]),
+    ),
+  );
+  const met = (ok: boolean) => (ok ? "met" : "not met");
+  console.log(
+    `\ninteractive under ${LONG_SESSION_TARGETS.interactiveMs} ms: ${met(sessions.every((s) => s.interactiveMs < LONG_SESSION_TARGETS.interactiveMs))}; no task over ${LONG_SESSION_TARGETS.longTaskMs} ms while scrolling: ${met(sessions.every((s) => s.scrollLongTasks === 0))}`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const arg = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const runs = Number(arg("--runs") ?? 3);
+  let url = arg("--url");
+  let stop = () => {};
+  if (!url) {
+    build(process.env, { always: process.argv.includes("--rebuild") });
+    const server = await startServer({ port: Number(process.env.BENCH_BROWSER_PORT ?? 3296), env: longTasksServerEnv(), quiet: true });
+    url = server.url;
+    stop = server.stop;
+  }
+  try {
+    const sessions = [];
+    for (let run = 0; run < runs; run++)
+      sessions.push(await measureLongSession({ serverUrl: url, screenshotDir: process.env.BENCH_SHOTS }));
+    printLongSessions(sessions);
+  } finally {
+    stop();
   }
 }

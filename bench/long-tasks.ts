@@ -16,7 +16,13 @@ export const LONG_TASKS_SIMULATOR = { tokensPerSecond: 2000 };
 export function longTasksServerEnv(): NodeJS.ProcessEnv {
   const dir = mkdtempSync(path.join(tmpdir(), "playground-long-tasks-"));
   writeFileSync(path.join(dir, "config.json"), JSON.stringify({ simulator: LONG_TASKS_SIMULATOR }));
-  return { ...process.env, PLAYGROUND_CONFIG: path.join(dir, "config.json"), PLAYGROUND_DATA_DIR: path.join(dir, "data") };
+  return {
+    ...process.env,
+    PLAYGROUND_CONFIG: path.join(dir, "config.json"),
+    PLAYGROUND_DATA_DIR: path.join(dir, "data"),
+    // Each long-session run uploads 20 media from one address.
+    PLAYGROUND_RATE_UPLOADS: "1000/600",
+  };
 }
 const LONG_TASK_MS = 50;
 // The simulator answers "a long answer" with markdown that fills max_tokens (lib/simulator/long-answer.ts).

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import { useEffect, useRef, useState, type ReactNode, type Ref } from "react";
 
 import type { StageView } from "@/components/annotations/use-stage-view";
 import type { Size } from "@/lib/annotations/coordinates";
@@ -54,7 +54,9 @@ export function AnnotationStage({
     scaleRef.current = view.scale;
   }, [view.scale]);
 
-  useLayoutEffect(() => {
+  // Measured when the observer first reports, after the browser's own layout: reading the size while
+  // mounting would force a layout of the whole page for every turn with media that scrolls into view.
+  useEffect(() => {
     const element = boxElement.current;
     if (!element) return;
     const measure = () => {
@@ -63,7 +65,6 @@ export function AnnotationStage({
       setBox(next);
       refit();
     };
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();

@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 import type { Turn } from "@/lib/chat/conversation";
 
 // A long saved chat opens with only its last turns rendered; the others are boxes of about their
 // height that render when scrolled near (and then stay, so a turn keeps its open panes). Opening
-// 200 turns then costs what a few do, and scrolling mounts a turn or two at a time.
+// 200 turns then costs what a few do, and scrolling mounts a turn or two at a time, as a transition
+// that React renders in slices rather than in one long task.
 
 /** Turns from the end that render at once: what the view shows when a chat opens at its bottom. */
 export const EAGER_TURNS = 4;
@@ -36,7 +37,7 @@ export function NearViewport({ root, eager, estimatePx, children }: NearViewport
     if (!el || typeof IntersectionObserver === "undefined") return setShown(true);
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setShown(true);
+        if (entries.some((entry) => entry.isIntersecting)) startTransition(() => setShown(true));
       },
       { root: root.current, rootMargin: `${MARGIN_PX}px 0px` },
     );

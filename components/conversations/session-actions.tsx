@@ -1,5 +1,7 @@
 "use client";
 
+import { useMemo } from "react";
+
 import { SaveStatus } from "@/components/conversations/save-status";
 import { PresentButton } from "@/components/presentation/present-button";
 import { ShareButton } from "@/components/share/share-button";
@@ -16,6 +18,7 @@ interface SessionActionsProps {
 
 /** The header's save state, Present and Share. */
 export function SessionActions({ session, turns, streaming, onPresent }: SessionActionsProps) {
+  const autoTitle = useMemo(() => sessionTitle(turns), [turns]);
   const blockedReason =
     turns.length === 0
       ? "Send a message first: there is nothing to share yet."
@@ -27,12 +30,7 @@ export function SessionActions({ session, turns, streaming, onPresent }: Session
       <SaveStatus status={session.saveStatus} message={session.saveMessage} />
       {/* The header is full below xl; "p" still presents there. */}
       <PresentButton onClick={onPresent} disabled={turns.length === 0} className="max-xl:hidden" />
-      <ShareButton
-        conversationId={session.conversationId}
-        autoTitle={sessionTitle(turns)}
-        blockedReason={blockedReason}
-        data={session.snapshot}
-      />
+      <ShareButton conversationId={session.conversationId} autoTitle={autoTitle} blockedReason={blockedReason} data={session.snapshot} />
     </>
   );
 }

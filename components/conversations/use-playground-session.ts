@@ -139,9 +139,11 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
 
   // The restored state renders first; only then is it what "saved" means.
   const primed = useRef(false);
+  const primedState = useRef<{ turns: readonly Turn[]; settingsKey: string; streaming: boolean } | null>(null);
   useEffect(() => {
     if (!ready || primed.current) return;
     primed.current = true;
+    primedState.current = { turns: latest.current.turns, settingsKey: settingsKeyOf(latest.current), streaming: latest.current.streaming };
     saver.prime(loaded.data ? { id: loaded.data.id, revision: loaded.data.revision } : null);
     if (loaded.data) setStatus({ status: "saved" });
   }, [ready, loaded.data, saver]);
@@ -152,15 +154,25 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
     shellRef.current?.newChat();
   }, [loaded.isError, loaded.error, toast]);
 
-  const { turns, backend, systemPrompt, reasoning, params, media, mediaDraft, toolsDraft, streaming } = input;
-  const settingsKey = JSON.stringify([backend?.id, systemPrompt, reasoning, params, media, mediaDraft, toolsDraft]);
+  const { turns, streaming } = input;
+  const settingsKey = settingsKeyOf(input);
+  // What was just primed is saved already: comparing it again would only serialize a long chat twice more.
+  const unchanged = (current: { turns?: readonly Turn[]; settingsKey?: string; streaming?: boolean }) => {
+    const at = primedState.current;
+    return (
+      at !== null &&
+      (current.turns ?? at.turns) === at.turns &&
+      (current.settingsKey ?? at.settingsKey) === at.settingsKey &&
+      (current.streaming ?? at.streaming) === at.streaming
+    );
+  };
   useEffect(() => {
-    if (ready && primed.current) saver.schedule();
+    if (ready && primed.current && !unchanged({ turns, settingsKey })) saver.schedule();
   }, [ready, saver, turns, settingsKey]);
 
   // A reply starting or finishing is saved at once, so a reload or a crash never loses it.
   useEffect(() => {
-    if (ready && primed.current) void saver.flush();
+    if (ready && primed.current && !unchanged({ streaming })) void saver.flush();
   }, [ready, saver, streaming]);
 
   useEffect(() => {
@@ -196,4 +208,8 @@ export function usePlaygroundSession(input: PlaygroundSessionInput) {
       shell?.adopt(null);
     },
   };
+}
+
+function settingsKeyOf({ backend, systemPrompt, reasoning, params, media, mediaDraft, toolsDraft }: PlaygroundSessionInput): string {
+  return JSON.stringify([backend?.id, systemPrompt, reasoning, params, media, mediaDraft, toolsDraft]);
 }

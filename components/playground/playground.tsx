@@ -150,6 +150,8 @@ export function Playground() {
   }
 
   const lastTurn = chat.turns.at(-1);
+  // Typing re-renders the page: what is read from every turn is worked out again only when they change.
+  const series = useMemo(() => sessionSeries(chat.turns), [chat.turns]);
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col overflow-hidden">
@@ -161,7 +163,7 @@ export function Playground() {
         settingsOpen={rail.drawerOpen}
         settingsCollapsed={rail.collapsed}
         onOpenSettings={rail.open}
-        actions={<MetricsToggle series={sessionSeries(chat.turns)} scope="this session" />}
+        actions={<MetricsToggle series={series} scope="this session" />}
       >
         <HeaderBackend backends={backends} backend={backend} pending={backendsQuery.isPending} onSelect={setChosenId} />
       </AppHeader>

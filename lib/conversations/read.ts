@@ -77,11 +77,13 @@ export function readSessionData(raw: unknown): SavedSessionData | null {
   const resume = resumeSchema.safeParse((raw as { playground?: unknown }).playground ?? {});
   // One unreadable request costs that turn its View code, not the chat.
   const rawTurns = (raw as { turns: { sent?: unknown; versions?: unknown; versionIndex?: unknown }[] }).turns;
+  // A turn without them is not parsed only to fail: a failed parse builds its issues, a cost per turn.
   const requests = rawTurns.map((turn) => {
-    const sent = savedRequestSchema.safeParse(turn.sent);
-    return sent.success ? sent.data : null;
+    const sent = turn.sent === undefined ? null : savedRequestSchema.safeParse(turn.sent);
+    return sent?.success ? sent.data : null;
   });
   const versions = rawTurns.map((turn) => {
+    if (turn.versions === undefined) return null;
     const kept = savedVersionsSchema.safeParse({ versions: turn.versions, versionIndex: turn.versionIndex });
     return kept.success ? kept.data : null;
   });

@@ -32,7 +32,11 @@ function ownWords(turn: Turn | SnapshotTurn): string {
 
 /** A short title (at most six words) from the first message, or "Untitled session". */
 export function sessionTitle(turns: readonly (Turn | SnapshotTurn)[]): string {
-  const source = turns.map(ownWords).find((text) => text.trim() !== "") ?? "";
+  let source = "";
+  for (const turn of turns) {
+    source = ownWords(turn);
+    if (source.trim() !== "") break;
+  }
   let text = source.replace(/\s+/g, " ").trim();
   for (let changed = true; changed;) {
     const before = text;

@@ -19,6 +19,9 @@ export function formatRate(tokensPerSecond: number): string {
   return `${tokensPerSecond >= 100 ? Math.round(tokensPerSecond) : tokensPerSecond.toFixed(1)} tok/s`;
 }
 
+// One formatter: toLocaleString with a locale builds a new one on every call, which a long chat felt.
+const COUNT_FORMAT = new Intl.NumberFormat("en-US");
+
 export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  return COUNT_FORMAT.format(n);
 }

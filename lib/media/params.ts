@@ -1,4 +1,5 @@
 import { FAMILY_INFO, type Family } from "@/lib/backends/families";
+import { formatCount } from "@/lib/core/format";
 import type { MediaParams } from "@/lib/media/params-schema";
 import { DEFAULT_MAX_PIXELS, DEFAULT_MIN_PIXELS, type VideoSampling } from "@/lib/media/tokens";
 
@@ -95,7 +96,6 @@ function parseNumber(key: MediaParamKey, raw: string): { value?: number; error?:
 }
 
 export const formatRate = (fps: number) => String(Number(fps.toFixed(2)));
-const formatCount = (n: number) => n.toLocaleString("en-US");
 
 /**
  * Reason1's scripts budget a video by its total pixels (qwen-vl-utils): each frame gets
