@@ -117,6 +117,8 @@ test("Clear starts a new saved chat and leaves the one before as it was", async 
 });
 
 test("a tab that fell behind shows the newer copy and says so; diverging tabs keep both versions", async ({ context }) => {
+  // Two tabs, four sends and two reloads: more than the default minute on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const first = await startChat(await context.newPage());
   await sendAndSave(first, "Where does the ball roll?");
   const id = await first.sessions.conversationId();
