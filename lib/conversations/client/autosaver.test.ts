@@ -196,4 +196,31 @@ describe("Autosaver", () => {
     expect(server.rows.get("c1")?.data).toEqual(data(u("one"), a("1")));
     expect(saver.dirty).toBe(false);
   });
+
+  it("a scheduled change shows as saving until it is stored; one with nothing new goes back to saved without a request", async () => {
+    const server = fakeServer();
+    const ev = events();
+    const saver = new Autosaver(server.api, ev, draft, { debounceMs: 800 });
+    saver.prime(null);
+    saver.schedule();
+    expect(ev.status).not.toHaveBeenCalled();
+
+    set(data(u("one"), a("1")));
+    await saver.flush();
+    expect(ev.status.mock.calls.at(-1)).toEqual(["saved"]);
+
+    set(data(u("one"), a("1"), u("two")));
+    saver.schedule();
+    expect(ev.status.mock.calls.at(-1)).toEqual(["saving"]);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(server.api.save).toHaveBeenCalledTimes(1);
+    expect(ev.status.mock.calls.at(-1)).toEqual(["saved"]);
+
+    // Nothing new to send: no request, and the page is told it is saved again.
+    saver.schedule();
+    expect(ev.status.mock.calls.at(-1)).toEqual(["saving"]);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(server.api.save).toHaveBeenCalledTimes(1);
+    expect(ev.status.mock.calls.at(-1)).toEqual(["saved"]);
+  });
 });

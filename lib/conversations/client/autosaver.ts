@@ -59,6 +59,8 @@ export class Autosaver {
   private again = false;
   private failures = 0;
   private disposed = false;
+  /** What the page was last told, so a scheduled save can take back "Saved" until it is done. */
+  private shown: SaveStatus = "idle";
 
   constructor(
     private readonly api: AutosaverApi,
@@ -74,6 +76,7 @@ export class Autosaver {
     this.revision = loaded?.revision ?? 0;
     this.savedJson = loaded ? JSON.stringify(current.data) : null;
     this.baseTurns = loaded ? current.data.turns : [];
+    this.shown = loaded ? "saved" : "idle";
   }
 
   get conversationId(): string | null {
@@ -88,6 +91,8 @@ export class Autosaver {
 
   schedule(): void {
     if (this.disposed) return;
+    // A change waiting for its save is not saved yet: "Saved" would be a claim a reload could break.
+    if (this.id !== null && this.shown === "saved") this.show("saving");
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 800);
   }
@@ -141,8 +146,11 @@ export class Autosaver {
     const draft = this.draft();
     const json = JSON.stringify(draft.data);
     if (this.id === null && draft.data.turns.length === 0) return;
-    if (json === this.savedJson) return;
-    this.events.status("saving");
+    if (json === this.savedJson) {
+      if (this.shown === "saving") this.show("saved");
+      return;
+    }
+    this.show("saving");
     try {
       if (this.id === null) {
         const created = await this.api.create({ title: draft.title, backendId: draft.backendId, data: draft.data });
@@ -153,11 +161,17 @@ export class Autosaver {
         this.accept(saved.id, saved.revision, json, draft);
       }
       this.failures = 0;
-      this.events.status("saved");
+      this.show("saved");
       this.events.saved();
     } catch (error) {
       await this.recover(error, draft).catch((second: unknown) => this.retryLater(second));
     }
+  }
+
+  private show(status: SaveStatus, message?: string): void {
+    this.shown = status;
+    if (message === undefined) this.events.status(status);
+    else this.events.status(status, message);
   }
 
   private accept(id: string, revision: number, json: string, draft: SessionDraft) {
@@ -176,7 +190,7 @@ export class Autosaver {
     const status = error instanceof PlaygroundError ? error.status : 0;
     // Refusals (a 4xx) would repeat until the content changes; a server that is away is retried.
     if (status >= 400 && status < 500) {
-      this.events.status("failed", errorMessage(error));
+      this.show("failed", errorMessage(error));
       return;
     }
     this.retryLater(error);
@@ -187,7 +201,7 @@ export class Autosaver {
     const delays = this.options.retryMs ?? RETRY_MS;
     const delay = delays[Math.min(this.failures, delays.length - 1)] ?? 30_000;
     this.failures += 1;
-    this.events.status("retrying", message);
+    this.show("retrying", message);
     if (!this.disposed) this.timer = setTimeout(() => void this.flush(), delay);
   }
 
@@ -214,7 +228,7 @@ export class Autosaver {
     const title = draft.title.endsWith("(copy)") ? draft.title : `${draft.title} (copy)`;
     const created = await this.api.create({ title, backendId: draft.backendId, data: draft.data });
     this.accept(created.id, created.revision, JSON.stringify(draft.data), draft);
-    this.events.status("saved");
+    this.show("saved");
     this.events.forked(created.id, message);
     this.events.saved();
   }
