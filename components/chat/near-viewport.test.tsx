@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import { estimateTurnHeight, NearViewport } from "@/components/chat/near-viewport";
+import { assistantTurn } from "@/tests/support/turns";
 
 describe("a turn of a long chat before and after it nears the view", () => {
   const root = createRef<HTMLElement>();
@@ -28,26 +29,7 @@ describe("a turn of a long chat before and after it nears the view", () => {
   });
 
   it("estimates a longer answer taller, and a message with media taller than one without", () => {
-    const reply = (answer: string) =>
-      estimateTurnHeight({
-        kind: "assistant",
-        id: "a",
-        state: "done",
-        backendId: "b",
-        backendLabel: "B",
-        model: null,
-        reasoningRequested: false,
-        reasoning: "",
-        answer,
-        startedAt: 0,
-        thinkStartedAt: null,
-        thinkEndedAt: null,
-        endedAt: null,
-        usage: null,
-        metrics: null,
-        finishReason: null,
-        error: null,
-      });
+    const reply = (answer: string) => estimateTurnHeight(assistantTurn({ answer, endedAt: null, finishReason: null }));
     expect(reply("x".repeat(2000))).toBeGreaterThan(reply("x".repeat(100)));
     const message = (media: number) =>
       estimateTurnHeight({

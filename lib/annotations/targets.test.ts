@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { annotationTargets, formatClock, parseTurn, segmentsForVideo, turnParseContext } from "@/lib/annotations/targets";
 import type { AssistantTurn, Turn, UserTurn } from "@/lib/chat/conversation";
 import type { TurnMedia } from "@/lib/media/attachments";
+import { assistantTurn } from "@/tests/support/turns";
 
 const image = (id: string, width = 640, height = 480): TurnMedia => ({
   kind: "image",
@@ -14,25 +15,7 @@ const image = (id: string, width = 640, height = 480): TurnMedia => ({
 });
 const video = (id: string): TurnMedia => ({ kind: "video", name: `${id}.mp4`, source: "upload", mediaId: id, durationS: 10 });
 const user = (id: string, media: TurnMedia[], text = "Q"): UserTurn => ({ kind: "user", id, text, media });
-const assistant = (id: string, answer: string): AssistantTurn => ({
-  kind: "assistant",
-  id,
-  state: "done",
-  backendId: "b",
-  backendLabel: "B",
-  model: null,
-  reasoningRequested: false,
-  reasoning: "",
-  answer,
-  startedAt: 0,
-  thinkStartedAt: null,
-  thinkEndedAt: null,
-  endedAt: 1,
-  usage: null,
-  metrics: null,
-  finishReason: "stop",
-  error: null,
-});
+const assistant = (id: string, answer: string): AssistantTurn => assistantTurn({ id, answer });
 
 describe("annotationTargets", () => {
   it("reads a turn by its backend's convention, bounded by the size the model saw", () => {

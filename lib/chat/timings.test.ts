@@ -2,26 +2,18 @@ import { describe, expect, it } from "vitest";
 
 import { conversationReducer, type AssistantTurn } from "@/lib/chat/conversation";
 import { charsAt, MAX_MARKS, recordChunk, type TurnTimings } from "@/lib/chat/timings";
+import { assistantTurn } from "@/tests/support/turns";
 
-const turn: AssistantTurn = {
-  kind: "assistant",
+const turn = assistantTurn({
   id: "t1",
   state: "streaming",
   backendId: "sim",
   backendLabel: "Sim",
-  model: null,
   reasoningRequested: true,
-  reasoning: "",
-  answer: "",
   startedAt: 1000,
-  thinkStartedAt: null,
-  thinkEndedAt: null,
   endedAt: null,
-  usage: null,
-  metrics: null,
   finishReason: null,
-  error: null,
-};
+});
 
 describe("recording timings", () => {
   it("keeps think and answer batches apart, in ms since the turn started, and lands on the turn even once it is done", () => {

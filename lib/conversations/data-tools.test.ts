@@ -4,31 +4,18 @@ import type { Turn } from "@/lib/chat/conversation";
 import { DEFAULT_TOOLS_DRAFT } from "@/lib/chat/tools-draft";
 import { buildSessionData, snapshotToTurns } from "@/lib/conversations/data";
 import { readSessionData, snapshotOf } from "@/lib/conversations/read";
+import { assistantTurn } from "@/tests/support/turns";
 
 const call = { index: 0, id: "call-1", name: "move_gripper", arguments: '{"gripper":"open"}' };
 const turns: Turn[] = [
   { kind: "user", id: "u", text: "Open the gripper.", media: [] },
-  {
-    kind: "assistant",
-    id: "a",
-    state: "done",
+  assistantTurn({
     backendId: "sim",
     backendLabel: "Sim",
-    model: null,
-    reasoningRequested: false,
-    reasoning: "",
-    answer: "",
-    startedAt: 0,
-    thinkStartedAt: null,
-    thinkEndedAt: null,
-    endedAt: 1,
-    usage: null,
-    metrics: null,
     finishReason: "tool_calls",
-    error: null,
     toolCalls: [call],
     toolResults: [{ callId: "call-1", content: "ok" }],
-  },
+  }),
 ];
 
 describe("a saved session with tools", () => {
